@@ -1,0 +1,303 @@
+"""The ``crisis-sim`` command.
+
+Start-up matters: ``--help`` must not import pydantic, faker or textual, and ``validate``
+must not import textual. Every command therefore imports what it needs inside its body.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from simulator import __version__
+
+if TYPE_CHECKING:
+    from simulator.scenario.diagnostics import Finding
+    from simulator.scenario.loader import LoadedScenario
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _print_findings(findings: list[Finding], sources: dict[str, str], *, err: bool,
+                    fmt: str = "text") -> None:
+    from simulator.scenario.diagnostics import excerpt, findings_to_json
+
+    if fmt == "json":
+        click.echo(findings_to_json(findings), err=err)
+        return
+    for finding in findings:
+        click.echo(finding.as_text(), err=err)
+        shown = excerpt(sources.get(finding.path), finding)
+        if shown:
+            click.echo(shown, err=err)
+
+
+def _load(scenario: str) -> LoadedScenario:
+    """Load a scenario for a command that needs a valid one, or exit with its findings."""
+    from simulator.scenario.diagnostics import ScenarioError
+    from simulator.scenario.loader import load_scenario
+
+    try:
+        return load_scenario(scenario)
+    except ScenarioError as err:
+        usage = all(f.line == 0 for f in err.findings)
+        _print_findings(err.findings, {}, err=True)
+        if not usage:
+            click.echo(f"Fix the problems above, then run: crisis-sim validate {scenario}",
+                       err=True)
+        sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
+
+
+def _write_output(text: str, output: str | None, *, encoding: str = "utf-8") -> None:
+    """Write to a file atomically (never half a file), or to standard output."""
+    if output is None or output == "-":
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    target = Path(output)
+    if target.is_dir():
+        _usage_error(f"{output} is a folder; give a file name")
+    if not target.parent.exists():
+        _usage_error(f"{output}: the folder {target.parent} does not exist")
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_text(text, encoding=encoding, newline="")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        _usage_error(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def _usage_error(message: str) -> NoReturn:
+    click.echo(f"crisis-sim: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="crisis-sim")
+def cli() -> None:
+    """crisis-sim: rehearse crisis communication on a synthetic social-media feed.
+
+    A SCENARIO is a path to a .yaml file, or the name of a bundled scenario
+    (see 'crisis-sim list').
+    """
+
+
+@cli.command("list")
+def list_cmd() -> None:
+    """List the bundled scenarios."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from simulator.scenario.bundled import bundled_names
+    from simulator.scenario.durations import format_duration
+    from simulator.scenario.loader import load_scenario
+
+    table = Table(title="Bundled scenarios")
+    for column in ("name", "title", "language", "duration", "injects", "noise streams"):
+        table.add_column(column)
+    for name in bundled_names():
+        sc = load_scenario(name).scenario
+        table.add_row(name, sc.title, sc.language, format_duration(sc.duration),
+                      str(len(sc.injects)), str(len(sc.noise)))
+    Console().print(table)
+    click.echo("Try one: crisis-sim preview jordras")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="SCENARIO...")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json gives [{path, line, column, severity, message}].")
+def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+    """Check scenario files and report every problem with its line and column.
+
+    Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.
+    """
+    from simulator.scenario.bundled import resolve_scenario
+    from simulator.scenario.diagnostics import ScenarioError, has_errors
+    from simulator.scenario.loader import check_file
+
+    all_findings: list[Finding] = []
+    sources: dict[str, str] = {}
+    usage = False
+    summaries: list[str] = []
+    for arg in paths:
+        try:
+            path, display = resolve_scenario(arg)
+        except ScenarioError as err:
+            all_findings += err.findings
+            usage = True
+            continue
+        result = check_file(path, display)
+        sources[display] = result.text
+        all_findings += result.findings
+        errors = sum(f.severity == "error" for f in result.findings)
+        warnings = len(result.findings) - errors
+        verdict = "invalid" if errors or (strict and warnings) else "valid"
+        summaries.append(f"{display}: {verdict} ({errors} error{'s' * (errors != 1)}, "
+                         f"{warnings} warning{'s' * (warnings != 1)})")
+    _print_findings(all_findings, sources, err=False, fmt=fmt)
+    if fmt == "text":
+        for line in summaries:
+            click.echo(line)
+    if has_errors([f for f in all_findings if f.line > 0], strict):
+        sys.exit(EXIT_INVALID)
+    if usage:
+        sys.exit(EXIT_USAGE)
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of the scenario format, for editors."""
+    import json
+
+    from simulator.scenario.model import Scenario
+
+    data = Scenario.model_json_schema(by_alias=True)
+    data = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "crisis-sim scenario, format 1", **data}
+    _write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+
+
+@cli.command()
+@click.argument("scenario")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]),
+              default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def preview(scenario: str, fmt: str, output: str | None) -> None:
+    """Show the master events list: every inject in delivery order, and the noise."""
+    from simulator.scenario import preview as pv
+
+    sc = _load(scenario).scenario
+    if fmt == "table":
+        from rich.console import Console
+
+        if output:
+            with open(output, "w", encoding="utf-8") as handle:
+                Console(file=handle, width=160).print(pv.to_table(sc))
+        else:
+            Console().print(pv.to_table(sc))
+        return
+    text = {"md": pv.to_markdown, "csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
+    _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output)
+
+
+@cli.group()
+def msel() -> None:
+    """The master events list as a spreadsheet (CSV), both ways."""
+
+
+@msel.command("export")
+@click.argument("scenario")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .csv file to write.")
+@click.option("--semicolon", is_flag=True,
+              help="Separate cells with ';', as Norwegian Excel expects.")
+def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
+    """Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel)."""
+    from simulator.scenario.msel import export_csv
+
+    sc = _load(scenario).scenario
+    text = export_csv(sc, ";" if semicolon else ",")
+    _write_output(text if output else text.removeprefix("\ufeff"), output)
+    if output:
+        click.echo(f"Wrote {len(sc.injects)} injects to {output}", err=True)
+
+
+@msel.command("import")
+@click.argument("csv_file", metavar="FILE.csv")
+@click.option("--into", "base", required=True, metavar="BASE.yaml",
+              help="The scenario whose injects the spreadsheet replaces.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              metavar="OUT.yaml", help="Where to write the new scenario.")
+def msel_import(csv_file: str, base: str, output: str) -> None:
+    """Replace a scenario's injects with the rows of a spreadsheet.
+
+    Comma- and semicolon-separated files are both read. Everything else in BASE.yaml,
+    comments included, is kept.
+    """
+    from simulator.scenario.bundled import resolve_scenario
+    from simulator.scenario.diagnostics import ScenarioError
+    from simulator.scenario.loader import check_text
+    from simulator.scenario.msel import read_rows, replace_injects
+    from simulator.scenario.yamlsource import parse_yaml, read_text
+
+    try:
+        base_path, base_display = resolve_scenario(base)
+        base_text = read_text(base_path, base_display)
+        doc = parse_yaml(base_text, base_display)
+    except ScenarioError as err:
+        _print_findings(err.findings, {}, err=True)
+        sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
+    try:
+        imported = read_rows(Path(csv_file), csv_file)
+    except ScenarioError as err:
+        _print_findings(err.findings, {}, err=True)
+        sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
+    new = replace_injects(doc, imported.injects)
+    result = check_text(new.text, output)
+    mapped = [_map_import_finding(f, new, imported.rows, csv_file, base_display)
+              for f in result.findings]
+    _print_findings(mapped, {base_display: base_text}, err=True)
+    if not result.ok:
+        click.echo(f"Nothing written: fix the rows above in {csv_file}.", err=True)
+        sys.exit(EXIT_INVALID)
+    _write_output(new.text, output)
+    click.echo(f"Wrote {output} with {len(imported.injects)} injects from {csv_file}",
+               err=True)
+
+
+def _map_import_finding(finding: Finding, new: object, rows: list[int], csv_file: str,
+                        base_display: str) -> Finding:
+    """Point a finding in the imported scenario back at the CSV row or base line."""
+    from dataclasses import replace
+
+    line = finding.line - 1
+    for k, (first, last) in enumerate(new.inject_lines):  # type: ignore[attr-defined]
+        if first <= line <= last:
+            return replace(finding, path=csv_file, line=rows[k], column=0)
+    if line > new.first_line:  # type: ignore[attr-defined]
+        return replace(finding, path=base_display, line=finding.line - new.line_shift)  # type: ignore[attr-defined]
+    return replace(finding, path=base_display)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--lang", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
+              help="Language of the starter's texts and comments.")
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def new(name: str, lang: str, force: bool) -> None:
+    """Write a commented starter scenario, NAME.yaml, that validates."""
+    from simulator.scenario.starter import slugify, starter_text
+
+    if name.endswith((".yaml", ".yml")):
+        target = Path(name)
+        title = target.stem.replace("-", " ").replace("_", " ").capitalize()
+    else:
+        target = Path(f"{slugify(name)}.yaml")
+        title = name
+    if target.exists() and not force:
+        _usage_error(f"{target} already exists; choose another name, or add --force to "
+                     "overwrite it")
+    _write_output(starter_text(title, str(target), lang), str(target))
+    click.echo(f"Wrote {target}. Next: crisis-sim validate {target}")
+
+
+def main() -> None:
+    """Entry point: run the CLI; an unexpected failure gets one line, not a traceback."""
+    try:
+        cli.main(prog_name="crisis-sim", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence for users who are not programmers
+        if os.environ.get("CRISIS_SIM_DEBUG"):
+            raise
+        click.echo(f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
+                   "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
+                   "the details, and please report them.", err=True)
+        sys.exit(70)

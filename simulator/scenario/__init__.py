@@ -1,0 +1,1 @@
+"""Scenario format, loading and validation. Imports nothing of the console."""

@@ -1,0 +1,36 @@
+"""The scenarios that ship with crisis-sim, found wherever the package is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.scenario.diagnostics import Finding, ScenarioError
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def bundled_dir() -> Path:
+    """The folder of bundled scenarios: inside an installed wheel, else the source tree's."""
+    packaged = _PACKAGE / "bundled_scenarios"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "scenarios"
+
+
+def bundled_names() -> list[str]:
+    """Names of the bundled scenarios, sorted."""
+    folder = bundled_dir()
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def resolve_scenario(arg: str) -> tuple[Path, str]:
+    """A path, or a bundled scenario's name, as ``(path, name to show in messages)``."""
+    path = Path(arg)
+    if path.exists():
+        return path, arg
+    name = arg.removesuffix(".yaml").removesuffix(".yml")
+    if "/" not in arg and "\\" not in arg and name in bundled_names():
+        return bundled_dir() / f"{name}.yaml", f"{name}.yaml"
+    known = ", ".join(bundled_names()) or "none"
+    raise ScenarioError([Finding(arg, 0, 0, "error",
+                                 f"no such file, and no bundled scenario of that name "
+                                 f"(bundled: {known}); check the path, or run "
+                                 "'crisis-sim list'")])

@@ -1,0 +1,288 @@
+"""Scenario format v1 as pydantic models.
+
+The models check shape and types only. Rules that relate fields to each other (references,
+timing, templates) live in ``validate``, where each finding can point at its own line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
+
+from simulator.scenario.durations import parse_duration
+
+Kind = Literal["post", "question", "press", "news", "official", "internal"]
+Channel = Literal["social", "press", "news", "internal"]
+Role = Literal["citizen", "journalist", "media", "influencer", "activist", "agency", "employee"]
+Truth = Literal["valid", "misleading", "irrelevant"]
+Action = Literal["reply", "statement", "flag", "hide", "escalate", "any"]
+MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
+Language = Literal["nb", "nn", "en"]
+DeadlineKey = Literal["post", "question", "press", "news", "official", "internal", "sensitive"]
+
+KINDS: tuple[str, ...] = Kind.__args__
+CHANNELS: tuple[str, ...] = Channel.__args__
+ROLES: tuple[str, ...] = Role.__args__
+TRUTHS: tuple[str, ...] = Truth.__args__
+ACTIONS: tuple[str, ...] = Action.__args__
+MIX_KEYS: tuple[str, ...] = MixKey.__args__
+
+DEFAULT_CHANNEL: dict[str, str] = {
+    "post": "social",
+    "question": "social",
+    "press": "press",
+    "news": "news",
+    "official": "social",
+    "internal": "internal",
+}
+# Built-in response deadlines, in seconds, from crisis-communication doctrine.
+DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900}
+DEFAULT_DEADLINE_OTHER = 3600
+DEFAULT_DEADLINE_SENSITIVE = 600
+FAKER_LOCALES: dict[str, str] = {"nb": "no_NO", "nn": "no_NO", "en": "en_GB"}
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise ValueError(f"{value!r} is not a valid id; use lowercase letters a-z, digits, "
+                         "'-' and '_', starting with a letter or digit (e.g. press-1)")
+    return value
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _as_text(value: Any) -> Any:
+    # Planners write phone numbers and years unquoted; YAML makes them numbers.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("must be an ordinary number, not infinity or NaN")
+    return value
+
+
+_DURATION_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 0},
+        {"type": "string", "pattern": r"^(\d+h)?(\d+m)?(\d+s)?$|^\d{1,3}:[0-5]\d:[0-5]\d$"},
+    ],
+    "description": "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds.",
+}
+
+Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema(
+    {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"})]
+Duration = Annotated[int, BeforeValidator(parse_duration), WithJsonSchema(_DURATION_SCHEMA)]
+Text = Annotated[str, Field(min_length=1)]
+Number = Annotated[float, AfterValidator(_finite)]
+
+
+def _one_or_many(item_schema: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema,
+                                                   "minItems": 1}]})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Organisation(_Model):
+    """The trained team's own account."""
+
+    name: Text
+    handle: str | None = None
+
+
+def make_handle(name: str) -> str:
+    """A handle derived from a display name: 'Bjørn Åsen' gives 'bjorn_asen'."""
+    folded = name.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"}))
+    ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_") or "user"
+
+
+def _fill_handle(data: Any) -> Any:
+    if isinstance(data, dict) and data.get("handle") is None and isinstance(data.get("name"), str):
+        return {**data, "handle": make_handle(data["name"])}
+    if isinstance(data, dict) and isinstance(data.get("handle"), str):
+        return {**data, "handle": data["handle"].lstrip("@")}
+    return data
+
+
+class Persona(_Model):
+    """Someone who posts: a citizen, a journalist, an agency."""
+
+    id: Slug
+    name: Text
+    handle: str | None = Field(None, description="Generated from the name when absent.")
+    role: Role = "citizen"
+    followers: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _handle_from_name(cls, data: Any) -> Any:
+        return _fill_handle(data)
+
+
+class Trigger(_Model):
+    """Delivery after something happened to another inject; exactly one key is given."""
+
+    delivered: Slug | None = None
+    met: Slug | None = None
+    missed: Slug | None = None
+
+    @property
+    def condition(self) -> str:
+        """Which of delivered, met or missed this trigger waits for."""
+        return next(k for k in ("delivered", "met", "missed") if getattr(self, k) is not None)
+
+    @property
+    def ref(self) -> str:
+        """The inject id the trigger waits on."""
+        return getattr(self, self.condition)
+
+
+class Expectation(_Model):
+    """What the team should do about an item, and by when."""
+
+    do: Annotated[list[Action], BeforeValidator(_as_list), Field(min_length=1),
+                  _one_or_many({"enum": list(ACTIONS)})]
+    within: Duration | None = Field(None, description="Deadline after delivery; "
+                                    "defaults from scoring.deadlines.")
+    label: Truth | None = Field(None, description="Required when do includes flag.")
+    mention: Annotated[list[Text], BeforeValidator(_as_list),
+                       _one_or_many({"type": "string"})] = Field(default_factory=list)
+    points: Annotated[float, Field(gt=0), AfterValidator(_finite)] = 1
+
+
+class Inject(_Model):
+    """One scripted item of the feed."""
+
+    id: Slug
+    from_: Slug = Field(alias="from", description="A persona id.")
+    kind: Kind
+    text: Text
+    channel: Channel | None = None
+    at: Duration | None = None
+    after: Trigger | None = None
+    delay: Duration | None = None
+    truth: Truth | None = None
+    sensitive: bool = False
+    abusive: bool = False
+    reply_to: Slug | None = None
+    reach: Annotated[int, Field(ge=0)] | None = None
+    expect: list[Expectation] = Field(default_factory=list)
+    notes: str | None = Field(None, description="For controllers and evaluators; "
+                              "never shown to trainees.")
+
+    @property
+    def effective_channel(self) -> str:
+        """The channel the item is delivered on."""
+        return self.channel or DEFAULT_CHANNEL[self.kind]
+
+
+class NoiseAuthors(_Model):
+    """Generated authors: ``count`` personas of one role, named in the scenario's language."""
+
+    role: Role
+    count: Annotated[int, Field(ge=1, le=100_000)]
+
+
+def _authors_tag(value: Any) -> str:
+    return "personas" if isinstance(value, list) else "generated"
+
+
+Authors = Annotated[
+    Annotated[NoiseAuthors, Tag("generated")] | Annotated[list[Slug], Tag("personas")],
+    Discriminator(_authors_tag),
+]
+
+
+class RatePoint(_Model):
+    """The noise rate at one moment; rates are linear between points."""
+
+    at: Duration
+    per_minute: Annotated[float, Field(ge=0), AfterValidator(_finite)]
+
+
+class NoiseStream(_Model):
+    """Generated background chatter."""
+
+    id: Slug
+    kind: Kind = "post"
+    channel: Channel | None = None
+    authors: Authors
+    rate: Annotated[list[RatePoint], Field(min_length=1)]
+    mix: Annotated[dict[MixKey, Annotated[float, Field(ge=0), AfterValidator(_finite)]],
+                   Field(min_length=1)]
+    texts: dict[MixKey, list[Text]]
+
+    @property
+    def effective_channel(self) -> str:
+        """The channel the stream's items are delivered on."""
+        return self.channel or DEFAULT_CHANNEL[self.kind]
+
+
+class Scoring(_Model):
+    """Deadlines per kind and the target time of the first public statement."""
+
+    deadlines: dict[DeadlineKey, Duration] = Field(default_factory=dict)
+    first_statement: Duration | None = None
+
+
+class Guidelines(_Model):
+    """Rules for what the team itself publishes."""
+
+    avoid: list[Text] = Field(default_factory=list)
+
+
+class Scenario(_Model):
+    """A whole exercise scenario, format 1."""
+
+    format: Literal[1]
+    id: Slug
+    title: Text
+    duration: Duration
+    summary: str | None = None
+    language: Language = "en"
+    start: AwareDatetime | None = Field(None, description="Fictional date and time at T+0, "
+                                        "ISO 8601 with offset.")
+    organisation: Organisation | None = None
+    variables: dict[str, Annotated[str, BeforeValidator(_as_text)]] = Field(default_factory=dict)
+    personas: list[Persona] = Field(default_factory=list)
+    injects: list[Inject] = Field(default_factory=list)
+    noise: list[NoiseStream] = Field(default_factory=list)
+    scoring: Scoring = Field(default_factory=Scoring)
+    guidelines: Guidelines = Field(default_factory=Guidelines)
+
+
+def deadline_for(scenario: Scenario, inject: Inject, expectation: Expectation) -> int:
+    """Seconds after delivery by which an expectation must be met."""
+    if expectation.within is not None:
+        return expectation.within
+    deadlines = scenario.scoring.deadlines
+    if inject.sensitive:
+        return deadlines.get("sensitive", DEFAULT_DEADLINE_SENSITIVE)
+    if inject.kind in deadlines:
+        return deadlines[inject.kind]
+    return DEFAULT_DEADLINES.get(inject.kind, DEFAULT_DEADLINE_OTHER)

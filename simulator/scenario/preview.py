@@ -1,0 +1,209 @@
+"""The master events list (MSEL) of a scenario: one row per inject, in delivery order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+
+from simulator.scenario.durations import format_duration, format_offset
+from simulator.scenario.model import Inject, Scenario, deadline_for
+from simulator.scenario.templates import expand_variables, render
+from simulator.scenario.timing import earliest_times
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedAction:
+    """One expectation, with its deadline resolved."""
+
+    do: list[str]
+    within: int
+    due: int | None
+    label: str | None
+    mention: list[str]
+    points: float
+
+    def describe(self) -> str:
+        """``reply ≤ 30m (T+40:00) mention "x"`` style summary."""
+        what = "/".join(self.do) + (f" as {self.label}" if self.label else "")
+        due = f" ({format_offset(self.due)})" if self.due is not None else ""
+        mention = "".join(f' mention "{m}"' for m in self.mention)
+        points = f" [{self.points:g} pts]" if self.points != 1 else ""
+        return f"{what} within {format_duration(self.within)}{due}{mention}{points}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One inject as the events list shows it."""
+
+    number: int
+    id: str
+    time: int | None
+    when: str
+    channel: str
+    kind: str
+    from_id: str
+    from_name: str
+    text: str
+    truth: str | None
+    sensitive: bool
+    abusive: bool
+    expect: list[ExpectedAction] = field(default_factory=list)
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseSummary:
+    """What one noise stream adds, on average."""
+
+    id: str
+    channel: str
+    kind: str
+    authors: str
+    expected_items: float
+    peak_per_minute: float
+
+
+def describe_timing(inject: Inject) -> str:
+    """``T+04:30`` for a fixed time, ``after met press-1 +5m`` for a trigger."""
+    if inject.after is None:
+        return format_offset(inject.at or 0)
+    delay = f" +{format_duration(inject.delay)}" if inject.delay else ""
+    return f"after {inject.after.condition} {inject.after.ref}{delay}"
+
+
+def event_rows(scenario: Scenario) -> list[EventRow]:
+    """Rows in delivery order; injects that can never arrive come last."""
+    times = earliest_times(scenario)
+    names = {p.id: p.name for p in scenario.personas}
+    order = sorted(range(len(scenario.injects)), key=lambda k: (
+        times[scenario.injects[k].id] is None, times[scenario.injects[k].id] or 0, k))
+    rows = []
+    for number, k in enumerate(order, start=1):
+        inj = scenario.injects[k]
+        time = times[inj.id]
+        when = describe_timing(inj)
+        if inj.after is not None:
+            when += f" (≥ {format_offset(time)})" if time is not None else " (never)"
+        expected = [ExpectedAction(
+            do=list(e.do), within=deadline_for(scenario, inj, e),
+            due=None if time is None else time + deadline_for(scenario, inj, e),
+            label=e.label, mention=[expand_variables(m, scenario.variables) for m in e.mention],
+            points=e.points) for e in inj.expect]
+        rows.append(EventRow(
+            number=number, id=inj.id, time=time, when=when, channel=inj.effective_channel,
+            kind=inj.kind, from_id=inj.from_, from_name=names.get(inj.from_, inj.from_),
+            text=_preview_text(scenario, inj, time, names), truth=inj.truth,
+            sensitive=inj.sensitive, abusive=inj.abusive, expect=expected, notes=inj.notes))
+    return rows
+
+
+def _preview_text(scenario: Scenario, inj: Inject, time: int | None,
+                  names: dict[str, str]) -> str:
+    def resolve(name: str) -> str:
+        if name in scenario.variables:
+            return scenario.variables[name]
+        if name == "author":
+            return names.get(inj.from_, inj.from_)
+        if name == "clock" and scenario.start is not None and time is not None:
+            return (scenario.start + timedelta(seconds=time)).strftime("%H:%M")
+        return "{" + name + "}"  # fake values differ per run; show the placeholder
+    return render(inj.text, resolve)
+
+
+def noise_summaries(scenario: Scenario) -> list[NoiseSummary]:
+    """Expected item count and peak rate of each noise stream within the scenario."""
+    out = []
+    for stream in scenario.noise:
+        authors = (f"{stream.authors.count} generated {stream.authors.role}s"
+                   if not isinstance(stream.authors, list) else ", ".join(stream.authors))
+        out.append(NoiseSummary(
+            id=stream.id, channel=stream.effective_channel, kind=stream.kind, authors=authors,
+            expected_items=expected_count(stream.rate, scenario.duration),
+            peak_per_minute=max(p.per_minute for p in stream.rate)))
+    return out
+
+
+def expected_count(rate: list, duration: int) -> float:
+    """Integral of the piecewise-linear rate (per minute) over [0, duration]."""
+    total = 0.0
+    for a, b in itertools.pairwise(rate):
+        lo, hi = max(a.at, 0), min(b.at, duration)
+        if hi <= lo or b.at == a.at:
+            continue
+        slope = (b.per_minute - a.per_minute) / (b.at - a.at)
+        r_lo = a.per_minute + slope * (lo - a.at)
+        r_hi = a.per_minute + slope * (hi - a.at)
+        total += (r_lo + r_hi) / 2 * (hi - lo) / 60
+    return total
+
+
+def _ground_truth(row: EventRow) -> str:
+    marks = [row.truth or ""] + (["sensitive"] if row.sensitive else []) + (
+        ["abusive"] if row.abusive else [])
+    return ", ".join(m for m in marks if m)
+
+
+def to_json(scenario: Scenario) -> str:
+    """The events list and noise summary as JSON."""
+    return json.dumps({"scenario": scenario.id, "injects": [asdict(r) for r in
+                                                             event_rows(scenario)],
+                       "noise": [asdict(n) for n in noise_summaries(scenario)]},
+                      ensure_ascii=False, indent=2)
+
+
+_HEADERS = ["#", "time", "channel", "kind", "from", "text", "truth", "expected actions"]
+
+
+def _flat_rows(scenario: Scenario) -> list[list[str]]:
+    return [[str(r.number), r.when, r.channel, r.kind, r.from_name, r.text, _ground_truth(r),
+             "; ".join(e.describe() for e in r.expect)] for r in event_rows(scenario)]
+
+
+def _noise_lines(scenario: Scenario) -> list[str]:
+    return [f"{n.id}: {n.kind} on {n.channel} by {n.authors}; about "
+            f"{n.expected_items:.0f} items, peak {n.peak_per_minute:g}/min"
+            for n in noise_summaries(scenario)]
+
+
+def to_csv(scenario: Scenario) -> str:
+    """The events list as CSV (the caller adds a BOM for spreadsheets)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(_HEADERS)
+    writer.writerows(_flat_rows(scenario))
+    return buf.getvalue()
+
+
+def to_markdown(scenario: Scenario) -> str:
+    """The events list as a Markdown table, with the noise summary below it."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+    lines = [f"# {cell(scenario.title)}", "", "| " + " | ".join(_HEADERS) + " |",
+             "|" + "---|" * len(_HEADERS)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _flat_rows(scenario)]
+    lines += ["", "## Noise", ""] + [f"- {cell(line)}" for line in _noise_lines(scenario)]
+    return "\n".join(lines) + "\n"
+
+
+def to_table(scenario: Scenario) -> object:
+    """A Rich renderable: the events table and the noise summary."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=scenario.title, show_lines=True, expand=True)
+    for header in _HEADERS:
+        table.add_column(header, overflow="fold",
+                         ratio=4 if header in ("text", "expected actions") else None)
+    for row in _flat_rows(scenario):
+        table.add_row(*(Text(c) for c in row))  # Text(): scenario text is never markup
+    noise = Table(title="Noise", expand=True)
+    for header in ("stream", "summary"):
+        noise.add_column(header, overflow="fold")
+    for stream, line in zip(noise_summaries(scenario), _noise_lines(scenario), strict=True):
+        noise.add_row(Text(stream.id), Text(line.partition(": ")[2]))
+    return Group(table, noise)

@@ -1,0 +1,406 @@
+"""Everything that can be wrong with a scenario, each finding pointing at its line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from difflib import get_close_matches
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from simulator.scenario.diagnostics import Finding, Severity
+from simulator.scenario.durations import format_duration, format_offset
+from simulator.scenario.model import (
+    Expectation,
+    Guidelines,
+    Inject,
+    NoiseAuthors,
+    NoiseStream,
+    Organisation,
+    Persona,
+    RatePoint,
+    Scenario,
+    Scoring,
+    Trigger,
+)
+from simulator.scenario.templates import RESERVED_NAMES, check_template
+from simulator.scenario.timing import earliest_times, trigger_cycles
+from simulator.scenario.yamlsource import locate, position
+
+# Which model describes the mapping at a path (list indexes left out).
+_MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
+    (): Scenario,
+    ("organisation",): Organisation,
+    ("personas",): Persona,
+    ("injects",): Inject,
+    ("injects", "after"): Trigger,
+    ("injects", "expect"): Expectation,
+    ("noise",): NoiseStream,
+    ("noise", "authors"): NoiseAuthors,
+    ("noise", "rate"): RatePoint,
+    ("scoring",): Scoring,
+    ("guidelines",): Guidelines,
+}
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class Reporter:
+    """Collects findings for one file, locating data paths in its node graph."""
+
+    def __init__(self, path: str, root: yaml.Node, text: str = "") -> None:
+        self.path = path
+        self.root = root
+        self.text = text
+        self.findings: list[Finding] = []
+
+    def add(self, loc: Sequence[str | int], message: str, severity: Severity = "error",
+            *, key: bool = False, column_offset: int = 0) -> None:
+        """Record a finding at the node found by ``loc``."""
+        node = locate(self.root, loc, key=key)
+        line, column = position(node)
+        if column_offset and isinstance(node, yaml.ScalarNode):
+            column += self._text_column(node, column_offset)
+        self.findings.append(Finding(self.path, line, column, severity, message))
+
+    def _text_column(self, node: yaml.ScalarNode, offset: int) -> int:
+        """Columns from a scalar's start to a character of its value, when they map 1:1."""
+        raw = self.text[node.start_mark.index:node.end_mark.index]
+        if node.style is None and raw == node.value:
+            return offset
+        if node.style in ("'", '"') and raw[1:-1] == node.value:
+            return offset + 1
+        return 0
+
+
+# ---------------------------------------------------------------------------------------
+# Shape and type errors, translated from pydantic
+
+
+def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> None:
+    """Turn each pydantic error into a located finding a planner can act on."""
+    for error in err.errors(include_url=False):
+        loc = error["loc"]
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            rep.add(loc, _unknown_key_message(loc), key=True)
+        elif kind == "missing":
+            rep.add(loc, _missing_message(loc, data))
+        else:
+            rep.add(loc, _describe(error))
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_for(loc: Sequence[str | int]) -> type[BaseModel] | None:
+    shape = tuple(p for p in loc if isinstance(p, str) and p not in ("generated", "personas"))
+    return _MODEL_AT.get(shape)
+
+
+def _unknown_key_message(loc: Sequence[str | int]) -> str:
+    key = str(loc[-1])
+    model = _model_for(loc[:-1])
+    allowed = _field_names(model) if model else []
+    guess = get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    where = _where(loc[:-1])
+    return f"unknown key '{key}'{where}; {hint}allowed keys: {', '.join(allowed)}"
+
+
+def _missing_message(loc: Sequence[str | int], data: Any) -> str:
+    field = str(loc[-1])
+    where = _where(loc[:-1], data)
+    if loc == ("format",):
+        return "missing required key 'format'; add 'format: 1' at the top of the file"
+    return f"missing required key '{field}'{where}"
+
+
+def _where(loc: Sequence[str | int], data: Any = None) -> str:
+    """' in inject 'press-1'' style context, from the nearest item with an id."""
+    node = data
+    label = ""
+    for part in loc:
+        try:
+            node = node[part] if node is not None else None
+        except (KeyError, IndexError, TypeError):
+            node = None
+        if isinstance(part, int):
+            label = f"item {part + 1}"
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            label = f"'{node['id']}'"
+    section = next((p for p in reversed(loc) if isinstance(p, str)
+                    and p not in ("generated", "personas")), None)
+    if not section:
+        return ""
+    noun = {"injects": "inject", "personas": "persona", "noise": "noise stream",
+            "expect": "expectation", "rate": "rate point"}.get(section, section)
+    return f" in {noun} {label}".rstrip() if label else f" in '{section}'"
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    return type(value).__name__
+
+
+def _describe(error: Any) -> str:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    field = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)
+                  and p not in ("generated", "personas")), "value")
+    got = _type_name(value)
+    if kind == "value_error":
+        return f"{field}: {ctx.get('error', error['msg'])!s}"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace("'", "")
+        options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
+        guess = get_close_matches(str(value), options, n=1) if isinstance(value, str) else []
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        if field == "format":
+            return (f"format must be 1, got {got}; this version of crisis-sim reads "
+                    "scenario format 1")
+        return f"{field} must be one of {', '.join(options)}, got {got}{hint}"
+    if kind in ("string_type", "str_type"):
+        return f"{field} must be text, got {got}; put it in quotes if it is meant as text"
+    if kind == "string_too_short":
+        return f"{field} is empty; write something, or remove the key"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{field} must be a whole number, got {got}"
+    if kind in ("float_type", "float_parsing"):
+        return f"{field} must be a number, got {got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{field} must be true or false, got {got}"
+    if kind == "list_type":
+        return f"{field} must be a list (lines starting with '- '), got {got}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"{field} must be a mapping (key: value lines), got {got}"
+    if kind == "too_short":
+        return f"{field} needs at least {ctx.get('min_length', 1)} entry, got none"
+    if kind == "greater_than_equal":
+        return f"{field} must be {ctx.get('ge')} or more, got {value}"
+    if kind == "greater_than":
+        return f"{field} must be more than {ctx.get('gt')}, got {value}"
+    if kind == "less_than_equal":
+        return f"{field} must be at most {ctx.get('le')}, got {value}"
+    if kind in ("datetime_parsing", "datetime_type", "datetime_from_date_parsing"):
+        return (f"{field} must be a date and time like \"2026-03-12T07:40:00+01:00\", "
+                f"got {got}")
+    if kind == "timezone_aware":
+        return (f"{field} needs a time zone offset, like \"2026-03-12T07:40:00+01:00\" "
+                "(+01:00 is Norwegian winter time, +02:00 summer time)")
+    if kind == "union_tag_invalid":
+        return f"{field} must be a mapping {{role, count}} or a list of persona ids, got {got}"
+    return f"{field}: {error['msg']}"
+
+
+# ---------------------------------------------------------------------------------------
+# Rules between fields
+
+
+def check_scenario(sc: Scenario, rep: Reporter) -> None:
+    """Every cross-field rule of format 1; findings go to ``rep``."""
+    if sc.duration <= 0:
+        rep.add(("duration",), "duration must be longer than 0; for example 90m")
+    _check_variables(sc, rep)
+    persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
+    item_ids = [i.id for i in sc.injects] + [n.id for n in sc.noise]
+    _unique_ids(rep, None, item_ids, "inject or noise stream",
+                locs=[("injects", k, "id") for k in range(len(sc.injects))]
+                + [("noise", k, "id") for k in range(len(sc.noise))])
+    inject_by_id = {i.id: i for i in sc.injects}
+    noise_ids = {n.id for n in sc.noise}
+    used_personas: set[str] = set()
+    for k, inj in enumerate(sc.injects):
+        used_personas.add(inj.from_)
+        _check_inject(sc, rep, k, inj, persona_ids, inject_by_id, noise_ids)
+    for k, stream in enumerate(sc.noise):
+        if isinstance(stream.authors, list):
+            used_personas.update(stream.authors)
+        _check_noise(sc, rep, k, stream, persona_ids)
+    _check_cycles(sc, rep)
+    _check_templates(sc, rep)
+    _check_reachability(sc, rep)
+    for k, persona in enumerate(sc.personas):
+        if persona.id not in used_personas:
+            rep.add(("personas", k, "id"), f"persona '{persona.id}' is never used; "
+                    "give it an inject ('from') or a noise stream, or remove it", "warning")
+
+
+def _check_variables(sc: Scenario, rep: Reporter) -> None:
+    for name in sc.variables:
+        if name in RESERVED_NAMES:
+            rep.add(("variables", name), f"'{name}' is a built-in placeholder and cannot be a "
+                    "variable; choose another name", key=True)
+        elif not _IDENTIFIER.fullmatch(name):
+            rep.add(("variables", name), f"variable name '{name}' must be letters, digits and "
+                    "'_', starting with a letter (e.g. kommune, hotline_1)", key=True)
+
+
+def _unique_ids(rep: Reporter, section: str | None, ids: list[str], noun: str,
+                locs: list[tuple[str | int, ...]] | None = None) -> set[str]:
+    first: dict[str, int] = {}
+    for k, ident in enumerate(ids):
+        loc = locs[k] if locs else (section, k, "id")
+        if ident in first:
+            line = position(locate(rep.root, locs[first[ident]] if locs
+                                   else (section, first[ident], "id")))[0]
+            rep.add(loc, f"duplicate {noun} id '{ident}' (first used on line {line}); "
+                    "ids must be unique, so rename one")
+        else:
+            first[ident] = k
+    return set(first)
+
+
+def _suggest(value: str, options: Sequence[str]) -> str:
+    guess = get_close_matches(value, list(options), n=1)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject, persona_ids: set[str],
+                  inject_by_id: dict[str, Inject], noise_ids: set[str]) -> None:
+    here = ("injects", k)
+    if inj.from_ not in persona_ids:
+        rep.add((*here, "from"), f"'from' names persona '{inj.from_}', which is not defined "
+                f"under 'personas'{_suggest(inj.from_, sorted(persona_ids))}")
+    stem, _, number = inj.id.rpartition("-")
+    if number.isdigit() and stem in noise_ids:
+        rep.add((*here, "id"), f"inject id '{inj.id}' clashes with the ids noise stream "
+                f"'{stem}' generates ({stem}-1, {stem}-2, ...); rename the inject")
+    if inj.at is not None and inj.after is not None:
+        rep.add((*here, "after"), "give either 'at' or 'after', not both", key=True)
+    elif inj.at is None and inj.after is None:
+        rep.add((*here, "id"), f"inject '{inj.id}' has no time; add 'at: 5m' or "
+                "'after: {delivered: OTHER-ID}'")
+    if inj.delay is not None and inj.after is None:
+        rep.add((*here, "delay"), "'delay' only applies together with 'after'; use 'at' "
+                "for a fixed time", key=True)
+    if inj.at is not None and inj.at > sc.duration:
+        rep.add((*here, "at"), f"scheduled at {format_offset(inj.at)}, after the scenario "
+                f"ends ({format_duration(sc.duration)}); move it earlier or lengthen 'duration'")
+    if inj.after is not None:
+        _check_trigger(rep, here, inj, inject_by_id, noise_ids)
+    if inj.reply_to is not None:
+        if inj.reply_to == inj.id:
+            rep.add((*here, "reply_to"), "an inject cannot reply to itself")
+        elif inj.reply_to not in inject_by_id:
+            rep.add((*here, "reply_to"), f"'reply_to' names '{inj.reply_to}', which is not "
+                    f"an inject{_suggest(inj.reply_to, list(inject_by_id))}")
+    for e, exp in enumerate(inj.expect):
+        if "flag" in exp.do and exp.label is None:
+            rep.add((*here, "expect", e, "do"), "'flag' needs a 'label' saying what the team "
+                    "should flag it as: valid, misleading or irrelevant")
+        if exp.label is not None and "flag" not in exp.do and "any" not in exp.do:
+            rep.add((*here, "expect", e, "label"), "'label' only matters when 'do' includes "
+                    "flag", "warning", key=True)
+        if exp.within is not None and exp.within <= 0:
+            rep.add((*here, "expect", e, "within"), "'within' must be longer than 0")
+
+
+def _check_trigger(rep: Reporter, here: tuple[str, int], inj: Inject,
+                   inject_by_id: dict[str, Inject], noise_ids: set[str]) -> None:
+    assert inj.after is not None
+    given = [c for c in ("delivered", "met", "missed") if getattr(inj.after, c) is not None]
+    if len(given) != 1:
+        rep.add((*here, "after"), "'after' takes exactly one of delivered, met or missed, "
+                "for example 'after: {met: press-1}'")
+        return
+    cond, ref = given[0], inj.after.ref
+    loc = (*here, "after", cond)
+    target = inject_by_id.get(ref)
+    if target is None:
+        why = (" (a noise stream; triggers wait on injects)" if ref in noise_ids
+               else _suggest(ref, list(inject_by_id)))
+        rep.add(loc, f"'after' waits on '{ref}', which is not an inject{why}")
+    elif cond in ("met", "missed") and not target.expect:
+        rep.add(loc, f"'{cond}' needs inject '{ref}' to have expectations ('expect'), "
+                "but it has none; use 'delivered', or add 'expect' to it")
+
+
+def _check_noise(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream,
+                 persona_ids: set[str]) -> None:
+    here = ("noise", k)
+    if isinstance(stream.authors, list):
+        for a, pid in enumerate(stream.authors):
+            if pid not in persona_ids:
+                rep.add((*here, "authors", a), f"author '{pid}' is not a persona"
+                        f"{_suggest(pid, sorted(persona_ids))}")
+        if not stream.authors:
+            rep.add((*here, "authors"), "the author list is empty; name persona ids or use "
+                    "{role: citizen, count: 50}")
+    previous = -1
+    for r, point in enumerate(stream.rate):
+        if point.at < previous:
+            rep.add((*here, "rate", r, "at"), "rate points must be in time order; this one "
+                    f"({format_duration(point.at)}) comes before the point above it")
+        previous = max(previous, point.at)
+    for key, weight in stream.mix.items():
+        if weight > 0 and not stream.texts.get(key):
+            rep.add((*here, "mix", key), f"mix gives '{key}' a weight but 'texts' has no "
+                    f"'{key}' texts; add some under texts: {key}:", key=True)
+    for key in stream.texts:
+        if key not in stream.mix:
+            rep.add((*here, "texts", key), f"texts for '{key}' are never used because 'mix' "
+                    f"gives '{key}' no weight", "warning", key=True)
+    if stream.mix and sum(stream.mix.values()) <= 0:
+        rep.add((*here, "mix"), "every weight in 'mix' is 0; give at least one a weight")
+
+
+def _check_cycles(sc: Scenario, rep: Reporter) -> None:
+    index = {inj.id: k for k, inj in enumerate(sc.injects)}
+    for cycle in trigger_cycles(sc):
+        first = min(cycle, key=lambda i: index[i])
+        chain = " → ".join([*cycle[cycle.index(first):], *cycle[:cycle.index(first)], first])
+        rep.add(("injects", index[first], "after"), f"the 'after' chain loops back on itself "
+                f"({chain}), so none of these can ever be delivered; break the loop")
+
+
+def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for k, inj in enumerate(sc.injects):
+        yield ("injects", k, "text"), inj.text
+        for e, exp in enumerate(inj.expect):
+            for m, phrase in enumerate(exp.mention):
+                loc: tuple[str | int, ...] = ("injects", k, "expect", e, "mention")
+                yield ((*loc, m) if len(exp.mention) > 1 else loc), phrase
+    for k, stream in enumerate(sc.noise):
+        for key, texts in stream.texts.items():
+            for t, text in enumerate(texts):
+                yield ("noise", k, "texts", key, t), text
+
+
+def _check_templates(sc: Scenario, rep: Reporter) -> None:
+    for loc, text in _templates(sc):
+        if "{" not in text and "}" not in text:
+            continue
+        for message, offset in check_template(text, sc.variables):
+            rep.add(loc, message, column_offset=offset)
+
+
+def _check_reachability(sc: Scenario, rep: Reporter) -> None:
+    times = earliest_times(sc)
+    by_id = {inj.id: inj for inj in sc.injects}
+    in_cycle = {i for cycle in trigger_cycles(sc) for i in cycle}
+    for k, inj in enumerate(sc.injects):
+        if inj.after is None or times[inj.id] is not None or inj.id in in_cycle:
+            continue
+        ref = by_id.get(inj.after.ref)
+        if ref is None or (inj.after.condition in ("met", "missed") and not ref.expect):
+            continue  # already an error
+        if times.get(ref.id) is None:
+            why = f"'{ref.id}' is itself never delivered"
+        else:
+            why = "its trigger fires after the scenario ends"
+        rep.add(("injects", k, "after"), f"inject '{inj.id}' can never be delivered: {why} "
+                f"({format_duration(sc.duration)})" if "ends" in why
+                else f"inject '{inj.id}' can never be delivered: {why}", "warning", key=True)
