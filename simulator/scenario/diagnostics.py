@@ -62,3 +62,16 @@ def excerpt(source: str | None, finding: Finding) -> str:
 def findings_to_json(findings: Iterable[Finding]) -> str:
     """The machine-readable form: ``[{path, line, column, severity, message}]``."""
     return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
+
+
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option a typo most likely meant, or None: close spelling, else a prefix match."""
+    from difflib import get_close_matches
+
+    choices = list(options)
+    match = get_close_matches(word, choices, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    lowered = word.lower()
+    prefixed = [c for c in choices if lowered and c.lower().startswith(lowered)]
+    return prefixed[0] if len(prefixed) == 1 else None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import lru_cache
+
+from simulator.scenario.diagnostics import closest
 
 # Faker providers a template may call. Each returns plain text in every locale we use.
 FAKE_PROVIDERS: tuple[str, ...] = (
@@ -120,12 +121,12 @@ def _is_known(name: str, variables: Mapping[str, str]) -> bool:
 
 def _unknown_message(name: str, variables: Mapping[str, str]) -> str:
     if name.startswith("fake."):
-        guess = get_close_matches(name[5:], FAKE_PROVIDERS, n=1)
-        hint = f"did you mean {{fake.{guess[0]}}}? " if guess else ""
+        guess = closest(name[5:], FAKE_PROVIDERS)
+        hint = f"did you mean {{fake.{guess}}}? " if guess else ""
         return (f"unknown placeholder {{{name}}}; {hint}the fake values are: "
                 + ", ".join(FAKE_PROVIDERS))
-    guess = get_close_matches(name, known_placeholders(variables), n=1)
-    hint = f"did you mean {{{guess[0]}}}? " if guess else ""
+    guess = closest(name, known_placeholders(variables))
+    hint = f"did you mean {{{guess}}}? " if guess else ""
     declared = ", ".join(variables) if variables else "none declared"
     return (f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
             f"(now: {declared}), or write {{{{ and }}}} for literal braces")

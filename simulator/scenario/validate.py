@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from difflib import get_close_matches
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.scenario.diagnostics import Finding, Severity
+from simulator.scenario.diagnostics import Finding, Severity, closest
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
     Expectation,
@@ -104,8 +103,8 @@ def _unknown_key_message(loc: Sequence[str | int]) -> str:
     key = str(loc[-1])
     model = _model_for(loc[:-1])
     allowed = _field_names(model) if model else []
-    guess = get_close_matches(key, allowed, n=1, cutoff=0.6)
-    hint = f"did you mean '{guess[0]}'? " if guess else ""
+    guess = closest(key, allowed)
+    hint = f"did you mean '{guess}'? " if guess else ""
     where = _where(loc[:-1])
     return f"unknown key '{key}'{where}; {hint}allowed keys: {', '.join(allowed)}"
 
@@ -166,8 +165,8 @@ def _describe(error: Any) -> str:
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
-        guess = get_close_matches(str(value), options, n=1) if isinstance(value, str) else []
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        guess = closest(value, options) if isinstance(value, str) else None
+        hint = f"; did you mean '{guess}'?" if guess else ""
         if field == "format":
             return (f"format must be 1, got {got}; this version of crisis-sim reads "
                     "scenario format 1")
@@ -189,11 +188,11 @@ def _describe(error: Any) -> str:
     if kind == "too_short":
         return f"{field} needs at least {ctx.get('min_length', 1)} entry, got none"
     if kind == "greater_than_equal":
-        return f"{field} must be {ctx.get('ge')} or more, got {value}"
+        return f"{field} must be {ctx.get('ge'):g} or more, got {value}"
     if kind == "greater_than":
-        return f"{field} must be more than {ctx.get('gt')}, got {value}"
+        return f"{field} must be more than {ctx.get('gt'):g}, got {value}"
     if kind == "less_than_equal":
-        return f"{field} must be at most {ctx.get('le')}, got {value}"
+        return f"{field} must be at most {ctx.get('le'):g}, got {value}"
     if kind in ("datetime_parsing", "datetime_type", "datetime_from_date_parsing"):
         return (f"{field} must be a date and time like \"2026-03-12T07:40:00+01:00\", "
                 f"got {got}")
@@ -264,8 +263,8 @@ def _unique_ids(rep: Reporter, section: str | None, ids: list[str], noun: str,
 
 
 def _suggest(value: str, options: Sequence[str]) -> str:
-    guess = get_close_matches(value, list(options), n=1)
-    return f"; did you mean '{guess[0]}'?" if guess else ""
+    guess = closest(value, options)
+    return f"; did you mean '{guess}'?" if guess else ""
 
 
 def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject, persona_ids: set[str],

@@ -89,6 +89,8 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         raise _fail(display, 1, 1, "the file is empty; a scenario starts with 'format: 1'")
     builder = _Builder(display)
     data = builder.build(root)
+    if builder.refused_tag:
+        raise ScenarioError(builder.findings)  # nothing built from such a file is checked
     return YamlDocument(display, text, root, data, builder.findings)
 
 
@@ -123,10 +125,14 @@ def _fail(path: str, line: int, column: int, message: str) -> ScenarioError:
 
 
 _SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token":
-        "YAML indents with spaces, never tabs; replace the tab with spaces",
-    "mapping values are not allowed here":
+    "'\\t'": "YAML indents with spaces, never tabs; replace the tab with spaces",
+    "tab character": "YAML indents with spaces, never tabs; replace the tab with spaces",
+    "mapping values are not allowed":
         "a value holds ': ' (colon and space); put the whole text in quotes",
+    "did not find expected '-' indicator":
+        "check the indentation: items of one list start with '- ' in the same column",
+    "did not find expected key":
+        "check the indentation: keys of one mapping start in the same column",
     "found undefined alias": "an alias *name needs an anchor &name defined before it",
     "could not find expected ':'": "a key must be followed by ':' and a space",
     "expected a single document in the stream":
@@ -153,7 +159,8 @@ def _reader_finding(err: yaml.YAMLError, text: str, display: str) -> Finding:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     char = getattr(err, "character", None)
-    what = f"character U+{ord(char):04X}" if isinstance(char, str) else "a control character"
+    code = ord(char) if isinstance(char, str) else char
+    what = f"the character U+{code:04X}" if isinstance(code, int) else "a control character"
     return Finding(display, line, column, "error",
                    f"{what} is not allowed in YAML; remove it, or write it as an escape "
                    "inside double quotes")
@@ -168,6 +175,7 @@ class _Builder:
         self.built: dict[int, tuple[Any, int]] = {}
         self.active: set[int] = set()
         self.expanded = 0
+        self.refused_tag = False
 
     def error(self, node: yaml.Node, message: str) -> None:
         line, column = position(node)
@@ -244,8 +252,13 @@ class _Builder:
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            self.error(node, f"the YAML tag '{node.tag}' is not allowed; scenario files "
-                       "hold plain data only, so remove the tag")
+            self.refuse_tag(node)
+
+    def refuse_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace(_TAG, "!!")
+        self.refused_tag = True
+        self.error(node, f"the YAML tag '{tag}' is not allowed; scenario files hold plain "
+                   "data only, so remove the tag")
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
@@ -267,6 +280,5 @@ class _Builder:
                     else _CONSTRUCT.construct_yaml_float(node))
         if tag == TIMESTAMP:
             return text
-        self.error(node, f"the YAML tag '{tag}' is not allowed; scenario files hold plain "
-                   "data only, so remove the tag")
+        self.refuse_tag(node)
         return None
