@@ -160,7 +160,7 @@ def schema(output: str | None) -> None:
 
     data = Scenario.model_json_schema(by_alias=True)
     data = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "crisis-sim scenario, format 1", **data}
+            **data, "title": "crisis-sim scenario, format 1"}
     _write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
@@ -175,13 +175,16 @@ def preview(scenario: str, fmt: str, output: str | None) -> None:
 
     sc = _load(scenario).scenario
     if fmt == "table":
+        import io
+
         from rich.console import Console
 
-        if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                Console(file=handle, width=160).print(pv.to_table(sc))
-        else:
+        if not output:
             Console().print(pv.to_table(sc))
+            return
+        buffer = io.StringIO()
+        Console(file=buffer, width=160).print(pv.to_table(sc))
+        _write_output(buffer.getvalue(), output)
         return
     text = {"md": pv.to_markdown, "csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
     _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output)

@@ -86,7 +86,8 @@ def _finite(value: float) -> float:
 _DURATION_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string", "pattern": r"^(\d+h)?(\d+m)?(\d+s)?$|^\d{1,3}:[0-5]\d:[0-5]\d$"},
+        {"type": "string",
+         "pattern": r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$|^\d+$|^\d{1,3}:[0-5]\d:[0-5]\d$"},
     ],
     "description": "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds.",
 }

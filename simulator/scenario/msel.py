@@ -20,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, TRUTHS, Expectation, Inject, Scenario
-from simulator.scenario.yamlsource import MAX_BYTES, YamlDocument, locate
+from simulator.scenario.yamlsource import MAX_BYTES, YamlDocument
 
 COLUMNS = ["id", "at", "after", "delay", "from", "kind", "channel", "text", "truth",
            "sensitive", "abusive", "reply_to", "reach", "expect", "notes"]
@@ -38,6 +38,10 @@ def _quote(phrase: str) -> str:
     return '"' + phrase.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def format_expectation(exp: Expectation) -> str:
     """One expectation in the cell language; parses back to an equal Expectation."""
     words = ["/".join(exp.do)]
@@ -48,7 +52,7 @@ def format_expectation(exp: Expectation) -> str:
     for phrase in exp.mention:
         words += ["mention", _quote(phrase)]
     if exp.points != 1:
-        words += ["points", f"{exp.points:g}"]
+        words += ["points", _number(exp.points)]
     return " ".join(words)
 
 
@@ -305,7 +309,7 @@ def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:
             new_block = "\n" + new_block
     else:
         start = key_node.start_mark.index
-        end = _end_of_last_value(locate(doc.root, ("injects",)), text)
+        end = _end_of_block(doc, key_node, text)
     old_lines = text.count("\n", start, end)
     new_text = text[:start] + new_block + text[end:]
     first = text.count("\n", 0, start)
@@ -313,15 +317,19 @@ def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:
     return Replacement(new_text, first, new_block.count("\n") - old_lines, spans)
 
 
-def _end_of_last_value(node: yaml.Node, text: str) -> int:
-    # A block node ends where the next token starts, comments included; the last scalar's
-    # end is exact, so cut there and keep the rest of its line.
-    while isinstance(node, yaml.SequenceNode | yaml.MappingNode) and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(last, tuple) else last
-    end = node.end_mark.index
-    newline = text.find("\n", end)
-    return len(text) if newline == -1 else newline + 1
+def _end_of_block(doc: YamlDocument, key_node: yaml.Node, text: str) -> int:
+    """Where the injects block ends: at the next top-level key, less the blank lines and
+    column-0 comments just before it, which introduce the next section and stay."""
+    keys = [k for k, _ in doc.root.value]
+    following = keys.index(key_node) + 1
+    end = keys[following].start_mark.index if following < len(keys) else len(text)
+    while end > key_node.start_mark.index:
+        line_start = text.rfind("\n", 0, max(end - 1, 0)) + 1
+        line = text[line_start:end]
+        if line.strip() and not line.startswith("#"):
+            break
+        end = line_start
+    return end
 
 
 def _inject_spans(block: str, first: int) -> list[tuple[int, int]]:

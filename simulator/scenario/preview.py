@@ -123,8 +123,23 @@ def noise_summaries(scenario: Scenario) -> list[NoiseSummary]:
         out.append(NoiseSummary(
             id=stream.id, channel=stream.effective_channel, kind=stream.kind, authors=authors,
             expected_items=expected_count(stream.rate, scenario.duration),
-            peak_per_minute=max(p.per_minute for p in stream.rate)))
+            peak_per_minute=peak_rate(stream.rate, scenario.duration)))
     return out
+
+
+def peak_rate(rate: list, duration: int) -> float:
+    """The highest rate per minute reached within [0, duration]."""
+    peak = 0.0
+    for a, b in itertools.pairwise(rate):
+        if a.at > duration:
+            break
+        peak = max(peak, a.per_minute)
+        if b.at > duration and b.at > a.at:
+            peak = max(peak, a.per_minute + (b.per_minute - a.per_minute)
+                       * (duration - a.at) / (b.at - a.at))
+            return peak
+    last = rate[-1]
+    return max(peak, last.per_minute) if last.at <= duration else peak
 
 
 def expected_count(rate: list, duration: int) -> float:
@@ -195,10 +210,17 @@ def to_table(scenario: Scenario) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=scenario.title, show_lines=True, expand=True)
+    from rich import box
+
+    table = Table(title=scenario.title, box=box.SQUARE, show_lines=True, expand=True,
+                  collapse_padding=True, padding=(0, 0))
+    # Short columns get fixed widths so that "T+05:00" never breaks; the text columns
+    # share what is left.
+    fixed = {"#": 3, "time": 9, "channel": 8, "kind": 8, "truth": 10}
+    shares = {"from": 2, "text": 6, "expected actions": 4}
     for header in _HEADERS:
-        table.add_column(header, overflow="fold",
-                         ratio=4 if header in ("text", "expected actions") else None)
+        table.add_column(header, overflow="fold", width=fixed.get(header),
+                         ratio=shares.get(header))
     for row in _flat_rows(scenario):
         table.add_row(*(Text(c) for c in row))  # Text(): scenario text is never markup
     noise = Table(title="Noise", expand=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -12,7 +13,7 @@ _NB = '''\
 # Hele formatet: docs/scenario-format.md
 format: 1
 id: {id}
-title: "{title}"
+title: {title}
 language: nb                     # nb, nn eller en: språket i navn og tekster
 duration: 60m                    # øvelsens lengde: 90s, 15m, 1h30m eller 01:30:00
 start: "2026-03-12T07:40:00+01:00"   # fiktiv dato og klokkeslett ved T+0
@@ -110,7 +111,7 @@ _EN = '''\
 # The whole format: docs/scenario-format.md
 format: 1
 id: {id}
-title: "{title}"
+title: {title}
 language: en                     # nb, nn or en: the language of names and texts
 duration: 60m                    # how long the exercise runs: 90s, 15m, 1h30m or 01:30:00
 start: "2026-03-12T07:40:00+00:00"   # fictional date and time at T+0
@@ -213,5 +214,9 @@ def slugify(name: str) -> str:
 
 def starter_text(name: str, filename: str, language: str = "nb") -> str:
     """The commented starter scenario, in Norwegian or English."""
-    title = name.replace('"', "'")
-    return STARTERS[language].format(id=slugify(name), title=title, filename=filename)
+    title = " ".join(name.split())  # one line, whatever was typed
+    text = STARTERS[language].format(id=slugify(name), title=json.dumps(title, ensure_ascii=False),
+                                     filename=filename).replace("# \"", "# ", 1)
+    if language == "nn":
+        text = text.replace("language: nb ", "language: nn ", 1)
+    return text

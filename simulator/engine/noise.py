@@ -1,0 +1,72 @@
+"""Background chatter: non-homogeneous Poisson arrivals under a piecewise-linear rate.
+
+Arrival times come from inverting the cumulative rate, which for a piecewise-linear rate is
+piecewise quadratic: each arrival costs one exponential draw and at most a square root, with
+no rejected samples. Streams are generators, so a million items never sit in memory at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from bisect import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from simulator.scenario.model import NoiseStream, RatePoint
+
+
+def arrival_times(rate: Sequence[RatePoint], rng: random.Random,
+                  end: float) -> Iterator[float]:
+    """Arrival times in [first point, min(last point, end)], rate per minute linear between
+    points and zero outside them."""
+    points = [(float(p.at), p.per_minute / 60.0) for p in rate]
+    t = points[0][0]
+    need = rng.expovariate(1.0)
+    for (t0, r0), (seg_end, r1) in itertools.pairwise(points):
+        if seg_end <= t0:
+            continue
+        slope = (r1 - r0) / (seg_end - t0)
+        t1 = min(seg_end, end)
+        if t1 <= t0:
+            return
+        t = max(t, t0)
+        while True:
+            x0 = t - t0
+            rate_now = r0 + slope * x0
+            rest = rate_now * (t1 - t) + slope * (t1 - t) ** 2 / 2  # mass left in segment
+            if need > rest:
+                need -= rest
+                t = t1
+                break
+            # Solve rate_now*x + slope*x^2/2 = need for the smallest x >= 0.
+            if abs(slope) < 1e-15:
+                x = need / rate_now
+            else:
+                disc = rate_now * rate_now + 2 * slope * need
+                x = (-rate_now + math.sqrt(max(disc, 0.0))) / slope
+            t += x
+            yield t
+            need = rng.expovariate(1.0)
+        if t1 >= end:
+            return
+
+
+@dataclass(frozen=True, slots=True)
+class Mix:
+    """Weighted choice among a stream's labels."""
+
+    labels: tuple[str, ...]
+    cumulative: tuple[float, ...]
+
+    @classmethod
+    def of(cls, stream: NoiseStream) -> Mix:
+        """The stream's labels with positive weight, in the format's fixed order."""
+        labels = tuple(k for k, w in stream.mix.items() if w > 0)
+        return cls(labels, tuple(accumulate(stream.mix[k] for k in labels)))
+
+    def pick(self, rng: random.Random) -> str:
+        """One label, with probability proportional to its weight."""
+        return self.labels[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
