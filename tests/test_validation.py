@@ -391,3 +391,33 @@ def test_validate_prints_the_source_line_with_a_caret(write) -> None:
     out = out[at:]
     assert out[1].rstrip().endswith("|     from: avis")
     assert out[2].index("^") == out[1].index("avis")
+
+
+def test_bad_mapping_key_points_at_the_key() -> None:
+    text = MINIMAL + NOISE.replace("mix: {valid: 2, misleading: 1}", "mix: {valdi: 2}")
+    f = only(text)
+    line = text.splitlines()[f.line - 1]
+    assert line[f.column - 1:].startswith("valdi") and "did you mean 'valid'" in f.message
+
+
+def test_every_mix_key_needs_texts_even_at_weight_zero() -> None:
+    text = MINIMAL + NOISE.replace("misleading: 1}", "misleading: 1, abusive: 0}")
+    assert "'abusive'" in only(text).message
+
+
+def test_a_single_rate_point_gives_no_items_and_is_a_warning() -> None:
+    text = MINIMAL + NOISE.replace("      - {at: 10m, per_minute: 4}\n", "")
+    assert "at least two points" in only(text, "warning").message
+
+
+def test_numbers_with_leading_zero_stay_as_written() -> None:
+    result = check_text(MINIMAL.replace("  sted: Bakkeby", "  sted: Bakkeby\n  tlf: 0123"), "s")
+    assert result.scenario is not None and result.scenario.variables["tlf"] == "0123"
+
+
+def test_organisation_handle_is_generated_and_cleaned() -> None:
+    for org, handle in (("{name: Lierfjell kommune}", "lierfjell_kommune"),
+                        ("{name: X, handle: '@lierfjell'}", "lierfjell")):
+        result = check_text(MINIMAL + f"organisation: {org}\n", "s")
+        assert result.scenario and result.scenario.organisation
+        assert result.scenario.organisation.handle == handle

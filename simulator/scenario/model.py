@@ -112,7 +112,12 @@ class Organisation(_Model):
     """The trained team's own account."""
 
     name: Text
-    handle: str | None = None
+    handle: str | None = Field(None, description="Generated from the name when absent.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _handle_from_name(cls, data: Any) -> Any:
+        return _fill_handle(data)
 
 
 def make_handle(name: str) -> str:

@@ -206,11 +206,10 @@ def to_markdown(scenario: Scenario) -> str:
 
 def to_table(scenario: Scenario) -> object:
     """A Rich renderable: the events table and the noise summary."""
+    from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
-
-    from rich import box
 
     table = Table(title=scenario.title, box=box.SQUARE, show_lines=True, expand=True,
                   collapse_padding=True, padding=(0, 0))

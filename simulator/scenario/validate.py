@@ -82,7 +82,11 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
     for error in err.errors(include_url=False):
         loc = error["loc"]
         kind = error["type"]
-        if kind == "extra_forbidden":
+        if loc and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
+            loc = loc[:-1]
+            error = {**error, "loc": loc}
+            rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
+        elif kind == "extra_forbidden":
             rep.add(loc, _unknown_key_message(loc), key=True)
         elif kind == "missing":
             rep.add(loc, _missing_message(loc, data))
@@ -338,14 +342,17 @@ def _check_noise(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream,
         if not stream.authors:
             rep.add((*here, "authors"), "the author list is empty; name persona ids or use "
                     "{role: citizen, count: 50}")
+    if len(stream.rate) == 1:
+        rep.add((*here, "rate"), "a rate needs at least two points; the rate is zero "
+                "outside them, so one point gives no items", "warning")
     previous = -1
     for r, point in enumerate(stream.rate):
         if point.at < previous:
             rep.add((*here, "rate", r, "at"), "rate points must be in time order; this one "
                     f"({format_duration(point.at)}) comes before the point above it")
         previous = max(previous, point.at)
-    for key, weight in stream.mix.items():
-        if weight > 0 and not stream.texts.get(key):
+    for key in stream.mix:
+        if not stream.texts.get(key):
             rep.add((*here, "mix", key), f"mix gives '{key}' a weight but 'texts' has no "
                     f"'{key}' texts; add some under texts: {key}:", key=True)
     for key in stream.texts:

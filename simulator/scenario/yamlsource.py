@@ -241,8 +241,8 @@ class _Builder:
             key = self.scalar(key_node)
             if key in lines:
                 self.error(key_node, f"duplicate key '{key_node.value}' (first given on line "
-                           f"{lines[key]}); YAML would keep only the last one, so remove or "
-                           "rename one of them")
+                           f"{lines[key]}); remove or rename one of them (other YAML tools "
+                           "would silently keep only the last)")
                 continue
             lines[key] = key_node.start_mark.line + 1
             value, child_size = self.node(value_node, depth + 1)
@@ -275,6 +275,9 @@ class _Builder:
             # YAML 1.1 reads 1:30 as the base-60 number 90; keep it as text so the
             # duration parser can say what it means.
             if ":" in text:
+                return text
+            # 0123 would be octal 83; such a value is a code or a phone number: keep it.
+            if tag == INT and len(text) > 1 and text[0] == "0" and text[1].isdigit():
                 return text
             return (_CONSTRUCT.construct_yaml_int(node) if tag == INT
                     else _CONSTRUCT.construct_yaml_float(node))
