@@ -68,7 +68,7 @@ def test_unknown_key_in_an_expectation_points_at_the_key() -> None:
 ])
 def test_wrong_types_are_located(old: str, new: str, needle: str, fragment: str) -> None:
     text = MINIMAL.replace(old, new, 1)
-    f = only(text)
+    f = next(f for f in check(text) if f.severity == "error")
     assert f.line == line_of(text, needle), f.as_text()
     assert fragment in f.message, f.message
 
@@ -421,3 +421,20 @@ def test_organisation_handle_is_generated_and_cleaned() -> None:
         result = check_text(MINIMAL + f"organisation: {org}\n", "s")
         assert result.scenario and result.scenario.organisation
         assert result.scenario.organisation.handle == handle
+
+
+def test_rule_errors_are_reported_beside_shape_errors() -> None:
+    # A wrong type in one inject must not hide a broken reference in another.
+    text = (MINIMAL.replace("    kind: press", "    kind: pres")
+            .replace("    from: kari", "    from: karii"))
+    messages = [f.message for f in check(text) if f.severity == "error"]
+    assert len(messages) == 2, messages
+    assert any("did you mean 'press'" in m for m in messages)
+    assert any("'from' names persona 'karii'" in m for m in messages)
+
+
+def test_references_to_items_with_shape_errors_are_not_reported_twice() -> None:
+    text = (MINIMAL.replace("    kind: post", "    kind: pst")
+            .replace("    at: 5m", "    after: {met: first}"))
+    messages = [f.message for f in check(text) if f.severity == "error"]
+    assert len(messages) == 1 and "kind must be one of" in messages[0], messages

@@ -11,7 +11,12 @@ from pydantic import ValidationError
 from simulator.scenario.bundled import resolve_scenario
 from simulator.scenario.diagnostics import Finding, ScenarioError, sort_findings
 from simulator.scenario.model import Scenario
-from simulator.scenario.validate import Reporter, check_scenario, report_validation_error
+from simulator.scenario.validate import (
+    Reporter,
+    check_scenario,
+    lenient_scenario,
+    report_validation_error,
+)
 from simulator.scenario.yamlsource import parse_yaml, read_text
 
 
@@ -62,11 +67,18 @@ def check_text(text: str, display: str) -> CheckResult:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as err:
         report_validation_error(err, doc.data, rep)
-        return CheckResult(display, text, None, sort_findings(rep.findings))
+        partial = lenient_scenario(doc.data, err, rep)
+        if partial is not None:
+            check_scenario(partial[0], rep, partial[1])
+        return CheckResult(display, text, None, _unique(sort_findings(rep.findings)))
     check_scenario(scenario, rep)
     # A duplicate key leaves a scenario, but not the one the author meant.
     usable = scenario if not doc.findings else None
     return CheckResult(display, text, usable, sort_findings(rep.findings))
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    return list(dict.fromkeys(findings))
 
 
 def check_file(path: Path, display: str | None = None) -> CheckResult:

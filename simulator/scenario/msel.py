@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-import shlex
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,20 +98,27 @@ class _RowError(ValueError):
     pass
 
 
+_CELL_TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(;)|([^\s;"]+))')
+_UNESCAPE = re.compile(r"\\(.)")
+
+
 def parse_expectations(cell: str) -> list[dict[str, Any]]:
     """Parse the expect cell into expectation mappings, or raise ValueError saying why."""
-    lexer = shlex.shlex(cell, posix=True, punctuation_chars=";")
-    lexer.whitespace_split = True
-    try:
-        tokens = list(lexer)
-    except ValueError as err:
-        raise _RowError(f"expect: {err} (a quote is never closed)") from None
     groups: list[list[str]] = [[]]
-    for token in tokens:
-        if token and set(token) == {";"}:
+    pos = 0
+    cell = cell.rstrip()
+    while pos < len(cell):
+        match = _CELL_TOKEN.match(cell, pos)
+        if match is None or match.end() == pos:
+            raise _RowError("expect: a quote is never closed; write phrases as \"like this\"")
+        quoted, separator, word = match.groups()
+        if separator:
             groups.append([])
+        elif quoted is not None:
+            groups[-1].append(_UNESCAPE.sub(r"\1", quoted))
         else:
-            groups[-1].append(token)
+            groups[-1].append(word)
+        pos = match.end()
     return [_parse_one(group) for group in groups if group]
 
 

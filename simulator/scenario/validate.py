@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -53,10 +54,14 @@ class Reporter:
         self.root = root
         self.text = text
         self.findings: list[Finding] = []
+        # After a lenient rebuild, list positions in the model differ from the file's.
+        self.index_map: dict[str, list[int]] = {}
 
     def add(self, loc: Sequence[str | int], message: str, severity: Severity = "error",
             *, key: bool = False, column_offset: int = 0) -> None:
         """Record a finding at the node found by ``loc``."""
+        if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
+            loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
         node = locate(self.root, loc, key=key)
         line, column = position(node)
         if column_offset and isinstance(node, yaml.ScalarNode):
@@ -212,12 +217,69 @@ def _describe(error: Any) -> str:
 # Rules between fields
 
 
-def check_scenario(sc: Scenario, rep: Reporter) -> None:
-    """Every cross-field rule of format 1; findings go to ``rep``."""
+@dataclass(frozen=True, slots=True)
+class Partial:
+    """What a lenient rebuild left out, so that the rules do not report it twice."""
+
+    persona_ids: frozenset[str]
+    inject_ids: frozenset[str]
+    duration_known: bool
+    variables_known: bool
+
+
+_SECTIONS = ("personas", "injects", "noise")
+_PLACEHOLDERS: dict[str, Any] = {"format": 1, "id": "scenario", "title": "untitled",
+                                 "duration": 10**9}
+
+
+def lenient_scenario(data: dict[str, Any], err: ValidationError,
+                     rep: Reporter) -> tuple[Scenario, Partial] | None:
+    """The scenario without the parts that failed their shape checks, so that the rules
+    between fields can still report on the rest in the same run."""
+    bad_items: dict[str, set[int]] = {s: set() for s in _SECTIONS}
+    bad_fields: set[str] = set()
+    for error in err.errors(include_url=False):
+        loc = error["loc"]
+        if not loc:
+            return None
+        if loc[0] in _SECTIONS and len(loc) > 1 and isinstance(loc[1], int):
+            bad_items[str(loc[0])].add(loc[1])
+        else:
+            bad_fields.add(str(loc[0]))
+    pruned = {k: v for k, v in data.items() if k not in bad_fields}
+    for field in bad_fields & _PLACEHOLDERS.keys():
+        pruned[field] = _PLACEHOLDERS[field]
+    dropped: dict[str, set[str]] = {s: set() for s in _SECTIONS}
+    for section in _SECTIONS:
+        items = pruned.get(section)
+        if not isinstance(items, list):
+            continue
+        keep = [k for k in range(len(items)) if k not in bad_items[section]]
+        dropped[section] = {items[k]["id"] for k in bad_items[section]
+                            if isinstance(items[k], dict) and isinstance(items[k].get("id"), str)}
+        pruned[section] = [items[k] for k in keep]
+        rep.index_map[section] = keep
+    try:
+        scenario = Scenario.model_validate(pruned)
+    except ValidationError:
+        rep.index_map.clear()
+        return None
+    return scenario, Partial(frozenset(dropped["personas"]), frozenset(dropped["injects"]),
+                             "duration" not in bad_fields, "variables" not in bad_fields)
+
+
+def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) -> None:
+    """Every cross-field rule of format 1; findings go to ``rep``.
+
+    With ``partial``, the scenario is what was left after shape errors: references to the
+    parts left out are taken as valid, and whole-scenario warnings are not given.
+    """
     if sc.duration <= 0:
         rep.add(("duration",), "duration must be longer than 0; for example 90m")
     _check_variables(sc, rep)
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
+    if partial is not None:
+        persona_ids |= partial.persona_ids
     item_ids = [i.id for i in sc.injects] + [n.id for n in sc.noise]
     _unique_ids(rep, None, item_ids, "inject or noise stream",
                 locs=[("injects", k, "id") for k in range(len(sc.injects))]
@@ -225,15 +287,19 @@ def check_scenario(sc: Scenario, rep: Reporter) -> None:
     inject_by_id = {i.id: i for i in sc.injects}
     noise_ids = {n.id for n in sc.noise}
     used_personas: set[str] = set()
+    skipped = partial.inject_ids if partial else frozenset()
     for k, inj in enumerate(sc.injects):
         used_personas.add(inj.from_)
-        _check_inject(sc, rep, k, inj, persona_ids, inject_by_id, noise_ids)
+        _check_inject(sc, rep, k, inj, persona_ids, inject_by_id, noise_ids, skipped)
     for k, stream in enumerate(sc.noise):
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids)
     _check_cycles(sc, rep)
-    _check_templates(sc, rep)
+    if partial is None or partial.variables_known:
+        _check_templates(sc, rep)
+    if partial is not None:
+        return  # the warnings below need the whole scenario
     _check_reachability(sc, rep)
     for k, persona in enumerate(sc.personas):
         if persona.id not in used_personas:
@@ -272,7 +338,8 @@ def _suggest(value: str, options: Sequence[str]) -> str:
 
 
 def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject, persona_ids: set[str],
-                  inject_by_id: dict[str, Inject], noise_ids: set[str]) -> None:
+                  inject_by_id: dict[str, Inject], noise_ids: set[str],
+                  skipped: frozenset[str]) -> None:
     here = ("injects", k)
     if inj.from_ not in persona_ids:
         rep.add((*here, "from"), f"'from' names persona '{inj.from_}', which is not defined "
@@ -289,12 +356,12 @@ def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject, persona_ids:
     if inj.delay is not None and inj.after is None:
         rep.add((*here, "delay"), "'delay' only applies together with 'after'; use 'at' "
                 "for a fixed time", key=True)
-    if inj.at is not None and inj.at > sc.duration:
+    if inj.at is not None and inj.at > sc.duration and sc.duration != _PLACEHOLDERS["duration"]:
         rep.add((*here, "at"), f"scheduled at {format_offset(inj.at)}, after the scenario "
                 f"ends ({format_duration(sc.duration)}); move it earlier or lengthen 'duration'")
-    if inj.after is not None:
+    if inj.after is not None and inj.after.ref not in skipped:
         _check_trigger(rep, here, inj, inject_by_id, noise_ids)
-    if inj.reply_to is not None:
+    if inj.reply_to is not None and inj.reply_to not in skipped:
         if inj.reply_to == inj.id:
             rep.add((*here, "reply_to"), "an inject cannot reply to itself")
         elif inj.reply_to not in inject_by_id:
