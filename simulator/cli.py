@@ -290,6 +290,87 @@ def new(name: str, lang: str, force: bool) -> None:
     click.echo(f"Wrote {target}. Next: crisis-sim validate {target}")
 
 
+@cli.command()
+@click.argument("scenario")
+@click.option("--seed", type=int, required=True, help="The same seed gives the same exercise.")
+@click.option("--actions", "actions_file", type=click.Path(dir_okay=False),
+              help="A scripted team: a YAML list of actions with 'at' and 'do'.")
+@click.option("--session", "session_path", type=click.Path(dir_okay=False),
+              help="Where to write the session (default: sessions/<id>-<time>.sqlite).")
+@click.option("--until", metavar="DURATION",
+              help="Stop at this scenario time without ending the exercise.")
+def simulate(scenario: str, seed: int, actions_file: str | None, session_path: str | None,
+             until: str | None) -> None:
+    """Run an exercise headless, as fast as possible, with an optional scripted team."""
+    from simulator.engine.actions import load_actions
+    from simulator.engine.session import default_session_path
+    from simulator.engine.simulate import simulate as run_simulation
+    from simulator.engine.store import SessionError
+    from simulator.scenario.diagnostics import ScenarioError
+    from simulator.scenario.durations import format_offset, parse_duration
+
+    loaded = _load(scenario)
+    stop = None
+    if until is not None:
+        try:
+            stop = parse_duration(until)
+        except ValueError as err:
+            _usage_error(f"--until: {err}")
+    actions = []
+    if actions_file:
+        try:
+            actions = load_actions(Path(actions_file))
+        except ScenarioError as err:
+            _print_findings(err.findings, {}, err=True)
+            sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
+    path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
+    if path.exists():
+        _usage_error(f"{path} exists already; choose another --session path")
+    try:
+        result = run_simulation(loaded, seed, actions, path, stop,
+                                actions_path=actions_file or "actions")
+    except ScenarioError as err:
+        _print_findings(err.findings, {}, err=True)
+        click.echo("Nothing written: fix the actions file and run again.", err=True)
+        sys.exit(EXIT_INVALID)
+    except SessionError as err:
+        _usage_error(str(err))
+    s = result.summary
+    click.echo(f"Delivered {s.delivered:,} items up to {format_offset(result.until)}.")
+    click.echo(f"Expectations: {s.met} met, {s.late} late, {s.missed} missed"
+               + (f", {s.pending} still open" if s.pending else "") + ".")
+    state = "ended" if result.ended else "stopped before the end (not ended)"
+    click.echo(f"Session ({state}): {result.path}")
+
+
+@cli.command("export")
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output.")
+def export_cmd(session: str, output: str | None) -> None:
+    """Write a session's events as JSON Lines, one object per event, in order."""
+    import json
+
+    from simulator.engine.store import SessionError, SessionStore
+
+    try:
+        store = SessionStore.open(Path(session))
+        if not store.ended:
+            click.echo(f"note: {session} was interrupted (it has no end event); exporting "
+                       "what it holds", err=True)
+        lines = (json.dumps(e.as_record(), ensure_ascii=False) + "\n" for e in store.events())
+        if output is None:
+            for line in lines:
+                sys.stdout.write(line)
+        else:
+            _write_output("".join(lines), output)
+    except SessionError as err:
+        click.echo(f"crisis-sim: error: {err}", err=True)
+        sys.exit(EXIT_INVALID)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader stopped early (e.g. head); not an error
+
+
 def main() -> None:
     """Entry point: run the CLI; an unexpected failure gets one line, not a traceback."""
     try:

@@ -1,0 +1,130 @@
+"""What the team does: reply, statement, flag, hide, escalate, note.
+
+The console builds these from key presses; ``simulate`` reads them from a scripted-team
+file, checked with the same located diagnostics as scenarios.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from simulator.scenario.diagnostics import Finding, ScenarioError
+from simulator.scenario.durations import parse_duration
+from simulator.scenario.model import CHANNELS, TRUTHS
+from simulator.scenario.yamlsource import locate, parse_yaml, position, read_text
+
+ACTION_KINDS = ("reply", "statement", "flag", "hide", "escalate", "note")
+NEEDS_TARGET = ("reply", "flag", "hide", "escalate")
+PUBLISHES = ("reply", "statement")
+
+
+class ActionError(ValueError):
+    """An action that cannot be taken; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRequest:
+    """One team action. ``to`` holds item ids; ``text`` may be empty for flag and hide."""
+
+    kind: str
+    to: tuple[str, ...] = ()
+    text: str = ""
+    label: str | None = None
+    channel: str | None = None
+    by: str | None = None
+
+    def problem(self) -> str | None:
+        """Why the request is malformed, or None; delivery of targets is checked later."""
+        if self.kind not in ACTION_KINDS:
+            return (f"'{self.kind}' is not an action; use one of "
+                    f"{', '.join(ACTION_KINDS)}")
+        if self.kind in NEEDS_TARGET and not self.to:
+            return f"'{self.kind}' needs 'to': the id of the item it acts on"
+        if self.kind == "flag" and self.label not in TRUTHS:
+            return ("'flag' needs 'label': valid, misleading or irrelevant"
+                    if self.label is None else
+                    f"label '{self.label}' is not one of {', '.join(TRUTHS)}")
+        if self.kind in PUBLISHES and not self.text.strip():
+            return f"'{self.kind}' needs 'text': what the team publishes"
+        if self.channel is not None and self.channel not in CHANNELS:
+            return f"channel '{self.channel}' is not one of {', '.join(CHANNELS)}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptedAction:
+    """An action of a scripted team, at a scenario time, with its place in the file."""
+
+    at: int
+    request: ActionRequest
+    line: int = 0
+
+
+_KEYS = {"at", "do", "to", "text", "label", "channel", "by"}
+
+
+@dataclass
+class _Reader:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def error(self, line: int, column: int, message: str) -> None:
+        self.findings.append(Finding(self.path, line, column, "error", message))
+
+
+def load_actions(path: Path) -> list[ScriptedAction]:
+    """Read a scripted-team file; every bad entry is reported as ``FILE:line``."""
+    display = str(path)
+    doc = parse_yaml(read_text(path, display), display)
+    if doc.findings:
+        raise ScenarioError(doc.findings)
+    reader = _Reader(display)
+    if not isinstance(doc.data, list):
+        line, column = position(doc.root)
+        raise ScenarioError([Finding(display, line, column, "error",
+                                     "an actions file is a list of actions, each starting "
+                                     "with '- at: 4m30s'")])
+    actions = []
+    for k, entry in enumerate(doc.data):
+        line, column = position(locate(doc.root, (k,)))
+        parsed = _parse_entry(reader, doc, k, entry, line, column)
+        if parsed is not None:
+            actions.append(parsed)
+    if reader.findings:
+        raise ScenarioError(reader.findings)
+    return sorted(actions, key=lambda a: a.at)  # stable: file order within one time
+
+
+def _parse_entry(reader: _Reader, doc: Any, k: int, entry: Any, line: int,
+                 column: int) -> ScriptedAction | None:
+    if not isinstance(entry, dict):
+        reader.error(line, column, "each action is a mapping with at, do, to, text ...")
+        return None
+
+    def at_key(key: str) -> tuple[int, int]:
+        return position(locate(doc.root, (k, key)))
+
+    unknown = sorted(set(map(str, entry)) - _KEYS)
+    for key in unknown:
+        reader.error(*position(locate(doc.root, (k, key), key=True)),
+                     f"unknown key '{key}'; an action has {', '.join(sorted(_KEYS))}")
+    if "at" not in entry or "do" not in entry:
+        reader.error(line, column, "an action needs 'at' (scenario time) and 'do'")
+        return None
+    try:
+        at = parse_duration(entry["at"])
+    except ValueError as err:
+        reader.error(*at_key("at"), f"at: {err}")
+        return None
+    to = entry.get("to", ())
+    to = (to,) if isinstance(to, str) else tuple(str(t) for t in to or ())
+    request = ActionRequest(kind=str(entry["do"]), to=to, text=str(entry.get("text") or ""),
+                            label=entry.get("label"), channel=entry.get("channel"),
+                            by=entry.get("by"))
+    problem = request.problem()
+    if problem:
+        reader.error(*at_key("do"), problem)
+        return None
+    return None if unknown else ScriptedAction(at, request, line)

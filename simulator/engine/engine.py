@@ -1,0 +1,671 @@
+"""The exercise engine: turns a scenario, a seed and the team's actions into an event log.
+
+Everything runs off one priority queue of due work, ordered by scenario time and then by
+rank: deliveries first, then actions, then deadlines. So an action at the very second of
+a deadline is on time, and an item delivered at that second can already be acted on.
+
+Every event passes through :meth:`Engine._emit`. In a live run it is buffered and then
+committed to the session store in one transaction per batch; in a restore it is compared
+with the log instead, which is how a session is rebuilt exactly.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from simulator import __version__
+from simulator.engine.actions import PUBLISHES, ActionError, ActionRequest, ScriptedAction
+from simulator.engine.clock import ScenarioClock
+from simulator.engine.guidelines import PRIVATE_ROLES, GuidelineChecker, findings_as_dicts
+from simulator.engine.noise import Mix, arrival_times
+from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
+from simulator.engine.reach import engagement, peak_views, views_at
+from simulator.engine.store import Event, SessionError, SessionStore, utc_now
+from simulator.scenario.durations import format_offset
+from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scenario.model import MIX_KEYS, Inject, NoiseStream, Scenario, deadline_for
+from simulator.scenario.templates import parse_template
+
+RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
+_LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
+_HAS_CONTACT = re.compile(r"@|\d{3}")
+_NOISE_ID = re.compile(r"(.+)-(\d+)")
+DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
+
+
+class RestoreError(SessionError):
+    """A session whose log does not replay as recorded."""
+
+
+@dataclass(slots=True)
+class ExpectationState:
+    """One expectation of one delivered inject, and what became of it."""
+
+    inject: str
+    index: int
+    do: tuple[str, ...]
+    label: str | None
+    mention: tuple[str, ...]
+    delivered: float
+    deadline: float
+    points: float
+    status: str = "pending"  # pending | met | missed | late
+    responded: float | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The expectation event's fields."""
+        response = None if self.responded is None else self.responded - self.delivered
+        return {"inject": self.inject, "index": self.index, "do": list(self.do),
+                "status": self.status, "delivered": self.delivered, "deadline": self.deadline,
+                "responded": self.responded, "response_time": response,
+                "points": int(self.points) if float(self.points).is_integer() else self.points}
+
+
+@dataclass(slots=True)
+class ItemState:
+    """What the engine keeps of a delivered item and of what the team did about it."""
+
+    id: str
+    t: float
+    channel: str
+    truth: str | None
+    peak: int
+    flagged: str | None = None
+    hidden: bool = False
+    addressed: bool = False
+    corrected_at: float | None = None
+
+
+@dataclass(slots=True)
+class _StreamRun:
+    """A noise stream while it runs: its random source, next arrival and compact history."""
+
+    index: int
+    stream: NoiseStream
+    rng: random.Random
+    arrivals: Iterator[float]
+    authors: list[Author]
+    mix: Mix
+    fakes: FakePool
+    channel: str
+    count: int = 0
+    times: array = field(default_factory=lambda: array("d"))
+    peaks: array = field(default_factory=lambda: array("l"))
+    labels: bytearray = field(default_factory=bytearray)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts for the end of a run."""
+
+    delivered: int
+    met: int
+    late: int
+    missed: int
+    pending: int
+
+
+class Engine:
+    """One exercise: a scenario, a seed, a clock and (when live) a session store."""
+
+    def __init__(self, loaded: LoadedScenario, seed: int, *,
+                 clock: ScenarioClock | None = None, store: SessionStore | None = None) -> None:
+        self.loaded = loaded
+        self.scenario: Scenario = loaded.scenario
+        self.seed = seed
+        self.clock = clock or ScenarioClock()
+        self.store = store
+        self.ended = False
+        self._pending: list[Event] = []
+        self._replay: _Peekable | None = None
+        self._started = False
+        self._queue: list[tuple[float, int, int, str, Any]] = []
+        self._order = 0
+        sc = self.scenario
+        self._personas = {p.id: Author(p.id, p.name, p.handle or p.id, p.role,
+                                       p.followers or 100) for p in sc.personas}
+        org = sc.organisation
+        self.organisation = Author("org", org.name if org else "Organisation",
+                                   (org.handle if org else None) or "organisation",
+                                   "agency", 0)
+        self._start_seconds = (sc.start.hour * 3600 + sc.start.minute * 60 + sc.start.second
+                               if sc.start else DEFAULT_START_SECONDS)
+        self._inject_rng = random.Random(derive_seed(seed, "injects"))
+        self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
+        self.guide = GuidelineChecker(list(sc.guidelines.avoid))
+        self.items: dict[str, ItemState] = {}
+        self.expectations: dict[str, list[ExpectationState]] = {}
+        self._fired: set[tuple[str, str]] = set()
+        self._dependents: dict[tuple[str, str], list[Inject]] = {}
+        self._team_count = 0
+        self._adhoc_count = 0
+        self.counts: Counter[str] = Counter()
+        for inj in sc.injects:
+            if inj.after is None:
+                self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
+            else:
+                self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
+        self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
+
+    # -- set-up -------------------------------------------------------------------------
+
+    def _start_stream(self, index: int, stream: NoiseStream) -> _StreamRun:
+        sc = self.scenario
+        seed = derive_seed(self.seed, f"noise:{stream.id}")
+        rng = random.Random(seed)
+        if isinstance(stream.authors, list):
+            authors = [self._personas[p] for p in stream.authors]
+        else:
+            authors = generate_authors(sc.language, stream.authors.role, stream.authors.count,
+                                       derive_seed(seed, "authors"), stream.id)
+        run = _StreamRun(index, stream, rng, arrival_times(stream.rate, rng, sc.duration),
+                         authors, Mix.of(stream), FakePool(sc.language,
+                                                           derive_seed(seed, "fakes")),
+                         stream.effective_channel)
+        self._next_arrival(run)
+        return run
+
+    def _next_arrival(self, run: _StreamRun) -> None:
+        t = next(run.arrivals, None)
+        if t is not None:
+            self._push(t, RANK_DELIVER, "noise", run)
+
+    def _push(self, t: float, rank: int, kind: str, payload: Any) -> None:
+        self._order += 1
+        heapq.heappush(self._queue, (t, rank, self._order, kind, payload))
+
+    # -- time ---------------------------------------------------------------------------
+
+    def clock_text(self, t: float) -> str:
+        """The fictional time of day, HH:MM, at scenario second ``t``."""
+        minutes = (self._start_seconds + int(t)) // 60 % 1440
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+    def now(self) -> float:
+        """Current scenario time, never past the end."""
+        return min(self.clock.now(), float(self.scenario.duration))
+
+    # -- the public operations ---------------------------------------------------------
+
+    def start(self, speed: float = 1.0) -> list[Event]:
+        """Begin the exercise: the session_start event, then the clock starts."""
+        self.clock.set_speed(speed)
+        self._started = True
+        sc = self.scenario
+        self._emit("session_start", 0.0, {
+            "scenario": sc.id, "title": sc.title, "sha256": self.loaded.sha256,
+            "seed": self.seed, "version": __version__, "speed": speed,
+            "language": sc.language})
+        self._clock_op("start")
+        return self.flush()
+
+    def pause(self) -> list[Event]:
+        """Freeze scenario time."""
+        self.advance_to(self.now())
+        self._clock_op("pause")
+        return self.flush()
+
+    def resume(self) -> list[Event]:
+        """Let scenario time run again."""
+        self._clock_op("resume")
+        return self.flush()
+
+    def set_speed(self, speed: float) -> list[Event]:
+        """Change the speed, 0.25x to 20x."""
+        self.advance_to(self.now())
+        self._clock_op("speed", speed)
+        return self.flush()
+
+    def _clock_op(self, op: str, speed: float | None = None, t: float | None = None) -> None:
+        # A replay keeps the clock still: only the speed is taken over.
+        if op in ("start", "resume") and self._replay is None:
+            self.clock.start()
+        elif op == "pause" and self._replay is None:
+            self.clock.pause()
+        elif op == "speed" and speed is not None:
+            self.clock.set_speed(speed)
+        self._emit("clock", self.now() if t is None else t,
+                   {"op": op, "speed": self.clock.speed})
+
+    def pump(self) -> list[Event]:
+        """Deliver everything due by now, commit it in one transaction, and return it."""
+        self.advance_to(self.now())
+        return self.flush()
+
+    def act(self, request: ActionRequest, t: float | None = None) -> list[Event]:
+        """Take a team action now (or at ``t``), committed before this returns."""
+        when = self.now() if t is None else t
+        self.advance_to(when)
+        self._apply(request, when)
+        return self.flush()
+
+    def adhoc(self, persona: str, kind: str, text: str, channel: str | None = None,
+              truth: str | None = None) -> list[Event]:
+        """A facilitator's item, written live as any persona and delivered now."""
+        if persona not in self._personas:
+            raise ActionError(f"no persona '{persona}' in this scenario")
+        when = self.now()
+        self.advance_to(when)
+        self._adhoc_count += 1
+        author = self._personas[persona]
+        from simulator.scenario.model import DEFAULT_CHANNEL
+
+        self._deliver(f"adhoc-{self._adhoc_count}", when, author,
+                      channel or DEFAULT_CHANNEL.get(kind, "social"), kind, text, truth=truth,
+                      source="facilitator")
+        return self.flush()
+
+    def end(self, reason: str = "completed") -> list[Event]:
+        """End the exercise: what is still open counts as missed; then session_end."""
+        if self.ended:
+            return []
+        when = float(self.scenario.duration) if reason == "completed" else self.now()
+        self.advance_to(when, include_deadlines=True)
+        for states in self.expectations.values():
+            for state in states:
+                if state.status == "pending":
+                    state.status = "missed"
+                    self._emit("expectation", when, {**state.record(), "at_end": True})
+                    self.counts["missed"] += 1
+        self._emit("session_end", when, {"reason": reason})
+        self.ended = True
+        return self.flush()
+
+    def schedule(self, actions: list[ScriptedAction]) -> None:
+        """Queue a scripted team's actions at their scenario times; their texts are
+        templates like the scenario's (``{kommune}``, ``{clock}``)."""
+        for action in actions:
+            text = self._render(action.request.text, self.organisation, action.at,
+                                self._inject_rng, self._inject_fakes)
+            request = replace(action.request, text=text)
+            self._push(float(action.at), RANK_ACTION, "action", replace(action, request=request))
+
+    def advance_to(self, t: float, *, include_deadlines: bool = False,
+                   flush_every: int = 0) -> None:
+        """Process everything due before ``t``: deliveries and actions at ``t`` too, and
+        deadlines at ``t`` only when asked, since an action may still come at ``t``."""
+        limit = (t, RANK_DEADLINE + 1 if include_deadlines else RANK_DEADLINE)
+        queue = self._queue
+        while queue and (queue[0][0], queue[0][1]) < limit:
+            self._process(heapq.heappop(queue))
+            if flush_every and len(self._pending) >= flush_every:
+                self.flush()
+
+    def _process(self, entry: tuple[float, int, int, str, Any]) -> None:
+        t, _rank, _order, kind, payload = entry
+        if kind == "noise":
+            self._deliver_noise(payload, t)
+        elif kind == "inject":
+            self._deliver_inject(payload, t)
+        elif kind == "deadline":
+            self._deadline(payload, t)
+        elif kind == "action":
+            try:
+                self._apply(payload.request, t)
+            except ActionError as err:
+                raise ActionError(f"{format_offset(t)}: {err}") from None
+
+    # -- deliveries ---------------------------------------------------------------------
+
+    def _render(self, text: str, author: Author, t: float, rng: random.Random,
+                fakes: FakePool) -> str:
+        parts = parse_template(text)
+        if len(parts) == 1 and parts[0].__class__ is str:
+            return parts[0]  # type: ignore[return-value]
+        out = []
+        variables = self.scenario.variables
+        for part in parts:
+            if part.__class__ is str:
+                out.append(part)
+                continue
+            name = part.name  # type: ignore[union-attr]
+            if name in variables:
+                out.append(variables[name])
+            elif name == "author":
+                out.append(author.name)
+            elif name == "clock":
+                out.append(self.clock_text(t))
+            else:
+                out.append(fakes.value(name[5:], rng))
+        return "".join(out)
+
+    def _deliver(self, item_id: str, t: float, author: Author, channel: str, kind: str,
+                 text: str, *, truth: str | None = None, sensitive: bool = False,
+                 abusive: bool = False, reply_to: str | None = None, reach: int | None = None,
+                 source: str = "inject") -> ItemState:
+        peak = peak_views(reach, author.followers, truth == "misleading")
+        state = ItemState(item_id, t, channel, truth, peak)
+        self.items[item_id] = state
+        if author.role in PRIVATE_ROLES and _HAS_CONTACT.search(text):
+            self.guide.learn(text)
+        self._emit("delivered", t, {
+            "item": item_id, "source": source, "channel": channel, "kind": kind,
+            "author": author.id, "name": author.name, "handle": author.handle,
+            "role": author.role, "followers": author.followers, "text": text, "truth": truth,
+            "sensitive": sensitive, "abusive": abusive, "reply_to": reply_to, "peak": peak})
+        self.counts["delivered"] += 1
+        return state
+
+    def _deliver_inject(self, inj: Inject, t: float) -> None:
+        author = self._personas[inj.from_]
+        text = self._render(inj.text, author, t, self._inject_rng, self._inject_fakes)
+        self._deliver(inj.id, t, author, inj.effective_channel, inj.kind, text,
+                      truth=inj.truth, sensitive=inj.sensitive, abusive=inj.abusive,
+                      reply_to=inj.reply_to, reach=inj.reach)
+        states = []
+        for k, exp in enumerate(inj.expect):
+            deadline = t + deadline_for(self.scenario, inj, exp)
+            mention = tuple(self._render(m, author, t, self._inject_rng,
+                                         self._inject_fakes).casefold() for m in exp.mention)
+            states.append(ExpectationState(inj.id, k, tuple(exp.do), exp.label, mention, t,
+                                           deadline, exp.points))
+            self._push(deadline, RANK_DEADLINE, "deadline", (inj.id, k))
+        if states:
+            self.expectations[inj.id] = states
+        self._fire("delivered", inj.id, t)
+
+    def _deliver_noise(self, run: _StreamRun, t: float) -> None:
+        rng = run.rng
+        run.count += 1
+        label = run.mix.pick(rng)
+        author = run.authors[rng.randrange(len(run.authors))]
+        template = rng.choice(run.stream.texts[label])  # type: ignore[index]
+        text = self._render(template, author, t, rng, run.fakes)
+        misleading = label == "misleading"
+        truth = label if label in ("valid", "misleading", "irrelevant") else None
+        peak = peak_views(None, author.followers, misleading)
+        run.times.append(t)
+        run.peaks.append(peak)
+        run.labels.append(_LABEL_CODE[label])
+        if author.role in PRIVATE_ROLES and _HAS_CONTACT.search(text):
+            self.guide.learn(text)
+        self._emit("delivered", t, {
+            "item": f"{run.stream.id}-{run.count}", "source": "noise", "channel": run.channel,
+            "kind": run.stream.kind, "author": author.id, "name": author.name,
+            "handle": author.handle, "role": author.role, "followers": author.followers,
+            "text": text, "truth": truth, "sensitive": label == "sensitive",
+            "abusive": label == "abusive", "reply_to": None, "peak": peak})
+        self.counts["delivered"] += 1
+        self._next_arrival(run)
+
+    def _fire(self, condition: str, inject_id: str, t: float) -> None:
+        key = (condition, inject_id)
+        if key in self._fired:
+            return
+        self._fired.add(key)
+        for dependent in self._dependents.get(key, ()):
+            when = t + (dependent.delay or 0)
+            if when <= self.scenario.duration:
+                self._push(when, RANK_DELIVER, "inject", dependent)
+
+    # -- expectations -------------------------------------------------------------------
+
+    def _deadline(self, key: tuple[str, int], t: float) -> None:
+        state = self.expectations[key[0]][key[1]]
+        if state.status != "pending":
+            return
+        state.status = "missed"
+        self.counts["missed"] += 1
+        self._emit("expectation", t, state.record())
+        self._fire("missed", state.inject, t)
+
+    @staticmethod
+    def _qualifies(state: ExpectationState, request: ActionRequest) -> bool:
+        kind = request.kind
+        if kind not in state.do and not ("any" in state.do and kind != "note"):
+            return False
+        if kind == "flag" and state.label is not None and request.label != state.label:
+            return False
+        if state.mention:
+            text = request.text.casefold()
+            return all(m in text for m in state.mention)
+        return True
+
+    def _settle(self, request: ActionRequest, t: float) -> None:
+        if request.to:
+            candidates = [s for i in request.to for s in self.expectations.get(i, ())]
+        elif request.kind == "statement":  # a statement to no one in particular
+            candidates = [s for states in self.expectations.values() for s in states
+                          if "statement" in s.do or "any" in s.do]
+        else:
+            candidates = []
+        for state in candidates:
+            if state.status in ("met", "late") or not self._qualifies(state, request):
+                continue
+            state.status = "met" if state.status == "pending" else "late"
+            state.responded = t
+            self.counts[state.status] += 1
+            if state.status == "late":
+                self.counts["missed"] -= 1
+            self._emit("expectation", t, state.record())
+            states = self.expectations[state.inject]
+            if all(s.status == "met" for s in states):
+                self._fire("met", state.inject, t)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def delivered_state(self, item_id: str) -> tuple[bool, bool]:
+        """(known, delivered) for an item id: is it an item of this exercise, and has it
+        been delivered yet?"""
+        if item_id in self.items:
+            return True, True
+        match = _NOISE_ID.fullmatch(item_id)
+        if match:
+            for run in self._streams:
+                if run.stream.id == match.group(1):
+                    return True, int(match.group(2)) <= run.count
+        return any(i.id == item_id for i in self.scenario.injects), False
+
+    def _target_state(self, item_id: str) -> ItemState:
+        state = self.items.get(item_id)
+        if state is not None:
+            return state
+        stream_id, _, number = item_id.rpartition("-")
+        run = next(r for r in self._streams if r.stream.id == stream_id)
+        n = int(number) - 1
+        label = MIX_KEYS[run.labels[n]]
+        truth = label if label in ("valid", "misleading", "irrelevant") else None
+        state = ItemState(item_id, run.times[n], run.channel, truth, run.peaks[n])
+        self.items[item_id] = state  # only items the team touched are kept in full
+        return state
+
+    def _apply(self, request: ActionRequest, t: float) -> None:
+        problem = request.problem()
+        if problem:
+            raise ActionError(problem)
+        for target in request.to:
+            known, delivered = self.delivered_state(target)
+            if not known:
+                raise ActionError(f"there is no item '{target}' in this exercise")
+            if not delivered:
+                raise ActionError(f"item '{target}' has not been delivered yet at "
+                                  f"{format_offset(t)}")
+        if request.kind == "note":
+            self._emit("note", t, {"text": request.text, "to": list(request.to),
+                                   "by": request.by})
+            return
+        findings = (findings_as_dicts(self.guide.check(request.text))
+                    if request.kind in PUBLISHES else [])
+        team_item = None
+        if request.kind in PUBLISHES:
+            self._team_count += 1
+            team_item = f"team-{self._team_count}"
+        self._emit("action", t, {
+            "action": request.kind, "to": list(request.to), "text": request.text,
+            "label": request.label, "channel": request.channel, "by": request.by,
+            "findings": findings, "item": team_item})
+        self.counts["actions"] += 1
+        targets = [self._target_state(i) for i in request.to]
+        if team_item is not None:
+            channel = (request.channel or "social") if request.kind == "statement" else (
+                targets[0].channel if targets else "social")
+            self._deliver(team_item, t, self.organisation, channel,
+                          "official" if request.kind == "statement" else "post",
+                          request.text, reply_to=request.to[0] if request.kind == "reply"
+                          and request.to else None, source="team")
+        for state in targets:
+            if request.kind == "flag":
+                state.flagged = request.label
+            elif request.kind == "hide":
+                state.hidden = True
+            elif request.kind in PUBLISHES:
+                state.addressed = True
+            if (state.truth == "misleading" and state.flagged == "misleading"
+                    and state.addressed and state.corrected_at is None):
+                state.corrected_at = t
+                self._emit("corrected", t, {"item": state.id,
+                                            "views": views_at(state.peak, state.t, t)})
+        self._settle(request, t)
+
+    # -- reach --------------------------------------------------------------------------
+
+    def views(self, item_id: str, t: float | None = None) -> tuple[int, int, int]:
+        """(views, likes, shares) of a delivered item at ``t`` (default: now)."""
+        state = self._target_state(item_id)
+        when = self.now() if t is None else t
+        views = views_at(state.peak, state.t, when, state.corrected_at)
+        likes, shares = engagement(views, state.truth == "misleading")
+        return views, likes, shares
+
+    # -- the log ------------------------------------------------------------------------
+
+    def _emit(self, kind: str, t: float, data: dict[str, Any]) -> None:
+        event = Event(kind, t, data, utc_now())
+        if self._replay is not None:
+            self._check_replay(event)
+        else:
+            self._pending.append(event)
+
+    def flush(self) -> list[Event]:
+        """Commit buffered events (one transaction) and return them."""
+        batch, self._pending = self._pending, []
+        if self.store is not None and batch:
+            self.store.append(batch)
+        return batch
+
+    def summary(self) -> Summary:
+        """Counts so far."""
+        pending = sum(s.status == "pending" for v in self.expectations.values() for s in v)
+        return Summary(self.counts["delivered"], self.counts["met"], self.counts["late"],
+                       self.counts["missed"], pending)
+
+    # -- restore ------------------------------------------------------------------------
+
+    @classmethod
+    def restore(cls, store: SessionStore, clock: ScenarioClock | None = None) -> Engine:
+        """Rebuild an exercise from its session file by replaying the log.
+
+        Deliveries are regenerated from the scenario and seed and checked against the log;
+        the team's and the facilitator's inputs are applied where the log has them. The
+        engine ends paused at the last recorded moment, attached to the store.
+        """
+        meta = store.meta
+        try:
+            loaded = load_scenario_text(meta["scenario_text"], meta.get("scenario", "scenario"))
+            seed = int(meta["seed"])
+        except (KeyError, ValueError) as err:
+            raise RestoreError(f"{store.path}: the session lacks its scenario or seed "
+                               f"({err})") from None
+        engine = cls(loaded, seed, clock=clock)
+        engine._replay_log(store)
+        engine.store = store
+        return engine
+
+    def _replay_log(self, store: SessionStore) -> None:
+        self._replay = _Peekable(store.events())
+        log = self._replay
+        last_t = 0.0
+        while (logged := log.peek()) is not None:
+            last_t = max(last_t, logged.t)
+            if _is_input(logged):
+                self._replay_input(logged)
+            elif logged.type == "session_end" or logged.data.get("at_end"):
+                self.end("completed" if logged.t >= self.scenario.duration else "ended")
+            else:
+                while log.peek() is logged:  # run the exercise until it says the same
+                    if not self._queue:
+                        raise RestoreError(f"{store.path}: event {logged.seq} ({logged.type})"
+                                           " does not follow from the scenario and seed")
+                    self._process(heapq.heappop(self._queue))
+        self._replay = None
+        if self.counts["delivered"] == 0 and last_t == 0.0 and not self._started:
+            raise RestoreError(f"{store.path}: the session never started")
+        self.clock.jump_to(last_t)
+
+    def _replay_input(self, logged: Event) -> None:
+        data = logged.data
+        if logged.type == "session_start":
+            self._emit("session_start", 0.0, dict(data))
+            self._started = True
+            self.clock.set_speed(float(data.get("speed", 1.0)))
+            return
+        self.advance_to(logged.t)
+        if logged.type == "clock":
+            self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
+        elif logged.type == "delivered":  # a facilitator's ad-hoc item
+            self._adhoc_count += 1
+            author = self._personas.get(data["author"], self.organisation)
+            self._deliver(data["item"], logged.t, author, data["channel"], data["kind"],
+                          data["text"], truth=data.get("truth"), source="facilitator")
+        else:
+            request = ActionRequest(
+                kind="note" if logged.type == "note" else data["action"],
+                to=tuple(data.get("to") or ()), text=data.get("text") or "",
+                label=data.get("label"), channel=data.get("channel"), by=data.get("by"))
+            self._apply(request, logged.t)
+
+    def _check_replay(self, event: Event) -> None:
+        assert self._replay is not None
+        logged = self._replay.next()
+        if logged is None:
+            raise RestoreError(f"the session's log ends where the exercise produces a "
+                               f"'{event.type}' at {format_offset(event.t)}")
+        same = (logged.type == event.type and abs(logged.t - event.t) < 1e-6
+                and _identity(logged) == _identity(event))
+        if not same:
+            raise RestoreError(
+                f"event {logged.seq} of the session ({logged.type} at "
+                f"{format_offset(logged.t)}) differs from the replay ({event.type} at "
+                f"{format_offset(event.t)}); was the session written by another version?")
+
+
+class _Peekable:
+    """An iterator of logged events that can look one ahead."""
+
+    def __init__(self, events: Iterator[Event]) -> None:
+        self._events = events
+        self._next: Event | None = next(events, None)
+
+    def peek(self) -> Event | None:
+        return self._next
+
+    def next(self) -> Event | None:
+        current = self._next
+        self._next = next(self._events, None)
+        return current
+
+
+def _is_input(event: Event) -> bool:
+    if event.type in ("action", "note", "clock", "session_start"):
+        return True
+    return event.type == "delivered" and event.data.get("source") == "facilitator"
+
+
+def _identity(event: Event) -> tuple[Any, ...]:
+    data = event.data
+    if event.type == "delivered":
+        return (data.get("item"), data.get("text"), data.get("author"))
+    if event.type == "expectation":
+        return (data.get("inject"), data.get("index"), data.get("status"))
+    if event.type in ("corrected",):
+        return (data.get("item"),)
+    if event.type == "action":
+        return (data.get("action"), tuple(data.get("to") or ()), data.get("text"))
+    return ()

@@ -1,0 +1,49 @@
+"""Starting and reopening exercises on a session file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from simulator import __version__
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.engine.engine import Engine
+from simulator.engine.store import SessionStore
+from simulator.scenario.loader import LoadedScenario
+
+
+def default_session_path(scenario_id: str, folder: Path | None = None) -> Path:
+    """``sessions/<scenario id>-<UTC timestamp>.sqlite`` under the current folder."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = (folder or Path("sessions")) / f"{scenario_id}-{stamp}.sqlite"
+    path, n = base, 1
+    while path.exists():  # two runs in one second: never reuse a file
+        n += 1
+        path = base.with_name(f"{scenario_id}-{stamp}-{n}.sqlite")
+    return path
+
+
+def session_meta(loaded: LoadedScenario, seed: int) -> dict[str, str]:
+    """What a session file holds besides its log: the scenario itself, the seed, versions."""
+    try:
+        from importlib.metadata import version
+
+        faker_version = version("faker")
+    except Exception:
+        faker_version = "unknown"
+    return {"scenario": loaded.scenario.id, "scenario_text": loaded.text,
+            "scenario_sha256": loaded.sha256, "seed": str(seed),
+            "tool_version": __version__, "faker_version": faker_version,
+            "created": datetime.now(UTC).isoformat(timespec="seconds")}
+
+
+def new_session(loaded: LoadedScenario, seed: int, path: Path,
+                clock: ScenarioClock | None = None) -> Engine:
+    """A fresh exercise writing to a new session file (not yet started)."""
+    store = SessionStore.create(path, session_meta(loaded, seed))
+    return Engine(loaded, seed, clock=clock, store=store)
+
+
+def virtual_clock() -> ScenarioClock:
+    """A clock that only moves when told to: for headless runs and tests."""
+    return ScenarioClock(source=ManualTime())

@@ -1,0 +1,73 @@
+"""Headless runs on the virtual clock: rehearsing a scenario with a scripted team."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.engine.actions import ActionError, ScriptedAction
+from simulator.engine.engine import Engine, Summary
+from simulator.engine.session import new_session, virtual_clock
+from simulator.scenario.diagnostics import Finding, ScenarioError
+from simulator.scenario.loader import LoadedScenario
+
+BATCH = 5_000  # headless runs show nothing until the end, so they commit in large batches
+
+
+@dataclass(frozen=True, slots=True)
+class SimulateResult:
+    """Where the session went, how far it ran, and its counts."""
+
+    path: Path
+    until: float
+    ended: bool
+    summary: Summary
+
+
+def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
+             path: Path, until: int | None = None, actions_path: str = "actions") -> SimulateResult:
+    """Run the exercise as fast as possible and write its session file.
+
+    The file is written under a temporary name and only renamed into place when the run
+    succeeds, so a bad action never leaves half a session behind.
+    """
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    engine: Engine = new_session(loaded, seed, partial, clock=virtual_clock())
+    store = engine.store
+    assert store is not None
+    end = float(loaded.scenario.duration if until is None else min(until,
+                                                                   loaded.scenario.duration))
+    try:
+        engine.start()
+        engine.schedule(actions)
+        try:
+            engine.advance_to(end, flush_every=BATCH)
+        except ActionError as err:
+            line = _line_of(actions, str(err))
+            raise ScenarioError([Finding(actions_path, line, 0, "error", str(err))]) from None
+        if until is None or until >= loaded.scenario.duration:
+            engine.end("completed")
+        engine.flush()
+    except BaseException:
+        store.close()
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    store.close()
+    os.replace(partial, path)
+    return SimulateResult(path, end, engine.ended, engine.summary())
+
+
+def _line_of(actions: list[ScriptedAction], message: str) -> int:
+    """The file line of the action an error names by its time."""
+    for action in actions:
+        from simulator.scenario.durations import format_offset
+
+        if message.startswith(format_offset(action.at) + ":"):
+            ids = action.request.to
+            if not ids or any(f"'{i}'" in message for i in ids):
+                return action.line
+    return 0
