@@ -18,6 +18,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from simulator import __version__
@@ -27,7 +28,7 @@ from simulator.engine.guidelines import PRIVATE_ROLES, GuidelineChecker, finding
 from simulator.engine.noise import Mix, arrival_times
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
-from simulator.engine.store import Event, SessionError, SessionStore, utc_now
+from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scenario.model import MIX_KEYS, Inject, NoiseStream, Scenario, deadline_for
@@ -37,6 +38,13 @@ RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _HAS_CONTACT = re.compile(r"@|\d{3}")
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
+_TRUTHS = frozenset({"valid", "misleading", "irrelevant"})
+
+
+@lru_cache(maxsize=4096)
+def _may_hold_contact(template: str) -> bool:
+    """Whether text made from a template can hold a phone number or an e-mail address."""
+    return "{" in template or "@" in template or any(c.isdigit() for c in template)
 DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 
 
@@ -147,6 +155,7 @@ class Engine:
         self._team_count = 0
         self._adhoc_count = 0
         self.counts: Counter[str] = Counter()
+        self.delivered_count = 0
         for inj in sc.injects:
             if inj.after is None:
                 self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
@@ -350,7 +359,7 @@ class Engine:
             "author": author.id, "name": author.name, "handle": author.handle,
             "role": author.role, "followers": author.followers, "text": text, "truth": truth,
             "sensitive": sensitive, "abusive": abusive, "reply_to": reply_to, "peak": peak})
-        self.counts["delivered"] += 1
+        self.delivered_count += 1
         return state
 
     def _deliver_inject(self, inj: Inject, t: float) -> None:
@@ -372,19 +381,21 @@ class Engine:
         self._fire("delivered", inj.id, t)
 
     def _deliver_noise(self, run: _StreamRun, t: float) -> None:
+        # The hot path of a surge: kept lean on purpose (no helper calls it can avoid).
         rng = run.rng
         run.count += 1
         label = run.mix.pick(rng)
-        author = run.authors[rng.randrange(len(run.authors))]
-        template = rng.choice(run.stream.texts[label])  # type: ignore[index]
+        author = run.authors[int(rng.random() * len(run.authors))]
+        templates = run.stream.texts[label]  # type: ignore[index]
+        template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
-        misleading = label == "misleading"
-        truth = label if label in ("valid", "misleading", "irrelevant") else None
-        peak = peak_views(None, author.followers, misleading)
+        truth = label if label in _TRUTHS else None
+        peak = peak_views(None, author.followers, label == "misleading")
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
-        if author.role in PRIVATE_ROLES and _HAS_CONTACT.search(text):
+        if author.role in PRIVATE_ROLES and _may_hold_contact(template) \
+                and _HAS_CONTACT.search(text):
             self.guide.learn(text)
         self._emit("delivered", t, {
             "item": f"{run.stream.id}-{run.count}", "source": "noise", "channel": run.channel,
@@ -392,7 +403,7 @@ class Engine:
             "handle": author.handle, "role": author.role, "followers": author.followers,
             "text": text, "truth": truth, "sensitive": label == "sensitive",
             "abusive": label == "abusive", "reply_to": None, "peak": peak})
-        self.counts["delivered"] += 1
+        self.delivered_count += 1
         self._next_arrival(run)
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
@@ -537,7 +548,7 @@ class Engine:
     # -- the log ------------------------------------------------------------------------
 
     def _emit(self, kind: str, t: float, data: dict[str, Any]) -> None:
-        event = Event(kind, t, data, utc_now())
+        event = Event(kind, t, data)  # the store stamps wall time when it commits
         if self._replay is not None:
             self._check_replay(event)
         else:
@@ -553,7 +564,7 @@ class Engine:
     def summary(self) -> Summary:
         """Counts so far."""
         pending = sum(s.status == "pending" for v in self.expectations.values() for s in v)
-        return Summary(self.counts["delivered"], self.counts["met"], self.counts["late"],
+        return Summary(self.delivered_count, self.counts["met"], self.counts["late"],
                        self.counts["missed"], pending)
 
     # -- restore ------------------------------------------------------------------------
@@ -595,7 +606,7 @@ class Engine:
                                            " does not follow from the scenario and seed")
                     self._process(heapq.heappop(self._queue))
         self._replay = None
-        if self.counts["delivered"] == 0 and last_t == 0.0 and not self._started:
+        if not self._started:
             raise RestoreError(f"{store.path}: the session never started")
         self.clock.jump_to(last_t)
 

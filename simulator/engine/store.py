@@ -57,8 +57,7 @@ class Event:
                 **self.data}
 
 
-def _dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class SessionStore:
@@ -133,11 +132,12 @@ class SessionStore:
         if not batch:
             return batch
         seq = self._next_seq
+        wall = utc_now()  # the moment the batch is committed, for events without their own
         rows = []
         for event in batch:
             event.seq = seq
             if not event.wall:
-                event.wall = utc_now()
+                event.wall = wall
             rows.append((seq, event.t, event.wall, event.type, _dumps(event.data)))
             seq += 1
         try:
