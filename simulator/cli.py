@@ -290,6 +290,79 @@ def new(name: str, lang: str, force: bool) -> None:
     click.echo(f"Wrote {target}. Next: crisis-sim validate {target}")
 
 
+def _needs_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _usage_error("the console needs an interactive terminal; to check a scenario "
+                     "without one, run 'crisis-sim validate'")
+
+
+def _after_console(path: Path) -> None:
+    if path.exists():
+        click.echo(f"Session saved: {path}")
+        click.echo(f"Score it:      crisis-sim score {path}")
+        click.echo(f"Reopen it:     crisis-sim resume {path}")
+    else:
+        click.echo("The exercise was not started; nothing was recorded.")
+
+
+@cli.command()
+@click.argument("scenario")
+@click.option("--speed", type=click.FloatRange(0.25, 20), default=1.0, show_default=True,
+              help="Scenario time per real second, 0.25 to 20.")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="The same seed gives every team the same feed.")
+@click.option("--session", "session_path", type=click.Path(dir_okay=False),
+              help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).")
+@click.option("--lang", type=click.Choice(["nb", "en"]),
+              help="Language of the console (default: the scenario's).")
+@click.option("--name", "player", help="Your name, recorded with your actions.")
+def run(scenario: str, speed: float, seed: int, session_path: str | None, lang: str | None,
+        player: str | None) -> None:
+    """Run an exercise in the console: the briefing first, Enter starts the clock."""
+    from simulator.engine.session import default_session_path
+
+    loaded = _load(scenario)
+    path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
+    if path.exists():
+        _usage_error(f"{path} exists already; choose another --session path, or reopen it "
+                     f"with 'crisis-sim resume {path}'")
+    _needs_terminal()
+    from simulator.tui.app import CrisisApp
+
+    CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang,
+              player=player).run()
+    _after_console(path)
+
+
+@cli.command()
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["nb", "en"]),
+              help="Language of the console (default: the scenario's).")
+@click.option("--name", "player", help="Your name, recorded with your actions.")
+def resume(session: str, lang: str | None, player: str | None) -> None:
+    """Reopen an interrupted exercise exactly where it stopped, paused."""
+    from simulator.engine.engine import Engine
+    from simulator.engine.store import SessionError, SessionStore
+
+    path = Path(session)
+    try:
+        store = SessionStore.open(path)
+        if store.ended:
+            click.echo(f"crisis-sim: {session}: this exercise has ended; see the debrief with "
+                       f"'crisis-sim score {session}'", err=True)
+            sys.exit(EXIT_INVALID)
+        engine = Engine.restore(store)
+    except SessionError as err:
+        click.echo(f"crisis-sim: error: {err}", err=True)
+        sys.exit(EXIT_INVALID)
+    _needs_terminal()
+    from simulator.tui.app import CrisisApp
+
+    CrisisApp(engine.loaded, seed=engine.seed, session_path=path, language=lang,
+              player=player, engine=engine, past_events=store.events()).run()
+    _after_console(path)
+
+
 @cli.command()
 @click.argument("scenario")
 @click.option("--seed", type=int, required=True, help="The same seed gives the same exercise.")

@@ -34,6 +34,7 @@ class ActionRequest:
     label: str | None = None
     channel: str | None = None
     by: str | None = None
+    observer: bool = False  # a facilitator's or evaluator's note, not the team's
 
     def problem(self) -> str | None:
         """Why the request is malformed, or None; delivery of targets is checked later."""

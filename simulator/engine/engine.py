@@ -500,7 +500,7 @@ class Engine:
                                   f"{format_offset(t)}")
         if request.kind == "note":
             self._emit("note", t, {"text": request.text, "to": list(request.to),
-                                   "by": request.by})
+                                   "by": request.by, "observer": request.observer})
             return
         findings = (findings_as_dicts(self.guide.check(request.text))
                     if request.kind in PUBLISHES else [])
@@ -558,7 +558,11 @@ class Engine:
         """Commit buffered events (one transaction) and return them."""
         batch, self._pending = self._pending, []
         if self.store is not None and batch:
-            self.store.append(batch)
+            try:
+                self.store.append(batch)
+            except SessionError:
+                self._pending = batch + self._pending  # kept for the next attempt
+                raise
         return batch
 
     def summary(self) -> Summary:
@@ -566,6 +570,63 @@ class Engine:
         pending = sum(s.status == "pending" for v in self.expectations.values() for s in v)
         return Summary(self.delivered_count, self.counts["met"], self.counts["late"],
                        self.counts["missed"], pending)
+
+    # -- what the console asks ----------------------------------------------------------
+
+    def due_in(self, item_id: str, now: float | None = None) -> float | None:
+        """Seconds until the earliest unanswered deadline of an item (negative: overdue)."""
+        states = self.expectations.get(item_id)
+        if not states:
+            return None
+        open_deadlines = [s.deadline for s in states if s.status in ("pending", "missed")]
+        if not open_deadlines:
+            return None
+        return min(open_deadlines) - (self.now() if now is None else now)
+
+    def overview(self) -> tuple[int, int]:
+        """(open press inquiries, overdue items) for the status line."""
+        open_press = overdue = 0
+        for item_id, states in self.expectations.items():
+            unanswered = [s for s in states if s.status in ("pending", "missed")]
+            if not unanswered:
+                continue
+            if self.items[item_id].channel == "press":
+                open_press += 1
+            if any(s.status == "missed" for s in unanswered):
+                overdue += 1
+        return open_press, overdue
+
+    def inject_status(self, inject_id: str) -> str:
+        """pending, delivered, met, late or missed: the facilitator's view of an inject."""
+        if inject_id not in self.items:
+            return "pending"
+        states = self.expectations.get(inject_id)
+        if not states:
+            return "delivered"
+        statuses = {s.status for s in states}
+        for status in ("missed", "late", "pending"):
+            if status in statuses:
+                return "delivered" if status == "pending" else status
+        return "met"
+
+    def next_inject_time(self) -> float | None:
+        """When the next scripted inject is due, if one is queued."""
+        times = [entry[0] for entry in self._queue if entry[3] == "inject"]
+        return min(times) if times else None
+
+    def jump_to(self, t: float) -> list[Event]:
+        """Move scenario time forward to ``t`` (the facilitator skips a quiet stretch)."""
+        self.advance_to(self.now())
+        self.flush()
+        target = min(max(t, self.now()), float(self.scenario.duration))
+        self.clock.jump_to(target)
+        self._emit("clock", target, {"op": "jump", "speed": self.clock.speed})
+        return self.pump()
+
+    @property
+    def personas(self) -> dict[str, Author]:
+        """The scenario's personas, by id."""
+        return self._personas
 
     # -- restore ------------------------------------------------------------------------
 
@@ -617,6 +678,10 @@ class Engine:
             self._started = True
             self.clock.set_speed(float(data.get("speed", 1.0)))
             return
+        if logged.type == "clock" and data.get("op") == "jump":
+            # A jump is logged before the deliveries it skips over, which follow it.
+            self._emit("clock", logged.t, dict(data))
+            return
         self.advance_to(logged.t)
         if logged.type == "clock":
             self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
@@ -629,7 +694,8 @@ class Engine:
             request = ActionRequest(
                 kind="note" if logged.type == "note" else data["action"],
                 to=tuple(data.get("to") or ()), text=data.get("text") or "",
-                label=data.get("label"), channel=data.get("channel"), by=data.get("by"))
+                label=data.get("label"), channel=data.get("channel"), by=data.get("by"),
+                observer=bool(data.get("observer")))
             self._apply(request, logged.t)
 
     def _check_replay(self, event: Event) -> None:

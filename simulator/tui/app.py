@@ -1,0 +1,323 @@
+"""The crisis-sim console: a Textual app over the exercise engine."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from simulator.engine.actions import ActionError, ActionRequest
+from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ClockError, ScenarioClock
+from simulator.engine.engine import Engine
+from simulator.engine.guidelines import GuidelineFinding
+from simulator.engine.monitoring import Monitor
+from simulator.engine.session import new_session
+from simulator.engine.store import Event, SessionError
+from simulator.scenario.durations import format_offset
+from simulator.scenario.loader import LoadedScenario
+from simulator.tui.bindings import localize_bindings
+from simulator.tui.i18n import Catalogue
+from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, HelpScreen, PromptScreen
+from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.widgets.feed import ItemInfo
+from simulator.tui.widgets.panels import StatusLine
+
+TICK = 0.2  # seconds between deliveries to the screen: one batch, one transaction
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0)
+
+
+class CrisisApp(App[int]):
+    """One console of one exercise."""
+
+    TITLE = "crisis-sim"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("f2", "facilitator", "Facilitator", id="facilitator"),
+        Binding("q", "request_quit", "Quit", id="quit"),
+        Binding("ctrl+c", "quit_now", show=False, priority=True),
+    ]
+
+    def __init__(self, loaded: LoadedScenario, *, seed: int, session_path: Path,
+                 speed: float = 1.0, language: str | None = None, player: str | None = None,
+                 clock: ScenarioClock | None = None, engine: Engine | None = None,
+                 past_events: Iterable[Event] = ()) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.seed = seed
+        self.session_path = session_path
+        self.speed = speed
+        self.tr = Catalogue(language or loaded.scenario.language)
+        self.player = player
+        self.clock = clock
+        self.engine: Engine | None = engine
+        self.resuming = engine is not None
+        self.model = FeedModel()
+        self.monitor = Monitor()
+        self._store_error: str | None = None
+        if engine is not None:
+            self.clock = engine.clock
+            self._take(past_events)
+
+    # -- start-up -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.tr)
+        self.push_screen(BriefingScreen())
+
+    def begin(self) -> None:
+        """Leave the briefing: start the exercise (or reopen it, paused) and show it."""
+        if self.engine is None:
+            try:
+                self.engine = new_session(self.loaded, self.seed, self.session_path,
+                                          clock=self.clock)
+                self.deliver(self.engine.start(self.speed))
+            except SessionError as err:
+                self.notify(str(err), severity="error", timeout=30)
+                return
+        self.switch_screen(ExerciseScreen())
+        self.set_interval(TICK, self.tick)
+
+    # -- the engine bridge ---------------------------------------------------------------
+
+    def _take(self, events: Iterable[Event]) -> list[FeedItem]:
+        added = self.model.apply(events)
+        for item in added:
+            if item.channel in ("social", "news") and item.source != "team":
+                self.monitor.add(item.t, item.line)
+        return added
+
+    def deliver(self, events: list[Event]) -> None:
+        """Show what the engine just committed."""
+        added = self._take(events)
+        screen = self.exercise_screen
+        if screen is not None and added:
+            with self.batch_update():
+                screen.add_items(added)
+
+    def tick(self) -> None:
+        """Deliver everything due, commit it, and redraw the live parts."""
+        engine = self.engine
+        if engine is None:
+            return
+        try:
+            events = engine.pump()
+            if not engine.ended and engine.now() >= engine.scenario.duration:
+                events += engine.end("completed")
+                self.notify(self.tr("toast.ended"), timeout=10)
+            self._store_error = None
+        except SessionError as err:
+            if self._store_error != str(err):  # say it once, plainly, and keep going
+                self._store_error = str(err)
+                self.notify(self.tr("error.store", message=err), severity="error",
+                            timeout=30)
+            return
+        self.deliver(events)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Live counters, countdowns and status on whatever screen is showing."""
+        screen = self.screen
+        if isinstance(screen, ExerciseScreen | FacilitatorScreen):
+            with self.batch_update():
+                screen.redraw()
+
+    @property
+    def exercise_screen(self) -> ExerciseScreen | None:
+        """The exercise screen, if it exists (it may be under the facilitator's)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ExerciseScreen):
+                return screen
+        return None
+
+    def act(self, request: ActionRequest, done_message: str) -> bool:
+        """Send a team action to the engine; it is saved before the screen says so."""
+        if self.engine is None or self.engine.ended:
+            self.bell()
+            return False
+        try:
+            events = self.engine.act(request)
+        except ActionError as err:
+            self.notify(self.tr("error.action", message=err), severity="warning")
+            return False
+        except SessionError as err:
+            self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
+            return False
+        self.deliver(events)
+        self.redraw()
+        self.notify(done_message, timeout=3)
+        return True
+
+    def adhoc(self, inject: Adhoc) -> None:
+        """Deliver a facilitator's item now."""
+        if self.engine is None:
+            return
+        try:
+            self.deliver(self.engine.adhoc(inject.persona, inject.kind, inject.text))
+        except (ActionError, SessionError) as err:
+            self.notify(str(err), severity="error")
+            return
+        self.redraw()
+        self.notify(self.tr("toast.adhoc"), timeout=3)
+
+    def jump_to_next_inject(self) -> None:
+        """Move the clock to the next scripted inject."""
+        engine = self.engine
+        if engine is None:
+            return
+        due = engine.next_inject_time()
+        if due is None:
+            self.bell()
+            return
+        self.deliver(engine.jump_to(due))
+        self.redraw()
+
+    def end_exercise(self) -> None:
+        """End the exercise now."""
+        if self.engine is None or self.engine.ended:
+            return
+        self.deliver(self.engine.end("ended by facilitator"))
+        self.redraw()
+        self.notify(self.tr("toast.ended"), timeout=10)
+
+    def check_text(self, text: str) -> list[GuidelineFinding]:
+        """Guideline findings for a text being composed (the engine's own check)."""
+        return self.engine.guide.check(text) if self.engine else []
+
+    # -- what the widgets ask --------------------------------------------------------------
+
+    def now(self) -> float:
+        """Scenario time now."""
+        return self.engine.now() if self.engine else 0.0
+
+    def clock_text(self, t: float) -> str:
+        """Fictional HH:MM of a scenario time."""
+        return self.engine.clock_text(t) if self.engine else "--:--"
+
+    def item_info(self, item: FeedItem) -> ItemInfo:
+        """The live figures of one item, from the engine."""
+        engine = self.engine
+        if engine is None:
+            return ItemInfo("--:--", 0, 0, 0)
+        views, likes, shares = engine.views(item.id) if item.source != "team" else (0, 0, 0)
+        due = engine.due_in(item.id) if item.channel == "press" else None
+        return ItemInfo(engine.clock_text(item.t), views, likes, shares, due)
+
+    def role_name(self, role: str) -> str:
+        """A role as the console's language says it."""
+        return self.tr(f"role.{role}")
+
+    def show_status(self, line: StatusLine) -> None:
+        """Fill a status line from the engine."""
+        engine = self.engine
+        if engine is None:
+            return
+        open_press, overdue = engine.overview()
+        now = engine.now()
+        line.show(self.tr, clock=engine.clock_text(now), offset=format_offset(now),
+                  speed=engine.clock.speed, running=engine.clock.running and not engine.ended,
+                  ended=engine.ended, unread=self.model.unread, open_press=open_press,
+                  overdue=overdue, title=self.loaded.scenario.title)
+
+    # -- clock ----------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume the exercise."""
+        engine = self.engine
+        if engine is None or engine.ended:
+            return
+        try:
+            self.deliver(engine.pause() if engine.clock.running else engine.resume())
+        except (ClockError, SessionError) as err:
+            self.notify(str(err), severity="error")
+        self.redraw()
+
+    def action_speed(self, direction: int) -> None:
+        """One step faster (1) or slower (-1)."""
+        engine = self.engine
+        if engine is None or engine.ended:
+            return
+        current = engine.clock.speed
+        steps = [s for s in SPEEDS if (s > current if direction > 0 else s < current)]
+        if not steps:
+            self.bell()
+            return
+        speed = min(steps) if direction > 0 else max(steps)
+        speed = min(max(speed, MIN_SPEED), MAX_SPEED)
+        self.deliver(engine.set_speed(speed))
+        self.notify(self.tr("toast.speed", speed=f"{speed:g}"), timeout=2)
+        self.redraw()
+
+    # -- screens and quitting ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.tr))
+
+    def action_facilitator(self) -> None:
+        """Open (or close) the facilitator's screen."""
+        if isinstance(self.screen, FacilitatorScreen):
+            self.pop_screen()
+        elif self.engine is not None and isinstance(self.screen, ExerciseScreen):
+            self.push_screen(FacilitatorScreen())
+
+    def action_request_quit(self) -> None:
+        """Quit; while the exercise runs, ask first (everything is saved either way)."""
+        engine = self.engine
+        if engine is None or engine.ended or not engine.clock.running:
+            self.exit(0)
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+        self.push_screen(ConfirmScreen(self.tr("quit.confirm")), done)
+
+    def action_quit_now(self) -> None:
+        """Quit at once: every action is already saved."""
+        self.exit(0)
+
+    def action_set_name(self) -> None:
+        """Set the name recorded with this console's actions."""
+        def done(name: str | None) -> None:
+            if name:
+                self.player = name
+        self.push_screen(PromptScreen(self.tr("name.title"), self.player or ""), done)
+
+    def action_toggle_theme(self) -> None:
+        """Dark or light."""
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        """Every action of the console, for the command palette."""
+        yield from super().get_system_commands(screen)
+        tr = self.tr
+        yield SystemCommand(tr("cmd.theme"), tr("bind.theme"), self.action_toggle_theme)
+        yield SystemCommand(tr("cmd.name"), tr("name.title"), self.action_set_name)
+        yield SystemCommand(tr("bind.help"), tr("help.title"), self.action_help)
+        if isinstance(screen, ExerciseScreen):
+            for binding in screen.BINDINGS:
+                if binding.id and binding.action:
+                    action = binding.action.split("(")[0]
+                    method = getattr(screen, f"action_{action}", None)
+                    if method is not None and "(" not in binding.action:
+                        yield SystemCommand(tr(f"bind.{binding.id}"),
+                                            f"{tr(f'bind.{binding.id}')} ({binding.key})",
+                                            method)
+            yield SystemCommand(tr("bind.facilitator"), "F2", self.action_facilitator)
+        if isinstance(screen, FacilitatorScreen):
+            yield SystemCommand(tr("bind.pause"), "space", self.action_toggle_pause)
+            yield SystemCommand(tr("bind.faster"), "+", lambda: self.action_speed(1))
+            yield SystemCommand(tr("bind.slower"), "-", lambda: self.action_speed(-1))
+            yield SystemCommand(tr("bind.next"), "j", screen.action_next_inject)
+            yield SystemCommand(tr("bind.adhoc"), "a", screen.action_adhoc)
+            yield SystemCommand(tr("bind.observe"), "o", screen.action_observe)
+            yield SystemCommand(tr("bind.end"), "shift+e", screen.action_end)
+        yield SystemCommand(tr("bind.quit"), "q", self.action_request_quit)

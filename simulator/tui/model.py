@@ -1,0 +1,144 @@
+"""What the console shows, projected from the engine's events.
+
+The ground truth of items (truth labels, sensitive, abusive) and the expectations are never
+copied here: trainees must not see them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from simulator.engine.store import Event
+from simulator.tui.text import clean
+
+
+@dataclass(slots=True)
+class Done:
+    """One thing the team did about an item."""
+
+    kind: str
+    t: float
+    by: str | None = None
+    label: str | None = None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class FeedItem:
+    """A delivered item as the console shows it."""
+
+    index: int
+    id: str
+    t: float
+    channel: str
+    kind: str
+    source: str
+    author: str
+    name: str
+    handle: str
+    role: str
+    text: str
+    line: str  # the text on one line, for the list
+    reply_to: str | None
+    read: bool = False
+    flagged: str | None = None
+    hidden: bool = False
+    answered: bool = False
+    escalated: bool = False
+    done: list[Done] = field(default_factory=list)
+    version: int = 0  # bumped on every change, so that cached lines are redrawn
+
+    @property
+    def handled(self) -> bool:
+        """Has the team done anything about it?"""
+        return bool(self.done)
+
+
+class FeedModel:
+    """Every delivered item, with what the team did, in delivery order."""
+
+    def __init__(self) -> None:
+        self.items: list[FeedItem] = []
+        self.by_id: dict[str, FeedItem] = {}
+        self.replies: dict[str, list[str]] = {}
+        self.notes: list[Done] = []
+        self.ended = False
+        self.unread = 0
+
+    def apply(self, events: Iterable[Event]) -> list[FeedItem]:
+        """Take in events; returns the items that are new."""
+        added: list[FeedItem] = []
+        for event in events:
+            kind = event.type
+            if kind == "delivered":
+                added.append(self._add(event))
+            elif kind == "action":
+                self._action(event)
+            elif kind == "note":
+                data = event.data
+                note = Done("note", event.t, data.get("by"), text=clean(data.get("text") or ""))
+                self.notes.append(note)
+                for target in data.get("to") or ():
+                    self._mark(target, note)
+            elif kind == "session_end":
+                self.ended = True
+        return added
+
+    def _add(self, event: Event) -> FeedItem:
+        data = event.data
+        text = clean(data.get("text") or "")
+        item = FeedItem(
+            index=len(self.items), id=data["item"], t=event.t, channel=data["channel"],
+            kind=data["kind"], source=data["source"], author=data["author"],
+            name=clean(data.get("name") or "", single_line=True),
+            handle=clean(data.get("handle") or "", single_line=True),
+            role="team" if data["source"] == "team" else data.get("role", "citizen"),
+            text=text, line=" ".join(text.split()), reply_to=data.get("reply_to"),
+            read=data["source"] == "team")
+        self.unread += not item.read
+        self.items.append(item)
+        self.by_id[item.id] = item
+        if item.reply_to:
+            self.replies.setdefault(item.reply_to, []).append(item.id)
+        return item
+
+    def _action(self, event: Event) -> None:
+        data = event.data
+        done = Done(data["action"], event.t, data.get("by"), data.get("label"),
+                    clean(data.get("text") or ""))
+        for target in data.get("to") or ():
+            self._mark(target, done)
+
+    def _mark(self, target: str, done: Done) -> None:
+        item = self.by_id.get(target)
+        if item is None:
+            return
+        item.done.append(done)
+        self.mark_read(item)
+        if done.kind == "flag":
+            item.flagged = done.label
+        elif done.kind == "hide":
+            item.hidden = True
+        elif done.kind in ("reply", "statement"):
+            item.answered = True
+        elif done.kind == "escalate":
+            item.escalated = True
+        item.version += 1
+
+    def mark_read(self, item: FeedItem) -> None:
+        """The team has seen the item."""
+        if not item.read:
+            item.read = True
+            item.version += 1
+            self.unread -= 1
+
+    def thread(self, item: FeedItem) -> list[FeedItem]:
+        """The item's parent (if any), the item, and the replies under it, in order."""
+        chain = []
+        parent = self.by_id.get(item.reply_to) if item.reply_to else None
+        if parent is not None:
+            chain.append(parent)
+        chain.append(item)
+        chain += [self.by_id[r] for r in self.replies.get(item.id, ()) if r in self.by_id]
+        return chain

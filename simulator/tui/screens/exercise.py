@@ -1,0 +1,296 @@
+"""The exercise screen: status, the three lists, the selected item, monitoring aids."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+
+from simulator.engine.actions import ActionRequest
+from simulator.tui.bindings import localize_bindings
+from simulator.tui.model import FeedItem
+from simulator.tui.screens.dialogs import ChoiceScreen, Composed, ComposeScreen, PromptScreen
+from simulator.tui.widgets.feed import FeedView
+from simulator.tui.widgets.panels import DetailPane, MonitorPane, RateSparkline, StatusLine
+
+if TYPE_CHECKING:
+    from simulator.tui.app import CrisisApp
+
+LISTS = (("feed", frozenset({"social", "news"})), ("press", frozenset({"press"})),
+         ("internal", frozenset({"internal"})))
+
+
+class ExerciseScreen(Screen[None]):
+    """Where the team works through the exercise."""
+
+    DEFAULT_CSS = """
+    ExerciseScreen #body { height: 1fr; }
+    ExerciseScreen #lists { width: 3fr; }
+    ExerciseScreen #side { width: 2fr; min-width: 30; }
+    ExerciseScreen #filters { height: 1; color: $text-muted; padding: 0 1; }
+    ExerciseScreen #search { dock: bottom; display: none; }
+    ExerciseScreen #search.visible { display: block; }
+    ExerciseScreen TabbedContent { height: 1fr; }
+    ExerciseScreen TabPane { padding: 0; }
+    """
+
+    BINDINGS = [
+        Binding("r", "reply", "Reply", id="reply"),
+        Binding("s", "statement", "Statement", id="statement"),
+        Binding("f", "flag", "Flag", id="flag"),
+        Binding("h", "hide", "Hide", id="hide"),
+        Binding("e", "escalate", "Escalate", id="escalate"),
+        Binding("n", "note", "Note", id="note"),
+        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("u", "toggle_unhandled", "Unhandled", id="unhandled"),
+        Binding("a", "filter_author", "Author", id="author", show=False),
+        Binding("c", "clear_filters", "Clear", id="clear", show=False),
+        Binding("1", "tab('feed')", show=False),
+        Binding("2", "tab('press')", show=False),
+        Binding("3", "tab('internal')", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_unhandled = False
+        self.filter_author: tuple[str, str] | None = None
+        self.filter_query = ""
+
+    @property
+    def crisis(self) -> CrisisApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        app = self.crisis
+        tr = app.tr
+        yield StatusLine(id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="lists"):
+                yield Static(id="filters")
+                with TabbedContent(id="tabs"):
+                    for key, channels in LISTS:
+                        with TabPane(tr(f"tab.{key}"), id=f"tab-{key}"):
+                            yield FeedView(app.model, channels, app.item_info, app.role_name,
+                                           id=f"list-{key}")
+            with Vertical(id="side"):
+                yield DetailPane(id="detail")
+                yield MonitorPane(id="monitor")
+                yield RateSparkline([0], id="rate")
+        yield Input(placeholder=tr("search.placeholder"), id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.crisis.tr)
+        for feed in self.query(FeedView):
+            feed.append(self.crisis.model.items)
+        self.query_one("#list-feed", FeedView).focus()
+        self.refresh_panels()
+        self._show_filters()
+
+    # -- the lists -----------------------------------------------------------------------
+
+    def feeds(self) -> list[FeedView]:
+        """The three lists."""
+        return list(self.query(FeedView))
+
+    @property
+    def active_feed(self) -> FeedView:
+        """The list on the visible tab."""
+        active = self.query_one("#tabs", TabbedContent).active or "tab-feed"
+        return self.query_one(f"#list-{active.removeprefix('tab-')}", FeedView)
+
+    @property
+    def selected(self) -> FeedItem | None:
+        """The item under the cursor of the visible list."""
+        return self.active_feed.selected
+
+    def add_items(self, items: list[FeedItem]) -> None:
+        """New deliveries go to the lists that show their channel."""
+        for feed in self.feeds():
+            feed.append(items)
+
+    def redraw(self) -> None:
+        """Live counters and countdowns."""
+        for feed in self.feeds():
+            feed.redraw()
+        self.refresh_panels()
+
+    def refresh_panels(self) -> None:
+        """Status line, detail pane and monitoring aids, from the engine and the model."""
+        app = self.crisis
+        app.show_status(self.query_one("#status", StatusLine))
+        item = self.selected
+        self.query_one("#detail", DetailPane).show(
+            app.tr, app.model, item, app.item_info(item) if item else None,
+            app.clock_text, app.role_name)
+        now = app.now()
+        self.query_one("#monitor", MonitorPane).show(app.tr, app.monitor.trending(now))
+        self.query_one("#rate", RateSparkline).data = app.monitor.per_minute(now) or [0]
+
+    @on(FeedView.Highlighted)
+    def _highlighted(self, event: FeedView.Highlighted) -> None:
+        if event.feed is self.active_feed:
+            self.refresh_panels()
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self) -> None:
+        self.active_feed.focus()
+        self.refresh_panels()
+
+    def action_tab(self, key: str) -> None:
+        """Show one of the lists: feed, press or internal."""
+        self.query_one("#tabs", TabbedContent).active = f"tab-{key}"
+
+    # -- filters -------------------------------------------------------------------------
+
+    def _apply_filters(self) -> None:
+        unhandled, author, query = (self.filter_unhandled, self.filter_author,
+                                    self.filter_query.casefold())
+
+        def keep(item: FeedItem) -> bool:
+            if unhandled and item.handled:
+                return False
+            if author is not None and item.author != author[0]:
+                return False
+            return not query or query in item.line.casefold() or query in item.name.casefold()
+
+        active = unhandled or author is not None or bool(query)
+        for feed in self.feeds():
+            feed.set_filter(keep if active else None)
+        self._show_filters()
+        self.refresh_panels()
+
+    def _show_filters(self) -> None:
+        tr = self.crisis.tr
+        parts = []
+        if self.filter_unhandled:
+            parts.append(tr("filter.unhandled"))
+        if self.filter_author:
+            parts.append(tr("filter.author", name=self.filter_author[1]))
+        if self.filter_query:
+            parts.append(tr("filter.search", query=self.filter_query))
+        text = Text("⛃ " + (" · ".join(parts) if parts else tr("filter.none")))
+        self.query_one("#filters", Static).update(text)
+
+    def action_toggle_unhandled(self) -> None:
+        """Show only items nobody has handled yet, or everything again."""
+        self.filter_unhandled = not self.filter_unhandled
+        self._apply_filters()
+
+    def action_filter_author(self) -> None:
+        """Show only the selected item's author, or everyone again."""
+        item = self.selected
+        self.filter_author = None if self.filter_author or item is None else (item.author,
+                                                                                 item.name)
+        self._apply_filters()
+
+    def action_clear_filters(self) -> None:
+        """Show everything."""
+        self.filter_unhandled, self.filter_author, self.filter_query = False, None, ""
+        self.query_one("#search", Input).value = ""
+        self._apply_filters()
+
+    def action_search(self) -> None:
+        """Open the search line."""
+        search = self.query_one("#search", Input)
+        search.add_class("visible")
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.filter_query = event.value.strip()
+        event.input.remove_class("visible")
+        self._apply_filters()
+        self.active_feed.focus()
+
+    def key_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_class("visible"):
+            search.remove_class("visible")
+            self.active_feed.focus()
+
+    # -- responding ----------------------------------------------------------------------
+
+    def _need_item(self) -> FeedItem | None:
+        item = self.selected
+        if item is None:
+            self.app.bell()
+        return item
+
+    def action_reply(self) -> None:
+        """Reply to the selected item."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.crisis
+
+        def done(result: Composed | None) -> None:
+            if result:
+                app.act(ActionRequest("reply", (item.id,), result.text, by=app.player),
+                        app.tr("toast.published"))
+        self.app.push_screen(ComposeScreen(app.tr, app.tr("compose.reply", name=item.name),
+                                           app.check_text, statement=False), done)
+
+    def action_statement(self) -> None:
+        """Publish a statement on a channel of your choice."""
+        app = self.crisis
+
+        def done(result: Composed | None) -> None:
+            if result:
+                app.act(ActionRequest("statement", (), result.text, channel=result.channel,
+                                      by=app.player), app.tr("toast.published"))
+        self.app.push_screen(ComposeScreen(app.tr, app.tr("compose.statement"),
+                                           app.check_text, statement=True), done)
+
+    def action_flag(self) -> None:
+        """Flag the selected item as valid, misleading or irrelevant."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.crisis
+        labels = ("valid", "misleading", "irrelevant")
+        options = [(label, f"{label[0]}  {app.tr('label.' + label)}") for label in labels]
+
+        def done(label: str | None) -> None:
+            if label:
+                app.act(ActionRequest("flag", (item.id,), label=label, by=app.player),
+                        app.tr("toast.flagged", label=app.tr("label." + label)))
+        self.app.push_screen(ChoiceScreen(app.tr("flag.title"), options,
+                                          {label[0]: label for label in labels}), done)
+
+    def action_hide(self) -> None:
+        """Hide the selected item (personal data, harassment)."""
+        item = self._need_item()
+        if item is not None:
+            app = self.crisis
+            app.act(ActionRequest("hide", (item.id,), by=app.player), app.tr("toast.hidden"))
+
+    def action_escalate(self) -> None:
+        """Escalate the selected item with a note."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.crisis
+
+        def done(text: str | None) -> None:
+            if text:
+                app.act(ActionRequest("escalate", (item.id,), text, by=app.player),
+                        app.tr("toast.escalated"))
+        self.app.push_screen(PromptScreen(app.tr("escalate.title")), done)
+
+    def action_note(self) -> None:
+        """A logbook note, attached to the selected item if there is one."""
+        app = self.crisis
+        item = self.selected
+
+        def done(text: str | None) -> None:
+            if text:
+                app.act(ActionRequest("note", (item.id,) if item else (), text, by=app.player),
+                        app.tr("toast.noted"))
+        self.app.push_screen(PromptScreen(app.tr("note.title")), done)

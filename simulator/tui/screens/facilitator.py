@@ -1,0 +1,128 @@
+"""The facilitator's screen: the clock, the master events list live, ad-hoc injects."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from simulator.engine.actions import ActionRequest
+from simulator.scenario.preview import describe_timing
+from simulator.scenario.timing import earliest_times
+from simulator.tui.bindings import localize_bindings
+from simulator.tui.screens.dialogs import Adhoc, AdhocScreen, ConfirmScreen, PromptScreen
+from simulator.tui.text import clean
+from simulator.tui.widgets.panels import StatusLine
+
+if TYPE_CHECKING:
+    from simulator.tui.app import CrisisApp
+
+STATUS_STYLE = {"pending": "dim", "delivered": "cyan", "met": "bold green",
+                "late": "bold yellow", "missed": "bold red"}
+
+
+class FacilitatorScreen(Screen[None]):
+    """Steers the exercise; trainees need not see it."""
+
+    DEFAULT_CSS = """
+    FacilitatorScreen #help { height: auto; color: $text-muted; padding: 0 1; }
+    FacilitatorScreen DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("space", "app.toggle_pause", "Pause", id="pause"),
+        Binding("plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+"),
+        Binding("minus", "app.speed(-1)", "Slower", id="slower", key_display="-"),
+        Binding("j", "next_inject", "Next inject", id="next"),
+        Binding("a", "adhoc", "Ad-hoc", id="adhoc"),
+        Binding("o", "observe", "Observe", id="observe"),
+        Binding("E", "end", "End", id="end", key_display="shift+e"),
+        Binding("f2,escape", "app.pop_screen", "Back", id="back"),
+    ]
+
+    @property
+    def crisis(self) -> CrisisApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        tr = self.crisis.tr
+        yield StatusLine(id="status")
+        yield Static(Text(f"{tr('facilitator.title')}: {tr('facilitator.help')}"), id="help")
+        yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.crisis
+        tr = app.tr
+        localize_bindings(self, tr)
+        table = self.query_one("#msel", DataTable)
+        for key in ("id", "due", "channel", "kind", "from", "status", "text"):
+            table.add_column(tr(f"msel.{key}"), key=key)
+        sc = app.loaded.scenario
+        times = earliest_times(sc)
+        names = {p.id: p.name for p in sc.personas}
+        order = sorted(sc.injects, key=lambda i: (times[i.id] is None, times[i.id] or 0))
+        for inj in order:
+            table.add_row(Text(inj.id), Text(describe_timing(inj)), inj.effective_channel,
+                          inj.kind, Text(names.get(inj.from_, inj.from_)), "",
+                          Text(clean(inj.text, single_line=True)[:80]), key=inj.id)
+        self.refresh_panels()
+        table.focus()
+
+    def refresh_panels(self) -> None:
+        """The status line and each inject's live status."""
+        app = self.crisis
+        app.show_status(self.query_one("#status", StatusLine))
+        table = self.query_one("#msel", DataTable)
+        for inj in app.loaded.scenario.injects:
+            status = app.engine.inject_status(inj.id) if app.engine else "pending"
+            table.update_cell(inj.id, "status", Text(app.tr(f"state.{status}"),
+                                                     style=STATUS_STYLE[status]))
+
+    def redraw(self) -> None:
+        """Called on every tick of the console."""
+        self.refresh_panels()
+
+    def action_next_inject(self) -> None:
+        """Jump the clock to the next scripted inject."""
+        self.crisis.jump_to_next_inject()
+
+    def action_adhoc(self) -> None:
+        """Write an item as any persona, delivered now."""
+        app = self.crisis
+        personas = [(pid, f"{a.name} ({app.role_name(a.role)})")
+                    for pid, a in app.engine.personas.items()] if app.engine else []
+        if not personas:
+            return
+
+        def done(result: Adhoc | None) -> None:
+            if result:
+                app.adhoc(result)
+        self.app.push_screen(AdhocScreen(app.tr, personas), done)
+
+    def action_observe(self) -> None:
+        """An observer note on the inject under the cursor (once delivered) or the moment."""
+        app = self.crisis
+        table = self.query_one("#msel", DataTable)
+        row_key = None
+        if table.row_count:
+            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        target = (row_key,) if row_key and app.engine and row_key in app.engine.items else ()
+
+        def done(text: str | None) -> None:
+            if text:
+                app.act(ActionRequest("note", target, text, by=app.player, observer=True),
+                        app.tr("toast.noted"))
+        self.app.push_screen(PromptScreen(app.tr("observer.title")), done)
+
+    def action_end(self) -> None:
+        """End the exercise for everyone, after a confirmation."""
+        app = self.crisis
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                app.end_exercise()
+        self.app.push_screen(ConfirmScreen(app.tr("end.confirm")), done)

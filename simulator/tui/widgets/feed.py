@@ -1,0 +1,270 @@
+"""A feed of any size: a virtual list that draws only the lines on screen.
+
+One widget per post does not survive a surge (a ListView needs seconds per key press at a
+few thousand items). Here every item is two lines, so a line number maps straight to an
+item; drawn lines are cached, and appending a batch only extends a list of indexes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from simulator.tui.model import FeedItem, FeedModel
+
+LINES_PER_ITEM = 2
+CACHE_SIZE = 512
+
+
+@dataclass(frozen=True, slots=True)
+class ItemInfo:
+    """What the engine says about an item right now (asked only for items on screen)."""
+
+    clock: str
+    views: int
+    likes: int
+    shares: int
+    due_in: float | None = None  # seconds to the answer deadline; negative when overdue
+
+
+def compact(n: int) -> str:
+    """12 345 as 12.3k, for narrow counters."""
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f}M"
+    if n >= 10_000:
+        return f"{n // 1000}k"
+    if n >= 1000:
+        return f"{n / 1000:.1f}k"
+    return str(n)
+
+
+def countdown(seconds: float) -> str:
+    """mm:ss, with a minus sign when overdue."""
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds))
+    return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+class FeedView(ScrollView, can_focus=True):
+    """Items of some channels, newest first, with a cursor."""
+
+    DEFAULT_CSS = """
+    FeedView { height: 1fr; background: $surface; }
+    FeedView:focus { background-tint: $foreground 4%; }
+    """
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "edge(-1)", show=False),
+        Binding("end", "edge(1)", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to another item (bursts of these coalesce)."""
+
+        def __init__(self, feed: FeedView, item_id: str | None) -> None:
+            super().__init__()
+            self.feed = feed
+            self.item_id = item_id
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, FeedView.Highlighted) and message.feed is self.feed
+
+    def __init__(self, model: FeedModel, channels: frozenset[str],
+                 info: Callable[[FeedItem], ItemInfo], role_name: Callable[[str], str], *,
+                 name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.model = model
+        self.channels = channels
+        self.info = info
+        self.role_name = role_name
+        self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
+        self.cursor = 0
+        self.predicate: Callable[[FeedItem], bool] | None = None
+        self.tick = 0  # bumped to redraw live counters
+        self._cache: OrderedDict[tuple, Strip] = OrderedDict()
+        self.key_latencies: list[float] = []
+        self._key_started: float | None = None
+
+    # -- content ------------------------------------------------------------------------
+
+    def accepts(self, item: FeedItem) -> bool:
+        """Whether an item belongs in this list under the current filter."""
+        return item.channel in self.channels and (self.predicate is None or self.predicate(item))
+
+    def append(self, items: list[FeedItem]) -> None:
+        """Add newly delivered items (one batch, one refresh)."""
+        new = [item.index for item in items if self.accepts(item)]
+        if not new:
+            return
+        had_rows = bool(self.rows)
+        self.rows.extend(new)
+        if had_rows:
+            self.cursor += len(new)  # the selected item stays selected
+            if self.scroll_offset.y > 0:  # reading further down: keep the view still
+                self.scroll_to(y=self.scroll_offset.y + LINES_PER_ITEM * len(new),
+                               animate=False, immediate=True)
+        self._resize()
+        self.refresh()
+
+    def set_filter(self, predicate: Callable[[FeedItem], bool] | None) -> None:
+        """Show only items passing ``predicate`` (None: all)."""
+        selected = self.selected
+        self.predicate = predicate
+        self.rows = [i.index for i in self.model.items if self.accepts(i)]
+        self.cursor = 0
+        if selected is not None and selected.index in self.rows:
+            self.cursor = len(self.rows) - 1 - self.rows.index(selected.index)
+        self._cache.clear()
+        self._resize()
+        self.scroll_to(y=0, animate=False)
+        self._show_cursor()
+        self.refresh()
+        self._announce()
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, LINES_PER_ITEM * len(self.rows))
+
+    @property
+    def selected(self) -> FeedItem | None:
+        """The item under the cursor."""
+        if not self.rows:
+            return None
+        return self.model.items[self.rows[len(self.rows) - 1 - self.cursor]]
+
+    def redraw(self) -> None:
+        """Redraw visible lines (live counters, countdowns, marks)."""
+        self.tick += 1
+        self.refresh()
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in ("up", "down", "pageup", "pagedown", "home", "end"):
+            self._key_started = time.perf_counter()
+
+    def action_move(self, delta: int) -> None:
+        """Move the cursor by ``delta`` items."""
+        if not self.rows:
+            return
+        self._set_cursor(max(0, min(len(self.rows) - 1, self.cursor + delta)))
+
+    def action_page(self, direction: int) -> None:
+        """Move by a screenful."""
+        self.action_move(direction * max(1, self.size.height // LINES_PER_ITEM - 1))
+
+    def action_edge(self, direction: int) -> None:
+        """Jump to the newest (-1) or oldest (1) item."""
+        if self.rows:
+            self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
+
+    def _set_cursor(self, row: int) -> None:
+        old = self.cursor
+        self.cursor = row
+        self._show_cursor()
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_offset.y)
+        for r in (old, row):
+            y = r * LINES_PER_ITEM - top
+            if 0 <= y < height:
+                self.refresh_lines(y, LINES_PER_ITEM)
+        if self._key_started is not None:
+            started, self._key_started = self._key_started, None
+            self.call_after_refresh(self._record_latency, started)
+        self._announce()
+
+    def _record_latency(self, started: float) -> None:
+        self.key_latencies.append(time.perf_counter() - started)
+
+    def _show_cursor(self) -> None:
+        top = self.cursor * LINES_PER_ITEM
+        height = max(self.scrollable_content_region.height, LINES_PER_ITEM)
+        y = self.scroll_offset.y
+        if top < y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + LINES_PER_ITEM > y + height:
+            self.scroll_to(y=top + LINES_PER_ITEM - height, animate=False, immediate=True)
+
+    def _announce(self) -> None:
+        item = self.selected
+        if item is not None:
+            self.model.mark_read(item)
+        self.post_message(self.Highlighted(self, item.id if item else None))
+
+    def on_focus(self) -> None:
+        self._announce()
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self._resize()
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_offset.y) + y
+        row, part = divmod(line, LINES_PER_ITEM)
+        if row >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        item = self.model.items[self.rows[len(self.rows) - 1 - row]]
+        selected = row == self.cursor
+        live = self.tick if part == 0 else 0
+        key = (item.index, item.version, part, selected, width, live, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            text = self._header(item) if part == 0 else self._body(item)
+            if selected:
+                text.stylize(Style(reverse=True) if self.has_focus else Style(underline=True))
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments).crop_extend(0, width, self.rich_style)
+            self._cache[key] = strip
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return strip
+
+    def _header(self, item: FeedItem) -> Text:
+        info = self.info(item)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("● " if not item.read else "  ", "bold cyan")
+        text.append(info.clock + " ", "dim")
+        name_style = "bold green" if item.role == "team" else "bold"
+        text.append(item.name, name_style)
+        if item.handle:
+            text.append(f" @{item.handle}", "dim")
+        text.append(f" [{self.role_name(item.role)}]", "italic magenta")
+        if info.due_in is not None:
+            style = ("bold white on red" if info.due_in < 0
+                     else "bold black on yellow" if info.due_in < 300 else "bold")
+            text.append(f" ⏱ {countdown(info.due_in)}", style)
+        if item.source != "team":
+            text.append(f"  👁 {compact(info.views)} ♥ {compact(info.likes)} "
+                        f"⟳ {compact(info.shares)}", "dim")
+        marks = []
+        if item.answered:
+            marks.append("↩")
+        if item.flagged:
+            marks.append(f"⚑{item.flagged[0].upper()}")
+        if item.hidden:
+            marks.append("⊘")
+        if item.escalated:
+            marks.append("⇪")
+        if marks:
+            text.append("  " + " ".join(marks), "bold yellow")
+        return text
+
+    def _body(self, item: FeedItem) -> Text:
+        style = "dim strike" if item.hidden else ""
+        return Text("   " + item.line, style=style, no_wrap=True, overflow="ellipsis")
