@@ -59,15 +59,15 @@ class FacilitatorScreen(Screen[None]):
         tr = app.tr
         localize_bindings(self, tr)
         table = self.query_one("#msel", DataTable)
-        for key in ("id", "due", "channel", "kind", "from", "status", "text"):
+        for key in ("id", "status", "due", "channel", "kind", "from", "text"):
             table.add_column(tr(f"msel.{key}"), key=key)
         sc = app.loaded.scenario
         times = earliest_times(sc)
         names = {p.id: p.name for p in sc.personas}
         order = sorted(sc.injects, key=lambda i: (times[i.id] is None, times[i.id] or 0))
         for inj in order:
-            table.add_row(Text(inj.id), Text(describe_timing(inj)), inj.effective_channel,
-                          inj.kind, Text(names.get(inj.from_, inj.from_)), "",
+            table.add_row(Text(inj.id), "", Text(describe_timing(inj)), inj.effective_channel,
+                          inj.kind, Text(names.get(inj.from_, inj.from_)),
                           Text(clean(inj.text, single_line=True)[:80]), key=inj.id)
         self.refresh_panels()
         table.focus()

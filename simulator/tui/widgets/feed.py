@@ -250,8 +250,8 @@ class FeedView(ScrollView, can_focus=True):
                      else "bold black on yellow" if info.due_in < 300 else "bold")
             text.append(f" ⏱ {countdown(info.due_in)}", style)
         if item.source != "team":
-            text.append(f"  👁 {compact(info.views)} ♥ {compact(info.likes)} "
-                        f"⟳ {compact(info.shares)}", "dim")
+            text.append(f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} "
+                        f"↻ {compact(info.shares)}", "dim")
         marks = []
         if item.answered:
             marks.append("↩")

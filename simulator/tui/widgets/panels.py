@@ -73,9 +73,9 @@ class DetailPane(VerticalScroll):
         parts.append(head)
         parts.append(Text(item.text))  # Text(): literal, never markup
         if item.source != "team":
-            parts.append(Text(f"👁 {compact(info.views)} {tr('detail.views')}  "
+            parts.append(Text(f"◎ {compact(info.views)} {tr('detail.views')}  "
                               f"♥ {compact(info.likes)} {tr('detail.likes')}  "
-                              f"⟳ {compact(info.shares)} {tr('detail.shares')}", style="dim"))
+                              f"↻ {compact(info.shares)} {tr('detail.shares')}", style="dim"))
         if info.due_in is not None:
             key = "detail.overdue" if info.due_in < 0 else "detail.due"
             style = ("bold white on red" if info.due_in < 0 else

@@ -1,0 +1,59 @@
+"""Snapshots of the console's screens at 100x30, on a virtual clock and a fixed seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.scenario.loader import load_scenario
+from simulator.tui.app import CrisisApp
+
+SIZE = (100, 30)
+
+
+def make_app(tmp_path: Path) -> tuple[CrisisApp, ManualTime]:
+    real = ManualTime()
+    app = CrisisApp(load_scenario("jordras"), seed=1, session_path=tmp_path / "s.sqlite",
+                    clock=ScenarioClock(source=real), player="Kari")
+    return app, real
+
+
+async def _still(pilot: Pilot) -> None:
+    for widget in pilot.app.query(Input):
+        widget.cursor_blink = False  # a blinking cursor would make every snapshot differ
+    await pilot.pause()
+
+
+def test_briefing_screen(snap_compare, tmp_path: Path) -> None:
+    app, _ = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_still)
+
+
+def _exercise(real: ManualTime, minutes: int):
+    async def run_before(pilot: Pilot) -> None:
+        await _still(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        real.advance(minutes * 60)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+    return run_before
+
+
+def test_exercise_screen(snap_compare, tmp_path: Path) -> None:
+    app, real = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_exercise(real, 8))
+
+
+def test_facilitator_screen(snap_compare, tmp_path: Path) -> None:
+    app, real = make_app(tmp_path)
+    before = _exercise(real, 12)
+
+    async def run_before(pilot: Pilot) -> None:
+        await before(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
