@@ -121,8 +121,8 @@ class SessionStore:
             conn.execute("SELECT seq, t, wall, type, data FROM events LIMIT 1").fetchall()
             return cls(path, conn)
         except sqlite3.DatabaseError as err:
-            raise SessionError(f"{path}: the session file is damaged ({err}); crisis-sim "
-                               "cannot read it") from None
+            raise SessionError(f"{path}: the session file is damaged ({_one_line(err)}); "
+                               "crisis-sim cannot read it") from None
 
     # -- writing ----------------------------------------------------------------------
 
@@ -155,18 +155,20 @@ class SessionStore:
 
     def events(self, after_seq: int = 0) -> Iterator[Event]:
         """Every event in order, streamed from the file."""
-        cursor = self._conn.execute(
-            "SELECT seq, t, wall, type, data FROM events WHERE seq > ? ORDER BY seq",
-            (after_seq,))
+        last = after_seq
         try:
+            cursor = self._conn.execute(
+                "SELECT seq, t, wall, type, data FROM events WHERE seq > ? ORDER BY seq",
+                (after_seq,))
             for seq, t, wall, kind, data in cursor:
-                yield Event(kind, t, json.loads(data), wall, seq)
-        except (sqlite3.DatabaseError, json.JSONDecodeError) as err:
-            raise SessionError(f"{self.path}: the session file is damaged after event "
-                               f"{self._last_read(after_seq)} ({err})") from None
-
-    def _last_read(self, after_seq: int) -> int:
-        return after_seq
+                event = Event(kind, t, json.loads(data), wall, seq)
+                if not isinstance(event.data, dict) or not isinstance(kind, str):
+                    raise ValueError(f"event {seq} is not an event")
+                yield event
+                last = seq
+        except (sqlite3.DatabaseError, ValueError, TypeError) as err:
+            raise SessionError(f"{self.path}: the session file is damaged after event {last} "
+                               f"({_one_line(err)}); the events before it are intact") from None
 
     def last_event(self) -> Event | None:
         """The newest event, or None for an empty log."""
@@ -189,6 +191,11 @@ class SessionStore:
     def close(self) -> None:
         """Close the file; everything appended is already committed."""
         self._conn.close()
+
+
+def _one_line(err: Exception) -> str:
+    text = " ".join(str(err).split())
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _connect(path: Path) -> sqlite3.Connection:

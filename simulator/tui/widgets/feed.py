@@ -204,6 +204,13 @@ class FeedView(ScrollView, can_focus=True):
             self.model.mark_read(item)
         self.post_message(self.Highlighted(self, item.id if item else None))
 
+    def on_click(self, event: events.Click) -> None:
+        """Select the item under the mouse."""
+        row = (int(self.scroll_offset.y) + event.y) // LINES_PER_ITEM
+        if 0 <= row < len(self.rows):
+            self.focus()
+            self._set_cursor(row)
+
     def on_focus(self) -> None:
         self._announce()
 
