@@ -1,0 +1,1 @@
+"""After-action scoring: metrics and reports from a session file alone. No console code."""

@@ -1,0 +1,245 @@
+"""The debrief's figures, computed in one pass over a session's log.
+
+Everything comes from the session file: it carries its scenario, so scoring needs nothing
+else. Figures that are undefined (a precision with no flags) are None, never a made-up 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from simulator.engine.reach import views_at
+from simulator.engine.store import SessionError, SessionStore
+from simulator.scenario.loader import load_scenario_text
+from simulator.scenario.model import Scenario
+
+CREDIT = {"met": 1.0, "late": 0.5, "missed": 0.0}
+
+
+@dataclass(slots=True)
+class ExpectationResult:
+    """One expectation of one delivered inject, as it ended."""
+
+    inject: str
+    index: int
+    do: list[str]
+    delivered: float
+    deadline: float
+    responded: float | None
+    response_time: float | None
+    status: str
+    points: float
+    kind: str = ""
+    wall_response_time: float | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's fields."""
+        return {"inject": self.inject, "do": self.do, "delivered": self.delivered,
+                "deadline": self.deadline, "responded": self.responded,
+                "response_time": self.response_time, "status": self.status,
+                "points": _number(self.points)}
+
+
+@dataclass(slots=True)
+class RumourCurve:
+    """A misleading item's reach over time, for the debrief's chart."""
+
+    item: str
+    delivered: float
+    peak: int
+    corrected: float | None
+    final_views: int
+
+
+@dataclass(slots=True)
+class Score:
+    """Everything the debrief shows for one session."""
+
+    path: str
+    scenario: Scenario
+    seed: int | None
+    complete: bool
+    end: float
+    expectations: list[ExpectationResult]
+    summary: dict[str, Any]
+    rumours: list[RumourCurve] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    deliveries: list[tuple[float, str, str]] = field(default_factory=list)  # t, item, channel
+    actions: list[tuple[float, str, list[str]]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON contract: session, expectations, summary."""
+        return {"session": {"path": self.path, "scenario": self.scenario.id, "seed": self.seed,
+                            "complete": self.complete},
+                "expectations": [e.as_json() for e in self.expectations],
+                "summary": self.summary}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _wall(text: str) -> float | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except (ValueError, AttributeError):
+        return None
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th percentile (0-100) by linear interpolation, or None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * q / 100
+    low, high = math.floor(rank), math.ceil(rank)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def score_session(path: Path) -> Score:
+    """Score one session file; raises SessionError for files that are not sessions."""
+    store = SessionStore.open(path)
+    try:
+        return _score(store, str(path))
+    finally:
+        store.close()
+
+
+def _score(store: SessionStore, display: str) -> Score:
+    meta = store.meta
+    try:
+        scenario = load_scenario_text(meta["scenario_text"], meta.get("scenario", "scenario"))
+        scenario = scenario.scenario
+    except Exception as err:
+        raise SessionError(f"{display}: the scenario stored in the session cannot be read "
+                           f"({type(err).__name__})") from None
+    seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
+    inject_kind = {i.id: i.kind for i in scenario.injects}
+    outcomes: dict[tuple[str, int], dict[str, Any]] = {}
+    outcome_wall: dict[tuple[str, int], float | None] = {}
+    delivered_wall: dict[str, float | None] = {}
+    misleading: dict[str, tuple[float, int]] = {}  # id -> (delivered, peak)
+    sensitive: dict[str, float] = {}  # id -> delivered
+    hidden: dict[str, float] = {}
+    flagged: dict[str, str] = {}  # latest flag per item
+    corrected: dict[str, float] = {}
+    findings: list[dict[str, Any]] = []
+    per_member: Counter[str] = Counter()
+    first_statement: float | None = None
+    deliveries: list[tuple[float, str, str]] = []
+    actions: list[tuple[float, str, list[str]]] = []
+    complete = False
+    end = 0.0
+    for event in store.events():
+        end = max(end, event.t)
+        kind = event.type
+        data = event.data
+        if kind == "delivered":
+            item = data["item"]
+            if data.get("truth") == "misleading":
+                misleading[item] = (event.t, int(data.get("peak") or 0))
+            if data.get("sensitive"):
+                sensitive[item] = event.t
+            if data.get("source") == "inject":
+                delivered_wall[item] = _wall(event.wall)
+                deliveries.append((event.t, item, data.get("channel", "")))
+        elif kind == "expectation":
+            key = (data["inject"], int(data["index"]))
+            outcomes[key] = data
+            outcome_wall[key] = _wall(event.wall)
+        elif kind == "action":
+            action = data["action"]
+            targets = list(data.get("to") or ())
+            actions.append((event.t, action, targets))
+            per_member[data.get("by") or "(no name)"] += 1
+            if action == "flag":
+                for target in targets:
+                    flagged[target] = data.get("label") or ""
+            elif action == "hide":
+                for target in targets:
+                    hidden.setdefault(target, event.t)
+            elif action == "statement" and first_statement is None \
+                    and data.get("channel") != "internal":
+                first_statement = event.t
+            for finding in data.get("findings") or ():
+                findings.append({"t": event.t, "action": action, **finding})
+        elif kind == "corrected":
+            corrected.setdefault(data["item"], event.t)
+        elif kind == "session_end":
+            complete = True
+    results = []
+    for (inject, index), data in outcomes.items():
+        status = data["status"]
+        wall_rt = None
+        if status in ("met", "late"):
+            start, stop = delivered_wall.get(inject), outcome_wall.get((inject, index))
+            if start is not None and stop is not None:
+                wall_rt = max(stop - start, 0.0)
+        results.append(ExpectationResult(
+            inject, index, list(data["do"]), float(data["delivered"]), float(data["deadline"]),
+            data.get("responded"), data.get("response_time"), status,
+            float(data.get("points", 1)), inject_kind.get(inject, ""), wall_rt))
+    results.sort(key=lambda r: (r.delivered, r.inject, r.index))
+    rumours = [RumourCurve(item, t0, peak, corrected.get(item),
+                           views_at(peak, t0, end, corrected.get(item)))
+               for item, (t0, peak) in misleading.items()]
+    summary = _summary(scenario, results, rumours, flagged, misleading, sensitive, hidden,
+                       findings, per_member, first_statement, end)
+    return Score(str(store.path), scenario, seed, complete, end, results, summary, rumours,
+                 findings, deliveries, actions)
+
+
+def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list[RumourCurve],
+             flagged: dict[str, str], misleading: dict[str, tuple[float, int]],
+             sensitive: dict[str, float], hidden: dict[str, float],
+             findings: list[dict[str, Any]], per_member: Counter[str],
+             first_statement: float | None, end: float) -> dict[str, Any]:
+    counts = Counter(r.status for r in results)
+    total = len(results)
+    times = [r.response_time for r in results if r.response_time is not None]
+    walls = [r.wall_response_time for r in results if r.wall_response_time is not None]
+    flagged_misleading = {i for i, label in flagged.items() if label == "misleading"}
+    true_positive = len(flagged_misleading & misleading.keys())
+    precision = true_positive / len(flagged_misleading) if flagged_misleading else None
+    recall = true_positive / len(misleading) if misleading else None
+    f1 = (2 * precision * recall / (precision + recall)
+          if precision is not None and recall is not None and precision + recall > 0 else None)
+    press = {}
+    for r in results:
+        if r.kind == "press":
+            press[r.inject] = press.get(r.inject, True) and r.status == "met"
+    up_times = [(hidden.get(i, end)) - t for i, t in sensitive.items()]
+    weight = sum(r.points for r in results)
+    score = (round(100 * sum(r.points * CREDIT.get(r.status, 0) for r in results) / weight, 1)
+             if weight else None)
+    target = scenario.scoring.first_statement
+    return {
+        "met": counts["met"], "late": counts["late"], "missed": counts["missed"],
+        "on_time_rate": counts["met"] / total if total else None,
+        "median_response_time": percentile(times, 50),
+        "p90_response_time": percentile(times, 90),
+        "max_response_time": max(times) if times else None,
+        "median_response_wall": percentile(walls, 50),
+        "p90_response_wall": percentile(walls, 90),
+        "max_response_wall": max(walls) if walls else None,
+        "first_statement": first_statement,
+        "first_statement_target": target,
+        "first_statement_on_time": (None if target is None else
+                                    first_statement is not None and first_statement <= target),
+        "press_answered_on_time": sum(press.values()),
+        "press_total": len(press),
+        "flag_precision": precision, "flag_recall": recall, "flag_f1": f1,
+        "rumour_exposure": sum(r.final_views for r in rumours),
+        "sensitive_hidden": sum(1 for i in sensitive if i in hidden),
+        "sensitive_total": len(sensitive),
+        "sensitive_max_exposed": max(up_times) if up_times else None,
+        "sensitive_mean_exposed": sum(up_times) / len(up_times) if up_times else None,
+        "guideline_findings": len(findings),
+        "actions_by_member": dict(sorted(per_member.items())),
+        "score": score,
+    }
