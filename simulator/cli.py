@@ -444,6 +444,63 @@ def export_cmd(session: str, output: str | None) -> None:
         sys.stderr.close()  # the reader stopped early (e.g. head); not an error
 
 
+@cli.command()
+@click.argument("sessions", nargs=-1, required=True, metavar="SESSION...")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md", "html"]),
+              default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """The debrief: response times, rumours, personal data, guidelines and a score.
+
+    Several sessions of the same scenario are compared side by side.
+    """
+    from simulator.engine.store import SessionError
+    from simulator.scoring import reports
+    from simulator.scoring.metrics import score_session
+
+    scores = []
+    for session in sessions:
+        try:
+            scores.append(score_session(Path(session)))
+        except SessionError as err:
+            click.echo(f"crisis-sim: error: {err}", err=True)
+            sys.exit(EXIT_INVALID)
+    digests = {(s.scenario.id, s.scenario_sha256) for s in scores}
+    if len(digests) > 1:
+        listing = "; ".join(f"{s.path}: {s.scenario.id}" for s in scores)
+        click.echo("crisis-sim: error: these sessions ran different scenarios (or different "
+                   f"versions of one), so they cannot be compared: {listing}", err=True)
+        sys.exit(EXIT_INVALID)
+    for s in scores:
+        if not s.complete:
+            click.echo(f"note: {s.path} was interrupted; it is scored up to its last event",
+                       err=True)
+    if fmt == "table":
+        import io
+
+        from rich.console import Console
+
+        if output is None:
+            Console().print(reports.to_table(scores))
+            return
+        buffer = io.StringIO()
+        Console(file=buffer, width=140).print(reports.to_table(scores))
+        _write_output(buffer.getvalue(), output)
+        return
+    if fmt == "html":
+        from simulator.scoring.html import render_html
+
+        text = render_html(scores)
+    else:
+        text = {"json": reports.to_json, "csv": reports.to_csv,
+                "md": reports.to_markdown}[fmt](scores)
+        if fmt == "csv" and output is None:
+            text = text.removeprefix(reports.BOM)
+    _write_output(text, output)
+    if output:
+        click.echo(f"Wrote {output}", err=True)
+
+
 def main() -> None:
     """Entry point: run the CLI; an unexpected failure gets one line, not a traceback."""
     try:

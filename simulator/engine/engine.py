@@ -48,6 +48,14 @@ def _may_hold_contact(template: str) -> bool:
 DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 
 
+class ScriptedActionError(ActionError):
+    """A scripted team's action that cannot be taken; knows the action (and its line)."""
+
+    def __init__(self, message: str, action: ScriptedAction) -> None:
+        super().__init__(message)
+        self.action = action
+
+
 class RestoreError(SessionError):
     """A session whose log does not replay as recorded."""
 
@@ -319,7 +327,7 @@ class Engine:
             try:
                 self._apply(payload.request, t)
             except ActionError as err:
-                raise ActionError(f"{format_offset(t)}: {err}") from None
+                raise ScriptedActionError(f"{format_offset(t)}: {err}", payload) from None
 
     # -- deliveries ---------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.engine.actions import ActionError, ScriptedAction
-from simulator.engine.engine import Engine, Summary
+from simulator.engine.actions import ScriptedAction
+from simulator.engine.engine import Engine, ScriptedActionError, Summary
 from simulator.engine.session import new_session, virtual_clock
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
@@ -45,9 +45,9 @@ def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
         engine.schedule(actions)
         try:
             engine.advance_to(end, flush_every=BATCH)
-        except ActionError as err:
-            line = _line_of(actions, str(err))
-            raise ScenarioError([Finding(actions_path, line, 0, "error", str(err))]) from None
+        except ScriptedActionError as err:
+            raise ScenarioError([Finding(actions_path, err.action.line, 0, "error",
+                                         str(err))]) from None
         if until is None or until >= loaded.scenario.duration:
             engine.end("completed")
         engine.flush()
@@ -59,15 +59,3 @@ def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
     store.close()
     os.replace(partial, path)
     return SimulateResult(path, end, engine.ended, engine.summary())
-
-
-def _line_of(actions: list[ScriptedAction], message: str) -> int:
-    """The file line of the action an error names by its time."""
-    for action in actions:
-        from simulator.scenario.durations import format_offset
-
-        if message.startswith(format_offset(action.at) + ":"):
-            ids = action.request.to
-            if not ids or any(f"'{i}'" in message for i in ids):
-                return action.line
-    return 0

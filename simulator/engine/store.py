@@ -176,7 +176,11 @@ class SessionStore:
                                  "ORDER BY seq DESC LIMIT 1").fetchone()
         if row is None:
             return None
-        return Event(row[3], row[1], json.loads(row[4]), row[2], row[0])
+        try:
+            return Event(row[3], row[1], json.loads(row[4]), row[2], row[0])
+        except (TypeError, ValueError) as err:
+            raise SessionError(f"{self.path}: the session file is damaged at its last event "
+                               f"({_one_line(err)})") from None
 
     @property
     def ended(self) -> bool:

@@ -62,6 +62,7 @@ class Score:
 
     path: str
     scenario: Scenario
+    scenario_sha256: str
     seed: int | None
     complete: bool
     end: float
@@ -190,8 +191,8 @@ def _score(store: SessionStore, display: str) -> Score:
                for item, (t0, peak) in misleading.items()]
     summary = _summary(scenario, results, rumours, flagged, misleading, sensitive, hidden,
                        findings, per_member, first_statement, end)
-    return Score(str(store.path), scenario, seed, complete, end, results, summary, rumours,
-                 findings, deliveries, actions)
+    return Score(str(store.path), scenario, meta.get("scenario_sha256", ""), seed, complete,
+                 end, results, summary, rumours, findings, deliveries, actions)
 
 
 def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list[RumourCurve],

@@ -104,7 +104,7 @@ class CrisisApp(App[int]):
     def tick(self) -> None:
         """Deliver everything due, commit it, and redraw the live parts."""
         engine = self.engine
-        if engine is None:
+        if engine is None or not self.is_running:  # not begun, or shutting down
             return
         try:
             events = engine.pump()
