@@ -626,3 +626,29 @@ def test_wall_times_are_utc(tmp_path: Path) -> None:
     stamp = datetime.fromisoformat(event.wall)
     assert stamp.utcoffset() is not None and stamp.utcoffset().total_seconds() == 0
     assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= stamp <= after
+
+
+def test_an_altered_stored_scenario_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "altered.sqlite"
+    assert run_cli("simulate", "jordras", "--seed", "1", "--until", "2m", "--session",
+                   str(path)).returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = value || '# edited' WHERE key = 'scenario_text'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SessionError, match="altered"):
+        SessionStore.open(path)
+    proc = run_cli("export", str(path))
+    assert proc.returncode == 1 and "altered" in proc.stderr and str(path) in proc.stderr
+
+
+def test_an_empty_actions_file_is_named_as_such(tmp_path: Path) -> None:
+    actions = tmp_path / "team.yaml"
+    actions.write_text("# nothing yet\n", encoding="utf-8")
+    proc = run_cli("simulate", "jordras", "--seed", "1", "--actions", str(actions),
+                   "--session", str(tmp_path / "s.sqlite"))
+    assert proc.returncode == 1
+    assert f"{actions}:1:1: error: the actions file is empty" in proc.stderr
+    assert not list(tmp_path.glob("*.sqlite*"))

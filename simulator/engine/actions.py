@@ -78,7 +78,12 @@ class _Reader:
 def load_actions(path: Path) -> list[ScriptedAction]:
     """Read a scripted-team file; every bad entry is reported as ``FILE:line``."""
     display = str(path)
-    doc = parse_yaml(read_text(path, display), display)
+    text = read_text(path, display)
+    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines()
+                               if line.strip()):
+        raise ScenarioError([Finding(display, 1, 1, "error", "the actions file is empty; "
+                                     "list actions like '- at: 4m30s' with 'do', 'to', 'text'")])
+    doc = parse_yaml(text, display)
     if doc.findings:
         raise ScenarioError(doc.findings)
     reader = _Reader(display)

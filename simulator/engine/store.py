@@ -7,6 +7,7 @@ killed process never costs a committed transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -119,10 +120,16 @@ class SessionStore:
                 raise SessionError(f"{path}: written by a newer crisis-sim (session format "
                                    f"{version}); upgrade crisis-sim to open it")
             conn.execute("SELECT seq, t, wall, type, data FROM events LIMIT 1").fetchall()
-            return cls(path, conn)
+            store = cls(path, conn)
         except sqlite3.DatabaseError as err:
             raise SessionError(f"{path}: the session file is damaged ({_one_line(err)}); "
                                "crisis-sim cannot read it") from None
+        text, digest = store.meta.get("scenario_text"), store.meta.get("scenario_sha256")
+        if text is not None and digest and hashlib.sha256(text.encode()).hexdigest() != digest:
+            store.close()
+            raise SessionError(f"{path}: the scenario stored in the session has been altered "
+                               "since the exercise ran; it cannot be trusted for a debrief")
+        return store
 
     # -- writing ----------------------------------------------------------------------
 

@@ -231,7 +231,7 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.tr("adhoc.title")), classes="title")
-            yield Select([(label, pid) for pid, label in self.personas],
+            yield Select([(Text(label), pid) for pid, label in self.personas],
                          value=self.personas[0][0], allow_blank=False, id="persona",
                          prompt=self.tr("adhoc.persona"))
             yield Select([(k, k) for k in ("post", "question", "press", "news", "official",
