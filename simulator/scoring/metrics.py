@@ -92,6 +92,14 @@ def _wall(text: str) -> float | None:
         return None
 
 
+def _is_public(kind: str | None, channel: str | None) -> bool:
+    """A team text the public sees: a statement anywhere but internal, or a reply in the
+    open feed (a reply to a journalist's inquiry is not)."""
+    if kind == "official":
+        return channel != "internal"
+    return channel in ("social", "news")
+
+
 def percentile(values: list[float], q: float) -> float | None:
     """The q-th percentile (0-100) by linear interpolation, or None for no values."""
     if not values:
@@ -149,6 +157,9 @@ def _score(store: SessionStore, display: str) -> Score:
             if data.get("source") == "inject":
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
+            elif data.get("source") == "team" and first_statement is None \
+                    and _is_public(data.get("kind"), data.get("channel")):
+                first_statement = event.t
         elif kind == "expectation":
             key = (data["inject"], int(data["index"]))
             outcomes[key] = data
@@ -164,9 +175,6 @@ def _score(store: SessionStore, display: str) -> Score:
             elif action == "hide":
                 for target in targets:
                     hidden.setdefault(target, event.t)
-            elif action == "statement" and first_statement is None \
-                    and data.get("channel") != "internal":
-                first_statement = event.t
             for finding in data.get("findings") or ():
                 findings.append({"t": event.t, "action": action, **finding})
         elif kind == "corrected":

@@ -21,6 +21,7 @@ from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, HelpScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
@@ -110,7 +111,7 @@ class CrisisApp(App[int]):
             events = engine.pump()
             if not engine.ended and engine.now() >= engine.scenario.duration:
                 events += engine.end("completed")
-                self.notify(self.tr("toast.ended"), timeout=10)
+                self.call_after_refresh(self.show_debrief)
             self._store_error = None
         except SessionError as err:
             if self._store_error != str(err):  # say it once, plainly, and keep going
@@ -184,7 +185,12 @@ class CrisisApp(App[int]):
             return
         self.deliver(self.engine.end("ended by facilitator"))
         self.redraw()
-        self.notify(self.tr("toast.ended"), timeout=10)
+        self.show_debrief()
+
+    def show_debrief(self) -> None:
+        """The after-action screen, scored from the session file."""
+        if self.engine is not None and self.engine.store is not None:
+            self.switch_screen(AfterActionScreen(self.tr, self.engine.store.path))
 
     def check_text(self, text: str) -> list[GuidelineFinding]:
         """Guideline findings for a text being composed (the engine's own check)."""

@@ -173,6 +173,23 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "cmd.name": ("Set my name", "Sett navnet mitt"),
     "name.title": ("Your name, recorded with your actions", "Ditt navn, lagres med handlingene"),
     "yes": ("y", "j"),
+    "after.title": ("Debrief", "Evaluering"),
+    "after.score": ("score", "poeng"),
+    "after.summary": ("Summary", "Oppsummering"),
+    "after.timeline": ("Timeline", "Tidslinje"),
+    "after.rumours": ("Rumour reach", "Ryktenes rekkevidde"),
+    "after.minutes": ("minutes from T+0", "minutter fra T+0"),
+    "after.delivered": ("delivered", "levert"),
+    "after.deadline": ("deadline", "frist"),
+    "after.response": ("response", "svar"),
+    "after.col.inject": ("inject", "innspill"),
+    "after.col.do": ("expected", "forventet"),
+    "after.col.delivered": ("delivered", "levert"),
+    "after.col.deadline": ("deadline", "frist"),
+    "after.col.responded": ("responded", "svart"),
+    "after.col.response": ("response time", "svartid"),
+    "after.col.status": ("status", "status"),
+    "after.col.points": ("points", "poeng"),
 }
 
 

@@ -57,3 +57,23 @@ def test_facilitator_screen(snap_compare, tmp_path: Path) -> None:
         await pilot.press("f2")
         await pilot.pause()
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
+    from simulator.engine.actions import ActionRequest
+
+    app, real = make_app(tmp_path)
+
+    async def run_before(pilot: Pilot) -> None:
+        await _exercise(real, 5)(pilot)
+        crisis = pilot.app
+        crisis.act(ActionRequest("reply", ("presse-lokalavis-a",), "Brattlia er sperret"),
+                   "ok")  # type: ignore[attr-defined]
+        real.advance(480)
+        crisis.tick()  # type: ignore[attr-defined]
+        crisis.act(ActionRequest("flag", ("rykte-dam",), label="misleading"), "ok")  # type: ignore[attr-defined]
+        real.advance(6000)  # past the end: the debrief opens
+        crisis.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
