@@ -501,6 +501,28 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
         click.echo(f"Wrote {output}", err=True)
 
 
+@cli.command()
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("--speed", type=click.FloatRange(0.25, 20), default=4.0, show_default=True,
+              help="Replay speed; change it with + and - while it plays.")
+@click.option("--lang", type=click.Choice(["nb", "en"]),
+              help="Language of the console (default: the scenario's).")
+def replay(session: str, speed: float, lang: str | None) -> None:
+    """Replay an exercise for the debrief: seek with arrow keys, space pauses."""
+    from simulator.engine.store import SessionError
+    from simulator.scoring.replay import ReplayLog
+
+    try:
+        log = ReplayLog(Path(session))
+    except SessionError as err:
+        click.echo(f"crisis-sim: error: {err}", err=True)
+        sys.exit(EXIT_INVALID)
+    _needs_terminal()
+    from simulator.tui.replay import ReplayApp
+
+    ReplayApp(log, speed=speed, language=lang).run()
+
+
 def main() -> None:
     """Entry point: run the CLI; an unexpected failure gets one line, not a traceback."""
     try:

@@ -70,6 +70,10 @@ class CrisisApp(App[int]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.tr)
+        self.open()
+
+    def open(self) -> None:
+        """The first screen: the briefing."""
         self.push_screen(BriefingScreen())
 
     def begin(self) -> None:

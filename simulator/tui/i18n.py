@@ -173,6 +173,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "cmd.name": ("Set my name", "Sett navnet mitt"),
     "name.title": ("Your name, recorded with your actions", "Ditt navn, lagres med handlingene"),
     "yes": ("y", "j"),
+    "replay.readonly": ("This is a replay: nothing can be changed.",
+                        "Dette er en avspilling: ingenting kan endres."),
     "after.title": ("Debrief", "Evaluering"),
     "after.score": ("score", "poeng"),
     "after.summary": ("Summary", "Oppsummering"),

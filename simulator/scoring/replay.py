@@ -1,0 +1,69 @@
+"""A finished or interrupted exercise, read back for the debrief: what was on screen when.
+
+Replay never runs the engine: it reads the log, so it shows exactly what was recorded.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from pathlib import Path
+
+from simulator.engine.reach import engagement, views_at
+from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.scenario.loader import LoadedScenario, load_scenario_text
+
+DEFAULT_START_SECONDS = 8 * 3600
+
+
+class ReplayLog:
+    """Every event of a session in order, with quick access by scenario time."""
+
+    def __init__(self, path: Path) -> None:
+        store = SessionStore.open(path)
+        try:
+            self.events: list[Event] = list(store.events())
+            self.complete = store.ended
+            meta = store.meta
+        finally:
+            store.close()
+        try:
+            self.loaded: LoadedScenario = load_scenario_text(meta["scenario_text"],
+                                                             meta.get("scenario", "scenario"))
+        except Exception:
+            raise SessionError(f"{path}: the scenario stored in the session cannot be "
+                               "read") from None
+        self.path = path
+        self.seed = int(meta.get("seed", "0") or 0)
+        self.times = [e.t for e in self.events]
+        self.end = max(self.times, default=0.0)
+        start = self.loaded.scenario.start
+        self._start = (start.hour * 3600 + start.minute * 60 + start.second if start
+                       else DEFAULT_START_SECONDS)
+        self._peaks: dict[str, tuple[float, int, bool]] = {}
+        self._corrected: dict[str, float] = {}
+        for event in self.events:
+            if event.type == "delivered":
+                data = event.data
+                self._peaks[data["item"]] = (event.t, int(data.get("peak") or 0),
+                                             data.get("truth") == "misleading")
+            elif event.type == "corrected":
+                self._corrected.setdefault(event.data["item"], event.t)
+
+    def count_until(self, t: float) -> int:
+        """How many events happened at or before scenario time ``t``."""
+        return bisect_right(self.times, t)
+
+    def clock_text(self, t: float) -> str:
+        """The fictional time of day at ``t``."""
+        minutes = (self._start + int(t)) // 60 % 1440
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+    def figures(self, item: str, t: float) -> tuple[int, int, int]:
+        """(views, likes, shares) of an item at ``t``, as the exercise showed them."""
+        if item not in self._peaks:
+            return 0, 0, 0
+        delivered, peak, misleading = self._peaks[item]
+        corrected = self._corrected.get(item)
+        views = views_at(peak, delivered, t, corrected if corrected is not None
+                         and corrected <= t else None)
+        return (views, *engagement(views, misleading))
