@@ -377,3 +377,16 @@ def test_restore_detects_a_log_from_another_exercise(tmp_path: Path) -> None:
 
     with pytest.raises(RestoreError, match="differs from the replay"):
         Engine.restore(SessionStore.open(tmp_path / "x.sqlite"), clock=virtual_clock())
+
+
+def test_public_numbers_are_not_personal_data(tmp_path: Path) -> None:
+    # The hotline is a scenario variable; a citizen repeating it does not make it private.
+    text = SCENARIO.replace("variables: {sted: Bakkeby}",
+                            "variables: {sted: Bakkeby, hotline: '800 11 222'}").replace(
+        'text: "Ring meg på 912 34 567 eller kari@example.no"',
+        'text: "Ring meg på 912 34 567, eller hotline 800 11 222"')
+    engine = make(tmp_path, text=text)
+    engine.advance_to(200)
+    engine.act(ActionRequest("statement", (), "Ring 800 11 222 eller 912 34 567"), t=200)
+    [action] = [e for e in engine.store.events() if e.type == "action"]
+    assert [f["match"] for f in action.data["findings"]] == ["912 34 567"]

@@ -156,6 +156,8 @@ class Engine:
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         self.guide = GuidelineChecker(list(sc.guidelines.avoid))
+        for value in sc.variables.values():
+            self.guide.learn_public(value)
         self.items: dict[str, ItemState] = {}
         self.expectations: dict[str, list[ExpectationState]] = {}
         self._fired: set[tuple[str, str]] = set()
@@ -360,8 +362,11 @@ class Engine:
         peak = peak_views(reach, author.followers, truth == "misleading")
         state = ItemState(item_id, t, channel, truth, peak)
         self.items[item_id] = state
-        if author.role in PRIVATE_ROLES and _HAS_CONTACT.search(text):
-            self.guide.learn(text)
+        if _HAS_CONTACT.search(text):
+            if author.role in PRIVATE_ROLES:
+                self.guide.learn(text)
+            else:
+                self.guide.learn_public(text)
         self._emit("delivered", t, {
             "item": item_id, "source": source, "channel": channel, "kind": kind,
             "author": author.id, "name": author.name, "handle": author.handle,

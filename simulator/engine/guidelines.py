@@ -47,6 +47,11 @@ class GuidelineChecker:
     avoid: list[str]
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
+    # Contact details that are public anyway: the scenario's own (a hotline in 'variables')
+    # and those that agencies and media published. A private person repeating them does
+    # not make them private.
+    public_emails: set[str] = field(default_factory=set)
+    public_phones: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._avoid = [(phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)",
@@ -59,6 +64,13 @@ class GuidelineChecker:
         for match in _PHONE.finditer(text):
             self.phones.add(_digits(match.group(0))[-8:])
 
+    def learn_public(self, text: str) -> None:
+        """Remember contact details that are public (official texts, scenario variables)."""
+        if "@" in text:
+            self.public_emails.update(m.lower() for m in _EMAIL.findall(text))
+        for match in _PHONE.finditer(text):
+            self.public_phones.add(_digits(match.group(0))[-8:])
+
     def check(self, text: str) -> list[GuidelineFinding]:
         """Every breach in a text the team is publishing."""
         found = [GuidelineFinding("avoid", phrase) for phrase, pattern in self._avoid
@@ -66,9 +78,10 @@ class GuidelineChecker:
         found += [GuidelineFinding("national_id", m.group(0))
                   for m in _NATIONAL_ID.finditer(text) if _plausible_national_id(m)]
         found += [GuidelineFinding("email", m) for m in _EMAIL.findall(text)
-                  if m.lower() in self.emails]
+                  if m.lower() in self.emails and m.lower() not in self.public_emails]
         found += [GuidelineFinding("phone", m.group(0).strip()) for m in _PHONE.finditer(text)
-                  if _digits(m.group(0))[-8:] in self.phones]
+                  if _digits(m.group(0))[-8:] in self.phones
+                  and _digits(m.group(0))[-8:] not in self.public_phones]
         return found
 
 

@@ -129,7 +129,7 @@ class CrisisApp(App[int]):
     def redraw(self) -> None:
         """Live counters, countdowns and status on whatever screen is showing."""
         screen = self.screen
-        if isinstance(screen, ExerciseScreen | FacilitatorScreen):
+        if isinstance(screen, ExerciseScreen | FacilitatorScreen) and screen.is_mounted:
             with self.batch_update():
                 screen.redraw()
 
