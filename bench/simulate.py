@@ -55,8 +55,13 @@ loaded = load_scenario_text(Path(sys.argv[1]).read_text(), "bench.yaml")
 start = time.perf_counter()
 result = simulate(loaded, 1, [], Path(sys.argv[2]))
 elapsed = time.perf_counter() - start
-print(json.dumps({"seconds": elapsed, "items": result.summary.delivered,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM is this process's own peak; ru_maxrss would carry over the parent's on Linux.
+try:
+    hwm = next(int(line.split()[1]) for line in open("/proc/self/status")
+               if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": elapsed, "items": result.summary.delivered, "rss_mb": hwm / 1024}))
 """
 
 _BASELINE = """

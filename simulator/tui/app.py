@@ -106,6 +106,7 @@ class CrisisApp(App[int]):
             with self.batch_update():
                 screen.add_items(added)
 
+
     def tick(self) -> None:
         """Deliver everything due, commit it, and redraw the live parts."""
         engine = self.engine

@@ -6,8 +6,9 @@ copied here: trainees must not see them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from simulator.engine.store import Event
 from simulator.tui.text import clean
@@ -46,7 +47,9 @@ class FeedItem:
     hidden: bool = False
     answered: bool = False
     escalated: bool = False
-    done: list[Done] = field(default_factory=list)
+    # None until the team acts on the item: a surge of items then holds no empty lists,
+    # which keeps the garbage collector's work (and its pauses) small.
+    done: list[Done] | None = None
     version: int = 0  # bumped on every change, so that cached lines are redrawn
 
     @property
@@ -83,6 +86,11 @@ class FeedModel:
                     self._mark(target, note)
             elif kind == "session_end":
                 self.ended = True
+        if added:
+            # Delivered items live as long as the console. Moving them out of the garbage
+            # collector's view keeps full collections, which freeze the screen for longer
+            # the bigger the feed, from landing on a key press in a surge.
+            gc.freeze()
         return added
 
     def _add(self, event: Event) -> FeedItem:
@@ -114,6 +122,8 @@ class FeedModel:
         item = self.by_id.get(target)
         if item is None:
             return
+        if item.done is None:
+            item.done = []
         item.done.append(done)
         self.mark_read(item)
         if done.kind == "flag":

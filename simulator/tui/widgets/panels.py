@@ -95,7 +95,7 @@ class DetailPane(VerticalScroll):
         parts.append(Text(f"\n{tr('detail.done')}", style="bold underline"))
         if not item.done:
             parts.append(Text(tr("detail.nothing"), style="dim"))
-        for done in item.done:
+        for done in item.done or ():
             label = (tr("done.flag", label=tr("label." + done.label)) if done.kind == "flag"
                      and done.label else tr("done." + done.kind))
             line = Text(f"• {clock_text(done.t)} {label}")
