@@ -124,8 +124,17 @@ def _parse_entry(reader: _Reader, doc: Any, k: int, entry: Any, line: int,
     except ValueError as err:
         reader.error(*at_key("at"), f"at: {err}")
         return None
-    to = entry.get("to", ())
-    to = (to,) if isinstance(to, str) else tuple(str(t) for t in to or ())
+    for key in ("do", "text", "label", "channel", "by"):
+        if key in entry and entry[key] is not None and not isinstance(entry[key], str):
+            reader.error(*at_key(key), f"'{key}' must be text, not a list or a number; put "
+                         "it in quotes")
+            return None
+    to = entry.get("to") or []
+    if not (isinstance(to, str) or (isinstance(to, list)
+                                    and all(isinstance(t, str) for t in to))):
+        reader.error(*at_key("to"), "'to' is an item id, or a list of item ids")
+        return None
+    to = (to,) if isinstance(to, str) else tuple(to)
     request = ActionRequest(kind=str(entry["do"]), to=to, text=str(entry.get("text") or ""),
                             label=entry.get("label"), channel=entry.get("channel"),
                             by=entry.get("by"))

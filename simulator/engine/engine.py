@@ -32,7 +32,7 @@ from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scenario.model import MIX_KEYS, Inject, NoiseStream, Scenario, deadline_for
-from simulator.scenario.templates import parse_template
+from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
@@ -255,11 +255,14 @@ class Engine:
 
     def pump(self) -> list[Event]:
         """Deliver everything due by now, commit it in one transaction, and return it."""
-        self.advance_to(self.now())
+        if not self.ended:  # an ended exercise delivers nothing more
+            self.advance_to(self.now())
         return self.flush()
 
     def act(self, request: ActionRequest, t: float | None = None) -> list[Event]:
         """Take a team action now (or at ``t``), committed before this returns."""
+        if self.ended:
+            raise ActionError("the exercise has ended")
         when = self.now() if t is None else t
         self.advance_to(when)
         self._apply(request, when)
@@ -268,6 +271,8 @@ class Engine:
     def adhoc(self, persona: str, kind: str, text: str, channel: str | None = None,
               truth: str | None = None) -> list[Event]:
         """A facilitator's item, written live as any persona and delivered now."""
+        if self.ended:
+            raise ActionError("the exercise has ended")
         if persona not in self._personas:
             raise ActionError(f"no persona '{persona}' in this scenario")
         when = self.now()
@@ -295,6 +300,8 @@ class Engine:
                     self.counts["missed"] += 1
         self._emit("session_end", when, {"reason": reason})
         self.ended = True
+        if self.clock.running:
+            self.clock.pause()
         return self.flush()
 
     def schedule(self, actions: list[ScriptedAction]) -> None:
@@ -351,8 +358,10 @@ class Engine:
                 out.append(author.name)
             elif name == "clock":
                 out.append(self.clock_text(t))
-            else:
+            elif name.startswith("fake.") and name[5:] in FAKE_PROVIDERS:
                 out.append(fakes.value(name[5:], rng))
+            else:
+                out.append("{" + name + "}")  # unchecked text (a team's): left as written
         return "".join(out)
 
     def _deliver(self, item_id: str, t: float, author: Author, channel: str, kind: str,
@@ -694,6 +703,10 @@ class Engine:
         if logged.type == "clock" and data.get("op") == "jump":
             # A jump is logged before the deliveries it skips over, which follow it.
             self._emit("clock", logged.t, dict(data))
+            return
+        if logged.type == "clock" and data.get("op") in ("start", "resume"):
+            # Starting does not deliver first (pausing and speed changes do).
+            self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
             return
         self.advance_to(logged.t)
         if logged.type == "clock":

@@ -11,6 +11,7 @@ from simulator.engine.engine import Engine, ScriptedActionError, Summary
 from simulator.engine.session import new_session, virtual_clock
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
+from simulator.scenario.templates import check_template
 
 BATCH = 5_000  # headless runs show nothing until the end, so they commit in large batches
 
@@ -32,6 +33,12 @@ def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
     The file is written under a temporary name and only renamed into place when the run
     succeeds, so a bad action never leaves half a session behind.
     """
+    problems = [Finding(actions_path, action.line, 0, "error", f"text: {message}")
+                for action in actions
+                for message, _ in check_template(action.request.text,
+                                                 loaded.scenario.variables)]
+    if problems:
+        raise ScenarioError(problems)
     partial = path.with_name(path.name + ".partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)

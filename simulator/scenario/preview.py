@@ -211,7 +211,7 @@ def to_table(scenario: Scenario) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=scenario.title, box=box.SQUARE, show_lines=True, expand=True,
+    table = Table(title=Text(scenario.title), box=box.SQUARE, show_lines=True, expand=True,
                   collapse_padding=True, padding=(0, 0))
     # Short columns get fixed widths so that "T+05:00" never breaks; the text columns
     # share what is left.

@@ -279,8 +279,13 @@ class _Builder:
             # 0123 would be octal 83; such a value is a code or a phone number: keep it.
             if tag == INT and len(text) > 1 and text[0] == "0" and text[1].isdigit():
                 return text
-            return (_CONSTRUCT.construct_yaml_int(node) if tag == INT
-                    else _CONSTRUCT.construct_yaml_float(node))
+            try:
+                return (_CONSTRUCT.construct_yaml_int(node) if tag == INT
+                        else _CONSTRUCT.construct_yaml_float(node))
+            except ValueError:
+                self.error(node, "this number is far too long; write a shorter number, or put "
+                           "it in quotes if it is meant as text")
+                return None
         if tag == TIMESTAMP:
             return text
         self.refuse_tag(node)

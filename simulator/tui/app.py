@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -283,16 +284,25 @@ class CrisisApp(App[int]):
         """Quit; while the exercise runs, ask first (everything is saved either way)."""
         engine = self.engine
         if engine is None or engine.ended or not engine.clock.running:
-            self.exit(0)
+            self.leave()
             return
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.exit(0)
+                self.leave()
         self.push_screen(ConfirmScreen(self.tr("quit.confirm")), done)
 
     def action_quit_now(self) -> None:
         """Quit at once: every action is already saved."""
+        self.leave()
+
+    def leave(self) -> None:
+        """Record where the clock stood (so that resume opens there), then exit."""
+        engine = self.engine
+        if engine is not None and not engine.ended and engine.clock.running:
+            # Everything before is saved already; the time of quitting is a nicety.
+            with contextlib.suppress(SessionError):
+                engine.pause()
         self.exit(0)
 
     def action_set_name(self) -> None:

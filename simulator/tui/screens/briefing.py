@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from simulator.scenario.durations import format_duration
 from simulator.tui.bindings import localize_bindings
+from simulator.tui.text import clean, literal
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
@@ -32,7 +33,8 @@ class BriefingScreen(Screen[None]):
     BriefingScreen Input { margin-top: 1; }
     BriefingScreen .begin { margin-top: 1; text-style: bold reverse; }
     """
-    BINDINGS = [Binding("escape", "app.request_quit", "Quit", id="quit")]
+    BINDINGS = [Binding("escape", "app.request_quit", "Quit", id="quit"),
+                Binding("enter", "begin", show=False)]
 
     def on_screen_resume(self) -> None:
         localize_bindings(self, self.app.tr)  # type: ignore[attr-defined]
@@ -42,13 +44,14 @@ class BriefingScreen(Screen[None]):
         tr, sc = app.tr, app.loaded.scenario
         with VerticalScroll():
             yield Static(f"{tr('briefing.title')}: ", classes="label")
-            yield Static(Text(sc.title), classes="title")
+            yield Static(literal(sc.title), classes="title")
             if sc.summary:
-                yield Static(Text(sc.summary.strip()))
+                yield Static(literal(sc.summary.strip()))
             facts = Text()
             if sc.organisation:
                 facts.append(f"{tr('briefing.organisation')}: ", "bold")
-                facts.append(f"{sc.organisation.name} (@{sc.organisation.handle})\n")
+                facts.append(clean(f"{sc.organisation.name} (@{sc.organisation.handle})")
+                             + "\n")
             facts.append(f"{tr('briefing.start')}: ", "bold")
             facts.append((sc.start.strftime("%d.%m.%Y %H:%M") if sc.start else "08:00") + "\n")
             facts.append(f"{tr('briefing.duration')}: ", "bold")
@@ -70,6 +73,10 @@ class BriefingScreen(Screen[None]):
 
     @on(Input.Submitted, "#player")
     def _begin(self, event: Input.Submitted) -> None:
+        self.action_begin()
+
+    def action_begin(self) -> None:
+        """Start the exercise with the name typed (Enter works wherever focus is)."""
         app: CrisisApp = self.app  # type: ignore[assignment]
-        app.player = event.value.strip() or None
+        app.player = self.query_one("#player", Input).value.strip() or None
         app.begin()

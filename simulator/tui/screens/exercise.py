@@ -144,8 +144,9 @@ class ExerciseScreen(Screen[None]):
         self.refresh_panels()
 
     def action_tab(self, key: str) -> None:
-        """Show one of the lists: feed, press or internal."""
+        """Show one of the lists: feed, press or internal, and put the cursor in it."""
         self.query_one("#tabs", TabbedContent).active = f"tab-{key}"
+        self.query_one(f"#list-{key}", FeedView).focus()
 
     # -- filters -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from simulator.scenario.preview import describe_timing
 from simulator.scenario.timing import earliest_times
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.screens.dialogs import Adhoc, AdhocScreen, ConfirmScreen, PromptScreen
-from simulator.tui.text import clean
+from simulator.tui.text import clean, literal
 from simulator.tui.widgets.panels import StatusLine
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class FacilitatorScreen(Screen[None]):
         order = sorted(sc.injects, key=lambda i: (times[i.id] is None, times[i.id] or 0))
         for inj in order:
             table.add_row(Text(inj.id), "", Text(describe_timing(inj)), inj.effective_channel,
-                          inj.kind, Text(names.get(inj.from_, inj.from_)),
+                          inj.kind, literal(names.get(inj.from_, inj.from_), single_line=True),
                           Text(clean(inj.text, single_line=True)[:80]), key=inj.id)
         self.refresh_panels()
         table.focus()
@@ -93,7 +93,7 @@ class FacilitatorScreen(Screen[None]):
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now."""
         app = self.crisis
-        personas = [(pid, f"{a.name} ({app.role_name(a.role)})")
+        personas = [(pid, f"{clean(a.name, single_line=True)} ({app.role_name(a.role)})")
                     for pid, a in app.engine.personas.items()] if app.engine else []
         if not personas:
             return

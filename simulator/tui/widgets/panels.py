@@ -12,6 +12,7 @@ from textual.widgets import Sparkline, Static
 
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.text import literal
 from simulator.tui.widgets.feed import ItemInfo, compact, countdown
 
 
@@ -40,7 +41,7 @@ class StatusLine(Static):
         text.append(f"{overdue} {tr('status.overdue')}",
                     "bold white on red" if overdue else "")
         text.append("  │  ")
-        text.append(Text(title, style="dim"))
+        text.append(literal(title, "dim", single_line=True))
         self.update(text)
 
 

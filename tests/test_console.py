@@ -1,0 +1,1118 @@
+"""Pilot tests of the exercise console: every user action, checked in the session file.
+
+Time is virtual: a ``ManualTime`` drives the scenario clock, the tests advance it and call
+``app.tick()`` themselves; nothing sleeps. Each test reads the session file back with
+``SessionStore`` afterwards, so what is asserted is what the debrief will see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from textual.events import Paste
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Select, Static
+
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.engine.engine import Engine
+from simulator.engine.session import new_session
+from simulator.engine.store import Event, SessionStore
+from simulator.scenario.loader import LoadedScenario, load_scenario, load_scenario_text
+from simulator.tui.app import CrisisApp
+from simulator.tui.screens.afteraction import AfterActionScreen
+from simulator.tui.screens.dialogs import (
+    AdhocScreen,
+    ChoiceScreen,
+    ComposeScreen,
+    ConfirmScreen,
+    PromptScreen,
+)
+from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
+from simulator.tui.widgets.panels import DetailPane, StatusLine
+
+SIZE = (120, 36)
+NAME = "Kari"
+TAB_KEYS = {"feed": "1", "press": "2", "internal": "3"}
+LIST_CHANNELS = {"feed": {"social", "news"}, "press": {"press"}, "internal": {"internal"}}
+
+
+# -- shared set-up -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def jordras() -> LoadedScenario:
+    return load_scenario("jordras")
+
+
+class Console:
+    """One console on a virtual clock, writing to a session file in ``tmp_path``."""
+
+    def __init__(self, tmp_path: Path, loaded: LoadedScenario | None = None) -> None:
+        self.real = ManualTime()
+        self.path = tmp_path / "s.sqlite"
+        self.app = CrisisApp(loaded or jordras(), seed=1, session_path=self.path,
+                             clock=ScenarioClock(source=self.real))
+
+    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
+        """Run the app headless with ``script`` driving it."""
+        async def main() -> None:
+            async with self.app.run_test(size=SIZE) as pilot:
+                await script(pilot)
+        asyncio.run(main())
+
+    @property
+    def engine(self) -> Engine:
+        assert self.app.engine is not None
+        return self.app.engine
+
+    def now(self) -> float:
+        return self.engine.now()
+
+    async def begin(self, pilot: Pilot, name: str | None = NAME) -> None:
+        """Type the team member's name on the briefing and press Enter."""
+        if name:
+            await pilot.press(*name)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(self.app.screen, ExerciseScreen)
+
+    async def advance(self, pilot: Pilot, seconds: float) -> None:
+        """Let real seconds pass on the virtual clock, then let the console deliver."""
+        self.real.advance(seconds)
+        self.app.tick()
+        await pilot.pause()
+
+    @property
+    def exercise(self) -> ExerciseScreen:
+        screen = self.app.exercise_screen
+        assert screen is not None
+        return screen
+
+    async def select(self, pilot: Pilot, item_id: str, tab: str = "feed") -> None:
+        """Show a tab and move its cursor onto an item, with the keys a trainee uses."""
+        await pilot.press(TAB_KEYS[tab])
+        await pilot.pause()
+        screen = self.exercise
+        feed = screen.active_feed
+        assert feed.id == f"list-{tab}"
+        if not feed.has_focus:  # e.g. after a click on the detail pane: click the list
+            await pilot.click(f"#list-{tab}")
+        assert feed.has_focus
+        await pilot.press("home")
+        for _ in range(len(feed.rows)):
+            if screen.selected is not None and screen.selected.id == item_id:
+                break
+            await pilot.press("down")
+        assert screen.selected is not None and screen.selected.id == item_id
+
+    async def facilitator(self, pilot: Pilot) -> FacilitatorScreen:
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = self.app.screen
+        assert isinstance(screen, FacilitatorScreen)
+        return screen
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type into whatever has focus, key by key (about 70 ms a key under Pilot)."""
+    await pilot.press(*text)
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste into the focused text field, as a terminal's bracketed paste does: one
+    event, so much faster than typing; used where typing itself is not under test."""
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.post_message(Paste(text))
+    await pilot.pause()
+    assert text in focused.value
+
+
+def session_events(path: Path) -> list[Event]:
+    store = SessionStore.open(path)
+    try:
+        return list(store.events())
+    finally:
+        store.close()
+
+
+def of_type(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.type == kind]
+
+
+def delivered(events: list[Event]) -> list[Event]:
+    return of_type(events, "delivered")
+
+
+def screen_lines(app: CrisisApp) -> list[str]:
+    """The characters the terminal would show for the current screen, one per line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: CrisisApp) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def widget_lines(feed: FeedView) -> list[str]:
+    """The lines a FeedView draws on screen, top to bottom."""
+    return [feed.render_line(y).text for y in range(feed.scrollable_content_region.height)]
+
+
+def detail_text(screen: ExerciseScreen) -> str:
+    """What the detail pane draws, with its line wrapping undone (runs of spaces as one)."""
+    body = screen.query_one("#detail", DetailPane).query_one("#detail-body", Static)
+    lines = body.render_lines(body.region.reset_offset)
+    return " ".join(" ".join(strip.text for strip in lines).split())
+
+
+def status_text(screen: ExerciseScreen | FacilitatorScreen) -> str:
+    status = screen.query_one("#status", StatusLine)
+    return status.render_lines(status.region.reset_offset)[0].text
+
+
+def list_ids(screen: ExerciseScreen, tab: str) -> list[str]:
+    """Item ids of one list in the order the list shows them (newest first)."""
+    feed = screen.query_one(f"#list-{tab}", FeedView)
+    items = feed.model.items
+    return [items[i].id for i in reversed(feed.rows)]
+
+
+# -- deliveries ------------------------------------------------------------------------
+
+
+def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        assert console.now() == 300
+        events = session_events(console.path)
+        items = delivered(events)
+        assert items, "nothing was delivered in five minutes"
+        assert max(e.t for e in items) <= 300
+        screen = console.exercise
+        for tab, channels in LIST_CHANNELS.items():
+            expected = [e.data["item"] for e in
+                        sorted((e for e in items if e.data["channel"] in channels),
+                               key=lambda e: (e.t, e.seq), reverse=True)]
+            assert list_ids(screen, tab) == expected, tab
+        assert list_ids(screen, "press") == ["presse-lokalavis-a"]
+        assert list_ids(screen, "internal") == ["krisestab-innkalling"]
+        assert "vitne-brak" in list_ids(screen, "feed")
+
+        # What is drawn: the newest item on top, each with its author and text.
+        feed = screen.query_one("#list-feed", FeedView)
+        lines = widget_lines(feed)
+        by_id = {e.data["item"]: e for e in items}
+        shown = list_ids(screen, "feed")
+        assert len(lines) // LINES_PER_ITEM >= len(shown)  # all of them are on screen
+        for row, item_id in enumerate(shown):
+            event = by_id[item_id]
+            header, body = lines[row * LINES_PER_ITEM], lines[row * LINES_PER_ITEM + 1]
+            assert event.data["name"] in header
+            assert console.engine.clock_text(event.t) in header
+            words = " ".join(event.data["text"].split())[:25]
+            assert words in body
+        # Ground truth is never shown to trainees.
+        text = screen_text(console.app)
+        assert "misleading" not in text
+        assert console.app.tr("label.misleading") not in text
+        status = status_text(screen)
+        assert "06:45" in status and "T+05:00" in status
+
+    console.run(script)
+
+
+# -- responding ------------------------------------------------------------------------
+
+
+def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+    text = "Ras i Brattlia"
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        await console.select(pilot, "presse-lokalavis-a", tab="press")
+        await pilot.press("r")
+        await pilot.pause()
+        compose = console.app.screen
+        assert isinstance(compose, ComposeScreen)
+        await paste(pilot, text)
+        assert console.app.tr("compose.ok") in screen_text(console.app)
+        await console.advance(pilot, 7)  # typing takes a while; the clock runs on
+        t_press = console.now()
+        assert t_press == 307
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+
+        events = session_events(console.path)
+        [action] = of_type(events, "action")
+        assert action.data["action"] == "reply"
+        assert action.data["to"] == ["presse-lokalavis-a"]
+        assert action.data["text"] == text
+        assert action.data["by"] == NAME
+        assert action.data["findings"] == []
+        assert action.t == t_press
+        team = [e for e in delivered(events) if e.data["source"] == "team"]
+        assert [(e.data["item"], e.data["channel"], e.data["reply_to"], e.t)
+                for e in team] == [("team-1", "press", "presse-lokalavis-a", t_press)]
+        met = [e for e in of_type(events, "expectation")
+               if e.data["inject"] == "presse-lokalavis-a"]
+        assert [e.data["status"] for e in met] == ["met"]
+
+        # On screen: the reply in the press inbox as the organisation, and in the thread.
+        screen = console.exercise
+        assert list_ids(screen, "press")[0] == "team-1"
+        assert screen.selected is not None and screen.selected.id == "presse-lokalavis-a"
+        assert screen.selected.answered
+        detail = detail_text(screen)
+        assert "Lierfjell kommune" in detail
+        assert text in detail
+        assert f"({NAME})" in detail
+
+    console.run(script)
+
+
+def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+    text = "Ras i Brattlia"
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 240)
+        await pilot.press("s")
+        await pilot.pause()
+        compose = console.app.screen
+        assert isinstance(compose, ComposeScreen)
+        await paste(pilot, text)
+        # Choose the channel with the keyboard: back to the channel list, open it, two
+        # down (social -> press -> news), pick, and back to the text.
+        await pilot.press("shift+tab")
+        assert isinstance(console.app.focused, Select)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert compose.query_one("#channel", Select).value == "news"
+        await pilot.press("tab")
+        assert isinstance(console.app.focused, Input)
+        t_press = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+
+        events = session_events(console.path)
+        [action] = of_type(events, "action")
+        assert action.data["action"] == "statement"
+        assert action.data["to"] == []
+        assert action.data["channel"] == "news"
+        assert action.data["text"] == text
+        assert action.data["by"] == NAME
+        assert action.t == t_press == 240
+        [team] = [e for e in delivered(events) if e.data["source"] == "team"]
+        assert team.data["channel"] == "news" and team.data["kind"] == "official"
+        # krisestab-innkalling asks for a statement mentioning Brattlia within 15 minutes.
+        met = [e for e in of_type(events, "expectation")
+               if e.data["inject"] == "krisestab-innkalling"]
+        assert [e.data["status"] for e in met] == ["met"]
+        # News shows in the feed, as the organisation, on top.
+        screen = console.exercise
+        assert list_ids(screen, "feed")[0] == team.data["item"]
+        header = widget_lines(screen.query_one("#list-feed", FeedView))[0]
+        assert "Lierfjell kommune" in header
+
+    console.run(script)
+
+
+def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 7 * 60 + 5)
+        await console.select(pilot, "rykte-dam")
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ChoiceScreen)
+        t_press = console.now()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+
+        events = session_events(console.path)
+        [action] = of_type(events, "action")
+        assert action.data["action"] == "flag"
+        assert action.data["to"] == ["rykte-dam"]
+        assert action.data["label"] == "misleading"
+        assert action.data["by"] == NAME
+        assert action.data["item"] is None  # a flag publishes nothing
+        assert action.t == t_press == 425
+        met = [e for e in of_type(events, "expectation")
+               if e.data["inject"] == "rykte-dam"]
+        assert [(e.data["index"], e.data["status"]) for e in met] == [(0, "met")]
+        screen = console.exercise
+        assert screen.selected is not None and screen.selected.flagged == "misleading"
+        row = list_ids(screen, "feed").index("rykte-dam")
+        header = widget_lines(screen.active_feed)[row * LINES_PER_ITEM]
+        assert "⚑M" in header
+        assert console.app.tr("label.misleading") in detail_text(screen)
+
+    console.run(script)
+
+
+def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 600)
+        await console.select(pilot, "savnet-nabo")
+        t_hide = console.now()
+        await pilot.press("h")
+        await pilot.pause()
+        await console.advance(pilot, 20)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(console.app.screen, PromptScreen)
+        await paste(pilot, "Politi")
+        t_escalate = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+        # A logbook note, attached to the selected item (here on the internal list).
+        await console.advance(pilot, 10)
+        await console.select(pilot, "krisestab-innkalling", tab="internal")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(console.app.screen, PromptScreen)
+        await paste(pilot, "Ringt")
+        t_note = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+
+        events = session_events(console.path)
+        hide, escalate = of_type(events, "action")
+        assert (hide.data["action"], hide.data["to"], hide.data["by"], hide.t) == (
+            "hide", ["savnet-nabo"], NAME, t_hide)
+        assert t_hide == 600
+        assert (escalate.data["action"], escalate.data["to"], escalate.data["text"],
+                escalate.data["by"], escalate.t) == (
+            "escalate", ["savnet-nabo"], "Politi", NAME, t_escalate)
+        assert t_escalate == 620
+        met = {(e.data["index"], e.data["status"]) for e in of_type(events, "expectation")
+               if e.data["inject"] == "savnet-nabo"}
+        assert met == {(0, "met"), (1, "met")}
+        [note] = of_type(events, "note")
+        assert note.data == {"text": "Ringt", "to": ["krisestab-innkalling"], "by": NAME,
+                             "observer": False}
+        assert note.t == t_note == 630
+
+        item = console.app.model.by_id["savnet-nabo"]
+        assert item.hidden and item.escalated
+        assert "Ringt" in detail_text(console.exercise)
+        await console.select(pilot, "savnet-nabo")
+        assert "Politi" in detail_text(console.exercise)
+
+    console.run(script)
+
+
+def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+    breach = "antall døde"
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        await console.select(pilot, "presse-lokalavis-a", tab="press")
+        warning = app.tr("finding.avoid", match=breach)
+
+        # Live warning, confirmation, then Escape: nothing is published.
+        await pilot.press("r")
+        await pilot.pause()
+        await type_text(pilot, "antall ")  # typed: the warning shows up as you type
+        assert app.tr("compose.ok") in screen_text(app)
+        assert warning not in screen_text(app)
+        await type_text(pilot, "døde")
+        assert warning in screen_text(app)
+        assert app.tr("compose.confirm") not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposeScreen), "a breach must not publish at once"
+        assert app.tr("compose.confirm") in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        events = session_events(console.path)
+        assert of_type(events, "action") == []
+        assert not [e for e in delivered(events) if e.data["source"] == "team"]
+
+        # Again, and this time the second Enter publishes, with the finding recorded.
+        await console.advance(pilot, 5)
+        await pilot.press("r")
+        await pilot.pause()
+        await paste(pilot, breach)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposeScreen)
+        t_press = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        [action] = of_type(session_events(console.path), "action")
+        assert action.data["action"] == "reply" and action.data["text"] == breach
+        assert action.data["findings"] == [{"rule": "avoid", "match": breach}]
+        assert action.t == t_press == 305
+
+    console.run(script)
+
+
+# -- facilitator -----------------------------------------------------------------------
+
+
+def test_pause_freezes_scenario_time(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        screen = await console.facilitator(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        assert not console.engine.clock.running
+        before = status_text(screen)
+        assert app.tr("status.paused") in before
+        count = len(delivered(session_events(console.path)))
+
+        await console.advance(pilot, 600)
+        assert console.now() == 300
+        assert status_text(screen) == before
+        events = session_events(console.path)
+        assert len(delivered(events)) == count
+        assert [(e.t, e.data["op"]) for e in of_type(events, "clock")] == [
+            (0, "start"), (300, "pause")]
+
+        await pilot.press("space")
+        await pilot.pause()
+        assert console.engine.clock.running
+        assert app.tr("status.running") in status_text(screen)
+        await console.advance(pilot, 60)
+        assert console.now() == 360
+        events = session_events(console.path)
+        assert of_type(events, "clock")[-1].data["op"] == "resume"
+        assert of_type(events, "clock")[-1].t == 300
+        new = [e.data["item"] for e in delivered(events)[count:]]
+        assert "forelder-skole" in new  # due at 6m
+        assert all(300 <= e.t <= 360 for e in delivered(events)[count:])
+
+    console.run(script)
+
+
+def test_speed_changes_scale_scenario_time(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 60)
+        screen = await console.facilitator(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert console.engine.clock.speed == 2
+        assert "2x" in status_text(screen)
+        await console.advance(pilot, 10)
+        assert console.now() == 80
+
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert console.engine.clock.speed == 0.5
+        await console.advance(pilot, 10)
+        assert console.now() == 85
+
+        speeds = [(e.t, e.data["speed"]) for e in of_type(session_events(console.path), "clock")
+                  if e.data["op"] == "speed"]
+        assert speeds == [(60, 2.0), (80, 1.0), (80, 0.5)]
+
+    console.run(script)
+
+
+def test_jump_to_the_next_inject(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 10)
+        screen = await console.facilitator(pilot)
+        table = screen.query_one("#msel", DataTable)
+        pending = console.app.tr("state.pending")
+        assert str(table.get_cell("nabo-strom", "status")) == pending
+
+        await pilot.press("j")
+        await pilot.pause()
+        assert console.now() == 60
+        events = session_events(console.path)
+        jumps = [e for e in of_type(events, "clock") if e.data["op"] == "jump"]
+        assert [e.t for e in jumps] == [60]
+        after = events[events.index(jumps[0]) + 1:]
+        assert [(e.data["item"], e.t) for e in delivered(after)] == [("nabo-strom", 60)]
+        assert str(table.get_cell("nabo-strom", "status")) == console.app.tr(
+            "state.delivered")
+
+        # The next jump goes to the next inject, and what falls in between is delivered.
+        await pilot.press("j")
+        await pilot.pause()
+        assert console.now() == 120
+        events = session_events(console.path)
+        later = [e for e in delivered(events) if e.t > 60]
+        assert later[-1].data["item"] == "krisestab-innkalling" and later[-1].t == 120
+        assert all(e.data["source"] == "noise" for e in later[:-1])
+        assert [e.t for e in of_type(events, "clock") if e.data["op"] == "jump"] == [60, 120]
+
+    console.run(script)
+
+
+def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+    text = "Dammen holder"
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 90)
+        await console.facilitator(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AdhocScreen)
+        await paste(pilot, text)
+        # Persona: Lierfjell Avis (fifth in the scenario); kind: news (fourth).
+        await pilot.press("shift+tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "enter")
+        await pilot.pause()
+        assert dialog.query_one("#persona", Select).value == "lokalavis"
+        assert dialog.query_one("#kind", Select).value == "news"
+        await pilot.press("tab", "tab")
+        assert app.focused is dialog.query_one("#text", Input)
+        await console.advance(pilot, 3)
+        t_press = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+
+        [adhoc] = [e for e in delivered(session_events(console.path))
+                   if e.data["source"] == "facilitator"]
+        assert adhoc.data["text"] == text
+        assert adhoc.data["author"] == "lokalavis"
+        assert adhoc.data["kind"] == "news" and adhoc.data["channel"] == "news"
+        assert adhoc.t == t_press == 93
+
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = console.exercise
+        assert app.screen is screen
+        assert list_ids(screen, "feed")[0] == adhoc.data["item"]
+        lines = widget_lines(screen.query_one("#list-feed", FeedView))
+        assert "Lierfjell Avis" in lines[0] and text in lines[1]
+
+    console.run(script)
+
+
+def test_observer_notes_on_an_inject_and_on_the_moment(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 30)
+        screen = await console.facilitator(pilot)
+        table = screen.query_one("#msel", DataTable)
+        assert app.focused is table
+        # The cursor starts on the first inject, vitne-brak, delivered at 0m.
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        await paste(pilot, "Bra")
+        t_first = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        # On an inject not yet delivered, the note is about the moment.
+        await console.advance(pilot, 15)
+        await pilot.press("ctrl+end")
+        await pilot.press("o")
+        await pilot.pause()
+        await paste(pilot, "Stille")
+        t_second = console.now()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+
+        first, second = of_type(session_events(console.path), "note")
+        assert first.data == {"text": "Bra", "to": ["vitne-brak"], "by": NAME,
+                              "observer": True}
+        assert first.t == t_first == 30
+        assert second.data == {"text": "Stille", "to": [], "by": NAME, "observer": True}
+        assert second.t == t_second == 45
+
+    console.run(script)
+
+
+def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 200)
+        await console.facilitator(pilot)
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        t_press = console.now()
+        await pilot.press("y")
+        await pilot.pause()
+        assert console.engine.ended
+        assert isinstance(app.screen, AfterActionScreen)  # the debrief replaces F2
+
+        events = session_events(console.path)
+        assert events[-1].type == "session_end"
+        assert events[-1].data == {"reason": "ended by facilitator"}
+        assert events[-1].t == t_press == 200
+        # Open expectations are closed as missed at the end.
+        assert any(e.data.get("at_end") for e in of_type(events, "expectation"))
+
+        # Once ended, q quits without asking.
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+    console.run(script)
+
+
+def test_nothing_is_recorded_after_the_end(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 200)
+        await console.facilitator(pilot)
+        await pilot.press("E", "y")
+        await pilot.pause()
+        assert console.engine.ended
+        await console.advance(pilot, 300)
+
+    console.run(script)
+    events = session_events(console.path)
+    assert events[-1].type == "session_end"
+    store = SessionStore.open(console.path)
+    try:
+        assert store.ended
+    finally:
+        store.close()
+
+
+# -- quitting and resuming -------------------------------------------------------------
+
+
+def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 7 * 60)
+        await console.select(pilot, "rykte-dam")
+        await pilot.press("f", "v")
+        await pilot.press("n")
+        await paste(pilot, "Sjekk")
+        await pilot.press("enter")
+        await pilot.pause()
+
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.return_code is None
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.is_running and app.return_code is None
+        await console.advance(pilot, 30)  # still running: time goes on
+        assert console.now() == 450
+
+        await pilot.press("h")  # one more action, then out without a question
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == 0
+
+    console.run(script)
+    assert console.app.return_code == 0
+    events = session_events(console.path)
+    assert [(e.data["action"], e.data["to"], e.data.get("label"), e.t)
+            for e in of_type(events, "action")] == [
+        ("flag", ["rykte-dam"], "valid", 420), ("hide", ["rykte-dam"], None, 450)]
+    assert [(e.data["text"], e.data["to"]) for e in of_type(events, "note")] == [
+        ("Sjekk", ["rykte-dam"])]
+    assert of_type(events, "session_end") == []  # interrupted, so it can be resumed
+
+
+@lru_cache(maxsize=1)
+def jordras_without_t0() -> LoadedScenario:
+    """Jordras with its first inject at 10 s instead of 0 s."""
+    text = jordras().text
+    assert text.count("    at: 0m\n    from: jonas-brekke") == 1
+    return load_scenario_text(text.replace("    at: 0m\n    from: jonas-brekke",
+                                           "    at: 10s\n    from: jonas-brekke"), "jordras")
+
+
+def test_a_jordras_session_can_be_restored(tmp_path: Path) -> None:
+    # What the console does at start and on its first tick, without the screens.
+    real = ManualTime()
+    engine = new_session(jordras(), 1, tmp_path / "s.sqlite", ScenarioClock(source=real))
+    engine.start()
+    real.advance(30)
+    engine.pump()
+    store = SessionStore.open(tmp_path / "s.sqlite")
+    try:
+        restored = Engine.restore(store, clock=ScenarioClock(source=ManualTime()))
+    finally:
+        store.close()
+    # Nothing happened after T+0, so the log ends there; a console that quits normally
+    # records a pause with the exact time (see test_quitting_records_where_it_stopped).
+    last = max(e.t for e in SessionStore.open(tmp_path / "s.sqlite").events())
+    assert restored.now() == last
+
+
+def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
+    # The same scenario with nothing due at T+0 shows what the console does on resume.
+    first = Console(tmp_path, jordras_without_t0())
+    reply = "Ras i Brattlia"
+    shown: dict[str, list[str]] = {}
+
+    async def run_first(pilot: Pilot) -> None:
+        await first.begin(pilot)
+        await first.advance(pilot, 300)
+        await first.select(pilot, "presse-lokalavis-a", tab="press")
+        await pilot.press("r")
+        await pilot.pause()
+        await paste(pilot, reply)
+        await pilot.press("enter")
+        await pilot.pause()
+        await first.advance(pilot, 45)
+        await first.select(pilot, "vitne-brak")
+        await pilot.press("f", "v")
+        await pilot.pause()
+        for tab in LIST_CHANNELS:
+            shown[tab] = list_ids(first.exercise, tab)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(first.app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert first.app.return_code == 0
+
+    first.run(run_first)
+    events = session_events(first.path)
+    assert of_type(events, "session_end") == []
+    last_t = events[-1].t
+    assert last_t == 345
+
+    store = SessionStore.open(first.path)
+    real = ManualTime()
+    clock = ScenarioClock(source=real)
+    engine = Engine.restore(store, clock=clock)
+    app = CrisisApp(engine.loaded, seed=engine.seed, session_path=first.path, engine=engine,
+                    past_events=store.events(), clock=clock)
+
+    async def run_resumed(pilot: Pilot) -> None:
+        assert app.tr("briefing.resume") in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        for tab, ids in shown.items():
+            assert list_ids(screen, tab) == ids, tab
+        assert not engine.clock.running
+        assert engine.now() == last_t
+        status = status_text(screen)
+        assert app.tr("status.paused") in status and "T+05:45" in status
+
+        # The team's earlier reply shows in the press item's thread and record.
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("home")
+        for _ in range(len(screen.active_feed.rows)):
+            if screen.selected is not None and screen.selected.id == "presse-lokalavis-a":
+                break
+            await pilot.press("down")
+        assert screen.selected is not None and screen.selected.id == "presse-lokalavis-a"
+        detail = detail_text(screen)
+        assert reply in detail and "Lierfjell kommune" in detail and f"({NAME})" in detail
+        assert app.model.by_id["vitne-brak"].flagged == "valid"
+
+        # Paused: real time passing does not move the exercise.
+        real.advance(120)
+        app.tick()
+        await pilot.pause()
+        assert engine.now() == last_t
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await run_resumed(pilot)
+    try:
+        asyncio.run(main())
+    finally:
+        store.close()
+    assert len(session_events(first.path)) == len(events)  # resuming added nothing
+
+
+# -- untrusted text --------------------------------------------------------------------
+
+MARKUP = "[bold red]X[/]"
+CLICK = "[@click=app.quit]click[/]"
+LINK = "[link=https://example.com]l[/link]"
+
+UNTRUSTED = r"""
+format: 1
+id: utrygg
+title: "[bold red]Tittel[/] [@click=app.quit]avslutt[/]"
+summary: "Sammendrag [link=https://example.com]l[/link] [@click=app.quit]trykk[/]"
+duration: 30m
+language: nb
+organisation:
+  name: "[bold red]Kommunen[/]"
+  handle: "[i]kommune[/i]"
+personas:
+  - id: kari
+    name: "[bold red]X[/] Kari \e[31mRED\e[0m"
+    handle: "[@click=app.quit]h[/]"
+  - id: avisa
+    name: "[link=https://example.com]Avisa[/link]"
+    role: media
+injects:
+  - id: first
+    at: 1m
+    from: kari
+    kind: post
+    text: "Se [bold red]X[/] og [@click=app.quit]click[/] og [link=https://example.com]l[/link]"
+  - id: second
+    at: 2m
+    from: kari
+    kind: post
+    text: "Farge \e[31mRED\e[0m og \x07bell og \e]0;tittel\x07 slutt \e[2J"
+  - id: press-1
+    at: 3m
+    from: avisa
+    kind: press
+    text: "[@click=app.quit]Spørsmål[/] \e[2J\e[H"
+    expect:
+      - do: reply
+"""
+
+
+def untrusted(tmp_path: Path, **replace: str) -> LoadedScenario:
+    text = UNTRUSTED
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    path = tmp_path / "utrygg.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_scenario(str(path))
+
+
+def assert_clean(text: str) -> None:
+    """No terminal escape or bell may reach the screen."""
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+
+
+async def click_on(pilot: Pilot, app: CrisisApp, needle: str) -> None:
+    """Click the middle of where ``needle`` is drawn on screen."""
+    for y, line in enumerate(screen_lines(app)):
+        x = line.find(needle)
+        if x >= 0:
+            await pilot.click(offset=(x + len(needle) // 2, y))
+            await pilot.pause()
+            return
+    raise AssertionError(f"{needle!r} is not on screen")
+
+
+def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> None:
+    loaded = untrusted(tmp_path)
+    assert "\x1b" in loaded.scenario.personas[0].name  # the scenario really holds escapes
+    console = Console(tmp_path, loaded)
+    name = "[b]Ola[/b]"
+    reply = "[@click=app.quit]svar[/]"
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        # Briefing: title and summary literally; clicking their "actions" does nothing.
+        text = screen_text(app)
+        assert "[bold red]Tittel[/] [@click=app.quit]avslutt[/]" in text
+        assert "[link=https://example.com]l[/link]" in text
+        assert "[bold red]Kommunen[/]" in text
+        await click_on(pilot, app, "avslutt[/]")
+        await click_on(pilot, app, "trykk[/]")
+        assert app.is_running and app.return_code is None
+        await pilot.click("#player")  # a click elsewhere took the focus from the name
+
+        await console.begin(pilot, name)
+        await console.advance(pilot, 200)
+        assert app.is_running and app.return_code is None
+        text = screen_text(app)
+        for literal in (MARKUP, CLICK, "og [link=https://", "[@click=app.quit]h[/]",
+                        "Farge RED og bell"):
+            assert literal in text, literal
+        # The status line (line 0) is checked on its own below.
+        assert_clean("\n".join(screen_lines(app)[1:]))
+
+        # Click the would-be link and action, select the item, focus the detail pane.
+        await click_on(pilot, app, "click[/]")
+        await click_on(pilot, app, "[link=")
+        await console.select(pilot, "first")
+        detail = detail_text(console.exercise)
+        assert f"Se {MARKUP} og {CLICK} og {LINK}" in detail
+        await click_on(pilot, app, "Se [bold red]")
+        assert app.is_running and app.return_code is None
+
+        # The trainee's own markup is literal too: a reply and the name it is signed with.
+        await pilot.press("1", "r")
+        await pilot.pause()
+        await paste(pilot, reply)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        detail = detail_text(console.exercise)
+        assert reply in detail and f"({name})" in detail
+        assert reply in screen_text(app)
+        await console.select(pilot, "second")
+        detail = detail_text(console.exercise)
+        assert "Farge RED og bell og" in detail
+        assert_clean(detail)
+
+        # The facilitator's screen and the ad-hoc dialog with its persona list open
+        # (this list used to crash the console on a persona name with [link=...]).
+        table = (await console.facilitator(pilot)).query_one("#msel", DataTable)
+        assert f"Se {MARKUP} og [@click" in screen_text(app)
+        assert str(table.get_cell("first", "text")).startswith(f"Se {MARKUP} og {CLICK} og ")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("shift+tab", "shift+tab", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[link=https://example.com]Avisa[/link]" in text
+        assert "[bold red]X[/] Kari" in text
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+    console.run(script)
+    events = session_events(console.path)
+    [action] = of_type(events, "action")
+    assert action.data["text"] == reply and action.data["by"] == name
+    first = next(e for e in delivered(events) if e.data["item"] == "first")
+    assert first.data["text"] == f"Se {MARKUP} og {CLICK} og {LINK}"
+
+
+def test_enter_begins_even_after_a_click_on_the_briefing(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await click_on(pilot, console.app, "Lierfjell kommune")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+
+    console.run(script)
+
+
+def test_briefing_strips_escapes_from_the_summary(tmp_path: Path) -> None:
+    loaded = untrusted(tmp_path, **{"Sammendrag ": r"Sammendrag \e[31mRØD\e[0m \e[2J "})
+    console = Console(tmp_path, loaded)
+
+    async def script(pilot: Pilot) -> None:
+        text = screen_text(console.app)
+        assert "Sammendrag" in text and "RØD" in text
+        assert_clean(text)
+
+    console.run(script)
+
+
+def test_status_line_strips_escapes_from_the_title(tmp_path: Path) -> None:
+    loaded = untrusted(tmp_path, **{"Tittel[/]": r"Tittel[/] \e[5mblink\e[0m"})
+    console = Console(tmp_path, loaded)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        status = status_text(console.exercise)
+        assert "blink" in status
+        assert_clean(status)
+
+    console.run(script)
+
+
+def test_facilitator_table_strips_escapes_from_persona_names(tmp_path: Path) -> None:
+    console = Console(tmp_path, untrusted(tmp_path))
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        screen = await console.facilitator(pilot)
+        table = screen.query_one("#msel", DataTable)
+        name = str(table.get_cell("first", "from"))
+        assert "Kari" in name
+        assert_clean(name)
+
+    console.run(script)
+
+
+def test_adhoc_persona_list_strips_escapes_from_persona_names(tmp_path: Path) -> None:
+    console = Console(tmp_path, untrusted(tmp_path))
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.facilitator(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(console.app.screen, AdhocScreen)
+        text = screen_text(console.app)
+        assert "Kari" in text
+        assert_clean(text)
+
+    console.run(script)
+
+
+def test_quitting_records_where_it_stopped(tmp_path: Path) -> None:
+    # A quiet stretch leaves no events; the pause written on quitting tells resume the time.
+    real = ManualTime()
+    path = tmp_path / "quit.sqlite"
+    app = CrisisApp(jordras(), seed=1, session_path=path, clock=ScenarioClock(source=real))
+
+    async def script() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            real.advance(125.5)
+            app.tick()
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+
+    asyncio.run(script())
+    store = SessionStore.open(path)
+    last = store.last_event()
+    assert last is not None and last.type == "clock" and last.data["op"] == "pause"
+    assert last.t == pytest.approx(125.5)
+    restored = Engine.restore(store, clock=ScenarioClock(source=ManualTime()))
+    assert restored.now() == pytest.approx(125.5) and not restored.clock.running
