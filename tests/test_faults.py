@@ -1,0 +1,217 @@
+"""Faults on purpose: kill -9 at random moments, and a full disk under the store.
+
+Run alone with ``pytest -m faults``. Each kill lands at a random point of progress (a random
+number of events in the file), found by polling the file, never by sleeping.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from simulator.engine.engine import Engine
+from simulator.engine.session import virtual_clock
+from simulator.engine.store import SessionError, SessionStore
+from tests.helpers import cli_path, run_cli
+
+pytestmark = pytest.mark.faults
+KILLS = 20
+RNG = random.Random(20261126)
+
+
+def event_count(path: Path) -> int:
+    """Events committed so far, read the way another program would."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def wait_until(condition: Callable[[], bool], proc: subprocess.Popen | None = None,
+               limit: float = 60.0) -> None:
+    """Poll until ``condition`` holds (waiting on the process, not sleeping blindly)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"the process ended early with {proc.returncode}")
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        if proc is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.02)
+        else:
+            subprocess.run(["true"], check=False)
+
+
+def check_killed_session(path: Path) -> list[dict]:
+    """What must hold after any kill: it opens, scores as incomplete, events are whole."""
+    store = SessionStore.open(path)
+    seqs = [e.seq for e in store.events()]
+    assert seqs == list(range(1, len(seqs) + 1))
+    assert not store.ended
+    store.close()
+    proc = run_cli("score", str(path), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["session"]["complete"] is False
+    return [json.loads(line) for line in run_cli("export", str(path)).stdout.splitlines()]
+
+
+# -- simulate ------------------------------------------------------------------------------
+
+SURGE = """\
+format: 1
+id: surge
+title: Surge
+duration: 2h
+language: nb
+personas: [{id: avisa, name: Avisa, role: media}]
+injects:
+  - {id: first, at: 1m, from: avisa, kind: press, text: "Hva skjer?", expect: [{do: reply}]}
+noise:
+  - id: prat
+    authors: {role: citizen, count: 50}
+    rate: [{at: 0m, per_minute: 3000}, {at: 2h, per_minute: 3000}]
+    mix: {valid: 1}
+    texts: {valid: ["Ras i {fake.city}"]}
+"""
+
+
+def test_kill_simulate_at_random_moments(tmp_path: Path) -> None:
+    scenario = tmp_path / "surge.yaml"
+    scenario.write_text(SURGE, encoding="utf-8")
+    for n in range(KILLS):
+        session = tmp_path / f"k{n}.sqlite"
+        partial = session.with_name(session.name + ".partial")
+        proc = subprocess.Popen([cli_path(), "simulate", str(scenario), "--seed", str(n),
+                                 "--session", str(session)], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        target = RNG.randrange(1, 60_000)
+        try:
+            wait_until(lambda p=partial, t=target: event_count(p) >= t, proc)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        events = check_killed_session(partial)
+        assert len(events) >= target
+        # It restores: the replay of the log matches the scenario and seed exactly.
+        restored = Engine.restore(SessionStore.open(partial), clock=virtual_clock())
+        assert restored.now() == pytest.approx(max(e["t"] for e in events))
+        restored.store.close()
+
+
+# -- the console, in tmux ---------------------------------------------------------------------
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_kill_the_console_at_random_moments(tmp_path: Path) -> None:
+    for n in range(KILLS):
+        session = tmp_path / f"run{n}.sqlite"
+        name = f"crisis-fault-{os.getpid()}-{n}"
+        tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36",
+             f"exec {cli_path()} run jordras --speed 20 --seed {n} --session {session}")
+        try:
+            wait_until(lambda s=name: "Enter" in tmux("capture-pane", "-p", "-t", s))
+            tmux("send-keys", "-t", name, "Enter")
+            target = RNG.randrange(3, 40)
+            wait_until(lambda s=session, t=target: event_count(s) >= t)
+            answered = n % 2 == 0
+            if answered:  # a statement, acknowledged on screen before the kill
+                tmux("send-keys", "-t", name, "s")
+                wait_until(lambda s=name: "Ny uttalelse" in tmux("capture-pane", "-p", "-t", s))
+                tmux("send-keys", "-t", name, f"Melding nummer {n}", "Enter")
+                wait_until(lambda s=name: "Publisert" in tmux("capture-pane", "-p", "-t", s))
+            screen = tmux("capture-pane", "-p", "-t", name)
+            pid = int(tmux("list-panes", "-t", name, "-F", "#{pane_pid}").split()[0])
+            os.kill(pid, signal.SIGKILL)
+        finally:
+            tmux("kill-session", "-t", name)
+        events = check_killed_session(session)
+        handles = {e["handle"] for e in events if e["type"] == "delivered"}
+        for handle in re.findall(r"@([a-z0-9_]+) \[", screen):
+            assert handle in handles, handle  # whatever was on screen is on disk
+        texts = [e["text"] for e in events if e["type"] == "action"]
+        if answered:
+            assert f"Melding nummer {n}" in texts
+        # resume opens it again, paused where it stopped
+        resumed = f"crisis-resume-{os.getpid()}-{n}"
+        tmux("new-session", "-d", "-s", resumed, "-x", "120", "-y", "36",
+             f"exec {cli_path()} resume {session}")
+        try:
+            wait_until(lambda s=resumed: "Enter" in tmux("capture-pane", "-p", "-t", s))
+            tmux("send-keys", "-t", resumed, "Enter")
+            wait_until(lambda s=resumed: "PAUSE" in tmux("capture-pane", "-p", "-t", s))
+        finally:
+            tmux("kill-session", "-t", resumed)
+
+
+# -- a full disk ------------------------------------------------------------------------------
+
+
+def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
+    import asyncio
+
+    from simulator.engine.actions import ActionRequest
+    from simulator.engine.clock import ManualTime, ScenarioClock
+    from simulator.scenario.loader import load_scenario
+    from simulator.tui.app import CrisisApp
+
+    real = ManualTime()
+    path = tmp_path / "full.sqlite"
+    app = CrisisApp(load_scenario("jordras"), seed=1, session_path=path,
+                    clock=ScenarioClock(source=real))
+    seen: dict[str, object] = {}
+
+    async def script() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            real.advance(240)
+            app.tick()
+            assert app.engine is not None and app.engine.store is not None
+            before = event_count(path)
+            # The disk fills up: SQLite may not grow the file by another page.
+            conn = app.engine.store._conn
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {pages}")
+            real.advance(3000)  # a surge that cannot be written
+            app.tick()
+            app.tick()
+            await pilot.pause()
+            seen["notices"] = [n.message for n in app._notifications]
+            seen["acted"] = app.act(ActionRequest("statement", (), "x" * 50_000), "ok")
+            seen["running"] = app.is_running
+            seen["before"] = before
+            await pilot.press("ctrl+c")
+
+    asyncio.run(script())
+    notices = " ".join(str(n) for n in seen["notices"])  # type: ignore[attr-defined]
+    assert "Lagring feilet" in notices and "full" in notices
+    assert notices.count("Lagring feilet") == 1  # said once, not on every tick
+    assert seen["running"] is True and seen["acted"] is False
+    store = SessionStore.open(path)  # what was written before is intact
+    assert store.count() >= seen["before"]  # type: ignore[operator]
+    assert [e.seq for e in store.events()] == list(range(1, store.count() + 1))
+    with pytest.raises(SessionError):
+        raise SessionError("sanity: the error type the console reports")
