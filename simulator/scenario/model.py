@@ -157,6 +157,13 @@ class Trigger(_Model):
     met: Slug | None = None
     missed: Slug | None = None
 
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Trigger:
+        if sum(getattr(self, k) is not None for k in ("delivered", "met", "missed")) != 1:
+            raise ValueError("'after' takes exactly one of delivered, met or missed, with an "
+                             "inject id, for example 'after: {met: press-1}'")
+        return self
+
     @property
     def condition(self) -> str:
         """Which of delivered, met or missed this trigger waits for."""

@@ -87,7 +87,7 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
     for error in err.errors(include_url=False):
         loc = error["loc"]
         kind = error["type"]
-        if loc and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
+        if len(loc) > 1 and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
             loc = loc[:-1]
             error = {**error, "loc": loc}
             rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
