@@ -781,11 +781,6 @@ def test_a_bad_file_among_good_ones_stops_the_comparison(drill: Path, tmp_path: 
     assert proc.stderr.startswith(f"crisis-sim: error: {bad}: not a crisis-sim session file")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "simulator/scoring/metrics.py _score reads data['item'] of every 'delivered' event "
-    "unchecked: a session whose delivered event lacks 'item' raises KeyError, and score "
-    "exits 70 'internal error: KeyError' instead of 1 naming the damaged file "
-    "(also in tests/bad_inputs/cases.yaml: sessions_delivered_without_item_score)"))
 def test_event_missing_a_field_is_a_damaged_session(tmp_path: Path) -> None:
     path = drill_log().save(tmp_path / "no-item.sqlite")
     conn = sqlite3.connect(path)

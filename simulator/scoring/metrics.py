@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from simulator.engine.reach import views_at
-from simulator.engine.store import SessionError, SessionStore
+from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.loader import load_scenario_text
 from simulator.scenario.model import Scenario
 
@@ -119,6 +120,25 @@ def score_session(path: Path) -> Score:
         store.close()
 
 
+_NEEDS = {"delivered": ("item",), "expectation": ("inject", "index", "do", "status",
+                                                   "delivered", "deadline"),
+          "action": ("action",), "corrected": ("item",)}
+
+
+def _checked(events: Iterator[Event], display: str) -> Iterator[Event]:
+    """Events whose fields have the types scoring reads; a damaged one is named."""
+    for event in events:
+        data = event.data
+        ok = (isinstance(event.t, int | float)
+              and all(key in data for key in _NEEDS.get(event.type, ()))
+              and isinstance(data.get("by") or "", str)
+              and all(isinstance(x, str) for x in data.get("to") or ()))
+        if not ok:
+            raise SessionError(f"{display}: the session file is damaged at event {event.seq} "
+                               f"({event.type}); crisis-sim cannot score it")
+        yield event
+
+
 def _score(store: SessionStore, display: str) -> Score:
     meta = store.meta
     try:
@@ -144,7 +164,7 @@ def _score(store: SessionStore, display: str) -> Score:
     actions: list[tuple[float, str, list[str]]] = []
     complete = False
     end = 0.0
-    for event in store.events():
+    for event in _checked(store.events(), display):
         end = max(end, event.t)
         kind = event.type
         data = event.data
