@@ -534,7 +534,6 @@ class Engine:
             "action": request.kind, "to": list(request.to), "text": request.text,
             "label": request.label, "channel": request.channel, "by": request.by,
             "findings": findings, "item": team_item})
-        self.counts["actions"] += 1
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
             channel = (request.channel or "social") if request.kind == "statement" else (
