@@ -25,3 +25,23 @@ def test_complete_examples_validate(doc: Path) -> None:
     for example in examples:
         result = check_text(example, doc.name)
         assert result.ok, [f.as_text() for f in result.findings]
+
+
+def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
+    """The README's scripted team runs as written, and its press answer counts as met."""
+    import json
+
+    from tests.helpers import run_cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    team = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)
+                if b.lstrip().startswith("- at:"))
+    (tmp_path / "team.yaml").write_text(team, encoding="utf-8")
+    session = tmp_path / "s.sqlite"
+    proc = run_cli("simulate", "jordras", "--seed", "1", "--actions",
+                   str(tmp_path / "team.yaml"), "--session", str(session))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    score = json.loads(run_cli("score", str(session), "--format", "json").stdout)
+    rows = {(r["inject"], tuple(r["do"])): r["status"] for r in score["expectations"]}
+    assert rows[("presse-lokalavis-a", ("reply",))] == "met"
+    assert rows[("rykte-dam", ("flag",))] == "met"
