@@ -8,32 +8,75 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
 
 from simulator import __version__
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _say(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print a line that may quote a file, a path or a session: shown, never obeyed.
+
+    click strips colour codes only when output is piped; on a terminal, an escape
+    sequence from a hostile file would otherwise clear the screen or retitle the window.
+    """
+    from simulator.scenario.diagnostics import printable
+
+    click.echo(printable(text), err=err, nl=nl)
 
 
 def _print_findings(findings: list[Finding], sources: dict[str, str], *, err: bool,
                     fmt: str = "text") -> None:
-    from simulator.scenario.diagnostics import excerpt, findings_to_json
+    from simulator.scenario.diagnostics import excerpt, findings_to_json, printable
 
     if fmt == "json":
-        click.echo(findings_to_json(findings), err=err)
+        _say(findings_to_json(findings), err=err)
         return
     for finding in findings:
-        click.echo(finding.as_text(), err=err)
+        # One finding, one line: a quoted line break must not start a fake finding.
+        click.echo(printable(finding.as_text(), one_line=True), err=err)
         shown = excerpt(sources.get(finding.path), finding)
         if shown:
             click.echo(shown, err=err)
+
+
+class _Printable:
+    """A Rich renderable with its text made printable once laid out.
+
+    The callers' own renderables already clean the texts that share a table's columns;
+    this catches any text that reaches the terminal some other way.
+    """
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        from simulator.scenario.diagnostics import printable
+
+        for segment in console.render(self.inner, options):  # type: ignore[arg-type]
+            yield segment if segment.control else Segment(printable(segment.text),
+                                                          segment.style)
+
+
+def _print_rich(renderable: object, *, file: IO[str] | None = None,
+                width: int | None = None) -> None:
+    from rich.console import Console
+
+    Console(file=file, width=width).print(_Printable(renderable))
 
 
 def _load(scenario: str) -> LoadedScenario:
@@ -47,21 +90,27 @@ def _load(scenario: str) -> LoadedScenario:
         usage = all(f.line == 0 for f in err.findings)
         _print_findings(err.findings, {}, err=True)
         if not usage:
-            click.echo(f"Fix the problems above, then run: crisis-sim validate {scenario}",
-                       err=True)
+            _say(f"Fix the problems above, then run: crisis-sim validate {scenario}", err=True)
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
 
 
-def _write_output(text: str, output: str | None, *, encoding: str = "utf-8") -> None:
-    """Write to a file atomically (never half a file), or to standard output."""
+def _write_output(text: str, output: str | None, *, encoding: str = "utf-8",
+                  inputs: Sequence[str | Path] = ()) -> None:
+    """Write to a file atomically (never half a file), or to standard output.
+
+    A file keeps the text exactly; standard output is often a terminal, so there the
+    text is made printable. ``inputs`` are the files the command read: -o never
+    replaces one of them.
+    """
     if output is None or output == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+        _say(text, nl=not text.endswith("\n"))
         return
     target = Path(output)
     if target.is_dir():
         _usage_error(f"{output} is a folder; give a file name")
     if not target.parent.exists():
         _usage_error(f"{output}: the folder {target.parent} does not exist")
+    _refuse_to_destroy(target, output, inputs)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
         tmp.write_text(text, encoding=encoding, newline="")
@@ -71,8 +120,40 @@ def _write_output(text: str, output: str | None, *, encoding: str = "utf-8") -> 
         _usage_error(f"{output}: cannot write ({exc.strerror or exc})")
 
 
+def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) -> None:
+    """Stop before -o replaces a file that is not an earlier output.
+
+    Overwriting last run's schema or CSV is what -o is for; a session holds an exercise
+    that cannot be run again, and an input would be lost the moment the output is written.
+    """
+    if not target.exists():
+        return
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        header = b""  # the write itself will say why it cannot go there
+    if header.startswith(_SQLITE_HEADER):
+        from simulator.engine.store import APPLICATION_ID
+
+        if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+            what = "a crisis-sim session; writing over it would destroy the exercise it records"
+        else:
+            what = "a database; writing over it would destroy what it holds"
+        _usage_error(f"{output} is {what}. Give -o a new file name")
+    for given in inputs:
+        try:
+            same = target.samefile(given)
+        except OSError:  # the input is gone or unreadable: it cannot be the same file
+            same = False
+        if same:
+            _usage_error(f"{output} is the file this command reads ({given}); writing the "
+                         "result there would replace it. Give -o a new file name, and "
+                         "compare the two before you replace the old one")
+
+
 def _usage_error(message: str) -> NoReturn:
-    click.echo(f"crisis-sim: error: {message}", err=True)
+    _say(f"crisis-sim: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -89,7 +170,6 @@ def cli() -> None:
 @cli.command("list")
 def list_cmd() -> None:
     """List the bundled scenarios."""
-    from rich.console import Console
     from rich.table import Table
 
     from simulator.scenario.bundled import bundled_names
@@ -103,7 +183,7 @@ def list_cmd() -> None:
         sc = load_scenario(name).scenario
         table.add_row(name, sc.title, sc.language, format_duration(sc.duration),
                       str(len(sc.injects)), str(len(sc.noise)))
-    Console().print(table)
+    _print_rich(table)
     click.echo("Try one: crisis-sim preview jordras")
 
 
@@ -143,7 +223,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
     _print_findings(all_findings, sources, err=False, fmt=fmt)
     if fmt == "text":
         for line in summaries:
-            click.echo(line)
+            _say(line)
     if has_errors([f for f in all_findings if f.line > 0], strict):
         sys.exit(EXIT_INVALID)
     if usage:
@@ -172,22 +252,23 @@ def schema(output: str | None) -> None:
 def preview(scenario: str, fmt: str, output: str | None) -> None:
     """Show the master events list: every inject in delivery order, and the noise."""
     from simulator.scenario import preview as pv
+    from simulator.scenario.bundled import resolve_scenario
 
     sc = _load(scenario).scenario
+    inputs = [resolve_scenario(scenario)[0]]
     if fmt == "table":
         import io
 
-        from rich.console import Console
-
         if not output:
-            Console().print(pv.to_table(sc))
+            _print_rich(pv.to_table(sc))
             return
         buffer = io.StringIO()
-        Console(file=buffer, width=160).print(pv.to_table(sc))
-        _write_output(buffer.getvalue(), output)
+        _print_rich(pv.to_table(sc), file=buffer, width=160)
+        _write_output(buffer.getvalue(), output, inputs=inputs)
         return
     text = {"md": pv.to_markdown, "csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
-    _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output)
+    _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output,
+                  inputs=inputs)
 
 
 @cli.group()
@@ -202,13 +283,15 @@ def msel() -> None:
               help="Separate cells with ';', as Norwegian Excel expects.")
 def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
     """Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel)."""
+    from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.msel import export_csv
 
     sc = _load(scenario).scenario
     text = export_csv(sc, ";" if semicolon else ",")
-    _write_output(text if output else text.removeprefix("\ufeff"), output)
+    _write_output(text if output else text.removeprefix("\ufeff"), output,
+                  inputs=[resolve_scenario(scenario)[0]])
     if output:
-        click.echo(f"Wrote {len(sc.injects)} injects to {output}", err=True)
+        _say(f"Wrote {len(sc.injects)} injects to {output}", err=True)
 
 
 @msel.command("import")
@@ -226,7 +309,7 @@ def msel_import(csv_file: str, base: str, output: str) -> None:
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.diagnostics import ScenarioError
     from simulator.scenario.loader import check_text
-    from simulator.scenario.msel import read_rows, replace_injects
+    from simulator.scenario.msel import map_import_finding, read_rows, replace_injects
     from simulator.scenario.yamlsource import parse_yaml, read_text
 
     try:
@@ -243,29 +326,14 @@ def msel_import(csv_file: str, base: str, output: str) -> None:
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     new = replace_injects(doc, imported.injects)
     result = check_text(new.text, output)
-    mapped = [_map_import_finding(f, new, imported.rows, csv_file, base_display)
+    mapped = [map_import_finding(f, new, imported.rows, csv_file, base_display)
               for f in result.findings]
     _print_findings(mapped, {base_display: base_text}, err=True)
     if not result.ok:
-        click.echo(f"Nothing written: fix the rows above in {csv_file}.", err=True)
+        _say(f"Nothing written: fix the rows above in {csv_file}.", err=True)
         sys.exit(EXIT_INVALID)
-    _write_output(new.text, output)
-    click.echo(f"Wrote {output} with {len(imported.injects)} injects from {csv_file}",
-               err=True)
-
-
-def _map_import_finding(finding: Finding, new: object, rows: list[int], csv_file: str,
-                        base_display: str) -> Finding:
-    """Point a finding in the imported scenario back at the CSV row or base line."""
-    from dataclasses import replace
-
-    line = finding.line - 1
-    for k, (first, last) in enumerate(new.inject_lines):  # type: ignore[attr-defined]
-        if first <= line <= last:
-            return replace(finding, path=csv_file, line=rows[k], column=0)
-    if line > new.first_line:  # type: ignore[attr-defined]
-        return replace(finding, path=base_display, line=finding.line - new.line_shift)  # type: ignore[attr-defined]
-    return replace(finding, path=base_display)
+    _write_output(new.text, output, inputs=[csv_file, base_path])
+    _say(f"Wrote {output} with {len(imported.injects)} injects from {csv_file}", err=True)
 
 
 @cli.command()
@@ -287,7 +355,22 @@ def new(name: str, lang: str, force: bool) -> None:
         _usage_error(f"{target} already exists; choose another name, or add --force to "
                      "overwrite it")
     _write_output(starter_text(title, str(target), lang), str(target))
-    click.echo(f"Wrote {target}. Next: crisis-sim validate {target}")
+    _say(f"Wrote {target}. Next: crisis-sim validate {target}")
+
+
+def _stored_scenario_problem(err: Exception) -> str:
+    """Why a session's own copy of its scenario does not load, in one clause.
+
+    The copy inside the session is not a file the user can open, so its findings are not
+    listed line by line; the first one tells what kind of problem it is.
+    """
+    from simulator.scenario.diagnostics import ScenarioError
+
+    first = err.findings[0] if isinstance(err, ScenarioError) and err.findings else None
+    where = f" (line {first.line}: {first.message})" if first and first.line > 0 else (
+        f" ({first.message})" if first else "")
+    return ("the scenario stored in the session does not pass this version's checks"
+            + where)
 
 
 def _needs_terminal() -> None:
@@ -298,9 +381,9 @@ def _needs_terminal() -> None:
 
 def _after_console(path: Path) -> None:
     if path.exists():
-        click.echo(f"Session saved: {path}")
-        click.echo(f"Score it:      crisis-sim score {path}")
-        click.echo(f"Reopen it:     crisis-sim resume {path}")
+        _say(f"Session saved: {path}")
+        _say(f"Score it:      crisis-sim score {path}")
+        _say(f"Reopen it:     crisis-sim resume {path}")
     else:
         click.echo("The exercise was not started; nothing was recorded.")
 
@@ -343,17 +426,24 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     """Reopen an interrupted exercise exactly where it stopped, paused."""
     from simulator.engine.engine import Engine
     from simulator.engine.store import SessionError, SessionStore
+    from simulator.scenario.diagnostics import ScenarioError
 
     path = Path(session)
     try:
         store = SessionStore.open(path)
         if store.ended:
-            click.echo(f"crisis-sim: {session}: this exercise has ended; see the debrief with "
-                       f"'crisis-sim score {session}'", err=True)
+            _say(f"crisis-sim: {session}: this exercise has ended; see the debrief with "
+                 f"'crisis-sim score {session}'", err=True)
             sys.exit(EXIT_INVALID)
         engine = Engine.restore(store)
     except SessionError as err:
-        click.echo(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {err}", err=True)
+        sys.exit(EXIT_INVALID)
+    except ScenarioError as err:
+        _say(f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
+             "cannot be resumed. Reopen it with the crisis-sim version that recorded it, or "
+             "start a new one with 'crisis-sim run SCENARIO'; its events can still be read "
+             f"with 'crisis-sim export {session}'", err=True)
         sys.exit(EXIT_INVALID)
     _needs_terminal()
     from simulator.tui.app import CrisisApp
@@ -413,7 +503,7 @@ def simulate(scenario: str, seed: int, actions_file: str | None, session_path: s
     click.echo(f"Expectations: {s.met} met, {s.late} late, {s.missed} missed"
                + (f", {s.pending} still open" if s.pending else "") + ".")
     state = "ended" if result.ended else "stopped before the end (not ended)"
-    click.echo(f"Session ({state}): {result.path}")
+    _say(f"Session ({state}): {result.path}")
 
 
 @cli.command("export")
@@ -425,20 +515,23 @@ def export_cmd(session: str, output: str | None) -> None:
     import json
 
     from simulator.engine.store import SessionError, SessionStore
+    from simulator.scenario.diagnostics import json_safe
 
     try:
         store = SessionStore.open(Path(session))
         if not store.ended:
-            click.echo(f"note: {session} was interrupted (it has no end event); exporting "
-                       "what it holds", err=True)
-        lines = (json.dumps(e.as_record(), ensure_ascii=False) + "\n" for e in store.events())
+            _say(f"note: {session} was interrupted (it has no end event); exporting "
+                 "what it holds", err=True)
+        # Escaping every control character keeps the data and the terminal intact alike.
+        lines = (json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n"
+                 for e in store.events())
         if output is None:
             for line in lines:
                 sys.stdout.write(line)
         else:
-            _write_output("".join(lines), output)
+            _write_output("".join(lines), output, inputs=[session])
     except SessionError as err:
-        click.echo(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
     except BrokenPipeError:
         sys.stderr.close()  # the reader stopped early (e.g. head); not an error
@@ -455,6 +548,7 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
     Several sessions of the same scenario are compared side by side.
     """
     from simulator.engine.store import SessionError
+    from simulator.scenario.diagnostics import json_safe
     from simulator.scoring import reports
     from simulator.scoring.metrics import score_session
 
@@ -463,29 +557,27 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
         try:
             scores.append(score_session(Path(session)))
         except SessionError as err:
-            click.echo(f"crisis-sim: error: {err}", err=True)
+            _say(f"crisis-sim: error: {err}", err=True)
             sys.exit(EXIT_INVALID)
     digests = {(s.scenario.id, s.scenario_sha256) for s in scores}
     if len(digests) > 1:
         listing = "; ".join(f"{s.path}: {s.scenario.id}" for s in scores)
-        click.echo("crisis-sim: error: these sessions ran different scenarios (or different "
-                   f"versions of one), so they cannot be compared: {listing}", err=True)
+        _say("crisis-sim: error: these sessions ran different scenarios (or different "
+             f"versions of one), so they cannot be compared: {listing}", err=True)
         sys.exit(EXIT_INVALID)
     for s in scores:
         if not s.complete:
-            click.echo(f"note: {s.path} was interrupted; it is scored up to its last event",
-                       err=True)
+            _say(f"note: {s.path} was interrupted; it is scored up to its last event",
+                 err=True)
     if fmt == "table":
         import io
 
-        from rich.console import Console
-
         if output is None:
-            Console().print(reports.to_table(scores))
+            _print_rich(reports.to_table(scores))
             return
         buffer = io.StringIO()
-        Console(file=buffer, width=140).print(reports.to_table(scores))
-        _write_output(buffer.getvalue(), output)
+        _print_rich(reports.to_table(scores), file=buffer, width=140)
+        _write_output(buffer.getvalue(), output, inputs=sessions)
         return
     if fmt == "html":
         from simulator.scoring.html import render_html
@@ -496,9 +588,11 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
                 "md": reports.to_markdown}[fmt](scores)
         if fmt == "csv" and output is None:
             text = text.removeprefix(reports.BOM)
-    _write_output(text, output)
+        if fmt == "json":
+            text = json_safe(text)
+    _write_output(text, output, inputs=sessions)
     if output:
-        click.echo(f"Wrote {output}", err=True)
+        _say(f"Wrote {output}", err=True)
 
 
 @cli.command()
@@ -515,7 +609,7 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     try:
         log = ReplayLog(Path(session))
     except SessionError as err:
-        click.echo(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
     _needs_terminal()
     from simulator.tui.replay import ReplayApp
@@ -533,7 +627,7 @@ def main() -> None:
     except Exception as exc:  # the last line of defence for users who are not programmers
         if os.environ.get("CRISIS_SIM_DEBUG"):
             raise
-        click.echo(f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
-                   "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
-                   "the details, and please report them.", err=True)
+        _say(f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
+             "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
+             "the details, and please report them.", err=True)
         sys.exit(70)

@@ -379,6 +379,46 @@ def test_new_with_a_backslash_in_the_name_still_validates(tmp_path: Path) -> Non
     assert load_scenario(written).scenario.title == "Rapport\\Q1"
 
 
+@pytest.mark.parametrize(("name", "file", "title", "ident"), [
+    ("Ras i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
+    ('Flom: "Elva" går over', "flom-elva-gar-over.yaml", 'Flom: "Elva" går over',
+     "flom-elva-gar-over"),
+    ("Øvelse #2: Æ, ø og å", "ovelse-2-ae-o-og-a.yaml", "Øvelse #2: Æ, ø og å",
+     "ovelse-2-ae-o-og-a"),
+    ("  Storm\tover\nØyer  ", "storm-over-oyer.yaml", "Storm over Øyer", "storm-over-oyer"),
+    # A byte that is not UTF-8, as a terminal in another encoding sends it.
+    ("Ras \udcff i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
+    ("Null", "null.yaml", "Null", "null"),  # an id YAML would otherwise read as nothing
+    ("2026", "2026.yaml", "2026", "2026"),
+    ("Beredskap '26.yaml", "Beredskap '26.yaml", "Beredskap '26", "beredskap-26"),
+])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_new_names_the_scenario_on_its_first_line(name: str, file: str, title: str,
+                                                  ident: str, lang: str,
+                                                  tmp_path: Path) -> None:
+    proc = run_cli("new", name, "--lang", lang, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    target = tmp_path / file
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"# {title}"
+    shown = f'"{file}"' if " " in file else file  # pasted into a shell as one argument
+    assert lines[1].endswith(f"crisis-sim validate {shown}")
+    assert lines[2].endswith(f"crisis-sim preview {shown}")
+    proc = run_cli("validate", "--strict", file, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    sc = load_scenario(target).scenario
+    assert (sc.title, sc.id) == (title, ident)
+
+
+def test_new_with_an_empty_name_still_validates(tmp_path: Path) -> None:
+    proc = run_cli("new", "   ", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    target = tmp_path / "scenario.yaml"
+    assert target.read_text(encoding="utf-8").startswith("# Nytt scenario\n")
+    assert run_cli("validate", "--strict", "scenario.yaml", cwd=tmp_path).returncode == 0
+    assert load_scenario(target).scenario.title == "Nytt scenario"
+
+
 # ---------------------------------------------------------------------------------------
 # usage errors, version, python -m
 

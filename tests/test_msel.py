@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,9 +16,11 @@ from hypothesis import strategies as st
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import ACTIONS, TRUTHS, Expectation
 from simulator.scenario.msel import format_expectation, parse_expectations
-from tests.helpers import MINIMAL, run_cli, scenario_text
+from tests.helpers import MINIMAL, run_cli, scenario_text, with_injects
 
 BOM = b"\xef\xbb\xbf"
+# What Excel and LibreOffice take as the start of a formula (typed out, not imported).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ["id", "at", "after", "delay", "from", "kind", "channel", "text", "truth",
           "sensitive", "abusive", "reply_to", "reach", "expect", "notes"]
 
@@ -115,7 +119,10 @@ def test_export_is_utf8_with_bom_and_keeps_norwegian_letters(tmp_path: Path) -> 
     assert all(letter in text for letter in "æøå")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["id"] for r in rows] == [i.id for i in sc.injects]
-    assert [r["text"] for r in rows] == [i.text for i in sc.injects]
+    # A text that a spreadsheet would run as a formula (here '@vestvikkommune ...') is
+    # written with an apostrophe in front; every other text exactly as it is.
+    assert [r["text"] for r in rows] == [
+        "'" + i.text if i.text.startswith(FORMULA_START) else i.text for i in sc.injects]
     assert any(ch in r["text"] for r in rows for ch in "æøåÆØÅ")
 
 
@@ -261,6 +268,162 @@ def test_a_missing_csv_is_named(tmp_path: Path, write: Callable[..., Path]) -> N
     assert proc.returncode == 2
     assert "nowhere.csv" in proc.stderr and "no such file" in proc.stderr
     assert not (tmp_path / "out.yaml").exists()
+
+
+# ---------------------------------------------------------------------------------------
+# quotes in the file, duplicate ids
+
+
+def _import(tmp_path: Path, csv_name: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("msel", "import", csv_name, "--into", "base.yaml", "-o", "out.yaml",
+                   cwd=tmp_path)
+
+
+def _errors(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if ": error: " in line]
+
+
+ROW_3_OPEN = ('press-1,5m,,,avisa,press,,"Hvor mange er evakuert?,valid,,,,,reply,\n')
+# Rows 2 and 4 are good; the quote that opens row 3's text is never closed, in several
+# ways a hand edit leaves it.
+UNCLOSED = {
+    "to the end of the file": ROW_3_OPEN,
+    "until a quoted cell below": ROW_3_OPEN + 'late,9m,,,kari,post,,"Sent, men godt",,,,,,,\n',
+    # A quote at the end of a cell below closes it and the file reads without an error:
+    # the row between is caught by looking into the cell.
+    "until a quote at the end of a cell below": ROW_3_OPEN
+    + "late,9m,,,kari,post,,Skjermen er 5\",,,,,,,,\n",
+}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+@pytest.mark.parametrize("rest", UNCLOSED.values(), ids=list(UNCLOSED))
+def test_an_unclosed_quote_is_reported_where_it_opens(
+        rest: str, delimiter: str, tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    text = (",".join(HEADER) + "\nfirst,1m,,,kari,post,,Ras i {sted},valid,,,,,reply,\n"
+            + rest + "oppfolging,12m,,,avisa,news,,Kommunen svarer ikke,,,,,,,\n")
+    write(text.replace(",", delimiter) if delimiter != "," else text, "open.csv")
+    proc = _import(tmp_path, "open.csv")
+    assert proc.returncode == 1, proc.stderr
+    [error] = _errors(proc)
+    assert error.startswith("open.csv:3: error: the quote that opens the 'text' cell is "
+                            "never closed, so the rows below it are read into that one "
+                            "cell; close the quote"), proc.stderr
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_an_unclosed_quote_in_the_last_row_is_reported(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    write(make_csv(GOOD_ROWS[:2]) + 'late,9m,,,kari,post,,"Sist i fila', "last.csv")
+    proc = _import(tmp_path, "last.csv")
+    assert proc.returncode == 1
+    [error] = _errors(proc)
+    # Rows 1-3 are five lines: the first text holds a line break.
+    assert error.startswith("last.csv:4: error: the quote that opens the 'text' cell (line "
+                            "5 in a text editor) is never closed; close the quote"), error
+
+
+@pytest.mark.parametrize(("cell", "line"), [
+    ('"Hei" sa hun', 5),
+    ('"To\nlinjer" og mer', 6),  # the stray text comes after the line break
+])
+def test_a_quote_that_ends_inside_a_cell_is_reported(
+        cell: str, line: int, tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    write(make_csv(GOOD_ROWS[:2]) + f"late,9m,,,kari,post,,{cell},,,,,,,\n", "mid.csv")
+    proc = _import(tmp_path, "mid.csv")
+    assert proc.returncode == 1
+    [error] = _errors(proc)
+    assert error.startswith(f"mid.csv:4: error: a quote ends in the middle of a cell (line "
+                            f"{line} in a text editor); either quote the whole cell"), error
+
+
+def test_quoted_cells_over_several_lines_still_import(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    texts = ["Hei,\nvi, dere, og de; alle sammen.\n\nHilsen \"Kari\"",
+             "Linje 1\r\nLinje 2, med komma", "Slutter med linjeskift\n"]
+    rows = [dict(GOOD_ROWS[k], text=text) for k, text in enumerate(texts)]
+    write(BASE, "base.yaml")
+    for delimiter in (",", ";"):
+        write(make_csv(rows, delimiter=delimiter, line_end="\r\n"), "multi.csv")
+        proc = _import(tmp_path, "multi.csv")
+        assert proc.returncode == 0, proc.stderr
+        assert [i["text"] for i in injects_of(tmp_path / "out.yaml")] == texts
+
+
+def test_a_duplicate_id_names_the_row_it_was_first_used_on(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    write(make_csv([*GOOD_ROWS, dict(GOOD_ROWS[1], id="first", at="9m")]), "dup.csv")
+    proc = _import(tmp_path, "dup.csv")
+    assert proc.returncode == 1
+    [error] = _errors(proc)
+    # Row 2 ('first') spans two lines of the file; the rows are spreadsheet rows.
+    assert error == ("dup.csv:5: error: duplicate inject or noise stream id 'first' (first "
+                     "used on line 2); ids must be unique, so rename one"), proc.stderr
+
+
+def test_an_id_that_a_noise_stream_of_the_base_has_names_both_files(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    noise_line = BASE.splitlines().index("  - id: prat") + 1
+    write(make_csv([GOOD_ROWS[0], dict(GOOD_ROWS[1], id="prat")]), "clash.csv")
+    proc = _import(tmp_path, "clash.csv")
+    assert proc.returncode == 1
+    [error] = _errors(proc)
+    assert error == (f"base.yaml:{noise_line}:9: error: duplicate inject or noise stream id "
+                     "'prat' (first used on line 3 of clash.csv); ids must be unique, so "
+                     "rename one"), proc.stderr
+
+
+# ---------------------------------------------------------------------------------------
+# formulas
+
+
+# Texts a spreadsheet would run as formulas, and two it would not.
+FORMULAS = ['=HYPERLINK("https://example.org/?q="&A1,"Les mer")', "+47 800 12 345 er nummeret",
+            "-5 grader i {sted} i natt", "@kommunen svar nå!", "\tinnrykket", "\rvognretur",
+            "'=med apostrof fra før", "''@to apostrofer", "'vanlig apostrof", "= {sted}"]
+
+
+def test_formula_like_cells_export_as_text_and_import_unchanged(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    injects = "".join(
+        f"- id: f{k}\n  at: {k + 1}m\n  from: kari\n  kind: post\n  text: {json.dumps(text)}\n"
+        # Notes lose the spaces around them on import, as every cell but the text does.
+        + ("" if text[:1].isspace() else f"  notes: {json.dumps(text)}\n")
+        for k, text in enumerate(FORMULAS))
+    write(with_injects(injects), "formulas.yaml")
+    assert [i["text"] for i in injects_of(tmp_path / "formulas.yaml")][2:] == FORMULAS
+    for semicolon in ([], ["--semicolon"]):
+        proc = run_cli("msel", "export", "formulas.yaml", "-o", "f.csv", *semicolon,
+                       cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        text = (tmp_path / "f.csv").read_bytes()[3:].decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text, newline=""),
+                                   delimiter=";" if semicolon else ","))
+        cells = [cell for row in rows for cell in row.values()]
+        assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
+        assert rows[2]["text"] == "'" + FORMULAS[0] and rows[2]["notes"] == "'" + FORMULAS[0]
+        assert rows[-2]["text"] == "'vanlig apostrof"  # nothing to protect
+        proc = run_cli("msel", "import", "f.csv", "--into", "formulas.yaml", "-o", "out.yaml",
+                       cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert injects_of(tmp_path / "out.yaml") == injects_of(tmp_path / "formulas.yaml")
+
+
+def test_an_apostrophe_typed_before_a_formula_is_taken_off(
+        tmp_path: Path, write: Callable[..., Path]) -> None:
+    write(BASE, "base.yaml")
+    typed = ["'=1+1", "''=1+1", "'Hei", "'"]
+    write(make_csv([{"id": f"r{k}", "at": "1m", "from": "kari", "kind": "post", "text": text}
+                    for k, text in enumerate(typed)]), "typed.csv")
+    proc = _import(tmp_path, "typed.csv")
+    assert proc.returncode == 0, proc.stderr
+    assert [i["text"] for i in injects_of(tmp_path / "out.yaml")] == ["=1+1", "'=1+1",
+                                                                      "'Hei", "'"]
 
 
 # ---------------------------------------------------------------------------------------

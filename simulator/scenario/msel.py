@@ -8,9 +8,10 @@ injects. Expected actions fit in one cell, in a small readable language:
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import format_duration
-from simulator.scenario.model import ACTIONS, TRUTHS, Expectation, Inject, Scenario
+from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
 from simulator.scenario.yamlsource import MAX_BYTES, YamlDocument
 
 COLUMNS = ["id", "at", "after", "delay", "from", "kind", "channel", "text", "truth",
@@ -28,6 +29,10 @@ REQUIRED = ("id", "from", "kind", "text")
 BOM = "\ufeff"
 _TRUE = {"true", "yes", "ja", "y", "j", "1", "x", "sann"}
 _FALSE = {"false", "no", "nei", "n", "0", "", "usann"}
+# Excel and LibreOffice run a cell that starts with one of these as a formula, so an inject
+# text such as =HYPERLINK(...) would become a live link (or worse) in the planner's sheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
 
 
 # ---------------------------------------------------------------------------------------
@@ -72,13 +77,29 @@ def inject_row(inj: Inject) -> dict[str, str]:
     }
 
 
+def protect_cell(value: str) -> str:
+    """A cell that a spreadsheet shows as text instead of running it as a formula.
+
+    An apostrophe in front is the spreadsheets' own way to say "this is text";
+    :func:`unprotect_cell` takes exactly that one off again. A value that already starts
+    with apostrophes and then a formula character gets one more, so it comes back whole.
+    """
+    return GUARD + value if value.lstrip(GUARD).startswith(FORMULA_START) else value
+
+
+def unprotect_cell(value: str) -> str:
+    """The value :func:`protect_cell` was given, or the cell as it is."""
+    guarded = value.startswith(GUARD) and value.lstrip(GUARD).startswith(FORMULA_START)
+    return value[len(GUARD):] if guarded else value
+
+
 def export_csv(scenario: Scenario, delimiter: str = ",") -> str:
     """The injects as CSV text, BOM first so that spreadsheets read æ, ø and å."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, delimiter=delimiter)
     writer.writeheader()
     for inj in scenario.injects:
-        writer.writerow(inject_row(inj))
+        writer.writerow({k: protect_cell(v) for k, v in inject_row(inj).items()})
     return BOM + buf.getvalue()
 
 
@@ -86,7 +107,7 @@ def export_csv(scenario: Scenario, delimiter: str = ",") -> str:
 # Import
 
 
-@dataclass(slots=True)
+@dataclasses.dataclass(slots=True)
 class ImportedRows:
     """Injects read from a spreadsheet, with the spreadsheet row each one came from."""
 
@@ -191,6 +212,94 @@ def _delimiter(header: str) -> str:
 
 
 _INJECT = TypeAdapter(Inject)
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _where(row: int, line: int) -> str:
+    """The text-editor line, when it is not the spreadsheet row (a cell above spans
+    several lines): both views of the file must lead to the same place."""
+    return "" if line == row else f" (line {line} in a text editor)"
+
+
+def _cell_name(header: list[str], index: int | None) -> str:
+    if index is None:
+        return "a cell"
+    return f"the '{header[index]}' cell" if index < len(header) and header[index] \
+        else f"cell {index + 1}"
+
+
+def _holds_rows(cell: str, header: list[str], delimiter: str) -> bool:
+    """Whether text over several lines has rows of the sheet inside it: what is left when
+    a quote opened in one row is closed by a quote in a later one, or never."""
+    if "id" not in header or "kind" not in header:
+        return False
+    at_id, at_kind = header.index("id"), header.index("kind")
+    for line in _LINE_BREAK.split(cell)[1:]:
+        try:
+            parts = next(csv.reader([line], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if (len(parts) > max(at_id, at_kind) and _ID.fullmatch(parts[at_id].strip())
+                and parts[at_kind].strip() in KINDS):
+            return True
+    return False
+
+
+def _unclosed_quote(header: list[str], index: int | None, row: int, line: int, *,
+                    rows_below: bool) -> str:
+    below = ", so the rows below it are read into that one cell" if rows_below else ""
+    return (f"the quote that opens {_cell_name(header, index)}{_where(row, line)} is never "
+            f"closed{below}; close the quote at the end of the cell, and write a quote "
+            "inside a cell as two (\"\")")
+
+
+def _first_record(lines: list[str], delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader(lines, delimiter=delimiter), [])
+    except csv.Error:  # e.g. a cell over the size limit: the caller says so
+        return []
+
+
+def _read_records(text: str, delimiter: str,
+                  fail: Callable[[int, str], Finding]) -> list[list[str]]:
+    """Every record of the file; a quote out of place is an error at the row it starts in.
+
+    The reader is strict: a forgiving one reads an unclosed quote as a cell that runs to
+    the end of the file, and the rows after it vanish without a word.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    start = 1  # the text line the next record starts on
+    try:
+        for record in reader:
+            records.append(record)
+            start = reader.line_num + 1
+    except csv.Error as err:
+        row, reason = len(records) + 1, str(err)
+        lines = io.StringIO(text, newline="").readlines()[start - 1:]
+        header = [h.strip().lower() for h in records[0]] if records else []
+        # Read forgivingly to see which cell took the line breaks; when even that fails,
+        # the record's first line still shows the cell that is open at its end.
+        cells = _first_record(lines, delimiter) or _first_record(lines[:1], delimiter)
+        read_in = "".join(lines[:reader.line_num - start + 1])
+        rows_below = _holds_rows(read_in, header, delimiter) or any(
+            _LINE_BREAK.search(cell.rstrip("\r\n")) and delimiter in cell for cell in cells)
+        if "end of data" in reason or rows_below:
+            index = next((k for k, cell in enumerate(cells) if _LINE_BREAK.search(cell)),
+                         len(cells) - 1 if cells else None)
+            message = _unclosed_quote(header, index, row, start, rows_below=rows_below)
+        elif "expected after" in reason:
+            message = ("a quote ends in the middle of a cell"
+                       f"{_where(row, reader.line_num)}; either quote the whole cell, "
+                       "\"like this\", and write each quote inside it as two (\"\"), or "
+                       "leave the cell without quotes around it")
+        else:
+            hint = ("; a cell holds at most that many characters, so shorten it or split it "
+                    "over several rows" if "field limit" in reason else "")
+            message = f"unreadable CSV{_where(row, reader.line_num)}: {err}{hint}"
+        raise ScenarioError([fail(row, message)]) from None
+    return records
 
 
 def read_rows(path: Path, display: str) -> ImportedRows:
@@ -206,12 +315,8 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     if not text.strip():
         raise ScenarioError([fail(1, "the file is empty; export one from 'crisis-sim msel "
                                   "export' to start from")])
-    first_line = text.splitlines()[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
-    try:
-        records = list(reader)
-    except csv.Error as err:
-        raise ScenarioError([fail(reader.line_num, f"unreadable CSV: {err}")]) from None
+    delimiter = _delimiter(text.splitlines()[0])
+    records = _read_records(text, delimiter, fail)
     header = [h.strip().lower() for h in records[0]]
     findings: list[Finding] = []
     missing = [c for c in REQUIRED if c not in header]
@@ -229,11 +334,18 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue
+        swallowed = next((k for k, cell in enumerate(record)
+                          if _holds_rows(cell, header, delimiter)), None)
+        if swallowed is not None:
+            # A quote here was closed by one in a later row: the rows between are in a cell.
+            findings.append(fail(number, _unclosed_quote(header, swallowed, number, number,
+                                                          rows_below=True)))
+            continue
         if len(record) > len(header):
             findings.append(fail(number, f"{len(record)} cells but the header has "
                                  f"{len(header)}; check for a stray separator"))
             continue
-        row = dict(zip(header, record, strict=False))
+        row = dict(zip(header, map(unprotect_cell, record), strict=False))
         try:
             raw = _row_to_raw(row)
             injects.append(_INJECT.validate_python(raw))
@@ -292,7 +404,7 @@ def _expectation_to_yaml(exp: Expectation) -> dict[str, Any]:
     return data
 
 
-@dataclass(slots=True)
+@dataclasses.dataclass(slots=True)
 class Replacement:
     """New scenario text, and where its injects block sits (0-based lines)."""
 
@@ -300,6 +412,38 @@ class Replacement:
     first_line: int
     line_shift: int
     inject_lines: list[tuple[int, int]]
+
+    def origin(self, line: int) -> tuple[int | None, int]:
+        """Where a 1-based line of the new text came from: ``(k, 0)`` for a line of the
+        k-th imported inject, ``(None, line)`` for a line of the base file."""
+        index = line - 1
+        for k, (first, last) in enumerate(self.inject_lines):
+            if first <= index <= last:
+                return k, 0
+        return None, (line - self.line_shift if index > self.first_line else line)
+
+
+# Messages that point at another place in the file; that place moves with the finding.
+_ON_LINE = re.compile(r"\bon line (\d+)")
+
+
+def map_import_finding(finding: Finding, new: Replacement, rows: list[int], csv_display: str,
+                       base_display: str) -> Finding:
+    """A finding in the imported scenario, pointed back at the CSV row or the base file's
+    line the user wrote: the generated scenario is never shown to them."""
+    def place(line: int) -> tuple[str, int]:
+        k, base_line = new.origin(line)
+        return (csv_display, rows[k]) if k is not None else (base_display, base_line)
+
+    path, line = place(finding.line) if finding.line > 0 else (base_display, finding.line)
+
+    def elsewhere(match: re.Match[str]) -> str:
+        other, other_line = place(int(match.group(1)))
+        return f"on line {other_line}" + ("" if other == path else f" of {other}")
+
+    return dataclasses.replace(
+        finding, path=path, line=line, column=0 if path == csv_display else finding.column,
+        message=_ON_LINE.sub(elsewhere, finding.message))
 
 
 def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:

@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
+from simulator.scenario.diagnostics import json_safe, printable
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
 from simulator.scenario.templates import expand_variables, render
@@ -163,11 +164,11 @@ def _ground_truth(row: EventRow) -> str:
 
 
 def to_json(scenario: Scenario) -> str:
-    """The events list and noise summary as JSON."""
-    return json.dumps({"scenario": scenario.id, "injects": [asdict(r) for r in
-                                                             event_rows(scenario)],
-                       "noise": [asdict(n) for n in noise_summaries(scenario)]},
-                      ensure_ascii=False, indent=2)
+    """The events list and noise summary as JSON, every control character escaped."""
+    return json_safe(json.dumps({"scenario": scenario.id, "injects": [asdict(r) for r in
+                                                                       event_rows(scenario)],
+                                 "noise": [asdict(n) for n in noise_summaries(scenario)]},
+                                ensure_ascii=False, indent=2))
 
 
 _HEADERS = ["#", "time", "channel", "kind", "from", "text", "truth", "expected actions"]
@@ -194,9 +195,12 @@ def to_csv(scenario: Scenario) -> str:
 
 
 def to_markdown(scenario: Scenario) -> str:
-    """The events list as a Markdown table, with the noise summary below it."""
+    """The events list as a Markdown table, with the noise summary below it.
+
+    Markdown is read as it is, in a terminal too, so control characters are shown.
+    """
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return printable(text.replace("|", "\\|").replace("\n", " "), one_line=True)
     lines = [f"# {cell(scenario.title)}", "", "| " + " | ".join(_HEADERS) + " |",
              "|" + "---|" * len(_HEADERS)]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _flat_rows(scenario)]
@@ -211,7 +215,12 @@ def to_table(scenario: Scenario) -> object:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(scenario.title), box=box.SQUARE, show_lines=True, expand=True,
+    # Text(): scenario text is never markup. printable(): nor terminal control, and made
+    # visible before the columns are measured, so that the borders stay aligned.
+    def cell(text: str) -> Text:
+        return Text(printable(text))
+
+    table = Table(title=cell(scenario.title), box=box.SQUARE, show_lines=True, expand=True,
                   collapse_padding=True, padding=(0, 0))
     # Short columns get fixed widths so that "T+05:00" never breaks; the text columns
     # share what is left.
@@ -221,10 +230,10 @@ def to_table(scenario: Scenario) -> object:
         table.add_column(header, overflow="fold", width=fixed.get(header),
                          ratio=shares.get(header))
     for row in _flat_rows(scenario):
-        table.add_row(*(Text(c) for c in row))  # Text(): scenario text is never markup
+        table.add_row(*(cell(c) for c in row))
     noise = Table(title="Noise", expand=True)
     for header in ("stream", "summary"):
         noise.add_column(header, overflow="fold")
     for stream, line in zip(noise_summaries(scenario), _noise_lines(scenario), strict=True):
-        noise.add_row(Text(stream.id), Text(line.partition(": ")[2]))
+        noise.add_row(cell(stream.id), cell(line.partition(": ")[2]))
     return Group(table, noise)

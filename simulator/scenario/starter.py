@@ -7,9 +7,9 @@ import re
 import unicodedata
 
 _NB = '''\
-# {title}
-# Et startscenario for crisis-sim. Sjekk det med:  crisis-sim validate {filename}
-# Se hendelseslisten med:                         crisis-sim preview {filename}
+# {heading}
+# Et startscenario for crisis-sim. Sjekk det med:  crisis-sim validate {command_file}
+# Se hendelseslisten med:                         crisis-sim preview {command_file}
 # Hele formatet: docs/scenario-format.md
 format: 1
 id: {id}
@@ -105,9 +105,9 @@ guidelines:
 '''
 
 _EN = '''\
-# {title}
-# A starter scenario for crisis-sim. Check it with:  crisis-sim validate {filename}
-# See its master events list with:                  crisis-sim preview {filename}
+# {heading}
+# A starter scenario for crisis-sim. Check it with:  crisis-sim validate {command_file}
+# See its master events list with:                  crisis-sim preview {command_file}
 # The whole format: docs/scenario-format.md
 format: 1
 id: {id}
@@ -212,11 +212,36 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "scenario"
 
 
+def _one_line(text: str) -> str:
+    """Text that is safe on one line of the file: no line breaks, no control characters,
+    and none of the stand-ins for bytes that a terminal in another encoding sent, which
+    cannot be written as UTF-8 (all of these are unprintable)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
+def _scalar(text: str) -> str:
+    """A YAML value that reads back as exactly this text: plain when it already would, as
+    in the rest of the starter, otherwise quoted (an id such as 'null' or '2026')."""
+    import yaml
+
+    try:
+        plain = yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
 def starter_text(name: str, filename: str, language: str = "nb") -> str:
     """The commented starter scenario, in Norwegian or English."""
-    title = " ".join(name.split())  # one line, whatever was typed
-    text = STARTERS[language].format(id=slugify(name), title=json.dumps(title, ensure_ascii=False),
-                                     filename=filename).replace("# \"", "# ", 1)
+    heading = _one_line(name)
+    if not heading:
+        heading = "New scenario" if language == "en" else "Nytt scenario"
+    shown_file = _one_line(filename)
+    if " " in shown_file or not shown_file:
+        shown_file = f'"{shown_file}"'  # so that the command in the comment can be pasted
+    text = STARTERS[language].format(
+        heading=heading, title=json.dumps(heading, ensure_ascii=False),
+        id=_scalar(slugify(name)), command_file=shown_file)
     if language == "nn":
         text = text.replace("language: nb ", "language: nn ", 1)
     return text

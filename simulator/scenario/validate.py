@@ -44,6 +44,19 @@ _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
     ("guidelines",): Guidelines,
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Pydantic names the branch of the noise 'authors' union in its error paths; these labels
+# are not in the file, and 'personas' would otherwise be mistaken for the top-level section.
+_AUTHORS_TAGS = ("generated", "personas")
+
+
+def data_path(loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """A pydantic error path as a path into the file's data, union-branch labels left out."""
+    out: list[str | int] = []
+    for part in loc:
+        if part in _AUTHORS_TAGS and out and out[-1] == "authors":
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 class Reporter:
@@ -85,14 +98,15 @@ class Reporter:
 def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> None:
     """Turn each pydantic error into a located finding a planner can act on."""
     for error in err.errors(include_url=False):
-        loc = error["loc"]
+        loc = data_path(error["loc"])
+        error = {**error, "loc": loc}
         kind = error["type"]
         if len(loc) > 1 and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
             loc = loc[:-1]
             error = {**error, "loc": loc}
             rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
         elif kind == "extra_forbidden":
-            rep.add(loc, _unknown_key_message(loc), key=True)
+            rep.add(loc, _unknown_key_message(loc, data), key=True)
         elif kind == "missing":
             rep.add(loc, _missing_message(loc, data))
         else:
@@ -104,17 +118,17 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _model_for(loc: Sequence[str | int]) -> type[BaseModel] | None:
-    shape = tuple(p for p in loc if isinstance(p, str) and p not in ("generated", "personas"))
+    shape = tuple(p for p in data_path(loc) if isinstance(p, str))
     return _MODEL_AT.get(shape)
 
 
-def _unknown_key_message(loc: Sequence[str | int]) -> str:
+def _unknown_key_message(loc: Sequence[str | int], data: Any = None) -> str:
     key = str(loc[-1])
     model = _model_for(loc[:-1])
     allowed = _field_names(model) if model else []
     guess = closest(key, allowed)
     hint = f"did you mean '{guess}'? " if guess else ""
-    where = _where(loc[:-1])
+    where = _where(loc[:-1], data)
     return f"unknown key '{key}'{where}; {hint}allowed keys: {', '.join(allowed)}"
 
 
@@ -127,25 +141,35 @@ def _missing_message(loc: Sequence[str | int], data: Any) -> str:
 
 
 def _where(loc: Sequence[str | int], data: Any = None) -> str:
-    """' in inject 'press-1'' style context, from the nearest item with an id."""
+    """' in inject 'press-1'' style context, from the nearest item with an id.
+
+    A key below that item names both, as in " in 'after' of inject 'press-1'".
+    """
+    loc = data_path(loc)
     node = data
     label = ""
+    section: str | None = None
+    owner: str | None = None  # the section the labelled item is listed in
     for part in loc:
         try:
             node = node[part] if node is not None else None
         except (KeyError, IndexError, TypeError):
             node = None
-        if isinstance(part, int):
-            label = f"item {part + 1}"
+        if isinstance(part, str):
+            section = part
+        else:
+            label, owner = f"item {part + 1}", section
         if isinstance(node, dict) and isinstance(node.get("id"), str):
-            label = f"'{node['id']}'"
-    section = next((p for p in reversed(loc) if isinstance(p, str)
-                    and p not in ("generated", "personas")), None)
+            label, owner = f"'{node['id']}'", section
     if not section:
         return ""
-    noun = {"injects": "inject", "personas": "persona", "noise": "noise stream",
-            "expect": "expectation", "rate": "rate point"}.get(section, section)
-    return f" in {noun} {label}".rstrip() if label else f" in '{section}'"
+    if not label:
+        return f" in '{section}'"
+    nouns = {"injects": "inject", "personas": "persona", "noise": "noise stream",
+             "expect": "expectation", "rate": "rate point"}
+    if owner == section:
+        return f" in {nouns.get(section, section)} {label}"
+    return f" in '{section}' of {nouns.get(owner or '', owner)} {label}"
 
 
 def _type_name(value: Any) -> str:
@@ -166,8 +190,8 @@ def _type_name(value: Any) -> str:
 
 def _describe(error: Any) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    field = next((str(p) for p in reversed(error["loc"]) if isinstance(p, str)
-                  and p not in ("generated", "personas")), "value")
+    field = next((str(p) for p in reversed(data_path(error["loc"])) if isinstance(p, str)),
+                 "value")
     got = _type_name(value)
     if kind == "value_error":
         return f"{field}: {ctx.get('error', error['msg'])!s}"
@@ -225,6 +249,9 @@ class Partial:
     inject_ids: frozenset[str]
     duration_known: bool
     variables_known: bool
+    # False when the whole 'personas' section was unusable: no persona reference can then
+    # be judged, and reporting each one would bury the one real error.
+    personas_known: bool = True
 
 
 _SECTIONS = ("personas", "injects", "noise")
@@ -265,7 +292,8 @@ def lenient_scenario(data: dict[str, Any], err: ValidationError,
         rep.index_map.clear()
         return None
     return scenario, Partial(frozenset(dropped["personas"]), frozenset(dropped["injects"]),
-                             "duration" not in bad_fields, "variables" not in bad_fields)
+                             "duration" not in bad_fields, "variables" not in bad_fields,
+                             "personas" not in bad_fields)
 
 
 def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) -> None:
@@ -280,6 +308,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
     if partial is not None:
         persona_ids |= partial.persona_ids
+    check_personas = partial is None or partial.personas_known
     item_ids = [i.id for i in sc.injects] + [n.id for n in sc.noise]
     _unique_ids(rep, None, item_ids, "inject or noise stream",
                 locs=[("injects", k, "id") for k in range(len(sc.injects))]
@@ -290,11 +319,12 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     skipped = partial.inject_ids if partial else frozenset()
     for k, inj in enumerate(sc.injects):
         used_personas.add(inj.from_)
-        _check_inject(sc, rep, k, inj, persona_ids, inject_by_id, noise_ids, skipped)
+        _check_inject(sc, rep, k, inj, persona_ids if check_personas else None,
+                      inject_by_id, noise_ids, skipped)
     for k, stream in enumerate(sc.noise):
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
-        _check_noise(sc, rep, k, stream, persona_ids)
+        _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
     _check_cycles(sc, rep)
     if partial is None or partial.variables_known:
         _check_templates(sc, rep)
@@ -337,11 +367,12 @@ def _suggest(value: str, options: Sequence[str]) -> str:
     return f"; did you mean '{guess}'?" if guess else ""
 
 
-def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject, persona_ids: set[str],
-                  inject_by_id: dict[str, Inject], noise_ids: set[str],
-                  skipped: frozenset[str]) -> None:
+def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject,
+                  persona_ids: set[str] | None, inject_by_id: dict[str, Inject],
+                  noise_ids: set[str], skipped: frozenset[str]) -> None:
+    """``persona_ids`` is None when the personas are unknown, so 'from' is not checked."""
     here = ("injects", k)
-    if inj.from_ not in persona_ids:
+    if persona_ids is not None and inj.from_ not in persona_ids:
         rep.add((*here, "from"), f"'from' names persona '{inj.from_}', which is not defined "
                 f"under 'personas'{_suggest(inj.from_, sorted(persona_ids))}")
     stem, _, number = inj.id.rpartition("-")
@@ -399,11 +430,12 @@ def _check_trigger(rep: Reporter, here: tuple[str, int], inj: Inject,
 
 
 def _check_noise(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream,
-                 persona_ids: set[str]) -> None:
+                 persona_ids: set[str] | None) -> None:
+    """``persona_ids`` is None when the personas are unknown, so authors are not checked."""
     here = ("noise", k)
     if isinstance(stream.authors, list):
         for a, pid in enumerate(stream.authors):
-            if pid not in persona_ids:
+            if persona_ids is not None and pid not in persona_ids:
                 rep.add((*here, "authors", a), f"author '{pid}' is not a persona"
                         f"{_suggest(pid, sorted(persona_ids))}")
         if not stream.authors:

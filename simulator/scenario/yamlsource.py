@@ -9,6 +9,8 @@ needs one, so a valid file pays nothing for them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,10 +68,13 @@ def decode(raw: bytes, display: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        # The decoder reports offsets in the bytes after a BOM. Columns count characters,
+        # as editors do; the bytes before the bad one are valid UTF-8.
+        body = bytes(err.object)
+        before = body[:err.start].decode("utf-8")
+        line, column = LineIndex(before).position(len(before))
         hint = ("it looks like UTF-16; " if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "")
-        raise _fail(display, line, column, f"byte 0x{raw[err.start]:02X} is not UTF-8 text; "
+        raise _fail(display, line, column, f"byte 0x{body[err.start]:02X} is not UTF-8 text; "
                     f"{hint}save the file with UTF-8 encoding") from None
 
 
@@ -82,11 +87,17 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        raise ScenarioError([_syntax_finding(err, display)]) from None
+        raise ScenarioError([_syntax_finding(err, text, display)]) from None
     except yaml.YAMLError as err:
         raise ScenarioError([_reader_finding(err, text, display)]) from None
+    except UnicodeEncodeError as err:  # a lone surrogate: text that never came from a file
+        line, column = LineIndex(text).position(err.start)
+        raise _fail(display, line, column, f"the character U+{ord(text[err.start]):04X} is "
+                    "not allowed in YAML; remove it") from None
     if root is None:
         raise _fail(display, 1, 1, "the file is empty; a scenario starts with 'format: 1'")
+    if _ODD_BREAK.search(text):
+        _remark(root, LineIndex(text))
     builder = _Builder(display)
     data = builder.build(root)
     if builder.refused_tag:
@@ -97,6 +108,47 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
 def position(node: yaml.Node) -> tuple[int, int]:
     """1-based line and column of a node."""
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+# YAML 1.1 also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, even inside
+# quotes; editors do not, so libyaml's line numbers drift below the ones the user sees.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Lines as editors count them: only \\n, \\r\\n and \\r end a line."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a character index."""
+        line = bisect_right(self.starts, index) - 1
+        return line + 1, index - self.starts[line] + 1
+
+    def mark(self, mark: yaml.Mark) -> yaml.Mark:
+        """The same place, with the line and column an editor shows (both 0-based)."""
+        line, column = self.position(mark.index)
+        return yaml.Mark(mark.name, mark.index, line - 1, column - 1, None, None)
+
+
+def _remark(root: yaml.Node, lines: LineIndex) -> None:
+    """Give every node the marks an editor would, so that all findings agree with it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias shares its anchor's node
+            continue
+        seen.add(id(node))
+        node.start_mark = lines.mark(node.start_mark)
+        node.end_mark = lines.mark(node.end_mark)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
 
 
 def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> yaml.Node:
@@ -141,7 +193,7 @@ _SYNTAX_HINTS = {
 }
 
 
-def _syntax_finding(err: yaml.MarkedYAMLError, display: str) -> Finding:
+def _syntax_finding(err: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
     mark = err.problem_mark or err.context_mark
     problem = (err.problem or err.context or "invalid YAML").strip()
     hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(err)), None)
@@ -150,14 +202,18 @@ def _syntax_finding(err: yaml.MarkedYAMLError, display: str) -> Finding:
     if hint is None and "while scanning a quoted scalar" in (err.context or ""):
         hint = "a quoted text is never closed; add the closing quote"
     message = f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is None:
+        line, column = 1, 1
+    elif _ODD_BREAK.search(text):
+        line, column = LineIndex(text).position(mark.index)
+    else:
+        line, column = mark.line + 1, mark.column + 1
     return Finding(display, line, column, "error", message)
 
 
 def _reader_finding(err: yaml.YAMLError, text: str, display: str) -> Finding:
     offset = getattr(err, "position", 0) or 0
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    line, column = LineIndex(text).position(offset)
     char = getattr(err, "character", None)
     code = ord(char) if isinstance(char, str) else char
     what = f"the character U+{code:04X}" if isinstance(code, int) else "a control character"
