@@ -379,11 +379,28 @@ def _needs_terminal() -> None:
                      "without one, run 'crisis-sim validate'")
 
 
+def command_name() -> str:
+    """How to type this command again: plain ``crisis-sim`` when that finds this same
+    program, otherwise the path it was started by (``.venv/bin/crisis-sim`` before the
+    virtual environment is activated)."""
+    import shutil
+
+    started = sys.argv[0] if sys.argv and sys.argv[0] else "crisis-sim"
+    found = shutil.which("crisis-sim")
+    if found and os.path.exists(started) and os.path.samefile(found, started):
+        return "crisis-sim"
+    if Path(started).name != "crisis-sim":  # python -m simulator
+        return f"{Path(sys.executable).name} -m simulator"
+    return started
+
+
 def _after_console(path: Path) -> None:
     if path.exists():
+        name = command_name()
         _say(f"Session saved: {path}")
-        _say(f"Score it:      crisis-sim score {path}")
-        _say(f"Reopen it:     crisis-sim resume {path}")
+        _say(f"Score it:      {name} score {path}")
+        _say(f"Report:        {name} score {path} --format html -o rapport.html")
+        _say(f"Reopen it:     {name} resume {path}")
     else:
         click.echo("The exercise was not started; nothing was recorded.")
 

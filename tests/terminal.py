@@ -66,11 +66,12 @@ def settle(term: Terminal) -> None:
 class PtyTerminal:
     """A pseudo-terminal whose output is kept as screen text by a terminal emulator."""
 
-    def __init__(self, argv: Sequence[str], cols: int, rows: int) -> None:
+    def __init__(self, argv: Sequence[str], cols: int, rows: int,
+                 env: dict[str, str] | None = None) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(cols),
-               "LINES": str(rows)}
+        env = {**(os.environ if env is None else env), "TERM": "xterm-256color",
+               "COLUMNS": str(cols), "LINES": str(rows)}
         self._proc = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave,
                                       env=env, start_new_session=True, close_fds=True)
         os.close(slave)
