@@ -390,3 +390,193 @@ def test_public_numbers_are_not_personal_data(tmp_path: Path) -> None:
     engine.act(ActionRequest("statement", (), "Ring 800 11 222 eller 912 34 567"), t=200)
     [action] = [e for e in engine.store.events() if e.type == "action"]
     assert [f["match"] for f in action.data["findings"]] == ["912 34 567"]
+
+
+# --- a scripted team's fake values ---------------------------------------------------
+
+FAKE_INJECT = SCENARIO.replace('''    text: "Takk, oppfølging"''', '''    text: "Takk, oppfølging"
+  - id: fake-late
+    at: 10m
+    from: kari
+    kind: post
+    text: "{fake.first_name} {fake.last_name} ringer {fake.phone_number}"''')
+FAKE_ACTION = ActionRequest("statement", (), "Hilsen {fake.first_name} i {sted}")
+
+
+def test_fake_values_in_actions_leave_the_injects_alone_and_restore(tmp_path: Path) -> None:
+    quiet = run(make(tmp_path, 4, "quiet.sqlite", text=FAKE_INJECT))
+    loud = make(tmp_path, 4, "loud.sqlite", text=FAKE_INJECT)
+    loud.schedule([ScriptedAction(120, FAKE_ACTION), ScriptedAction(240, FAKE_ACTION)])
+    loud.advance_to(900)
+    loud.flush()
+    loud.store.close()
+
+    restored = Engine.restore(SessionStore.open(tmp_path / "loud.sqlite"),
+                              clock=virtual_clock())
+    events = run(restored)
+    texts = [e.data["text"] for e in events if e.type == "action"]
+    assert len(texts) == 2 and not any("{" in t for t in texts)
+    assert all(t.startswith("Hilsen ") and t.endswith(" i Bakkeby") for t in texts)
+    # The same injects as a run where nobody acted.
+    injects = {k: e.data["text"] for k, e in delivered(events, "inject").items()}
+    assert injects == {k: e.data["text"] for k, e in delivered(quiet, "inject").items()}
+    assert "{" not in injects["fake-late"]
+
+
+def test_fake_values_in_actions_are_the_same_when_scheduled_in_parts(tmp_path: Path) -> None:
+    actions = [ScriptedAction(120, FAKE_ACTION), ScriptedAction(1200, FAKE_ACTION)]
+    whole = run(make(tmp_path, 6, "whole.sqlite"), [(a.at, a.request) for a in actions])
+    parts = make(tmp_path, 6, "parts.sqlite")
+    parts.schedule(actions[:1])
+    parts.schedule(actions[1:])
+    split = run(parts)
+
+    def texts(events: list[Event]) -> list[str]:
+        return [e.data["text"] for e in events if e.type == "action"]
+    assert texts(split) == texts(whole)
+
+
+# --- an exercise the facilitator ended early -------------------------------------------
+
+
+def test_restore_of_a_session_ended_early_by_the_facilitator(tmp_path: Path) -> None:
+    engine = make(tmp_path, 2, "early.sqlite")
+    engine.clock.source.advance(700.5)  # type: ignore[attr-defined]
+    engine.pump()
+    engine.act(ActionRequest("flag", ("rumour",), label="misleading"))
+    ended = engine.end("ended by facilitator")
+    engine.store.close()
+    assert [(e.type, e.t) for e in ended] == [("session_end", 700.5)]
+
+    store = SessionStore.open(tmp_path / "early.sqlite")
+    restored = Engine.restore(store, clock=virtual_clock())
+    assert restored.ended
+    assert restored.now() == 700.5
+    assert restored.summary() == engine.summary()
+    assert restored.pump() == []  # an ended exercise delivers nothing more
+    assert restored.end() == []  # it stays ended: nothing more is written
+
+
+def test_restore_of_a_session_ended_early_with_expectations_open(tmp_path: Path) -> None:
+    engine = make(tmp_path, 2, "open.sqlite")
+    engine.clock.source.advance(90)  # type: ignore[attr-defined]  a is open until 360
+    engine.end("ended by facilitator")
+    engine.store.close()
+    logged = list(SessionStore.open(tmp_path / "open.sqlite").events())
+    assert [(e.data["inject"], e.t) for e in logged if e.data.get("at_end")] == [("a", 90)]
+
+    restored = Engine.restore(SessionStore.open(tmp_path / "open.sqlite"),
+                              clock=virtual_clock())
+    assert restored.ended and restored.now() == 90
+    assert restored.summary().missed == 1
+
+
+# --- private phone numbers -----------------------------------------------------------
+
+PHONE_SCENARIO = SCENARIO.replace('"Ring meg på 912 34 567 eller kari@example.no"',
+                                  '"Ring meg på NUMBER"')
+
+
+@pytest.mark.parametrize("written", [
+    "91417776", "91 41 77 76", "914 17 776", "+47 91 41 77 76", "+4791417776",
+    "0047 91 41 77 76", "91-41-77-76", "+47 914 17 776",
+])
+@pytest.mark.parametrize("repeated", ["91417776", "91 41 77 76", "+47 914 17 776"])
+def test_norwegian_phone_numbers_in_every_usual_form_are_private(
+        tmp_path: Path, written: str, repeated: str) -> None:
+    engine = make(tmp_path, text=PHONE_SCENARIO.replace("NUMBER", written))
+    engine.advance_to(200)  # b, the citizen's post, came at 90
+    engine.act(ActionRequest("statement", (), f"Kari kan nås på {repeated}."), t=200)
+    [action] = [e for e in engine.store.events() if e.type == "action"]
+    assert action.data["findings"] == [{"rule": "phone", "match": repeated}]
+
+
+@pytest.mark.parametrize("text", [
+    "Møte kl 14:30, så kl 14.45", "Dato 26.11.2026 og 2026-11-26", "Siden 1999 og 2026",
+    "120 evakuerte, 12 500 000 kroner", "Fnr 01019912345", "Vi er 10 til 20 stykker",
+    "Fra 2025 til 2026 - 30 saker",
+])
+def test_times_dates_years_and_counts_are_not_phone_numbers(tmp_path: Path, text: str) -> None:
+    engine = make(tmp_path, text=PHONE_SCENARIO.replace("NUMBER", text))
+    engine.advance_to(200)
+    assert engine.guide.phones == set()
+    engine.act(ActionRequest("statement", (), text), t=200)
+    [action] = [e for e in engine.store.events() if e.type == "action"]
+    assert [f for f in action.data["findings"] if f["rule"] == "phone"] == []
+
+
+def test_the_teams_own_text_never_makes_a_private_number_public(tmp_path: Path) -> None:
+    engine = make(tmp_path, text=PHONE_SCENARIO.replace("NUMBER", "91 41 77 76"))
+    engine.advance_to(200)
+    engine.act(ActionRequest("reply", ("b",), "Vi ringer deg på 91 41 77 76"), t=200)
+    engine.act(ActionRequest("statement", (), "Kari: 91417776"), t=300)
+    findings = [e.data["findings"] for e in engine.store.events() if e.type == "action"]
+    assert findings == [[{"rule": "phone", "match": "91 41 77 76"}],
+                        [{"rule": "phone", "match": "91417776"}]]
+    # The police's number stays public, and a restore learns the same.
+    engine.act(ActionRequest("statement", (), "Politiet: 22 33 44 55"), t=310)
+    engine.store.close()
+    restored = Engine.restore(SessionStore.open(tmp_path / "s.sqlite"), clock=virtual_clock())
+    assert restored.guide.phones == {"91417776"}
+    assert "91417776" not in restored.guide.public_phones
+    assert "22334455" in restored.guide.public_phones
+
+
+# --- actions after the end -----------------------------------------------------------
+
+
+def test_an_action_after_the_end_is_refused_when_scheduled(tmp_path: Path) -> None:
+    from simulator.engine.engine import ScriptedActionError
+
+    engine = make(tmp_path)
+    at_end = ScriptedAction(1800, ActionRequest("note", (), "Siste sekund"), line=3)
+    late = ScriptedAction(1801, REPLY_A, line=7)
+    with pytest.raises(ScriptedActionError) as caught:
+        engine.schedule([at_end, late])
+    assert caught.value.action is late
+    message = str(caught.value)
+    assert "T+30:01" in message and "'reply' to 'a'" in message and "T+30:00" in message
+    # Nothing was queued, not even the action in time.
+    events = run(engine)
+    assert [e for e in events if e.type in ("action", "note")] == []
+    engine2 = make(tmp_path, name="t.sqlite")
+    events = run(engine2, [(1800, ActionRequest("note", (), "Siste sekund"))])
+    assert [(e.type, e.t) for e in events if e.type == "note"] == [("note", 1800)]
+
+
+# --- pausing and changing speed while real time runs on -------------------------------
+
+
+class _RunningTime:
+    """Real time that moves on between any two readings, as it does on a busy machine."""
+
+    def __init__(self, step: float) -> None:
+        self.now, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def test_a_pause_or_speed_change_is_logged_where_delivery_stopped(tmp_path: Path) -> None:
+    loaded = load_scenario_text(SCENARIO, "trig.yaml")
+    engine = new_session(loaded, 1, tmp_path / "busy.sqlite",
+                         clock=ScenarioClock(source=_RunningTime(2.0)))
+    engine.start()
+    for k in range(40):
+        engine.pump()
+        if k % 3 == 0:
+            engine.pause()
+            engine.resume()
+        if k % 5 == 0:
+            engine.set_speed(2 if k % 10 else 1)
+    engine.pause()
+    engine.store.close()
+    events = list(SessionStore.open(tmp_path / "busy.sqlite").events())
+    # Nothing is logged after a pause or speed change that was due before it.
+    for n, event in enumerate(events):
+        if event.type == "clock" and event.data["op"] in ("pause", "speed"):
+            assert all(e.t > event.t for e in events[n + 1:] if e.type == "delivered")
+    restored = Engine.restore(SessionStore.open(tmp_path / "busy.sqlite"),
+                              clock=virtual_clock())
+    assert restored.now() == events[-1].t

@@ -538,12 +538,20 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
     assert score.complete is False
     assert score.end == 1140.0
     # Settled by 1140: sens met, rumour#0 met, rumour#1 missed. press-1 (deadline 1260),
-    # press-2 (1320) and rumour-spread (1740) are still open: the log has no outcome yet.
-    assert [(e.inject, e.index, e.status) for e in score.expectations] == [
-        ("rumour", 0, "met"), ("rumour", 1, "missed"), ("sens", 0, "met")]
-    assert (s["met"], s["late"], s["missed"]) == (2, 0, 1)
-    # 100 * (3 + 1 + 0) / (3 + 1 + 1) = 80.0
+    # press-2 (1320) and rumour-spread (1740) are still open: the log has no outcome yet,
+    # so their rows come from the scenario, with their deadlines and points.
+    assert [(e.inject, e.index, e.status, e.deadline, e.responded, e.points)
+            for e in score.expectations] == [
+        ("press-1", 0, "open", 1260.0, None, 2.0), ("press-2", 0, "open", 1320.0, None, 1.0),
+        ("rumour", 0, "met", 1080.0, 600.0, 1.0), ("rumour", 1, "missed", 1080.0, None, 1.0),
+        ("sens", 0, "met", 840.0, 540.0, 3.0),
+        ("rumour-spread", 0, "open", 1740.0, None, 1.0)]
+    assert (s["met"], s["late"], s["missed"], s["open"]) == (2, 0, 1, 3)
+    # Open ones can still go either way, so they are not judged:
+    # 100 * (3 + 1 + 0) / (3 + 1 + 1) = 80.0, on time 2 of the 3 settled.
     assert s["score"] == 80.0
+    assert s["on_time_rate"] == pytest.approx(2 / 3)
+    assert (s["press_answered_on_time"], s["press_total"]) == (0, 0)
     # Uncorrected rumours count up to 1140, not to the scenario's end:
     # rumour 6000 * (1 - e^-1.6) = 4788; prat-1 corrected at 960: 718;
     # prat-2 800 * (1 - e^-1.55) = 630; prat-3 500 * (1 - e^(-920/600)) = 392;
@@ -562,8 +570,23 @@ def test_interrupted_session_through_the_command(tmp_path: Path) -> None:
     path = drill_log().save(tmp_path / "crash.sqlite", upto=1140)
     proc = run_cli("score", str(path), "--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout)["session"]["complete"] is False
+    data = json.loads(proc.stdout)
+    assert data["session"]["complete"] is False
     assert "interrupted" in proc.stderr and str(path) in proc.stderr
+    assert data["expectations"][0] == {
+        "inject": "press-1", "do": ["reply"], "delivered": 60.0, "deadline": 1260.0,
+        "responded": None, "response_time": None, "status": "open", "points": 2}
+    assert [e["status"] for e in data["expectations"]].count("open") == 3
+    assert data["summary"]["open"] == 3
+
+
+def test_a_complete_session_has_nothing_open(drill_score: Score) -> None:
+    # Ended: every expectation was settled, and the unanswered one stays missed.
+    assert drill_score.complete
+    assert "open" not in {e.status for e in drill_score.expectations}
+    assert drill_score.summary["open"] == 0
+    assert [e.status for e in drill_score.expectations if e.inject == "rumour"] == [
+        "met", "missed"]
 
 
 # -- the JSON contract ---------------------------------------------------------------------------

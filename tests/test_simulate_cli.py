@@ -277,3 +277,42 @@ def test_an_existing_session_path_is_refused_and_untouched(tmp_path: Path,
     assert taken.read_bytes() == b"last week's exercise"
     assert taken.stat().st_mtime_ns == before.st_mtime_ns
     assert session_files(tmp_path) == [taken]
+
+
+def test_an_action_after_the_end_stops_the_run_and_nothing_is_written(
+        tmp_path: Path, scenario: Path) -> None:
+    (tmp_path / "team.yaml").write_text(OK_FIRST + """\
+- at: 31m
+  do: statement
+  text: "For sent"
+""", encoding="utf-8")
+    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml",
+                   "--session", "out.sqlite", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert re.match(r"team\.yaml:5(:\d+)?: error: ", proc.stderr), proc.stderr
+    assert proc.stdout == ""
+    assert session_files(tmp_path) == []
+
+
+def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path) -> None:
+    simulate(tmp_path, "s.yaml", "--seed", "3", "--until", "3m", "--session", "cut.sqlite")
+    proc = run_cli("score", "cut.sqlite", "--format", "json", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    # 'first' came at 1m; its deadline lies after 3m, so it is neither met nor missed yet.
+    [first] = data["expectations"]
+    assert (first["inject"], first["status"], first["delivered"], first["responded"]) == (
+        "first", "open", 60.0, None)
+    assert first["deadline"] > 180
+    assert (data["summary"]["open"], data["summary"]["missed"]) == (1, 0)
+    assert data["summary"]["score"] is None  # nothing settled yet to judge
+    table = run_cli("score", "cut.sqlite", cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "first" in table.stdout  # the row is shown, not left out
+
+    simulate(tmp_path, "s.yaml", "--seed", "3", "--session", "whole.sqlite")
+    whole = json.loads(run_cli("score", "whole.sqlite", "--format", "json",
+                               cwd=tmp_path).stdout)
+    assert {e["inject"]: e["status"] for e in whole["expectations"]} == {
+        "first": "missed", "press-1": "missed"}
+    assert whole["summary"]["open"] == 0

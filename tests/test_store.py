@@ -652,3 +652,74 @@ def test_an_empty_actions_file_is_named_as_such(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert f"{actions}:1:1: error: the actions file is empty" in proc.stderr
     assert not list(tmp_path.glob("*.sqlite*"))
+
+
+# --- the write-ahead log -------------------------------------------------------------
+
+
+def _events(path: Path) -> int:
+    """How many events a file holds on its own, read without its companions (0 when even
+    the events table has not reached it yet)."""
+    conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone():
+            return 0
+        return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_closed_session_is_whole_in_its_one_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    first = SessionStore.create(path, {"seed": "1"})
+    first.append([Event("delivered", float(k), {"item": f"x-{k}"}) for k in range(50)])
+    first.close()
+    reader = SessionStore.open(path)  # e.g. a debrief opened while the console runs
+    writer = SessionStore.open(path)
+    writer.append([Event("session_end", 60.0, {"reason": "completed"})])
+    assert _events(path) == 50  # the newest event is still in the -wal file
+    writer.close()
+    try:
+        copy = tmp_path / "copy" / "s.sqlite"
+        copy.parent.mkdir()
+        shutil.copyfile(path, copy)  # the .sqlite file alone
+        assert _events(copy) == 51
+        assert Path(f"{path}-wal").stat().st_size == 0
+    finally:
+        reader.close()
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+
+
+def test_after_a_crash_the_wal_file_holds_the_newest_events_until_scored(
+        tmp_path: Path) -> None:
+    from simulator.engine.session import new_session, virtual_clock
+    from simulator.scenario.loader import load_scenario_text
+
+    live = tmp_path / "live.sqlite"
+    engine = new_session(load_scenario_text(SCENARIO, "s.yaml"), 1, live,
+                         clock=virtual_clock())
+    engine.start()
+    engine.advance_to(600)
+    engine.flush()
+    store = engine.store
+    assert store is not None
+    written = store.count()
+    try:  # the store is still open: the files on disk are as a kill would leave them
+        crashed = tmp_path / "crashed"
+        crashed.mkdir()
+        for name in (live.name, f"{live.name}-wal"):
+            shutil.copyfile(tmp_path / name, crashed / name)
+        alone = tmp_path / "alone"
+        alone.mkdir()
+        shutil.copyfile(live, alone / live.name)
+    finally:
+        store.close()
+    # Copied without its -wal file, the session lacks its newest events (here all of
+    # them: it is not even recognised as a session).
+    assert _events(alone / live.name) < written
+    assert run_cli("score", live.name, cwd=alone).returncode == 1
+
+    proc = run_cli("score", live.name, "--format", "json", cwd=crashed)
+    assert proc.returncode == 0, proc.stderr
+    assert not (crashed / f"{live.name}-wal").exists()
+    assert _events(crashed / live.name) == written  # folded into the one file

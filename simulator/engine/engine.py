@@ -24,7 +24,12 @@ from typing import Any
 from simulator import __version__
 from simulator.engine.actions import PUBLISHES, ActionError, ActionRequest, ScriptedAction
 from simulator.engine.clock import ScenarioClock
-from simulator.engine.guidelines import PRIVATE_ROLES, GuidelineChecker, findings_as_dicts
+from simulator.engine.guidelines import (
+    PRIVATE_ROLES,
+    GuidelineChecker,
+    findings_as_dicts,
+    may_hold_contact,
+)
 from simulator.engine.noise import Mix, arrival_times
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
@@ -36,7 +41,6 @@ from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
-_HAS_CONTACT = re.compile(r"@|\d{3}")
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
 _TRUTHS = frozenset({"valid", "misleading", "irrelevant"})
 
@@ -45,6 +49,8 @@ _TRUTHS = frozenset({"valid", "misleading", "irrelevant"})
 def _may_hold_contact(template: str) -> bool:
     """Whether text made from a template can hold a phone number or an e-mail address."""
     return "{" in template or "@" in template or any(c.isdigit() for c in template)
+
+
 DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 
 
@@ -155,6 +161,11 @@ class Engine:
                                if sc.start else DEFAULT_START_SECONDS)
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
+        # A scripted team's fake values come from sources of their own: drawing them from
+        # the injects' source would shift every later inject, and a restore (which takes
+        # the actions' texts from the log) could not regenerate those injects.
+        self._action_fakes = FakePool(sc.language, derive_seed(seed, "action-fakes"))
+        self._action_renders: Counter[tuple[int, str]] = Counter()
         self.guide = GuidelineChecker(list(sc.guidelines.avoid))
         for value in sc.variables.values():
             self.guide.learn_public(value)
@@ -227,8 +238,9 @@ class Engine:
 
     def pause(self) -> list[Event]:
         """Freeze scenario time."""
-        self.advance_to(self.now())
-        self._clock_op("pause")
+        t = self.now()
+        self.advance_to(t)
+        self._clock_op("pause", t=t)
         return self.flush()
 
     def resume(self) -> list[Event]:
@@ -238,8 +250,9 @@ class Engine:
 
     def set_speed(self, speed: float) -> list[Event]:
         """Change the speed, 0.25x to 20x."""
-        self.advance_to(self.now())
-        self._clock_op("speed", speed)
+        t = self.now()
+        self.advance_to(t)
+        self._clock_op("speed", speed, t)
         return self.flush()
 
     def _clock_op(self, op: str, speed: float | None = None, t: float | None = None) -> None:
@@ -250,6 +263,11 @@ class Engine:
             self.clock.pause()
         elif op == "speed" and speed is not None:
             self.clock.set_speed(speed)
+        if op in ("pause", "speed") and t is not None and self._replay is None:
+            # The clock has run on a little while the items due by ``t`` were delivered.
+            # It goes back to ``t``, the time logged, so that no item falls between the two:
+            # a replay delivers up to the logged time, and must find the same items.
+            self.clock.jump_to(t)
         self._emit("clock", self.now() if t is None else t,
                    {"op": op, "speed": self.clock.speed})
 
@@ -286,11 +304,18 @@ class Engine:
                       source="facilitator")
         return self.flush()
 
-    def end(self, reason: str = "completed") -> list[Event]:
-        """End the exercise: what is still open counts as missed; then session_end."""
+    def end(self, reason: str = "completed", at: float | None = None) -> list[Event]:
+        """End the exercise: what is still open counts as missed; then session_end.
+
+        It ends at ``at`` when given (a restore replays a recorded end), otherwise at the
+        scenario's duration when completed and now when ended early.
+        """
         if self.ended:
             return []
-        when = float(self.scenario.duration) if reason == "completed" else self.now()
+        if at is not None:
+            when = at
+        else:
+            when = float(self.scenario.duration) if reason == "completed" else self.now()
         self.advance_to(when, include_deadlines=True)
         for states in self.expectations.values():
             for state in states:
@@ -306,12 +331,37 @@ class Engine:
 
     def schedule(self, actions: list[ScriptedAction]) -> None:
         """Queue a scripted team's actions at their scenario times; their texts are
-        templates like the scenario's (``{kommune}``, ``{clock}``)."""
+        templates like the scenario's (``{kommune}``, ``{clock}``, ``{fake.first_name}``).
+
+        Raises :class:`ScriptedActionError` for an action timed after the end of the
+        exercise, before queueing any: it could never be taken.
+        """
+        end = float(self.scenario.duration)
         for action in actions:
-            text = self._render(action.request.text, self.organisation, action.at,
-                                self._inject_rng, self._inject_fakes)
+            if action.at > end:
+                targets = (" to " + ", ".join(f"'{i}'" for i in action.request.to)
+                           if action.request.to else "")
+                raise ScriptedActionError(
+                    f"{format_offset(action.at)}: '{action.request.kind}'{targets} comes after "
+                    f"the end of the exercise at {format_offset(end)}, so it would never be "
+                    "taken; move it earlier or lengthen 'duration'", action)
+        for action in actions:
+            text = self._render_action(action.request.text, action.at)
             request = replace(action.request, text=text)
             self._push(float(action.at), RANK_ACTION, "action", replace(action, request=request))
+
+    def _render_action(self, template: str, at: int) -> str:
+        if "{" not in template:
+            return template
+        # Each action gets its own source, named by its time, its text and how many equal
+        # actions came before it. Its values then do not depend on which other actions were
+        # scheduled with it, so a team scheduled in two parts (before and after a restore)
+        # gets the same texts as one scheduled whole.
+        key = (at, template)
+        occurrence = self._action_renders[key]
+        self._action_renders[key] += 1
+        rng = random.Random(derive_seed(self.seed, f"action:{at}:{occurrence}:{template}"))
+        return self._render(template, self.organisation, at, rng, self._action_fakes)
 
     def advance_to(self, t: float, *, include_deadlines: bool = False,
                    flush_every: int = 0) -> None:
@@ -371,7 +421,9 @@ class Engine:
         peak = peak_views(reach, author.followers, truth == "misleading")
         state = ItemState(item_id, t, channel, truth, peak)
         self.items[item_id] = state
-        if _HAS_CONTACT.search(text):
+        # The team's own texts teach nothing: repeating a private number does not make it
+        # public, and only what public personas publish is public.
+        if source != "team" and may_hold_contact(text):
             if author.role in PRIVATE_ROLES:
                 self.guide.learn(text)
             else:
@@ -417,7 +469,7 @@ class Engine:
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
         if author.role in PRIVATE_ROLES and _may_hold_contact(template) \
-                and _HAS_CONTACT.search(text):
+                and may_hold_contact(text):
             self.guide.learn(text)
         self._emit("delivered", t, {
             "item": f"{run.stream.id}-{run.count}", "source": "noise", "channel": run.channel,
@@ -680,7 +732,9 @@ class Engine:
             if _is_input(logged):
                 self._replay_input(logged)
             elif logged.type == "session_end" or logged.data.get("at_end"):
-                self.end("completed" if logged.t >= self.scenario.duration else "ended")
+                # A facilitator may have ended it early: it ends again at the recorded time.
+                self.end("completed" if logged.t >= self.scenario.duration
+                         else "ended by facilitator", at=logged.t)
             else:
                 while log.peek() is logged:  # run the exercise until it says the same
                     if not self._queue:

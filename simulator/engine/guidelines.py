@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 # 40 to the day): a Norwegian national identity number (fødselsnummer or D-nummer).
 _NATIONAL_ID = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})\s?(\d{5})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s-]?)?\d(?:[\s-]?\d){7,11}(?![\w])")
+# A Norwegian phone number has eight digits, written together (91417776), in pairs
+# (91 41 77 76) or as 3-2-3 (914 17 776), optionally after +47 or 0047. Only these shapes
+# count, so that times (14:30), dates (2026-11-26), years and amounts (12 500 000) do not.
+_NORWEGIAN_PHONE = (r"(?:(?:\+|00)47[\s-]?)?"
+                    r"(?:\d{8}|\d{2}(?:[\s-]\d{2}){3}|\d{3}[\s-]\d{2}[\s-]\d{3})")
+# Other countries' numbers are recognised by their +country code, as written abroad:
+# +44 115 496 0914, +44(0)115 4960914.
+_FOREIGN_PHONE = r"\+\d{1,3}(?:\s?\(0\))?(?:[\s-]?\d){6,12}"
+_PHONE = re.compile(rf"(?<![\w+])(?:{_NORWEGIAN_PHONE}|{_FOREIGN_PHONE})(?!\w)")
+# A cheap test that lets most texts skip the search: every address has an '@', and every
+# number above has two digits at most one space or hyphen apart (a time like 14:30 has not).
+_CONTACT_HINT = re.compile(r"@|\d[\d\s-]\d")
 PRIVATE_ROLES = frozenset({"citizen", "activist", "influencer", "employee"})
 
 
@@ -31,6 +42,16 @@ class GuidelineFinding:
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
+
+
+def _phone_key(number: str) -> str:
+    # The last eight digits: the same number with or without +47 or 0047 is one number.
+    return _digits(number)[-8:]
+
+
+def may_hold_contact(text: str) -> bool:
+    """Whether a text can hold an e-mail address or a phone number worth remembering."""
+    return _CONTACT_HINT.search(text) is not None
 
 
 def _plausible_national_id(match: re.Match[str]) -> bool:
@@ -62,14 +83,14 @@ class GuidelineChecker:
         if "@" in text:
             self.emails.update(m.lower() for m in _EMAIL.findall(text))
         for match in _PHONE.finditer(text):
-            self.phones.add(_digits(match.group(0))[-8:])
+            self.phones.add(_phone_key(match.group(0)))
 
     def learn_public(self, text: str) -> None:
         """Remember contact details that are public (official texts, scenario variables)."""
         if "@" in text:
             self.public_emails.update(m.lower() for m in _EMAIL.findall(text))
         for match in _PHONE.finditer(text):
-            self.public_phones.add(_digits(match.group(0))[-8:])
+            self.public_phones.add(_phone_key(match.group(0)))
 
     def check(self, text: str) -> list[GuidelineFinding]:
         """Every breach in a text the team is publishing."""
@@ -80,8 +101,8 @@ class GuidelineChecker:
         found += [GuidelineFinding("email", m) for m in _EMAIL.findall(text)
                   if m.lower() in self.emails and m.lower() not in self.public_emails]
         found += [GuidelineFinding("phone", m.group(0).strip()) for m in _PHONE.finditer(text)
-                  if _digits(m.group(0))[-8:] in self.phones
-                  and _digits(m.group(0))[-8:] not in self.public_phones]
+                  if _phone_key(m.group(0)) in self.phones
+                  and _phone_key(m.group(0)) not in self.public_phones]
         return found
 
 

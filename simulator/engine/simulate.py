@@ -49,8 +49,8 @@ def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
                                                                    loaded.scenario.duration))
     try:
         engine.start()
-        engine.schedule(actions)
         try:
+            engine.schedule(actions)
             engine.advance_to(end, flush_every=BATCH)
         except ScriptedActionError as err:
             raise ScenarioError([Finding(actions_path, err.action.line, 0, "error",

@@ -200,8 +200,21 @@ class SessionStore:
         return self._conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
 
     def close(self) -> None:
-        """Close the file; everything appended is already committed."""
-        self._conn.close()
+        """Close the file; everything appended is already committed.
+
+        The write-ahead log is folded into the file first, so a session that was closed
+        cleanly is complete in its one ``.sqlite`` file, ready to be copied alone.
+        """
+        conn = self._conn
+        try:
+            # Never wait here: if another program (a console still running on this file)
+            # is reading, the checkpoint does what it can, and that program's own close
+            # folds in the rest.
+            conn.execute("PRAGMA busy_timeout = 0")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass  # a read-only folder or a full disk: the -wal file keeps what it holds
+        conn.close()
 
 
 def _one_line(err: Exception) -> str:

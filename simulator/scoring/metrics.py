@@ -17,9 +17,13 @@ from typing import Any
 from simulator.engine.reach import views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.loader import load_scenario_text
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import Scenario, deadline_for
 
 CREDIT = {"met": 1.0, "late": 0.5, "missed": 0.0}
+# An expectation that a session stopped before settling (``simulate --until``, a crash): its
+# inject was delivered but the log holds no outcome for it yet. It is shown, and left out
+# of every figure that judges the team, since it can still go either way.
+OPEN = "open"
 
 
 @dataclass(slots=True)
@@ -149,6 +153,7 @@ def _score(store: SessionStore, display: str) -> Score:
                            f"({type(err).__name__})") from None
     seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
     inject_kind = {i.id: i.kind for i in scenario.injects}
+    delivered_injects: dict[str, float] = {}
     outcomes: dict[tuple[str, int], dict[str, Any]] = {}
     outcome_wall: dict[tuple[str, int], float | None] = {}
     delivered_wall: dict[str, float | None] = {}
@@ -175,6 +180,7 @@ def _score(store: SessionStore, display: str) -> Score:
             if data.get("sensitive"):
                 sensitive[item] = event.t
             if data.get("source") == "inject":
+                delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
             elif data.get("source") == "team" and first_statement is None \
@@ -213,6 +219,7 @@ def _score(store: SessionStore, display: str) -> Score:
             inject, index, list(data["do"]), float(data["delivered"]), float(data["deadline"]),
             data.get("responded"), data.get("response_time"), status,
             float(data.get("points", 1)), inject_kind.get(inject, ""), wall_rt))
+    results += _open_expectations(scenario, delivered_injects, outcomes)
     results.sort(key=lambda r: (r.delivered, r.inject, r.index))
     rumours = [RumourCurve(item, t0, peak, corrected.get(item),
                            views_at(peak, t0, end, corrected.get(item)))
@@ -223,12 +230,33 @@ def _score(store: SessionStore, display: str) -> Score:
                  end, results, summary, rumours, findings, deliveries, actions)
 
 
+def _open_expectations(scenario: Scenario, delivered: dict[str, float],
+                       outcomes: dict[tuple[str, int], dict[str, Any]]
+                       ) -> list[ExpectationResult]:
+    """The expectations of delivered injects that the log has no outcome for."""
+    found = []
+    for inject in scenario.injects:
+        t = delivered.get(inject.id)
+        if t is None:
+            continue
+        for index, expectation in enumerate(inject.expect):
+            if (inject.id, index) in outcomes:
+                continue
+            found.append(ExpectationResult(
+                inject.id, index, list(expectation.do), t,
+                t + deadline_for(scenario, inject, expectation), None, None, OPEN,
+                float(expectation.points), inject.kind))
+    return found
+
+
 def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list[RumourCurve],
              flagged: dict[str, str], misleading: dict[str, tuple[float, int]],
              sensitive: dict[str, float], hidden: dict[str, float],
              findings: list[dict[str, Any]], per_member: Counter[str],
              first_statement: float | None, end: float) -> dict[str, Any]:
     counts = Counter(r.status for r in results)
+    still_open = {r.inject for r in results if r.status == OPEN}
+    results = [r for r in results if r.status != OPEN]
     total = len(results)
     times = [r.response_time for r in results if r.response_time is not None]
     walls = [r.wall_response_time for r in results if r.wall_response_time is not None]
@@ -240,7 +268,7 @@ def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list
           if precision is not None and recall is not None and precision + recall > 0 else None)
     press = {}
     for r in results:
-        if r.kind == "press":
+        if r.kind == "press" and r.inject not in still_open:  # judged once all settled
             press[r.inject] = press.get(r.inject, True) and r.status == "met"
     up_times = [(hidden.get(i, end)) - t for i, t in sensitive.items()]
     weight = sum(r.points for r in results)
@@ -249,6 +277,7 @@ def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list
     target = scenario.scoring.first_statement
     return {
         "met": counts["met"], "late": counts["late"], "missed": counts["missed"],
+        "open": counts[OPEN],
         "on_time_rate": counts["met"] / total if total else None,
         "median_response_time": percentile(times, 50),
         "p90_response_time": percentile(times, 90),
