@@ -8,11 +8,13 @@ Time is virtual: a ``ManualTime`` drives the scenario clock, the tests advance i
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from rich.console import Console as RichConsole
 from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
@@ -226,6 +228,25 @@ def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
         assert console.app.tr("label.misleading") not in text
         status = status_text(screen)
         assert "06:45" in status and "T+05:00" in status
+
+    console.run(script)
+
+
+def test_the_item_under_the_cursor_is_read_from_the_start(tmp_path: Path) -> None:
+    # The list may take the focus before or after its first items arrive; either way the
+    # item under the cursor counts as read, and the status line says so.
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        screen = console.exercise
+        selected = screen.selected
+        assert selected is not None and selected.id == "vitne-brak"
+        assert selected.read
+        await console.advance(pilot, 480)
+        items = console.app.model.items
+        assert console.app.model.unread == len(items) - 1 == sum(not i.read for i in items)
+        assert f"{len(items) - 1} {console.app.tr('status.unread')}" in status_text(screen)
 
     console.run(script)
 
@@ -671,6 +692,108 @@ def test_observer_notes_on_an_inject_and_on_the_moment(tmp_path: Path) -> None:
         assert second.t == t_second == 45
 
     console.run(script)
+
+
+def test_observer_notes_stay_off_the_team_screens(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+    observed = "Tok lang tid"
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 30)
+        await console.facilitator(pilot)
+        # The cursor starts on vitne-brak, delivered at 0m: the note is about that item.
+        await pilot.press("o")
+        await pilot.pause()
+        await paste(pilot, observed)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        [note] = of_type(session_events(console.path), "note")
+        assert note.data["to"] == ["vitne-brak"] and note.data["observer"] is True
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        await console.select(pilot, "vitne-brak")
+        detail = detail_text(console.exercise)
+        assert observed not in detail
+        assert app.tr("done.observer") not in detail and app.tr("done.note") not in detail
+        assert app.tr("detail.nothing") in detail
+        # Nor does it count as handled: the "not yet handled" filter still lists the item.
+        item = app.model.by_id["vitne-brak"]
+        assert not item.handled
+        await pilot.press("u")
+        await pilot.pause()
+        assert "vitne-brak" in list_ids(console.exercise, "feed")
+        assert observed not in screen_text(app)
+
+        # The facilitator sees it on F2, with what it is about.
+        screen = await console.facilitator(pilot)
+        notes = str(screen.query_one("#notes", Static).render())
+        assert observed in notes and "vitne-brak" in notes and f"({NAME})" in notes
+        assert app.tr("observer.notes") in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # The team's own note on the item shows as before.
+        await pilot.press("n")
+        await pilot.pause()
+        await paste(pilot, "Ringt")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("u")  # the filter off: the item is handled now
+        await pilot.pause()
+        await console.select(pilot, "vitne-brak")
+        detail = detail_text(console.exercise)
+        assert "Ringt" in detail and observed not in detail
+        assert item.handled
+
+    console.run(script)
+
+
+def _summary_text(screen: AfterActionScreen) -> str:
+    """The after-action summary as plain text, one figure a line."""
+    out = io.StringIO()
+    RichConsole(width=150, file=out).print(screen.query_one("#summary", Static).content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("language", "labels", "foreign"), [
+    # nothing was answered: the score is 0, written as the language writes decimals
+    (None, ("poengsum (0–100)", "0,0", "innfridd / for sent / ikke innfridd", "i tide",
+            "handlinger per deltaker", " av "), ("score (0", "on time", " of ")),
+    ("en", ("score (0–100)", "0.0", "met / late / missed", "on time",
+            "actions per team member", " of "), ("poengsum", "i tide", " av ")),
+])
+def test_after_action_summary_speaks_the_consoles_language(
+        tmp_path: Path, language: str | None, labels: tuple[str, ...],
+        foreign: tuple[str, ...]) -> None:
+    # Jordras is a Norwegian scenario: its console speaks bokmål unless told otherwise.
+    real = ManualTime()
+    app = CrisisApp(jordras(), seed=1, session_path=tmp_path / "s.sqlite",
+                    clock=ScenarioClock(source=real), language=language)
+
+    async def script() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            real.advance(200)
+            app.tick()
+            await pilot.press("f2", "E", "y")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AfterActionScreen)
+            summary = _summary_text(screen)
+            for label in labels:
+                assert label in summary, label
+            for word in foreign:
+                assert word not in summary, word
+            # The table's headings were already in the console's language.
+            assert app.tr("after.col.deadline") in screen_text(app)
+
+    asyncio.run(script())
 
 
 def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:

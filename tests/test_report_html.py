@@ -1,4 +1,8 @@
-"""The HTML debrief: self-contained, escaped, with its charts, on real simulated sessions."""
+"""The HTML debrief: self-contained, escaped, with its charts, on real simulated sessions.
+
+The scenarios here are Norwegian; the tests that read the page's own words ask for English
+ones, and those about the language check both.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import pytest
 
 from simulator.engine.reach import views_at
 from simulator.scoring.html import LEFT, MAX_RUMOURS, RIGHT, WIDTH, render_html
+from simulator.scoring.labels import LABELS, LANGUAGES
 from simulator.scoring.metrics import Score, score_session
 from tests.helpers import run_cli, scenario_text
 
@@ -237,13 +242,13 @@ def jordras(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def jordras_html(jordras: Path) -> str:
-    return render_html(_score(jordras))
+    return render_html(_score(jordras), "en")
 
 
 @pytest.fixture(scope="module")
 def hostile_html(folder: Path) -> str:
     session = _simulate(folder, "hostile.yaml", "hostile", "--seed", "1", team=HOSTILE_TEAM)
-    return render_html(_score(session))
+    return render_html(_score(session), "en")
 
 
 # --- self-contained -------------------------------------------------------------------
@@ -264,7 +269,7 @@ def test_the_report_holds_a_timeline_and_a_rumour_chart(jordras: Path,
     # one row per expectation, a mark per scripted delivery and per team action
     assert jordras_html.count('<g class="expectation ') == len(score.expectations)
     timeline = jordras_html.split('<svg class="chart timeline"')[1].split("</svg>")[0]
-    assert len(re.findall(r"<title>T\+[\d:]+ \S+ \((social|press|news|internal)\)</title>",
+    assert len(re.findall(r"<title>T\+[\d:]+ \S+ \((social media|press|news|internal)\)</title>",
                           timeline)) == len(score.deliveries)
     for minute in range(0, 91, 10):
         assert f">T+{minute}</text>" in timeline  # the time axis, in T+minutes
@@ -337,7 +342,7 @@ def test_an_undefined_precision_is_a_dash_never_zero(folder: Path) -> None:
     session = _simulate(folder, "mini.yaml", "noflags", "--seed", "2", team=ON_TIME)
     [score] = _score(session)
     assert score.summary["flag_precision"] is None
-    html = render_html([score])
+    html = render_html([score], "en")
     figures = _summary(html)
     assert figures["flag precision / recall / F1 (misleading)"] == ["— / — / —"]
     assert figures["score (0–100)"] == ["100.0"]
@@ -357,7 +362,7 @@ def test_an_interrupted_session_is_marked(folder: Path) -> None:
                         team=JORDRAS_TEAM)
     [score] = _score(session)
     assert not score.complete
-    html = render_html([score])
+    html = render_html([score], "en")
     assert '<span class="badge interrupted">interrupted</span>' in html
     assert "Session #1 was interrupted</strong> at T+10:00" in html
     assert html.count(">interrupted at T+10:00</text>") == 2  # on both charts
@@ -367,7 +372,7 @@ def test_an_interrupted_session_is_marked(folder: Path) -> None:
 def test_two_sessions_are_compared_side_by_side(folder: Path) -> None:
     fast = _simulate(folder, "mini.yaml", "fast", "--seed", "5", team=ON_TIME)
     slow = _simulate(folder, "mini.yaml", "slow", "--seed", "5", team=SLOW)
-    html = render_html(_score(fast, slow))
+    html = render_html(_score(fast, slow), "en")
     _assert_self_contained(html)
     assert str(fast) in html and str(slow) in html
     assert "2 sessions compared" in html
@@ -419,3 +424,120 @@ def test_the_installed_package_carries_the_template(tmp_path: Path, jordras: Pat
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert '<svg class="chart timeline"' in out.stdout
+
+
+# --- language -------------------------------------------------------------------------
+
+
+class _Visible(HTMLParser):
+    """What a reader sees of the page's own words: its text, tooltips and labels, without
+    the styles and without what is quoted from the scenario (marked with its lang)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if self._skip or tag == "style" or ("lang" in found and tag != "html"):
+            self._skip.append(tag)
+        elif found.get("aria-label"):
+            self.parts.append(found["aria-label"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and self._skip[-1] == tag:
+            self._skip.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _visible(html: str) -> str:
+    parser = _Visible()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _words_of(language: str) -> set[str]:
+    """The fixed words of every label that the other language says differently."""
+    index = LANGUAGES.index(language)
+    words = set()
+    for texts in LABELS.values():
+        if texts[0] == texts[1]:
+            continue
+        for part in re.split(r"\{[^}]*\}", texts[index]):
+            part = part.strip(" ,;:.()«»“”#")
+            if len(part) >= 3:
+                words.add(part)
+    return words
+
+
+def _foreign(html: str, language: str) -> list[str]:
+    """Words of the other language's labels that show on a page in ``language``."""
+    other = "en" if language == "nb" else "nb"
+    text = _visible(html)
+    return sorted(w for w in _words_of(other)
+                  if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
+
+
+def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: str) -> None:
+    # jordras is written in bokmål; nothing asks for another language.
+    html = render_html(_score(jordras))
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nb">')
+    assert _foreign(html, "nb") == []
+    for heading in ("Oppsummering", "Tidslinje", "Ryktenes rekkevidde", "Forventninger",
+                    "Brudd på retningslinjene"):
+        assert f">{heading}</h2>" in html
+    assert "<title>Evaluering: Jordras i Brattlia</title>" in html
+    figures = _summary(html)
+    assert figures["innfridd / for sent / ikke innfridd"] == \
+        _summary(jordras_html)["met / late / missed"]
+    assert figures["handlinger per deltaker"] == \
+        _summary(jordras_html)["actions per team member"]
+    # Thousands are grouped with a no-break space: "17,007" reads as 17 to a Norwegian.
+    [exposure] = figures["ryktenes rekkevidde (visninger)"]
+    [english] = _summary(jordras_html)["rumour exposure (views)"]
+    grouped = english.replace(",", "\u00a0")
+    assert "," in english and exposure == english.replace(",", " ")
+    assert f'<td class="num">{grouped}</td>' in html
+    rows = _tables(html)["expectations"]
+    assert rows[0] == ["innspill", "forventet", "levert", "frist", "svart", "svartid",
+                       "status", "poeng"]
+    assert {row[6] for row in rows[1:]} <= {"innfridd", "for sent", "ikke innfridd"}
+    assert '<span class="badge met">innfridd</span>' in html  # the class stays the key
+    # The English page has no Norwegian words of its own.
+    assert jordras_html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert _foreign(jordras_html, "en") == []
+    assert '<h1 lang="nb">' in jordras_html  # the scenario's title is still bokmål
+
+
+def test_nynorsk_reads_the_bokmal_report(jordras: Path) -> None:
+    scores = _score(jordras)
+    assert render_html(scores, "nn") == render_html(scores, "nb") == render_html(scores)
+
+
+def test_compared_sessions_in_norwegian(folder: Path) -> None:
+    fast = _simulate(folder, "mini.yaml", "fast-nb", "--seed", "5", team=ON_TIME)
+    slow = _simulate(folder, "mini.yaml", "slow-nb", "--seed", "5", team=SLOW)
+    html = render_html(_score(fast, slow))
+    assert _foreign(html, "nb") == []
+    assert "2 økter sammenlignet" in html
+    rows = _tables(html)["expectations compared"]
+    assert rows[0] == ["innspill", "forventet", "poeng", "#1", "#2"]
+    by_inject = {r[0].split()[0]: r for r in rows[1:]}
+    assert by_inject["press-1"][3].startswith("innfridd på 01:00")
+    assert by_inject["press-1"][4].startswith("for sent på 15:00")
+    assert "frist T+15:00" in by_inject["press-1"][4]
+    assert by_inject["first"][4].startswith("ikke innfridd")
+
+
+def test_an_interrupted_session_in_norwegian(folder: Path) -> None:
+    session = _simulate(folder, "jordras", "cut-nb", "--seed", "3", "--until", "10m",
+                        team=JORDRAS_TEAM)
+    html = render_html(_score(session))
+    assert _foreign(html, "nb") == []
+    assert '<span class="badge interrupted">avbrutt</span>' in html
+    assert "Økt #1 ble avbrutt</strong> ved T+10:00" in html
+    assert html.count(">avbrutt ved T+10:00</text>") == 2

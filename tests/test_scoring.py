@@ -662,17 +662,20 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
     proc = run_cli("score", str(drill), "--format", "md")
     assert proc.returncode == 0, proc.stderr
     md = proc.stdout
-    assert md.startswith("# Debrief: Drill\n")
-    assert "## Summary" in md and "## Expectations" in md and "## Guideline findings" in md
-    assert "| figure | #1 |" in md
-    assert "| score (0-100) | 83.3 |" in md
-    assert "| met / late / missed | 4 / 1 / 1 |" in md
-    assert "| flag precision / recall / F1 (misleading) | 75 % / 60 % / 67 % |" in md
-    assert "| rumour exposure (views) | 17,007 |" in md
-    assert "| inject | do | delivered | deadline | responded | response | status | pts |" in md
-    assert "| press-1 | reply | T+01:00 | T+21:00 | T+21:00 | 20:00 | met | 2 |" in md
-    assert "| press-2 | reply | T+02:00 | T+22:00 | T+25:00 | 23:00 | late | 1 |" in md
-    assert "| rumour | reply | T+03:00 | T+18:00 | — | — | missed | 1 |" in md
+    # The drill is a Norwegian scenario: its report is in bokmål.
+    assert md.startswith("# Evaluering: Drill\n")
+    assert "## Oppsummering" in md and "## Forventninger" in md
+    assert "## Brudd på retningslinjene" in md
+    assert "| nøkkeltall | #1 |" in md
+    assert "| poengsum (0–100) | 83,3 |" in md
+    assert "| innfridd / for sent / ikke innfridd | 4 / 1 / 1 |" in md
+    assert "| merking som villedende: presisjon / dekning / F1 | 75 % / 60 % / 67 % |" in md
+    assert "| ryktenes rekkevidde (visninger) | 17\u00a0007 |" in md
+    assert ("| innspill | forventet | levert | frist | svart | svartid | status | poeng |"
+            in md)
+    assert "| press-1 | reply | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
+    assert "| press-2 | reply | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
+    assert "| rumour | reply | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
     rows = [line for line in md.splitlines() if line.startswith("| ")]
     # 1 header + 13 summary rows, 1 header + 6 expectation rows
     assert len(rows) == 1 + 13 + 1 + 6
@@ -681,8 +684,8 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
 def test_table_is_the_default(drill: Path) -> None:
     proc = run_cli("score", str(drill))
     assert proc.returncode == 0, proc.stderr
-    assert "Debrief: Drill" in proc.stdout and "83.3" in proc.stdout
-    assert "press-1" in proc.stdout and "late" in proc.stdout
+    assert "Evaluering: Drill" in proc.stdout and "83,3" in proc.stdout
+    assert "press-1" in proc.stdout and "for sent" in proc.stdout
 
 
 # -- comparison ----------------------------------------------------------------------------------
@@ -718,14 +721,14 @@ def test_comparison_shows_both_sessions(tmp_path: Path, fmt: str) -> None:
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "#1" in out and "#2" in out and "a.sqlite" in out and "b.sqlite" in out
-    assert "83.3" in out and "100.0" in out
+    assert "83,3" in out and "100,0" in out
     if fmt == "md":
         lines = out.splitlines()
-        assert "| figure | #1 | #2 |" in lines
-        assert "| inject | do | #1 | #2 |" in lines
+        assert "| nøkkeltall | #1 | #2 |" in lines
+        assert "| innspill | forventet | #1 | #2 |" in lines
         # per expectation, side by side: status and response time, '—' where not delivered
-        assert "| press-1 | reply | met 20:00 | met 09:00 |" in lines
-        assert "| press-2 | reply | late 23:00 | — |" in lines
+        assert "| press-1 | reply | innfridd 20:00 | innfridd 09:00 |" in lines
+        assert "| press-2 | reply | for sent 23:00 | — |" in lines
 
 
 def test_different_scenarios_cannot_be_compared(drill: Path, tmp_path: Path) -> None:

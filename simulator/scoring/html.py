@@ -3,13 +3,14 @@
 Nothing is loaded from the network and no script runs: the styles sit in the page and the
 charts are inline SVG. Every number of a chart is computed here; the template only places
 it. Every text that comes from the scenario or the team goes through Jinja's autoescaping,
-in the tables and inside the SVG alike, and is never marked safe.
+in the tables and inside the SVG alike, and is never marked safe. The page's own words come
+from the report labels, in the scenario's language unless another is asked for; they are
+escaped like the rest.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -19,8 +20,9 @@ import simulator
 from simulator.engine.reach import views_at
 from simulator.scenario.model import Inject, Scenario
 from simulator.scenario.templates import TemplateError, render
+from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
-from simulator.scoring.reports import duration_text, offset_text
+from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
 
 MAX_RUMOURS = 12  # curves drawn per session; the rest are counted, not drawn
 SNIPPET = 140  # characters of an inject's text shown beside its id
@@ -49,12 +51,13 @@ def _environment() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(scores: list[Score]) -> str:
-    """The debrief of one session, or of several sessions of one scenario side by side."""
+def render_html(scores: list[Score], language: str | None = None) -> str:
+    """The debrief of one session, or of several sessions of one scenario side by side,
+    in ``language`` (default: the scenario's)."""
     if not scores:
         raise ValueError("render_html needs at least one scored session")
     template = _environment().get_template("report.html.j2")
-    return template.render(**_context(scores))
+    return template.render(**_context(scores, Labels(language or scores[0].scenario.language)))
 
 
 # --- text -----------------------------------------------------------------------------
@@ -65,16 +68,12 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.0f} %"
-
-
 def _plain(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
-def _views(value: int | float) -> str:
-    return f"{round(value):,}"
+def _number(value: float | None, t: Labels) -> str:
+    return "—" if value is None else t.number(value)
 
 
 def _minutes_label(seconds: float) -> str:
@@ -124,44 +123,15 @@ class _Injects:
 # --- summary --------------------------------------------------------------------------
 
 
-def _first_statement(s: dict[str, Any]) -> str:
-    shown = offset_text(s["first_statement"])
-    target = s.get("first_statement_target")
-    if target is None:
-        return f"{shown} (no target)"
-    verdict = {True: "on time", False: "not on time", None: ""}[s.get("first_statement_on_time")]
-    return f"{shown} (target {offset_text(target)}{', ' + verdict if verdict else ''})"
-
-
-SUMMARY_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-    ("score (0–100)", lambda s: _plain(s["score"])),
-    ("met / late / missed", lambda s: f"{s['met']} / {s['late']} / {s['missed']}"),
-    ("on time", lambda s: _percent(s["on_time_rate"])),
-    ("response time median / p90 / max (scenario time)",
-     lambda s: " / ".join(duration_text(s[k]) for k in (
-         "median_response_time", "p90_response_time", "max_response_time"))),
-    ("response time median / p90 / max (real time)",
-     lambda s: " / ".join(duration_text(s.get(k)) for k in (
-         "median_response_wall", "p90_response_wall", "max_response_wall"))),
-    ("first public statement", _first_statement),
-    ("press questions answered on time",
-     lambda s: f"{s['press_answered_on_time']} of {s['press_total']}"),
-    ("flag precision / recall / F1 (misleading)",
-     lambda s: " / ".join(_percent(s[k]) for k in ("flag_precision", "flag_recall", "flag_f1"))),
-    ("rumour exposure (views)", lambda s: _views(s["rumour_exposure"])),
-    ("sensitive items hidden", lambda s: f"{s['sensitive_hidden']} of {s['sensitive_total']}"),
-    ("longest a sensitive item stayed up", lambda s: duration_text(s["sensitive_max_exposed"])),
-    ("guideline findings", lambda s: str(s["guideline_findings"])),
-]
-
-
-def _summary_rows(scores: list[Score]) -> list[dict[str, Any]]:
-    rows = [{"label": label, "cells": [show(s.summary) for s in scores]}
-            for label, show in SUMMARY_ROWS]
-    rows.append({"label": "actions per team member",
-                 "lists": [[f"{name}: {count}"
-                            for name, count in s.summary["actions_by_member"].items()]
-                           for s in scores]})
+def _summary_rows(scores: list[Score], t: Labels) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for row in SUMMARY_ROWS:
+        if row.items is not None:
+            rows.append({"label": t(row.key), "lists": [row.items(s.summary, t)
+                                                        for s in scores]})
+        else:
+            rows.append({"label": t(row.key), "cells": [row.show(s.summary, t)
+                                                        for s in scores]})
     return rows
 
 
@@ -184,9 +154,10 @@ def _time_domain(scores: list[Score]) -> tuple[float, float]:
 class _TimeAxis:
     """Scenario seconds to x, the same for every chart and session of one report."""
 
-    def __init__(self, t_max: float, step: float) -> None:
+    def __init__(self, t_max: float, step: float, labels: Labels) -> None:
         self.t_max = t_max
         self.step = step
+        self.labels = labels
         self.plot_width = WIDTH - LEFT - RIGHT
 
     def x(self, t: float) -> float:
@@ -200,7 +171,7 @@ class _TimeAxis:
         return {"ticks": ticks, "top": top, "y": bottom, "mark_y": bottom + 5,
                 "label_y": bottom + 18, "title_y": bottom + 36, "left": LEFT,
                 "right": WIDTH - RIGHT, "title_x": (LEFT + WIDTH - RIGHT) / 2,
-                "title": "minutes after T+0"}
+                "title": self.labels("html.axis.minutes")}
 
     def interrupted(self, score: Score, top: float, bottom: float) -> dict[str, Any] | None:
         """A dashed line where an interrupted session stops, labelled on its roomier side."""
@@ -212,7 +183,7 @@ class _TimeAxis:
         return {"x": x, "top": top - BAND + 4, "bottom": bottom, "label_y": top - 7,
                 "label_x": x - 5 if left_side else x + 5,
                 "anchor": "end" if left_side else "start",
-                "label": f"interrupted at {offset_text(score.end)}"}
+                "label": self.labels("html.interrupted_at", time=offset_text(score.end))}
 
 
 # --- timeline -------------------------------------------------------------------------
@@ -238,11 +209,13 @@ def _row_label(e: ExpectationResult) -> str:
     return _shorten(f"{e.inject} · {'/'.join(e.do)}", 38)
 
 
-def _expectation_title(e: ExpectationResult) -> str:
-    answer = (f", responded {offset_text(e.responded)} (after {duration_text(e.response_time)})"
-              if e.responded is not None else ", no response")
-    return (f"{e.inject} · {'/'.join(e.do)}: delivered {offset_text(e.delivered)}, "
-            f"deadline {offset_text(e.deadline)}{answer}: {e.status}")
+def _expectation_title(e: ExpectationResult, t: Labels) -> str:
+    answer = (t("html.expectation.answer", time=offset_text(e.responded),
+                wait=duration_text(e.response_time))
+              if e.responded is not None else t("html.expectation.no_answer"))
+    return t("html.expectation.title", inject=e.inject, do="/".join(e.do),
+             delivered=offset_text(e.delivered), deadline=offset_text(e.deadline),
+             answer=answer, status=t.status(e.status))
 
 
 def _top(score: Score, margin: float) -> float:
@@ -256,9 +229,10 @@ def _lane(y: float, label: str) -> dict[str, Any]:
 
 
 def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
+    t = axis.labels
     top = _top(score, 8.0)
-    deliveries = _lane(top, "scripted injects delivered")
-    actions = _lane(top + LANE, "team actions")
+    deliveries = _lane(top, t("html.lane.deliveries"))
+    actions = _lane(top + LANE, t("html.lane.actions"))
     separator = top + 2 * LANE + 4
     rows_top = separator + 6
     rows = []
@@ -268,7 +242,7 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
         x0, x1 = axis.x(e.delivered), axis.x(e.deadline)
         row: dict[str, Any] = {
             "y": y, "height": ROW, "mid": mid, "text_y": round(mid + 4, 1),
-            "label": _row_label(e), "title": _expectation_title(e),
+            "label": _row_label(e), "title": _expectation_title(e, t),
             "bar_x": x0, "bar_w": round(max(x1 - x0, 1.5), 1), "bar_y": round(mid - 4, 1),
             "bar_h": 8, "deadline_x": x1, "deadline_y1": round(mid - 6, 1),
             "deadline_y2": round(mid + 6, 1), "status": e.status,
@@ -289,13 +263,13 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
         "label_x": LEFT - 8, "note_x": LEFT + 6, "stripe_w": WIDTH - RIGHT,
         "deliveries_lane": deliveries, "actions_lane": actions,
         "separator_y": separator, "empty_y": rows_top + 12,
-        "deliveries": [{"x": axis.x(t), "colour": CHANNEL_COLOURS.get(channel, "#555"),
-                        "title": f"{offset_text(t)} {item} ({channel})"}
-                       for t, item, channel in score.deliveries],
-        "actions": [{"x": axis.x(t), "colour": ACTION_COLOUR,
-                     "title": f"{offset_text(t)} {action}"
+        "deliveries": [{"x": axis.x(at), "colour": CHANNEL_COLOURS.get(channel, "#555"),
+                        "title": f"{offset_text(at)} {item} ({t.channel(channel)})"}
+                       for at, item, channel in score.deliveries],
+        "actions": [{"x": axis.x(at), "colour": ACTION_COLOUR,
+                     "title": f"{offset_text(at)} {action}"
                               + (f" → {', '.join(targets)}" if targets else "")}
-                    for t, action, targets in score.actions],
+                    for at, action, targets in score.actions],
         "rows": rows, "empty": not score.expectations,
         "end": axis.interrupted(score, top, bottom),
     }
@@ -358,6 +332,11 @@ def _curve_styles(scores: list[Score]) -> dict[str, dict[str, Any]]:
 
 def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects,
                   styles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    t = axis.labels
+
+    def views_text(value: float) -> str:
+        return t.number(round(value))
+
     top, height = _top(score, 14.0), 300.0
     bottom = top + height
 
@@ -375,17 +354,19 @@ def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects
         if rumour.corrected is not None and rumour.corrected <= score.end:
             at = views_at(rumour.peak, rumour.delivered, rumour.corrected, rumour.corrected)
             correction = {"x": axis.x(rumour.corrected), "y": y(at), "r": 5,
-                          "title": f"{rumour.item} corrected at {offset_text(rumour.corrected)}"
-                                   f" with {_views(at)} views"}
+                          "title": t("html.rumours.correction", item=rumour.item,
+                                     time=offset_text(rumour.corrected),
+                                     views=views_text(at))}
         curves.append({
             **style, "points": " ".join(f"{px},{py}" for px, py in points),
             "end_x": points[-1][0], "end_y": points[-1][1],
-            "title": f"{style['number']}. {rumour.item}: {_views(rumour.final_views)} views",
+            "title": t("html.rumours.curve", number=style["number"], item=rumour.item,
+                       views=views_text(rumour.final_views)),
             "correction": correction, "item": rumour.item, "author": injects.author(rumour.item),
             "text": _shorten(injects.text(rumour.item), 90),
             "delivered": offset_text(rumour.delivered),
             "corrected": offset_text(rumour.corrected) if rumour.corrected is not None else None,
-            "views": _views(rumour.final_views),
+            "views": views_text(rumour.final_views),
         })
     # number each curve at its end, spread out so the numbers never sit on each other
     order = sorted(curves, key=lambda c: c["end_y"])
@@ -394,7 +375,7 @@ def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects
         curve["label"] = {"x": round(curve["end_x"] + 16, 1), "y": round(label_y + 4, 1),
                           "leader_x1": round(curve["end_x"] + 2, 1),
                           "leader_x2": round(curve["end_x"] + 14, 1), "leader_y": label_y}
-    y_ticks = [{"y": y(10 ** k), "text_y": y(10 ** k) + 4, "label": _views(10 ** k)}
+    y_ticks = [{"y": y(10 ** k), "text_y": y(10 ** k) + 4, "label": views_text(10 ** k)}
                for k in range(decades + 1)]
     shown = {r.item for r in _shown_rumours(score)}
     omitted = [r for r in score.rumours if r.item not in shown]
@@ -403,24 +384,35 @@ def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects
         "curves": curves, "y_ticks": y_ticks, "y_title_x": LEFT - 78,
         "y_title_y": (top + bottom) / 2, "end": axis.interrupted(score, top, bottom),
         "total": len(score.rumours), "shown": len(curves), "omitted": len(omitted),
-        "corrected_extra": max(len(curves) - MAX_RUMOURS, 0),
-        "omitted_views": _views(sum(r.final_views for r in omitted)),
+        "omitted_text": _omitted_text(score, len(curves), omitted, t),
     }
+
+
+def _omitted_text(score: Score, shown: int, omitted: list[RumourCurve], t: Labels) -> str:
+    """What the chart leaves out, and the corrected items it shows beyond the largest."""
+    if not omitted:
+        return ""
+    text = t("html.rumours.omitted", total=len(score.rumours), shown=MAX_RUMOURS)
+    if shown > MAX_RUMOURS:
+        text += t("html.rumours.also_corrected", count=shown - MAX_RUMOURS)
+    return text + t("html.rumours.rest", count=len(omitted),
+                    views=t.number(round(sum(r.final_views for r in omitted))))
 
 
 # --- expectations ---------------------------------------------------------------------
 
 
-def _expectation_rows(score: Score, injects: _Injects) -> list[dict[str, Any]]:
+def _expectation_rows(score: Score, injects: _Injects, t: Labels) -> list[dict[str, Any]]:
     return [{"inject": e.inject, "author": injects.author(e.inject),
              "text": _shorten(injects.text(e.inject), SNIPPET), "full": injects.text(e.inject),
              "do": " / ".join(e.do), "delivered": offset_text(e.delivered),
              "deadline": offset_text(e.deadline), "responded": offset_text(e.responded),
              "response_time": duration_text(e.response_time), "status": e.status,
-             "points": f"{e.points:g}"} for e in score.expectations]
+             "status_text": t.status(e.status), "points": f"{e.points:g}"}
+            for e in score.expectations]
 
 
-def _compared_rows(scores: list[Score], injects: _Injects) -> list[dict[str, Any]]:
+def _compared_rows(scores: list[Score], injects: _Injects, t: Labels) -> list[dict[str, Any]]:
     """One row per expectation of any session; one cell per session ('not delivered')."""
     cells: dict[tuple[str, int], list[dict[str, Any] | None]] = {}
     first: dict[tuple[str, int], ExpectationResult] = {}
@@ -429,7 +421,8 @@ def _compared_rows(scores: list[Score], injects: _Injects) -> list[dict[str, Any
             key = (e.inject, e.index)
             cells.setdefault(key, [None] * len(scores))
             first.setdefault(key, e)
-            cells[key][n] = {"status": e.status, "response_time": duration_text(e.response_time),
+            cells[key][n] = {"status": e.status, "status_text": t.status(e.status),
+                             "response_time": duration_text(e.response_time),
                              "delivered": offset_text(e.delivered),
                              "deadline": offset_text(e.deadline),
                              "responded": offset_text(e.responded)}
@@ -447,11 +440,11 @@ def _all(scores: list[Score], key: tuple[str, int]) -> list[ExpectationResult]:
 # --- the page -------------------------------------------------------------------------
 
 
-def _context(scores: list[Score]) -> dict[str, Any]:
+def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
     scenario = scores[0].scenario
     injects = _Injects(scores)
     t_max, step = _time_domain(scores)
-    axis = _TimeAxis(t_max, step)
+    axis = _TimeAxis(t_max, step, t)
     decades = _log_top(max((r.final_views for s in scores for r in s.rumours), default=1))
     styles = _curve_styles(scores)
     sessions = []
@@ -459,7 +452,7 @@ def _context(scores: list[Score]) -> dict[str, Any]:
         sessions.append({
             "number": n, "path": score.path, "seed": _plain(score.seed),
             "complete": score.complete, "end": offset_text(score.end),
-            "score": _plain(score.summary.get("score")),
+            "score": _number(score.summary.get("score"), t),
             "timeline": _timeline(score, axis),
             "rumours": _rumour_chart(score, axis, decades, injects, styles)
             if score.rumours else None,
@@ -468,13 +461,17 @@ def _context(scores: list[Score]) -> dict[str, Any]:
                          for f in score.findings],
         })
     return {
+        # t: the page's own words; language: the scenario's, for the texts quoted from it
+        "t": t, "page_language": t.language,
         "title": scenario.title, "scenario_id": scenario.id,
         "language": scenario.language, "duration": duration_text(float(scenario.duration)),
         "sessions": sessions, "compare": len(scores) > 1, "compare_columns": 3 + len(scores),
-        "summary_rows": _summary_rows(scores),
-        "expectations": _expectation_rows(scores[0], injects) if len(scores) == 1 else None,
-        "compared": _compared_rows(scores, injects) if len(scores) > 1 else None,
-        "status_colours": STATUS_COLOURS, "channel_colours": CHANNEL_COLOURS,
-        "action_colour": ACTION_COLOUR, "width": WIDTH, "max_rumours": MAX_RUMOURS,
+        "summary_rows": _summary_rows(scores, t),
+        "expectations": _expectation_rows(scores[0], injects, t) if len(scores) == 1 else None,
+        "compared": _compared_rows(scores, injects, t) if len(scores) > 1 else None,
+        "status_colours": STATUS_COLOURS,
+        "channels": [{"label": t.channel(channel), "colour": colour}
+                     for channel, colour in CHANNEL_COLOURS.items()],
+        "action_colour": ACTION_COLOUR, "width": WIDTH,
         "version": simulator.__version__,
     }

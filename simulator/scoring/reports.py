@@ -1,4 +1,8 @@
-"""The debrief as a terminal table, JSON, CSV or Markdown; one session or several compared."""
+"""The debrief as a terminal table, JSON, CSV or Markdown; one session or several compared.
+
+The table and Markdown are read by people: they speak the scenario's language (or the one
+asked for). JSON and CSV are read by programs: their field names stay English and fixed.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import Score
 
 BOM = "\ufeff"
@@ -33,50 +39,85 @@ def _ratio(value: float | None) -> str:
     return "—" if value is None else f"{100 * value:.0f} %"
 
 
-def _plain(value: Any) -> str:
-    return "—" if value is None else str(value)
+def _plain(value: float | None, labels: Labels) -> str:
+    return "—" if value is None else labels.number(value)
 
 
-# Each summary row: label and how to show it from a summary dict.
-SUMMARY_ROWS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-    ("score (0-100)", lambda s: _plain(s["score"])),
-    ("met / late / missed", lambda s: f"{s['met']} / {s['late']} / {s['missed']}"),
-    ("on time", lambda s: _ratio(s["on_time_rate"])),
-    ("response time median / p90 / max",
-     lambda s: " / ".join(duration_text(s[k]) for k in (
-         "median_response_time", "p90_response_time", "max_response_time"))),
-    ("response time in real time, median / p90 / max",
-     lambda s: " / ".join(duration_text(s[k]) for k in (
-         "median_response_wall", "p90_response_wall", "max_response_wall"))),
-    ("first public statement (target)",
-     lambda s: f"{offset_text(s['first_statement'])} ({offset_text(s['first_statement_target'])})"),
-    ("press answered on time", lambda s: f"{s['press_answered_on_time']} of {s['press_total']}"),
-    ("flag precision / recall / F1 (misleading)",
-     lambda s: " / ".join(_ratio(s[k]) for k in ("flag_precision", "flag_recall", "flag_f1"))),
-    ("rumour exposure (views)", lambda s: f"{s['rumour_exposure']:,}"),
-    ("sensitive items hidden", lambda s: f"{s['sensitive_hidden']} of {s['sensitive_total']}"),
-    ("longest a sensitive item stayed up", lambda s: duration_text(s["sensitive_max_exposed"])),
-    ("guideline findings", lambda s: str(s["guideline_findings"])),
-    ("actions per team member",
-     lambda s: ", ".join(f"{k}: {v}" for k, v in s["actions_by_member"].items()) or "—"),
-]
-
-EXPECTATION_HEADERS = ["inject", "do", "delivered", "deadline", "responded", "response",
-                       "status", "pts"]
+def _first_statement(s: dict[str, Any], labels: Labels) -> str:
+    shown = offset_text(s["first_statement"])
+    target = s.get("first_statement_target")
+    if target is None:
+        return labels("value.no_target", time=shown)
+    verdict = s.get("first_statement_on_time")
+    if verdict is None:
+        return labels("value.target", time=shown, target=offset_text(target))
+    return labels("value.target_verdict", time=shown, target=offset_text(target),
+                  verdict=labels("value.on_time" if verdict else "value.not_on_time"))
 
 
-def _expectation_cells(score: Score) -> list[list[str]]:
+NO_NAME = "(no name)"  # how scoring counts the actions of a console where nobody gave a name
+
+
+def _members(s: dict[str, Any], labels: Labels) -> list[str]:
+    return [f"{labels('value.no_name') if name == NO_NAME else name}: {count}"
+            for name, count in s["actions_by_member"].items()]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One figure of the summary: the key of its label, and how to show it."""
+
+    key: str
+    show: Callable[[dict[str, Any], Labels], str]
+    # One entry per line, for a page that can list them rather than run them together.
+    items: Callable[[dict[str, Any], Labels], list[str]] | None = None
+
+
+# The summary every debrief shows (terminal, Markdown, HTML, the console's after-action
+# screen), in this order.
+SUMMARY_ROWS: tuple[SummaryRow, ...] = (
+    SummaryRow("summary.score", lambda s, t: _plain(s["score"], t)),
+    SummaryRow("summary.outcome", lambda s, t: f"{s['met']} / {s['late']} / {s['missed']}"),
+    SummaryRow("summary.on_time", lambda s, t: _ratio(s["on_time_rate"])),
+    SummaryRow("summary.response", lambda s, t: " / ".join(duration_text(s.get(k)) for k in (
+        "median_response_time", "p90_response_time", "max_response_time"))),
+    SummaryRow("summary.response_wall", lambda s, t: " / ".join(
+        duration_text(s.get(k)) for k in (
+            "median_response_wall", "p90_response_wall", "max_response_wall"))),
+    SummaryRow("summary.first_statement", _first_statement),
+    SummaryRow("summary.press", lambda s, t: t("value.of", count=s["press_answered_on_time"],
+                                               total=s["press_total"])),
+    SummaryRow("summary.flags", lambda s, t: " / ".join(
+        _ratio(s[k]) for k in ("flag_precision", "flag_recall", "flag_f1"))),
+    SummaryRow("summary.exposure", lambda s, t: t.number(round(s["rumour_exposure"]))),
+    SummaryRow("summary.sensitive", lambda s, t: t("value.of", count=s["sensitive_hidden"],
+                                                   total=s["sensitive_total"])),
+    SummaryRow("summary.sensitive_up", lambda s, t: duration_text(s["sensitive_max_exposed"])),
+    SummaryRow("summary.findings", lambda s, t: str(s["guideline_findings"])),
+    SummaryRow("summary.members", lambda s, t: ", ".join(_members(s, t)) or "—", _members),
+)
+
+EXPECTATION_COLUMNS = ("inject", "do", "delivered", "deadline", "responded", "response",
+                       "status", "pts")
+
+
+def _labels(scores: list[Score], language: str | None) -> Labels:
+    """The language asked for, else the scenario's (sessions compared share one)."""
+    return Labels(language or scores[0].scenario.language)
+
+
+def _expectation_cells(score: Score, labels: Labels) -> list[list[str]]:
     return [[e.inject, "/".join(e.do), offset_text(e.delivered), offset_text(e.deadline),
-             offset_text(e.responded), duration_text(e.response_time), e.status,
-             f"{e.points:g}"] for e in score.expectations]
+             offset_text(e.responded), duration_text(e.response_time),
+             labels.status(e.status), f"{e.points:g}"] for e in score.expectations]
 
 
-def _session_name(score: Score) -> str:
-    state = "" if score.complete else " (interrupted)"
+def _session_name(score: Score, labels: Labels) -> str:
+    state = "" if score.complete else f" ({labels('interrupted')})"
     return f"{score.path}{state}"
 
 
-def _compared_rows(scores: list[Score]) -> tuple[list[str], list[list[str]]]:
+def _compared_rows(scores: list[Score], labels: Labels) -> tuple[list[str], list[list[str]]]:
     """Per expectation, one status column per session."""
     keys: dict[tuple[str, int], list[str]] = {}
     order: list[tuple[str, int]] = []
@@ -87,8 +128,9 @@ def _compared_rows(scores: list[Score]) -> tuple[list[str], list[list[str]]]:
                 keys[key] = ["/".join(e.do)] + ["—"] * len(scores)
                 order.append(key)
             response = "" if e.response_time is None else f" {duration_text(e.response_time)}"
-            keys[key][n + 1] = e.status + response
-    headers = ["inject", "do"] + [f"#{n + 1}" for n in range(len(scores))]
+            keys[key][n + 1] = labels.status(e.status) + response
+    headers = [labels("col.inject"), labels("col.do")] + [f"#{n + 1}"
+                                                          for n in range(len(scores))]
     return headers, [[key[0], *keys[key]] for key in order]
 
 
@@ -127,73 +169,82 @@ def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def to_markdown(scores: list[Score]) -> str:
-    """The debrief for a wiki page."""
+def to_markdown(scores: list[Score], language: str | None = None) -> str:
+    """The debrief for a wiki page, in ``language`` (default: the scenario's)."""
+    t = _labels(scores, language)
     first = scores[0]
-    lines = [f"# Debrief: {_md_cell(first.scenario.title)}", ""]
+    lines = [f"# {_md_cell(t('debrief.title', title=first.scenario.title))}", ""]
     for n, score in enumerate(scores, start=1):
-        lines.append(f"- #{n}: `{_md_cell(_session_name(score))}`, seed {score.seed}")
-    lines += ["", "## Summary", ""]
-    lines += _md_table(["figure"] + [f"#{n}" for n in range(1, len(scores) + 1)],
-                       [[label] + [show(s.summary) for s in scores]
-                        for label, show in SUMMARY_ROWS])
-    lines += ["", "## Expectations", ""]
+        lines.append(f"- #{n}: `{_md_cell(_session_name(score, t))}`, {t('seed')} {score.seed}")
+    lines += ["", f"## {t('summary')}", ""]
+    lines += _md_table([t("figure")] + [f"#{n}" for n in range(1, len(scores) + 1)],
+                       [[t(row.key)] + [row.show(s.summary, t) for s in scores]
+                        for row in SUMMARY_ROWS])
+    lines += ["", f"## {t('expectations')}", ""]
     if len(scores) == 1:
-        lines += _md_table(EXPECTATION_HEADERS, _expectation_cells(first))
+        lines += _md_table([t(f"col.{c}") for c in EXPECTATION_COLUMNS],
+                           _expectation_cells(first, t))
     else:
-        lines += _md_table(*_compared_rows(scores))
+        lines += _md_table(*_compared_rows(scores, t))
     findings = [(n, f) for n, s in enumerate(scores, start=1) for f in s.findings]
     if findings:
-        lines += ["", "## Guideline findings", ""]
+        lines += ["", f"## {t('findings')}", ""]
         lines += [f"- #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} "
-                  f"\u201c{_md_cell(str(f['match']))}\u201d" for n, f in findings]
+                  f"{t('quoted', text=_md_cell(str(f['match'])))}" for n, f in findings]
     return "\n".join(lines) + "\n"
 
 
-def to_table(scores: list[Score]) -> Any:
-    """Rich renderables for the terminal."""
+def to_table(scores: list[Score], language: str | None = None) -> Any:
+    """Rich renderables for the terminal, in ``language`` (default: the scenario's)."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    t = _labels(scores, language)
     first = scores[0]
-    parts: list[Any] = [Text(f"Debrief: {first.scenario.title}", style="bold")]
+    parts: list[Any] = [Text(t("debrief.title", title=first.scenario.title), style="bold")]
     for n, score in enumerate(scores, start=1):
-        parts.append(Text(f"#{n}: {_session_name(score)}  (seed {score.seed})",
+        parts.append(Text(f"#{n}: {_session_name(score, t)}  ({t('seed')} {score.seed})",
                           style="" if score.complete else "yellow"))
     if len(scores) == 1:
-        table = Table(title="Expectations", expand=True, box=box.SQUARE, padding=(0, 0),
+        table = Table(title=t("expectations"), expand=True, box=box.SQUARE, padding=(0, 0),
                       collapse_padding=True)
-        # Times never break; the ids and actions share what is left.
-        fixed = {"delivered": 9, "deadline": 9, "responded": 9, "response": 8, "status": 6,
-                 "pts": 3}
-        for header in EXPECTATION_HEADERS:
-            table.add_column(header, overflow="fold", width=fixed.get(header),
-                             ratio=None if header in fixed else 2, no_wrap=header in fixed)
-        style = {"met": "green", "late": "yellow", "missed": "red"}
-        for cells in _expectation_cells(first):
+        # Times never break; the ids and actions share what is left. Status and points are
+        # as wide as their longest word in the report's language: "ikke innfridd" takes
+        # two lines rather than the room of the ids.
+        words = [w for key in ("col.status", "status.met", "status.late", "status.missed",
+                               "status.open") for w in t(key).split()]
+        fixed = {"delivered": 9, "deadline": 9, "responded": 9, "response": 8,
+                 "status": max(map(len, words)), "pts": max(len(t("col.pts")), 3)}
+        for column in EXPECTATION_COLUMNS:
+            table.add_column(t(f"col.{column}"), overflow="fold", width=fixed.get(column),
+                             ratio=None if column in fixed else 2,
+                             no_wrap=column in fixed and column != "status")
+        style = {t.status("met"): "green", t.status("late"): "yellow",
+                 t.status("missed"): "red"}
+        for cells in _expectation_cells(first, t):
             table.add_row(*[Text(c, style=style.get(c, "")) for c in cells])
     else:
-        headers, rows = _compared_rows(scores)
-        table = Table(title="Expectations, side by side", expand=True)
+        headers, rows = _compared_rows(scores, t)
+        table = Table(title=t("expectations.compared"), expand=True)
         for header in headers:
             table.add_column(header, overflow="fold")
         for row in rows:
             table.add_row(*[Text(c) for c in row])
     parts.append(table)
-    summary = Table(title="Summary", expand=True)
-    summary.add_column("figure")
+    summary = Table(title=t("summary"), expand=True)
+    summary.add_column(t("figure"))
     for n in range(1, len(scores) + 1):
         summary.add_column(f"#{n}")
-    for label, show in SUMMARY_ROWS:
-        summary.add_row(label, *[Text(show(s.summary)) for s in scores])
+    for row in SUMMARY_ROWS:
+        summary.add_row(t(row.key), *[Text(row.show(s.summary, t)) for s in scores])
     parts.append(summary)
     findings = [(n, f) for n, s in enumerate(scores, start=1) for f in s.findings]
     if findings:
-        listing = Text("Guideline findings\n", style="bold")
+        listing = Text(t("findings") + "\n", style="bold")
         for n, f in findings:
             listing.append(f"  #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} ")
-            listing.append(f"\u201c{f['match']}\u201d\n")
+            listing.append(t("quoted", text=f["match"]) + "\n")
         parts.append(listing)
     return Group(*parts)

@@ -51,6 +51,7 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "done.hide": ("hidden", "skjult"),
     "done.escalate": ("escalated", "eskalert"),
     "done.note": ("note", "notat"),
+    "done.observer": ("observer note", "observatørnotat"),
     "label.valid": ("valid", "korrekt"),
     "label.misleading": ("misleading", "villedende"),
     "label.irrelevant": ("irrelevant", "irrelevant"),
@@ -84,6 +85,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
                        "Eskaler: et notat til den som tar over"),
     "note.title": ("Logbook note", "Loggnotat"),
     "observer.title": ("Observer note", "Observatørnotat"),
+    "observer.notes": ("Observer notes (the team does not see them)",
+                       "Observatørnotater (laget ser dem ikke)"),
     "search.placeholder": ("Search the feed (Enter applies, Esc clears)",
                            "Søk i strømmen (Enter søker, Esc tømmer)"),
     "filter.none": ("all items", "alle innlegg"),
@@ -147,6 +150,19 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "c  fjern filtre                   F2  øvingsleder\n"
         "ctrl+p  alle kommandoer           F1 eller ?  denne hjelpen      q  avslutt\n\n"
         "Alt du gjør, lagres straks i øktfila."),
+    "help.replay": (
+        "A replay of the exercise as it happened: nothing can be changed.\n\n"
+        "space  play / pause                 + -  faster / slower\n"
+        "← →  one minute back / forward      < >  ten minutes back / forward\n"
+        "Home  back to the start             End  to the end\n"
+        "1 2 3  feed / press / internal      ↑ ↓  select an item\n"
+        "ctrl+p  every command               F1 or ?  this help      q  quit",
+        "Avspilling av øvelsen slik den gikk: ingenting kan endres.\n\n"
+        "mellomrom  spill av / pause         + -  raskere / saktere\n"
+        "← →  ett minutt tilbake / fram      < >  ti minutter tilbake / fram\n"
+        "Home  tilbake til start             End  til slutten\n"
+        "1 2 3  strøm / presse / internt     ↑ ↓  velg innlegg\n"
+        "ctrl+p  alle kommandoer             F1 eller ?  denne hjelpen      q  avslutt"),
     "bind.reply": ("Reply", "Svar"),
     "bind.statement": ("Statement", "Uttalelse"),
     "bind.flag": ("Flag", "Merk"),
@@ -169,6 +185,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "bind.end": ("End", "Avslutt øvelse"),
     "bind.back": ("Back", "Tilbake"),
     "bind.theme": ("Theme", "Tema"),
+    "bind.play": ("Play/pause", "Spill/pause"),
+    "bind.to_start": ("Start", "Start"),
+    "bind.to_end": ("End", "Slutt"),
+    "group.speed": ("Speed", "Hastighet"),
     "cmd.theme": ("Switch dark / light theme", "Bytt mørkt / lyst tema"),
     "cmd.name": ("Set my name", "Sett navnet mitt"),
     "name.title": ("Your name, recorded with your actions", "Ditt navn, lagres med handlingene"),

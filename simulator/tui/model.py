@@ -1,7 +1,8 @@
 """What the console shows, projected from the engine's events.
 
 The ground truth of items (truth labels, sensitive, abusive) and the expectations are never
-copied here: trainees must not see them.
+copied here: trainees must not see them. Observer notes are the facilitator's: they are kept
+apart from the items unless the model is built for a facilitator's view (the replay).
 """
 
 from __future__ import annotations
@@ -13,16 +14,26 @@ from dataclasses import dataclass
 from simulator.engine.store import Event
 from simulator.tui.text import clean
 
+OBSERVER = "observer"  # the kind of an observer's note among what was done about an item
+
 
 @dataclass(slots=True)
 class Done:
-    """One thing the team did about an item."""
+    """One thing done about an item: by the team, or an observer's note on it."""
 
     kind: str
     t: float
     by: str | None = None
     label: str | None = None
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ObserverNote:
+    """A facilitator's or evaluator's note, and the items it is about (none: the moment)."""
+
+    note: Done
+    about: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -54,18 +65,25 @@ class FeedItem:
 
     @property
     def handled(self) -> bool:
-        """Has the team done anything about it?"""
-        return bool(self.done)
+        """Has the team done anything about it? (An observer's note is not the team's.)"""
+        return any(done.kind != OBSERVER for done in self.done or ())
 
 
 class FeedModel:
-    """Every delivered item, with what the team did, in delivery order."""
+    """Every delivered item, with what the team did, in delivery order.
 
-    def __init__(self) -> None:
+    ``observer_notes_on_items``: show observer notes under the items they are about. Only
+    for a facilitator's view: on the team's screens they would tell the team what the
+    observers think of their work while they are doing it.
+    """
+
+    def __init__(self, *, observer_notes_on_items: bool = False) -> None:
+        self.observer_notes_on_items = observer_notes_on_items
         self.items: list[FeedItem] = []
         self.by_id: dict[str, FeedItem] = {}
         self.replies: dict[str, list[str]] = {}
-        self.notes: list[Done] = []
+        self.notes: list[Done] = []  # the team's logbook notes
+        self.observer_notes: list[ObserverNote] = []
         self.ended = False
         self.unread = 0
 
@@ -79,11 +97,7 @@ class FeedModel:
             elif kind == "action":
                 self._action(event)
             elif kind == "note":
-                data = event.data
-                note = Done("note", event.t, data.get("by"), text=clean(data.get("text") or ""))
-                self.notes.append(note)
-                for target in data.get("to") or ():
-                    self._mark(target, note)
+                self._note(event)
             elif kind == "session_end":
                 self.ended = True
         if added:
@@ -111,6 +125,21 @@ class FeedModel:
             self.replies.setdefault(item.reply_to, []).append(item.id)
         return item
 
+    def _note(self, event: Event) -> None:
+        data = event.data
+        targets = [str(target) for target in data.get("to") or ()]
+        observer = bool(data.get("observer"))
+        note = Done(OBSERVER if observer else "note", event.t, data.get("by"),
+                    text=clean(data.get("text") or ""))
+        if observer:
+            self.observer_notes.append(ObserverNote(note, tuple(targets)))
+            if not self.observer_notes_on_items:
+                return
+        else:
+            self.notes.append(note)
+        for target in targets:
+            self._mark(target, note)
+
     def _action(self, event: Event) -> None:
         data = event.data
         done = Done(data["action"], event.t, data.get("by"), data.get("label"),
@@ -125,7 +154,8 @@ class FeedModel:
         if item.done is None:
             item.done = []
         item.done.append(done)
-        self.mark_read(item)
+        if done.kind != OBSERVER:  # the team has not seen it just because an observer has
+            self.mark_read(item)
         if done.kind == "flag":
             item.flagged = done.label
         elif done.kind == "hide":

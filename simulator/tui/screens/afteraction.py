@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 
 from simulator.engine.reach import views_at
 from simulator.engine.store import SessionError
+from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import Score, score_session
 from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
 from simulator.tui.bindings import localize_bindings
@@ -37,6 +38,8 @@ class AfterActionScreen(Screen[None]):
     def __init__(self, tr: Catalogue, session: Path) -> None:
         super().__init__()
         self.tr = tr
+        # The summary's figures are worded by scoring, in the console's language.
+        self.labels = Labels(tr.language)
         self.session = session
         self.score: Score | None = None
         self.problem: str | None = None
@@ -53,8 +56,9 @@ class AfterActionScreen(Screen[None]):
             yield Footer()
             return
         value = score.summary["score"]
+        shown = "—" if value is None else self.labels.number(value)
         yield Static(Text(f"{tr('after.title')}: {score.scenario.title}  ·  "
-                          f"{tr('after.score')} {'—' if value is None else value}"),
+                          f"{tr('after.score')} {shown}"),
                      id="heading")
         with TabbedContent():
             with TabPane(tr("after.summary"), id="tab-summary"):
@@ -88,8 +92,8 @@ class AfterActionScreen(Screen[None]):
         summary = Table(show_header=False, expand=True, box=None)
         summary.add_column(style="bold")
         summary.add_column()
-        for label, show in SUMMARY_ROWS:
-            summary.add_row(label, Text(show(score.summary)))
+        for row in SUMMARY_ROWS:
+            summary.add_row(self.labels(row.key), Text(row.show(score.summary, self.labels)))
         self.query_one("#summary", Static).update(summary)
 
     def _plot_timeline(self, score: Score) -> None:

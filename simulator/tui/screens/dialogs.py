@@ -189,19 +189,20 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys, in the console's language."""
+    """The keys, in the console's language (``body``: the catalogue key of the text)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="HelpScreen")
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", show=False)]
 
-    def __init__(self, tr: Catalogue) -> None:
+    def __init__(self, tr: Catalogue, body: str = "help.body") -> None:
         super().__init__()
         self.tr = tr
+        self.body = body
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.tr("help.title")), classes="title")
-            yield Static(Text(self.tr("help.body")))
+            yield Static(Text(self.tr(self.body)))
 
     def action_close(self) -> None:
         """Back to the exercise."""

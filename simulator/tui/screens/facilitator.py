@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 STATUS_STYLE = {"pending": "dim", "delivered": "cyan", "met": "bold green",
                 "late": "bold yellow", "missed": "bold red"}
+NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
 
 
 class FacilitatorScreen(Screen[None]):
@@ -31,6 +32,9 @@ class FacilitatorScreen(Screen[None]):
     DEFAULT_CSS = """
     FacilitatorScreen #help { height: auto; color: $text-muted; padding: 0 1; }
     FacilitatorScreen DataTable { height: 1fr; }
+    FacilitatorScreen #notes { display: none; height: auto; padding: 0 1;
+        border-top: solid $secondary; }
+    FacilitatorScreen #notes.-shown { display: block; }
     """
     BINDINGS = [
         Binding("space", "app.toggle_pause", "Pause", id="pause"),
@@ -52,6 +56,8 @@ class FacilitatorScreen(Screen[None]):
         yield StatusLine(id="status")
         yield Static(Text(f"{tr('facilitator.title')}: {tr('facilitator.help')}"), id="help")
         yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
+        # Observer notes show here, and nowhere on the team's screens.
+        yield Static(id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,7 +79,7 @@ class FacilitatorScreen(Screen[None]):
         table.focus()
 
     def refresh_panels(self) -> None:
-        """The status line and each inject's live status."""
+        """The status line, each inject's live status, and the observer notes."""
         app = self.crisis
         app.show_status(self.query_one("#status", StatusLine))
         table = self.query_one("#msel", DataTable)
@@ -81,6 +87,24 @@ class FacilitatorScreen(Screen[None]):
             status = app.engine.inject_status(inj.id) if app.engine else "pending"
             table.update_cell(inj.id, "status", Text(app.tr(f"state.{status}"),
                                                      style=STATUS_STYLE[status]))
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        app = self.crisis
+        notes = app.model.observer_notes
+        box = self.query_one("#notes", Static)
+        box.set_class(bool(notes), "-shown")
+        text = Text(app.tr("observer.notes"), style="bold")
+        for entry in notes[-NOTES_SHOWN:]:
+            note = entry.note
+            text.append(f"\n• {app.clock_text(note.t)} ")
+            if entry.about:
+                text.append(clean(", ".join(entry.about), single_line=True) + " ", "bold")
+            if note.by:
+                text.append(f"({clean(note.by, single_line=True)}) ", "dim")
+            # one line each, so that the newest stay in view
+            text.append(clean(note.text, single_line=True))
+        box.update(text)
 
     def redraw(self) -> None:
         """Called on every tick of the console."""

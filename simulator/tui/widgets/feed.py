@@ -119,6 +119,10 @@ class FeedView(ScrollView, can_focus=True):
                                animate=False, immediate=True)
         self._resize()
         self.refresh()
+        if not had_rows and self.has_focus:
+            # The cursor was on nothing and is on an item now. (The list can take the focus
+            # before its first items: the screen's start-up does not fix which comes first.)
+            self._announce()
 
     def set_filter(self, predicate: Callable[[FeedItem], bool] | None) -> None:
         """Show only items passing ``predicate`` (None: all)."""

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
 from simulator.tui.i18n import Catalogue
-from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.model import OBSERVER, FeedItem, FeedModel
 from simulator.tui.text import literal
 from simulator.tui.widgets.feed import ItemInfo, compact, countdown
 
@@ -99,7 +99,8 @@ class DetailPane(VerticalScroll):
         for done in item.done or ():
             label = (tr("done.flag", label=tr("label." + done.label)) if done.kind == "flag"
                      and done.label else tr("done." + done.kind))
-            line = Text(f"• {clock_text(done.t)} {label}")
+            line = Text(f"• {clock_text(done.t)} ")
+            line.append(label, "italic magenta" if done.kind == OBSERVER else "")
             if done.by:
                 line.append(f" ({done.by})", "dim")
             if done.text:

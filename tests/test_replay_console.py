@@ -1,0 +1,269 @@
+"""Pilot tests of ``crisis-sim replay``: its keys, its footer, and what it shows.
+
+The session is recorded once, by the engine on a virtual clock: a team reply, a logbook
+note and an observer note. The replay's own clock is virtual too: the tests move it with
+the replay's keys and advance it by hand; nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey, FooterLabel
+
+from simulator.engine.actions import ActionRequest
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.engine.session import new_session
+from simulator.engine.store import SessionStore
+from simulator.scenario.loader import load_scenario
+from simulator.scoring.replay import ReplayLog
+from simulator.tui.replay import ReplayApp, ReplayScreen
+from simulator.tui.screens.dialogs import ComposeScreen, HelpScreen
+from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.widgets.feed import FeedView
+from simulator.tui.widgets.panels import DetailPane
+
+SIZE = (120, 36)
+OBSERVED = "Tok lang tid"
+REPLY = "Vi undersøker saken"
+LOGGED = "Ringt brannvesenet"
+REPLAY_KEYS = {"space", "plus", "minus", "left", "right", "shift+left", "shift+right", "home",
+               "end", "f1", "q"}
+EXERCISE_KEYS = {"r", "s", "f", "h", "e", "n", "slash", "u", "f2"}
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twenty minutes of jordras: a reply and a logbook note at 10 minutes, an observer
+    note on the same item, then the end."""
+    path = tmp_path_factory.mktemp("replay") / "s.sqlite"
+    real = ManualTime()
+    engine = new_session(load_scenario("jordras"), 1, path, ScenarioClock(source=real))
+    engine.start()
+    real.advance(600)
+    engine.pump()
+    engine.act(ActionRequest("reply", ("vitne-brak",), REPLY, by="Kari"))
+    engine.act(ActionRequest("note", ("vitne-brak",), LOGGED, by="Kari"))
+    engine.act(ActionRequest("note", ("vitne-brak",), OBSERVED, by="Ola", observer=True))
+    real.advance(600)
+    engine.pump()
+    engine.end("completed")
+    assert engine.store is not None
+    engine.store.close()
+    return path
+
+
+def _events(path: Path) -> int:
+    store = SessionStore.open(path)
+    try:
+        return len(list(store.events()))
+    finally:
+        store.close()
+
+
+class Replay:
+    """A replay on a virtual clock (it plays at speed 4 from T+0)."""
+
+    def __init__(self, path: Path, language: str | None = None) -> None:
+        self.real = ManualTime()
+        self.app = ReplayApp(ReplayLog(path), clock=ScenarioClock(source=self.real),
+                             language=language)
+
+    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
+        async def main() -> None:
+            async with self.app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await script(pilot)
+        asyncio.run(main())
+
+    @property
+    def screen(self) -> ReplayScreen:
+        screen = self.app.screen
+        assert isinstance(screen, ReplayScreen)
+        return screen
+
+    async def advance(self, pilot: Pilot, seconds: float) -> None:
+        self.real.advance(seconds)
+        self.app.tick()
+        await pilot.pause()
+
+    def shown_ids(self) -> list[str]:
+        feed = self.screen.query_one("#list-feed", FeedView)
+        return [feed.model.items[i].id for i in feed.rows]
+
+
+def footer_keys(screen: ReplayScreen) -> dict[str, str]:
+    """Each key the footer shows, with its label."""
+    return {key.key: key.description for key in screen.query(FooterKey)}
+
+
+def footer_labels(screen: ReplayScreen) -> set[str]:
+    """The labels of the footer's groups (one label for several keys)."""
+    return {str(label.render()) for label in screen.query(FooterLabel)}
+
+
+def detail_text(screen: ReplayScreen) -> str:
+    body = screen.query_one("#detail", DetailPane).query_one("#detail-body", Static)
+    lines = body.render_lines(body.region.reset_offset)
+    return " ".join(" ".join(strip.text for strip in lines).split())
+
+
+def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
+    replay = Replay(session)
+
+    async def script(pilot: Pilot) -> None:
+        screen = replay.screen
+        keys = footer_keys(screen)
+        assert set(keys) == REPLAY_KEYS
+        assert not set(keys) & EXERCISE_KEYS
+        tr = replay.app.tr
+        for key, label in {"space": "bind.play", "home": "bind.to_start",
+                           "end": "bind.to_end", "f1": "bind.help", "q": "bind.quit"}.items():
+            assert keys[key] == tr(label), key
+        # the steps and the speed are shown as groups, with one label each
+        assert footer_labels(screen) == {"±1 min", "±10 min", tr("group.speed")}
+        assert tr("group.speed") == "Hastighet"  # jordras is Norwegian
+        # The command palette offers the same, and nothing that would change the exercise.
+        titles = {command.title for command in replay.app.get_system_commands(screen)}
+        assert {tr("bind.play"), tr("bind.to_start"), tr("bind.to_end")} <= titles
+        assert not titles & {tr("bind.reply"), tr("bind.flag"), tr("bind.facilitator"),
+                             tr("cmd.name")}
+
+    replay.run(script)
+
+
+def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
+    replay = Replay(session)
+    record = replay.app.record
+    at_start = {e.data["item"] for e in record.events if e.type == "delivered" and e.t == 0}
+
+    async def script(pilot: Pilot) -> None:
+        app = replay.app
+        await replay.advance(pilot, 150)  # 600 s of scenario time at speed 4
+        assert app.now() == 600
+        assert "vitne-brak" in replay.shown_ids() and len(replay.shown_ids()) > len(at_start)
+        feed = replay.screen.active_feed
+        assert feed.has_focus  # where Home and End otherwise move the cursor
+
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.now() == 0
+        assert set(replay.shown_ids()) == at_start
+        assert app.shown == record.count_until(0)
+
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.now() == record.end > 600
+        assert app.shown == len(record.events)
+        assert app.clock is not None and not app.clock.running  # it stops at the end
+
+        # Home works wherever the focus is, also in the detail pane.
+        await pilot.click("#detail")
+        await pilot.pause()
+        assert app.focused is not feed
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.now() == 0
+
+    replay.run(script)
+
+
+def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
+    replay = Replay(session)
+
+    async def script(pilot: Pilot) -> None:
+        app = replay.app
+        await pilot.press("space")  # pause, so that only the keys move the time
+        await pilot.pause()
+        assert app.clock is not None and not app.clock.running
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert app.now() == 120
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.now() == 720
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.now() == 660
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert app.now() == 0  # never before the start
+
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert app.clock.speed == 12
+        await pilot.press("minus")
+        await pilot.pause()
+        assert app.clock.speed == 8
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.clock.running
+        await replay.advance(pilot, 10)
+        assert app.now() == 80
+
+    replay.run(script)
+
+
+def test_the_exercise_keys_change_nothing(session: Path) -> None:
+    before = _events(session)
+    replay = Replay(session)
+
+    async def script(pilot: Pilot) -> None:
+        await replay.advance(pilot, 150)
+        for key in ("r", "s", "f", "h", "e", "n", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(replay.app.screen, ReplayScreen), key
+            assert not isinstance(replay.app.screen, ComposeScreen | FacilitatorScreen)
+
+    replay.run(script)
+    assert _events(session) == before
+
+
+def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
+    replay = Replay(session, language="en")
+
+    async def script(pilot: Pilot) -> None:
+        app = replay.app
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "Home  back to the start" in text and "reply" not in text
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert app.return_code is None  # q closed the help, not the replay
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+    replay.run(script)
+
+
+def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
+    # The replay is the facilitator's, for the debrief.
+    replay = Replay(session)
+
+    async def script(pilot: Pilot) -> None:
+        app = replay.app
+        await pilot.press("end")
+        await pilot.pause()
+        screen = replay.screen
+        feed = screen.active_feed
+        for _ in range(len(feed.rows)):
+            if screen.selected is not None and screen.selected.id == "vitne-brak":
+                break
+            await pilot.press("down")
+        assert screen.selected is not None and screen.selected.id == "vitne-brak"
+        detail = detail_text(screen)
+        assert f"{app.tr('done.observer')} (Ola): {OBSERVED}" in detail
+        assert f"{app.tr('done.note')} (Kari): {LOGGED}" in detail
+        assert REPLY in detail
+
+    replay.run(script)
