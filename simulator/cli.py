@@ -19,6 +19,7 @@ from simulator import __version__
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
+    from simulator.engine.engine import Engine
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
 
@@ -394,6 +395,12 @@ def command_name() -> str:
     return started
 
 
+def _close_session(engine: Engine | None) -> None:
+    """Close the session cleanly, so that its one .sqlite file holds every event."""
+    if engine is not None and engine.store is not None:
+        engine.store.close()
+
+
 def _after_console(path: Path) -> None:
     if path.exists():
         name = command_name()
@@ -429,8 +436,10 @@ def run(scenario: str, speed: float, seed: int, session_path: str | None, lang: 
     _needs_terminal()
     from simulator.tui.app import CrisisApp
 
-    CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang,
-              player=player).run()
+    app = CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang,
+                    player=player)
+    app.run()
+    _close_session(app.engine)
     _after_console(path)
 
 
@@ -467,6 +476,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
 
     CrisisApp(engine.loaded, seed=engine.seed, session_path=path, language=lang,
               player=player, engine=engine, past_events=store.events()).run()
+    _close_session(engine)
     _after_console(path)
 
 
