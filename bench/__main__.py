@@ -38,8 +38,12 @@ print({MARK!r} + json.dumps([dataclasses.asdict(r) for r in results]))
 
 def run_one(name: str, quick: bool) -> list[Result]:
     """One benchmark in a fresh interpreter; raises RuntimeError with its output if it fails."""
-    done = subprocess.run([sys.executable, "-c", _RUN, name, "quick" if quick else "full"],
-                          capture_output=True, text=True, cwd=HERE.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, name, "quick" if quick else "full"],
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"exit status {done.returncode}\n{done.stdout}{done.stderr}")
@@ -65,8 +69,9 @@ def _note(name: str) -> str:
     return "\n\n".join(" ".join(part.split()) for part in doc.split("\n\n"))
 
 
-def render(sections: list[tuple[str, list[Result], str | None]], quick: bool,
-           seconds: float) -> str:
+def render(
+    sections: list[tuple[str, list[Result], str | None]], quick: bool, seconds: float
+) -> str:
     """The Markdown page."""
     lines = [
         "# Performance",
@@ -80,8 +85,7 @@ def render(sections: list[tuple[str, list[Result], str | None]], quick: bool,
         f"- Mode: {'quick (smaller sizes, figures indicative only)' if quick else 'full'}",
         f"- Whole run: {seconds:.0f} s",
         "",
-        "Every baseline was measured in the same run as its figure; ratio is figure / "
-        "baseline.",
+        "Every baseline was measured in the same run as its figure; ratio is figure / baseline.",
         "",
         "| benchmark | figure | baseline | ratio | target | met |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -90,9 +94,11 @@ def render(sections: list[tuple[str, list[Result], str | None]], quick: bool,
         if error is not None:
             lines.append(f"| {name} | failed to run | | | | no |")
         for r in results:
-            lines.append(f"| {_cell(r.name)} | {_figure(r.figure, r.unit)} | "
-                         f"{_figure(r.baseline, r.unit)} | {r.ratio:.2f}x | {_cell(r.target)} "
-                         f"| {'yes' if r.met else '**no**'} |")
+            lines.append(
+                f"| {_cell(r.name)} | {_figure(r.figure, r.unit)} | "
+                f"{_figure(r.baseline, r.unit)} | {r.ratio:.2f}x | {_cell(r.target)} "
+                f"| {'yes' if r.met else '**no**'} |"
+            )
     lines += ["", "## What is measured", ""]
     for name, results, error in sections:
         lines += [f"### {name}", "", _note(name), ""]
@@ -107,8 +113,11 @@ def render(sections: list[tuple[str, list[Result], str | None]], quick: bool,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="smaller sizes, under two minutes; the figures are indicative")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller sizes, under two minutes; the figures are indicative",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     print(f"{machine()}{' (quick)' if args.quick else ''}", flush=True)

@@ -29,9 +29,11 @@ class Result:
     def line(self) -> str:
         """One printable line."""
         verdict = "met" if self.met else "NOT MET"
-        return (f"{self.name}: {self.figure:.4g} {self.unit} vs baseline {self.baseline:.4g} "
-                f"{self.unit} = {self.ratio:.2f}x (target {self.target}: {verdict})"
-                + (f"  [{self.detail}]" if self.detail else ""))
+        return (
+            f"{self.name}: {self.figure:.4g} {self.unit} vs baseline {self.baseline:.4g} "
+            f"{self.unit} = {self.ratio:.2f}x (target {self.target}: {verdict})"
+            + (f"  [{self.detail}]" if self.detail else "")
+        )
 
 
 def best_of(repeats: int, fn: Callable[[], object]) -> float:
@@ -46,5 +48,7 @@ def best_of(repeats: int, fn: Callable[[], object]) -> float:
 
 def machine() -> str:
     """A one-line description of the machine the figures come from."""
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )

@@ -38,8 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def text(k: int) -> str:
     """A post of ordinary length; each differs, as in a real surge."""
-    return (f"Melding {k}: ras ved skolen i Bakkeby kl {k // 60 % 24:02d}:{k % 60:02d}, "
-            f"veien er stengt og {k % 97} biler står fast #ras #bakkeby")
+    return (
+        f"Melding {k}: ras ved skolen i Bakkeby kl {k // 60 % 24:02d}:{k % 60:02d}, "
+        f"veien er stengt og {k % 97} biler står fast #ras #bakkeby"
+    )
 
 
 def _peak_rss_mb() -> float:
@@ -84,8 +86,12 @@ class _GcWatch:
     def figures(self, keys_from: int) -> dict:
         """The whole run's figures, and those of the pauses since ``keys_from``."""
         during = self.pauses[keys_from:]
-        return {"gc_full": self.count, "gc_longest_ms": self.longest * 1000,
-                "gc_keys": len(during), "gc_keys_longest_ms": max(during, default=0) * 1000}
+        return {
+            "gc_full": self.count,
+            "gc_longest_ms": self.longest * 1000,
+            "gc_keys": len(during),
+            "gc_keys_longest_ms": max(during, default=0) * 1000,
+        }
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -95,8 +101,12 @@ def _percentile(values: list[float], share: float) -> float:
 
 def _latency_figures(seconds: list[float]) -> dict:
     ms = [s * 1000 for s in seconds]
-    return {"count": len(ms), "median_ms": statistics.median(ms),
-            "p95_ms": _percentile(ms, 0.95), "max_ms": max(ms)}
+    return {
+        "count": len(ms),
+        "median_ms": statistics.median(ms),
+        "p95_ms": _percentile(ms, 0.95),
+        "max_ms": max(ms),
+    }
 
 
 async def _measure_ours(prefill: int, append: int) -> dict:
@@ -109,15 +119,31 @@ async def _measure_ours(prefill: int, append: int) -> dict:
 
     def event(k: int) -> Event:
         author = k % 500
-        return Event("delivered", k * 0.5, {
-            "item": f"n{k}", "source": "noise", "channel": "social", "kind": "post",
-            "author": f"p{author}", "name": f"Person {author}", "handle": f"person{author}",
-            "role": "citizen", "text": text(k), "reply_to": None})
+        return Event(
+            "delivered",
+            k * 0.5,
+            {
+                "item": f"n{k}",
+                "source": "noise",
+                "channel": "social",
+                "kind": "post",
+                "author": f"p{author}",
+                "name": f"Person {author}",
+                "handle": f"person{author}",
+                "role": "citizen",
+                "text": text(k),
+                "reply_to": None,
+            },
+        )
 
     def info(item: FeedItem) -> ItemInfo:
         minutes = int(item.t) // 60
-        return ItemInfo(f"{minutes // 60 % 24:02d}:{minutes % 60:02d}", item.index * 37 % 50_000,
-                        item.index % 400, item.index % 90)
+        return ItemInfo(
+            f"{minutes // 60 % 24:02d}:{minutes % 60:02d}",
+            item.index * 37 % 50_000,
+            item.index % 400,
+            item.index % 90,
+        )
 
     class FeedApp(App):
         def __init__(self, model: FeedModel) -> None:
@@ -138,8 +164,10 @@ async def _measure_ours(prefill: int, append: int) -> dict:
         prefill_s = time.perf_counter() - start
         rss_prefilled = _peak_rss_mb()
 
-        batches = [[event(k) for k in range(b, min(b + BATCH, prefill + append))]
-                   for b in range(prefill, prefill + append, BATCH)]
+        batches = [
+            [event(k) for k in range(b, min(b + BATCH, prefill + append))]
+            for b in range(prefill, prefill + append, BATCH)
+        ]
         start = time.perf_counter()
         for batch in batches:
             feed.append(model.apply(batch))
@@ -158,8 +186,14 @@ async def _measure_ours(prefill: int, append: int) -> dict:
         await pilot.pause()
         assert feed.cursor == PRESSES, feed.cursor
         latencies = list(feed.key_latencies)
-    return {"prefill_s": prefill_s, "append_s": append_s, "rss_prefilled_mb": rss_prefilled,
-            "rss_mb": _peak_rss_mb(), **_latency_figures(latencies), **watch.figures(keys_from)}
+    return {
+        "prefill_s": prefill_s,
+        "append_s": append_s,
+        "rss_prefilled_mb": rss_prefilled,
+        "rss_mb": _peak_rss_mb(),
+        **_latency_figures(latencies),
+        **watch.figures(keys_from),
+    }
 
 
 async def _measure_log(prefill: int, append: int) -> dict:
@@ -203,8 +237,10 @@ async def _measure_log(prefill: int, append: int) -> dict:
         prefill_s = time.perf_counter() - start
         rss_prefilled = _peak_rss_mb()
 
-        batches = [[text(k) for k in range(b, min(b + BATCH, prefill + append))]
-                   for b in range(prefill, prefill + append, BATCH)]
+        batches = [
+            [text(k) for k in range(b, min(b + BATCH, prefill + append))]
+            for b in range(prefill, prefill + append, BATCH)
+        ]
         start = time.perf_counter()
         for batch in batches:
             log.write_lines(batch)
@@ -221,21 +257,32 @@ async def _measure_log(prefill: int, append: int) -> dict:
             await pilot.press("down")
         await pilot.pause()
         latencies = list(log.key_latencies)
-    return {"prefill_s": prefill_s, "append_s": append_s, "rss_prefilled_mb": rss_prefilled,
-            "rss_mb": _peak_rss_mb(), **_latency_figures(latencies), **watch.figures(keys_from)}
+    return {
+        "prefill_s": prefill_s,
+        "append_s": append_s,
+        "rss_prefilled_mb": rss_prefilled,
+        "rss_mb": _peak_rss_mb(),
+        **_latency_figures(latencies),
+        **watch.figures(keys_from),
+    }
 
 
 def _during(side: dict) -> str:
     if not side["gc_keys"]:
         return "none while keys were pressed"
-    return (f"{side['gc_keys']} while keys were pressed (longest "
-            f"{side['gc_keys_longest_ms']:.0f} ms)")
+    return (
+        f"{side['gc_keys']} while keys were pressed (longest {side['gc_keys_longest_ms']:.0f} ms)"
+    )
 
 
 def _child(side: str, prefill: int, append: int) -> dict:
-    out = subprocess.run([sys.executable, "-m", "bench.feed", "--child", side, str(prefill),
-                          str(append)], capture_output=True, text=True, check=True,
-                         cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.feed", "--child", side, str(prefill), str(append)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -246,24 +293,40 @@ def run(quick: bool = False) -> list[Result]:
     log = _child("log", prefill, append)
     at = f"at {prefill:,} items"
     return [
-        Result(f"feed ingest {append:,} in batches of {BATCH} {at}", ours["append_s"],
-               log["append_s"], "s", f"<= {INGEST_TARGET:g}x Log.write_lines",
-               ours["append_s"] <= INGEST_TARGET * log["append_s"],
-               f"pre-fill of {prefill:,}: ours {ours['prefill_s']:.2f} s, "
-               f"Log {log['prefill_s']:.2f} s"),
-        Result(f"feed key-to-screen latency, max of {ours['count']} presses {at}",
-               ours["max_ms"], log["max_ms"], "ms", f"<= {LATENCY_TARGET_MS:g} ms",
-               ours["max_ms"] <= LATENCY_TARGET_MS,
-               f"ours median {ours['median_ms']:.1f} ms, p95 {ours['p95_ms']:.1f} ms; "
-               f"baseline Log scrolling one line: median {log['median_ms']:.1f} ms, "
-               f"max {log['max_ms']:.1f} ms; full GCs (they stop the app; a key press that "
-               f"meets one waits): ours {ours['gc_full']} in the run, longest "
-               f"{ours['gc_longest_ms']:.0f} ms, {_during(ours)}; Log {log['gc_full']}, "
-               f"longest {log['gc_longest_ms']:.0f} ms, {_during(log)}"),
-        Result(f"feed peak RSS {at} (+{append:,} appended)", ours["rss_mb"], log["rss_mb"],
-               "MB", f"<= {RSS_TARGET_MB} MB", ours["rss_mb"] <= RSS_TARGET_MB,
-               f"after the pre-fill: ours {ours['rss_prefilled_mb']:.0f} MB, "
-               f"Log {log['rss_prefilled_mb']:.0f} MB; baseline is the Log process"),
+        Result(
+            f"feed ingest {append:,} in batches of {BATCH} {at}",
+            ours["append_s"],
+            log["append_s"],
+            "s",
+            f"<= {INGEST_TARGET:g}x Log.write_lines",
+            ours["append_s"] <= INGEST_TARGET * log["append_s"],
+            f"pre-fill of {prefill:,}: ours {ours['prefill_s']:.2f} s, "
+            f"Log {log['prefill_s']:.2f} s",
+        ),
+        Result(
+            f"feed key-to-screen latency, max of {ours['count']} presses {at}",
+            ours["max_ms"],
+            log["max_ms"],
+            "ms",
+            f"<= {LATENCY_TARGET_MS:g} ms",
+            ours["max_ms"] <= LATENCY_TARGET_MS,
+            f"ours median {ours['median_ms']:.1f} ms, p95 {ours['p95_ms']:.1f} ms; "
+            f"baseline Log scrolling one line: median {log['median_ms']:.1f} ms, "
+            f"max {log['max_ms']:.1f} ms; full GCs (they stop the app; a key press that "
+            f"meets one waits): ours {ours['gc_full']} in the run, longest "
+            f"{ours['gc_longest_ms']:.0f} ms, {_during(ours)}; Log {log['gc_full']}, "
+            f"longest {log['gc_longest_ms']:.0f} ms, {_during(log)}",
+        ),
+        Result(
+            f"feed peak RSS {at} (+{append:,} appended)",
+            ours["rss_mb"],
+            log["rss_mb"],
+            "MB",
+            f"<= {RSS_TARGET_MB} MB",
+            ours["rss_mb"] <= RSS_TARGET_MB,
+            f"after the pre-fill: ours {ours['rss_prefilled_mb']:.0f} MB, "
+            f"Log {log['rss_prefilled_mb']:.0f} MB; baseline is the Log process",
+        ),
     ]
 
 

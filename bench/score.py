@@ -30,8 +30,7 @@ def team(items: int, actions: int = 2_000) -> str:
     """A scripted team: ``actions`` actions spread over the run, on noise items that have
     surely arrived (the noise is steady, so item n comes at about n / rate seconds)."""
     per_second = items / DURATION
-    lines = ['- {at: 2m, do: reply, to: first, text: "Vi undersøker saken i {sted}.", '
-             "by: Kari}"]
+    lines = ['- {at: 2m, do: reply, to: first, text: "Vi undersøker saken i {sted}.", by: Kari}']
     step = (DURATION - 300) / actions
     for k in range(actions):
         at = 180 + int(k * step)
@@ -42,15 +41,18 @@ def team(items: int, actions: int = 2_000) -> str:
             case 0:
                 line = f"{{at: {at}s, do: flag, to: {target}, label: misleading{who}}}"
             case 1:
-                line = (f'{{at: {at}s, do: reply, to: {target}, '
-                        f'text: "Dette stemmer ikke. Ring 800 12 345."{who}}}')
+                line = (
+                    f"{{at: {at}s, do: reply, to: {target}, "
+                    f'text: "Dette stemmer ikke. Ring 800 12 345."{who}}}'
+                )
             case 2:
                 line = f"{{at: {at}s, do: hide, to: {target}{who}}}"
             case 3:
                 line = f"{{at: {at}s, do: flag, to: {target}, label: valid{who}}}"
             case _:
-                line = (f'{{at: {at}s, do: statement, text: "Status for {{sted}} kl. '
-                        f'{{clock}}."{who}}}')
+                line = (
+                    f'{{at: {at}s, do: statement, text: "Status for {{sted}} kl. {{clock}}."{who}}}'
+                )
         lines.append(f"- {line}")
     return "\n".join(lines) + "\n"
 
@@ -62,7 +64,8 @@ def bare_read(path: Path) -> int:
         loads = json.loads
         count = 0
         for _seq, _t, _wall, _type, data in conn.execute(
-                "SELECT seq, t, wall, type, data FROM events ORDER BY seq"):
+            "SELECT seq, t, wall, type, data FROM events ORDER BY seq"
+        ):
             loads(data)
             count += 1
         return count
@@ -76,9 +79,24 @@ def make_session(folder: Path, items: int) -> Path:
     scenario.write_text(generate(items), encoding="utf-8")
     actions.write_text(team(items), encoding="utf-8")
     session = folder / "session.sqlite"
-    subprocess.run([sys.executable, "-m", "simulator", "simulate", str(scenario), "--seed",
-                    "1", "--actions", str(actions), "--session", str(session)],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "simulator",
+            "simulate",
+            str(scenario),
+            "--seed",
+            "1",
+            "--actions",
+            str(actions),
+            "--session",
+            str(session),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return session
 
 
@@ -94,12 +112,21 @@ def run(quick: bool = False) -> Result:
         ours = best_of(3, lambda: score_session(session))
         size = session.stat().st_size
     s = score.summary
-    detail = (f"{size / 1e6:.0f} MB file; {len(score.expectations)} expectations, "
-              f"{sum(s['actions_by_member'].values()):,} actions, "
-              f"{s['sensitive_total']:,} sensitive and "
-              f"{len(score.rumours):,} misleading items scored")
-    return Result(f"score ({events:,} events)", ours, bare, "s",
-                  f"<= {TARGET}x bare read", ours / bare <= TARGET, detail)
+    detail = (
+        f"{size / 1e6:.0f} MB file; {len(score.expectations)} expectations, "
+        f"{sum(s['actions_by_member'].values()):,} actions, "
+        f"{s['sensitive_total']:,} sensitive and "
+        f"{len(score.rumours):,} misleading items scored"
+    )
+    return Result(
+        f"score ({events:,} events)",
+        ours,
+        bare,
+        "s",
+        f"<= {TARGET}x bare read",
+        ours / bare <= TARGET,
+        detail,
+    )
 
 
 if __name__ == "__main__":

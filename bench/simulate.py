@@ -84,8 +84,9 @@ print(json.dumps({"seconds": elapsed, "rows": len(rows)}))
 
 
 def _child(code: str, *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -96,19 +97,38 @@ def run(quick: bool = False) -> list[Result]:
         scenario = Path(folder) / "bench.yaml"
         scenario.write_text(generate(items), encoding="utf-8")
         ours = _child(_ENGINE, str(scenario), str(Path(folder) / "session.sqlite"))
-        bare = _child(_BASELINE, str(Path(folder) / "session.sqlite"),
-                      str(Path(folder) / "bare.sqlite"))
+        bare = _child(
+            _BASELINE, str(Path(folder) / "session.sqlite"), str(Path(folder) / "bare.sqlite")
+        )
     rate = ours["items"] / ours["seconds"]
     bare_rate = bare["rows"] / bare["seconds"]
     name = f"simulate ({ours['items']:,} items)"
     return [
-        Result(f"{name} throughput", rate, bare_rate, "items/s",
-               f">= {RATE_TARGET:,} items/s", rate >= RATE_TARGET),
-        Result(f"{name} time", ours["seconds"], bare["seconds"], "s",
-               f"<= {RATIO_TARGET}x bare executemany", ours["seconds"] / bare["seconds"]
-               <= RATIO_TARGET),
-        Result(f"{name} peak RSS", ours["rss_mb"], RSS_TARGET, "MB", f"<= {RSS_TARGET} MB",
-               ours["rss_mb"] <= RSS_TARGET, "baseline column is the limit"),
+        Result(
+            f"{name} throughput",
+            rate,
+            bare_rate,
+            "items/s",
+            f">= {RATE_TARGET:,} items/s",
+            rate >= RATE_TARGET,
+        ),
+        Result(
+            f"{name} time",
+            ours["seconds"],
+            bare["seconds"],
+            "s",
+            f"<= {RATIO_TARGET}x bare executemany",
+            ours["seconds"] / bare["seconds"] <= RATIO_TARGET,
+        ),
+        Result(
+            f"{name} peak RSS",
+            ours["rss_mb"],
+            RSS_TARGET,
+            "MB",
+            f"<= {RSS_TARGET} MB",
+            ours["rss_mb"] <= RSS_TARGET,
+            "baseline column is the limit",
+        ),
     ]
 
 

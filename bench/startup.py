@@ -28,8 +28,9 @@ def _quiet(*args: str) -> None:
 
 def imported(*args: str) -> list[str]:
     """Every module a Python command imports, from ``-X importtime``, in order."""
-    err = subprocess.run([sys.executable, "-X", "importtime", *args], capture_output=True,
-                         text=True, check=True).stderr
+    err = subprocess.run(
+        [sys.executable, "-X", "importtime", *args], capture_output=True, text=True, check=True
+    ).stderr
     names = []
     for line in err.splitlines():
         fields = line.removeprefix("import time:").split("|")
@@ -48,11 +49,24 @@ def run(quick: bool = False) -> list[Result]:
     bare_modules = imported("-c", "pass")
     heavy = sorted({m.split(".")[0] for m in modules if m.split(".")[0] in HEAVY})
     return [
-        Result("start-up: crisis-sim --help wall time", ours, bare, "s", "report", True,
-               f"best of {repeats}; baseline python -c pass"),
-        Result("start-up: modules imported by --help", len(modules), len(bare_modules),
-               "modules", "none of " + ", ".join(HEAVY), not heavy,
-               "heavy imports: " + (", ".join(heavy) if heavy else "none")),
+        Result(
+            "start-up: crisis-sim --help wall time",
+            ours,
+            bare,
+            "s",
+            "report",
+            True,
+            f"best of {repeats}; baseline python -c pass",
+        ),
+        Result(
+            "start-up: modules imported by --help",
+            len(modules),
+            len(bare_modules),
+            "modules",
+            "none of " + ", ".join(HEAVY),
+            not heavy,
+            "heavy imports: " + (", ".join(heavy) if heavy else "none"),
+        ),
     ]
 
 

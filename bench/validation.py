@@ -16,28 +16,54 @@ TARGET = 2.0
 def generate(injects: int = 10_000) -> str:
     """A valid scenario with this many injects, using the format's common features."""
     lines = [
-        "format: 1", "id: bench", "title: Benchmark", "duration: 10h", "language: nb",
-        "variables:", "  sted: Bakkeby", "  telefon: '800 12 345'", "personas:",
+        "format: 1",
+        "id: bench",
+        "title: Benchmark",
+        "duration: 10h",
+        "language: nb",
+        "variables:",
+        "  sted: Bakkeby",
+        "  telefon: '800 12 345'",
+        "personas:",
     ]
     for p in range(50):
-        lines += [f"  - id: p{p}", f"    name: Person {p}", "    role: citizen",
-                  f"    followers: {100 + p}"]
+        lines += [
+            f"  - id: p{p}",
+            f"    name: Person {p}",
+            "    role: citizen",
+            f"    followers: {100 + p}",
+        ]
     lines.append("injects:")
     for k in range(injects):
-        lines += [f"  - id: i{k}", f"    from: p{k % 50}", "    kind: post",
-                  f'    text: "Melding {k} fra {{author}} om raset i {{sted}}, ring {{telefon}}"',
-                  "    truth: valid", f"    reach: {k * 7 % 5000}"]
+        lines += [
+            f"  - id: i{k}",
+            f"    from: p{k % 50}",
+            "    kind: post",
+            f'    text: "Melding {k} fra {{author}} om raset i {{sted}}, ring {{telefon}}"',
+            "    truth: valid",
+            f"    reach: {k * 7 % 5000}",
+        ]
         if k and k % 10 == 0:
             lines += [f"    after: {{delivered: i{k - 1}}}", "    delay: 30s"]
         else:
             lines.append(f"    at: {k * 3 % 36000}s")
         if k % 3 == 0:
-            lines += ["    expect:", "      - do: [reply, statement]", "        within: 15m",
-                      "        mention: ['{sted}']"]
-    lines += ["noise:", "  - id: prat", "    authors: {role: citizen, count: 40}",
-              "    rate: [{at: 0m, per_minute: 1}, {at: 10h, per_minute: 5}]",
-              "    mix: {valid: 3, misleading: 1}",
-              "    texts:", "      valid: ['Ras i {sted}']", "      misleading: ['Dambrudd?']"]
+            lines += [
+                "    expect:",
+                "      - do: [reply, statement]",
+                "        within: 15m",
+                "        mention: ['{sted}']",
+            ]
+    lines += [
+        "noise:",
+        "  - id: prat",
+        "    authors: {role: citizen, count: 40}",
+        "    rate: [{at: 0m, per_minute: 1}, {at: 10h, per_minute: 5}]",
+        "    mix: {valid: 3, misleading: 1}",
+        "    texts:",
+        "      valid: ['Ras i {sted}']",
+        "      misleading: ['Dambrudd?']",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -50,8 +76,15 @@ def run(quick: bool = False) -> Result:
     repeats = 3 if quick else 5
     bare = best_of(repeats, lambda: yaml.load(text, Loader=yaml.CSafeLoader))
     ours = best_of(repeats, lambda: check_text(text, "bench.yaml"))
-    return Result(f"validate ({count:,} injects)", ours, bare, "s", f"<= {TARGET}x bare load",
-                  ours / bare <= TARGET, f"{len(text) / 1e6:.1f} MB")
+    return Result(
+        f"validate ({count:,} injects)",
+        ours,
+        bare,
+        "s",
+        f"<= {TARGET}x bare load",
+        ours / bare <= TARGET,
+        f"{len(text) / 1e6:.1f} MB",
+    )
 
 
 if __name__ == "__main__":

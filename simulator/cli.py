@@ -38,8 +38,9 @@ def _say(text: str, *, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(text), err=err, nl=nl)
 
 
-def _print_findings(findings: list[Finding], sources: dict[str, str], *, err: bool,
-                    fmt: str = "text") -> None:
+def _print_findings(
+    findings: list[Finding], sources: dict[str, str], *, err: bool, fmt: str = "text"
+) -> None:
     from simulator.scenario.diagnostics import excerpt, findings_to_json, printable
 
     if fmt == "json":
@@ -69,12 +70,12 @@ class _Printable:
         from simulator.scenario.diagnostics import printable
 
         for segment in console.render(self.inner, options):  # type: ignore[arg-type]
-            yield segment if segment.control else Segment(printable(segment.text),
-                                                          segment.style)
+            yield segment if segment.control else Segment(printable(segment.text), segment.style)
 
 
-def _print_rich(renderable: object, *, file: IO[str] | None = None,
-                width: int | None = None) -> None:
+def _print_rich(
+    renderable: object, *, file: IO[str] | None = None, width: int | None = None
+) -> None:
     from rich.console import Console
 
     Console(file=file, width=width).print(_Printable(renderable))
@@ -95,8 +96,9 @@ def _load(scenario: str) -> LoadedScenario:
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
 
 
-def _write_output(text: str, output: str | None, *, encoding: str = "utf-8",
-                  inputs: Sequence[str | Path] = ()) -> None:
+def _write_output(
+    text: str, output: str | None, *, encoding: str = "utf-8", inputs: Sequence[str | Path] = ()
+) -> None:
     """Write to a file atomically (never half a file), or to standard output.
 
     A file keeps the text exactly; standard output is often a terminal, so there the
@@ -148,9 +150,11 @@ def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) 
         except OSError:  # the input is gone or unreadable: it cannot be the same file
             same = False
         if same:
-            _usage_error(f"{output} is the file this command reads ({given}); writing the "
-                         "result there would replace it. Give -o a new file name, and "
-                         "compare the two before you replace the old one")
+            _usage_error(
+                f"{output} is the file this command reads ({given}); writing the "
+                "result there would replace it. Give -o a new file name, and "
+                "compare the two before you replace the old one"
+            )
 
 
 def _usage_error(message: str) -> NoReturn:
@@ -182,8 +186,14 @@ def list_cmd() -> None:
         table.add_column(column)
     for name in bundled_names():
         sc = load_scenario(name).scenario
-        table.add_row(name, sc.title, sc.language, format_duration(sc.duration),
-                      str(len(sc.injects)), str(len(sc.noise)))
+        table.add_row(
+            name,
+            sc.title,
+            sc.language,
+            format_duration(sc.duration),
+            str(len(sc.injects)),
+            str(len(sc.noise)),
+        )
     _print_rich(table)
     click.echo("Try one: crisis-sim preview jordras")
 
@@ -191,8 +201,14 @@ def list_cmd() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="SCENARIO...")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json gives [{path, line, column, severity, message}].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json gives [{path, line, column, severity, message}].",
+)
 def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
     """Check scenario files and report every problem with its line and column.
 
@@ -219,8 +235,10 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
         errors = sum(f.severity == "error" for f in result.findings)
         warnings = len(result.findings) - errors
         verdict = "invalid" if errors or (strict and warnings) else "valid"
-        summaries.append(f"{display}: {verdict} ({errors} error{'s' * (errors != 1)}, "
-                         f"{warnings} warning{'s' * (warnings != 1)})")
+        summaries.append(
+            f"{display}: {verdict} ({errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)})"
+        )
     _print_findings(all_findings, sources, err=False, fmt=fmt)
     if fmt == "text":
         for line in summaries:
@@ -240,15 +258,23 @@ def schema(output: str | None) -> None:
     from simulator.scenario.model import Scenario
 
     data = Scenario.model_json_schema(by_alias=True)
-    data = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            **data, "title": "crisis-sim scenario, format 1"}
+    data = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **data,
+        "title": "crisis-sim scenario, format 1",
+    }
     _write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
 @cli.command()
 @click.argument("scenario")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "csv", "json"]),
-              default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "md", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def preview(scenario: str, fmt: str, output: str | None) -> None:
     """Show the master events list: every inject in delivery order, and the noise."""
@@ -268,8 +294,7 @@ def preview(scenario: str, fmt: str, output: str | None) -> None:
         _write_output(buffer.getvalue(), output, inputs=inputs)
         return
     text = {"md": pv.to_markdown, "csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
-    _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output,
-                  inputs=inputs)
+    _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output, inputs=inputs)
 
 
 @cli.group()
@@ -280,8 +305,9 @@ def msel() -> None:
 @msel.command("export")
 @click.argument("scenario")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .csv file to write.")
-@click.option("--semicolon", is_flag=True,
-              help="Separate cells with ';', as Norwegian Excel expects.")
+@click.option(
+    "--semicolon", is_flag=True, help="Separate cells with ';', as Norwegian Excel expects."
+)
 def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
     """Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel)."""
     from simulator.scenario.bundled import resolve_scenario
@@ -289,18 +315,32 @@ def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
 
     sc = _load(scenario).scenario
     text = export_csv(sc, ";" if semicolon else ",")
-    _write_output(text if output else text.removeprefix("\ufeff"), output,
-                  inputs=[resolve_scenario(scenario)[0]])
+    _write_output(
+        text if output else text.removeprefix("\ufeff"),
+        output,
+        inputs=[resolve_scenario(scenario)[0]],
+    )
     if output:
         _say(f"Wrote {len(sc.injects)} injects to {output}", err=True)
 
 
 @msel.command("import")
 @click.argument("csv_file", metavar="FILE.csv")
-@click.option("--into", "base", required=True, metavar="BASE.yaml",
-              help="The scenario whose injects the spreadsheet replaces.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              metavar="OUT.yaml", help="Where to write the new scenario.")
+@click.option(
+    "--into",
+    "base",
+    required=True,
+    metavar="BASE.yaml",
+    help="The scenario whose injects the spreadsheet replaces.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="OUT.yaml",
+    help="Where to write the new scenario.",
+)
 def msel_import(csv_file: str, base: str, output: str) -> None:
     """Replace a scenario's injects with the rows of a spreadsheet.
 
@@ -327,8 +367,9 @@ def msel_import(csv_file: str, base: str, output: str) -> None:
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     new = replace_injects(doc, imported.injects)
     result = check_text(new.text, output)
-    mapped = [map_import_finding(f, new, imported.rows, csv_file, base_display)
-              for f in result.findings]
+    mapped = [
+        map_import_finding(f, new, imported.rows, csv_file, base_display) for f in result.findings
+    ]
     _print_findings(mapped, {base_display: base_text}, err=True)
     if not result.ok:
         _say(f"Nothing written: fix the rows above in {csv_file}.", err=True)
@@ -339,8 +380,13 @@ def msel_import(csv_file: str, base: str, output: str) -> None:
 
 @cli.command()
 @click.argument("name")
-@click.option("--lang", type=click.Choice(["nb", "nn", "en"]), default="nb", show_default=True,
-              help="Language of the starter's texts and comments.")
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "nn", "en"]),
+    default="nb",
+    show_default=True,
+    help="Language of the starter's texts and comments.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
 def new(name: str, lang: str, force: bool) -> None:
     """Write a commented starter scenario, NAME.yaml, that validates."""
@@ -353,8 +399,9 @@ def new(name: str, lang: str, force: bool) -> None:
         target = Path(f"{slugify(name)}.yaml")
         title = name
     if target.exists() and not force:
-        _usage_error(f"{target} already exists; choose another name, or add --force to "
-                     "overwrite it")
+        _usage_error(
+            f"{target} already exists; choose another name, or add --force to overwrite it"
+        )
     _write_output(starter_text(title, str(target), lang), str(target))
     _say(f"Wrote {target}. Next: crisis-sim validate {target}")
 
@@ -368,16 +415,20 @@ def _stored_scenario_problem(err: Exception) -> str:
     from simulator.scenario.diagnostics import ScenarioError
 
     first = err.findings[0] if isinstance(err, ScenarioError) and err.findings else None
-    where = f" (line {first.line}: {first.message})" if first and first.line > 0 else (
-        f" ({first.message})" if first else "")
-    return ("the scenario stored in the session does not pass this version's checks"
-            + where)
+    where = (
+        f" (line {first.line}: {first.message})"
+        if first and first.line > 0
+        else (f" ({first.message})" if first else "")
+    )
+    return "the scenario stored in the session does not pass this version's checks" + where
 
 
 def _needs_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _usage_error("the console needs an interactive terminal; to check a scenario "
-                     "without one, run 'crisis-sim validate'")
+        _usage_error(
+            "the console needs an interactive terminal; to check a scenario "
+            "without one, run 'crisis-sim validate'"
+        )
 
 
 def command_name() -> str:
@@ -414,30 +465,54 @@ def _after_console(path: Path) -> None:
 
 @cli.command()
 @click.argument("scenario")
-@click.option("--speed", type=click.FloatRange(0.25, 20), default=1.0, show_default=True,
-              help="Scenario time per real second, 0.25 to 20.")
-@click.option("--seed", type=int, default=1, show_default=True,
-              help="The same seed gives every team the same feed.")
-@click.option("--session", "session_path", type=click.Path(dir_okay=False),
-              help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).")
-@click.option("--lang", type=click.Choice(["nb", "en"]),
-              help="Language of the console (default: the scenario's).")
+@click.option(
+    "--speed",
+    type=click.FloatRange(0.25, 20),
+    default=1.0,
+    show_default=True,
+    help="Scenario time per real second, 0.25 to 20.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="The same seed gives every team the same feed.",
+)
+@click.option(
+    "--session",
+    "session_path",
+    type=click.Path(dir_okay=False),
+    help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    help="Language of the console (default: the scenario's).",
+)
 @click.option("--name", "player", help="Your name, recorded with your actions.")
-def run(scenario: str, speed: float, seed: int, session_path: str | None, lang: str | None,
-        player: str | None) -> None:
+def run(
+    scenario: str,
+    speed: float,
+    seed: int,
+    session_path: str | None,
+    lang: str | None,
+    player: str | None,
+) -> None:
     """Run an exercise in the console: the briefing first, Enter starts the clock."""
     from simulator.engine.session import default_session_path
 
     loaded = _load(scenario)
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
     if path.exists():
-        _usage_error(f"{path} exists already; choose another --session path, or reopen it "
-                     f"with 'crisis-sim resume {path}'")
+        _usage_error(
+            f"{path} exists already; choose another --session path, or reopen it "
+            f"with 'crisis-sim resume {path}'"
+        )
     _needs_terminal()
     from simulator.tui.app import CrisisApp
 
-    app = CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang,
-                    player=player)
+    app = CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang, player=player)
     app.run()
     _close_session(app.engine)
     _after_console(path)
@@ -445,8 +520,11 @@ def run(scenario: str, speed: float, seed: int, session_path: str | None, lang: 
 
 @cli.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(["nb", "en"]),
-              help="Language of the console (default: the scenario's).")
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    help="Language of the console (default: the scenario's).",
+)
 @click.option("--name", "player", help="Your name, recorded with your actions.")
 def resume(session: str, lang: str | None, player: str | None) -> None:
     """Reopen an interrupted exercise exactly where it stopped, paused."""
@@ -458,24 +536,37 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     try:
         store = SessionStore.open(path)
         if store.ended:
-            _say(f"crisis-sim: {session}: this exercise has ended; see the debrief with "
-                 f"'crisis-sim score {session}'", err=True)
+            _say(
+                f"crisis-sim: {session}: this exercise has ended; see the debrief with "
+                f"'crisis-sim score {session}'",
+                err=True,
+            )
             sys.exit(EXIT_INVALID)
         engine = Engine.restore(store)
     except SessionError as err:
         _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
     except ScenarioError as err:
-        _say(f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
-             "cannot be resumed. Reopen it with the crisis-sim version that recorded it, or "
-             "start a new one with 'crisis-sim run SCENARIO'; its events can still be read "
-             f"with 'crisis-sim export {session}'", err=True)
+        _say(
+            f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
+            "cannot be resumed. Reopen it with the crisis-sim version that recorded it, or "
+            "start a new one with 'crisis-sim run SCENARIO'; its events can still be read "
+            f"with 'crisis-sim export {session}'",
+            err=True,
+        )
         sys.exit(EXIT_INVALID)
     _needs_terminal()
     from simulator.tui.app import CrisisApp
 
-    CrisisApp(engine.loaded, seed=engine.seed, session_path=path, language=lang,
-              player=player, engine=engine, past_events=store.events()).run()
+    CrisisApp(
+        engine.loaded,
+        seed=engine.seed,
+        session_path=path,
+        language=lang,
+        player=player,
+        engine=engine,
+        past_events=store.events(),
+    ).run()
     _close_session(engine)
     _after_console(path)
 
@@ -483,14 +574,24 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
 @cli.command()
 @click.argument("scenario")
 @click.option("--seed", type=int, required=True, help="The same seed gives the same exercise.")
-@click.option("--actions", "actions_file", type=click.Path(dir_okay=False),
-              help="A scripted team: a YAML list of actions with 'at' and 'do'.")
-@click.option("--session", "session_path", type=click.Path(dir_okay=False),
-              help="Where to write the session (default: sessions/<id>-<time>.sqlite).")
-@click.option("--until", metavar="DURATION",
-              help="Stop at this scenario time without ending the exercise.")
-def simulate(scenario: str, seed: int, actions_file: str | None, session_path: str | None,
-             until: str | None) -> None:
+@click.option(
+    "--actions",
+    "actions_file",
+    type=click.Path(dir_okay=False),
+    help="A scripted team: a YAML list of actions with 'at' and 'do'.",
+)
+@click.option(
+    "--session",
+    "session_path",
+    type=click.Path(dir_okay=False),
+    help="Where to write the session (default: sessions/<id>-<time>.sqlite).",
+)
+@click.option(
+    "--until", metavar="DURATION", help="Stop at this scenario time without ending the exercise."
+)
+def simulate(
+    scenario: str, seed: int, actions_file: str | None, session_path: str | None, until: str | None
+) -> None:
     """Run an exercise headless, as fast as possible, with an optional scripted team."""
     from simulator.engine.actions import load_actions
     from simulator.engine.session import default_session_path
@@ -517,8 +618,9 @@ def simulate(scenario: str, seed: int, actions_file: str | None, session_path: s
     if path.exists():
         _usage_error(f"{path} exists already; choose another --session path")
     try:
-        result = run_simulation(loaded, seed, actions, path, stop,
-                                actions_path=actions_file or "actions")
+        result = run_simulation(
+            loaded, seed, actions, path, stop, actions_path=actions_file or "actions"
+        )
     except ScenarioError as err:
         _print_findings(err.findings, {}, err=True)
         click.echo("Nothing written: fix the actions file and run again.", err=True)
@@ -527,16 +629,23 @@ def simulate(scenario: str, seed: int, actions_file: str | None, session_path: s
         _usage_error(str(err))
     s = result.summary
     click.echo(f"Delivered {s.delivered:,} items up to {format_offset(result.until)}.")
-    click.echo(f"Expectations: {s.met} met, {s.late} late, {s.missed} missed"
-               + (f", {s.pending} still open" if s.pending else "") + ".")
+    click.echo(
+        f"Expectations: {s.met} met, {s.late} late, {s.missed} missed"
+        + (f", {s.pending} still open" if s.pending else "")
+        + "."
+    )
     state = "ended" if result.ended else "stopped before the end (not ended)"
     _say(f"Session ({state}): {result.path}")
 
 
 @cli.command("export")
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file instead of standard output.",
+)
 def export_cmd(session: str, output: str | None) -> None:
     """Write a session's events as JSON Lines, one object per event, in order."""
     import json
@@ -547,11 +656,14 @@ def export_cmd(session: str, output: str | None) -> None:
     try:
         store = SessionStore.open(Path(session))
         if not store.ended:
-            _say(f"note: {session} was interrupted (it has no end event); exporting "
-                 "what it holds", err=True)
+            _say(
+                f"note: {session} was interrupted (it has no end event); exporting what it holds",
+                err=True,
+            )
         # Escaping every control character keeps the data and the terminal intact alike.
-        lines = (json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n"
-                 for e in store.events())
+        lines = (
+            json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n" for e in store.events()
+        )
         if output is None:
             for line in lines:
                 sys.stdout.write(line)
@@ -566,8 +678,13 @@ def export_cmd(session: str, output: str | None) -> None:
 
 @cli.command()
 @click.argument("sessions", nargs=-1, required=True, metavar="SESSION...")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "md", "html"]),
-              default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "md", "html"]),
+    default="table",
+    show_default=True,
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
     """The debrief: response times, rumours, personal data, guidelines and a score.
@@ -589,13 +706,15 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
     digests = {(s.scenario.id, s.scenario_sha256) for s in scores}
     if len(digests) > 1:
         listing = "; ".join(f"{s.path}: {s.scenario.id}" for s in scores)
-        _say("crisis-sim: error: these sessions ran different scenarios (or different "
-             f"versions of one), so they cannot be compared: {listing}", err=True)
+        _say(
+            "crisis-sim: error: these sessions ran different scenarios (or different "
+            f"versions of one), so they cannot be compared: {listing}",
+            err=True,
+        )
         sys.exit(EXIT_INVALID)
     for s in scores:
         if not s.complete:
-            _say(f"note: {s.path} was interrupted; it is scored up to its last event",
-                 err=True)
+            _say(f"note: {s.path} was interrupted; it is scored up to its last event", err=True)
     if fmt == "table":
         import io
 
@@ -611,8 +730,9 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
 
         text = render_html(scores)
     else:
-        text = {"json": reports.to_json, "csv": reports.to_csv,
-                "md": reports.to_markdown}[fmt](scores)
+        text = {"json": reports.to_json, "csv": reports.to_csv, "md": reports.to_markdown}[fmt](
+            scores
+        )
         if fmt == "csv" and output is None:
             text = text.removeprefix(reports.BOM)
         if fmt == "json":
@@ -624,10 +744,18 @@ def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
 
 @cli.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option("--speed", type=click.FloatRange(0.25, 20), default=4.0, show_default=True,
-              help="Replay speed; change it with + and - while it plays.")
-@click.option("--lang", type=click.Choice(["nb", "en"]),
-              help="Language of the console (default: the scenario's).")
+@click.option(
+    "--speed",
+    type=click.FloatRange(0.25, 20),
+    default=4.0,
+    show_default=True,
+    help="Replay speed; change it with + and - while it plays.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["nb", "en"]),
+    help="Language of the console (default: the scenario's).",
+)
 def replay(session: str, speed: float, lang: str | None) -> None:
     """Replay an exercise for the debrief: seek with arrow keys, space pauses."""
     from simulator.engine.store import SessionError
@@ -654,7 +782,10 @@ def main() -> None:
     except Exception as exc:  # the last line of defence for users who are not programmers
         if os.environ.get("CRISIS_SIM_DEBUG"):
             raise
-        _say(f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
-             "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
-             "the details, and please report them.", err=True)
+        _say(
+            f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
+            "the details, and please report them.",
+            err=True,
+        )
         sys.exit(70)

@@ -11,6 +11,7 @@ import pytest
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """Write text (or bytes) to a file in a temporary folder and return its path."""
+
     def _write(content: str | bytes, name: str = "scenario.yaml") -> Path:
         path = tmp_path / name
         if isinstance(content, bytes):
@@ -18,4 +19,5 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         else:
             path.write_text(content, encoding="utf-8")
         return path
+
     return _write

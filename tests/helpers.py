@@ -18,11 +18,19 @@ def cli_path() -> str:
     return found
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed command as a user would, capturing its output."""
-    proc = subprocess.run([cli_path(), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [cli_path(), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     return proc
 
@@ -68,3 +76,113 @@ def scenario_text(extra: str = "", base: str = MINIMAL) -> str:
 def with_injects(extra: str, base: str = MINIMAL) -> str:
     """The minimal scenario with more injects appended to its list."""
     return base + textwrap.indent(textwrap.dedent(extra), "  ")
+
+
+# -- running as an unprivileged user ---------------------------------------------------------
+
+NOBODY = 65534
+
+
+def _interpreter_for_others() -> str | None:
+    """A Python of this version that another user may execute, or None.
+
+    This interpreter may live in a home folder other users cannot enter; the system's own
+    Python of the same version can run the same installed packages (the same ABI).
+    """
+    import stat
+
+    def others_may_run(path: Path) -> bool:
+        real = path.resolve()
+        for folder in real.parents:
+            if not folder.stat().st_mode & stat.S_IXOTH:
+                return False
+        return bool(real.stat().st_mode & stat.S_IXOTH)
+
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (
+        Path(sys.executable),
+        Path("/usr/bin") / version,
+        Path("/usr/local/bin") / version,
+    ):
+        if candidate.exists() and others_may_run(candidate):
+            return str(candidate)
+    return None
+
+
+def unprivileged_reason() -> str | None:
+    """Why commands cannot be run as an unprivileged user here, or None when they can."""
+    import os
+
+    if os.geteuid() != 0:
+        return None  # already unprivileged: permissions apply as they are
+    if _interpreter_for_others() is None:
+        return (
+            f"no python{sys.version_info.major}.{sys.version_info.minor} that user {NOBODY} may run"
+        )
+    return None
+
+
+def open_folder(path: Path) -> Path:
+    """Make a test folder (and the folders above it) enterable by the unprivileged user."""
+    import os
+
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o777)
+    for folder in path.parents:
+        if str(folder).startswith(("/tmp/", "/var/tmp/")) and folder.owner() == "root":
+            os.chmod(folder, folder.stat().st_mode | 0o111)
+    return path
+
+
+def run_cli_unprivileged(
+    *args: str, cwd: Path, timeout: float = 120, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as an ordinary user (``nobody`` when the tests are root).
+
+    Root reads and writes through any permission, so tests about permissions would pass
+    for the wrong reason; as another user they meet the same refusals a planner would.
+    """
+    import os
+    import sysconfig
+
+    if os.geteuid() != 0:
+        proc = subprocess.run(
+            [cli_path(), *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            input=stdin,
+        )
+    else:
+        python = _interpreter_for_others()
+        assert python, unprivileged_reason()
+        site = sysconfig.get_paths()["purelib"]
+        boot = (
+            f"import site, sys; site.addsitedir({site!r}); sys.argv[0] = 'crisis-sim'; "
+            "from simulator.cli import main; main()"
+        )
+
+        def drop() -> None:
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "HOME": str(cwd),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        proc = subprocess.run(
+            [python, "-c", boot, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            input=stdin,
+            env=env,
+            preexec_fn=drop,
+        )
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    return proc

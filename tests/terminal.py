@@ -25,8 +25,13 @@ from typing import Protocol
 import pyte
 
 #: Keys by name, as bytes a terminal sends, and as tmux names them.
-KEYS = {"enter": (b"\r", "Enter"), "escape": (b"\x1b", "Escape"), "space": (b" ", "Space"),
-        "ctrl+c": (b"\x03", "C-c"), "f2": (b"\x1bOQ", "F2")}
+KEYS = {
+    "enter": (b"\r", "Enter"),
+    "escape": (b"\x1b", "Escape"),
+    "space": (b" ", "Space"),
+    "ctrl+c": (b"\x03", "C-c"),
+    "f2": (b"\x1bOQ", "F2"),
+}
 
 
 class Terminal(Protocol):
@@ -66,14 +71,26 @@ def settle(term: Terminal) -> None:
 class PtyTerminal:
     """A pseudo-terminal whose output is kept as screen text by a terminal emulator."""
 
-    def __init__(self, argv: Sequence[str], cols: int, rows: int,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, argv: Sequence[str], cols: int, rows: int, env: dict[str, str] | None = None
+    ) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        env = {**(os.environ if env is None else env), "TERM": "xterm-256color",
-               "COLUMNS": str(cols), "LINES": str(rows)}
-        self._proc = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave,
-                                      env=env, start_new_session=True, close_fds=True)
+        env = {
+            **(os.environ if env is None else env),
+            "TERM": "xterm-256color",
+            "COLUMNS": str(cols),
+            "LINES": str(rows),
+        }
+        self._proc = subprocess.Popen(
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
         os.close(slave)
         self.pid = self._proc.pid
         self._master = master
@@ -104,8 +121,9 @@ class PtyTerminal:
             seen = self._version
             self._changed.wait_for(lambda: self._version != seen, timeout=limit)
         if self._proc.poll() is not None and not self._reader.is_alive():
-            raise TerminalGone(f"the program ended with {self._proc.returncode}; the screen "
-                               f"was:\n{self.screen()}")
+            raise TerminalGone(
+                f"the program ended with {self._proc.returncode}; the screen was:\n{self.screen()}"
+            )
 
     def wait_gone(self, limit: float = 60.0) -> None:
         """Wait for the program to end by itself."""
@@ -136,10 +154,8 @@ class TmuxTerminal:
     def __init__(self, argv: Sequence[str], cols: int, rows: int) -> None:
         self.name = f"crisis-test-{os.getpid()}-{id(self)}"
         command = "exec " + " ".join(_quote(a) for a in argv)
-        self._tmux("new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows),
-                   command)
-        self.pid = int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}")
-                       .split()[0])
+        self._tmux("new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows), command)
+        self.pid = int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
         # The pane's output is copied into a pipe, so a wait wakes when the screen changes.
         self._folder = tempfile.mkdtemp(prefix="crisis-term-")
         fifo = os.path.join(self._folder, "out")
@@ -158,14 +174,17 @@ class TmuxTerminal:
 
     @staticmethod
     def _tmux(*args: str) -> str:
-        return subprocess.run(["tmux", *args], capture_output=True, text=True,
-                              check=False).stdout
+        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
     def wait_gone(self, limit: float = 60.0) -> None:
         """Wait for the program to end by itself (its session closes with it)."""
         deadline = time.monotonic() + limit
-        while subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True,
-                             check=False).returncode == 0:
+        while (
+            subprocess.run(
+                ["tmux", "has-session", "-t", self.name], capture_output=True, check=False
+            ).returncode
+            == 0
+        ):
             if time.monotonic() > deadline:
                 raise AssertionError("the program did not end")
             self.changed(0.5)

@@ -14,8 +14,9 @@ def _quit_after_start(tmp_path: Path, path_var: str) -> str:
     scenario.write_text(MINIMAL, encoding="utf-8")
     session = tmp_path / "s.sqlite"
     env = {**os.environ, "PATH": path_var}
-    term = PtyTerminal([cli_path(), "run", str(scenario), "--session", str(session)], 120, 36,
-                       env=env)
+    term = PtyTerminal(
+        [cli_path(), "run", str(scenario), "--session", str(session)], 120, 36, env=env
+    )
     try:
         wait_for(term, "Enter")
         term.press("enter")

@@ -32,21 +32,27 @@ def test_domain_core_source_never_imports_textual() -> None:
 
 def _modules_after(code: str) -> set[str]:
     probe = code + "\nimport sys\nprint(' '.join(sys.modules))"
-    out = subprocess.run([sys.executable, "-c", probe],
-                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
     return {name.split(".")[0] for name in out.split()}
 
 
 def test_loading_and_validating_does_not_import_textual() -> None:
-    loaded = _modules_after("from simulator.scenario.loader import load_scenario\n"
-                            "load_scenario('jordras')")
+    loaded = _modules_after(
+        "from simulator.scenario.loader import load_scenario\nload_scenario('jordras')"
+    )
     assert "textual" not in loaded
     assert "pydantic" in loaded  # the check is real: the loader did run
 
 
 def _imported_by_command(*args: str) -> set[str]:
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "simulator", *args],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "simulator", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     names = set()
     for line in proc.stderr.splitlines():
         if line.startswith("import time:") and "|" in line:

@@ -37,27 +37,33 @@ def one_error(text: str) -> Finding:
     return found[0]
 
 
-@pytest.mark.parametrize(("text", "line", "column", "fragment"), [
-    ("format: 1\nid: x\n\ttitle: y\n", 3, 1, "spaces, never tabs"),
-    ("format: 1\nid: x\ntitle:\t\tfoo: bar\n", 3, 12, "invalid YAML"),
-    ("format: 1\ntitle: 'unclosed\n", 3, 1, "never closed"),
-    ("format: 1\ntitle: Ras: status\n", 2, 11, "put the whole text in quotes"),
-    ("format: 1\npersonas:\n  - id: a\n   name: b\n", 4, 4, "items of one list"),
-    ("format: 1\n---\nformat: 1\n", 2, 1, "one scenario per file"),
-    ("format: 1\nid: *nope\n", 2, 5, "anchor"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "column", "fragment"),
+    [
+        ("format: 1\nid: x\n\ttitle: y\n", 3, 1, "spaces, never tabs"),
+        ("format: 1\nid: x\ntitle:\t\tfoo: bar\n", 3, 12, "invalid YAML"),
+        ("format: 1\ntitle: 'unclosed\n", 3, 1, "never closed"),
+        ("format: 1\ntitle: Ras: status\n", 2, 11, "put the whole text in quotes"),
+        ("format: 1\npersonas:\n  - id: a\n   name: b\n", 4, 4, "items of one list"),
+        ("format: 1\n---\nformat: 1\n", 2, 1, "one scenario per file"),
+        ("format: 1\nid: *nope\n", 2, 5, "anchor"),
+    ],
+)
 def test_syntax_errors_are_located(text: str, line: int, column: int, fragment: str) -> None:
     f = one_error(text)
     assert (f.line, f.column) == (line, column), f.as_text()
     assert fragment in f.message
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("- format: 1\n- id: x\n", "must be a mapping"),
-    ("just a sentence\n", "must be a mapping"),
-    ("", "file is empty"),
-    ("# only a comment\n\n", "file is empty"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("- format: 1\n- id: x\n", "must be a mapping"),
+        ("just a sentence\n", "must be a mapping"),
+        ("", "file is empty"),
+        ("# only a comment\n\n", "file is empty"),
+    ],
+)
 def test_top_level_must_be_a_mapping(text: str, fragment: str) -> None:
     f = one_error(text)
     assert fragment in f.message and f.line == 1
@@ -87,8 +93,16 @@ def test_file_over_10_mb_is_refused_unread(write) -> None:
     assert "files over 10 MB are refused" in f.message
 
 
-@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/object/apply:os.system",
-                                 "!!python/name:os.system", "!custom", "!!binary"])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "!!python/object:os.system",
+        "!!python/object/apply:os.system",
+        "!!python/name:os.system",
+        "!custom",
+        "!!binary",
+    ],
+)
 def test_object_tags_are_refused(tag: str, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     text = MINIMAL.replace("title: Mini", f"title: {tag} ['touch {marker}']")
@@ -107,8 +121,13 @@ def test_alias_bomb_is_rejected_with_bounded_memory() -> None:
         "r = check_text(sys.stdin.read(), 'bomb.yaml')\n"
         "print(r.findings[0].as_text())\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], input=BILLION_LAUGHS,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=BILLION_LAUGHS,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "alias bomb" in proc.stdout
     assert resource.getrlimit(resource.RLIMIT_AS)  # the parent is untouched

@@ -1,6 +1,7 @@
 """The bad-input corpus: every malformed file in tests/bad_inputs, run through the real command.
 
-``tests/bad_inputs/cases.yaml`` lists each case (its header explains the fields). Each case
+``tests/bad_inputs/cases.yaml`` lists each case (its header explains the fields); further
+manifests named ``cases-*.yaml`` beside it add cases of the same form, one file per theme. Each case
 runs the installed ``crisis-sim`` as a user would and checks the exact exit code, where the
 first error line points, a fragment of its message, and that no traceback is shown. Scenario
 files are checked in two ``validate`` calls (one for the files expected valid, one for those
@@ -36,11 +37,25 @@ from tests.helpers import cli_path, run_cli
 CORPUS = Path(__file__).with_name("bad_inputs")
 JORDRAS = Path(__file__).resolve().parents[1] / "scenarios" / "jordras.yaml"
 MANIFEST = CORPUS / "cases.yaml"
+MANIFESTS = [MANIFEST, *sorted(CORPUS.glob("cases-*.yaml"))]
 ESC = "\x1b"
 TEN_MB = 10 * 1024 * 1024
 
-CATEGORIES = {"syntax", "types", "unknown-keys", "references", "cycles", "encodings", "sizes",
-              "alias-bombs", "object-tags", "markup", "actions", "msel", "sessions"}
+CATEGORIES = {
+    "syntax",
+    "types",
+    "unknown-keys",
+    "references",
+    "cycles",
+    "encodings",
+    "sizes",
+    "alias-bombs",
+    "object-tags",
+    "markup",
+    "actions",
+    "msel",
+    "sessions",
+}
 COMMANDS = {"validate", "preview", "simulate", "msel-import", "export", "score"}
 
 
@@ -74,8 +89,11 @@ class Case:
 
 
 def load_cases() -> list[Case]:
-    raw = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
-    return [Case(**entry) for entry in raw]
+    return [
+        Case(**entry)
+        for manifest in MANIFESTS
+        for entry in yaml.safe_load(manifest.read_text(encoding="utf-8")) or []
+    ]
 
 
 CASES = load_cases()
@@ -100,19 +118,19 @@ def _actions_over_10mb(folder: Path, _sessions: Sessions) -> None:
     (folder / "huge-team.yaml").write_text(line * (TEN_MB // len(line) + 1), encoding="utf-8")
 
 
-_CSV_HEADER = ("id,at,after,delay,from,kind,channel,text,truth,sensitive,abusive,reply_to,"
-               "reach,expect,notes\n")
+_CSV_HEADER = (
+    "id,at,after,delay,from,kind,channel,text,truth,sensitive,abusive,reply_to,reach,expect,notes\n"
+)
 
 
 def _csv_over_10mb(folder: Path, _sessions: Sessions) -> None:
     row = "vitne-brak,0s,,,jonas-brekke,post,,Et sånt brak i {omrade}!,valid,,,,,,\n"
-    (folder / "huge.csv").write_text(_CSV_HEADER + row * (TEN_MB // len(row) + 1),
-                                     encoding="utf-8")
+    (folder / "huge.csv").write_text(_CSV_HEADER + row * (TEN_MB // len(row) + 1), encoding="utf-8")
 
 
 def _csv_cell_over_field_limit(folder: Path, _sessions: Sessions) -> None:
     # Python's csv module refuses a field over 131,072 characters.
-    row = "vitne-brak,0s,,,jonas-brekke,post,,\"" + "Brak! " * 40_000 + "\",valid,,,,,,\n"
+    row = 'vitne-brak,0s,,,jonas-brekke,post,,"' + "Brak! " * 40_000 + '",valid,,,,,,\n'
     (folder / "long-cell.csv").write_text(_CSV_HEADER + row, encoding="utf-8")
 
 
@@ -134,6 +152,7 @@ def _other_program(folder: Path, _sessions: Sessions) -> None:
 
 def _edit(name: str, *statements: str) -> Callable[[Path, Sessions], None]:
     """A generator that copies the real session and runs SQL on the copy."""
+
     def make(folder: Path, sessions: Sessions) -> None:
         path = folder / name
         shutil.copy(sessions.jordras, path)
@@ -142,6 +161,7 @@ def _edit(name: str, *statements: str) -> Callable[[Path, Sessions], None]:
             conn.execute(sql)
         conn.commit()
         conn.close()
+
     return make
 
 
@@ -173,10 +193,11 @@ def _stored_scenario_invalid(folder: Path, sessions: Sessions) -> None:
     shutil.copy(sessions.jordras, path)
     conn = sqlite3.connect(path)
     with conn:
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'scenario_text'",
-                     (_INVALID_SCENARIO,))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'scenario_sha256'",
-                     (hashlib.sha256(_INVALID_SCENARIO.encode()).hexdigest(),))
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'scenario_text'", (_INVALID_SCENARIO,))
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'scenario_sha256'",
+            (hashlib.sha256(_INVALID_SCENARIO.encode()).hexdigest(),),
+        )
     conn.close()
 
 
@@ -193,34 +214,51 @@ GENERATORS: dict[str, Callable[[Path, Sessions], None]] = {
     "events_table_dropped": _edit("no-events.sqlite", "DROP TABLE events"),
     "truncated": _truncated,
     "overwritten_page": _overwritten_page,
-    "event_not_json": _edit("not-json.sqlite", "UPDATE events SET data = '{not json' "
-                            "WHERE seq = 5"),
-    "event_is_a_list": _edit("list-event.sqlite", "UPDATE events SET data = '[1, 2]' "
-                             "WHERE seq = 5"),
-    "scenario_text_missing": _edit("no-scenario.sqlite",
-                                   "DELETE FROM meta WHERE key = 'scenario_text'"),
+    "event_not_json": _edit(
+        "not-json.sqlite", "UPDATE events SET data = '{not json' WHERE seq = 5"
+    ),
+    "event_is_a_list": _edit(
+        "list-event.sqlite", "UPDATE events SET data = '[1, 2]' WHERE seq = 5"
+    ),
+    "scenario_text_missing": _edit(
+        "no-scenario.sqlite", "DELETE FROM meta WHERE key = 'scenario_text'"
+    ),
     "stored_scenario_invalid": _stored_scenario_invalid,
     "stored_scenario_altered": _edit(
         "altered.sqlite",
-        "UPDATE meta SET value = replace(value, 'Brattlia', 'Bakkeby') "
-        "WHERE key = 'scenario_text'"),
+        "UPDATE meta SET value = replace(value, 'Brattlia', 'Bakkeby') WHERE key = 'scenario_text'",
+    ),
     "different_scenarios": _different_scenarios,
     "delivered_without_item": _edit(
         "no-item.sqlite",
-        "UPDATE events SET data = json_remove(data, '$.item') WHERE type = 'delivered'"),
+        "UPDATE events SET data = json_remove(data, '$.item') WHERE type = 'delivered'",
+    ),
     "expectation_without_status": _edit(
         "no-status.sqlite",
-        "UPDATE events SET data = json_remove(data, '$.status') WHERE type = 'expectation'"),
+        "UPDATE events SET data = json_remove(data, '$.status') WHERE type = 'expectation'",
+    ),
     "time_is_text": _edit("text-time.sqlite", "UPDATE events SET t = 'snart' WHERE seq = 5"),
     "action_by_is_a_list": _edit(
         "by-list.sqlite",
         "UPDATE events SET data = json_set(data, '$.by', json('[\"kari\", \"ola\"]')) "
-        "WHERE type = 'action'"),
+        "WHERE type = 'action'",
+    ),
 }
 # The generators that start from the real sessions.
-FROM_REAL_SESSIONS = {name for name in GENERATORS if name not in (
-    "scenario_over_10mb", "actions_over_10mb", "csv_over_10mb", "csv_cell_over_field_limit",
-    "nothing", "folder", "other_program")}
+FROM_REAL_SESSIONS = {
+    name
+    for name in GENERATORS
+    if name
+    not in (
+        "scenario_over_10mb",
+        "actions_over_10mb",
+        "csv_over_10mb",
+        "csv_cell_over_field_limit",
+        "nothing",
+        "folder",
+        "other_program",
+    )
+}
 
 # A scripted team for the real session: a flag, and a reply that meets an expectation.
 TEAM = """\
@@ -248,9 +286,10 @@ class Sessions:
 def sessions(tmp_path_factory: pytest.TempPathFactory) -> Sessions:
     folder = tmp_path_factory.mktemp("real-sessions")
     (folder / "team.yaml").write_text(TEAM, encoding="utf-8")
-    for args in (("jordras", "--actions", "team.yaml", "--until", "10m", "--session",
-                  "jordras.sqlite"),
-                 ("flood", "--until", "2m", "--session", "flood.sqlite")):
+    for args in (
+        ("jordras", "--actions", "team.yaml", "--until", "10m", "--session", "jordras.sqlite"),
+        ("flood", "--until", "2m", "--session", "flood.sqlite"),
+    ):
         proc = run_cli("simulate", args[0], "--seed", "1", *args[1:], cwd=folder)
         assert proc.returncode == 0, proc.stderr
     with sqlite3.connect(folder / "jordras.sqlite") as conn:
@@ -267,11 +306,11 @@ class Outcome:
     """What a case's command did, seen from the case's own file."""
 
     exit: int
-    shown: str             # the name the command was given for the case's file
-    errors: list[str]      # this file's error lines, in order
+    shown: str  # the name the command was given for the case's file
+    errors: list[str]  # this file's error lines, in order
     stdout: str
     stderr: str
-    verdict: str | None = None   # validate's summary verdict for the file
+    verdict: str | None = None  # validate's summary verdict for the file
 
 
 def _error_lines(text: str, shown: str, command: str) -> list[str]:
@@ -290,11 +329,26 @@ def _command_args(case: Case, shown: list[str], tmp_path: Path) -> list[str]:
     if case.command in ("validate", "preview"):
         return [case.command, *shown]
     if case.command == "simulate":
-        return ["simulate", "jordras", "--seed", "1", "--actions", shown[0],
-                "--session", str(tmp_path / "out.sqlite")]
+        return [
+            "simulate",
+            "jordras",
+            "--seed",
+            "1",
+            "--actions",
+            shown[0],
+            "--session",
+            str(tmp_path / "out.sqlite"),
+        ]
     if case.command == "msel-import":
-        return ["msel", "import", shown[0], "--into", str(JORDRAS),
-                "-o", str(tmp_path / "out.yaml")]
+        return [
+            "msel",
+            "import",
+            shown[0],
+            "--into",
+            str(JORDRAS),
+            "-o",
+            str(tmp_path / "out.yaml"),
+        ]
     return [case.command, *shown]
 
 
@@ -302,8 +356,7 @@ def _prepare(case: Case, tmp_path: Path, request: pytest.FixtureRequest) -> tupl
     """The folder to run in and the file names to give: corpus files are run in place,
     except sessions, which are copied first (SQLite may add files beside them)."""
     if case.generate:
-        real = (request.getfixturevalue("sessions") if case.generate in FROM_REAL_SESSIONS
-                else None)
+        real = request.getfixturevalue("sessions") if case.generate in FROM_REAL_SESSIONS else None
         GENERATORS[case.generate](tmp_path, real)  # type: ignore[arg-type]
         return tmp_path, case.files
     if case.command in ("export", "score"):
@@ -318,8 +371,9 @@ def run_case(case: Case, tmp_path: Path, request: pytest.FixtureRequest) -> Outc
     proc = run_cli(*_command_args(case, shown, tmp_path), cwd=cwd)
     out = proc.stdout if case.command == "validate" else proc.stderr
     errors = _error_lines(out, shown[0], case.command)
-    return Outcome(proc.returncode, shown[0], errors, proc.stdout, proc.stderr,
-                   _verdict(proc.stdout, shown[0]))
+    return Outcome(
+        proc.returncode, shown[0], errors, proc.stdout, proc.stderr, _verdict(proc.stdout, shown[0])
+    )
 
 
 @pytest.fixture(scope="module")
@@ -340,9 +394,14 @@ def validate_groups(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outco
         proc = run_cli("validate", *shown.values(), cwd=CORPUS)
         for case in members:
             name = shown[case.id]
-            outcomes[case.id] = Outcome(proc.returncode, name,
-                                        _error_lines(proc.stdout, name, "validate"),
-                                        proc.stdout, proc.stderr, _verdict(proc.stdout, name))
+            outcomes[case.id] = Outcome(
+                proc.returncode,
+                name,
+                _error_lines(proc.stdout, name, "validate"),
+                proc.stdout,
+                proc.stderr,
+                _verdict(proc.stdout, name),
+            )
     return outcomes
 
 
@@ -353,8 +412,9 @@ def run_in_terminal(args: list[str], cwd: Path, timeout: float = 60) -> tuple[in
     a hostile file smuggles into a message only show up on a real terminal.
     """
     main_fd, child_fd = pty.openpty()
-    proc = subprocess.Popen([cli_path(), *args], cwd=cwd, stdin=subprocess.DEVNULL,
-                            stdout=child_fd, stderr=child_fd)
+    proc = subprocess.Popen(
+        [cli_path(), *args], cwd=cwd, stdin=subprocess.DEVNULL, stdout=child_fd, stderr=child_fd
+    )
     os.close(child_fd)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
@@ -404,7 +464,8 @@ def _check_location(case: Case, outcome: Outcome) -> None:
     elif column:
         where += re.escape(f":{column}")
     assert re.match(where + ": error: ", first), (
-        f"expected {outcome.shown}:{case.at}: error: ...\ngot {first}")
+        f"expected {outcome.shown}:{case.at}: error: ...\ngot {first}"
+    )
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
@@ -463,8 +524,9 @@ def test_corpus_files_are_not_ignored_by_git() -> None:
     if git is None or not (root / ".git").exists():
         pytest.skip("not a git checkout")
     names = sorted(str(p.relative_to(root)) for p in CORPUS.rglob("*") if p.is_file())
-    proc = subprocess.run([git, "check-ignore", "--no-index", *names], cwd=root,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [git, "check-ignore", "--no-index", *names], cwd=root, capture_output=True, text=True
+    )
     assert proc.stdout == "", f"ignored by git: {proc.stdout}"
 
 
@@ -485,7 +547,10 @@ def test_manifest_is_consistent() -> None:
             assert case.xfail, f"{case.id}: an open column is only for expected failures"
     # Every committed input is a case, and every committed input is small.
     listed = {name for c in CASES if not c.generate for name in c.files}
-    committed = {str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
-                 if p.is_file() and p != MANIFEST and not p.name.startswith(".")}
+    committed = {
+        str(p.relative_to(CORPUS))
+        for p in CORPUS.rglob("*")
+        if p.is_file() and p not in MANIFESTS and not p.name.startswith(".")
+    }
     assert committed <= listed, sorted(committed - listed)
     assert max((CORPUS / name).stat().st_size for name in committed) < 64 * 1024

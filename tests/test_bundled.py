@@ -22,8 +22,9 @@ def test_all_pass_strict_validation() -> None:
     assert proc.stdout.count("valid (0 errors, 0 warnings)") == 3
 
 
-@pytest.mark.parametrize(("name", "language"), [("jordras", "nb"), ("omdommekrise", "nb"),
-                                                ("flood", "en")])
+@pytest.mark.parametrize(
+    ("name", "language"), [("jordras", "nb"), ("omdommekrise", "nb"), ("flood", "en")]
+)
 def test_each_is_substantial(name: str, language: str) -> None:
     loaded = load_scenario(name)
     sc = loaded.scenario
@@ -39,8 +40,7 @@ def _all() -> list[Scenario]:
 
 
 def test_together_they_use_every_timing_form() -> None:
-    forms = {("at" if i.after is None else i.after.condition) for sc in _all()
-             for i in sc.injects}
+    forms = {("at" if i.after is None else i.after.condition) for sc in _all() for i in sc.injects}
     assert forms == {"at", "delivered", "met", "missed"}
     assert any(i.delay for sc in _all() for i in sc.injects)
 
@@ -68,8 +68,13 @@ def test_together_they_use_expectations_guidelines_and_templates() -> None:
     streams = [n for sc in scenarios for n in sc.noise]
     assert any(isinstance(n.authors, list) for n in streams)
     assert any(not isinstance(n.authors, list) for n in streams)
-    assert {k for n in streams for k in n.mix} == {"valid", "misleading", "irrelevant",
-                                                   "sensitive", "abusive"}
+    assert {k for n in streams for k in n.mix} == {
+        "valid",
+        "misleading",
+        "irrelevant",
+        "sensitive",
+        "abusive",
+    }
 
 
 def test_jordras_has_an_early_press_question() -> None:

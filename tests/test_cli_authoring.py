@@ -86,14 +86,14 @@ noise:
 # Worked out by hand from HAND. Start is 07:40; {place} is Millbrook.
 HAND_ORDER = ["early", "press-1", "follow-up", "late"]
 HAND_TEXTS = [
-    "Water in Millbrook at 07:42",               # at 2m
-    "How many were evacuated in Millbrook?",     # at 5m
+    "Water in Millbrook at 07:42",  # at 2m
+    "How many were evacuated in Millbrook?",  # at 5m
     "Gazette: questions in Millbrook at 07:48",  # 5m + delay 3m = 8m
-    "Still raining in Millbrook",                # at 10m
+    "Still raining in Millbrook",  # at 10m
 ]
 HAND_TIMES = [2 * 60, 5 * 60, 8 * 60, 10 * 60]
-PRESS_WITHIN = 30 * 60                     # built-in default deadline for press
-PRESS_DUE = 5 * 60 + PRESS_WITHIN          # 2100 s, shown as T+35:00
+PRESS_WITHIN = 30 * 60  # built-in default deadline for press
+PRESS_DUE = 5 * 60 + PRESS_WITHIN  # 2100 s, shown as T+35:00
 # ramp: rate rises linearly 0 -> 10/min over 10 min, zero after: area = 10 * 10 / 2 = 50.
 # plateau: 6/min for 20 min (120), then 6 -> 0 over 20..40m but the scenario ends at 30m,
 # where the rate is 3/min: (6 + 3) / 2 * 10 = 45; total 165.
@@ -124,8 +124,10 @@ def table_rows(output: str, ncols: int) -> list[list[str]]:
 def md_rows(output: str) -> list[list[str]]:
     """Body rows of the first Markdown table in the output."""
     lines = [ln for ln in output.splitlines() if ln.startswith("|")]
-    return [[c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", ln)[1:-1]]
-            for ln in lines[2:]]
+    return [
+        [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", ln)[1:-1]]
+        for ln in lines[2:]
+    ]
 
 
 def csv_rows(output: str) -> list[list[str]]:
@@ -158,9 +160,22 @@ def test_schema_is_json_with_the_format_structure(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     schema = json.loads(proc.stdout)
     props = schema["properties"]
-    for key in ("format", "id", "title", "duration", "summary", "language", "start",
-                "organisation", "variables", "personas", "injects", "noise", "scoring",
-                "guidelines"):
+    for key in (
+        "format",
+        "id",
+        "title",
+        "duration",
+        "summary",
+        "language",
+        "start",
+        "organisation",
+        "variables",
+        "personas",
+        "injects",
+        "noise",
+        "scoring",
+        "guidelines",
+    ):
         assert key in props, key
     assert set(schema["required"]) >= {"format", "id", "title", "duration"}
     assert schema["additionalProperties"] is False  # editors flag unknown keys
@@ -193,8 +208,7 @@ def test_schema_title_names_crisis_sim() -> None:
 # preview
 
 
-def test_preview_json_orders_expands_and_resolves_deadlines(
-        write: Callable[..., Path]) -> None:
+def test_preview_json_orders_expands_and_resolves_deadlines(write: Callable[..., Path]) -> None:
     path = write(HAND)
     proc = run_cli("preview", str(path), "--format", "json")
     assert proc.returncode == 0, proc.stderr
@@ -221,12 +235,14 @@ def test_preview_json_orders_expands_and_resolves_deadlines(
 
 @pytest.mark.parametrize("fmt", ["table", "md", "csv"])
 def test_preview_text_formats_show_the_same_events_list(
-        fmt: str, write: Callable[..., Path]) -> None:
+    fmt: str, write: Callable[..., Path]
+) -> None:
     path = write(HAND)
     proc = run_cli("preview", str(path), "--format", fmt, env=wide_env())
     assert proc.returncode == 0, proc.stderr
     rows = {"table": lambda out: table_rows(out, 8), "md": md_rows, "csv": csv_rows}[fmt](
-        proc.stdout)
+        proc.stdout
+    )
     assert [r[0] for r in rows] == ["1", "2", "3", "4"]
     assert [r[5] for r in rows] == HAND_TEXTS
     assert [r[1] for r in rows[:2]] == ["T+02:00", "T+05:00"]
@@ -242,7 +258,8 @@ def test_preview_text_formats_show_the_same_events_list(
 
 
 def test_preview_csv_file_has_a_bom_for_spreadsheets(
-        tmp_path: Path, write: Callable[..., Path]) -> None:
+    tmp_path: Path, write: Callable[..., Path]
+) -> None:
     path = write(HAND)
     target = tmp_path / "msel.csv"
     proc = run_cli("preview", str(path), "--format", "csv", "-o", str(target))
@@ -262,7 +279,7 @@ def test_preview_json_of_bundled_scenarios(name: str) -> None:
     times = [r["time"] for r in rows]
     known = [t for t in times if t is not None]
     assert known == sorted(known)
-    assert times[:len(known)] == known  # never-delivered injects come last
+    assert times[: len(known)] == known  # never-delivered injects come last
     by_id = {i.id: i for i in sc.injects}
     for row in rows:
         assert by_id[row["id"]].after is None or row["when"].startswith("after ")
@@ -286,7 +303,8 @@ def test_preview_text_formats_of_a_bundled_scenario(fmt: str) -> None:
     proc = run_cli("preview", "jordras", "--format", fmt, env=wide_env(400))
     assert proc.returncode == 0, proc.stderr
     rows = {"table": lambda out: table_rows(out, 8), "md": md_rows, "csv": csv_rows}[fmt](
-        proc.stdout)
+        proc.stdout
+    )
     assert [r[0] for r in rows] == [str(n) for n in range(1, len(sc.injects) + 1)]
     for row in rows:
         for variable in sc.variables:
@@ -296,8 +314,7 @@ def test_preview_text_formats_of_a_bundled_scenario(fmt: str) -> None:
             assert stream.id in proc.stdout
 
 
-def test_preview_table_is_readable_in_an_80_column_terminal(
-        write: Callable[..., Path]) -> None:
+def test_preview_table_is_readable_in_an_80_column_terminal(write: Callable[..., Path]) -> None:
     proc = run_cli("preview", str(write(HAND)), env=wide_env(80))
     assert proc.returncode == 0, proc.stderr
     assert "evacuated" in proc.stdout  # a word of press-1's text, not folded letter by letter
@@ -314,7 +331,8 @@ def test_preview_peak_rate_is_within_the_scenario(write: Callable[..., Path]) ->
 
 
 def test_preview_table_to_a_missing_folder_is_a_usage_error(
-        tmp_path: Path, write: Callable[..., Path]) -> None:
+    tmp_path: Path, write: Callable[..., Path]
+) -> None:
     path = write(HAND)
     proc = run_cli("preview", str(path), "-o", str(tmp_path / "nowhere" / "msel.txt"))
     assert proc.returncode == 2, proc.stderr
@@ -322,10 +340,12 @@ def test_preview_table_to_a_missing_folder_is_a_usage_error(
 
 
 def test_preview_md_to_a_missing_folder_is_a_usage_error(
-        tmp_path: Path, write: Callable[..., Path]) -> None:
+    tmp_path: Path, write: Callable[..., Path]
+) -> None:
     path = write(HAND)
-    proc = run_cli("preview", str(path), "--format", "md",
-                   "-o", str(tmp_path / "nowhere" / "msel.md"))
+    proc = run_cli(
+        "preview", str(path), "--format", "md", "-o", str(tmp_path / "nowhere" / "msel.md")
+    )
     assert proc.returncode == 2
     assert "nowhere" in proc.stderr
     assert not (tmp_path / "nowhere").exists()
@@ -379,23 +399,34 @@ def test_new_with_a_backslash_in_the_name_still_validates(tmp_path: Path) -> Non
     assert load_scenario(written).scenario.title == "Rapport\\Q1"
 
 
-@pytest.mark.parametrize(("name", "file", "title", "ident"), [
-    ("Ras i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
-    ('Flom: "Elva" går over', "flom-elva-gar-over.yaml", 'Flom: "Elva" går over',
-     "flom-elva-gar-over"),
-    ("Øvelse #2: Æ, ø og å", "ovelse-2-ae-o-og-a.yaml", "Øvelse #2: Æ, ø og å",
-     "ovelse-2-ae-o-og-a"),
-    ("  Storm\tover\nØyer  ", "storm-over-oyer.yaml", "Storm over Øyer", "storm-over-oyer"),
-    # A byte that is not UTF-8, as a terminal in another encoding sends it.
-    ("Ras \udcff i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
-    ("Null", "null.yaml", "Null", "null"),  # an id YAML would otherwise read as nothing
-    ("2026", "2026.yaml", "2026", "2026"),
-    ("Beredskap '26.yaml", "Beredskap '26.yaml", "Beredskap '26", "beredskap-26"),
-])
+@pytest.mark.parametrize(
+    ("name", "file", "title", "ident"),
+    [
+        ("Ras i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
+        (
+            'Flom: "Elva" går over',
+            "flom-elva-gar-over.yaml",
+            'Flom: "Elva" går over',
+            "flom-elva-gar-over",
+        ),
+        (
+            "Øvelse #2: Æ, ø og å",
+            "ovelse-2-ae-o-og-a.yaml",
+            "Øvelse #2: Æ, ø og å",
+            "ovelse-2-ae-o-og-a",
+        ),
+        ("  Storm\tover\nØyer  ", "storm-over-oyer.yaml", "Storm over Øyer", "storm-over-oyer"),
+        # A byte that is not UTF-8, as a terminal in another encoding sends it.
+        ("Ras \udcff i Bakkeby", "ras-i-bakkeby.yaml", "Ras i Bakkeby", "ras-i-bakkeby"),
+        ("Null", "null.yaml", "Null", "null"),  # an id YAML would otherwise read as nothing
+        ("2026", "2026.yaml", "2026", "2026"),
+        ("Beredskap '26.yaml", "Beredskap '26.yaml", "Beredskap '26", "beredskap-26"),
+    ],
+)
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_new_names_the_scenario_on_its_first_line(name: str, file: str, title: str,
-                                                  ident: str, lang: str,
-                                                  tmp_path: Path) -> None:
+def test_new_names_the_scenario_on_its_first_line(
+    name: str, file: str, title: str, ident: str, lang: str, tmp_path: Path
+) -> None:
     proc = run_cli("new", name, "--lang", lang, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     target = tmp_path / file
@@ -423,12 +454,15 @@ def test_new_with_an_empty_name_still_validates(tmp_path: Path) -> None:
 # usage errors, version, python -m
 
 
-@pytest.mark.parametrize(("args", "needle"), [
-    (["frobnicate"], "frobnicate"),
-    (["preview", "--bogus", "jordras"], "--bogus"),
-    (["preview"], "SCENARIO"),
-    (["msel", "import", "x.csv", "-o", "out.yaml"], "--into"),
-])
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["frobnicate"], "frobnicate"),
+        (["preview", "--bogus", "jordras"], "--bogus"),
+        (["preview"], "SCENARIO"),
+        (["msel", "import", "x.csv", "-o", "out.yaml"], "--into"),
+    ],
+)
 def test_usage_errors_exit_2(args: list[str], needle: str, tmp_path: Path) -> None:
     proc = run_cli(*args, cwd=tmp_path)
     assert proc.returncode == 2
@@ -452,9 +486,14 @@ def test_version() -> None:
 
 
 def test_python_dash_m_simulator(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "simulator", "--help"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60,
-                          stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-m", "simulator", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     assert proc.returncode == 0, proc.stderr
     for command in ("list", "validate", "schema", "preview", "msel", "new"):
         assert re.search(rf"^\s+{command}\b", proc.stdout, re.MULTILINE), command

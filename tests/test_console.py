@@ -58,14 +58,20 @@ class Console:
     def __init__(self, tmp_path: Path, loaded: LoadedScenario | None = None) -> None:
         self.real = ManualTime()
         self.path = tmp_path / "s.sqlite"
-        self.app = CrisisApp(loaded or jordras(), seed=1, session_path=self.path,
-                             clock=ScenarioClock(source=self.real))
+        self.app = CrisisApp(
+            loaded or jordras(),
+            seed=1,
+            session_path=self.path,
+            clock=ScenarioClock(source=self.real),
+        )
 
     def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
         """Run the app headless with ``script`` driving it."""
+
         async def main() -> None:
             async with self.app.run_test(size=SIZE) as pilot:
                 await script(pilot)
+
         asyncio.run(main())
 
     @property
@@ -201,9 +207,14 @@ def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
         assert max(e.t for e in items) <= 300
         screen = console.exercise
         for tab, channels in LIST_CHANNELS.items():
-            expected = [e.data["item"] for e in
-                        sorted((e for e in items if e.data["channel"] in channels),
-                               key=lambda e: (e.t, e.seq), reverse=True)]
+            expected = [
+                e.data["item"]
+                for e in sorted(
+                    (e for e in items if e.data["channel"] in channels),
+                    key=lambda e: (e.t, e.seq),
+                    reverse=True,
+                )
+            ]
             assert list_ids(screen, tab) == expected, tab
         assert list_ids(screen, "press") == ["presse-lokalavis-a"]
         assert list_ids(screen, "internal") == ["krisestab-innkalling"]
@@ -284,10 +295,12 @@ def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
         assert action.data["findings"] == []
         assert action.t == t_press
         team = [e for e in delivered(events) if e.data["source"] == "team"]
-        assert [(e.data["item"], e.data["channel"], e.data["reply_to"], e.t)
-                for e in team] == [("team-1", "press", "presse-lokalavis-a", t_press)]
-        met = [e for e in of_type(events, "expectation")
-               if e.data["inject"] == "presse-lokalavis-a"]
+        assert [(e.data["item"], e.data["channel"], e.data["reply_to"], e.t) for e in team] == [
+            ("team-1", "press", "presse-lokalavis-a", t_press)
+        ]
+        met = [
+            e for e in of_type(events, "expectation") if e.data["inject"] == "presse-lokalavis-a"
+        ]
         assert [e.data["status"] for e in met] == ["met"]
 
         # On screen: the reply in the press inbox as the organisation, and in the thread.
@@ -342,8 +355,9 @@ def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
         [team] = [e for e in delivered(events) if e.data["source"] == "team"]
         assert team.data["channel"] == "news" and team.data["kind"] == "official"
         # krisestab-innkalling asks for a statement mentioning Brattlia within 15 minutes.
-        met = [e for e in of_type(events, "expectation")
-               if e.data["inject"] == "krisestab-innkalling"]
+        met = [
+            e for e in of_type(events, "expectation") if e.data["inject"] == "krisestab-innkalling"
+        ]
         assert [e.data["status"] for e in met] == ["met"]
         # News shows in the feed, as the organisation, on top.
         screen = console.exercise
@@ -377,8 +391,7 @@ def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
         assert action.data["by"] == NAME
         assert action.data["item"] is None  # a flag publishes nothing
         assert action.t == t_press == 425
-        met = [e for e in of_type(events, "expectation")
-               if e.data["inject"] == "rykte-dam"]
+        met = [e for e in of_type(events, "expectation") if e.data["inject"] == "rykte-dam"]
         assert [(e.data["index"], e.data["status"]) for e in met] == [(0, "met")]
         screen = console.exercise
         assert screen.selected is not None and screen.selected.flagged == "misleading"
@@ -424,18 +437,33 @@ def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
         events = session_events(console.path)
         hide, escalate = of_type(events, "action")
         assert (hide.data["action"], hide.data["to"], hide.data["by"], hide.t) == (
-            "hide", ["savnet-nabo"], NAME, t_hide)
+            "hide",
+            ["savnet-nabo"],
+            NAME,
+            t_hide,
+        )
         assert t_hide == 600
-        assert (escalate.data["action"], escalate.data["to"], escalate.data["text"],
-                escalate.data["by"], escalate.t) == (
-            "escalate", ["savnet-nabo"], "Politi", NAME, t_escalate)
+        assert (
+            escalate.data["action"],
+            escalate.data["to"],
+            escalate.data["text"],
+            escalate.data["by"],
+            escalate.t,
+        ) == ("escalate", ["savnet-nabo"], "Politi", NAME, t_escalate)
         assert t_escalate == 620
-        met = {(e.data["index"], e.data["status"]) for e in of_type(events, "expectation")
-               if e.data["inject"] == "savnet-nabo"}
+        met = {
+            (e.data["index"], e.data["status"])
+            for e in of_type(events, "expectation")
+            if e.data["inject"] == "savnet-nabo"
+        }
         assert met == {(0, "met"), (1, "met")}
         [note] = of_type(events, "note")
-        assert note.data == {"text": "Ringt", "to": ["krisestab-innkalling"], "by": NAME,
-                             "observer": False}
+        assert note.data == {
+            "text": "Ringt",
+            "to": ["krisestab-innkalling"],
+            "by": NAME,
+            "observer": False,
+        }
         assert note.t == t_note == 630
 
         item = console.app.model.by_id["savnet-nabo"]
@@ -522,7 +550,9 @@ def test_pause_freezes_scenario_time(tmp_path: Path) -> None:
         events = session_events(console.path)
         assert len(delivered(events)) == count
         assert [(e.t, e.data["op"]) for e in of_type(events, "clock")] == [
-            (0, "start"), (300, "pause")]
+            (0, "start"),
+            (300, "pause"),
+        ]
 
         await pilot.press("space")
         await pilot.pause()
@@ -560,8 +590,11 @@ def test_speed_changes_scale_scenario_time(tmp_path: Path) -> None:
         await console.advance(pilot, 10)
         assert console.now() == 85
 
-        speeds = [(e.t, e.data["speed"]) for e in of_type(session_events(console.path), "clock")
-                  if e.data["op"] == "speed"]
+        speeds = [
+            (e.t, e.data["speed"])
+            for e in of_type(session_events(console.path), "clock")
+            if e.data["op"] == "speed"
+        ]
         assert speeds == [(60, 2.0), (80, 1.0), (80, 0.5)]
 
     console.run(script)
@@ -584,10 +617,9 @@ def test_jump_to_the_next_inject(tmp_path: Path) -> None:
         events = session_events(console.path)
         jumps = [e for e in of_type(events, "clock") if e.data["op"] == "jump"]
         assert [e.t for e in jumps] == [60]
-        after = events[events.index(jumps[0]) + 1:]
+        after = events[events.index(jumps[0]) + 1 :]
         assert [(e.data["item"], e.t) for e in delivered(after)] == [("nabo-strom", 60)]
-        assert str(table.get_cell("nabo-strom", "status")) == console.app.tr(
-            "state.delivered")
+        assert str(table.get_cell("nabo-strom", "status")) == console.app.tr("state.delivered")
 
         # The next jump goes to the next inject, and what falls in between is delivered.
         await pilot.press("j")
@@ -637,8 +669,9 @@ def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
 
-        [adhoc] = [e for e in delivered(session_events(console.path))
-                   if e.data["source"] == "facilitator"]
+        [adhoc] = [
+            e for e in delivered(session_events(console.path)) if e.data["source"] == "facilitator"
+        ]
         assert adhoc.data["text"] == text
         assert adhoc.data["author"] == "lokalavis"
         assert adhoc.data["kind"] == "news" and adhoc.data["channel"] == "news"
@@ -685,8 +718,7 @@ def test_observer_notes_on_an_inject_and_on_the_moment(tmp_path: Path) -> None:
         assert isinstance(app.screen, FacilitatorScreen)
 
         first, second = of_type(session_events(console.path), "note")
-        assert first.data == {"text": "Bra", "to": ["vitne-brak"], "by": NAME,
-                              "observer": True}
+        assert first.data == {"text": "Bra", "to": ["vitne-brak"], "by": NAME, "observer": True}
         assert first.t == t_first == 30
         assert second.data == {"text": "Stille", "to": [], "by": NAME, "observer": True}
         assert second.t == t_second == 45
@@ -760,20 +792,48 @@ def _summary_text(screen: AfterActionScreen) -> str:
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("language", "labels", "foreign"), [
-    # nothing was answered: the score is 0, written as the language writes decimals
-    (None, ("poengsum (0–100)", "0,0", "innfridd / for sent / ikke innfridd", "i tide",
-            "handlinger per deltaker", " av "), ("score (0", "on time", " of ")),
-    ("en", ("score (0–100)", "0.0", "met / late / missed", "on time",
-            "actions per team member", " of "), ("poengsum", "i tide", " av ")),
-])
+@pytest.mark.parametrize(
+    ("language", "labels", "foreign"),
+    [
+        # nothing was answered: the score is 0, written as the language writes decimals
+        (
+            None,
+            (
+                "poengsum (0–100)",
+                "0,0",
+                "innfridd / for sent / ikke innfridd",
+                "i tide",
+                "handlinger per deltaker",
+                " av ",
+            ),
+            ("score (0", "on time", " of "),
+        ),
+        (
+            "en",
+            (
+                "score (0–100)",
+                "0.0",
+                "met / late / missed",
+                "on time",
+                "actions per team member",
+                " of ",
+            ),
+            ("poengsum", "i tide", " av "),
+        ),
+    ],
+)
 def test_after_action_summary_speaks_the_consoles_language(
-        tmp_path: Path, language: str | None, labels: tuple[str, ...],
-        foreign: tuple[str, ...]) -> None:
+    tmp_path: Path, language: str | None, labels: tuple[str, ...], foreign: tuple[str, ...]
+) -> None:
     # Jordras is a Norwegian scenario: its console speaks bokmål unless told otherwise.
     real = ManualTime()
-    app = CrisisApp(jordras(), seed=1, session_path=tmp_path / "s.sqlite",
-                    clock=ScenarioClock(source=real), language=language)
+    app = CrisisApp(
+        jordras(),
+        seed=1,
+        session_path=tmp_path / "s.sqlite",
+        clock=ScenarioClock(source=real),
+        language=language,
+    )
 
     async def script() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -886,11 +946,13 @@ def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> No
     console.run(script)
     assert console.app.return_code == 0
     events = session_events(console.path)
-    assert [(e.data["action"], e.data["to"], e.data.get("label"), e.t)
-            for e in of_type(events, "action")] == [
-        ("flag", ["rykte-dam"], "valid", 420), ("hide", ["rykte-dam"], None, 450)]
+    assert [
+        (e.data["action"], e.data["to"], e.data.get("label"), e.t)
+        for e in of_type(events, "action")
+    ] == [("flag", ["rykte-dam"], "valid", 420), ("hide", ["rykte-dam"], None, 450)]
     assert [(e.data["text"], e.data["to"]) for e in of_type(events, "note")] == [
-        ("Sjekk", ["rykte-dam"])]
+        ("Sjekk", ["rykte-dam"])
+    ]
     assert of_type(events, "session_end") == []  # interrupted, so it can be resumed
 
 
@@ -899,8 +961,10 @@ def jordras_without_t0() -> LoadedScenario:
     """Jordras with its first inject at 10 s instead of 0 s."""
     text = jordras().text
     assert text.count("    at: 0m\n    from: jonas-brekke") == 1
-    return load_scenario_text(text.replace("    at: 0m\n    from: jonas-brekke",
-                                           "    at: 10s\n    from: jonas-brekke"), "jordras")
+    return load_scenario_text(
+        text.replace("    at: 0m\n    from: jonas-brekke", "    at: 10s\n    from: jonas-brekke"),
+        "jordras",
+    )
 
 
 def test_a_jordras_session_can_be_restored(tmp_path: Path) -> None:
@@ -959,8 +1023,14 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     real = ManualTime()
     clock = ScenarioClock(source=real)
     engine = Engine.restore(store, clock=clock)
-    app = CrisisApp(engine.loaded, seed=engine.seed, session_path=first.path, engine=engine,
-                    past_events=store.events(), clock=clock)
+    app = CrisisApp(
+        engine.loaded,
+        seed=engine.seed,
+        session_path=first.path,
+        engine=engine,
+        past_events=store.events(),
+        clock=clock,
+    )
 
     async def run_resumed(pilot: Pilot) -> None:
         assert app.tr("briefing.resume") in screen_text(app)
@@ -997,6 +1067,7 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     async def main() -> None:
         async with app.run_test(size=SIZE) as pilot:
             await run_resumed(pilot)
+
     try:
         asyncio.run(main())
     finally:
@@ -1096,8 +1167,13 @@ def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> Non
         await console.advance(pilot, 200)
         assert app.is_running and app.return_code is None
         text = screen_text(app)
-        for literal in (MARKUP, CLICK, "og [link=https://", "[@click=app.quit]h[/]",
-                        "Farge RED og bell"):
+        for literal in (
+            MARKUP,
+            CLICK,
+            "og [link=https://",
+            "[@click=app.quit]h[/]",
+            "Farge RED og bell",
+        ):
             assert literal in text, literal
         # The status line (line 0) is checked on its own below.
         assert_clean("\n".join(screen_lines(app)[1:]))

@@ -34,12 +34,21 @@ def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
     from tests.helpers import run_cli
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    team = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)
-                if b.lstrip().startswith("- at:"))
+    team = next(
+        b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if b.lstrip().startswith("- at:")
+    )
     (tmp_path / "team.yaml").write_text(team, encoding="utf-8")
     session = tmp_path / "s.sqlite"
-    proc = run_cli("simulate", "jordras", "--seed", "1", "--actions",
-                   str(tmp_path / "team.yaml"), "--session", str(session))
+    proc = run_cli(
+        "simulate",
+        "jordras",
+        "--seed",
+        "1",
+        "--actions",
+        str(tmp_path / "team.yaml"),
+        "--session",
+        str(session),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     score = json.loads(run_cli("score", str(session), "--format", "json").stdout)
     rows = {(r["inject"], tuple(r["do"])): r["status"] for r in score["expectations"]}

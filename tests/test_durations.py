@@ -9,20 +9,40 @@ from hypothesis import strategies as st
 from simulator.scenario.durations import format_clock, format_duration, parse_duration
 
 
-@pytest.mark.parametrize(("text", "seconds"), [
-    ("90s", 90), ("15m", 900), ("1h30m", 5400), ("1h", 3600), ("4m30s", 270),
-    ("01:30:00", 5400), ("00:04:30", 270), (600, 600), ("600", 600), ("0s", 0),
-    ("1H 30M", 5400),
-])
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("90s", 90),
+        ("15m", 900),
+        ("1h30m", 5400),
+        ("1h", 3600),
+        ("4m30s", 270),
+        ("01:30:00", 5400),
+        ("00:04:30", 270),
+        (600, 600),
+        ("600", 600),
+        ("0s", 0),
+        ("1H 30M", 5400),
+    ],
+)
 def test_accepted_forms(text: object, seconds: int) -> None:
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("-5m", "negative"), (-1, "negative"), ("1:30", "ambiguous"), ("soon", "not a duration"),
-    ("", "not a duration"), (True, "expected a duration"), (1.5, "whole seconds"),
-    ("15 minutes", "not a duration"), ([1], "expected a duration"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("-5m", "negative"),
+        (-1, "negative"),
+        ("1:30", "ambiguous"),
+        ("soon", "not a duration"),
+        ("", "not a duration"),
+        (True, "expected a duration"),
+        (1.5, "whole seconds"),
+        ("15 minutes", "not a duration"),
+        ([1], "expected a duration"),
+    ],
+)
 def test_rejected_forms_say_how_to_write_them(text: object, fragment: str) -> None:
     with pytest.raises(ValueError) as err:
         parse_duration(text)

@@ -81,8 +81,7 @@ noise:
 """
 
 
-def make(tmp_path: Path, seed: int = 1, name: str = "s.sqlite",
-         text: str = SCENARIO) -> Engine:
+def make(tmp_path: Path, seed: int = 1, name: str = "s.sqlite", text: str = SCENARIO) -> Engine:
     loaded = load_scenario_text(text, "trig.yaml")
     engine = new_session(loaded, seed, tmp_path / name, clock=virtual_clock())
     engine.start()
@@ -98,13 +97,19 @@ def run(engine: Engine, actions: list[tuple[float, ActionRequest]] = ()) -> list
 
 
 def delivered(events: list[Event], source: str | None = None) -> dict[str, Event]:
-    return {e.data["item"]: e for e in events if e.type == "delivered"
-            and (source is None or e.data["source"] == source)}
+    return {
+        e.data["item"]: e
+        for e in events
+        if e.type == "delivered" and (source is None or e.data["source"] == source)
+    }
 
 
 def outcomes(events: list[Event], inject: str) -> list[tuple[str, float]]:
-    return [(e.data["status"], e.t) for e in events
-            if e.type == "expectation" and e.data["inject"] == inject]
+    return [
+        (e.data["status"], e.t)
+        for e in events
+        if e.type == "expectation" and e.data["inject"] == inject
+    ]
 
 
 REPLY_A = ActionRequest("reply", ("a",), "Vi jobber med saken i Bakkeby")
@@ -182,11 +187,14 @@ def test_late_counts_as_missed_for_triggers(tmp_path: Path) -> None:
     assert items["d"].t == 360 and "c" not in items
 
 
-@pytest.mark.parametrize(("at", "expected"), [
-    (359.999, [("met", 359.999)]),
-    (360, [("met", 360)]),  # the deadline second itself is in time
-    (360.001, [("missed", 360), ("late", 360.001)]),
-])
+@pytest.mark.parametrize(
+    ("at", "expected"),
+    [
+        (359.999, [("met", 359.999)]),
+        (360, [("met", 360)]),  # the deadline second itself is in time
+        (360.001, [("missed", 360), ("late", 360.001)]),
+    ],
+)
 def test_deadline_boundary(tmp_path: Path, at: float, expected: list) -> None:
     engine = make(tmp_path)
     engine.advance_to(at)
@@ -232,13 +240,19 @@ def test_actions_on_undelivered_or_unknown_items_are_refused(tmp_path: Path) -> 
 def test_guideline_findings(tmp_path: Path) -> None:
     engine = make(tmp_path)
     engine.advance_to(200)  # b (private, with phone and e-mail) and police have arrived
-    text = ("Antall døde er ukjent. Kontakt 91234567 eller KARI@example.no. "
-            "Politiet: 22 33 44 55. Fnr 01019912345.")
+    text = (
+        "Antall døde er ukjent. Kontakt 91234567 eller KARI@example.no. "
+        "Politiet: 22 33 44 55. Fnr 01019912345."
+    )
     engine.act(ActionRequest("statement", (), text), t=200)
     [action] = [e for e in engine.store.events() if e.type == "action"]
     rules = sorted((f["rule"], f["match"]) for f in action.data["findings"])
-    assert rules == [("avoid", "antall døde"), ("email", "KARI@example.no"),
-                     ("national_id", "01019912345"), ("phone", "91234567")]
+    assert rules == [
+        ("avoid", "antall døde"),
+        ("email", "KARI@example.no"),
+        ("national_id", "01019912345"),
+        ("phone", "91234567"),
+    ]
     # The police number came from an agency, not a private person: no finding.
     assert not any("22 33" in f["match"] for f in action.data["findings"])
 
@@ -264,8 +278,7 @@ def test_reach_stops_growing_once_a_rumour_is_corrected(tmp_path: Path) -> None:
     engine.act(ActionRequest("reply", ("rumour",), "Dammen er ikke brutt"), t=600)
     at_correction = views_at(10000, 120, 600)
     [corrected] = [e for e in engine.store.events() if e.type == "corrected"]
-    assert corrected.t == 600 and corrected.data == {"item": "rumour",
-                                                     "views": at_correction}
+    assert corrected.t == 600 and corrected.data == {"item": "rumour", "views": at_correction}
     assert engine.views("rumour", 1800)[0] == at_correction
     likes, shares = engine.views("rumour", 1800)[1:]
     assert likes > 0 and shares > 0
@@ -282,8 +295,11 @@ def test_an_uncorrected_rumour_keeps_spreading(tmp_path: Path) -> None:
 
 
 def _deliveries(events: list[Event]) -> list[tuple]:
-    return [(e.data["item"], e.t, e.data["author"], e.data["name"], e.data["text"],
-             e.data["truth"]) for e in events if e.type == "delivered"]
+    return [
+        (e.data["item"], e.t, e.data["author"], e.data["name"], e.data["text"], e.data["truth"])
+        for e in events
+        if e.type == "delivered"
+    ]
 
 
 @settings(max_examples=8, deadline=None)
@@ -315,8 +331,11 @@ def test_noise_is_in_the_scenario_language(tmp_path: Path) -> None:
 
 
 def test_restore_continues_exactly_like_an_uninterrupted_run(tmp_path: Path) -> None:
-    actions = [(180, REPLY_A), (900, ActionRequest("flag", ("rumour",), label="misleading")),
-               (1500, ActionRequest("note", (), "Godt jobbet"))]
+    actions = [
+        (180, REPLY_A),
+        (900, ActionRequest("flag", ("rumour",), label="misleading")),
+        (1500, ActionRequest("note", (), "Godt jobbet")),
+    ]
     whole = run(make(tmp_path, 5, "whole.sqlite"), actions)
 
     first_half = make(tmp_path, 5, "half.sqlite")
@@ -328,7 +347,8 @@ def test_restore_continues_exactly_like_an_uninterrupted_run(tmp_path: Path) -> 
     store = SessionStore.open(tmp_path / "half.sqlite")
     restored = Engine.restore(store, clock=virtual_clock())
     assert not restored.clock.running and restored.now() == pytest.approx(
-        max(e.t for e in SessionStore.open(tmp_path / "half.sqlite").events()))
+        max(e.t for e in SessionStore.open(tmp_path / "half.sqlite").events())
+    )
     rest = run(restored, [(at, r) for at, r in actions if at > 1000])
     assert _deliveries(rest) == _deliveries(whole)
     assert [(e.type, e.t) for e in rest] == [(e.type, e.t) for e in whole]
@@ -348,8 +368,7 @@ def test_restore_of_an_interactive_run(tmp_path: Path) -> None:
     engine.pump()
     engine.store.close()
 
-    restored = Engine.restore(SessionStore.open(tmp_path / "live.sqlite"),
-                              clock=virtual_clock())
+    restored = Engine.restore(SessionStore.open(tmp_path / "live.sqlite"), clock=virtual_clock())
     reference = make(tmp_path, 9, "ref.sqlite")
     reference.advance_to(200)
     reference.act(REPLY_A, t=200)
@@ -381,10 +400,12 @@ def test_restore_detects_a_log_from_another_exercise(tmp_path: Path) -> None:
 
 def test_public_numbers_are_not_personal_data(tmp_path: Path) -> None:
     # The hotline is a scenario variable; a citizen repeating it does not make it private.
-    text = SCENARIO.replace("variables: {sted: Bakkeby}",
-                            "variables: {sted: Bakkeby, hotline: '800 11 222'}").replace(
+    text = SCENARIO.replace(
+        "variables: {sted: Bakkeby}", "variables: {sted: Bakkeby, hotline: '800 11 222'}"
+    ).replace(
         'text: "Ring meg på 912 34 567 eller kari@example.no"',
-        'text: "Ring meg på 912 34 567, eller hotline 800 11 222"')
+        'text: "Ring meg på 912 34 567, eller hotline 800 11 222"',
+    )
     engine = make(tmp_path, text=text)
     engine.advance_to(200)
     engine.act(ActionRequest("statement", (), "Ring 800 11 222 eller 912 34 567"), t=200)
@@ -394,12 +415,15 @@ def test_public_numbers_are_not_personal_data(tmp_path: Path) -> None:
 
 # --- a scripted team's fake values ---------------------------------------------------
 
-FAKE_INJECT = SCENARIO.replace('''    text: "Takk, oppfølging"''', '''    text: "Takk, oppfølging"
+FAKE_INJECT = SCENARIO.replace(
+    '''    text: "Takk, oppfølging"''',
+    '''    text: "Takk, oppfølging"
   - id: fake-late
     at: 10m
     from: kari
     kind: post
-    text: "{fake.first_name} {fake.last_name} ringer {fake.phone_number}"''')
+    text: "{fake.first_name} {fake.last_name} ringer {fake.phone_number}"''',
+)
 FAKE_ACTION = ActionRequest("statement", (), "Hilsen {fake.first_name} i {sted}")
 
 
@@ -411,8 +435,7 @@ def test_fake_values_in_actions_leave_the_injects_alone_and_restore(tmp_path: Pa
     loud.flush()
     loud.store.close()
 
-    restored = Engine.restore(SessionStore.open(tmp_path / "loud.sqlite"),
-                              clock=virtual_clock())
+    restored = Engine.restore(SessionStore.open(tmp_path / "loud.sqlite"), clock=virtual_clock())
     events = run(restored)
     texts = [e.data["text"] for e in events if e.type == "action"]
     assert len(texts) == 2 and not any("{" in t for t in texts)
@@ -433,6 +456,7 @@ def test_fake_values_in_actions_are_the_same_when_scheduled_in_parts(tmp_path: P
 
     def texts(events: list[Event]) -> list[str]:
         return [e.data["text"] for e in events if e.type == "action"]
+
     assert texts(split) == texts(whole)
 
 
@@ -465,25 +489,35 @@ def test_restore_of_a_session_ended_early_with_expectations_open(tmp_path: Path)
     logged = list(SessionStore.open(tmp_path / "open.sqlite").events())
     assert [(e.data["inject"], e.t) for e in logged if e.data.get("at_end")] == [("a", 90)]
 
-    restored = Engine.restore(SessionStore.open(tmp_path / "open.sqlite"),
-                              clock=virtual_clock())
+    restored = Engine.restore(SessionStore.open(tmp_path / "open.sqlite"), clock=virtual_clock())
     assert restored.ended and restored.now() == 90
     assert restored.summary().missed == 1
 
 
 # --- private phone numbers -----------------------------------------------------------
 
-PHONE_SCENARIO = SCENARIO.replace('"Ring meg på 912 34 567 eller kari@example.no"',
-                                  '"Ring meg på NUMBER"')
+PHONE_SCENARIO = SCENARIO.replace(
+    '"Ring meg på 912 34 567 eller kari@example.no"', '"Ring meg på NUMBER"'
+)
 
 
-@pytest.mark.parametrize("written", [
-    "91417776", "91 41 77 76", "914 17 776", "+47 91 41 77 76", "+4791417776",
-    "0047 91 41 77 76", "91-41-77-76", "+47 914 17 776",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "91417776",
+        "91 41 77 76",
+        "914 17 776",
+        "+47 91 41 77 76",
+        "+4791417776",
+        "0047 91 41 77 76",
+        "91-41-77-76",
+        "+47 914 17 776",
+    ],
+)
 @pytest.mark.parametrize("repeated", ["91417776", "91 41 77 76", "+47 914 17 776"])
 def test_norwegian_phone_numbers_in_every_usual_form_are_private(
-        tmp_path: Path, written: str, repeated: str) -> None:
+    tmp_path: Path, written: str, repeated: str
+) -> None:
     engine = make(tmp_path, text=PHONE_SCENARIO.replace("NUMBER", written))
     engine.advance_to(200)  # b, the citizen's post, came at 90
     engine.act(ActionRequest("statement", (), f"Kari kan nås på {repeated}."), t=200)
@@ -491,11 +525,18 @@ def test_norwegian_phone_numbers_in_every_usual_form_are_private(
     assert action.data["findings"] == [{"rule": "phone", "match": repeated}]
 
 
-@pytest.mark.parametrize("text", [
-    "Møte kl 14:30, så kl 14.45", "Dato 26.11.2026 og 2026-11-26", "Siden 1999 og 2026",
-    "120 evakuerte, 12 500 000 kroner", "Fnr 01019912345", "Vi er 10 til 20 stykker",
-    "Fra 2025 til 2026 - 30 saker",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Møte kl 14:30, så kl 14.45",
+        "Dato 26.11.2026 og 2026-11-26",
+        "Siden 1999 og 2026",
+        "120 evakuerte, 12 500 000 kroner",
+        "Fnr 01019912345",
+        "Vi er 10 til 20 stykker",
+        "Fra 2025 til 2026 - 30 saker",
+    ],
+)
 def test_times_dates_years_and_counts_are_not_phone_numbers(tmp_path: Path, text: str) -> None:
     engine = make(tmp_path, text=PHONE_SCENARIO.replace("NUMBER", text))
     engine.advance_to(200)
@@ -511,8 +552,10 @@ def test_the_teams_own_text_never_makes_a_private_number_public(tmp_path: Path) 
     engine.act(ActionRequest("reply", ("b",), "Vi ringer deg på 91 41 77 76"), t=200)
     engine.act(ActionRequest("statement", (), "Kari: 91417776"), t=300)
     findings = [e.data["findings"] for e in engine.store.events() if e.type == "action"]
-    assert findings == [[{"rule": "phone", "match": "91 41 77 76"}],
-                        [{"rule": "phone", "match": "91417776"}]]
+    assert findings == [
+        [{"rule": "phone", "match": "91 41 77 76"}],
+        [{"rule": "phone", "match": "91417776"}],
+    ]
     # The police's number stays public, and a restore learns the same.
     engine.act(ActionRequest("statement", (), "Politiet: 22 33 44 55"), t=310)
     engine.store.close()
@@ -560,8 +603,9 @@ class _RunningTime:
 
 def test_a_pause_or_speed_change_is_logged_where_delivery_stopped(tmp_path: Path) -> None:
     loaded = load_scenario_text(SCENARIO, "trig.yaml")
-    engine = new_session(loaded, 1, tmp_path / "busy.sqlite",
-                         clock=ScenarioClock(source=_RunningTime(2.0)))
+    engine = new_session(
+        loaded, 1, tmp_path / "busy.sqlite", clock=ScenarioClock(source=_RunningTime(2.0))
+    )
     engine.start()
     for k in range(40):
         engine.pump()
@@ -576,7 +620,6 @@ def test_a_pause_or_speed_change_is_logged_where_delivery_stopped(tmp_path: Path
     # Nothing is logged after a pause or speed change that was due before it.
     for n, event in enumerate(events):
         if event.type == "clock" and event.data["op"] in ("pause", "speed"):
-            assert all(e.t > event.t for e in events[n + 1:] if e.type == "delivered")
-    restored = Engine.restore(SessionStore.open(tmp_path / "busy.sqlite"),
-                              clock=virtual_clock())
+            assert all(e.t > event.t for e in events[n + 1 :] if e.type == "delivered")
+    restored = Engine.restore(SessionStore.open(tmp_path / "busy.sqlite"), clock=virtual_clock())
     assert restored.now() == events[-1].t

@@ -47,8 +47,12 @@ def event_count(path: Path) -> int:
         return 0
 
 
-def wait_until(condition: Callable[[], bool], proc: subprocess.Popen | None = None,
-               term: Terminal | None = None, limit: float = 60.0) -> None:
+def wait_until(
+    condition: Callable[[], bool],
+    proc: subprocess.Popen | None = None,
+    term: Terminal | None = None,
+    limit: float = 60.0,
+) -> None:
     """Poll until ``condition`` holds, woken by the process or the terminal, not a timer."""
     deadline = time.monotonic() + limit
     while not condition():
@@ -102,9 +106,11 @@ def test_kill_simulate_at_random_moments(tmp_path: Path) -> None:
     for n in range(KILLS):
         session = tmp_path / f"k{n}.sqlite"
         partial = session.with_name(session.name + ".partial")
-        proc = subprocess.Popen([cli_path(), "simulate", str(scenario), "--seed", str(n),
-                                 "--session", str(session)], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [cli_path(), "simulate", str(scenario), "--seed", str(n), "--session", str(session)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         target = RNG.randrange(1, 30_000)
         try:
             wait_until(lambda p=partial, t=target: event_count(p) >= t, proc)
@@ -151,8 +157,19 @@ def test_kill_the_console_at_random_moments(tmp_path: Path) -> None:
         # statement, or just after one was published (acknowledged on screen).
         moment = ("reading", "typing", "published")[n % 3]
         target = RNG.randrange(3, 300)
-        term = open_terminal([cli_path(), "run", str(scenario), "--speed", "20", "--seed",
-                              str(n), "--session", str(session)])
+        term = open_terminal(
+            [
+                cli_path(),
+                "run",
+                str(scenario),
+                "--speed",
+                "20",
+                "--seed",
+                str(n),
+                "--session",
+                str(session),
+            ]
+        )
         try:
             wait_for(term, "Enter")
             term.press("enter")
@@ -212,8 +229,9 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
 
     real = ManualTime()
     path = tmp_path / "full.sqlite"
-    app = CrisisApp(load_scenario("jordras"), seed=1, session_path=path,
-                    clock=ScenarioClock(source=real))
+    app = CrisisApp(
+        load_scenario("jordras"), seed=1, session_path=path, clock=ScenarioClock(source=real)
+    )
     seen: dict[str, object] = {}
 
     async def script() -> None:

@@ -39,8 +39,11 @@ def examples(n: int) -> settings:
     """CI-sized settings: ``n`` examples, no per-example deadline (first calls import
     pydantic models and Faker, which is slow once)."""
     deep = os.environ.get("CRISIS_SIM_FUZZ") == "deep"
-    return settings(max_examples=5_000 if deep else n, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=5_000 if deep else n,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 # A valid scenario that uses most of the format, so that mutations reach deep rules.
@@ -140,8 +143,9 @@ def _has_empty_trigger(node: Any, seen: set[int] | None = None) -> bool:
     seen.add(id(node))
     if isinstance(node, dict):
         after = node.get("after")
-        if isinstance(after, dict) and all(after.get(k) is None
-                                           for k in ("delivered", "met", "missed")):
+        if isinstance(after, dict) and all(
+            after.get(k) is None for k in ("delivered", "met", "missed")
+        ):
             return True
         return any(_has_empty_trigger(v, seen) for v in node.values())
     return any(_has_empty_trigger(v, seen) for v in node)
@@ -172,8 +176,7 @@ def test_loader_after_without_a_reference(after: str) -> None:
     text = SCENARIO.replace("    after: {met: first}", f"    after: {after}")
     assert _tripped_fixed_bug(text)
     result = check_text(text, "fuzz.yaml")
-    assert any("exactly one of delivered, met or missed" in f.message
-               for f in result.findings)
+    assert any("exactly one of delivered, met or missed" in f.message for f in result.findings)
 
 
 def test_loader_top_level_key_named_like_the_bad_key_marker() -> None:
@@ -202,8 +205,9 @@ def assert_findings_only(result: CheckResult, text: str) -> None:
 # ---------------------------------------------------------------------------------------
 # (a) the loader
 
-YAML_CHARS = list(":-?[]{},#&*!|>'\"%@`\\ \t\n\r") + list("abcxyz019._") + ["\ufeff", "æ",
-                                                                          "\u2028", "\x85"]
+YAML_CHARS = (
+    list(":-?[]{},#&*!|>'\"%@`\\ \t\n\r") + list("abcxyz019._") + ["\ufeff", "æ", "\u2028", "\x85"]
+)
 
 
 @examples(300)
@@ -218,10 +222,37 @@ def test_loader_takes_yaml_punctuation_soup(text: str) -> None:
     assert_findings_only(check(text, "soup.yaml"), text)
 
 
-SPECIAL = st.sampled_from([*YAML_CHARS, "\x00", "\x1b", "\t", "  ", "- ", ": ", "*a", "&a ",
-                           "!!python/object:os.system ", "<<: ", "---\n", "{{", "{", "}",
-                           "9" * 30, "-1", ".inf", ".nan", "~", "null", "yes", "no", "1:30",
-                           "0o17", "0x1F", "2026-01-01"])
+SPECIAL = st.sampled_from(
+    [
+        *YAML_CHARS,
+        "\x00",
+        "\x1b",
+        "\t",
+        "  ",
+        "- ",
+        ": ",
+        "*a",
+        "&a ",
+        "!!python/object:os.system ",
+        "<<: ",
+        "---\n",
+        "{{",
+        "{",
+        "}",
+        "9" * 30,
+        "-1",
+        ".inf",
+        ".nan",
+        "~",
+        "null",
+        "yes",
+        "no",
+        "1:30",
+        "0o17",
+        "0x1F",
+        "2026-01-01",
+    ]
+)
 LINE_OPS = ("delete", "duplicate", "swap", "replace", "insert", "dedent", "indent")
 
 
@@ -240,7 +271,7 @@ def mutate(text: str, ops: list[tuple[str, int, str]]) -> str:
             lines[n], lines[m] = lines[m], lines[n]
         elif op == "replace" and line:
             col = (where // 3) % len(line)
-            lines[n] = line[:col] + piece + line[col + 1:]
+            lines[n] = line[:col] + piece + line[col + 1 :]
         elif op == "insert":
             col = (where // 3) % (len(line) + 1)
             lines[n] = line[:col] + piece + line[col:]
@@ -252,38 +283,153 @@ def mutate(text: str, ops: list[tuple[str, int, str]]) -> str:
 
 
 @examples(400)
-@given(st.lists(st.tuples(st.sampled_from(LINE_OPS), st.integers(0, 100_000),
-                          SPECIAL | st.characters()), min_size=1, max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(LINE_OPS), st.integers(0, 100_000), SPECIAL | st.characters()),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_loader_takes_mutated_scenarios(ops: list[tuple[str, int, str]]) -> None:
     text = mutate(SCENARIO, ops)
     assert_findings_only(check(text, "mutated.yaml"), text)
 
 
-FIELD_NAMES = sorted({"format", "id", "title", "duration", "summary", "language", "start",
-                      "organisation", "variables", "personas", "injects", "noise", "scoring",
-                      "guidelines", "name", "handle", "role", "followers", "from", "kind",
-                      "text", "channel", "at", "after", "delay", "truth", "sensitive",
-                      "abusive", "reply_to", "reach", "expect", "notes", "do", "within",
-                      "label", "mention", "points", "delivered", "met", "missed", "authors",
-                      "count", "rate", "per_minute", "mix", "texts", "deadlines",
-                      "first_statement", "avoid", "valid", "misleading", "irrelevant",
-                      "post", "press", "author", "clock", "fake"})
-WORDS = st.sampled_from(["1", "15m", "1h30m", "01:30:00", "-5m", "0", "90s", "1:30", "soon",
-                         "kari", "avisa", "first", "press-1", "late", "prat", "prat-1",
-                         "Kari Nordmann", "post", "press", "news", "social", "internal",
-                         "citizen", "media", "reply", "flag", "hide", "any", "valid",
-                         "misleading", "nb", "en", "no", "{sted}", "{fake.name}", "{author}",
-                         "{clock}", "{nope}", "{", "}", "{{x}}", "{0.__class__}",
-                         "2026-03-12T07:40:00+01:00", "2026-03-12T07:40:00", "", " "])
-LEAVES = (st.none() | st.booleans() | st.integers(-10**6, 10**12)
-          | st.floats(allow_nan=True, allow_infinity=True) | WORDS | st.text(max_size=12))
+FIELD_NAMES = sorted(
+    {
+        "format",
+        "id",
+        "title",
+        "duration",
+        "summary",
+        "language",
+        "start",
+        "organisation",
+        "variables",
+        "personas",
+        "injects",
+        "noise",
+        "scoring",
+        "guidelines",
+        "name",
+        "handle",
+        "role",
+        "followers",
+        "from",
+        "kind",
+        "text",
+        "channel",
+        "at",
+        "after",
+        "delay",
+        "truth",
+        "sensitive",
+        "abusive",
+        "reply_to",
+        "reach",
+        "expect",
+        "notes",
+        "do",
+        "within",
+        "label",
+        "mention",
+        "points",
+        "delivered",
+        "met",
+        "missed",
+        "authors",
+        "count",
+        "rate",
+        "per_minute",
+        "mix",
+        "texts",
+        "deadlines",
+        "first_statement",
+        "avoid",
+        "valid",
+        "misleading",
+        "irrelevant",
+        "post",
+        "press",
+        "author",
+        "clock",
+        "fake",
+    }
+)
+WORDS = st.sampled_from(
+    [
+        "1",
+        "15m",
+        "1h30m",
+        "01:30:00",
+        "-5m",
+        "0",
+        "90s",
+        "1:30",
+        "soon",
+        "kari",
+        "avisa",
+        "first",
+        "press-1",
+        "late",
+        "prat",
+        "prat-1",
+        "Kari Nordmann",
+        "post",
+        "press",
+        "news",
+        "social",
+        "internal",
+        "citizen",
+        "media",
+        "reply",
+        "flag",
+        "hide",
+        "any",
+        "valid",
+        "misleading",
+        "nb",
+        "en",
+        "no",
+        "{sted}",
+        "{fake.name}",
+        "{author}",
+        "{clock}",
+        "{nope}",
+        "{",
+        "}",
+        "{{x}}",
+        "{0.__class__}",
+        "2026-03-12T07:40:00+01:00",
+        "2026-03-12T07:40:00",
+        "",
+        " ",
+    ]
+)
+LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**12)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | WORDS
+    | st.text(max_size=12)
+)
 VALUES = st.recursive(
     LEAVES,
-    lambda children: (st.lists(children, max_size=4)
-                      | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=6)
-                                        | st.integers(-3, 3) | st.booleans() | st.none(),
-                                        children, max_size=5)),
-    max_leaves=20)
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(FIELD_NAMES)
+            | st.text(max_size=6)
+            | st.integers(-3, 3)
+            | st.booleans()
+            | st.none(),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
 
 
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -316,10 +462,10 @@ def dump(data: Any) -> str:
 
 
 @examples(400)
-@given(st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1,
-                max_size=4))
+@given(st.lists(st.tuples(st.sampled_from(PATHS), VALUES, st.booleans()), min_size=1, max_size=4))
 def test_loader_takes_scenarios_with_values_replaced(
-        edits: list[tuple[tuple[Any, ...], Any, bool]]) -> None:
+    edits: list[tuple[tuple[Any, ...], Any, bool]],
+) -> None:
     data: Any = SCENARIO_DATA
     for path, value, delete in edits:
         try:
@@ -331,8 +477,7 @@ def test_loader_takes_scenarios_with_values_replaced(
 
 
 @examples(200)
-@given(st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=6), VALUES,
-                       max_size=8))
+@given(st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=6), VALUES, max_size=8))
 def test_loader_takes_generated_structures(data: dict[Any, Any]) -> None:
     text = dump(data)
     assert_findings_only(check(text, "generated.yaml"), text)
@@ -346,26 +491,55 @@ def test_loader_bounds_aliases(width: int, depth: int, shape: str) -> None:
     lines = ["format: 1", "x-0: &a0 lol"]
     for d in range(1, depth + 1):
         refs = [f"*a{d - 1}"] * width
-        body = (f"[{', '.join(refs)}]" if shape == "list"
-                else "{" + ", ".join(f"k{i}: {r}" for i, r in enumerate(refs)) + "}")
+        body = (
+            f"[{', '.join(refs)}]"
+            if shape == "list"
+            else "{" + ", ".join(f"k{i}: {r}" for i, r in enumerate(refs)) + "}"
+        )
         lines.append(f"x-{d}: &a{d} {body}")
     text = "\n".join(lines) + "\n"
     result = check(text, "bomb.yaml")
     assert_findings_only(result, text)
-    if width ** depth > 10_000_000:
+    if width**depth > 10_000_000:
         assert any("alias bomb" in f.message for f in result.findings)
 
 
 # ---------------------------------------------------------------------------------------
 # (b) the template language
 
-BRACES = st.lists(st.sampled_from([*"{}{}{}ab_.: 0!", "fake.", "{{", "}}"]),
-                  max_size=30).map("".join)
-TEMPLATES = st.text(max_size=80) | BRACES | st.builds(
-    "".join, st.lists(st.sampled_from(["Ras i ", "{sted}", "{author}", "{clock}", "{{", "}}",
-                                       "{fake.name}", "{fake.nope}", "{", "}", "{ x }",
-                                       "{0.__class__}", "{a.b.c}", "{é}", "\x1b[31m", "æøå"]),
-                      max_size=10))
+BRACES = st.lists(st.sampled_from([*"{}{}{}ab_.: 0!", "fake.", "{{", "}}"]), max_size=30).map(
+    "".join
+)
+TEMPLATES = (
+    st.text(max_size=80)
+    | BRACES
+    | st.builds(
+        "".join,
+        st.lists(
+            st.sampled_from(
+                [
+                    "Ras i ",
+                    "{sted}",
+                    "{author}",
+                    "{clock}",
+                    "{{",
+                    "}}",
+                    "{fake.name}",
+                    "{fake.nope}",
+                    "{",
+                    "}",
+                    "{ x }",
+                    "{0.__class__}",
+                    "{a.b.c}",
+                    "{é}",
+                    "\x1b[31m",
+                    "æøå",
+                ]
+            ),
+            max_size=10,
+        ),
+    )
+)
 
 
 @examples(500)
@@ -387,10 +561,14 @@ def test_parse_template_raises_only_template_error(text: str) -> None:
 
 
 @examples(500)
-@given(TEMPLATES, st.dictionaries(st.text(max_size=10), st.text(max_size=20), max_size=4),
-       st.text(max_size=20))
+@given(
+    TEMPLATES,
+    st.dictionaries(st.text(max_size=10), st.text(max_size=20), max_size=4),
+    st.text(max_size=20),
+)
 def test_render_never_raises_for_a_resolver_returning_text(
-        text: str, values: dict[str, str], fallback: str) -> None:
+    text: str, values: dict[str, str], fallback: str
+) -> None:
     try:
         parts = parse_template(text)
     except TemplateError:
@@ -408,10 +586,15 @@ def test_render_never_raises_for_a_resolver_returning_text(
 
 
 @examples(500)
-@given(TEMPLATES, st.dictionaries(st.text(max_size=10) | st.sampled_from(["sted", "fake"]),
-                                  st.text(max_size=10), max_size=4))
+@given(
+    TEMPLATES,
+    st.dictionaries(
+        st.text(max_size=10) | st.sampled_from(["sted", "fake"]), st.text(max_size=10), max_size=4
+    ),
+)
 def test_check_template_reports_problems_and_never_raises(
-        text: str, variables: dict[str, str]) -> None:
+    text: str, variables: dict[str, str]
+) -> None:
     problems = check_template(text, variables)
     assert isinstance(problems, list)
     for message, offset in problems:
@@ -422,8 +605,11 @@ def test_check_template_reports_problems_and_never_raises(
         for part in parse_template(text):
             if isinstance(part, Placeholder):
                 prefix, _, provider = part.name.partition(".")
-                assert (part.name in variables or part.name in ("author", "clock")
-                        or (prefix == "fake" and provider in FAKE_PROVIDERS))
+                assert (
+                    part.name in variables
+                    or part.name in ("author", "clock")
+                    or (prefix == "fake" and provider in FAKE_PROVIDERS)
+                )
 
 
 # ---------------------------------------------------------------------------------------
@@ -441,8 +627,10 @@ def csv_file(content: bytes) -> Iterator[Path]:
 def _raised_by_msel(err: Exception) -> bool:
     """ScenarioError, or a ValueError subclass the importer itself defines."""
     return isinstance(err, ScenarioError) or (
-        isinstance(err, ValueError) and type(err) is not ValueError
-        and type(err).__module__ == msel.__name__)
+        isinstance(err, ValueError)
+        and type(err) is not ValueError
+        and type(err).__module__ == msel.__name__
+    )
 
 
 def read_any(content: bytes) -> None:
@@ -470,13 +658,54 @@ def test_read_rows_takes_any_bytes(content: bytes) -> None:
     read_any(content)
 
 
-CELL_PIECES = st.sampled_from([
-    "", "x", "first", "press-1", "kari", "post", "press", "social", "1m", "5m", "-1m", "soon",
-    "01:30:00", "delivered first", "met first", "missed", "yes", "nei", "kanskje", "valid",
-    "misleading", "reply", "reply within 30m", 'reply mention "{sted}"', "flag valid",
-    'reply mention "open', "hide; escalate", "any points 0", "points nan", "within",
-    "{sted}", "{", "}", '"', '""', ",", ";", "\t", "\n", "\r\n", "\x00", "\ufeff", "æøå",
-    "9" * 5000])
+CELL_PIECES = st.sampled_from(
+    [
+        "",
+        "x",
+        "first",
+        "press-1",
+        "kari",
+        "post",
+        "press",
+        "social",
+        "1m",
+        "5m",
+        "-1m",
+        "soon",
+        "01:30:00",
+        "delivered first",
+        "met first",
+        "missed",
+        "yes",
+        "nei",
+        "kanskje",
+        "valid",
+        "misleading",
+        "reply",
+        "reply within 30m",
+        'reply mention "{sted}"',
+        "flag valid",
+        'reply mention "open',
+        "hide; escalate",
+        "any points 0",
+        "points nan",
+        "within",
+        "{sted}",
+        "{",
+        "}",
+        '"',
+        '""',
+        ",",
+        ";",
+        "\t",
+        "\n",
+        "\r\n",
+        "\x00",
+        "\ufeff",
+        "æøå",
+        "9" * 5000,
+    ]
+)
 CELLS = st.lists(CELL_PIECES, max_size=3).map("".join) | st.text(max_size=10)
 
 
@@ -495,18 +724,24 @@ COLUMN_SAMPLES: dict[str, tuple[list[str], list[str]]] = {
     "abusive": (["", "no", "x"], ["maybe"]),
     "reply_to": (["", "first"], ["First"]),
     "reach": (["", "100"], ["-1", "1e9", "mange"]),
-    "expect": (["", "reply within 30m", 'flag valid mention "Ras"; hide points 2'],
-               ["svar", 'reply mention "open', "reply within"]),
+    "expect": (
+        ["", "reply within 30m", 'flag valid mention "Ras"; hide points 2'],
+        ["svar", 'reply mention "open', "reply within"],
+    ),
     "notes": (["", "Kontrollørens notat"], ["\x00"]),
 }
 # A clean row draws only fine cells, so that whole rows get through; others draw anything.
 CLEAN_CELLS = {name: st.sampled_from(good) for name, (good, _bad) in COLUMN_SAMPLES.items()}
-ANY_CELLS = {name: st.sampled_from(good) | st.sampled_from(bad) | CELLS
-             for name, (good, bad) in COLUMN_SAMPLES.items()}
-HEADERS = (st.just(list(COLUMNS)) | st.permutations(COLUMNS).map(list)
-           | st.permutations(COLUMNS).map(lambda columns: list(columns[:10]))
-           | st.lists(st.sampled_from([*COLUMNS, "ID", " kind ", "tekst", ""]), min_size=1,
-                      max_size=16))
+ANY_CELLS = {
+    name: st.sampled_from(good) | st.sampled_from(bad) | CELLS
+    for name, (good, bad) in COLUMN_SAMPLES.items()
+}
+HEADERS = (
+    st.just(list(COLUMNS))
+    | st.permutations(COLUMNS).map(list)
+    | st.permutations(COLUMNS).map(lambda columns: list(columns[:10]))
+    | st.lists(st.sampled_from([*COLUMNS, "ID", " kind ", "tekst", ""]), min_size=1, max_size=16)
+)
 
 
 @st.composite
@@ -523,18 +758,26 @@ def spreadsheets(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
 
 
 @examples(300)
-@given(spreadsheets(), st.sampled_from([",", ";", "\t"]),
-       st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]), st.booleans())
-def test_read_rows_takes_any_spreadsheet(sheet: tuple[list[str], list[list[str]]],
-                                         delimiter: str, encoding: str, quote: bool) -> None:
+@given(
+    spreadsheets(),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
+    st.booleans(),
+)
+def test_read_rows_takes_any_spreadsheet(
+    sheet: tuple[list[str], list[list[str]]], delimiter: str, encoding: str, quote: bool
+) -> None:
     import csv
     import io
 
     header, rows = sheet
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter,
-                        quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE,
-                        escapechar="\\")
+    writer = csv.writer(
+        buffer,
+        delimiter=delimiter,
+        quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE,
+        escapechar="\\",
+    )
     try:
         writer.writerow(header)
         writer.writerows(rows)
@@ -556,9 +799,16 @@ def test_read_rows_reads_an_exported_spreadsheet() -> None:
 
 
 @examples(1000)
-@given(st.text(max_size=80) | st.lists(CELL_PIECES | st.sampled_from(
-    ["within", "mention", "points", "label", "/", "reply/flag", "\\", '\\"', " "]),
-    max_size=10).map(" ".join))
+@given(
+    st.text(max_size=80)
+    | st.lists(
+        CELL_PIECES
+        | st.sampled_from(
+            ["within", "mention", "points", "label", "/", "reply/flag", "\\", '\\"', " "]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
 def test_parse_expectations_raises_only_its_own_value_error(cell: str) -> None:
     try:
         parsed = parse_expectations(cell)

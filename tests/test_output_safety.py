@@ -43,8 +43,10 @@ def _clean_run(*args: str, cwd: Path, code: int) -> subprocess.CompletedProcess[
 
 def _cells(text: str) -> int:
     """Terminal columns a text takes, as a terminal counts them."""
-    return sum(0 if unicodedata.combining(c) else
-               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -52,10 +54,11 @@ def _cells(text: str) -> int:
 
 # Double-quoted YAML escapes put the control characters into keys and names while the
 # file itself stays valid YAML.
-HOSTILE_KEYS = scenario_text('''\
+HOSTILE_KEYS = scenario_text("""\
     "\\e]0;pwned\\a\\x9bkey": 1
-    ''').replace("variables:\n  sted: Bakkeby\n",
-                 'variables:\n  sted: Bakkeby\n  "\\r\\e[2Jbad name": x\n')
+    """).replace(
+    "variables:\n  sted: Bakkeby\n", 'variables:\n  sted: Bakkeby\n  "\\r\\e[2Jbad name": x\n'
+)
 
 
 def test_findings_quote_control_characters_visibly(tmp_path: Path) -> None:
@@ -81,8 +84,9 @@ def test_a_quoted_line_break_cannot_start_a_line_of_its_own(tmp_path: Path) -> N
     text = scenario_text('"x\\ns.yaml:1:1: error: fake": 1\n')
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
     proc = _clean_run("validate", "s.yaml", cwd=tmp_path, code=1)
-    assert not any(line.startswith("s.yaml:1:1: error: fake")
-                   for line in proc.stdout.splitlines()), proc.stdout
+    assert not any(
+        line.startswith("s.yaml:1:1: error: fake") for line in proc.stdout.splitlines()
+    ), proc.stdout
     assert "'x␊s.yaml:1:1: error: fake'" in proc.stdout
 
 
@@ -99,8 +103,7 @@ def _caret_under(stdout: str, marker: str) -> tuple[str, str]:
     return lines[k], lines[k + 1]
 
 
-def test_the_caret_stays_under_the_column_after_wide_and_shown_characters(
-        tmp_path: Path) -> None:
+def test_the_caret_stays_under_the_column_after_wide_and_shown_characters(tmp_path: Path) -> None:
     # NEL (U+0085) is allowed raw in YAML, and is shown as <U+0085>; the emoji takes two
     # terminal columns. The caret must still point at 'pst'.
     line = '  - {id: third, at: 2m, from: kari, text: "Ras\u0085🙂 ute", kind: pst}\n'
@@ -109,11 +112,12 @@ def test_the_caret_stays_under_the_column_after_wide_and_shown_characters(
     proc = _clean_run("validate", "s.yaml", cwd=tmp_path, code=1)
     _no_raw_control(proc.stdout)
     number = text.split("\n").index(line.rstrip("\n")) + 1
-    assert re.search(rf"^s\.yaml:{number}:\d+: error: kind must be one of", proc.stdout,
-                     re.MULTILINE), proc.stdout
+    assert re.search(
+        rf"^s\.yaml:{number}:\d+: error: kind must be one of", proc.stdout, re.MULTILINE
+    ), proc.stdout
     shown, caret = _caret_under(proc.stdout, "kind: pst")
     assert "Ras<U+0085>🙂 ute" in shown
-    assert _cells(caret.index("^") * " ") == _cells(shown[:shown.index("pst")])
+    assert _cells(caret.index("^") * " ") == _cells(shown[: shown.index("pst")])
 
 
 def test_the_caret_is_under_a_raw_escape_byte(tmp_path: Path) -> None:
@@ -131,8 +135,7 @@ def test_the_caret_is_under_a_raw_escape_byte(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
-def test_unicode_line_separators_do_not_shift_the_lines(tmp_path: Path,
-                                                        separator: str) -> None:
+def test_unicode_line_separators_do_not_shift_the_lines(tmp_path: Path, separator: str) -> None:
     text = MINIMAL.replace("title: Mini", f'title: "Ras i{separator}Bakkeby"')
     text = text.replace("    kind: press", "    kind: pst")
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
@@ -142,23 +145,22 @@ def test_unicode_line_separators_do_not_shift_the_lines(tmp_path: Path,
     assert f"{number:>5} |     kind: pst" in proc.stdout
 
 
-def test_a_duplicate_key_after_a_line_separator_names_both_lines_right(
-        tmp_path: Path) -> None:
+def test_a_duplicate_key_after_a_line_separator_names_both_lines_right(tmp_path: Path) -> None:
     text = MINIMAL.replace("title: Mini", 'title: "a\u2028b"') + "duration: 20m\n"
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
     lines = text.split("\n")
     first, second = lines.index("duration: 30m") + 1, lines.index("duration: 20m") + 1
     proc = _clean_run("validate", "s.yaml", cwd=tmp_path, code=1)
-    assert (f"s.yaml:{second}:1: error: duplicate key 'duration' (first given on line "
-            f"{first})") in proc.stdout, proc.stdout
+    assert (
+        f"s.yaml:{second}:1: error: duplicate key 'duration' (first given on line {first})"
+    ) in proc.stdout, proc.stdout
 
 
 def test_a_syntax_error_after_a_line_separator_is_on_its_line(tmp_path: Path) -> None:
     text = 'format: 1\nid: x\ntitle: "a\u2028b"\nduration: [30m\n'
     (tmp_path / "s.yaml").write_text(text, encoding="utf-8")
     proc = _clean_run("validate", "s.yaml", cwd=tmp_path, code=1)
-    assert re.search(r"^s\.yaml:5:1: error: invalid YAML", proc.stdout, re.MULTILINE), (
-        proc.stdout)
+    assert re.search(r"^s\.yaml:5:1: error: invalid YAML", proc.stdout, re.MULTILINE), proc.stdout
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
@@ -227,8 +229,7 @@ def test_preview_prints_hostile_texts_visibly(hostile: Path, fmt: str) -> None:
 
 
 def test_preview_csv_written_to_a_file_keeps_the_data(hostile: Path) -> None:
-    _clean_run("preview", "hostile.yaml", "--format", "csv", "-o", "msel.csv", cwd=hostile,
-               code=0)
+    _clean_run("preview", "hostile.yaml", "--format", "csv", "-o", "msel.csv", cwd=hostile, code=0)
     with (hostile / "msel.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[1][5] == "Hei \x1b[31mrødt\r over"
@@ -236,16 +237,27 @@ def test_preview_csv_written_to_a_file_keeps_the_data(hostile: Path) -> None:
 
 def test_preview_table_keeps_its_borders_aligned(hostile: Path) -> None:
     proc = _clean_run("preview", "hostile.yaml", cwd=hostile, code=0)
-    widths = {_cells(line) for line in proc.stdout.splitlines()
-              if line.startswith(("│", "├", "┌", "└"))}
+    widths = {
+        _cells(line) for line in proc.stdout.splitlines() if line.startswith(("│", "├", "┌", "└"))
+    }
     assert len(widths) == 1, proc.stdout
 
 
 @pytest.fixture
 def hostile_session(hostile: Path) -> Path:
     (hostile / "team.yaml").write_text(TEAM, encoding="utf-8")
-    _clean_run("simulate", "hostile.yaml", "--seed", "1", "--actions", "team.yaml",
-               "--session", "h.sqlite", cwd=hostile, code=0)
+    _clean_run(
+        "simulate",
+        "hostile.yaml",
+        "--seed",
+        "1",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "h.sqlite",
+        cwd=hostile,
+        code=0,
+    )
     return hostile / "h.sqlite"
 
 
@@ -268,8 +280,7 @@ def test_score_and_export_print_hostile_texts_visibly(hostile_session: Path) -> 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "s.yaml").write_text(MINIMAL, encoding="utf-8")
-    _clean_run("simulate", "s.yaml", "--seed", "1", "--session", "run.sqlite",
-               cwd=tmp_path, code=0)
+    _clean_run("simulate", "s.yaml", "--seed", "1", "--session", "run.sqlite", cwd=tmp_path, code=0)
     return tmp_path
 
 
@@ -282,15 +293,19 @@ def _refused(folder: Path, *args: str, target: str, fragment: str) -> None:
     assert not list(folder.glob(".*.tmp"))
 
 
-@pytest.mark.parametrize("args", [
-    ("preview", "s.yaml", "--format", "md"),
-    ("schema",),
-    ("score", "run.sqlite", "--format", "csv"),
-    ("export", "run.sqlite"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("preview", "s.yaml", "--format", "md"),
+        ("schema",),
+        ("score", "run.sqlite", "--format", "csv"),
+        ("export", "run.sqlite"),
+    ],
+)
 def test_o_refuses_to_overwrite_a_session(folder: Path, args: tuple[str, ...]) -> None:
-    _refused(folder, *args, "-o", "run.sqlite", target="run.sqlite",
-             fragment="is a crisis-sim session")
+    _refused(
+        folder, *args, "-o", "run.sqlite", target="run.sqlite", fragment="is a crisis-sim session"
+    )
     # The session still works.
     _clean_run("score", "run.sqlite", cwd=folder, code=0)
 
@@ -299,29 +314,63 @@ def test_o_refuses_to_overwrite_another_programs_database(folder: Path) -> None:
     with sqlite3.connect(folder / "contacts.sqlite") as conn:
         conn.execute("CREATE TABLE contacts (name TEXT)")
     conn.close()
-    _refused(folder, "schema", "-o", "contacts.sqlite", target="contacts.sqlite",
-             fragment="is a database")
+    _refused(
+        folder,
+        "schema",
+        "-o",
+        "contacts.sqlite",
+        target="contacts.sqlite",
+        fragment="is a database",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["table", "md", "json"])
 def test_o_refuses_to_overwrite_the_scenario_it_reads(folder: Path, fmt: str) -> None:
-    _refused(folder, "preview", "s.yaml", "--format", fmt, "-o", "s.yaml", target="s.yaml",
-             fragment="is the file this command reads")
+    _refused(
+        folder,
+        "preview",
+        "s.yaml",
+        "--format",
+        fmt,
+        "-o",
+        "s.yaml",
+        target="s.yaml",
+        fragment="is the file this command reads",
+    )
 
 
 def test_o_refuses_a_link_to_the_scenario_it_reads(folder: Path) -> None:
     (folder / "link.yaml").symlink_to(folder / "s.yaml")
-    _refused(folder, "msel", "export", "s.yaml", "-o", "link.yaml", target="link.yaml",
-             fragment="is the file this command reads")
+    _refused(
+        folder,
+        "msel",
+        "export",
+        "s.yaml",
+        "-o",
+        "link.yaml",
+        target="link.yaml",
+        fragment="is the file this command reads",
+    )
 
 
 def test_msel_import_refuses_to_overwrite_its_inputs(folder: Path) -> None:
     _clean_run("msel", "export", "s.yaml", "-o", "rows.csv", cwd=folder, code=0)
     for target in ("s.yaml", "rows.csv"):
-        _refused(folder, "msel", "import", "rows.csv", "--into", "s.yaml", "-o", target,
-                 target=target, fragment="is the file this command reads")
-    _clean_run("msel", "import", "rows.csv", "--into", "s.yaml", "-o", "s-ny.yaml",
-               cwd=folder, code=0)
+        _refused(
+            folder,
+            "msel",
+            "import",
+            "rows.csv",
+            "--into",
+            "s.yaml",
+            "-o",
+            target,
+            target=target,
+            fragment="is the file this command reads",
+        )
+    _clean_run(
+        "msel", "import", "rows.csv", "--into", "s.yaml", "-o", "s-ny.yaml", cwd=folder, code=0
+    )
 
 
 def test_o_still_replaces_an_earlier_output(folder: Path) -> None:
@@ -329,10 +378,8 @@ def test_o_still_replaces_an_earlier_output(folder: Path) -> None:
     _clean_run("schema", "-o", "schema.json", cwd=folder, code=0)
     assert json.loads((folder / "schema.json").read_text(encoding="utf-8"))
     for _ in range(2):
-        _clean_run("preview", "s.yaml", "--format", "csv", "-o", "msel.csv", cwd=folder,
-                   code=0)
-        _clean_run("score", "run.sqlite", "--format", "md", "-o", "debrief.md", cwd=folder,
-                   code=0)
+        _clean_run("preview", "s.yaml", "--format", "csv", "-o", "msel.csv", cwd=folder, code=0)
+        _clean_run("score", "run.sqlite", "--format", "md", "-o", "debrief.md", cwd=folder, code=0)
     assert "T+01:00" in (folder / "msel.csv").read_text(encoding="utf-8-sig")
 
 
@@ -344,25 +391,41 @@ def _store_scenario(session: Path, text: str) -> None:
     """Replace the stored scenario, with a digest to match: only loading it can fail."""
     with sqlite3.connect(session) as conn:
         conn.execute("UPDATE meta SET value = ? WHERE key = 'scenario_text'", (text,))
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'scenario_sha256'",
-                     (hashlib.sha256(text.encode()).hexdigest(),))
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'scenario_sha256'",
+            (hashlib.sha256(text.encode()).hexdigest(),),
+        )
     conn.close()
 
 
-@pytest.mark.parametrize("stored", [
-    "format: 1\nid: x\n",                      # valid YAML, missing keys
-    "format: 1\nid: [\n",                      # not YAML at all
-    MINIMAL.replace("format: 1", "format: 2"),  # another format
-])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "format: 1\nid: x\n",  # valid YAML, missing keys
+        "format: 1\nid: [\n",  # not YAML at all
+        MINIMAL.replace("format: 1", "format: 2"),  # another format
+    ],
+)
 def test_a_session_whose_scenario_no_longer_loads(tmp_path: Path, stored: str) -> None:
     (tmp_path / "s.yaml").write_text(MINIMAL, encoding="utf-8")
-    _clean_run("simulate", "s.yaml", "--seed", "1", "--until", "2m", "--session",
-               "cut.sqlite", cwd=tmp_path, code=0)
+    _clean_run(
+        "simulate",
+        "s.yaml",
+        "--seed",
+        "1",
+        "--until",
+        "2m",
+        "--session",
+        "cut.sqlite",
+        cwd=tmp_path,
+        code=0,
+    )
     _store_scenario(tmp_path / "cut.sqlite", stored)
 
     proc = _clean_run("resume", "cut.sqlite", cwd=tmp_path, code=1)
-    assert proc.stderr.startswith("crisis-sim: error: cut.sqlite: the scenario stored in "
-                                  "the session"), proc.stderr
+    assert proc.stderr.startswith(
+        "crisis-sim: error: cut.sqlite: the scenario stored in the session"
+    ), proc.stderr
     assert "cannot be resumed" in proc.stderr
     assert "crisis-sim export cut.sqlite" in proc.stderr
     assert len(proc.stderr.splitlines()) == 1, proc.stderr

@@ -32,8 +32,19 @@ SIZE = (120, 36)
 OBSERVED = "Tok lang tid"
 REPLY = "Vi undersøker saken"
 LOGGED = "Ringt brannvesenet"
-REPLAY_KEYS = {"space", "plus", "minus", "left", "right", "shift+left", "shift+right", "home",
-               "end", "f1", "q"}
+REPLAY_KEYS = {
+    "space",
+    "plus",
+    "minus",
+    "left",
+    "right",
+    "shift+left",
+    "shift+right",
+    "home",
+    "end",
+    "f1",
+    "q",
+}
 EXERCISE_KEYS = {"r", "s", "f", "h", "e", "n", "slash", "u", "f2"}
 
 
@@ -71,14 +82,16 @@ class Replay:
 
     def __init__(self, path: Path, language: str | None = None) -> None:
         self.real = ManualTime()
-        self.app = ReplayApp(ReplayLog(path), clock=ScenarioClock(source=self.real),
-                             language=language)
+        self.app = ReplayApp(
+            ReplayLog(path), clock=ScenarioClock(source=self.real), language=language
+        )
 
     def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
         async def main() -> None:
             async with self.app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 await script(pilot)
+
         asyncio.run(main())
 
     @property
@@ -122,8 +135,13 @@ def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
         assert set(keys) == REPLAY_KEYS
         assert not set(keys) & EXERCISE_KEYS
         tr = replay.app.tr
-        for key, label in {"space": "bind.play", "home": "bind.to_start",
-                           "end": "bind.to_end", "f1": "bind.help", "q": "bind.quit"}.items():
+        for key, label in {
+            "space": "bind.play",
+            "home": "bind.to_start",
+            "end": "bind.to_end",
+            "f1": "bind.help",
+            "q": "bind.quit",
+        }.items():
             assert keys[key] == tr(label), key
         # the steps and the speed are shown as groups, with one label each
         assert footer_labels(screen) == {"±1 min", "±10 min", tr("group.speed")}
@@ -131,8 +149,12 @@ def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
         # The command palette offers the same, and nothing that would change the exercise.
         titles = {command.title for command in replay.app.get_system_commands(screen)}
         assert {tr("bind.play"), tr("bind.to_start"), tr("bind.to_end")} <= titles
-        assert not titles & {tr("bind.reply"), tr("bind.flag"), tr("bind.facilitator"),
-                             tr("cmd.name")}
+        assert not titles & {
+            tr("bind.reply"),
+            tr("bind.flag"),
+            tr("bind.facilitator"),
+            tr("cmd.name"),
+        }
 
     replay.run(script)
 

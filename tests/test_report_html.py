@@ -143,8 +143,7 @@ SLOW = """\
 # --- helpers --------------------------------------------------------------------------
 
 
-def _simulate(folder: Path, scenario: str, name: str, *args: str,
-              team: str | None = None) -> Path:
+def _simulate(folder: Path, scenario: str, name: str, *args: str, team: str | None = None) -> Path:
     options = list(args)
     if team is not None:
         (folder / f"{name}-team.yaml").write_text(team, encoding="utf-8")
@@ -216,8 +215,21 @@ def _assert_self_contained(html: str) -> None:
     assert "<script" not in html.lower()  # no script at all, inline or loaded
     parser = _Tags()
     parser.feed(html)
-    assert not parser.tags & {"script", "img", "link", "iframe", "object", "embed", "image",
-                              "use", "foreignobject", "base", "audio", "video", "source"}
+    assert not parser.tags & {
+        "script",
+        "img",
+        "link",
+        "iframe",
+        "object",
+        "embed",
+        "image",
+        "use",
+        "foreignobject",
+        "base",
+        "audio",
+        "video",
+        "source",
+    }
     assert not parser.attributes & {"src", "href", "srcset", "xlink:href", "data", "action"}
     assert not [a for a in parser.attributes if a.startswith("on")]  # no event handlers
     assert "@import" not in html and "url(" not in html
@@ -261,16 +273,16 @@ def test_the_report_loads_nothing_and_runs_nothing(jordras_html: str) -> None:
     assert "<style>" in jordras_html  # the styles travel inside the file
 
 
-def test_the_report_holds_a_timeline_and_a_rumour_chart(jordras: Path,
-                                                       jordras_html: str) -> None:
+def test_the_report_holds_a_timeline_and_a_rumour_chart(jordras: Path, jordras_html: str) -> None:
     [score] = _score(jordras)
-    assert jordras_html.count("<svg class=\"chart timeline\"") == 1
-    assert jordras_html.count("<svg class=\"chart rumours\"") == 1
+    assert jordras_html.count('<svg class="chart timeline"') == 1
+    assert jordras_html.count('<svg class="chart rumours"') == 1
     # one row per expectation, a mark per scripted delivery and per team action
     assert jordras_html.count('<g class="expectation ') == len(score.expectations)
     timeline = jordras_html.split('<svg class="chart timeline"')[1].split("</svg>")[0]
-    assert len(re.findall(r"<title>T\+[\d:]+ \S+ \((social media|press|news|internal)\)</title>",
-                          timeline)) == len(score.deliveries)
+    assert len(
+        re.findall(r"<title>T\+[\d:]+ \S+ \((social media|press|news|internal)\)</title>", timeline)
+    ) == len(score.deliveries)
     for minute in range(0, 91, 10):
         assert f">T+{minute}</text>" in timeline  # the time axis, in T+minutes
     statuses = {e.status for e in score.expectations}
@@ -280,13 +292,19 @@ def test_the_report_holds_a_timeline_and_a_rumour_chart(jordras: Path,
 
 
 def test_rumour_curves_are_the_largest_and_flatten_at_the_correction(
-        jordras: Path, jordras_html: str) -> None:
+    jordras: Path, jordras_html: str
+) -> None:
     [score] = _score(jordras)
     corrected = [r for r in score.rumours if r.corrected is not None]
     assert len(score.rumours) > MAX_RUMOURS and corrected  # the team corrected rykte-dam
     chart = jordras_html.split('<svg class="chart rumours"')[1].split("</svg>")[0]
-    drawn = dict(re.findall(r"<title>\d+\. (\S+): [\d,]+ views</title>\s*"
-                            r'<polyline points="([^"]+)"', chart))
+    drawn = dict(
+        re.findall(
+            r"<title>\d+\. (\S+): [\d,]+ views</title>\s*"
+            r'<polyline points="([^"]+)"',
+            chart,
+        )
+    )
     largest = sorted(score.rumours, key=lambda r: -r.final_views)[:MAX_RUMOURS]
     extra = [r for r in corrected if r not in largest]
     assert set(drawn) == {r.item for r in largest + extra}
@@ -298,13 +316,13 @@ def test_rumour_curves_are_the_largest_and_flatten_at_the_correction(
         assert xs == sorted(xs)
         # back from x to scenario time: jordras lasts 90 minutes, the axis's full width
         t_of = [(x - LEFT) / (WIDTH - RIGHT - LEFT) * 5400 for x in xs]
-        after = [y for (x, y), t in zip(points, t_of, strict=True)
-                 if t > rumour.corrected + 30]
+        after = [y for (x, y), t in zip(points, t_of, strict=True) if t > rumour.corrected + 30]
         before = [y for (x, y), t in zip(points, t_of, strict=True) if t < rumour.corrected]
         assert after and len(set(after)) == 1  # flat once corrected
         assert len(set(before)) > 3  # and climbing before
-        assert rumour.final_views == views_at(rumour.peak, rumour.delivered, score.end,
-                                              rumour.corrected)
+        assert rumour.final_views == views_at(
+            rumour.peak, rumour.delivered, score.end, rumour.corrected
+        )
 
 
 # --- escaping -------------------------------------------------------------------------
@@ -323,13 +341,15 @@ def test_scenario_texts_are_escaped_in_tables_and_charts(hostile_html: str) -> N
     _assert_self_contained(hostile_html)
     assert "<img" not in hostile_html and "<b>" not in hostile_html
     assert "<i>kursiv" not in hostile_html
-    for escaped in ("&lt;script&gt;alert(1)&lt;/script&gt; Kari",  # persona name
-                    "&lt;img src=x onerror=alert(1)&gt;",  # inject text
-                    "Troll &lt;b&gt;fet&lt;/b&gt;",  # the rumour's author, in its legend
-                    "Dammen har brast &lt;script&gt;alert(2)&lt;/script&gt;",
-                    "Title &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;",  # title
-                    "&lt;img src=x onerror=alert(3)&gt;: 1",  # a member's name
-                    "&lt;i&gt;kursiv&lt;/i&gt;"):  # a guideline finding
+    for escaped in (
+        "&lt;script&gt;alert(1)&lt;/script&gt; Kari",  # persona name
+        "&lt;img src=x onerror=alert(1)&gt;",  # inject text
+        "Troll &lt;b&gt;fet&lt;/b&gt;",  # the rumour's author, in its legend
+        "Dammen har brast &lt;script&gt;alert(2)&lt;/script&gt;",
+        "Title &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;",  # title
+        "&lt;img src=x onerror=alert(3)&gt;: 1",  # a member's name
+        "&lt;i&gt;kursiv&lt;/i&gt;",
+    ):  # a guideline finding
         assert escaped in hostile_html, escaped
     assert "<title>Debrief: Title &lt;script&gt;" in hostile_html
     assert '<svg class="chart rumours"' in hostile_html
@@ -358,8 +378,9 @@ def test_an_undefined_precision_is_a_dash_never_zero(folder: Path) -> None:
 
 
 def test_an_interrupted_session_is_marked(folder: Path) -> None:
-    session = _simulate(folder, "jordras", "cut", "--seed", "3", "--until", "10m",
-                        team=JORDRAS_TEAM)
+    session = _simulate(
+        folder, "jordras", "cut", "--seed", "3", "--until", "10m", team=JORDRAS_TEAM
+    )
     [score] = _score(session)
     assert not score.complete
     html = render_html([score], "en")
@@ -391,8 +412,9 @@ def test_two_sessions_are_compared_side_by_side(folder: Path) -> None:
 
 def test_the_score_command_writes_the_html_report(folder: Path, jordras: Path) -> None:
     other = _simulate(folder, "jordras", "other", "--seed", "3")
-    proc = run_cli("score", str(jordras), str(other), "--format", "html", "-o", "both.html",
-                   cwd=folder)
+    proc = run_cli(
+        "score", str(jordras), str(other), "--format", "html", "-o", "both.html", cwd=folder
+    )
     assert proc.returncode == 0, proc.stderr
     html = (folder / "both.html").read_text(encoding="utf-8")
     assert html.count('<svg class="chart rumours"') == 2
@@ -401,8 +423,21 @@ def test_the_score_command_writes_the_html_report(folder: Path, jordras: Path) -
 
 def test_the_installed_package_carries_the_template(tmp_path: Path, jordras: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path / "dist"), str(ROOT)], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr
     [wheel] = (tmp_path / "dist").glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
@@ -419,9 +454,13 @@ def test_the_installed_package_carries_the_template(tmp_path: Path, jordras: Pat
         assert simulator.__file__.startswith({str(tmp_path / "site")!r}), simulator.__file__
         sys.stdout.write(render_html([score_session(Path({str(jordras)!r}))]))
         """)
-    out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere,
-                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stderr
     assert '<svg class="chart timeline"' in out.stdout
 
@@ -478,8 +517,9 @@ def _foreign(html: str, language: str) -> list[str]:
     """Words of the other language's labels that show on a page in ``language``."""
     other = "en" if language == "nb" else "nb"
     text = _visible(html)
-    return sorted(w for w in _words_of(other)
-                  if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text))
+    return sorted(
+        w for w in _words_of(other) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)
+    )
 
 
 def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: str) -> None:
@@ -487,15 +527,21 @@ def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: s
     html = render_html(_score(jordras))
     assert html.startswith('<!DOCTYPE html>\n<html lang="nb">')
     assert _foreign(html, "nb") == []
-    for heading in ("Oppsummering", "Tidslinje", "Ryktenes rekkevidde", "Forventninger",
-                    "Brudd på retningslinjene"):
+    for heading in (
+        "Oppsummering",
+        "Tidslinje",
+        "Ryktenes rekkevidde",
+        "Forventninger",
+        "Brudd på retningslinjene",
+    ):
         assert f">{heading}</h2>" in html
     assert "<title>Evaluering: Jordras i Brattlia</title>" in html
     figures = _summary(html)
-    assert figures["innfridd / for sent / ikke innfridd"] == \
-        _summary(jordras_html)["met / late / missed"]
-    assert figures["handlinger per deltaker"] == \
-        _summary(jordras_html)["actions per team member"]
+    assert (
+        figures["innfridd / for sent / ikke innfridd"]
+        == _summary(jordras_html)["met / late / missed"]
+    )
+    assert figures["handlinger per deltaker"] == _summary(jordras_html)["actions per team member"]
     # Thousands are grouped with a no-break space: "17,007" reads as 17 to a Norwegian.
     [exposure] = figures["ryktenes rekkevidde (visninger)"]
     [english] = _summary(jordras_html)["rumour exposure (views)"]
@@ -503,8 +549,16 @@ def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: s
     assert "," in english and exposure == english.replace(",", " ")
     assert f'<td class="num">{grouped}</td>' in html
     rows = _tables(html)["expectations"]
-    assert rows[0] == ["innspill", "forventet", "levert", "frist", "svart", "svartid",
-                       "status", "poeng"]
+    assert rows[0] == [
+        "innspill",
+        "forventet",
+        "levert",
+        "frist",
+        "svart",
+        "svartid",
+        "status",
+        "poeng",
+    ]
     assert {row[6] for row in rows[1:]} <= {"innfridd", "for sent", "ikke innfridd"}
     assert '<span class="badge met">innfridd</span>' in html  # the class stays the key
     # The English page has no Norwegian words of its own.
@@ -534,8 +588,9 @@ def test_compared_sessions_in_norwegian(folder: Path) -> None:
 
 
 def test_an_interrupted_session_in_norwegian(folder: Path) -> None:
-    session = _simulate(folder, "jordras", "cut-nb", "--seed", "3", "--until", "10m",
-                        team=JORDRAS_TEAM)
+    session = _simulate(
+        folder, "jordras", "cut-nb", "--seed", "3", "--until", "10m", team=JORDRAS_TEAM
+    )
     html = render_html(_score(session))
     assert _foreign(html, "nb") == []
     assert '<span class="badge interrupted">avbrutt</span>' in html

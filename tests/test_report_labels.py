@@ -111,20 +111,27 @@ def test_markdown_speaks_the_scenarios_language(scores: dict[str, Score]) -> Non
     assert "| innfridd / for sent / ikke innfridd | 1 / 1 / 0 |" in md
     assert "| pressehenvendelser besvart i tide | 0 av 1 |" in md
     assert "| handlinger per deltaker | (uten navn): 1, Kari: 1, Per: 2 |" in md
-    assert ("| innspill | forventet | levert | frist | svart | svartid | status | poeng |"
-            in md)
+    assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
     assert "| press-1 | reply | T+05:00 | T+15:00 | T+20:00 | 15:00 | for sent | 1 |" in md
     assert "statement: avoid «antall døde»" in md
-    for english in ("Debrief", "Summary", "Expectations", "figure", "met / late", " of ",
-                    "late |", "\u201c"):
+    for english in (
+        "Debrief",
+        "Summary",
+        "Expectations",
+        "figure",
+        "met / late",
+        " of ",
+        "late |",
+        "\u201c",
+    ):
         assert english not in md, english
 
 
-def test_markdown_in_english_on_request_and_for_english_scenarios(
-        scores: dict[str, Score]) -> None:
+def test_markdown_in_english_on_request_and_for_english_scenarios(scores: dict[str, Score]) -> None:
     asked = reports.to_markdown([scores["nb"]], "en")
     assert asked == reports.to_markdown([scores["en"]]).replace(
-        scores["en"].path, scores["nb"].path)
+        scores["en"].path, scores["nb"].path
+    )
     assert asked.startswith("# Debrief: Mini\n")
     assert "| figure | #1 |" in asked
     assert "| score (0–100) | 75.0 |" in asked
@@ -158,8 +165,10 @@ def test_the_terminal_table_speaks_the_scenarios_language(scores: dict[str, Scor
     assert "«antall døde»" in nb
     en = _table([scores["nb"]], "en")
     assert "Debrief: Mini" in en and "met / late / missed" in en and "late" in en
-    for words, table in ((("Debrief", "Summary", " of "), nb),
-                         (("Evaluering", "innfridd", " av "), en)):
+    for words, table in (
+        (("Debrief", "Summary", " of "), nb),
+        (("Evaluering", "innfridd", " av "), en),
+    ):
         for word in words:
             assert word not in table, word
 
@@ -202,10 +211,8 @@ class _SummaryCells(HTMLParser):
 def test_every_report_shows_the_same_summary(scores: dict[str, Score], language: str) -> None:
     score = scores["nb"]
     labels = Labels(language)
-    expected = [(labels(row.key), row.show(score.summary, labels))
-                for row in reports.SUMMARY_ROWS]
-    md_rows = re.findall(r"^\| (.+?) \| (.+?) \|$", reports.to_markdown([score], language),
-                         re.M)
+    expected = [(labels(row.key), row.show(score.summary, labels)) for row in reports.SUMMARY_ROWS]
+    md_rows = re.findall(r"^\| (.+?) \| (.+?) \|$", reports.to_markdown([score], language), re.M)
     assert [r for r in md_rows if r[0] in dict(expected)] == expected
     parser = _SummaryCells()
     parser.feed(render_html([score], language))
@@ -225,8 +232,17 @@ def test_json_and_csv_keep_their_english_field_names(scores: dict[str, Score]) -
     assert set(data["summary"]) == set(english["summary"])
     assert "met" in data["summary"] and "on_time_rate" in data["summary"]
     assert {e["status"] for e in data["expectations"]} <= {"met", "late", "missed", "open"}
-    rows = list(csv.reader(io.StringIO(reports.to_csv([scores["nb"]]).removeprefix(
-        reports.BOM))))
-    assert rows[0] == ["session", "scenario", "inject", "do", "delivered", "deadline",
-                       "responded", "response_time", "status", "points"]
+    rows = list(csv.reader(io.StringIO(reports.to_csv([scores["nb"]]).removeprefix(reports.BOM))))
+    assert rows[0] == [
+        "session",
+        "scenario",
+        "inject",
+        "do",
+        "delivered",
+        "deadline",
+        "responded",
+        "response_time",
+        "status",
+        "points",
+    ]
     assert {row[8] for row in rows[1:]} == {"met", "late"}

@@ -117,51 +117,128 @@ class Log:
         self.scenario, self.seed = scenario, seed
         self.scenario_id = scenario.split("id: ", 1)[1].split("\n", 1)[0]
         self.events: list[Event] = []
-        self.add("session_start", 0, scenario=self.scenario_id, title="Drill", language="nb",
-                 sha256=hashlib.sha256(scenario.encode()).hexdigest(), seed=seed,
-                 version="0.1.0", speed=WALL_SPEED)
+        self.add(
+            "session_start",
+            0,
+            scenario=self.scenario_id,
+            title="Drill",
+            language="nb",
+            sha256=hashlib.sha256(scenario.encode()).hexdigest(),
+            seed=seed,
+            version="0.1.0",
+            speed=WALL_SPEED,
+        )
         self.add("clock", 0, op="start", speed=WALL_SPEED)
 
     def add(self, event_type: str, t: float, /, **data: Any) -> Log:
         self.events.append(Event(event_type, float(t), data, wall(t)))
         return self
 
-    def deliver(self, t: float, item: str, *, source: str = "noise", channel: str = "social",
-                kind: str = "post", truth: str | None = None, sensitive: bool = False,
-                peak: int = 100, reply_to: str | None = None) -> Log:
+    def deliver(
+        self,
+        t: float,
+        item: str,
+        *,
+        source: str = "noise",
+        channel: str = "social",
+        kind: str = "post",
+        truth: str | None = None,
+        sensitive: bool = False,
+        peak: int = 100,
+        reply_to: str | None = None,
+    ) -> Log:
         team = source == "team"
-        return self.add("delivered", t, item=item, source=source, channel=channel, kind=kind,
-                        author="org" if team else "someone", name="Someone", handle="someone",
-                        role="agency" if team else "citizen", followers=100, text=f"text {item}",
-                        truth=truth, sensitive=sensitive, abusive=False, reply_to=reply_to,
-                        peak=peak)
+        return self.add(
+            "delivered",
+            t,
+            item=item,
+            source=source,
+            channel=channel,
+            kind=kind,
+            author="org" if team else "someone",
+            name="Someone",
+            handle="someone",
+            role="agency" if team else "citizen",
+            followers=100,
+            text=f"text {item}",
+            truth=truth,
+            sensitive=sensitive,
+            abusive=False,
+            reply_to=reply_to,
+            peak=peak,
+        )
 
-    def act(self, t: float, action: str, to: list[str] | tuple[str, ...] = (), *,
-            by: str | None = None, label: str | None = None, channel: str | None = None,
-            findings: list[dict[str, str]] | None = None, item: str | None = None,
-            text: str = "") -> Log:
-        return self.add("action", t, action=action, to=list(to), text=text, label=label,
-                        channel=channel, by=by, findings=findings or [], item=item)
+    def act(
+        self,
+        t: float,
+        action: str,
+        to: list[str] | tuple[str, ...] = (),
+        *,
+        by: str | None = None,
+        label: str | None = None,
+        channel: str | None = None,
+        findings: list[dict[str, str]] | None = None,
+        item: str | None = None,
+        text: str = "",
+    ) -> Log:
+        return self.add(
+            "action",
+            t,
+            action=action,
+            to=list(to),
+            text=text,
+            label=label,
+            channel=channel,
+            by=by,
+            findings=findings or [],
+            item=item,
+        )
 
-    def outcome(self, t: float, inject: str, index: int, do: list[str], status: str,
-                delivered: float, deadline: float, responded: float | None = None,
-                points: float = 1, **extra: Any) -> Log:
-        return self.add("expectation", t, inject=inject, index=index, do=do, status=status,
-                        delivered=float(delivered), deadline=float(deadline),
-                        responded=None if responded is None else float(responded),
-                        response_time=None if responded is None else float(responded - delivered),
-                        points=points, **extra)
+    def outcome(
+        self,
+        t: float,
+        inject: str,
+        index: int,
+        do: list[str],
+        status: str,
+        delivered: float,
+        deadline: float,
+        responded: float | None = None,
+        points: float = 1,
+        **extra: Any,
+    ) -> Log:
+        return self.add(
+            "expectation",
+            t,
+            inject=inject,
+            index=index,
+            do=do,
+            status=status,
+            delivered=float(delivered),
+            deadline=float(deadline),
+            responded=None if responded is None else float(responded),
+            response_time=None if responded is None else float(responded - delivered),
+            points=points,
+            **extra,
+        )
 
     def end(self, t: float = END) -> Log:
         return self.add("session_end", t, reason="completed")
 
     def save(self, path: Path, upto: float | None = None) -> Path:
         """Write the session file; with ``upto``, only the events up to that time (a crash)."""
-        store = SessionStore.create(path, {
-            "scenario": self.scenario_id, "scenario_text": self.scenario,
-            "scenario_sha256": hashlib.sha256(self.scenario.encode()).hexdigest(),
-            "seed": str(self.seed), "tool_version": "0.1.0", "faker_version": "unknown",
-            "created": "2026-11-26T10:00:00+00:00"})
+        store = SessionStore.create(
+            path,
+            {
+                "scenario": self.scenario_id,
+                "scenario_text": self.scenario,
+                "scenario_sha256": hashlib.sha256(self.scenario.encode()).hexdigest(),
+                "seed": str(self.seed),
+                "tool_version": "0.1.0",
+                "faker_version": "unknown",
+                "created": "2026-11-26T10:00:00+00:00",
+            },
+        )
         try:
             store.append(e for e in self.events if upto is None or e.t <= upto)
         finally:
@@ -178,23 +255,25 @@ def drill_log() -> Log:
     rumour's first missed deadline + 1m (statement within 10m). Noise: prat-1..prat-7.
     """
     log = Log()
-    log.deliver(60, "press-1", source="inject", channel="press", kind="press", truth="valid",
-                peak=400)
-    log.deliver(120, "press-2", source="inject", channel="press", kind="press", truth="valid",
-                peak=400)
+    log.deliver(
+        60, "press-1", source="inject", channel="press", kind="press", truth="valid", peak=400
+    )
+    log.deliver(
+        120, "press-2", source="inject", channel="press", kind="press", truth="valid", peak=400
+    )
     log.deliver(180, "rumour", source="inject", truth="misleading", peak=6000)
-    log.deliver(200, "prat-1", truth="misleading", peak=1000)   # flagged + answered: corrected
-    log.deliver(210, "prat-2", truth="misleading", peak=800)    # flag valid, then misleading
-    log.deliver(220, "prat-3", truth="misleading", peak=500)    # flagged irrelevant: missed
-    log.deliver(230, "prat-4", truth="valid", peak=300)         # flagged misleading: false alarm
-    log.deliver(235, "prat-5", truth="irrelevant", peak=100)    # misleading, then valid
+    log.deliver(200, "prat-1", truth="misleading", peak=1000)  # flagged + answered: corrected
+    log.deliver(210, "prat-2", truth="misleading", peak=800)  # flag valid, then misleading
+    log.deliver(220, "prat-3", truth="misleading", peak=500)  # flagged irrelevant: missed
+    log.deliver(230, "prat-4", truth="valid", peak=300)  # flagged misleading: false alarm
+    log.deliver(235, "prat-5", truth="irrelevant", peak=100)  # misleading, then valid
     log.deliver(240, "sens", source="inject", sensitive=True, peak=50)
-    log.deliver(250, "prat-6", sensitive=True, peak=100)         # never hidden
+    log.deliver(250, "prat-6", sensitive=True, peak=100)  # never hidden
     # An internal statement: team text, but not public (first_statement must skip it).
     log.act(300, "statement", by="Kari", channel="internal", item="team-1", text="Møte nå")
     log.deliver(300, "team-1", source="team", channel="internal", kind="official", peak=20)
     log.add("note", 360, text="Ring politiet", to=[], by="Kari", observer=False)  # not an action
-    log.deliver(400, "prat-7", sensitive=True, peak=100)         # hidden at 1000
+    log.deliver(400, "prat-7", sensitive=True, peak=100)  # hidden at 1000
     log.act(400, "flag", ["prat-4", "prat-5"], by="Ola", label="misleading")
     log.act(450, "flag", ["prat-2"], by="Ola", label="valid")
     log.act(500, "flag", ["prat-5"], by="Ola", label="valid")
@@ -209,9 +288,18 @@ def drill_log() -> Log:
     log.act(800, "flag", ["prat-2"], label="misleading")
     # A reply in the open feed: the first public text (960 > target 900: not on time).
     # prat-1 is now flagged misleading and answered: corrected at 960.
-    log.act(960, "reply", ["prat-1"], by="Kari", item="team-2", text="Feil.",
-            findings=[{"rule": "phone", "match": "912 34 567"},
-                      {"rule": "national_id", "match": "01017012345"}])
+    log.act(
+        960,
+        "reply",
+        ["prat-1"],
+        by="Kari",
+        item="team-2",
+        text="Feil.",
+        findings=[
+            {"rule": "phone", "match": "912 34 567"},
+            {"rule": "national_id", "match": "01017012345"},
+        ],
+    )
     log.deliver(960, "team-2", source="team", channel="social", peak=20, reply_to="prat-1")
     log.add("corrected", 960, item="prat-1", views=views_at(1000, 200, 960))
     log.act(1000, "hide", ["prat-7"], by="Kari")
@@ -221,8 +309,15 @@ def drill_log() -> Log:
     log.act(1100, "hide", ["prat-7"])  # hidden again: it was up 1000 - 400, not 1100 - 400
     log.deliver(1140, "rumour-spread", source="inject", truth="misleading", peak=9000)
     # rumour-spread: deadline 1140 + 600 = 1740; statement at 1200 -> met, 60 s.
-    log.act(1200, "statement", by="Kari", channel="social", item="team-3", text="Dammen står",
-            findings=[{"rule": "avoid", "match": "demens"}])
+    log.act(
+        1200,
+        "statement",
+        by="Kari",
+        channel="social",
+        item="team-3",
+        text="Dammen står",
+        findings=[{"rule": "avoid", "match": "demens"}],
+    )
     log.deliver(1200, "team-3", source="team", channel="social", kind="official", peak=20)
     log.outcome(1200, "rumour-spread", 0, ["statement"], "met", 1140, 1740, 1200)
     # press-1: delivered 60, deadline 60 + 1200 = 1260; answered AT 1260 -> met, 1200 s.
@@ -231,8 +326,14 @@ def drill_log() -> Log:
     log.outcome(1260, "press-1", 0, ["reply"], "met", 60, 1260, 1260, points=2)
     # press-2: delivered 120, deadline 1320; missed AT 1320, answered at 1500 -> late, 1380 s.
     log.outcome(1320, "press-2", 0, ["reply"], "missed", 120, 1320)
-    log.act(1500, "reply", ["press-2"], item="team-5", text="Ordføreren.",
-            findings=[{"rule": "email", "match": "ola@example.no"}])
+    log.act(
+        1500,
+        "reply",
+        ["press-2"],
+        item="team-5",
+        text="Ordføreren.",
+        findings=[{"rule": "email", "match": "ola@example.no"}],
+    )
     log.deliver(1500, "team-5", source="team", channel="press", peak=20, reply_to="press-2")
     log.outcome(1500, "press-2", 0, ["reply"], "late", 120, 1320, 1500)
     return log.end()
@@ -260,9 +361,22 @@ def empty_session(path: Path, build: Any = None) -> Path:
 
 
 def test_met_at_the_deadline_missed_at_it_then_late_and_the_missed_follow_up(
-        drill_score: Score) -> None:
-    rows = [(e.inject, e.index, e.do, e.delivered, e.deadline, e.responded, e.response_time,
-             e.status, e.points) for e in drill_score.expectations]
+    drill_score: Score,
+) -> None:
+    rows = [
+        (
+            e.inject,
+            e.index,
+            e.do,
+            e.delivered,
+            e.deadline,
+            e.responded,
+            e.response_time,
+            e.status,
+            e.points,
+        )
+        for e in drill_score.expectations
+    ]
     # Sorted by delivery time, then inject and index.
     assert rows == [
         # answered exactly at the deadline (1260 = 60 + 20m): met, 1260 - 60 = 1200 s
@@ -276,7 +390,13 @@ def test_met_at_the_deadline_missed_at_it_then_late_and_the_missed_follow_up(
         ("rumour-spread", 0, ["statement"], 1140.0, 1740.0, 1200.0, 60.0, "met", 1.0),
     ]
     assert [e.kind for e in drill_score.expectations] == [
-        "press", "press", "post", "post", "post", "post"]
+        "press",
+        "press",
+        "post",
+        "post",
+        "post",
+        "post",
+    ]
 
 
 def test_counts_on_time_rate_and_the_points_weighted_score(drill_score: Score) -> None:
@@ -302,7 +422,8 @@ def test_response_time_median_p90_max_in_scenario_and_wall_time(drill_score: Sco
     assert s["p90_response_wall"] == pytest.approx(654.0)
     assert s["max_response_wall"] == pytest.approx(690.0)
     assert [e.wall_response_time for e in drill_score.expectations] == pytest.approx(
-        [600.0, 690.0, 210.0, None, 150.0, 30.0])
+        [600.0, 690.0, 210.0, None, 150.0, 30.0]
+    )
 
 
 def test_percentile_interpolates_linearly() -> None:
@@ -334,6 +455,7 @@ def test_first_statement_none_after_only_internal_and_press_texts(tmp_path: Path
         # A reply to a journalist's inquiry goes to the press channel: not public either.
         log.act(180, "reply", ["press-1"], item="team-2", text="Svar")
         log.deliver(180, "team-2", source="team", channel="press", reply_to="press-1")
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     assert s["first_statement"] is None
     assert s["first_statement_on_time"] is False  # a target of 15m, and nothing public
@@ -346,6 +468,7 @@ def test_first_statement_exactly_at_target_is_on_time(tmp_path: Path) -> None:
         # A statement to the press channel is public (only 'internal' is not).
         log.act(900, "statement", channel="press", item="team-2", text="Til pressen")
         log.deliver(900, "team-2", source="team", channel="press", kind="official")
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     assert (s["first_statement"], s["first_statement_on_time"]) == (900.0, True)
 
@@ -379,6 +502,7 @@ def test_flag_changed_away_from_misleading_removes_a_true_positive(tmp_path: Pat
         log.deliver(30, "v1", truth="valid")
         log.act(100, "flag", ["m1", "m2", "v1"], label="misleading")
         log.act(200, "flag", ["m2"], label="valid")  # changed its mind about m2
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     # Latest misleading: m1 (TP), v1 (FP); m2 is now valid (FN).
     # precision 1/2, recall 1/2, F1 = 2 * 0.25 / 1 = 0.5.
@@ -397,6 +521,7 @@ def test_rumour_exposure_at_correction_and_at_the_end(tmp_path: Path) -> None:
         log.act(700, "reply", ["m-fixed"], item="team-1", text="Feil")
         log.deliver(700, "team-1", source="team", peak=20, reply_to="m-fixed")
         log.add("corrected", 700, item="m-fixed", views=views_at(2000, 100, 700))
+
     path = empty_session(tmp_path / "s.sqlite", build)
     # Corrected at 700: 2000 * (1 - e^(-600/600)) = 2000 * 0.63212 = 1264.24 -> 1264.
     fixed = views_at(2000, 100, END, 700)
@@ -411,11 +536,13 @@ def test_rumour_exposure_at_correction_and_at_the_end(tmp_path: Path) -> None:
 
 
 def test_rumour_exposure_of_the_drill(drill_score: Score) -> None:
-    expected = (views_at(6000, 180, END)            # rumour, never corrected: 5999
-                + views_at(1000, 200, END, 960)     # prat-1, corrected at 960: 718
-                + views_at(800, 210, END)           # prat-2: 799
-                + views_at(500, 220, END)           # prat-3: 499
-                + views_at(9000, 1140, END))        # rumour-spread: 8992
+    expected = (
+        views_at(6000, 180, END)  # rumour, never corrected: 5999
+        + views_at(1000, 200, END, 960)  # prat-1, corrected at 960: 718
+        + views_at(800, 210, END)  # prat-2: 799
+        + views_at(500, 220, END)  # prat-3: 499
+        + views_at(9000, 1140, END)
+    )  # rumour-spread: 8992
     assert expected == 5999 + 718 + 799 + 499 + 8992 == 17007
     assert drill_score.summary["rumour_exposure"] == expected
 
@@ -436,6 +563,7 @@ def test_hiding_an_item_that_is_not_sensitive_does_not_count(tmp_path: Path) -> 
     def build(log: Log) -> None:
         log.deliver(10, "abuse", truth="valid")
         log.act(20, "hide", ["abuse"])
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     assert (s["sensitive_hidden"], s["sensitive_total"]) == (0, 0)
     assert s["sensitive_max_exposed"] is None and s["sensitive_mean_exposed"] is None
@@ -463,8 +591,9 @@ def test_actions_per_team_member(drill_score: Score) -> None:
 
 
 def test_no_flags_precision_is_none_recall_is_zero(tmp_path: Path) -> None:
-    path = empty_session(tmp_path / "s.sqlite",
-                         lambda log: log.deliver(10, "m1", truth="misleading", peak=100))
+    path = empty_session(
+        tmp_path / "s.sqlite", lambda log: log.deliver(10, "m1", truth="misleading", peak=100)
+    )
     s = score_session(path).summary
     assert s["flag_precision"] is None
     assert s["flag_recall"] == 0.0  # 0 of 1 misleading item flagged: defined, and 0
@@ -475,6 +604,7 @@ def test_no_misleading_delivered_recall_is_none(tmp_path: Path) -> None:
     def build(log: Log) -> None:
         log.deliver(10, "v1", truth="valid")
         log.act(20, "flag", ["v1"], label="misleading")
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     assert s["flag_precision"] == 0.0  # 0 of 1 flags right
     assert s["flag_recall"] is None
@@ -487,6 +617,7 @@ def test_precision_and_recall_both_zero_give_no_f1(tmp_path: Path) -> None:
         log.deliver(10, "v1", truth="valid")
         log.deliver(10, "m1", truth="misleading")
         log.act(20, "flag", ["v1"], label="misleading")
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     assert (s["flag_precision"], s["flag_recall"], s["flag_f1"]) == (0.0, 0.0, None)
 
@@ -496,10 +627,22 @@ def test_no_expectations_no_rate_no_score(tmp_path: Path) -> None:
     s = score.summary
     assert score.expectations == []
     assert (s["met"], s["late"], s["missed"]) == (0, 0, 0)
-    for key in ("on_time_rate", "score", "median_response_time", "p90_response_time",
-                "max_response_time", "median_response_wall", "p90_response_wall",
-                "max_response_wall", "first_statement", "flag_precision", "flag_recall",
-                "flag_f1", "sensitive_max_exposed", "sensitive_mean_exposed"):
+    for key in (
+        "on_time_rate",
+        "score",
+        "median_response_time",
+        "p90_response_time",
+        "max_response_time",
+        "median_response_wall",
+        "p90_response_wall",
+        "max_response_wall",
+        "first_statement",
+        "flag_precision",
+        "flag_recall",
+        "flag_f1",
+        "sensitive_max_exposed",
+        "sensitive_mean_exposed",
+    ):
         assert s[key] is None, key
     assert (s["press_answered_on_time"], s["press_total"]) == (0, 0)
     assert (s["rumour_exposure"], s["guideline_findings"], s["actions_by_member"]) == (0, 0, {})
@@ -509,6 +652,7 @@ def test_only_missed_expectations_score_zero_not_none(tmp_path: Path) -> None:
     def build(log: Log) -> None:
         log.deliver(60, "press-1", source="inject", channel="press", kind="press")
         log.outcome(1260, "press-1", 0, ["reply"], "missed", 60, 1260, points=2)
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     # Defined, and 0: one expectation, none met.
     assert (s["on_time_rate"], s["score"]) == (0.0, 0.0)
@@ -522,6 +666,7 @@ def test_score_weighted_by_decimal_points(tmp_path: Path) -> None:
         log.outcome(300, "press-1", 0, ["reply"], "met", 60, 1260, 300, points=0.5)
         log.outcome(1320, "press-2", 0, ["reply"], "missed", 120, 1320, points=2.5)
         log.outcome(1400, "press-2", 0, ["reply"], "late", 120, 1320, 1400, points=2.5)
+
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
     # 100 * (0.5 * 1 + 2.5 * 0.5) / (0.5 + 2.5) = 100 * 1.75 / 3 = 58.33 -> 58.3
     assert s["score"] == 58.3
@@ -540,12 +685,16 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
     # Settled by 1140: sens met, rumour#0 met, rumour#1 missed. press-1 (deadline 1260),
     # press-2 (1320) and rumour-spread (1740) are still open: the log has no outcome yet,
     # so their rows come from the scenario, with their deadlines and points.
-    assert [(e.inject, e.index, e.status, e.deadline, e.responded, e.points)
-            for e in score.expectations] == [
-        ("press-1", 0, "open", 1260.0, None, 2.0), ("press-2", 0, "open", 1320.0, None, 1.0),
-        ("rumour", 0, "met", 1080.0, 600.0, 1.0), ("rumour", 1, "missed", 1080.0, None, 1.0),
+    assert [
+        (e.inject, e.index, e.status, e.deadline, e.responded, e.points) for e in score.expectations
+    ] == [
+        ("press-1", 0, "open", 1260.0, None, 2.0),
+        ("press-2", 0, "open", 1320.0, None, 1.0),
+        ("rumour", 0, "met", 1080.0, 600.0, 1.0),
+        ("rumour", 1, "missed", 1080.0, None, 1.0),
         ("sens", 0, "met", 840.0, 540.0, 3.0),
-        ("rumour-spread", 0, "open", 1740.0, None, 1.0)]
+        ("rumour-spread", 0, "open", 1740.0, None, 1.0),
+    ]
     assert (s["met"], s["late"], s["missed"], s["open"]) == (2, 0, 1, 3)
     # Open ones can still go either way, so they are not judged:
     # 100 * (3 + 1 + 0) / (3 + 1 + 1) = 80.0, on time 2 of the 3 settled.
@@ -556,9 +705,13 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
     # rumour 6000 * (1 - e^-1.6) = 4788; prat-1 corrected at 960: 718;
     # prat-2 800 * (1 - e^-1.55) = 630; prat-3 500 * (1 - e^(-920/600)) = 392;
     # rumour-spread delivered at 1140: 0.
-    expected = (views_at(6000, 180, 1140) + views_at(1000, 200, 1140, 960)
-                + views_at(800, 210, 1140) + views_at(500, 220, 1140)
-                + views_at(9000, 1140, 1140))
+    expected = (
+        views_at(6000, 180, 1140)
+        + views_at(1000, 200, 1140, 960)
+        + views_at(800, 210, 1140)
+        + views_at(500, 220, 1140)
+        + views_at(9000, 1140, 1140)
+    )
     assert expected == 4788 + 718 + 630 + 392 + 0
     assert s["rumour_exposure"] == expected
     # sens 300; prat-6 250 -> 1140 = 890; prat-7 600.
@@ -574,8 +727,15 @@ def test_interrupted_session_through_the_command(tmp_path: Path) -> None:
     assert data["session"]["complete"] is False
     assert "interrupted" in proc.stderr and str(path) in proc.stderr
     assert data["expectations"][0] == {
-        "inject": "press-1", "do": ["reply"], "delivered": 60.0, "deadline": 1260.0,
-        "responded": None, "response_time": None, "status": "open", "points": 2}
+        "inject": "press-1",
+        "do": ["reply"],
+        "delivered": 60.0,
+        "deadline": 1260.0,
+        "responded": None,
+        "response_time": None,
+        "status": "open",
+        "points": 2,
+    }
     assert [e["status"] for e in data["expectations"]].count("open") == 3
     assert data["summary"]["open"] == 3
 
@@ -585,18 +745,39 @@ def test_a_complete_session_has_nothing_open(drill_score: Score) -> None:
     assert drill_score.complete
     assert "open" not in {e.status for e in drill_score.expectations}
     assert drill_score.summary["open"] == 0
-    assert [e.status for e in drill_score.expectations if e.inject == "rumour"] == [
-        "met", "missed"]
+    assert [e.status for e in drill_score.expectations if e.inject == "rumour"] == ["met", "missed"]
 
 
 # -- the JSON contract ---------------------------------------------------------------------------
 
-CONTRACT_SUMMARY = {"met", "late", "missed", "on_time_rate", "median_response_time",
-                    "p90_response_time", "max_response_time", "first_statement",
-                    "flag_precision", "flag_recall", "flag_f1", "rumour_exposure",
-                    "sensitive_hidden", "sensitive_total", "guideline_findings", "score"}
-CONTRACT_EXPECTATION = {"inject", "do", "delivered", "deadline", "responded", "response_time",
-                        "status", "points"}
+CONTRACT_SUMMARY = {
+    "met",
+    "late",
+    "missed",
+    "on_time_rate",
+    "median_response_time",
+    "p90_response_time",
+    "max_response_time",
+    "first_statement",
+    "flag_precision",
+    "flag_recall",
+    "flag_f1",
+    "rumour_exposure",
+    "sensitive_hidden",
+    "sensitive_total",
+    "guideline_findings",
+    "score",
+}
+CONTRACT_EXPECTATION = {
+    "inject",
+    "do",
+    "delivered",
+    "deadline",
+    "responded",
+    "response_time",
+    "status",
+    "points",
+}
 
 
 def test_json_contract(drill: Path) -> None:
@@ -604,56 +785,103 @@ def test_json_contract(drill: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"session", "expectations", "summary"}
-    assert data["session"] == {"path": str(drill), "scenario": "drill", "seed": 7,
-                               "complete": True}
+    assert data["session"] == {"path": str(drill), "scenario": "drill", "seed": 7, "complete": True}
     assert all(set(e) == CONTRACT_EXPECTATION for e in data["expectations"])
     assert data["expectations"][0] == {
-        "inject": "press-1", "do": ["reply"], "delivered": 60.0, "deadline": 1260.0,
-        "responded": 1260.0, "response_time": 1200.0, "status": "met", "points": 2}
+        "inject": "press-1",
+        "do": ["reply"],
+        "delivered": 60.0,
+        "deadline": 1260.0,
+        "responded": 1260.0,
+        "response_time": 1200.0,
+        "status": "met",
+        "points": 2,
+    }
     assert data["expectations"][3] == {
-        "inject": "rumour", "do": ["reply"], "delivered": 180.0, "deadline": 1080.0,
-        "responded": None, "response_time": None, "status": "missed", "points": 1}
+        "inject": "rumour",
+        "do": ["reply"],
+        "delivered": 180.0,
+        "deadline": 1080.0,
+        "responded": None,
+        "response_time": None,
+        "status": "missed",
+        "points": 1,
+    }
     summary = data["summary"]
     assert set(summary) >= CONTRACT_SUMMARY
-    assert {k: summary[k] for k in CONTRACT_SUMMARY} == pytest.approx({
-        "met": 4, "late": 1, "missed": 1, "on_time_rate": 4 / 6,
-        "median_response_time": 420.0, "p90_response_time": 1308.0,
-        "max_response_time": 1380.0, "first_statement": 960.0, "flag_precision": 0.75,
-        "flag_recall": 0.6, "flag_f1": 2 / 3, "rumour_exposure": 17007,
-        "sensitive_hidden": 2, "sensitive_total": 3, "guideline_findings": 4, "score": 83.3})
+    assert {k: summary[k] for k in CONTRACT_SUMMARY} == pytest.approx(
+        {
+            "met": 4,
+            "late": 1,
+            "missed": 1,
+            "on_time_rate": 4 / 6,
+            "median_response_time": 420.0,
+            "p90_response_time": 1308.0,
+            "max_response_time": 1380.0,
+            "first_statement": 960.0,
+            "flag_precision": 0.75,
+            "flag_recall": 0.6,
+            "flag_f1": 2 / 3,
+            "rumour_exposure": 17007,
+            "sensitive_hidden": 2,
+            "sensitive_total": 3,
+            "guideline_findings": 4,
+            "score": 83.3,
+        }
+    )
     assert isinstance(summary["rumour_exposure"], int)
 
 
 def test_json_nulls_are_null(tmp_path: Path) -> None:
-    path = empty_session(tmp_path / "s.sqlite",
-                         lambda log: log.deliver(10, "m1", truth="misleading", peak=100))
+    path = empty_session(
+        tmp_path / "s.sqlite", lambda log: log.deliver(10, "m1", truth="misleading", peak=100)
+    )
     proc = run_cli("score", str(path), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert '"flag_precision": null' in proc.stdout
     summary = json.loads(proc.stdout)["summary"]
     assert (summary["flag_precision"], summary["flag_recall"], summary["flag_f1"]) == (
-        None, 0.0, None)
+        None,
+        0.0,
+        None,
+    )
     assert (summary["on_time_rate"], summary["score"]) == (None, None)
 
 
 # -- CSV, Markdown, table ------------------------------------------------------------------------
 
 
-def test_csv_written_with_o_has_a_bom_and_one_row_per_expectation(drill: Path,
-                                                                   tmp_path: Path) -> None:
+def test_csv_written_with_o_has_a_bom_and_one_row_per_expectation(
+    drill: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "expectations.csv"
     proc = run_cli("score", str(drill), "--format", "csv", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf" * 2)
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["session", "scenario", "inject", "do", "delivered", "deadline",
-                       "responded", "response_time", "status", "points"]
+    assert rows[0] == [
+        "session",
+        "scenario",
+        "inject",
+        "do",
+        "delivered",
+        "deadline",
+        "responded",
+        "response_time",
+        "status",
+        "points",
+    ]
     body = rows[1:]
     assert len(body) == 6
     assert [(r[2], r[8], r[9]) for r in body] == [
-        ("press-1", "met", "2"), ("press-2", "late", "1"), ("rumour", "met", "1"),
-        ("rumour", "missed", "1"), ("sens", "met", "3"), ("rumour-spread", "met", "1")]
+        ("press-1", "met", "2"),
+        ("press-2", "late", "1"),
+        ("rumour", "met", "1"),
+        ("rumour", "missed", "1"),
+        ("sens", "met", "3"),
+        ("rumour-spread", "met", "1"),
+    ]
     assert body[1][6:8] == ["1500", "1380"]
     assert body[3][6:8] == ["", ""]  # missed: no response, empty cells (not 0)
 
@@ -671,8 +899,7 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
     assert "| innfridd / for sent / ikke innfridd | 4 / 1 / 1 |" in md
     assert "| merking som villedende: presisjon / dekning / F1 | 75 % / 60 % / 67 % |" in md
     assert "| ryktenes rekkevidde (visninger) | 17\u00a0007 |" in md
-    assert ("| innspill | forventet | levert | frist | svart | svartid | status | poeng |"
-            in md)
+    assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
     assert "| press-1 | reply | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
     assert "| press-2 | reply | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
     assert "| rumour | reply | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
@@ -783,12 +1010,15 @@ def text_file(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (text_file, "not a crisis-sim session file"),
-    (truncated, "the session file is damaged"),
-    (overwritten, "the session file is damaged"),
-    (not_json, "the session file is damaged after event 4"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (text_file, "not a crisis-sim session file"),
+        (truncated, "the session file is damaged"),
+        (overwritten, "the session file is damaged"),
+        (not_json, "the session file is damaged after event 4"),
+    ],
+)
 def test_bad_files_exit_1_naming_the_file(tmp_path: Path, make: Any, message: str) -> None:
     path = make(tmp_path / "bad.sqlite")
     for fmt in ("json", "table"):
@@ -834,13 +1064,21 @@ DRILL_TEAM = """\
 def test_hand_built_expectations_match_what_the_engine_writes(tmp_path: Path) -> None:
     (tmp_path / "drill.yaml").write_text(DRILL, encoding="utf-8")
     (tmp_path / "team.yaml").write_text(DRILL_TEAM, encoding="utf-8")
-    proc = run_cli("simulate", "drill.yaml", "--seed", "7", "--actions", "team.yaml",
-                   "--session", "sim.sqlite", cwd=tmp_path)
+    proc = run_cli(
+        "simulate",
+        "drill.yaml",
+        "--seed",
+        "7",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "sim.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     simulated = score_session(tmp_path / "sim.sqlite")
     hand = score_session(drill_log().save(tmp_path / "hand.sqlite"))
-    assert [e.as_json() for e in simulated.expectations] == [
-        e.as_json() for e in hand.expectations]
+    assert [e.as_json() for e in simulated.expectations] == [e.as_json() for e in hand.expectations]
     assert simulated.summary["score"] == hand.summary["score"] == 83.3
 
 
@@ -860,19 +1098,31 @@ JORDRAS_TEAM = """\
 
 def test_end_to_end_simulate_jordras_then_score(tmp_path: Path) -> None:
     (tmp_path / "team.yaml").write_text(JORDRAS_TEAM, encoding="utf-8")
-    proc = run_cli("simulate", "jordras", "--seed", "5", "--actions", "team.yaml",
-                   "--session", "run.sqlite", cwd=tmp_path)
+    proc = run_cli(
+        "simulate",
+        "jordras",
+        "--seed",
+        "5",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "run.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
     proc = run_cli("score", "run.sqlite", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert data["session"] == {"path": "run.sqlite", "scenario": "jordras", "seed": 5,
-                               "complete": True}
+    assert data["session"] == {
+        "path": "run.sqlite",
+        "scenario": "jordras",
+        "seed": 5,
+        "complete": True,
+    }
     rows = {(e["inject"], tuple(e["do"])): e for e in data["expectations"]}
     # presse-lokalavis-a: delivered at 3m, within 30m -> deadline 33m; answered at 33m.
     press = rows[("presse-lokalavis-a", ("reply",))]
-    assert (press["delivered"], press["deadline"], press["responded"]) == (180.0, 1980.0,
-                                                                          1980.0)
+    assert (press["delivered"], press["deadline"], press["responded"]) == (180.0, 1980.0, 1980.0)
     assert (press["response_time"], press["status"], press["points"]) == (1800.0, "met", 2)
     # vitne-brak: delivered at 0, within 15m; flagged at 16m -> late, 960 s.
     brak = rows[("vitne-brak", ("flag",))]

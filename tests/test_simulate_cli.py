@@ -42,9 +42,11 @@ TEAM = """\
   text: "Alle i {sted} er evakuert"
 """
 
-SUMMARY = re.compile(r"Delivered ([\d,]+) items up to (T\+[\d:]+)\.\n"
-                     r"Expectations: (\d+) met, (\d+) late, (\d+) missed(?:, (\d+) still open)?\.\n"
-                     r"Session \((.+)\): (.+)\n$")
+SUMMARY = re.compile(
+    r"Delivered ([\d,]+) items up to (T\+[\d:]+)\.\n"
+    r"Expectations: (\d+) met, (\d+) late, (\d+) missed(?:, (\d+) still open)?\.\n"
+    r"Session \((.+)\): (.+)\n$"
+)
 
 
 def simulate(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -100,9 +102,11 @@ def test_summary_counts_match_the_session_and_default_path(tmp_path: Path) -> No
     rows = export(tmp_path, shown)
     assert int(delivered.replace(",", "")) == sum(r["type"] == "delivered" for r in rows) > 0
     statuses = [r["status"] for r in rows if r["type"] == "expectation"]
-    assert (int(met), int(late), int(missed)) == (statuses.count("met"),
-                                                  statuses.count("late"),
-                                                  statuses.count("missed"))
+    assert (int(met), int(late), int(missed)) == (
+        statuses.count("met"),
+        statuses.count("late"),
+        statuses.count("missed"),
+    )
     assert int(missed) > 0  # nobody answered
     assert rows[-1]["type"] == "session_end"
 
@@ -118,8 +122,11 @@ def test_two_runs_get_two_default_session_files(tmp_path: Path, scenario: Path) 
 
 def test_scripted_team_meets_expectations(tmp_path: Path, scenario: Path) -> None:
     (tmp_path / "team.yaml").write_text(TEAM, encoding="utf-8")
-    found = summary(simulate(tmp_path, "s.yaml", "--seed", "4", "--actions", "team.yaml",
-                             "--session", "team.sqlite"))
+    found = summary(
+        simulate(
+            tmp_path, "s.yaml", "--seed", "4", "--actions", "team.yaml", "--session", "team.sqlite"
+        )
+    )
     assert found.group(3, 4, 5) == ("2", "0", "0")
     assert found.group(8) == "team.sqlite"
 
@@ -128,24 +135,33 @@ def test_scripted_team_meets_expectations(tmp_path: Path, scenario: Path) -> Non
 
 
 def _deliveries(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    return [(r["item"], r["t"], r["author"], r["name"], r["text"], r["truth"])
-            for r in rows if r["type"] == "delivered"]
+    return [
+        (r["item"], r["t"], r["author"], r["name"], r["text"], r["truth"])
+        for r in rows
+        if r["type"] == "delivered"
+    ]
 
 
-def test_same_seed_and_actions_give_the_same_deliveries(tmp_path: Path,
-                                                        scenario: Path) -> None:
+def test_same_seed_and_actions_give_the_same_deliveries(tmp_path: Path, scenario: Path) -> None:
     (tmp_path / "team.yaml").write_text(TEAM, encoding="utf-8")
     runs = {}
     for name, seed in (("a", "77"), ("b", "77"), ("c", "78")):
-        simulate(tmp_path, "s.yaml", "--seed", seed, "--actions", "team.yaml", "--session",
-                 f"{name}.sqlite")
+        simulate(
+            tmp_path,
+            "s.yaml",
+            "--seed",
+            seed,
+            "--actions",
+            "team.yaml",
+            "--session",
+            f"{name}.sqlite",
+        )
         runs[name] = export(tmp_path, f"{name}.sqlite")
     first, again, other = (_deliveries(runs[k]) for k in "abc")
     assert len(first) > 50
     assert first == again
     team = [d for d in first if d[0].startswith("team-")]
-    assert [d[4] for d in team] == ["Vi jobber med saken i Bakkeby",
-                                    "Alle i Bakkeby er evakuert"]
+    assert [d[4] for d in team] == ["Vi jobber med saken i Bakkeby", "Alle i Bakkeby er evakuert"]
 
     def noise(deliveries: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         return [d for d in deliveries if d[0].startswith("prat-")]
@@ -165,40 +181,70 @@ OK_FIRST = """\
 
 BAD_ACTIONS = {
     # (file text, line the error names, fragment of the message)
-    "not-yet-delivered": (OK_FIRST + """\
+    "not-yet-delivered": (
+        OK_FIRST
+        + """\
 - at: 3m
   text: "For tidlig"
   to: press-1
   do: reply
-""", 5, "'press-1' has not been delivered yet"),
-    "unknown-item": (OK_FIRST + """\
+""",
+        5,
+        "'press-1' has not been delivered yet",
+    ),
+    "unknown-item": (
+        OK_FIRST
+        + """\
 - at: 3m
   text: "Hvem?"
   to: finnes-ikke
   do: reply
-""", 5, "no item 'finnes-ikke'"),
-    "unknown-do": (OK_FIRST + """\
+""",
+        5,
+        "no item 'finnes-ikke'",
+    ),
+    "unknown-do": (
+        OK_FIRST
+        + """\
 - at: 3m
   to: first
   do: dance
-""", 7, "'dance' is not an action"),
-    "flag-without-label": (OK_FIRST + """\
+""",
+        7,
+        "'dance' is not an action",
+    ),
+    "flag-without-label": (
+        OK_FIRST
+        + """\
 - at: 3m
   to: first
   do: flag
-""", 7, "'flag' needs 'label'"),
+""",
+        7,
+        "'flag' needs 'label'",
+    ),
     "not-a-list": ("at: 2m\ndo: reply\nto: first\n", 1, "is a list of actions"),
     "invalid-yaml": ("- at: 2m\n  do: note\n\ttext: tab\n", 3, "invalid YAML"),
 }
 
 
 @pytest.mark.parametrize("case", list(BAD_ACTIONS))
-def test_bad_actions_are_located_and_nothing_is_written(tmp_path: Path, scenario: Path,
-                                                        case: str) -> None:
+def test_bad_actions_are_located_and_nothing_is_written(
+    tmp_path: Path, scenario: Path, case: str
+) -> None:
     text, line, fragment = BAD_ACTIONS[case]
     (tmp_path / "team.yaml").write_text(text, encoding="utf-8")
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml",
-                   "--session", "out.sqlite", cwd=tmp_path)
+    proc = run_cli(
+        "simulate",
+        "s.yaml",
+        "--seed",
+        "1",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "out.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     first = proc.stderr.splitlines()[0]
     assert re.match(rf"team\.yaml:{line}(:\d+)?: error: ", first), proc.stderr
@@ -207,12 +253,12 @@ def test_bad_actions_are_located_and_nothing_is_written(tmp_path: Path, scenario
     assert session_files(tmp_path) == []
 
 
-def test_an_action_failing_mid_run_leaves_no_default_session(tmp_path: Path,
-                                                             scenario: Path) -> None:
+def test_an_action_failing_mid_run_leaves_no_default_session(
+    tmp_path: Path, scenario: Path
+) -> None:
     text, line, _fragment = BAD_ACTIONS["not-yet-delivered"]
     (tmp_path / "team.yaml").write_text(text, encoding="utf-8")
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml",
-                   cwd=tmp_path)
+    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"team.yaml:{line}: error: ")
     assert "Nothing written" in proc.stderr
@@ -220,8 +266,10 @@ def test_an_action_failing_mid_run_leaves_no_default_session(tmp_path: Path,
 
 
 def test_the_failing_action_is_named_even_after_a_note_at_the_same_time(
-        tmp_path: Path, scenario: Path) -> None:
-    (tmp_path / "team.yaml").write_text("""\
+    tmp_path: Path, scenario: Path
+) -> None:
+    (tmp_path / "team.yaml").write_text(
+        """\
 - at: 2m
   do: note
   text: "Følger med"
@@ -229,17 +277,37 @@ def test_the_failing_action_is_named_even_after_a_note_at_the_same_time(
   do: reply
   to: press-1
   text: "For tidlig"
-""", encoding="utf-8")
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml",
-                   "--session", "out.sqlite", cwd=tmp_path)
+""",
+        encoding="utf-8",
+    )
+    proc = run_cli(
+        "simulate",
+        "s.yaml",
+        "--seed",
+        "1",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "out.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1
     assert session_files(tmp_path) == []
     assert proc.stderr.startswith("team.yaml:4: error: "), proc.stderr
 
 
 def test_a_missing_actions_file_is_a_usage_error(tmp_path: Path, scenario: Path) -> None:
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "nowhere.yaml",
-                   "--session", "out.sqlite", cwd=tmp_path)
+    proc = run_cli(
+        "simulate",
+        "s.yaml",
+        "--seed",
+        "1",
+        "--actions",
+        "nowhere.yaml",
+        "--session",
+        "out.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 2
     assert "nowhere.yaml" in proc.stderr
     assert session_files(tmp_path) == []
@@ -249,8 +317,9 @@ def test_a_missing_actions_file_is_a_usage_error(tmp_path: Path, scenario: Path)
 
 
 def test_until_stops_early_without_ending(tmp_path: Path, scenario: Path) -> None:
-    found = summary(simulate(tmp_path, "s.yaml", "--seed", "3", "--until", "10m",
-                             "--session", "cut.sqlite"))
+    found = summary(
+        simulate(tmp_path, "s.yaml", "--seed", "3", "--until", "10m", "--session", "cut.sqlite")
+    )
     assert found.group(2) == "T+10:00"
     assert "not ended" in found.group(7)
     assert found.group(8) == "cut.sqlite"
@@ -265,13 +334,11 @@ def test_until_stops_early_without_ending(tmp_path: Path, scenario: Path) -> Non
     assert whole.group(7) == "ended"
 
 
-def test_an_existing_session_path_is_refused_and_untouched(tmp_path: Path,
-                                                           scenario: Path) -> None:
+def test_an_existing_session_path_is_refused_and_untouched(tmp_path: Path, scenario: Path) -> None:
     taken = tmp_path / "taken.sqlite"
     taken.write_bytes(b"last week's exercise")
     before = taken.stat()
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--session", "taken.sqlite",
-                   cwd=tmp_path)
+    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--session", "taken.sqlite", cwd=tmp_path)
     assert proc.returncode == 2
     assert "taken.sqlite" in proc.stderr
     assert taken.read_bytes() == b"last week's exercise"
@@ -280,14 +347,28 @@ def test_an_existing_session_path_is_refused_and_untouched(tmp_path: Path,
 
 
 def test_an_action_after_the_end_stops_the_run_and_nothing_is_written(
-        tmp_path: Path, scenario: Path) -> None:
-    (tmp_path / "team.yaml").write_text(OK_FIRST + """\
+    tmp_path: Path, scenario: Path
+) -> None:
+    (tmp_path / "team.yaml").write_text(
+        OK_FIRST
+        + """\
 - at: 31m
   do: statement
   text: "For sent"
-""", encoding="utf-8")
-    proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml",
-                   "--session", "out.sqlite", cwd=tmp_path)
+""",
+        encoding="utf-8",
+    )
+    proc = run_cli(
+        "simulate",
+        "s.yaml",
+        "--seed",
+        "1",
+        "--actions",
+        "team.yaml",
+        "--session",
+        "out.sqlite",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert re.match(r"team\.yaml:5(:\d+)?: error: ", proc.stderr), proc.stderr
     assert proc.stdout == ""
@@ -302,7 +383,11 @@ def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path)
     # 'first' came at 1m; its deadline lies after 3m, so it is neither met nor missed yet.
     [first] = data["expectations"]
     assert (first["inject"], first["status"], first["delivered"], first["responded"]) == (
-        "first", "open", 60.0, None)
+        "first",
+        "open",
+        60.0,
+        None,
+    )
     assert first["deadline"] > 180
     assert (data["summary"]["open"], data["summary"]["missed"]) == (1, 0)
     assert data["summary"]["score"] is None  # nothing settled yet to judge
@@ -311,8 +396,9 @@ def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path)
     assert "first" in table.stdout  # the row is shown, not left out
 
     simulate(tmp_path, "s.yaml", "--seed", "3", "--session", "whole.sqlite")
-    whole = json.loads(run_cli("score", "whole.sqlite", "--format", "json",
-                               cwd=tmp_path).stdout)
+    whole = json.loads(run_cli("score", "whole.sqlite", "--format", "json", cwd=tmp_path).stdout)
     assert {e["inject"]: e["status"] for e in whole["expectations"]} == {
-        "first": "missed", "press-1": "missed"}
+        "first": "missed",
+        "press-1": "missed",
+    }
     assert whole["summary"]["open"] == 0

@@ -35,8 +35,15 @@ from tests.helpers import cli_path, run_cli, scenario_text, with_injects
 
 PAGE = 4096
 WALL = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
-REQUIRED_TYPES = {"session_start", "delivered", "action", "expectation", "clock", "note",
-                  "session_end"}
+REQUIRED_TYPES = {
+    "session_start",
+    "delivered",
+    "action",
+    "expectation",
+    "clock",
+    "note",
+    "session_end",
+}
 
 NOISE = """\
 noise:
@@ -157,8 +164,7 @@ def acted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("acted")
     (folder / "s.yaml").write_text(SCENARIO, encoding="utf-8")
     (folder / "team.yaml").write_text(ACTIONS, encoding="utf-8")
-    simulate(folder, "s.yaml", "--seed", "9", "--actions", "team.yaml", "--session",
-             "acted.sqlite")
+    simulate(folder, "s.yaml", "--seed", "9", "--actions", "team.yaml", "--session", "acted.sqlite")
     proc = run_cli("export", "acted.sqlite", cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return folder / "acted.sqlite", proc.stdout
@@ -167,8 +173,7 @@ def acted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 # --- a new session file --------------------------------------------------------------
 
 
-def test_a_simulated_session_is_private_wal_versioned_and_self_contained(
-        tmp_path: Path) -> None:
+def test_a_simulated_session_is_private_wal_versioned_and_self_contained(tmp_path: Path) -> None:
     simulate(tmp_path, "jordras", "--seed", "11", "--session", "s.sqlite")
     path = tmp_path / "s.sqlite"
     assert mode(path) == 0o600
@@ -212,8 +217,9 @@ def test_create_makes_an_owner_only_file_and_companions(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["text", "session"])
-def test_create_never_overwrites_an_existing_file(tmp_path: Path, jordras_session: Path,
-                                                  kind: str) -> None:
+def test_create_never_overwrites_an_existing_file(
+    tmp_path: Path, jordras_session: Path, kind: str
+) -> None:
     path = tmp_path / "taken.sqlite"
     if kind == "text":
         path.write_bytes(b"precious notes from the last exercise\n")
@@ -232,13 +238,18 @@ def test_create_never_overwrites_an_existing_file(tmp_path: Path, jordras_sessio
 def test_append_numbers_events_consecutively_and_events_streams_them(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite"
     store = SessionStore.create(path, {"seed": "1"})
-    first = store.append([Event("session_start", 0.0, {"seed": 1}),
-                          Event("clock", 0.0, {"op": "start"})])
+    first = store.append(
+        [Event("session_start", 0.0, {"seed": 1}), Event("clock", 0.0, {"op": "start"})]
+    )
     assert [e.seq for e in first] == [1, 2]
     assert store.append([]) == []
-    second = store.append([Event("delivered", 61.5, {"item": "a", "text": "Ras i Bakkeby"}),
-                           Event("note", 70.0, {"text": "æøå ✓"}),
-                           Event("delivered", 75.25, {"item": "b", "text": "x"})])
+    second = store.append(
+        [
+            Event("delivered", 61.5, {"item": "a", "text": "Ras i Bakkeby"}),
+            Event("note", 70.0, {"text": "æøå ✓"}),
+            Event("delivered", 75.25, {"item": "b", "text": "x"}),
+        ]
+    )
     assert [e.seq for e in second] == [3, 4, 5]
     assert all(WALL.match(e.wall) for e in first + second)
 
@@ -249,9 +260,12 @@ def test_append_numbers_events_consecutively_and_events_streams_them(tmp_path: P
 
     read = list(store.events())
     assert [(e.seq, e.type, e.t, e.data) for e in read] == [
-        (1, "session_start", 0.0, {"seed": 1}), (2, "clock", 0.0, {"op": "start"}),
+        (1, "session_start", 0.0, {"seed": 1}),
+        (2, "clock", 0.0, {"op": "start"}),
         (3, "delivered", 61.5, {"item": "a", "text": "Ras i Bakkeby"}),
-        (4, "note", 70.0, {"text": "æøå ✓"}), (5, "delivered", 75.25, {"item": "b", "text": "x"})]
+        (4, "note", 70.0, {"text": "æøå ✓"}),
+        (5, "delivered", 75.25, {"item": "b", "text": "x"}),
+    ]
     assert [e.seq for e in store.events(after_seq=3)] == [4, 5]
     assert store.count() == 5
     assert store.ended is False
@@ -341,14 +355,22 @@ def _folder(folder: Path, _session: Path) -> Path:
 
 
 NOT_SESSIONS: dict[str, Callable[[Path, Path], Path]] = {
-    "text": _text, "empty": _empty, "random-bytes": _random, "other-sqlite": _other_program,
-    "newer-format": _newer_format, "truncated": _truncated, "corrupted": _corrupted,
-    "missing": _missing, "folder": _folder}
+    "text": _text,
+    "empty": _empty,
+    "random-bytes": _random,
+    "other-sqlite": _other_program,
+    "newer-format": _newer_format,
+    "truncated": _truncated,
+    "corrupted": _corrupted,
+    "missing": _missing,
+    "folder": _folder,
+}
 
 
 @pytest.mark.parametrize("kind", list(NOT_SESSIONS))
-def test_open_rejects_what_is_not_a_usable_session(tmp_path: Path, jordras_session: Path,
-                                                    kind: str) -> None:
+def test_open_rejects_what_is_not_a_usable_session(
+    tmp_path: Path, jordras_session: Path, kind: str
+) -> None:
     path = NOT_SESSIONS[kind](tmp_path, jordras_session)
     with pytest.raises(SessionError) as err:
         store = SessionStore.open(path)
@@ -361,7 +383,8 @@ def test_open_rejects_what_is_not_a_usable_session(tmp_path: Path, jordras_sessi
 
 @pytest.mark.parametrize("kind", [k for k in NOT_SESSIONS if k != "folder"])
 def test_export_of_what_is_not_a_usable_session_is_one_clear_line(
-        tmp_path: Path, jordras_session: Path, kind: str) -> None:
+    tmp_path: Path, jordras_session: Path, kind: str
+) -> None:
     path = NOT_SESSIONS[kind](tmp_path, jordras_session)
     proc = run_cli("export", str(path), cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
@@ -409,8 +432,7 @@ def test_export_of_zeroed_rows_is_a_clear_error(tmp_path: Path, jordras_session:
     assert len(lines) == 1 and str(path) in lines[0], proc.stderr
 
 
-def test_damage_message_names_the_last_good_event(tmp_path: Path,
-                                                 jordras_session: Path) -> None:
+def test_damage_message_names_the_last_good_event(tmp_path: Path, jordras_session: Path) -> None:
     path = _corrupted(tmp_path, jordras_session)
     proc = run_cli("export", str(path), cwd=tmp_path)
     assert proc.returncode == 1
@@ -446,8 +468,7 @@ def _zero_last_page_rows(folder: Path, session: Path) -> Path:
     return path
 
 
-def test_zeroed_newest_rows_are_reported_as_damage(tmp_path: Path,
-                                                   jordras_session: Path) -> None:
+def test_zeroed_newest_rows_are_reported_as_damage(tmp_path: Path, jordras_session: Path) -> None:
     path = _zero_last_page_rows(tmp_path, jordras_session)
     store = SessionStore.open(path)
     try:
@@ -457,8 +478,9 @@ def test_zeroed_newest_rows_are_reported_as_damage(tmp_path: Path,
         store.close()
 
 
-def test_export_of_zeroed_newest_rows_is_a_clear_error(tmp_path: Path,
-                                                       jordras_session: Path) -> None:
+def test_export_of_zeroed_newest_rows_is_a_clear_error(
+    tmp_path: Path, jordras_session: Path
+) -> None:
     path = _zero_last_page_rows(tmp_path, jordras_session)
     proc = run_cli("export", str(path), cwd=tmp_path)
     assert "internal error" not in proc.stderr, proc.stderr
@@ -470,8 +492,7 @@ def test_export_of_zeroed_newest_rows_is_a_clear_error(tmp_path: Path,
 # --- export --------------------------------------------------------------------------
 
 
-def test_export_writes_one_json_object_per_event_in_seq_order(
-        acted: tuple[Path, str]) -> None:
+def test_export_writes_one_json_object_per_event_in_seq_order(acted: tuple[Path, str]) -> None:
     path, text = acted
     assert text.endswith("\n")
     rows = records(text)
@@ -495,13 +516,15 @@ def test_export_writes_one_json_object_per_event_in_seq_order(
     assert times == sorted(times)
 
     actions = [(r["action"], r["to"], r["t"]) for r in rows if r["type"] == "action"]
-    assert actions == [("reply", ["first"], 120.0), ("flag", ["rykte"], 180.0),
-                       ("reply", ["press-1"], 360.0)]
+    assert actions == [
+        ("reply", ["first"], 120.0),
+        ("flag", ["rykte"], 180.0),
+        ("reply", ["press-1"], 360.0),
+    ]
     flag = next(r for r in rows if r["type"] == "action" and r["action"] == "flag")
     assert flag["label"] == "misleading"
     notes = [r for r in rows if r["type"] == "note"]
-    assert [(n["t"], n["text"], n["by"]) for n in notes] == [(240.0, "Sjekk med politiet",
-                                                             "Kari")]
+    assert [(n["t"], n["text"], n["by"]) for n in notes] == [(240.0, "Sjekk med politiet", "Kari")]
     outcomes = {(r["inject"], r["status"]) for r in rows if r["type"] == "expectation"}
     assert outcomes == {("first", "met"), ("rykte", "met"), ("press-1", "met")}
     delivered = {r["item"] for r in rows if r["type"] == "delivered"}
@@ -540,8 +563,9 @@ def test_export_of_an_interrupted_session_notes_it_and_succeeds(tmp_path: Path) 
 # --- kill -9 -------------------------------------------------------------------------
 
 
-def _kill_when_partial_reaches(proc: subprocess.Popen[bytes], partial: Path,
-                               threshold: int, limit: float = 60.0) -> int:
+def _kill_when_partial_reaches(
+    proc: subprocess.Popen[bytes], partial: Path, threshold: int, limit: float = 60.0
+) -> int:
     """Poll the growing file (waiting on the process, not sleeping); SIGKILL it at the
     threshold. Returns the size seen."""
     deadline = time.monotonic() + limit
@@ -560,8 +584,10 @@ def _kill_when_partial_reaches(proc: subprocess.Popen[bytes], partial: Path,
             proc.wait(timeout=0.01)
         except subprocess.TimeoutExpired:
             continue
-        pytest.fail(f"simulate ended (exit {proc.returncode}) before {partial.name} "
-                    f"reached {threshold} bytes; make the scenario bigger")
+        pytest.fail(
+            f"simulate ended (exit {proc.returncode}) before {partial.name} "
+            f"reached {threshold} bytes; make the scenario bigger"
+        )
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
@@ -574,10 +600,13 @@ def test_kill_9_keeps_every_committed_transaction(tmp_path: Path, threshold_mb: 
     scenario.write_text(BIG, encoding="utf-8")
     path = tmp_path / "killed.sqlite"
     partial = tmp_path / "killed.sqlite.partial"
-    proc = subprocess.Popen([cli_path(), "simulate", str(scenario), "--seed", "5",
-                             "--session", str(path)], cwd=tmp_path,
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [cli_path(), "simulate", str(scenario), "--seed", "5", "--session", str(path)],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         _kill_when_partial_reaches(proc, partial, threshold_mb * 1_000_000)
     finally:
@@ -632,8 +661,12 @@ def test_an_altered_stored_scenario_is_refused(tmp_path: Path) -> None:
     import sqlite3
 
     path = tmp_path / "altered.sqlite"
-    assert run_cli("simulate", "jordras", "--seed", "1", "--until", "2m", "--session",
-                   str(path)).returncode == 0
+    assert (
+        run_cli(
+            "simulate", "jordras", "--seed", "1", "--until", "2m", "--session", str(path)
+        ).returncode
+        == 0
+    )
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meta SET value = value || '# edited' WHERE key = 'scenario_text'")
     conn.commit()
@@ -647,8 +680,16 @@ def test_an_altered_stored_scenario_is_refused(tmp_path: Path) -> None:
 def test_an_empty_actions_file_is_named_as_such(tmp_path: Path) -> None:
     actions = tmp_path / "team.yaml"
     actions.write_text("# nothing yet\n", encoding="utf-8")
-    proc = run_cli("simulate", "jordras", "--seed", "1", "--actions", str(actions),
-                   "--session", str(tmp_path / "s.sqlite"))
+    proc = run_cli(
+        "simulate",
+        "jordras",
+        "--seed",
+        "1",
+        "--actions",
+        str(actions),
+        "--session",
+        str(tmp_path / "s.sqlite"),
+    )
     assert proc.returncode == 1
     assert f"{actions}:1:1: error: the actions file is empty" in proc.stderr
     assert not list(tmp_path.glob("*.sqlite*"))
@@ -690,14 +731,12 @@ def test_a_closed_session_is_whole_in_its_one_file(tmp_path: Path) -> None:
     assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
 
 
-def test_after_a_crash_the_wal_file_holds_the_newest_events_until_scored(
-        tmp_path: Path) -> None:
+def test_after_a_crash_the_wal_file_holds_the_newest_events_until_scored(tmp_path: Path) -> None:
     from simulator.engine.session import new_session, virtual_clock
     from simulator.scenario.loader import load_scenario_text
 
     live = tmp_path / "live.sqlite"
-    engine = new_session(load_scenario_text(SCENARIO, "s.yaml"), 1, live,
-                         clock=virtual_clock())
+    engine = new_session(load_scenario_text(SCENARIO, "s.yaml"), 1, live, clock=virtual_clock())
     engine.start()
     engine.advance_to(600)
     engine.flush()

@@ -17,8 +17,13 @@ from simulator.scenario.templates import (
 
 def test_placeholders_and_literal_braces() -> None:
     parts = parse_template("Hei {navn}, {{ikke}} {fake.city} }}")
-    assert parts == ("Hei ", Placeholder("navn", 4), ", {ikke} ", Placeholder("fake.city", 21),
-                     " }")
+    assert parts == (
+        "Hei ",
+        Placeholder("navn", 4),
+        ", {ikke} ",
+        Placeholder("fake.city", 21),
+        " }",
+    )
 
 
 def test_render_inserts_values_once_and_never_reparses_them() -> None:
@@ -26,16 +31,22 @@ def test_render_inserts_values_once_and_never_reparses_them() -> None:
     assert render("{navn} kl {clock}", values.__getitem__) == "{clock} kl 12:00"
 
 
-@pytest.mark.parametrize("text", ["{0.__class__}", "{navn.__class__.__mro__}", "{a[0]}",
-                                  "{ }", "{!r}"])
+@pytest.mark.parametrize(
+    "text", ["{0.__class__}", "{navn.__class__.__mro__}", "{a[0]}", "{ }", "{!r}"]
+)
 def test_format_string_tricks_are_not_placeholders(text: str) -> None:
     problems = check_template(text, {"navn": "x"})
     assert problems, text
 
 
-@pytest.mark.parametrize(("text", "fragment", "offset"), [
-    ("Hei {", "never closed", 4), ("Hei }", "lone '}'", 4), ("a {b", "never closed", 2),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment", "offset"),
+    [
+        ("Hei {", "never closed", 4),
+        ("Hei }", "lone '}'", 4),
+        ("a {b", "never closed", 2),
+    ],
+)
 def test_malformed_braces_name_the_position(text: str, fragment: str, offset: int) -> None:
     with pytest.raises(TemplateError) as err:
         parse_template(text)
@@ -63,4 +74,5 @@ def test_parser_never_fails_unexpectedly(text: str) -> None:
     # Whatever parses renders back to text with the literal braces restored.
     rendered = render(text, lambda name: "{" + name + "}")
     assert rendered.replace("{", "").replace("}", "") == "".join(
-        p if isinstance(p, str) else p.name for p in parts).replace("{", "").replace("}", "")
+        p if isinstance(p, str) else p.name for p in parts
+    ).replace("{", "").replace("}", "")

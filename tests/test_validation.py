@@ -56,16 +56,19 @@ def test_unknown_key_in_an_expectation_points_at_the_key() -> None:
 # --- wrong types ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "fragment"), [
-    ("title: Mini", "title: [a, b]", "title:", "title must be text, got a list"),
-    ("    role: media", "    role: media\n    followers: many", "followers", "whole number"),
-    ("    kind: press", "    kind: pres", "kind: pres", "did you mean 'press'"),
-    ("duration: 30m", "duration: soon", "duration", "not a duration"),
-    ("language: nb", "language: no", "language", "must be one of nb, nn, en"),
-    ("format: 1", "format: 2", "format", "format must be 1"),
-    ("    kind: post", "    kind: post\n    sensitive: kanskje", "sensitive", "true or false"),
-    ("  - id: kari\n", "  - id: Kari Nordmann\n", "Kari Nordmann", "not a valid id"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "fragment"),
+    [
+        ("title: Mini", "title: [a, b]", "title:", "title must be text, got a list"),
+        ("    role: media", "    role: media\n    followers: many", "followers", "whole number"),
+        ("    kind: press", "    kind: pres", "kind: pres", "did you mean 'press'"),
+        ("duration: 30m", "duration: soon", "duration", "not a duration"),
+        ("language: nb", "language: no", "language", "must be one of nb, nn, en"),
+        ("format: 1", "format: 2", "format", "format must be 1"),
+        ("    kind: post", "    kind: post\n    sensitive: kanskje", "sensitive", "true or false"),
+        ("  - id: kari\n", "  - id: Kari Nordmann\n", "Kari Nordmann", "not a valid id"),
+    ],
+)
 def test_wrong_types_are_located(old: str, new: str, needle: str, fragment: str) -> None:
     text = MINIMAL.replace(old, new, 1)
     f = next(f for f in check(text) if f.severity == "error")
@@ -81,8 +84,11 @@ def test_missing_required_field_names_the_inject() -> None:
 
 
 def test_all_shape_errors_are_reported_not_just_the_first() -> None:
-    text = (MINIMAL.replace("title: Mini", "titel: Mini").replace("    kind: press", "    kind: x")
-            .replace("duration: 30m", "duration: -5m"))
+    text = (
+        MINIMAL.replace("title: Mini", "titel: Mini")
+        .replace("    kind: press", "    kind: x")
+        .replace("duration: 30m", "duration: -5m")
+    )
     messages = [f.message for f in check(text)]
     assert len(messages) == 4, messages  # titel unknown, title missing, kind, duration
     assert any("negative" in m for m in messages)
@@ -101,7 +107,8 @@ def test_duplicate_key_is_an_error_at_the_second_key() -> None:
 
 def test_duplicate_key_does_not_hide_other_errors() -> None:
     text = MINIMAL.replace("title: Mini", "title: Mini\ntitle: Maxi").replace(
-        "language: nb", "language: xx")
+        "language: nb", "language: xx"
+    )
     assert len([f for f in check(text) if f.severity == "error"]) == 2
 
 
@@ -160,8 +167,9 @@ def test_unknown_trigger_reference() -> None:
 
 
 def test_cycle_in_after_chains() -> None:
-    text = (MINIMAL.replace("    at: 1m", "    after: {delivered: press-1}")
-            .replace("    at: 5m", "    after: {met: first}"))
+    text = MINIMAL.replace("    at: 1m", "    after: {delivered: press-1}").replace(
+        "    at: 5m", "    after: {met: first}"
+    )
     f = only(text)
     assert "loops back on itself (first → press-1 → first)" in f.message
     assert f.line == line_of(text, "after: {delivered: press-1}")
@@ -240,7 +248,7 @@ def test_unknown_placeholder_points_at_its_column() -> None:
     text = MINIMAL.replace('"Ras i {sted}"', '"Ras i {stedet}"')
     f = only(text)
     line = text.splitlines()[f.line - 1]
-    assert line[f.column - 1:].startswith("{stedet}")
+    assert line[f.column - 1 :].startswith("{stedet}")
     assert "did you mean {sted}" in f.message
 
 
@@ -266,15 +274,18 @@ def test_reserved_variable_names() -> None:
 
 
 def test_flag_without_label() -> None:
-    text = MINIMAL.replace("      - do: reply\n        mention", "      - do: [reply, flag]\n"
-                           "        mention")
+    text = MINIMAL.replace(
+        "      - do: reply\n        mention", "      - do: [reply, flag]\n        mention"
+    )
     f = only(text)
     assert "'flag' needs a 'label'" in f.message and f.line == line_of(text, "[reply, flag]")
 
 
 def test_flag_with_label_is_fine() -> None:
-    text = MINIMAL.replace("      - do: reply\n        mention",
-                           "      - do: flag\n        label: misleading\n        mention")
+    text = MINIMAL.replace(
+        "      - do: reply\n        mention",
+        "      - do: flag\n        label: misleading\n        mention",
+    )
     assert check(text) == []
 
 
@@ -306,8 +317,9 @@ def test_negative_rate() -> None:
 
 
 def test_mix_key_without_texts() -> None:
-    text = MINIMAL + NOISE.replace("mix: {valid: 2, misleading: 1}",
-                                   "mix: {valid: 2, misleading: 1, abusive: 1}")
+    text = MINIMAL + NOISE.replace(
+        "mix: {valid: 2, misleading: 1}", "mix: {valid: 2, misleading: 1, abusive: 1}"
+    )
     f = only(text)
     assert "'abusive' a weight but 'texts' has no 'abusive' texts" in f.message
     assert f.line == line_of(text, "abusive: 1")
@@ -365,8 +377,9 @@ def test_missed_trigger_within_the_duration_is_fine() -> None:
 
 def test_validate_exit_codes_and_json(write) -> None:
     good = write(MINIMAL, "good.yaml")
-    warn = write(MINIMAL.replace("personas:\n", "personas:\n  - id: ola\n    name: Ola\n"),
-                 "warn.yaml")
+    warn = write(
+        MINIMAL.replace("personas:\n", "personas:\n  - id: ola\n    name: Ola\n"), "warn.yaml"
+    )
     bad = write(MINIMAL.replace("kind: press", "kind: pres"), "bad.yaml")
     assert run_cli("validate", str(good)).returncode == 0
     assert run_cli("validate", str(warn)).returncode == 0
@@ -377,7 +390,9 @@ def test_validate_exit_codes_and_json(write) -> None:
     proc = run_cli("validate", "--format", "json", str(bad), str(warn))
     data = json.loads(proc.stdout)
     assert {(Path(d["path"]).name, d["severity"]) for d in data} == {
-        ("bad.yaml", "error"), ("warn.yaml", "warning")}
+        ("bad.yaml", "error"),
+        ("warn.yaml", "warning"),
+    }
     assert set(data[0]) == {"path", "line", "column", "severity", "message"}
     assert run_cli("validate", str(good.parent / "nope.yaml")).returncode == 2
     assert run_cli("validate", "--bogus", str(good)).returncode == 2
@@ -397,7 +412,7 @@ def test_bad_mapping_key_points_at_the_key() -> None:
     text = MINIMAL + NOISE.replace("mix: {valid: 2, misleading: 1}", "mix: {valdi: 2}")
     f = only(text)
     line = text.splitlines()[f.line - 1]
-    assert line[f.column - 1:].startswith("valdi") and "did you mean 'valid'" in f.message
+    assert line[f.column - 1 :].startswith("valdi") and "did you mean 'valid'" in f.message
 
 
 def test_every_mix_key_needs_texts_even_at_weight_zero() -> None:
@@ -416,8 +431,10 @@ def test_numbers_with_leading_zero_stay_as_written() -> None:
 
 
 def test_organisation_handle_is_generated_and_cleaned() -> None:
-    for org, handle in (("{name: Lierfjell kommune}", "lierfjell_kommune"),
-                        ("{name: X, handle: '@lierfjell'}", "lierfjell")):
+    for org, handle in (
+        ("{name: Lierfjell kommune}", "lierfjell_kommune"),
+        ("{name: X, handle: '@lierfjell'}", "lierfjell"),
+    ):
         result = check_text(MINIMAL + f"organisation: {org}\n", "s")
         assert result.scenario and result.scenario.organisation
         assert result.scenario.organisation.handle == handle
@@ -425,8 +442,9 @@ def test_organisation_handle_is_generated_and_cleaned() -> None:
 
 def test_rule_errors_are_reported_beside_shape_errors() -> None:
     # A wrong type in one inject must not hide a broken reference in another.
-    text = (MINIMAL.replace("    kind: press", "    kind: pres")
-            .replace("    from: kari", "    from: karii"))
+    text = MINIMAL.replace("    kind: press", "    kind: pres").replace(
+        "    from: kari", "    from: karii"
+    )
     messages = [f.message for f in check(text) if f.severity == "error"]
     assert len(messages) == 2, messages
     assert any("did you mean 'press'" in m for m in messages)
@@ -434,7 +452,8 @@ def test_rule_errors_are_reported_beside_shape_errors() -> None:
 
 
 def test_references_to_items_with_shape_errors_are_not_reported_twice() -> None:
-    text = (MINIMAL.replace("    kind: post", "    kind: pst")
-            .replace("    at: 5m", "    after: {met: first}"))
+    text = MINIMAL.replace("    kind: post", "    kind: pst").replace(
+        "    at: 5m", "    after: {met: first}"
+    )
     messages = [f.message for f in check(text) if f.severity == "error"]
     assert len(messages) == 1 and "kind must be one of" in messages[0], messages

@@ -39,14 +39,15 @@ class ActionRequest:
     def problem(self) -> str | None:
         """Why the request is malformed, or None; delivery of targets is checked later."""
         if self.kind not in ACTION_KINDS:
-            return (f"'{self.kind}' is not an action; use one of "
-                    f"{', '.join(ACTION_KINDS)}")
+            return f"'{self.kind}' is not an action; use one of {', '.join(ACTION_KINDS)}"
         if self.kind in NEEDS_TARGET and not self.to:
             return f"'{self.kind}' needs 'to': the id of the item it acts on"
         if self.kind == "flag" and self.label not in TRUTHS:
-            return ("'flag' needs 'label': valid, misleading or irrelevant"
-                    if self.label is None else
-                    f"label '{self.label}' is not one of {', '.join(TRUTHS)}")
+            return (
+                "'flag' needs 'label': valid, misleading or irrelevant"
+                if self.label is None
+                else f"label '{self.label}' is not one of {', '.join(TRUTHS)}"
+            )
         if self.kind in PUBLISHES and not self.text.strip():
             return f"'{self.kind}' needs 'text': what the team publishes"
         if self.channel is not None and self.channel not in CHANNELS:
@@ -79,19 +80,38 @@ def load_actions(path: Path) -> list[ScriptedAction]:
     """Read a scripted-team file; every bad entry is reported as ``FILE:line``."""
     display = str(path)
     text = read_text(path, display)
-    if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines()
-                               if line.strip()):
-        raise ScenarioError([Finding(display, 1, 1, "error", "the actions file is empty; "
-                                     "list actions like '- at: 4m30s' with 'do', 'to', 'text'")])
+    if not text.strip() or all(
+        line.lstrip().startswith("#") for line in text.splitlines() if line.strip()
+    ):
+        raise ScenarioError(
+            [
+                Finding(
+                    display,
+                    1,
+                    1,
+                    "error",
+                    "the actions file is empty; "
+                    "list actions like '- at: 4m30s' with 'do', 'to', 'text'",
+                )
+            ]
+        )
     doc = parse_yaml(text, display)
     if doc.findings:
         raise ScenarioError(doc.findings)
     reader = _Reader(display)
     if not isinstance(doc.data, list):
         line, column = position(doc.root)
-        raise ScenarioError([Finding(display, line, column, "error",
-                                     "an actions file is a list of actions, each starting "
-                                     "with '- at: 4m30s'")])
+        raise ScenarioError(
+            [
+                Finding(
+                    display,
+                    line,
+                    column,
+                    "error",
+                    "an actions file is a list of actions, each starting with '- at: 4m30s'",
+                )
+            ]
+        )
     actions = []
     for k, entry in enumerate(doc.data):
         line, column = position(locate(doc.root, (k,)))
@@ -103,8 +123,9 @@ def load_actions(path: Path) -> list[ScriptedAction]:
     return sorted(actions, key=lambda a: a.at)  # stable: file order within one time
 
 
-def _parse_entry(reader: _Reader, doc: Any, k: int, entry: Any, line: int,
-                 column: int) -> ScriptedAction | None:
+def _parse_entry(
+    reader: _Reader, doc: Any, k: int, entry: Any, line: int, column: int
+) -> ScriptedAction | None:
     if not isinstance(entry, dict):
         reader.error(line, column, "each action is a mapping with at, do, to, text ...")
         return None
@@ -114,8 +135,10 @@ def _parse_entry(reader: _Reader, doc: Any, k: int, entry: Any, line: int,
 
     unknown = sorted(set(map(str, entry)) - _KEYS)
     for key in unknown:
-        reader.error(*position(locate(doc.root, (k, key), key=True)),
-                     f"unknown key '{key}'; an action has {', '.join(sorted(_KEYS))}")
+        reader.error(
+            *position(locate(doc.root, (k, key), key=True)),
+            f"unknown key '{key}'; an action has {', '.join(sorted(_KEYS))}",
+        )
     if "at" not in entry or "do" not in entry:
         reader.error(line, column, "an action needs 'at' (scenario time) and 'do'")
         return None
@@ -126,18 +149,23 @@ def _parse_entry(reader: _Reader, doc: Any, k: int, entry: Any, line: int,
         return None
     for key in ("do", "text", "label", "channel", "by"):
         if key in entry and entry[key] is not None and not isinstance(entry[key], str):
-            reader.error(*at_key(key), f"'{key}' must be text, not a list or a number; put "
-                         "it in quotes")
+            reader.error(
+                *at_key(key), f"'{key}' must be text, not a list or a number; put it in quotes"
+            )
             return None
     to = entry.get("to") or []
-    if not (isinstance(to, str) or (isinstance(to, list)
-                                    and all(isinstance(t, str) for t in to))):
+    if not (isinstance(to, str) or (isinstance(to, list) and all(isinstance(t, str) for t in to))):
         reader.error(*at_key("to"), "'to' is an item id, or a list of item ids")
         return None
     to = (to,) if isinstance(to, str) else tuple(to)
-    request = ActionRequest(kind=str(entry["do"]), to=to, text=str(entry.get("text") or ""),
-                            label=entry.get("label"), channel=entry.get("channel"),
-                            by=entry.get("by"))
+    request = ActionRequest(
+        kind=str(entry["do"]),
+        to=to,
+        text=str(entry.get("text") or ""),
+        label=entry.get("label"),
+        channel=entry.get("channel"),
+        by=entry.get("by"),
+    )
     problem = request.problem()
     if problem:
         reader.error(*at_key("do"), problem)

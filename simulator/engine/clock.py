@@ -68,8 +68,9 @@ class ScenarioClock:
     def set_speed(self, speed: float) -> None:
         """Change the speed from now on; time already passed is kept."""
         if not MIN_SPEED <= speed <= MAX_SPEED:
-            raise ClockError(f"speed must be between {MIN_SPEED:g}x and {MAX_SPEED:g}x, "
-                             f"got {speed:g}x")
+            raise ClockError(
+                f"speed must be between {MIN_SPEED:g}x and {MAX_SPEED:g}x, got {speed:g}x"
+            )
         self._reanchor()
         self.speed = speed
 

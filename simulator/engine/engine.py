@@ -84,10 +84,17 @@ class ExpectationState:
     def record(self) -> dict[str, Any]:
         """The expectation event's fields."""
         response = None if self.responded is None else self.responded - self.delivered
-        return {"inject": self.inject, "index": self.index, "do": list(self.do),
-                "status": self.status, "delivered": self.delivered, "deadline": self.deadline,
-                "responded": self.responded, "response_time": response,
-                "points": int(self.points) if float(self.points).is_integer() else self.points}
+        return {
+            "inject": self.inject,
+            "index": self.index,
+            "do": list(self.do),
+            "status": self.status,
+            "delivered": self.delivered,
+            "deadline": self.deadline,
+            "responded": self.responded,
+            "response_time": response,
+            "points": int(self.points) if float(self.points).is_integer() else self.points,
+        }
 
 
 @dataclass(slots=True)
@@ -137,8 +144,14 @@ class Summary:
 class Engine:
     """One exercise: a scenario, a seed, a clock and (when live) a session store."""
 
-    def __init__(self, loaded: LoadedScenario, seed: int, *,
-                 clock: ScenarioClock | None = None, store: SessionStore | None = None) -> None:
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        seed: int,
+        *,
+        clock: ScenarioClock | None = None,
+        store: SessionStore | None = None,
+    ) -> None:
         self.loaded = loaded
         self.scenario: Scenario = loaded.scenario
         self.seed = seed
@@ -151,14 +164,23 @@ class Engine:
         self._queue: list[tuple[float, int, int, str, Any]] = []
         self._order = 0
         sc = self.scenario
-        self._personas = {p.id: Author(p.id, p.name, p.handle or p.id, p.role,
-                                       p.followers or 100) for p in sc.personas}
+        self._personas = {
+            p.id: Author(p.id, p.name, p.handle or p.id, p.role, p.followers or 100)
+            for p in sc.personas
+        }
         org = sc.organisation
-        self.organisation = Author("org", org.name if org else "Organisation",
-                                   (org.handle if org else None) or "organisation",
-                                   "agency", 0)
-        self._start_seconds = (sc.start.hour * 3600 + sc.start.minute * 60 + sc.start.second
-                               if sc.start else DEFAULT_START_SECONDS)
+        self.organisation = Author(
+            "org",
+            org.name if org else "Organisation",
+            (org.handle if org else None) or "organisation",
+            "agency",
+            0,
+        )
+        self._start_seconds = (
+            sc.start.hour * 3600 + sc.start.minute * 60 + sc.start.second
+            if sc.start
+            else DEFAULT_START_SECONDS
+        )
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         # A scripted team's fake values come from sources of their own: drawing them from
@@ -193,12 +215,23 @@ class Engine:
         if isinstance(stream.authors, list):
             authors = [self._personas[p] for p in stream.authors]
         else:
-            authors = generate_authors(sc.language, stream.authors.role, stream.authors.count,
-                                       derive_seed(seed, "authors"), stream.id)
-        run = _StreamRun(index, stream, rng, arrival_times(stream.rate, rng, sc.duration),
-                         authors, Mix.of(stream), FakePool(sc.language,
-                                                           derive_seed(seed, "fakes")),
-                         stream.effective_channel)
+            authors = generate_authors(
+                sc.language,
+                stream.authors.role,
+                stream.authors.count,
+                derive_seed(seed, "authors"),
+                stream.id,
+            )
+        run = _StreamRun(
+            index,
+            stream,
+            rng,
+            arrival_times(stream.rate, rng, sc.duration),
+            authors,
+            Mix.of(stream),
+            FakePool(sc.language, derive_seed(seed, "fakes")),
+            stream.effective_channel,
+        )
         self._next_arrival(run)
         return run
 
@@ -229,10 +262,19 @@ class Engine:
         self.clock.set_speed(speed)
         self._started = True
         sc = self.scenario
-        self._emit("session_start", 0.0, {
-            "scenario": sc.id, "title": sc.title, "sha256": self.loaded.sha256,
-            "seed": self.seed, "version": __version__, "speed": speed,
-            "language": sc.language})
+        self._emit(
+            "session_start",
+            0.0,
+            {
+                "scenario": sc.id,
+                "title": sc.title,
+                "sha256": self.loaded.sha256,
+                "seed": self.seed,
+                "version": __version__,
+                "speed": speed,
+                "language": sc.language,
+            },
+        )
         self._clock_op("start")
         return self.flush()
 
@@ -268,8 +310,7 @@ class Engine:
             # It goes back to ``t``, the time logged, so that no item falls between the two:
             # a replay delivers up to the logged time, and must find the same items.
             self.clock.jump_to(t)
-        self._emit("clock", self.now() if t is None else t,
-                   {"op": op, "speed": self.clock.speed})
+        self._emit("clock", self.now() if t is None else t, {"op": op, "speed": self.clock.speed})
 
     def pump(self) -> list[Event]:
         """Deliver everything due by now, commit it in one transaction, and return it."""
@@ -286,8 +327,14 @@ class Engine:
         self._apply(request, when)
         return self.flush()
 
-    def adhoc(self, persona: str, kind: str, text: str, channel: str | None = None,
-              truth: str | None = None) -> list[Event]:
+    def adhoc(
+        self,
+        persona: str,
+        kind: str,
+        text: str,
+        channel: str | None = None,
+        truth: str | None = None,
+    ) -> list[Event]:
         """A facilitator's item, written live as any persona and delivered now."""
         if self.ended:
             raise ActionError("the exercise has ended")
@@ -299,9 +346,16 @@ class Engine:
         author = self._personas[persona]
         from simulator.scenario.model import DEFAULT_CHANNEL
 
-        self._deliver(f"adhoc-{self._adhoc_count}", when, author,
-                      channel or DEFAULT_CHANNEL.get(kind, "social"), kind, text, truth=truth,
-                      source="facilitator")
+        self._deliver(
+            f"adhoc-{self._adhoc_count}",
+            when,
+            author,
+            channel or DEFAULT_CHANNEL.get(kind, "social"),
+            kind,
+            text,
+            truth=truth,
+            source="facilitator",
+        )
         return self.flush()
 
     def end(self, reason: str = "completed", at: float | None = None) -> list[Event]:
@@ -339,12 +393,17 @@ class Engine:
         end = float(self.scenario.duration)
         for action in actions:
             if action.at > end:
-                targets = (" to " + ", ".join(f"'{i}'" for i in action.request.to)
-                           if action.request.to else "")
+                targets = (
+                    " to " + ", ".join(f"'{i}'" for i in action.request.to)
+                    if action.request.to
+                    else ""
+                )
                 raise ScriptedActionError(
                     f"{format_offset(action.at)}: '{action.request.kind}'{targets} comes after "
                     f"the end of the exercise at {format_offset(end)}, so it would never be "
-                    "taken; move it earlier or lengthen 'duration'", action)
+                    "taken; move it earlier or lengthen 'duration'",
+                    action,
+                )
         for action in actions:
             text = self._render_action(action.request.text, action.at)
             request = replace(action.request, text=text)
@@ -363,8 +422,9 @@ class Engine:
         rng = random.Random(derive_seed(self.seed, f"action:{at}:{occurrence}:{template}"))
         return self._render(template, self.organisation, at, rng, self._action_fakes)
 
-    def advance_to(self, t: float, *, include_deadlines: bool = False,
-                   flush_every: int = 0) -> None:
+    def advance_to(
+        self, t: float, *, include_deadlines: bool = False, flush_every: int = 0
+    ) -> None:
         """Process everything due before ``t``: deliveries and actions at ``t`` too, and
         deadlines at ``t`` only when asked, since an action may still come at ``t``."""
         limit = (t, RANK_DEADLINE + 1 if include_deadlines else RANK_DEADLINE)
@@ -390,8 +450,9 @@ class Engine:
 
     # -- deliveries ---------------------------------------------------------------------
 
-    def _render(self, text: str, author: Author, t: float, rng: random.Random,
-                fakes: FakePool) -> str:
+    def _render(
+        self, text: str, author: Author, t: float, rng: random.Random, fakes: FakePool
+    ) -> str:
         parts = parse_template(text)
         if len(parts) == 1 and parts[0].__class__ is str:
             return parts[0]  # type: ignore[return-value]
@@ -414,10 +475,22 @@ class Engine:
                 out.append("{" + name + "}")  # unchecked text (a team's): left as written
         return "".join(out)
 
-    def _deliver(self, item_id: str, t: float, author: Author, channel: str, kind: str,
-                 text: str, *, truth: str | None = None, sensitive: bool = False,
-                 abusive: bool = False, reply_to: str | None = None, reach: int | None = None,
-                 source: str = "inject") -> ItemState:
+    def _deliver(
+        self,
+        item_id: str,
+        t: float,
+        author: Author,
+        channel: str,
+        kind: str,
+        text: str,
+        *,
+        truth: str | None = None,
+        sensitive: bool = False,
+        abusive: bool = False,
+        reply_to: str | None = None,
+        reach: int | None = None,
+        source: str = "inject",
+    ) -> ItemState:
         peak = peak_views(reach, author.followers, truth == "misleading")
         state = ItemState(item_id, t, channel, truth, peak)
         self.items[item_id] = state
@@ -428,27 +501,58 @@ class Engine:
                 self.guide.learn(text)
             else:
                 self.guide.learn_public(text)
-        self._emit("delivered", t, {
-            "item": item_id, "source": source, "channel": channel, "kind": kind,
-            "author": author.id, "name": author.name, "handle": author.handle,
-            "role": author.role, "followers": author.followers, "text": text, "truth": truth,
-            "sensitive": sensitive, "abusive": abusive, "reply_to": reply_to, "peak": peak})
+        self._emit(
+            "delivered",
+            t,
+            {
+                "item": item_id,
+                "source": source,
+                "channel": channel,
+                "kind": kind,
+                "author": author.id,
+                "name": author.name,
+                "handle": author.handle,
+                "role": author.role,
+                "followers": author.followers,
+                "text": text,
+                "truth": truth,
+                "sensitive": sensitive,
+                "abusive": abusive,
+                "reply_to": reply_to,
+                "peak": peak,
+            },
+        )
         self.delivered_count += 1
         return state
 
     def _deliver_inject(self, inj: Inject, t: float) -> None:
         author = self._personas[inj.from_]
         text = self._render(inj.text, author, t, self._inject_rng, self._inject_fakes)
-        self._deliver(inj.id, t, author, inj.effective_channel, inj.kind, text,
-                      truth=inj.truth, sensitive=inj.sensitive, abusive=inj.abusive,
-                      reply_to=inj.reply_to, reach=inj.reach)
+        self._deliver(
+            inj.id,
+            t,
+            author,
+            inj.effective_channel,
+            inj.kind,
+            text,
+            truth=inj.truth,
+            sensitive=inj.sensitive,
+            abusive=inj.abusive,
+            reply_to=inj.reply_to,
+            reach=inj.reach,
+        )
         states = []
         for k, exp in enumerate(inj.expect):
             deadline = t + deadline_for(self.scenario, inj, exp)
-            mention = tuple(self._render(m, author, t, self._inject_rng,
-                                         self._inject_fakes).casefold() for m in exp.mention)
-            states.append(ExpectationState(inj.id, k, tuple(exp.do), exp.label, mention, t,
-                                           deadline, exp.points))
+            mention = tuple(
+                self._render(m, author, t, self._inject_rng, self._inject_fakes).casefold()
+                for m in exp.mention
+            )
+            states.append(
+                ExpectationState(
+                    inj.id, k, tuple(exp.do), exp.label, mention, t, deadline, exp.points
+                )
+            )
             self._push(deadline, RANK_DEADLINE, "deadline", (inj.id, k))
         if states:
             self.expectations[inj.id] = states
@@ -468,15 +572,29 @@ class Engine:
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
-        if author.role in PRIVATE_ROLES and _may_hold_contact(template) \
-                and may_hold_contact(text):
+        if author.role in PRIVATE_ROLES and _may_hold_contact(template) and may_hold_contact(text):
             self.guide.learn(text)
-        self._emit("delivered", t, {
-            "item": f"{run.stream.id}-{run.count}", "source": "noise", "channel": run.channel,
-            "kind": run.stream.kind, "author": author.id, "name": author.name,
-            "handle": author.handle, "role": author.role, "followers": author.followers,
-            "text": text, "truth": truth, "sensitive": label == "sensitive",
-            "abusive": label == "abusive", "reply_to": None, "peak": peak})
+        self._emit(
+            "delivered",
+            t,
+            {
+                "item": f"{run.stream.id}-{run.count}",
+                "source": "noise",
+                "channel": run.channel,
+                "kind": run.stream.kind,
+                "author": author.id,
+                "name": author.name,
+                "handle": author.handle,
+                "role": author.role,
+                "followers": author.followers,
+                "text": text,
+                "truth": truth,
+                "sensitive": label == "sensitive",
+                "abusive": label == "abusive",
+                "reply_to": None,
+                "peak": peak,
+            },
+        )
         self.delivered_count += 1
         self._next_arrival(run)
 
@@ -517,8 +635,12 @@ class Engine:
         if request.to:
             candidates = [s for i in request.to for s in self.expectations.get(i, ())]
         elif request.kind == "statement":  # a statement to no one in particular
-            candidates = [s for states in self.expectations.values() for s in states
-                          if "statement" in s.do or "any" in s.do]
+            candidates = [
+                s
+                for states in self.expectations.values()
+                for s in states
+                if "statement" in s.do or "any" in s.do
+            ]
         else:
             candidates = []
         for state in candidates:
@@ -570,30 +692,59 @@ class Engine:
             if not known:
                 raise ActionError(f"there is no item '{target}' in this exercise")
             if not delivered:
-                raise ActionError(f"item '{target}' has not been delivered yet at "
-                                  f"{format_offset(t)}")
+                raise ActionError(
+                    f"item '{target}' has not been delivered yet at {format_offset(t)}"
+                )
         if request.kind == "note":
-            self._emit("note", t, {"text": request.text, "to": list(request.to),
-                                   "by": request.by, "observer": request.observer})
+            self._emit(
+                "note",
+                t,
+                {
+                    "text": request.text,
+                    "to": list(request.to),
+                    "by": request.by,
+                    "observer": request.observer,
+                },
+            )
             return
-        findings = (findings_as_dicts(self.guide.check(request.text))
-                    if request.kind in PUBLISHES else [])
+        findings = (
+            findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
+        )
         team_item = None
         if request.kind in PUBLISHES:
             self._team_count += 1
             team_item = f"team-{self._team_count}"
-        self._emit("action", t, {
-            "action": request.kind, "to": list(request.to), "text": request.text,
-            "label": request.label, "channel": request.channel, "by": request.by,
-            "findings": findings, "item": team_item})
+        self._emit(
+            "action",
+            t,
+            {
+                "action": request.kind,
+                "to": list(request.to),
+                "text": request.text,
+                "label": request.label,
+                "channel": request.channel,
+                "by": request.by,
+                "findings": findings,
+                "item": team_item,
+            },
+        )
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
-            channel = (request.channel or "social") if request.kind == "statement" else (
-                targets[0].channel if targets else "social")
-            self._deliver(team_item, t, self.organisation, channel,
-                          "official" if request.kind == "statement" else "post",
-                          request.text, reply_to=request.to[0] if request.kind == "reply"
-                          and request.to else None, source="team")
+            channel = (
+                (request.channel or "social")
+                if request.kind == "statement"
+                else (targets[0].channel if targets else "social")
+            )
+            self._deliver(
+                team_item,
+                t,
+                self.organisation,
+                channel,
+                "official" if request.kind == "statement" else "post",
+                request.text,
+                reply_to=request.to[0] if request.kind == "reply" and request.to else None,
+                source="team",
+            )
         for state in targets:
             if request.kind == "flag":
                 state.flagged = request.label
@@ -601,11 +752,16 @@ class Engine:
                 state.hidden = True
             elif request.kind in PUBLISHES:
                 state.addressed = True
-            if (state.truth == "misleading" and state.flagged == "misleading"
-                    and state.addressed and state.corrected_at is None):
+            if (
+                state.truth == "misleading"
+                and state.flagged == "misleading"
+                and state.addressed
+                and state.corrected_at is None
+            ):
                 state.corrected_at = t
-                self._emit("corrected", t, {"item": state.id,
-                                            "views": views_at(state.peak, state.t, t)})
+                self._emit(
+                    "corrected", t, {"item": state.id, "views": views_at(state.peak, state.t, t)}
+                )
         self._settle(request, t)
 
     # -- reach --------------------------------------------------------------------------
@@ -641,8 +797,13 @@ class Engine:
     def summary(self) -> Summary:
         """Counts so far."""
         pending = sum(s.status == "pending" for v in self.expectations.values() for s in v)
-        return Summary(self.delivered_count, self.counts["met"], self.counts["late"],
-                       self.counts["missed"], pending)
+        return Summary(
+            self.delivered_count,
+            self.counts["met"],
+            self.counts["late"],
+            self.counts["missed"],
+            pending,
+        )
 
     # -- what the console asks ----------------------------------------------------------
 
@@ -716,8 +877,9 @@ class Engine:
             loaded = load_scenario_text(meta["scenario_text"], meta.get("scenario", "scenario"))
             seed = int(meta["seed"])
         except (KeyError, ValueError) as err:
-            raise RestoreError(f"{store.path}: the session lacks its scenario or seed "
-                               f"({err})") from None
+            raise RestoreError(
+                f"{store.path}: the session lacks its scenario or seed ({err})"
+            ) from None
         engine = cls(loaded, seed, clock=clock)
         engine._replay_log(store)
         engine.store = store
@@ -733,13 +895,17 @@ class Engine:
                 self._replay_input(logged)
             elif logged.type == "session_end" or logged.data.get("at_end"):
                 # A facilitator may have ended it early: it ends again at the recorded time.
-                self.end("completed" if logged.t >= self.scenario.duration
-                         else "ended by facilitator", at=logged.t)
+                self.end(
+                    "completed" if logged.t >= self.scenario.duration else "ended by facilitator",
+                    at=logged.t,
+                )
             else:
                 while log.peek() is logged:  # run the exercise until it says the same
                     if not self._queue:
-                        raise RestoreError(f"{store.path}: event {logged.seq} ({logged.type})"
-                                           " does not follow from the scenario and seed")
+                        raise RestoreError(
+                            f"{store.path}: event {logged.seq} ({logged.type})"
+                            " does not follow from the scenario and seed"
+                        )
                     self._process(heapq.heappop(self._queue))
         self._replay = None
         if not self._started:
@@ -767,29 +933,47 @@ class Engine:
         elif logged.type == "delivered":  # a facilitator's ad-hoc item
             self._adhoc_count += 1
             author = self._personas.get(data["author"], self.organisation)
-            self._deliver(data["item"], logged.t, author, data["channel"], data["kind"],
-                          data["text"], truth=data.get("truth"), source="facilitator")
+            self._deliver(
+                data["item"],
+                logged.t,
+                author,
+                data["channel"],
+                data["kind"],
+                data["text"],
+                truth=data.get("truth"),
+                source="facilitator",
+            )
         else:
             request = ActionRequest(
                 kind="note" if logged.type == "note" else data["action"],
-                to=tuple(data.get("to") or ()), text=data.get("text") or "",
-                label=data.get("label"), channel=data.get("channel"), by=data.get("by"),
-                observer=bool(data.get("observer")))
+                to=tuple(data.get("to") or ()),
+                text=data.get("text") or "",
+                label=data.get("label"),
+                channel=data.get("channel"),
+                by=data.get("by"),
+                observer=bool(data.get("observer")),
+            )
             self._apply(request, logged.t)
 
     def _check_replay(self, event: Event) -> None:
         assert self._replay is not None
         logged = self._replay.next()
         if logged is None:
-            raise RestoreError(f"the session's log ends where the exercise produces a "
-                               f"'{event.type}' at {format_offset(event.t)}")
-        same = (logged.type == event.type and abs(logged.t - event.t) < 1e-6
-                and _identity(logged) == _identity(event))
+            raise RestoreError(
+                f"the session's log ends where the exercise produces a "
+                f"'{event.type}' at {format_offset(event.t)}"
+            )
+        same = (
+            logged.type == event.type
+            and abs(logged.t - event.t) < 1e-6
+            and _identity(logged) == _identity(event)
+        )
         if not same:
             raise RestoreError(
                 f"event {logged.seq} of the session ({logged.type} at "
                 f"{format_offset(logged.t)}) differs from the replay ({event.type} at "
-                f"{format_offset(event.t)}); was the session written by another version?")
+                f"{format_offset(event.t)}); was the session written by another version?"
+            )
 
 
 class _Peekable:

@@ -16,8 +16,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A Norwegian phone number has eight digits, written together (91417776), in pairs
 # (91 41 77 76) or as 3-2-3 (914 17 776), optionally after +47 or 0047. Only these shapes
 # count, so that times (14:30), dates (2026-11-26), years and amounts (12 500 000) do not.
-_NORWEGIAN_PHONE = (r"(?:(?:\+|00)47[\s-]?)?"
-                    r"(?:\d{8}|\d{2}(?:[\s-]\d{2}){3}|\d{3}[\s-]\d{2}[\s-]\d{3})")
+_NORWEGIAN_PHONE = (
+    r"(?:(?:\+|00)47[\s-]?)?"
+    r"(?:\d{8}|\d{2}(?:[\s-]\d{2}){3}|\d{3}[\s-]\d{2}[\s-]\d{3})"
+)
 # Other countries' numbers are recognised by their +country code, as written abroad:
 # +44 115 496 0914, +44(0)115 4960914.
 _FOREIGN_PHONE = r"\+\d{1,3}(?:\s?\(0\))?(?:[\s-]?\d){6,12}"
@@ -75,8 +77,10 @@ class GuidelineChecker:
     public_phones: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._avoid = [(phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)",
-                                           re.IGNORECASE)) for phrase in self.avoid]
+        self._avoid = [
+            (phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE))
+            for phrase in self.avoid
+        ]
 
     def learn(self, text: str) -> None:
         """Remember contact details in a delivered item by a private person."""
@@ -94,15 +98,27 @@ class GuidelineChecker:
 
     def check(self, text: str) -> list[GuidelineFinding]:
         """Every breach in a text the team is publishing."""
-        found = [GuidelineFinding("avoid", phrase) for phrase, pattern in self._avoid
-                 if pattern.search(text)]
-        found += [GuidelineFinding("national_id", m.group(0))
-                  for m in _NATIONAL_ID.finditer(text) if _plausible_national_id(m)]
-        found += [GuidelineFinding("email", m) for m in _EMAIL.findall(text)
-                  if m.lower() in self.emails and m.lower() not in self.public_emails]
-        found += [GuidelineFinding("phone", m.group(0).strip()) for m in _PHONE.finditer(text)
-                  if _phone_key(m.group(0)) in self.phones
-                  and _phone_key(m.group(0)) not in self.public_phones]
+        found = [
+            GuidelineFinding("avoid", phrase)
+            for phrase, pattern in self._avoid
+            if pattern.search(text)
+        ]
+        found += [
+            GuidelineFinding("national_id", m.group(0))
+            for m in _NATIONAL_ID.finditer(text)
+            if _plausible_national_id(m)
+        ]
+        found += [
+            GuidelineFinding("email", m)
+            for m in _EMAIL.findall(text)
+            if m.lower() in self.emails and m.lower() not in self.public_emails
+        ]
+        found += [
+            GuidelineFinding("phone", m.group(0).strip())
+            for m in _PHONE.finditer(text)
+            if _phone_key(m.group(0)) in self.phones
+            and _phone_key(m.group(0)) not in self.public_phones
+        ]
         return found
 
 

@@ -49,8 +49,9 @@ class Monitor:
     def trending(self, now: float, n: int = 8) -> list[tuple[str, int]]:
         """The most frequent terms and hashtags of the last window, hashtags first on ties."""
         self._expire(now)
-        return sorted(self._counts.items(), key=lambda kv: (-kv[1], not kv[0].startswith("#"),
-                                                            kv[0]))[:n]
+        return sorted(
+            self._counts.items(), key=lambda kv: (-kv[1], not kv[0].startswith("#"), kv[0])
+        )[:n]
 
     def per_minute(self, now: float, minutes: int = 30) -> list[int]:
         """Items per fictional minute for the last ``minutes`` minutes, oldest first."""

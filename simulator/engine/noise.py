@@ -18,8 +18,7 @@ from itertools import accumulate
 from simulator.scenario.model import NoiseStream, RatePoint
 
 
-def arrival_times(rate: Sequence[RatePoint], rng: random.Random,
-                  end: float) -> Iterator[float]:
+def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> Iterator[float]:
     """Arrival times in [first point, min(last point, end)], rate per minute linear between
     points and zero outside them."""
     points = [(float(p.at), p.per_minute / 60.0) for p in rate]

@@ -46,8 +46,7 @@ def make_faker(language: str, seed: int):
     return fake
 
 
-def generate_authors(language: str, role: str, count: int, seed: int,
-                     prefix: str) -> list[Author]:
+def generate_authors(language: str, role: str, count: int, seed: int, prefix: str) -> list[Author]:
     """``count`` people with names in the scenario's language and unique handles."""
     fake = make_faker(language, seed)
     rng = random.Random(seed)

@@ -31,14 +31,20 @@ def session_meta(loaded: LoadedScenario, seed: int) -> dict[str, str]:
         faker_version = version("faker")
     except Exception:
         faker_version = "unknown"
-    return {"scenario": loaded.scenario.id, "scenario_text": loaded.text,
-            "scenario_sha256": loaded.sha256, "seed": str(seed),
-            "tool_version": __version__, "faker_version": faker_version,
-            "created": datetime.now(UTC).isoformat(timespec="seconds")}
+    return {
+        "scenario": loaded.scenario.id,
+        "scenario_text": loaded.text,
+        "scenario_sha256": loaded.sha256,
+        "seed": str(seed),
+        "tool_version": __version__,
+        "faker_version": faker_version,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
 
 
-def new_session(loaded: LoadedScenario, seed: int, path: Path,
-                clock: ScenarioClock | None = None) -> Engine:
+def new_session(
+    loaded: LoadedScenario, seed: int, path: Path, clock: ScenarioClock | None = None
+) -> Engine:
     """A fresh exercise writing to a new session file (not yet started)."""
     store = SessionStore.create(path, session_meta(loaded, seed))
     return Engine(loaded, seed, clock=clock, store=store)

@@ -26,17 +26,24 @@ class SimulateResult:
     summary: Summary
 
 
-def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
-             path: Path, until: int | None = None, actions_path: str = "actions") -> SimulateResult:
+def simulate(
+    loaded: LoadedScenario,
+    seed: int,
+    actions: list[ScriptedAction],
+    path: Path,
+    until: int | None = None,
+    actions_path: str = "actions",
+) -> SimulateResult:
     """Run the exercise as fast as possible and write its session file.
 
     The file is written under a temporary name and only renamed into place when the run
     succeeds, so a bad action never leaves half a session behind.
     """
-    problems = [Finding(actions_path, action.line, 0, "error", f"text: {message}")
-                for action in actions
-                for message, _ in check_template(action.request.text,
-                                                 loaded.scenario.variables)]
+    problems = [
+        Finding(actions_path, action.line, 0, "error", f"text: {message}")
+        for action in actions
+        for message, _ in check_template(action.request.text, loaded.scenario.variables)
+    ]
     if problems:
         raise ScenarioError(problems)
     partial = path.with_name(path.name + ".partial")
@@ -45,16 +52,16 @@ def simulate(loaded: LoadedScenario, seed: int, actions: list[ScriptedAction],
     engine: Engine = new_session(loaded, seed, partial, clock=virtual_clock())
     store = engine.store
     assert store is not None
-    end = float(loaded.scenario.duration if until is None else min(until,
-                                                                   loaded.scenario.duration))
+    end = float(loaded.scenario.duration if until is None else min(until, loaded.scenario.duration))
     try:
         engine.start()
         try:
             engine.schedule(actions)
             engine.advance_to(end, flush_every=BATCH)
         except ScriptedActionError as err:
-            raise ScenarioError([Finding(actions_path, err.action.line, 0, "error",
-                                         str(err))]) from None
+            raise ScenarioError(
+                [Finding(actions_path, err.action.line, 0, "error", str(err))]
+            ) from None
         if until is None or until >= loaded.scenario.duration:
             engine.end("completed")
         engine.flush()

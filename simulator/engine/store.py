@@ -54,8 +54,7 @@ class Event:
 
     def as_record(self) -> dict[str, Any]:
         """The export form: seq, t, wall, type, then the event's own fields."""
-        return {"seq": self.seq, "t": self.t, "wall": self.wall, "type": self.type,
-                **self.data}
+        return {"seq": self.seq, "t": self.t, "wall": self.wall, "type": self.type, **self.data}
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -67,8 +66,7 @@ class SessionStore:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self._conn = conn
-        self._next_seq = (conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events")
-                          .fetchone()[0] + 1)
+        self._next_seq = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM events").fetchone()[0] + 1
         self.meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM meta"))
 
     # -- opening ----------------------------------------------------------------------
@@ -80,11 +78,11 @@ class SessionStore:
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
-            raise SessionError(f"{path}: a file of that name exists already; choose "
-                               "another --session path") from None
+            raise SessionError(
+                f"{path}: a file of that name exists already; choose another --session path"
+            ) from None
         except OSError as err:
-            raise SessionError(f"{path}: cannot create the session file "
-                               f"({err.strerror})") from None
+            raise SessionError(f"{path}: cannot create the session file ({err.strerror})") from None
         os.close(fd)
         try:
             conn = _connect(path)
@@ -107,28 +105,34 @@ class SessionStore:
         with path.open("rb") as handle:
             header = handle.read(16)
         if header != b"SQLite format 3\x00":
-            raise SessionError(f"{path}: not a crisis-sim session file (sessions are the "
-                               ".sqlite files that 'crisis-sim run' and 'simulate' write)")
+            raise SessionError(
+                f"{path}: not a crisis-sim session file (sessions are the "
+                ".sqlite files that 'crisis-sim run' and 'simulate' write)"
+            )
         try:
             conn = _connect(path)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
-                raise SessionError(f"{path}: an SQLite database, but not a crisis-sim "
-                                   "session file")
+                raise SessionError(f"{path}: an SQLite database, but not a crisis-sim session file")
             if version > SCHEMA_VERSION:
-                raise SessionError(f"{path}: written by a newer crisis-sim (session format "
-                                   f"{version}); upgrade crisis-sim to open it")
+                raise SessionError(
+                    f"{path}: written by a newer crisis-sim (session format "
+                    f"{version}); upgrade crisis-sim to open it"
+                )
             conn.execute("SELECT seq, t, wall, type, data FROM events LIMIT 1").fetchall()
             store = cls(path, conn)
         except sqlite3.DatabaseError as err:
-            raise SessionError(f"{path}: the session file is damaged ({_one_line(err)}); "
-                               "crisis-sim cannot read it") from None
+            raise SessionError(
+                f"{path}: the session file is damaged ({_one_line(err)}); crisis-sim cannot read it"
+            ) from None
         text, digest = store.meta.get("scenario_text"), store.meta.get("scenario_sha256")
         if text is not None and digest and hashlib.sha256(text.encode()).hexdigest() != digest:
             store.close()
-            raise SessionError(f"{path}: the scenario stored in the session has been altered "
-                               "since the exercise ran; it cannot be trusted for a debrief")
+            raise SessionError(
+                f"{path}: the scenario stored in the session has been altered "
+                "since the exercise ran; it cannot be trusted for a debrief"
+            )
         return store
 
     # -- writing ----------------------------------------------------------------------
@@ -153,8 +157,10 @@ class SessionStore:
         except sqlite3.Error as err:
             for event in batch:
                 event.seq = 0
-            raise SessionError(f"{self.path}: could not save to the session file ({err}); "
-                               "what was saved before is kept") from None
+            raise SessionError(
+                f"{self.path}: could not save to the session file ({err}); "
+                "what was saved before is kept"
+            ) from None
         self._next_seq = seq
         return batch
 
@@ -166,7 +172,8 @@ class SessionStore:
         try:
             cursor = self._conn.execute(
                 "SELECT seq, t, wall, type, data FROM events WHERE seq > ? ORDER BY seq",
-                (after_seq,))
+                (after_seq,),
+            )
             for seq, t, wall, kind, data in cursor:
                 event = Event(kind, t, json.loads(data), wall, seq)
                 if not isinstance(event.data, dict) or not isinstance(kind, str):
@@ -174,20 +181,24 @@ class SessionStore:
                 yield event
                 last = seq
         except (sqlite3.DatabaseError, ValueError, TypeError) as err:
-            raise SessionError(f"{self.path}: the session file is damaged after event {last} "
-                               f"({_one_line(err)}); the events before it are intact") from None
+            raise SessionError(
+                f"{self.path}: the session file is damaged after event {last} "
+                f"({_one_line(err)}); the events before it are intact"
+            ) from None
 
     def last_event(self) -> Event | None:
         """The newest event, or None for an empty log."""
-        row = self._conn.execute("SELECT seq, t, wall, type, data FROM events "
-                                 "ORDER BY seq DESC LIMIT 1").fetchone()
+        row = self._conn.execute(
+            "SELECT seq, t, wall, type, data FROM events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
         if row is None:
             return None
         try:
             return Event(row[3], row[1], json.loads(row[4]), row[2], row[0])
         except (TypeError, ValueError) as err:
-            raise SessionError(f"{self.path}: the session file is damaged at its last event "
-                               f"({_one_line(err)})") from None
+            raise SessionError(
+                f"{self.path}: the session file is damaged at its last event ({_one_line(err)})"
+            ) from None
 
     @property
     def ended(self) -> bool:

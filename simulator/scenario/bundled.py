@@ -30,7 +30,16 @@ def resolve_scenario(arg: str) -> tuple[Path, str]:
     if "/" not in arg and "\\" not in arg and name in bundled_names():
         return bundled_dir() / f"{name}.yaml", f"{name}.yaml"
     known = ", ".join(bundled_names()) or "none"
-    raise ScenarioError([Finding(arg, 0, 0, "error",
-                                 f"no such file, and no bundled scenario of that name "
-                                 f"(bundled: {known}); check the path, or run "
-                                 "'crisis-sim list'")])
+    raise ScenarioError(
+        [
+            Finding(
+                arg,
+                0,
+                0,
+                "error",
+                f"no such file, and no bundled scenario of that name "
+                f"(bundled: {known}); check the path, or run "
+                "'crisis-sim list'",
+            )
+        ]
+    )

@@ -19,8 +19,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # In a finding, invisible characters are shown as well: a key spelt 'title' plus a
 # zero-width space would otherwise read as "unknown key 'title'", and a direction mark
 # could reorder the quoted line under its caret. (ZWJ and ZWNJ stay: emoji need them.)
-_CONTROL_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b\u200e\u200f"
-                               "\u2028-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROL_ONE_LINE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 _JSON_RAW = re.compile("[\x7f-\x9f]")  # json.dumps escapes only the C0 controls
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -50,8 +51,10 @@ def json_safe(text: str) -> str:
 
 def _width(text: str) -> int:
     """Terminal columns a text takes: wide characters two, combining marks none."""
-    return sum(0 if unicodedata.combining(c) else
-               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,7 @@ def excerpt(source: str | None, finding: Finding) -> str:
     if finding.line > len(lines):
         return ""
     text = lines[finding.line - 1].replace("\t", " ")
-    before = printable(text[:max(finding.column - 1, 0)], one_line=True)
+    before = printable(text[: max(finding.column - 1, 0)], one_line=True)
     gutter = f"{finding.line:>5} | "
     caret = " " * (len(gutter) + _width(before)) + "^"
     return f"{gutter}{printable(text, one_line=True)}\n{caret}"

@@ -36,8 +36,10 @@ def parse_duration(value: object) -> int:
     if text and units and any(units.groupdict().values()):
         return sum(int(units[k] or 0) * mult for k, mult in (("h", 3600), ("m", 60), ("s", 1)))
     if ":" in text:
-        raise ValueError(f"{value!r} is ambiguous; write hours, minutes and seconds as "
-                         "HH:MM:SS (00:04:30), or use units (4m30s)")
+        raise ValueError(
+            f"{value!r} is ambiguous; write hours, minutes and seconds as "
+            "HH:MM:SS (00:04:30), or use units (4m30s)"
+        )
     raise ValueError(f"{value!r} is not a duration; {DURATION_HELP}")
 
 

@@ -32,8 +32,7 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         """True when there is a scenario and no error (warnings allowed)."""
-        return self.scenario is not None and not any(
-            f.severity == "error" for f in self.findings)
+        return self.scenario is not None and not any(f.severity == "error" for f in self.findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +59,11 @@ def check_text(text: str, display: str) -> CheckResult:
     rep = Reporter(display, doc.root, text)
     rep.findings += doc.findings
     if not isinstance(doc.data, dict):
-        rep.add((), "the file must be a mapping of keys (format, id, title, duration, ...), "
-                "not a list or a single value; start it with 'format: 1'")
+        rep.add(
+            (),
+            "the file must be a mapping of keys (format, id, title, duration, ...), "
+            "not a list or a single value; start it with 'format: 1'",
+        )
         return CheckResult(display, text, None, rep.findings)
     try:
         scenario = Scenario.model_validate(doc.data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -35,12 +35,12 @@ MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
 Language = Literal["nb", "nn", "en"]
 DeadlineKey = Literal["post", "question", "press", "news", "official", "internal", "sensitive"]
 
-KINDS: tuple[str, ...] = Kind.__args__
-CHANNELS: tuple[str, ...] = Channel.__args__
-ROLES: tuple[str, ...] = Role.__args__
-TRUTHS: tuple[str, ...] = Truth.__args__
-ACTIONS: tuple[str, ...] = Action.__args__
-MIX_KEYS: tuple[str, ...] = MixKey.__args__
+KINDS: tuple[str, ...] = get_args(Kind)
+CHANNELS: tuple[str, ...] = get_args(Channel)
+ROLES: tuple[str, ...] = get_args(Role)
+TRUTHS: tuple[str, ...] = get_args(Truth)
+ACTIONS: tuple[str, ...] = get_args(Action)
+MIX_KEYS: tuple[str, ...] = get_args(MixKey)
 
 DEFAULT_CHANNEL: dict[str, str] = {
     "post": "social",
@@ -61,8 +61,10 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 def _check_slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
-        raise ValueError(f"{value!r} is not a valid id; use lowercase letters a-z, digits, "
-                         "'-' and '_', starting with a letter or digit (e.g. press-1)")
+        raise ValueError(
+            f"{value!r} is not a valid id; use lowercase letters a-z, digits, "
+            "'-' and '_', starting with a letter or digit (e.g. press-1)"
+        )
     return value
 
 
@@ -86,22 +88,28 @@ def _finite(value: float) -> float:
 _DURATION_SCHEMA = {
     "anyOf": [
         {"type": "integer", "minimum": 0},
-        {"type": "string",
-         "pattern": r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$|^\d+$|^\d{1,3}:[0-5]\d:[0-5]\d$"},
+        {
+            "type": "string",
+            "pattern": r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$|^\d+$|^\d{1,3}:[0-5]\d:[0-5]\d$",
+        },
     ],
     "description": "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds.",
 }
 
-Slug = Annotated[str, AfterValidator(_check_slug), WithJsonSchema(
-    {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"})]
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"}),
+]
 Duration = Annotated[int, BeforeValidator(parse_duration), WithJsonSchema(_DURATION_SCHEMA)]
 Text = Annotated[str, Field(min_length=1)]
 Number = Annotated[float, AfterValidator(_finite)]
 
 
 def _one_or_many(item_schema: dict[str, Any]) -> WithJsonSchema:
-    return WithJsonSchema({"anyOf": [item_schema, {"type": "array", "items": item_schema,
-                                                   "minItems": 1}]})
+    return WithJsonSchema(
+        {"anyOf": [item_schema, {"type": "array", "items": item_schema, "minItems": 1}]}
+    )
 
 
 class _Model(BaseModel):
@@ -120,9 +128,12 @@ class Organisation(_Model):
         return _fill_handle(data)
 
 
+_FOLD: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a", "ß": "ss"}
+
+
 def make_handle(name: str) -> str:
     """A handle derived from a display name: 'Bjørn Åsen' gives 'bjorn_asen'."""
-    folded = name.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"}))
+    folded = name.lower().translate(str.maketrans(_FOLD))
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_") or "user"
 
@@ -160,8 +171,10 @@ class Trigger(_Model):
     @model_validator(mode="after")
     def _exactly_one(self) -> Trigger:
         if sum(getattr(self, k) is not None for k in ("delivered", "met", "missed")) != 1:
-            raise ValueError("'after' takes exactly one of delivered, met or missed, with an "
-                             "inject id, for example 'after: {met: press-1}'")
+            raise ValueError(
+                "'after' takes exactly one of delivered, met or missed, with an "
+                "inject id, for example 'after: {met: press-1}'"
+            )
         return self
 
     @property
@@ -178,13 +191,19 @@ class Trigger(_Model):
 class Expectation(_Model):
     """What the team should do about an item, and by when."""
 
-    do: Annotated[list[Action], BeforeValidator(_as_list), Field(min_length=1),
-                  _one_or_many({"enum": list(ACTIONS)})]
-    within: Duration | None = Field(None, description="Deadline after delivery; "
-                                    "defaults from scoring.deadlines.")
+    do: Annotated[
+        list[Action],
+        BeforeValidator(_as_list),
+        Field(min_length=1),
+        _one_or_many({"enum": list(ACTIONS)}),
+    ]
+    within: Duration | None = Field(
+        None, description="Deadline after delivery; defaults from scoring.deadlines."
+    )
     label: Truth | None = Field(None, description="Required when do includes flag.")
-    mention: Annotated[list[Text], BeforeValidator(_as_list),
-                       _one_or_many({"type": "string"})] = Field(default_factory=list)
+    mention: Annotated[list[Text], BeforeValidator(_as_list), _one_or_many({"type": "string"})] = (
+        Field(default_factory=list)
+    )
     points: Annotated[float, Field(gt=0), AfterValidator(_finite)] = 1
 
 
@@ -205,8 +224,9 @@ class Inject(_Model):
     reply_to: Slug | None = None
     reach: Annotated[int, Field(ge=0)] | None = None
     expect: list[Expectation] = Field(default_factory=list)
-    notes: str | None = Field(None, description="For controllers and evaluators; "
-                              "never shown to trainees.")
+    notes: str | None = Field(
+        None, description="For controllers and evaluators; never shown to trainees."
+    )
 
     @property
     def effective_channel(self) -> str:
@@ -246,8 +266,9 @@ class NoiseStream(_Model):
     channel: Channel | None = None
     authors: Authors
     rate: Annotated[list[RatePoint], Field(min_length=1)]
-    mix: Annotated[dict[MixKey, Annotated[float, Field(ge=0), AfterValidator(_finite)]],
-                   Field(min_length=1)]
+    mix: Annotated[
+        dict[MixKey, Annotated[float, Field(ge=0), AfterValidator(_finite)]], Field(min_length=1)
+    ]
     texts: dict[MixKey, list[Text]]
 
     @property
@@ -278,8 +299,9 @@ class Scenario(_Model):
     duration: Duration
     summary: str | None = None
     language: Language = "en"
-    start: AwareDatetime | None = Field(None, description="Fictional date and time at T+0, "
-                                        "ISO 8601 with offset.")
+    start: AwareDatetime | None = Field(
+        None, description="Fictional date and time at T+0, ISO 8601 with offset."
+    )
     organisation: Organisation | None = None
     variables: dict[str, Annotated[str, BeforeValidator(_as_text)]] = Field(default_factory=dict)
     personas: list[Persona] = Field(default_factory=list)

@@ -23,8 +23,23 @@ from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
 from simulator.scenario.yamlsource import MAX_BYTES, YamlDocument
 
-COLUMNS = ["id", "at", "after", "delay", "from", "kind", "channel", "text", "truth",
-           "sensitive", "abusive", "reply_to", "reach", "expect", "notes"]
+COLUMNS = [
+    "id",
+    "at",
+    "after",
+    "delay",
+    "from",
+    "kind",
+    "channel",
+    "text",
+    "truth",
+    "sensitive",
+    "abusive",
+    "reply_to",
+    "reach",
+    "expect",
+    "notes",
+]
 REQUIRED = ("id", "from", "kind", "text")
 BOM = "\ufeff"
 _TRUE = {"true", "yes", "ja", "y", "j", "1", "x", "sann"}
@@ -63,15 +78,24 @@ def format_expectation(exp: Expectation) -> str:
 
 def inject_row(inj: Inject) -> dict[str, str]:
     """An inject as a spreadsheet row; empty cells are defaults."""
+
     def dur(value: int | None) -> str:
         return format_duration(value) if value is not None else ""
+
     return {
-        "id": inj.id, "at": dur(inj.at),
+        "id": inj.id,
+        "at": dur(inj.at),
         "after": f"{inj.after.condition} {inj.after.ref}" if inj.after else "",
-        "delay": dur(inj.delay), "from": inj.from_, "kind": inj.kind,
-        "channel": inj.channel or "", "text": inj.text, "truth": inj.truth or "",
-        "sensitive": "yes" if inj.sensitive else "", "abusive": "yes" if inj.abusive else "",
-        "reply_to": inj.reply_to or "", "reach": "" if inj.reach is None else str(inj.reach),
+        "delay": dur(inj.delay),
+        "from": inj.from_,
+        "kind": inj.kind,
+        "channel": inj.channel or "",
+        "text": inj.text,
+        "truth": inj.truth or "",
+        "sensitive": "yes" if inj.sensitive else "",
+        "abusive": "yes" if inj.abusive else "",
+        "reply_to": inj.reply_to or "",
+        "reach": "" if inj.reach is None else str(inj.reach),
         "expect": "; ".join(format_expectation(e) for e in inj.expect),
         "notes": inj.notes or "",
     }
@@ -90,7 +114,7 @@ def protect_cell(value: str) -> str:
 def unprotect_cell(value: str) -> str:
     """The value :func:`protect_cell` was given, or the cell as it is."""
     guarded = value.startswith(GUARD) and value.lstrip(GUARD).startswith(FORMULA_START)
-    return value[len(GUARD):] if guarded else value
+    return value[len(GUARD) :] if guarded else value
 
 
 def export_csv(scenario: Scenario, delimiter: str = ",") -> str:
@@ -131,7 +155,7 @@ def parse_expectations(cell: str) -> list[dict[str, Any]]:
     while pos < len(cell):
         match = _CELL_TOKEN.match(cell, pos)
         if match is None or match.end() == pos:
-            raise _RowError("expect: a quote is never closed; write phrases as \"like this\"")
+            raise _RowError('expect: a quote is never closed; write phrases as "like this"')
         quoted, separator, word = match.groups()
         if separator:
             groups.append([])
@@ -147,8 +171,10 @@ def _parse_one(words: list[str]) -> dict[str, Any]:
     do = words[0].split("/")
     bad = [d for d in do if d not in ACTIONS]
     if bad:
-        raise _RowError(f"expect: '{bad[0]}' is not an action; use {', '.join(ACTIONS)}, "
-                        "joined with '/' for alternatives")
+        raise _RowError(
+            f"expect: '{bad[0]}' is not an action; use {', '.join(ACTIONS)}, "
+            "joined with '/' for alternatives"
+        )
     exp: dict[str, Any] = {"do": do}
     rest = words[1:]
     if rest and rest[0] in TRUTHS:
@@ -156,8 +182,10 @@ def _parse_one(words: list[str]) -> dict[str, Any]:
     while rest:
         word = rest.pop(0)
         if word not in ("within", "mention", "points") or not rest:
-            raise _RowError(f"expect: unexpected '{word}'; write e.g. 'reply within 30m "
-                            "mention \"phrase\" points 2', expectations separated by ';'")
+            raise _RowError(
+                f"expect: unexpected '{word}'; write e.g. 'reply within 30m "
+                "mention \"phrase\" points 2', expectations separated by ';'"
+            )
         value = rest.pop(0)
         if word == "mention":
             exp.setdefault("mention", []).append(value)
@@ -177,8 +205,19 @@ def _truthy(value: str, column: str) -> bool:
 
 def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
     raw: dict[str, Any] = {}
-    for column in ("id", "from", "kind", "text", "channel", "truth", "reply_to", "notes",
-                   "at", "delay", "reach"):
+    for column in (
+        "id",
+        "from",
+        "kind",
+        "text",
+        "channel",
+        "truth",
+        "reply_to",
+        "notes",
+        "at",
+        "delay",
+        "reach",
+    ):
         value = (row.get(column) or "").strip() if column != "text" else row.get("text") or ""
         if value:
             raw[column] = value
@@ -186,8 +225,7 @@ def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
     if after:
         condition, _, ref = after.partition(" ")
         if condition not in ("delivered", "met", "missed") or not ref.strip():
-            raise _RowError(f"after: '{after}' should read 'delivered ID', 'met ID' or "
-                            "'missed ID'")
+            raise _RowError(f"after: '{after}' should read 'delivered ID', 'met ID' or 'missed ID'")
         raw["after"] = {condition: ref.strip()}
     for flag in ("sensitive", "abusive"):
         if _truthy(row.get(flag) or "", flag):
@@ -225,8 +263,11 @@ def _where(row: int, line: int) -> str:
 def _cell_name(header: list[str], index: int | None) -> str:
     if index is None:
         return "a cell"
-    return f"the '{header[index]}' cell" if index < len(header) and header[index] \
+    return (
+        f"the '{header[index]}' cell"
+        if index < len(header) and header[index]
         else f"cell {index + 1}"
+    )
 
 
 def _holds_rows(cell: str, header: list[str], delimiter: str) -> bool:
@@ -240,18 +281,24 @@ def _holds_rows(cell: str, header: list[str], delimiter: str) -> bool:
             parts = next(csv.reader([line], delimiter=delimiter), [])
         except csv.Error:
             continue
-        if (len(parts) > max(at_id, at_kind) and _ID.fullmatch(parts[at_id].strip())
-                and parts[at_kind].strip() in KINDS):
+        if (
+            len(parts) > max(at_id, at_kind)
+            and _ID.fullmatch(parts[at_id].strip())
+            and parts[at_kind].strip() in KINDS
+        ):
             return True
     return False
 
 
-def _unclosed_quote(header: list[str], index: int | None, row: int, line: int, *,
-                    rows_below: bool) -> str:
+def _unclosed_quote(
+    header: list[str], index: int | None, row: int, line: int, *, rows_below: bool
+) -> str:
     below = ", so the rows below it are read into that one cell" if rows_below else ""
-    return (f"the quote that opens {_cell_name(header, index)}{_where(row, line)} is never "
-            f"closed{below}; close the quote at the end of the cell, and write a quote "
-            "inside a cell as two (\"\")")
+    return (
+        f"the quote that opens {_cell_name(header, index)}{_where(row, line)} is never "
+        f"closed{below}; close the quote at the end of the cell, and write a quote "
+        'inside a cell as two ("")'
+    )
 
 
 def _first_record(lines: list[str], delimiter: str) -> list[str]:
@@ -261,8 +308,9 @@ def _first_record(lines: list[str], delimiter: str) -> list[str]:
         return []
 
 
-def _read_records(text: str, delimiter: str,
-                  fail: Callable[[int, str], Finding]) -> list[list[str]]:
+def _read_records(
+    text: str, delimiter: str, fail: Callable[[int, str], Finding]
+) -> list[list[str]]:
     """Every record of the file; a quote out of place is an error at the row it starts in.
 
     The reader is strict: a forgiving one reads an unclosed quote as a cell that runs to
@@ -277,26 +325,35 @@ def _read_records(text: str, delimiter: str,
             start = reader.line_num + 1
     except csv.Error as err:
         row, reason = len(records) + 1, str(err)
-        lines = io.StringIO(text, newline="").readlines()[start - 1:]
+        lines = io.StringIO(text, newline="").readlines()[start - 1 :]
         header = [h.strip().lower() for h in records[0]] if records else []
         # Read forgivingly to see which cell took the line breaks; when even that fails,
         # the record's first line still shows the cell that is open at its end.
         cells = _first_record(lines, delimiter) or _first_record(lines[:1], delimiter)
-        read_in = "".join(lines[:reader.line_num - start + 1])
+        read_in = "".join(lines[: reader.line_num - start + 1])
         rows_below = _holds_rows(read_in, header, delimiter) or any(
-            _LINE_BREAK.search(cell.rstrip("\r\n")) and delimiter in cell for cell in cells)
+            _LINE_BREAK.search(cell.rstrip("\r\n")) and delimiter in cell for cell in cells
+        )
         if "end of data" in reason or rows_below:
-            index = next((k for k, cell in enumerate(cells) if _LINE_BREAK.search(cell)),
-                         len(cells) - 1 if cells else None)
+            index = next(
+                (k for k, cell in enumerate(cells) if _LINE_BREAK.search(cell)),
+                len(cells) - 1 if cells else None,
+            )
             message = _unclosed_quote(header, index, row, start, rows_below=rows_below)
         elif "expected after" in reason:
-            message = ("a quote ends in the middle of a cell"
-                       f"{_where(row, reader.line_num)}; either quote the whole cell, "
-                       "\"like this\", and write each quote inside it as two (\"\"), or "
-                       "leave the cell without quotes around it")
+            message = (
+                "a quote ends in the middle of a cell"
+                f"{_where(row, reader.line_num)}; either quote the whole cell, "
+                '"like this", and write each quote inside it as two (""), or '
+                "leave the cell without quotes around it"
+            )
         else:
-            hint = ("; a cell holds at most that many characters, so shorten it or split it "
-                    "over several rows" if "field limit" in reason else "")
+            hint = (
+                "; a cell holds at most that many characters, so shorten it or split it "
+                "over several rows"
+                if "field limit" in reason
+                else ""
+            )
             message = f"unreadable CSV{_where(row, reader.line_num)}: {err}{hint}"
         raise ScenarioError([fail(row, message)]) from None
     return records
@@ -304,8 +361,10 @@ def _read_records(text: str, delimiter: str,
 
 def read_rows(path: Path, display: str) -> ImportedRows:
     """Read a spreadsheet of injects; every bad row is reported as ``FILE.csv:ROW``."""
+
     def fail(row: int, message: str) -> Finding:
         return Finding(display, row, 0, "error", message)
+
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ScenarioError([fail(1, "the file is over 10 MB; is it the right file?")])
@@ -313,20 +372,29 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     except (FileNotFoundError, IsADirectoryError):
         raise ScenarioError([fail(0, "no such file; check the path")]) from None
     if not text.strip():
-        raise ScenarioError([fail(1, "the file is empty; export one from 'crisis-sim msel "
-                                  "export' to start from")])
+        raise ScenarioError(
+            [fail(1, "the file is empty; export one from 'crisis-sim msel export' to start from")]
+        )
     delimiter = _delimiter(text.splitlines()[0])
     records = _read_records(text, delimiter, fail)
     header = [h.strip().lower() for h in records[0]]
     findings: list[Finding] = []
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        findings.append(fail(1, f"missing column(s): {', '.join(missing)}; the header row "
-                             f"needs {', '.join(COLUMNS)}"))
+        findings.append(
+            fail(
+                1,
+                f"missing column(s): {', '.join(missing)}; the header row "
+                f"needs {', '.join(COLUMNS)}",
+            )
+        )
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
-        findings.append(fail(1, f"unknown column(s): {', '.join(unknown)}; the columns are "
-                             f"{', '.join(COLUMNS)}"))
+        findings.append(
+            fail(
+                1, f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}"
+            )
+        )
     if findings:
         raise ScenarioError(findings)
     injects: list[Inject] = []
@@ -334,16 +402,23 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue
-        swallowed = next((k for k, cell in enumerate(record)
-                          if _holds_rows(cell, header, delimiter)), None)
+        swallowed = next(
+            (k for k, cell in enumerate(record) if _holds_rows(cell, header, delimiter)), None
+        )
         if swallowed is not None:
             # A quote here was closed by one in a later row: the rows between are in a cell.
-            findings.append(fail(number, _unclosed_quote(header, swallowed, number, number,
-                                                          rows_below=True)))
+            findings.append(
+                fail(number, _unclosed_quote(header, swallowed, number, number, rows_below=True))
+            )
             continue
         if len(record) > len(header):
-            findings.append(fail(number, f"{len(record)} cells but the header has "
-                                 f"{len(header)}; check for a stray separator"))
+            findings.append(
+                fail(
+                    number,
+                    f"{len(record)} cells but the header has "
+                    f"{len(header)}; check for a stray separator",
+                )
+            )
             continue
         row = dict(zip(header, map(unprotect_cell, record), strict=False))
         try:
@@ -357,8 +432,7 @@ def read_rows(path: Path, display: str) -> ImportedRows:
 
             for error in err.errors(include_url=False):
                 column = next((str(p) for p in error["loc"] if isinstance(p, str)), "row")
-                message = (f"missing '{column}'" if error["type"] == "missing"
-                           else _describe(error))
+                message = f"missing '{column}'" if error["type"] == "missing" else _describe(error)
                 findings.append(fail(number, message))
     if findings:
         raise ScenarioError(findings)
@@ -427,10 +501,12 @@ class Replacement:
 _ON_LINE = re.compile(r"\bon line (\d+)")
 
 
-def map_import_finding(finding: Finding, new: Replacement, rows: list[int], csv_display: str,
-                       base_display: str) -> Finding:
+def map_import_finding(
+    finding: Finding, new: Replacement, rows: list[int], csv_display: str, base_display: str
+) -> Finding:
     """A finding in the imported scenario, pointed back at the CSV row or the base file's
     line the user wrote: the generated scenario is never shown to them."""
+
     def place(line: int) -> tuple[str, int]:
         k, base_line = new.origin(line)
         return (csv_display, rows[k]) if k is not None else (base_display, base_line)
@@ -442,18 +518,29 @@ def map_import_finding(finding: Finding, new: Replacement, rows: list[int], csv_
         return f"on line {other_line}" + ("" if other == path else f" of {other}")
 
     return dataclasses.replace(
-        finding, path=path, line=line, column=0 if path == csv_display else finding.column,
-        message=_ON_LINE.sub(elsewhere, finding.message))
+        finding,
+        path=path,
+        line=line,
+        column=0 if path == csv_display else finding.column,
+        message=_ON_LINE.sub(elsewhere, finding.message),
+    )
 
 
 def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:
     """The base scenario's text with its injects block replaced; the rest stays as written."""
-    block = yaml.safe_dump([inject_to_yaml(i) for i in injects], allow_unicode=True,
-                           sort_keys=False, width=10_000, default_flow_style=False)
+    block = yaml.safe_dump(
+        [inject_to_yaml(i) for i in injects],
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
     new_block = "injects:\n" + block if injects else "injects: []\n"
     text = doc.text
-    key_node = next((k for k, _ in getattr(doc.root, "value", [])
-                     if getattr(k, "value", None) == "injects"), None)
+    key_node = next(
+        (k for k, _ in getattr(doc.root, "value", []) if getattr(k, "value", None) == "injects"),
+        None,
+    )
     if key_node is None:
         start = end = len(text)
         if text and not text.endswith("\n"):
@@ -486,5 +573,7 @@ def _end_of_block(doc: YamlDocument, key_node: yaml.Node, text: str) -> int:
 def _inject_spans(block: str, first: int) -> list[tuple[int, int]]:
     starts = [n for n, line in enumerate(block.splitlines()) if line.startswith("- ")]
     total = block.count("\n")
-    return [(first + s, first + (starts[k + 1] if k + 1 < len(starts) else total) - 1)
-            for k, s in enumerate(starts)]
+    return [
+        (first + s, first + (starts[k + 1] if k + 1 < len(starts) else total) - 1)
+        for k, s in enumerate(starts)
+    ]

@@ -80,8 +80,14 @@ def event_rows(scenario: Scenario) -> list[EventRow]:
     """Rows in delivery order; injects that can never arrive come last."""
     times = earliest_times(scenario)
     names = {p.id: p.name for p in scenario.personas}
-    order = sorted(range(len(scenario.injects)), key=lambda k: (
-        times[scenario.injects[k].id] is None, times[scenario.injects[k].id] or 0, k))
+    order = sorted(
+        range(len(scenario.injects)),
+        key=lambda k: (
+            times[scenario.injects[k].id] is None,
+            times[scenario.injects[k].id] or 0,
+            k,
+        ),
+    )
     rows = []
     for number, k in enumerate(order, start=1):
         inj = scenario.injects[k]
@@ -89,21 +95,39 @@ def event_rows(scenario: Scenario) -> list[EventRow]:
         when = describe_timing(inj)
         if inj.after is not None:
             when += f" (≥ {format_offset(time)})" if time is not None else " (never)"
-        expected = [ExpectedAction(
-            do=list(e.do), within=deadline_for(scenario, inj, e),
-            due=None if time is None else time + deadline_for(scenario, inj, e),
-            label=e.label, mention=[expand_variables(m, scenario.variables) for m in e.mention],
-            points=e.points) for e in inj.expect]
-        rows.append(EventRow(
-            number=number, id=inj.id, time=time, when=when, channel=inj.effective_channel,
-            kind=inj.kind, from_id=inj.from_, from_name=names.get(inj.from_, inj.from_),
-            text=_preview_text(scenario, inj, time, names), truth=inj.truth,
-            sensitive=inj.sensitive, abusive=inj.abusive, expect=expected, notes=inj.notes))
+        expected = [
+            ExpectedAction(
+                do=list(e.do),
+                within=deadline_for(scenario, inj, e),
+                due=None if time is None else time + deadline_for(scenario, inj, e),
+                label=e.label,
+                mention=[expand_variables(m, scenario.variables) for m in e.mention],
+                points=e.points,
+            )
+            for e in inj.expect
+        ]
+        rows.append(
+            EventRow(
+                number=number,
+                id=inj.id,
+                time=time,
+                when=when,
+                channel=inj.effective_channel,
+                kind=inj.kind,
+                from_id=inj.from_,
+                from_name=names.get(inj.from_, inj.from_),
+                text=_preview_text(scenario, inj, time, names),
+                truth=inj.truth,
+                sensitive=inj.sensitive,
+                abusive=inj.abusive,
+                expect=expected,
+                notes=inj.notes,
+            )
+        )
     return rows
 
 
-def _preview_text(scenario: Scenario, inj: Inject, time: int | None,
-                  names: dict[str, str]) -> str:
+def _preview_text(scenario: Scenario, inj: Inject, time: int | None, names: dict[str, str]) -> str:
     def resolve(name: str) -> str:
         if name in scenario.variables:
             return scenario.variables[name]
@@ -112,6 +136,7 @@ def _preview_text(scenario: Scenario, inj: Inject, time: int | None,
         if name == "clock" and scenario.start is not None and time is not None:
             return (scenario.start + timedelta(seconds=time)).strftime("%H:%M")
         return "{" + name + "}"  # fake values differ per run; show the placeholder
+
     return render(inj.text, resolve)
 
 
@@ -119,12 +144,21 @@ def noise_summaries(scenario: Scenario) -> list[NoiseSummary]:
     """Expected item count and peak rate of each noise stream within the scenario."""
     out = []
     for stream in scenario.noise:
-        authors = (f"{stream.authors.count} generated {stream.authors.role}s"
-                   if not isinstance(stream.authors, list) else ", ".join(stream.authors))
-        out.append(NoiseSummary(
-            id=stream.id, channel=stream.effective_channel, kind=stream.kind, authors=authors,
-            expected_items=expected_count(stream.rate, scenario.duration),
-            peak_per_minute=peak_rate(stream.rate, scenario.duration)))
+        authors = (
+            f"{stream.authors.count} generated {stream.authors.role}s"
+            if not isinstance(stream.authors, list)
+            else ", ".join(stream.authors)
+        )
+        out.append(
+            NoiseSummary(
+                id=stream.id,
+                channel=stream.effective_channel,
+                kind=stream.kind,
+                authors=authors,
+                expected_items=expected_count(stream.rate, scenario.duration),
+                peak_per_minute=peak_rate(stream.rate, scenario.duration),
+            )
+        )
     return out
 
 
@@ -136,8 +170,10 @@ def peak_rate(rate: list, duration: int) -> float:
             break
         peak = max(peak, a.per_minute)
         if b.at > duration and b.at > a.at:
-            peak = max(peak, a.per_minute + (b.per_minute - a.per_minute)
-                       * (duration - a.at) / (b.at - a.at))
+            peak = max(
+                peak,
+                a.per_minute + (b.per_minute - a.per_minute) * (duration - a.at) / (b.at - a.at),
+            )
             return peak
     last = rate[-1]
     return max(peak, last.per_minute) if last.at <= duration else peak
@@ -158,31 +194,54 @@ def expected_count(rate: list, duration: int) -> float:
 
 
 def _ground_truth(row: EventRow) -> str:
-    marks = [row.truth or ""] + (["sensitive"] if row.sensitive else []) + (
-        ["abusive"] if row.abusive else [])
+    marks = (
+        [row.truth or ""]
+        + (["sensitive"] if row.sensitive else [])
+        + (["abusive"] if row.abusive else [])
+    )
     return ", ".join(m for m in marks if m)
 
 
 def to_json(scenario: Scenario) -> str:
     """The events list and noise summary as JSON, every control character escaped."""
-    return json_safe(json.dumps({"scenario": scenario.id, "injects": [asdict(r) for r in
-                                                                       event_rows(scenario)],
-                                 "noise": [asdict(n) for n in noise_summaries(scenario)]},
-                                ensure_ascii=False, indent=2))
+    return json_safe(
+        json.dumps(
+            {
+                "scenario": scenario.id,
+                "injects": [asdict(r) for r in event_rows(scenario)],
+                "noise": [asdict(n) for n in noise_summaries(scenario)],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
 
 
 _HEADERS = ["#", "time", "channel", "kind", "from", "text", "truth", "expected actions"]
 
 
 def _flat_rows(scenario: Scenario) -> list[list[str]]:
-    return [[str(r.number), r.when, r.channel, r.kind, r.from_name, r.text, _ground_truth(r),
-             "; ".join(e.describe() for e in r.expect)] for r in event_rows(scenario)]
+    return [
+        [
+            str(r.number),
+            r.when,
+            r.channel,
+            r.kind,
+            r.from_name,
+            r.text,
+            _ground_truth(r),
+            "; ".join(e.describe() for e in r.expect),
+        ]
+        for r in event_rows(scenario)
+    ]
 
 
 def _noise_lines(scenario: Scenario) -> list[str]:
-    return [f"{n.id}: {n.kind} on {n.channel} by {n.authors}; about "
-            f"{n.expected_items:.0f} items, peak {n.peak_per_minute:g}/min"
-            for n in noise_summaries(scenario)]
+    return [
+        f"{n.id}: {n.kind} on {n.channel} by {n.authors}; about "
+        f"{n.expected_items:.0f} items, peak {n.peak_per_minute:g}/min"
+        for n in noise_summaries(scenario)
+    ]
 
 
 def to_csv(scenario: Scenario) -> str:
@@ -199,10 +258,16 @@ def to_markdown(scenario: Scenario) -> str:
 
     Markdown is read as it is, in a terminal too, so control characters are shown.
     """
+
     def cell(text: str) -> str:
         return printable(text.replace("|", "\\|").replace("\n", " "), one_line=True)
-    lines = [f"# {cell(scenario.title)}", "", "| " + " | ".join(_HEADERS) + " |",
-             "|" + "---|" * len(_HEADERS)]
+
+    lines = [
+        f"# {cell(scenario.title)}",
+        "",
+        "| " + " | ".join(_HEADERS) + " |",
+        "|" + "---|" * len(_HEADERS),
+    ]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _flat_rows(scenario)]
     lines += ["", "## Noise", ""] + [f"- {cell(line)}" for line in _noise_lines(scenario)]
     return "\n".join(lines) + "\n"
@@ -220,15 +285,20 @@ def to_table(scenario: Scenario) -> object:
     def cell(text: str) -> Text:
         return Text(printable(text))
 
-    table = Table(title=cell(scenario.title), box=box.SQUARE, show_lines=True, expand=True,
-                  collapse_padding=True, padding=(0, 0))
+    table = Table(
+        title=cell(scenario.title),
+        box=box.SQUARE,
+        show_lines=True,
+        expand=True,
+        collapse_padding=True,
+        padding=(0, 0),
+    )
     # Short columns get fixed widths so that "T+05:00" never breaks; the text columns
     # share what is left.
     fixed = {"#": 3, "time": 9, "channel": 8, "kind": 8, "truth": 10}
     shares = {"from": 2, "text": 6, "expected actions": 4}
     for header in _HEADERS:
-        table.add_column(header, overflow="fold", width=fixed.get(header),
-                         ratio=shares.get(header))
+        table.add_column(header, overflow="fold", width=fixed.get(header), ratio=shares.get(header))
     for row in _flat_rows(scenario):
         table.add_row(*(cell(c) for c in row))
     noise = Table(title="Noise", expand=True)

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 
-_NB = '''\
+_NB = """\
 # {heading}
 # Et startscenario for crisis-sim. Sjekk det med:  crisis-sim validate {command_file}
 # Se hendelseslisten med:                         crisis-sim preview {command_file}
@@ -102,9 +102,9 @@ scoring:
 
 guidelines:
   avoid: ["antall døde"]         # ord teamet ikke skal bruke i det de publiserer
-'''
+"""
 
-_EN = '''\
+_EN = """\
 # {heading}
 # A starter scenario for crisis-sim. Check it with:  crisis-sim validate {command_file}
 # See its master events list with:                  crisis-sim preview {command_file}
@@ -200,14 +200,17 @@ scoring:
 
 guidelines:
   avoid: ["death toll"]          # words the team must not use in what it publishes
-'''
+"""
 
 STARTERS = {"nb": _NB, "nn": _NB, "en": _EN}
 
 
+_FOLD: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a"}
+
+
 def slugify(name: str) -> str:
     """A scenario id from a free-form name: 'Flom i Elvdal' gives 'flom-i-elvdal'."""
-    folded = name.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    folded = name.lower().translate(str.maketrans(_FOLD))
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "scenario"
 
@@ -240,8 +243,11 @@ def starter_text(name: str, filename: str, language: str = "nb") -> str:
     if " " in shown_file or not shown_file:
         shown_file = f'"{shown_file}"'  # so that the command in the comment can be pasted
     text = STARTERS[language].format(
-        heading=heading, title=json.dumps(heading, ensure_ascii=False),
-        id=_scalar(slugify(name)), command_file=shown_file)
+        heading=heading,
+        title=json.dumps(heading, ensure_ascii=False),
+        id=_scalar(slugify(name)),
+        command_file=shown_file,
+    )
     if language == "nn":
         text = text.replace("language: nb ", "language: nn ", 1)
     return text

@@ -123,13 +123,16 @@ def _unknown_message(name: str, variables: Mapping[str, str]) -> str:
     if name.startswith("fake."):
         guess = closest(name[5:], FAKE_PROVIDERS)
         hint = f"did you mean {{fake.{guess}}}? " if guess else ""
-        return (f"unknown placeholder {{{name}}}; {hint}the fake values are: "
-                + ", ".join(FAKE_PROVIDERS))
+        return f"unknown placeholder {{{name}}}; {hint}the fake values are: " + ", ".join(
+            FAKE_PROVIDERS
+        )
     guess = closest(name, known_placeholders(variables))
     hint = f"did you mean {{{guess}}}? " if guess else ""
     declared = ", ".join(variables) if variables else "none declared"
-    return (f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
-            f"(now: {declared}), or write {{{{ and }}}} for literal braces")
+    return (
+        f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
+        f"(now: {declared}), or write {{{{ and }}}} for literal braces"
+    )
 
 
 def render(text: str, resolve: Callable[[str], str]) -> str:

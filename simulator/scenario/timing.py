@@ -19,7 +19,7 @@ def trigger_cycles(scenario: Scenario) -> list[list[str]]:
             after = by_id[node].after
             node = after.ref if after else None
         if node is not None and state.get(node) == 1:
-            cycles.append(path[path.index(node):])
+            cycles.append(path[path.index(node) :])
         for visited in path:
             state[visited] = 2
     return cycles

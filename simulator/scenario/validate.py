@@ -70,8 +70,15 @@ class Reporter:
         # After a lenient rebuild, list positions in the model differ from the file's.
         self.index_map: dict[str, list[int]] = {}
 
-    def add(self, loc: Sequence[str | int], message: str, severity: Severity = "error",
-            *, key: bool = False, column_offset: int = 0) -> None:
+    def add(
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        severity: Severity = "error",
+        *,
+        key: bool = False,
+        column_offset: int = 0,
+    ) -> None:
         """Record a finding at the node found by ``loc``."""
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
@@ -83,7 +90,7 @@ class Reporter:
 
     def _text_column(self, node: yaml.ScalarNode, offset: int) -> int:
         """Columns from a scalar's start to a character of its value, when they map 1:1."""
-        raw = self.text[node.start_mark.index:node.end_mark.index]
+        raw = self.text[node.start_mark.index : node.end_mark.index]
         if node.style is None and raw == node.value:
             return offset
         if node.style in ("'", '"') and raw[1:-1] == node.value:
@@ -165,8 +172,13 @@ def _where(loc: Sequence[str | int], data: Any = None) -> str:
         return ""
     if not label:
         return f" in '{section}'"
-    nouns = {"injects": "inject", "personas": "persona", "noise": "noise stream",
-             "expect": "expectation", "rate": "rate point"}
+    nouns = {
+        "injects": "inject",
+        "personas": "persona",
+        "noise": "noise stream",
+        "expect": "expectation",
+        "rate": "rate point",
+    }
     if owner == section:
         return f" in {nouns.get(section, section)} {label}"
     return f" in '{section}' of {nouns.get(owner or '', owner)} {label}"
@@ -190,8 +202,7 @@ def _type_name(value: Any) -> str:
 
 def _describe(error: Any) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
-    field = next((str(p) for p in reversed(data_path(error["loc"])) if isinstance(p, str)),
-                 "value")
+    field = next((str(p) for p in reversed(data_path(error["loc"])) if isinstance(p, str)), "value")
     got = _type_name(value)
     if kind == "value_error":
         return f"{field}: {ctx.get('error', error['msg'])!s}"
@@ -201,8 +212,9 @@ def _describe(error: Any) -> str:
         guess = closest(value, options) if isinstance(value, str) else None
         hint = f"; did you mean '{guess}'?" if guess else ""
         if field == "format":
-            return (f"format must be 1, got {got}; this version of crisis-sim reads "
-                    "scenario format 1")
+            return (
+                f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
+            )
         return f"{field} must be one of {', '.join(options)}, got {got}{hint}"
     if kind in ("string_type", "str_type"):
         return f"{field} must be text, got {got}; put it in quotes if it is meant as text"
@@ -227,11 +239,12 @@ def _describe(error: Any) -> str:
     if kind == "less_than_equal":
         return f"{field} must be at most {ctx.get('le'):g}, got {value}"
     if kind in ("datetime_parsing", "datetime_type", "datetime_from_date_parsing"):
-        return (f"{field} must be a date and time like \"2026-03-12T07:40:00+01:00\", "
-                f"got {got}")
+        return f'{field} must be a date and time like "2026-03-12T07:40:00+01:00", got {got}'
     if kind == "timezone_aware":
-        return (f"{field} needs a time zone offset, like \"2026-03-12T07:40:00+01:00\" "
-                "(+01:00 is Norwegian winter time, +02:00 summer time)")
+        return (
+            f'{field} needs a time zone offset, like "2026-03-12T07:40:00+01:00" '
+            "(+01:00 is Norwegian winter time, +02:00 summer time)"
+        )
     if kind == "union_tag_invalid":
         return f"{field} must be a mapping {{role, count}} or a list of persona ids, got {got}"
     return f"{field}: {error['msg']}"
@@ -255,12 +268,17 @@ class Partial:
 
 
 _SECTIONS = ("personas", "injects", "noise")
-_PLACEHOLDERS: dict[str, Any] = {"format": 1, "id": "scenario", "title": "untitled",
-                                 "duration": 10**9}
+_PLACEHOLDERS: dict[str, Any] = {
+    "format": 1,
+    "id": "scenario",
+    "title": "untitled",
+    "duration": 10**9,
+}
 
 
-def lenient_scenario(data: dict[str, Any], err: ValidationError,
-                     rep: Reporter) -> tuple[Scenario, Partial] | None:
+def lenient_scenario(
+    data: dict[str, Any], err: ValidationError, rep: Reporter
+) -> tuple[Scenario, Partial] | None:
     """The scenario without the parts that failed their shape checks, so that the rules
     between fields can still report on the rest in the same run."""
     bad_items: dict[str, set[int]] = {s: set() for s in _SECTIONS}
@@ -282,8 +300,11 @@ def lenient_scenario(data: dict[str, Any], err: ValidationError,
         if not isinstance(items, list):
             continue
         keep = [k for k in range(len(items)) if k not in bad_items[section]]
-        dropped[section] = {items[k]["id"] for k in bad_items[section]
-                            if isinstance(items[k], dict) and isinstance(items[k].get("id"), str)}
+        dropped[section] = {
+            items[k]["id"]
+            for k in bad_items[section]
+            if isinstance(items[k], dict) and isinstance(items[k].get("id"), str)
+        }
         pruned[section] = [items[k] for k in keep]
         rep.index_map[section] = keep
     try:
@@ -291,9 +312,13 @@ def lenient_scenario(data: dict[str, Any], err: ValidationError,
     except ValidationError:
         rep.index_map.clear()
         return None
-    return scenario, Partial(frozenset(dropped["personas"]), frozenset(dropped["injects"]),
-                             "duration" not in bad_fields, "variables" not in bad_fields,
-                             "personas" not in bad_fields)
+    return scenario, Partial(
+        frozenset(dropped["personas"]),
+        frozenset(dropped["injects"]),
+        "duration" not in bad_fields,
+        "variables" not in bad_fields,
+        "personas" not in bad_fields,
+    )
 
 
 def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) -> None:
@@ -310,17 +335,30 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         persona_ids |= partial.persona_ids
     check_personas = partial is None or partial.personas_known
     item_ids = [i.id for i in sc.injects] + [n.id for n in sc.noise]
-    _unique_ids(rep, None, item_ids, "inject or noise stream",
-                locs=[("injects", k, "id") for k in range(len(sc.injects))]
-                + [("noise", k, "id") for k in range(len(sc.noise))])
+    _unique_ids(
+        rep,
+        "injects",
+        item_ids,
+        "inject or noise stream",
+        locs=[("injects", k, "id") for k in range(len(sc.injects))]
+        + [("noise", k, "id") for k in range(len(sc.noise))],
+    )
     inject_by_id = {i.id: i for i in sc.injects}
     noise_ids = {n.id for n in sc.noise}
     used_personas: set[str] = set()
     skipped = partial.inject_ids if partial else frozenset()
     for k, inj in enumerate(sc.injects):
         used_personas.add(inj.from_)
-        _check_inject(sc, rep, k, inj, persona_ids if check_personas else None,
-                      inject_by_id, noise_ids, skipped)
+        _check_inject(
+            sc,
+            rep,
+            k,
+            inj,
+            persona_ids if check_personas else None,
+            inject_by_id,
+            noise_ids,
+            skipped,
+        )
     for k, stream in enumerate(sc.noise):
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
@@ -333,30 +371,50 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     _check_reachability(sc, rep)
     for k, persona in enumerate(sc.personas):
         if persona.id not in used_personas:
-            rep.add(("personas", k, "id"), f"persona '{persona.id}' is never used; "
-                    "give it an inject ('from') or a noise stream, or remove it", "warning")
+            rep.add(
+                ("personas", k, "id"),
+                f"persona '{persona.id}' is never used; "
+                "give it an inject ('from') or a noise stream, or remove it",
+                "warning",
+            )
 
 
 def _check_variables(sc: Scenario, rep: Reporter) -> None:
     for name in sc.variables:
         if name in RESERVED_NAMES:
-            rep.add(("variables", name), f"'{name}' is a built-in placeholder and cannot be a "
-                    "variable; choose another name", key=True)
+            rep.add(
+                ("variables", name),
+                f"'{name}' is a built-in placeholder and cannot be a variable; choose another name",
+                key=True,
+            )
         elif not _IDENTIFIER.fullmatch(name):
-            rep.add(("variables", name), f"variable name '{name}' must be letters, digits and "
-                    "'_', starting with a letter (e.g. kommune, hotline_1)", key=True)
+            rep.add(
+                ("variables", name),
+                f"variable name '{name}' must be letters, digits and "
+                "'_', starting with a letter (e.g. kommune, hotline_1)",
+                key=True,
+            )
 
 
-def _unique_ids(rep: Reporter, section: str | None, ids: list[str], noun: str,
-                locs: list[tuple[str | int, ...]] | None = None) -> set[str]:
+def _unique_ids(
+    rep: Reporter,
+    section: str,
+    ids: list[str],
+    noun: str,
+    locs: Sequence[tuple[str | int, ...]] | None = None,
+) -> set[str]:
     first: dict[str, int] = {}
     for k, ident in enumerate(ids):
         loc = locs[k] if locs else (section, k, "id")
         if ident in first:
-            line = position(locate(rep.root, locs[first[ident]] if locs
-                                   else (section, first[ident], "id")))[0]
-            rep.add(loc, f"duplicate {noun} id '{ident}' (first used on line {line}); "
-                    "ids must be unique, so rename one")
+            line = position(
+                locate(rep.root, locs[first[ident]] if locs else (section, first[ident], "id"))
+            )[0]
+            rep.add(
+                loc,
+                f"duplicate {noun} id '{ident}' (first used on line {line}); "
+                "ids must be unique, so rename one",
+            )
         else:
             first[ident] = k
     return set(first)
@@ -367,97 +425,162 @@ def _suggest(value: str, options: Sequence[str]) -> str:
     return f"; did you mean '{guess}'?" if guess else ""
 
 
-def _check_inject(sc: Scenario, rep: Reporter, k: int, inj: Inject,
-                  persona_ids: set[str] | None, inject_by_id: dict[str, Inject],
-                  noise_ids: set[str], skipped: frozenset[str]) -> None:
+def _check_inject(
+    sc: Scenario,
+    rep: Reporter,
+    k: int,
+    inj: Inject,
+    persona_ids: set[str] | None,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+    skipped: frozenset[str],
+) -> None:
     """``persona_ids`` is None when the personas are unknown, so 'from' is not checked."""
     here = ("injects", k)
     if persona_ids is not None and inj.from_ not in persona_ids:
-        rep.add((*here, "from"), f"'from' names persona '{inj.from_}', which is not defined "
-                f"under 'personas'{_suggest(inj.from_, sorted(persona_ids))}")
+        rep.add(
+            (*here, "from"),
+            f"'from' names persona '{inj.from_}', which is not defined "
+            f"under 'personas'{_suggest(inj.from_, sorted(persona_ids))}",
+        )
     stem, _, number = inj.id.rpartition("-")
     if number.isdigit() and stem in noise_ids:
-        rep.add((*here, "id"), f"inject id '{inj.id}' clashes with the ids noise stream "
-                f"'{stem}' generates ({stem}-1, {stem}-2, ...); rename the inject")
+        rep.add(
+            (*here, "id"),
+            f"inject id '{inj.id}' clashes with the ids noise stream "
+            f"'{stem}' generates ({stem}-1, {stem}-2, ...); rename the inject",
+        )
     if inj.at is not None and inj.after is not None:
         rep.add((*here, "after"), "give either 'at' or 'after', not both", key=True)
     elif inj.at is None and inj.after is None:
-        rep.add((*here, "id"), f"inject '{inj.id}' has no time; add 'at: 5m' or "
-                "'after: {delivered: OTHER-ID}'")
+        rep.add(
+            (*here, "id"),
+            f"inject '{inj.id}' has no time; add 'at: 5m' or 'after: {{delivered: OTHER-ID}}'",
+        )
     if inj.delay is not None and inj.after is None:
-        rep.add((*here, "delay"), "'delay' only applies together with 'after'; use 'at' "
-                "for a fixed time", key=True)
+        rep.add(
+            (*here, "delay"),
+            "'delay' only applies together with 'after'; use 'at' for a fixed time",
+            key=True,
+        )
     if inj.at is not None and inj.at > sc.duration and sc.duration != _PLACEHOLDERS["duration"]:
-        rep.add((*here, "at"), f"scheduled at {format_offset(inj.at)}, after the scenario "
-                f"ends ({format_duration(sc.duration)}); move it earlier or lengthen 'duration'")
+        rep.add(
+            (*here, "at"),
+            f"scheduled at {format_offset(inj.at)}, after the scenario "
+            f"ends ({format_duration(sc.duration)}); move it earlier or lengthen 'duration'",
+        )
     if inj.after is not None and inj.after.ref not in skipped:
         _check_trigger(rep, here, inj, inject_by_id, noise_ids)
     if inj.reply_to is not None and inj.reply_to not in skipped:
         if inj.reply_to == inj.id:
             rep.add((*here, "reply_to"), "an inject cannot reply to itself")
         elif inj.reply_to not in inject_by_id:
-            rep.add((*here, "reply_to"), f"'reply_to' names '{inj.reply_to}', which is not "
-                    f"an inject{_suggest(inj.reply_to, list(inject_by_id))}")
+            rep.add(
+                (*here, "reply_to"),
+                f"'reply_to' names '{inj.reply_to}', which is not "
+                f"an inject{_suggest(inj.reply_to, list(inject_by_id))}",
+            )
     for e, exp in enumerate(inj.expect):
         if "flag" in exp.do and exp.label is None:
-            rep.add((*here, "expect", e, "do"), "'flag' needs a 'label' saying what the team "
-                    "should flag it as: valid, misleading or irrelevant")
+            rep.add(
+                (*here, "expect", e, "do"),
+                "'flag' needs a 'label' saying what the team "
+                "should flag it as: valid, misleading or irrelevant",
+            )
         if exp.label is not None and "flag" not in exp.do and "any" not in exp.do:
-            rep.add((*here, "expect", e, "label"), "'label' only matters when 'do' includes "
-                    "flag", "warning", key=True)
+            rep.add(
+                (*here, "expect", e, "label"),
+                "'label' only matters when 'do' includes flag",
+                "warning",
+                key=True,
+            )
         if exp.within is not None and exp.within <= 0:
             rep.add((*here, "expect", e, "within"), "'within' must be longer than 0")
 
 
-def _check_trigger(rep: Reporter, here: tuple[str, int], inj: Inject,
-                   inject_by_id: dict[str, Inject], noise_ids: set[str]) -> None:
+def _check_trigger(
+    rep: Reporter,
+    here: tuple[str, int],
+    inj: Inject,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+) -> None:
     assert inj.after is not None
     given = [c for c in ("delivered", "met", "missed") if getattr(inj.after, c) is not None]
     if len(given) != 1:
-        rep.add((*here, "after"), "'after' takes exactly one of delivered, met or missed, "
-                "for example 'after: {met: press-1}'")
+        rep.add(
+            (*here, "after"),
+            "'after' takes exactly one of delivered, met or missed, "
+            "for example 'after: {met: press-1}'",
+        )
         return
     cond, ref = given[0], inj.after.ref
     loc = (*here, "after", cond)
     target = inject_by_id.get(ref)
     if target is None:
-        why = (" (a noise stream; triggers wait on injects)" if ref in noise_ids
-               else _suggest(ref, list(inject_by_id)))
+        why = (
+            " (a noise stream; triggers wait on injects)"
+            if ref in noise_ids
+            else _suggest(ref, list(inject_by_id))
+        )
         rep.add(loc, f"'after' waits on '{ref}', which is not an inject{why}")
     elif cond in ("met", "missed") and not target.expect:
-        rep.add(loc, f"'{cond}' needs inject '{ref}' to have expectations ('expect'), "
-                "but it has none; use 'delivered', or add 'expect' to it")
+        rep.add(
+            loc,
+            f"'{cond}' needs inject '{ref}' to have expectations ('expect'), "
+            "but it has none; use 'delivered', or add 'expect' to it",
+        )
 
 
-def _check_noise(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream,
-                 persona_ids: set[str] | None) -> None:
+def _check_noise(
+    sc: Scenario, rep: Reporter, k: int, stream: NoiseStream, persona_ids: set[str] | None
+) -> None:
     """``persona_ids`` is None when the personas are unknown, so authors are not checked."""
     here = ("noise", k)
     if isinstance(stream.authors, list):
         for a, pid in enumerate(stream.authors):
             if persona_ids is not None and pid not in persona_ids:
-                rep.add((*here, "authors", a), f"author '{pid}' is not a persona"
-                        f"{_suggest(pid, sorted(persona_ids))}")
+                rep.add(
+                    (*here, "authors", a),
+                    f"author '{pid}' is not a persona{_suggest(pid, sorted(persona_ids))}",
+                )
         if not stream.authors:
-            rep.add((*here, "authors"), "the author list is empty; name persona ids or use "
-                    "{role: citizen, count: 50}")
+            rep.add(
+                (*here, "authors"),
+                "the author list is empty; name persona ids or use {role: citizen, count: 50}",
+            )
     if len(stream.rate) == 1:
-        rep.add((*here, "rate"), "a rate needs at least two points; the rate is zero "
-                "outside them, so one point gives no items", "warning")
+        rep.add(
+            (*here, "rate"),
+            "a rate needs at least two points; the rate is zero "
+            "outside them, so one point gives no items",
+            "warning",
+        )
     previous = -1
     for r, point in enumerate(stream.rate):
         if point.at < previous:
-            rep.add((*here, "rate", r, "at"), "rate points must be in time order; this one "
-                    f"({format_duration(point.at)}) comes before the point above it")
+            rep.add(
+                (*here, "rate", r, "at"),
+                "rate points must be in time order; this one "
+                f"({format_duration(point.at)}) comes before the point above it",
+            )
         previous = max(previous, point.at)
     for key in stream.mix:
         if not stream.texts.get(key):
-            rep.add((*here, "mix", key), f"mix gives '{key}' a weight but 'texts' has no "
-                    f"'{key}' texts; add some under texts: {key}:", key=True)
+            rep.add(
+                (*here, "mix", key),
+                f"mix gives '{key}' a weight but 'texts' has no "
+                f"'{key}' texts; add some under texts: {key}:",
+                key=True,
+            )
     for key in stream.texts:
         if key not in stream.mix:
-            rep.add((*here, "texts", key), f"texts for '{key}' are never used because 'mix' "
-                    f"gives '{key}' no weight", "warning", key=True)
+            rep.add(
+                (*here, "texts", key),
+                f"texts for '{key}' are never used because 'mix' gives '{key}' no weight",
+                "warning",
+                key=True,
+            )
     if stream.mix and sum(stream.mix.values()) <= 0:
         rep.add((*here, "mix"), "every weight in 'mix' is 0; give at least one a weight")
 
@@ -466,9 +589,12 @@ def _check_cycles(sc: Scenario, rep: Reporter) -> None:
     index = {inj.id: k for k, inj in enumerate(sc.injects)}
     for cycle in trigger_cycles(sc):
         first = min(cycle, key=lambda i: index[i])
-        chain = " → ".join([*cycle[cycle.index(first):], *cycle[:cycle.index(first)], first])
-        rep.add(("injects", index[first], "after"), f"the 'after' chain loops back on itself "
-                f"({chain}), so none of these can ever be delivered; break the loop")
+        chain = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+        rep.add(
+            ("injects", index[first], "after"),
+            f"the 'after' chain loops back on itself "
+            f"({chain}), so none of these can ever be delivered; break the loop",
+        )
 
 
 def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -506,6 +632,11 @@ def _check_reachability(sc: Scenario, rep: Reporter) -> None:
             why = f"'{ref.id}' is itself never delivered"
         else:
             why = "its trigger fires after the scenario ends"
-        rep.add(("injects", k, "after"), f"inject '{inj.id}' can never be delivered: {why} "
-                f"({format_duration(sc.duration)})" if "ends" in why
-                else f"inject '{inj.id}' can never be delivered: {why}", "warning", key=True)
+        rep.add(
+            ("injects", k, "after"),
+            f"inject '{inj.id}' can never be delivered: {why} ({format_duration(sc.duration)})"
+            if "ends" in why
+            else f"inject '{inj.id}' can never be delivered: {why}",
+            "warning",
+            key=True,
+        )

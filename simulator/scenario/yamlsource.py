@@ -50,9 +50,14 @@ def read_text(path: Path, display: str | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise _fail(shown, 1, 1, f"the file is {size / 1_048_576:.1f} MB; files over "
-                        f"{MAX_BYTES // 1_048_576} MB are refused. Split it, or remove what "
-                        "it does not need")
+            raise _fail(
+                shown,
+                1,
+                1,
+                f"the file is {size / 1_048_576:.1f} MB; files over "
+                f"{MAX_BYTES // 1_048_576} MB are refused. Split it, or remove what "
+                "it does not need",
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
         raise _fail(shown, 0, 0, "this is a folder; give the path of a .yaml file") from None
@@ -71,11 +76,16 @@ def decode(raw: bytes, display: str) -> str:
         # The decoder reports offsets in the bytes after a BOM. Columns count characters,
         # as editors do; the bytes before the bad one are valid UTF-8.
         body = bytes(err.object)
-        before = body[:err.start].decode("utf-8")
+        before = body[: err.start].decode("utf-8")
         line, column = LineIndex(before).position(len(before))
-        hint = ("it looks like UTF-16; " if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "")
-        raise _fail(display, line, column, f"byte 0x{body[err.start]:02X} is not UTF-8 text; "
-                    f"{hint}save the file with UTF-8 encoding") from None
+        hint = "it looks like UTF-16; " if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        raise _fail(
+            display,
+            line,
+            column,
+            f"byte 0x{body[err.start]:02X} is not UTF-8 text; "
+            f"{hint}save the file with UTF-8 encoding",
+        ) from None
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
@@ -92,8 +102,12 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         raise ScenarioError([_reader_finding(err, text, display)]) from None
     except UnicodeEncodeError as err:  # a lone surrogate: text that never came from a file
         line, column = LineIndex(text).position(err.start)
-        raise _fail(display, line, column, f"the character U+{ord(text[err.start]):04X} is "
-                    "not allowed in YAML; remove it") from None
+        raise _fail(
+            display,
+            line,
+            column,
+            f"the character U+{ord(text[err.start]):04X} is not allowed in YAML; remove it",
+        ) from None
     if root is None:
         raise _fail(display, 1, 1, "the file is empty; a scenario starts with 'format: 1'")
     if _ODD_BREAK.search(text):
@@ -130,7 +144,7 @@ class LineIndex:
     def mark(self, mark: yaml.Mark) -> yaml.Mark:
         """The same place, with the line and column an editor shows (both 0-based)."""
         line, column = self.position(mark.index)
-        return yaml.Mark(mark.name, mark.index, line - 1, column - 1, None, None)
+        return yaml.Mark(mark.name, mark.index, line - 1, column - 1, None, None)  # type: ignore[arg-type]
 
 
 def _remark(root: yaml.Node, lines: LineIndex) -> None:
@@ -166,8 +180,11 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> y
                 if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
                     node = key_node if (key and i == last) else value_node
                     break
-        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
-              and 0 <= part < len(node.value)):
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
             node = node.value[part]
     return node
 
@@ -179,16 +196,20 @@ def _fail(path: str, line: int, column: int, message: str) -> ScenarioError:
 _SYNTAX_HINTS = {
     "'\\t'": "YAML indents with spaces, never tabs; replace the tab with spaces",
     "tab character": "YAML indents with spaces, never tabs; replace the tab with spaces",
-    "mapping values are not allowed":
-        "a value holds ': ' (colon and space); put the whole text in quotes",
-    "did not find expected '-' indicator":
-        "check the indentation: items of one list start with '- ' in the same column",
-    "did not find expected key":
-        "check the indentation: keys of one mapping start in the same column",
+    "mapping values are not allowed": (
+        "a value holds ': ' (colon and space); put the whole text in quotes"
+    ),
+    "did not find expected '-' indicator": (
+        "check the indentation: items of one list start with '- ' in the same column"
+    ),
+    "did not find expected key": (
+        "check the indentation: keys of one mapping start in the same column"
+    ),
     "found undefined alias": "an alias *name needs an anchor &name defined before it",
     "could not find expected ':'": "a key must be followed by ':' and a space",
-    "expected a single document in the stream":
-        "the file holds more than one YAML document ('---'); keep one scenario per file",
+    "expected a single document in the stream": (
+        "the file holds more than one YAML document ('---'); keep one scenario per file"
+    ),
     "but found another document": "keep one scenario per file (remove the second '---')",
 }
 
@@ -217,9 +238,13 @@ def _reader_finding(err: yaml.YAMLError, text: str, display: str) -> Finding:
     char = getattr(err, "character", None)
     code = ord(char) if isinstance(char, str) else char
     what = f"the character U+{code:04X}" if isinstance(code, int) else "a control character"
-    return Finding(display, line, column, "error",
-                   f"{what} is not allowed in YAML; remove it, or write it as an escape "
-                   "inside double quotes")
+    return Finding(
+        display,
+        line,
+        column,
+        "error",
+        f"{what} is not allowed in YAML; remove it, or write it as an escape inside double quotes",
+    )
 
 
 class _Builder:
@@ -250,22 +275,31 @@ class _Builder:
             value, size = self.built[ident]
             self.expanded += size
             if self.expanded > MAX_EXPANDED:
-                self.error(node, f"aliases expand to more than {MAX_EXPANDED:,} values "
-                           "(an 'alias bomb'); write the values out instead of nesting aliases")
+                self.error(
+                    node,
+                    f"aliases expand to more than {MAX_EXPANDED:,} values "
+                    "(an 'alias bomb'); write the values out instead of nesting aliases",
+                )
                 raise ScenarioError(self.findings)
             return value, size
         if ident in self.active:
-            self.error(node, "an alias refers to the mapping or list that contains it; "
-                       "recursive data cannot be a scenario")
+            self.error(
+                node,
+                "an alias refers to the mapping or list that contains it; "
+                "recursive data cannot be a scenario",
+            )
             raise ScenarioError(self.findings)
         if depth > MAX_DEPTH:
-            self.error(node, f"nested more than {MAX_DEPTH} levels deep; "
-                       "a scenario needs only a few levels")
+            self.error(
+                node,
+                f"nested more than {MAX_DEPTH} levels deep; a scenario needs only a few levels",
+            )
             raise ScenarioError(self.findings)
         self.active.add(ident)
         if isinstance(node, yaml.SequenceNode):
             value, size = self.sequence(node, depth)
         else:
+            assert isinstance(node, yaml.MappingNode)
             value, size = self.mapping(node, depth)
         self.active.discard(ident)
         self.built[ident] = (value, size)
@@ -291,14 +325,18 @@ class _Builder:
                 self.error(key_node, "a key must be plain text, not a list or a mapping")
                 continue
             if key_node.tag == MERGE:
-                self.error(key_node, "merge keys ('<<') are not supported; "
-                           "write the fields out in full")
+                self.error(
+                    key_node, "merge keys ('<<') are not supported; write the fields out in full"
+                )
                 continue
             key = self.scalar(key_node)
             if key in lines:
-                self.error(key_node, f"duplicate key '{key_node.value}' (first given on line "
-                           f"{lines[key]}); remove or rename one of them (other YAML tools "
-                           "would silently keep only the last)")
+                self.error(
+                    key_node,
+                    f"duplicate key '{key_node.value}' (first given on line "
+                    f"{lines[key]}); remove or rename one of them (other YAML tools "
+                    "would silently keep only the last)",
+                )
                 continue
             lines[key] = key_node.start_mark.line + 1
             value, child_size = self.node(value_node, depth + 1)
@@ -313,8 +351,11 @@ class _Builder:
     def refuse_tag(self, node: yaml.Node) -> None:
         tag = node.tag.replace(_TAG, "!!")
         self.refused_tag = True
-        self.error(node, f"the YAML tag '{tag}' is not allowed; scenario files hold plain "
-                   "data only, so remove the tag")
+        self.error(
+            node,
+            f"the YAML tag '{tag}' is not allowed; scenario files hold plain "
+            "data only, so remove the tag",
+        )
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
@@ -336,11 +377,17 @@ class _Builder:
             if tag == INT and len(text) > 1 and text[0] == "0" and text[1].isdigit():
                 return text
             try:
-                return (_CONSTRUCT.construct_yaml_int(node) if tag == INT
-                        else _CONSTRUCT.construct_yaml_float(node))
+                return (
+                    _CONSTRUCT.construct_yaml_int(node)
+                    if tag == INT
+                    else _CONSTRUCT.construct_yaml_float(node)
+                )
             except ValueError:
-                self.error(node, "this number is far too long; write a shorter number, or put "
-                           "it in quotes if it is meant as text")
+                self.error(
+                    node,
+                    "this number is far too long; write a shorter number, or put "
+                    "it in quotes if it is meant as text",
+                )
                 return None
         if tag == TIMESTAMP:
             return text

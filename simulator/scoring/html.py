@@ -37,18 +37,38 @@ AXIS = 44  # below the plot: tick labels and the axis title
 BAND = 18  # above the plot of an interrupted session: where it stopped
 
 STATUS_COLOURS = {"met": "#1a7f37", "late": "#b35c00", "missed": "#c62828"}
-CHANNEL_COLOURS = {"social": "#2f6fb3", "press": "#8e44ad", "news": "#0f8a8a",
-                   "internal": "#6b6b6b"}
+CHANNEL_COLOURS = {
+    "social": "#2f6fb3",
+    "press": "#8e44ad",
+    "news": "#0f8a8a",
+    "internal": "#6b6b6b",
+}
 ACTION_COLOUR = "#333333"
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-           "#17becf", "#7f7f7f", "#bcbd22", "#393b79", "#ad494a"]
+PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+]
 
 
 def _environment() -> Environment:
     # PackageLoader finds templates/ beside this module, in a checkout and in an install.
-    return Environment(loader=PackageLoader("simulator.scoring", "templates"),
-                       autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=PackageLoader("simulator.scoring", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def render_html(scores: list[Score], language: str | None = None) -> str:
@@ -80,9 +100,11 @@ def _minutes_label(seconds: float) -> str:
     return f"T+{round(seconds / 60)}"
 
 
-def _inject_text(scenario: Scenario, inject: Inject, names: dict[str, str],
-                 delivered: float | None) -> str:
+def _inject_text(
+    scenario: Scenario, inject: Inject, names: dict[str, str], delivered: float | None
+) -> str:
     """The inject's text with the scenario's variables filled in, as the team saw it."""
+
     def resolve(name: str) -> str:
         if name in scenario.variables:
             return scenario.variables[name]
@@ -91,6 +113,7 @@ def _inject_text(scenario: Scenario, inject: Inject, names: dict[str, str],
         if name == "clock" and scenario.start is not None and delivered is not None:
             return (scenario.start + timedelta(seconds=delivered)).strftime("%H:%M")
         return "{" + name + "}"  # generated values (fake names) differ per run
+
     try:
         return render(inject.text, resolve)
     except TemplateError:
@@ -107,9 +130,13 @@ class _Injects:
         for score in scores:
             for t, item, _channel in score.deliveries:
                 delivered.setdefault(item, t)
-        self.by_id = {i.id: (names.get(i.from_, i.from_),
-                             _inject_text(scenario, i, names, delivered.get(i.id)))
-                      for i in scenario.injects}
+        self.by_id = {
+            i.id: (
+                names.get(i.from_, i.from_),
+                _inject_text(scenario, i, names, delivered.get(i.id)),
+            )
+            for i in scenario.injects
+        }
 
     def author(self, item: str) -> str:
         found = self.by_id.get(item)
@@ -127,11 +154,9 @@ def _summary_rows(scores: list[Score], t: Labels) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for row in SUMMARY_ROWS:
         if row.items is not None:
-            rows.append({"label": t(row.key), "lists": [row.items(s.summary, t)
-                                                        for s in scores]})
+            rows.append({"label": t(row.key), "lists": [row.items(s.summary, t) for s in scores]})
         else:
-            rows.append({"label": t(row.key), "cells": [row.show(s.summary, t)
-                                                        for s in scores]})
+            rows.append({"label": t(row.key), "cells": [row.show(s.summary, t) for s in scores]})
     return rows
 
 
@@ -140,9 +165,15 @@ def _summary_rows(scores: list[Score], t: Labels) -> list[dict[str, Any]]:
 
 def _time_domain(scores: list[Score]) -> tuple[float, float]:
     """(end of the axis, tick step), both in seconds, shared by every session's charts."""
-    latest = max(max(float(s.scenario.duration), s.end,
-                     *(e.deadline for e in s.expectations),
-                     *(e.responded or 0.0 for e in s.expectations)) for s in scores)
+    latest = max(
+        max(
+            float(s.scenario.duration),
+            s.end,
+            *(e.deadline for e in s.expectations),
+            *(e.responded or 0.0 for e in s.expectations),
+        )
+        for s in scores
+    )
     latest = max(latest, 60.0)
     for step in (1, 2, 5, 10, 15, 20, 30, 60, 120, 240):
         if latest / (step * 60) <= 12:
@@ -166,12 +197,22 @@ class _TimeAxis:
     def drawn(self, top: float, bottom: float) -> dict[str, Any]:
         """Grid lines from ``top``, the axis line at ``bottom``, tick labels and title."""
         count = round(self.t_max / self.step)
-        ticks = [{"x": self.x(k * self.step), "label": _minutes_label(k * self.step)}
-                 for k in range(count + 1)]
-        return {"ticks": ticks, "top": top, "y": bottom, "mark_y": bottom + 5,
-                "label_y": bottom + 18, "title_y": bottom + 36, "left": LEFT,
-                "right": WIDTH - RIGHT, "title_x": (LEFT + WIDTH - RIGHT) / 2,
-                "title": self.labels("html.axis.minutes")}
+        ticks = [
+            {"x": self.x(k * self.step), "label": _minutes_label(k * self.step)}
+            for k in range(count + 1)
+        ]
+        return {
+            "ticks": ticks,
+            "top": top,
+            "y": bottom,
+            "mark_y": bottom + 5,
+            "label_y": bottom + 18,
+            "title_y": bottom + 36,
+            "left": LEFT,
+            "right": WIDTH - RIGHT,
+            "title_x": (LEFT + WIDTH - RIGHT) / 2,
+            "title": self.labels("html.axis.minutes"),
+        }
 
     def interrupted(self, score: Score, top: float, bottom: float) -> dict[str, Any] | None:
         """A dashed line where an interrupted session stops, labelled on its roomier side."""
@@ -180,10 +221,15 @@ class _TimeAxis:
         x = self.x(score.end)
         left_side = x > WIDTH - RIGHT - 190
         # the label sits in the band reserved above the plot (see _top), clear of the data
-        return {"x": x, "top": top - BAND + 4, "bottom": bottom, "label_y": top - 7,
-                "label_x": x - 5 if left_side else x + 5,
-                "anchor": "end" if left_side else "start",
-                "label": self.labels("html.interrupted_at", time=offset_text(score.end))}
+        return {
+            "x": x,
+            "top": top - BAND + 4,
+            "bottom": bottom,
+            "label_y": top - 7,
+            "label_x": x - 5 if left_side else x + 5,
+            "anchor": "end" if left_side else "start",
+            "label": self.labels("html.interrupted_at", time=offset_text(score.end)),
+        }
 
 
 # --- timeline -------------------------------------------------------------------------
@@ -197,12 +243,18 @@ def _marker(shape: str, x: float, y: float, size: float = 4.5) -> dict[str, Any]
         return {"shape": "circle", "x": x, "y": y, "r": r}
     if shape == "late":
         d = round(r * 1.3, 1)
-        return {"shape": "path", "d": f"M{x},{round(y - d, 1)} L{round(x + d, 1)},{y} "
-                                     f"L{x},{round(y + d, 1)} L{round(x - d, 1)},{y} Z"}
-    return {"shape": "cross", "d": f"M{round(x - r, 1)},{round(y - r, 1)} "
-                                   f"L{round(x + r, 1)},{round(y + r, 1)} "
-                                   f"M{round(x - r, 1)},{round(y + r, 1)} "
-                                   f"L{round(x + r, 1)},{round(y - r, 1)}"}
+        return {
+            "shape": "path",
+            "d": f"M{x},{round(y - d, 1)} L{round(x + d, 1)},{y} "
+            f"L{x},{round(y + d, 1)} L{round(x - d, 1)},{y} Z",
+        }
+    return {
+        "shape": "cross",
+        "d": f"M{round(x - r, 1)},{round(y - r, 1)} "
+        f"L{round(x + r, 1)},{round(y + r, 1)} "
+        f"M{round(x - r, 1)},{round(y + r, 1)} "
+        f"L{round(x + r, 1)},{round(y - r, 1)}",
+    }
 
 
 def _row_label(e: ExpectationResult) -> str:
@@ -210,12 +262,24 @@ def _row_label(e: ExpectationResult) -> str:
 
 
 def _expectation_title(e: ExpectationResult, t: Labels) -> str:
-    answer = (t("html.expectation.answer", time=offset_text(e.responded),
-                wait=duration_text(e.response_time))
-              if e.responded is not None else t("html.expectation.no_answer"))
-    return t("html.expectation.title", inject=e.inject, do="/".join(e.do),
-             delivered=offset_text(e.delivered), deadline=offset_text(e.deadline),
-             answer=answer, status=t.status(e.status))
+    answer = (
+        t(
+            "html.expectation.answer",
+            time=offset_text(e.responded),
+            wait=duration_text(e.response_time),
+        )
+        if e.responded is not None
+        else t("html.expectation.no_answer")
+    )
+    return t(
+        "html.expectation.title",
+        inject=e.inject,
+        do="/".join(e.do),
+        delivered=offset_text(e.delivered),
+        deadline=offset_text(e.deadline),
+        answer=answer,
+        status=t.status(e.status),
+    )
 
 
 def _top(score: Score, margin: float) -> float:
@@ -241,13 +305,24 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
         mid = round(y + ROW / 2, 1)
         x0, x1 = axis.x(e.delivered), axis.x(e.deadline)
         row: dict[str, Any] = {
-            "y": y, "height": ROW, "mid": mid, "text_y": round(mid + 4, 1),
-            "label": _row_label(e), "title": _expectation_title(e, t),
-            "bar_x": x0, "bar_w": round(max(x1 - x0, 1.5), 1), "bar_y": round(mid - 4, 1),
-            "bar_h": 8, "deadline_x": x1, "deadline_y1": round(mid - 6, 1),
-            "deadline_y2": round(mid + 6, 1), "status": e.status,
-            "colour": STATUS_COLOURS.get(e.status, "#555"), "stripe": n % 2 == 1,
-            "marker": None, "late_line": None,
+            "y": y,
+            "height": ROW,
+            "mid": mid,
+            "text_y": round(mid + 4, 1),
+            "label": _row_label(e),
+            "title": _expectation_title(e, t),
+            "bar_x": x0,
+            "bar_w": round(max(x1 - x0, 1.5), 1),
+            "bar_y": round(mid - 4, 1),
+            "bar_h": 8,
+            "deadline_x": x1,
+            "deadline_y1": round(mid - 6, 1),
+            "deadline_y2": round(mid + 6, 1),
+            "status": e.status,
+            "colour": STATUS_COLOURS.get(e.status, "#555"),
+            "stripe": n % 2 == 1,
+            "marker": None,
+            "late_line": None,
         }
         if e.responded is not None:
             mx = axis.x(e.responded)
@@ -259,18 +334,34 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
         rows.append(row)
     bottom = rows_top + max(len(rows), 1) * ROW + 6
     return {
-        "height": bottom + AXIS, "axis": axis.drawn(top, bottom),
-        "label_x": LEFT - 8, "note_x": LEFT + 6, "stripe_w": WIDTH - RIGHT,
-        "deliveries_lane": deliveries, "actions_lane": actions,
-        "separator_y": separator, "empty_y": rows_top + 12,
-        "deliveries": [{"x": axis.x(at), "colour": CHANNEL_COLOURS.get(channel, "#555"),
-                        "title": f"{offset_text(at)} {item} ({t.channel(channel)})"}
-                       for at, item, channel in score.deliveries],
-        "actions": [{"x": axis.x(at), "colour": ACTION_COLOUR,
-                     "title": f"{offset_text(at)} {action}"
-                              + (f" → {', '.join(targets)}" if targets else "")}
-                    for at, action, targets in score.actions],
-        "rows": rows, "empty": not score.expectations,
+        "height": bottom + AXIS,
+        "axis": axis.drawn(top, bottom),
+        "label_x": LEFT - 8,
+        "note_x": LEFT + 6,
+        "stripe_w": WIDTH - RIGHT,
+        "deliveries_lane": deliveries,
+        "actions_lane": actions,
+        "separator_y": separator,
+        "empty_y": rows_top + 12,
+        "deliveries": [
+            {
+                "x": axis.x(at),
+                "colour": CHANNEL_COLOURS.get(channel, "#555"),
+                "title": f"{offset_text(at)} {item} ({t.channel(channel)})",
+            }
+            for at, item, channel in score.deliveries
+        ],
+        "actions": [
+            {
+                "x": axis.x(at),
+                "colour": ACTION_COLOUR,
+                "title": f"{offset_text(at)} {action}"
+                + (f" → {', '.join(targets)}" if targets else ""),
+            }
+            for at, action, targets in score.actions
+        ],
+        "rows": rows,
+        "empty": not score.expectations,
         "end": axis.interrupted(score, top, bottom),
     }
 
@@ -290,7 +381,7 @@ def _curve_times(rumour: RumourCurve, end: float, step: float) -> list[float]:
     """Sample times: a regular grid, the delivery, the correction and the end, and a few
     close after the delivery, where a curve climbs fastest on a logarithmic axis."""
     times = {rumour.delivered, end}
-    times.update(rumour.delivered + 2.0 ** k for k in range(8))
+    times.update(rumour.delivered + 2.0**k for k in range(8))
     if rumour.corrected is not None:
         times.add(rumour.corrected)
     k = math.ceil(rumour.delivered / step)
@@ -325,13 +416,23 @@ def _curve_styles(scores: list[Score]) -> dict[str, dict[str, Any]]:
         for r in _shown_rumours(score):
             most[r.item] = max(most.get(r.item, 0), r.final_views)
     ranked = sorted(most, key=lambda item: (-most[item], item))
-    return {item: {"number": n + 1, "colour": PALETTE[n % len(PALETTE)],
-                   "dash": ("", "7 3", "2 3")[(n % 2) + (n >= len(PALETTE))]}
-            for n, item in enumerate(ranked)}
+    return {
+        item: {
+            "number": n + 1,
+            "colour": PALETTE[n % len(PALETTE)],
+            "dash": ("", "7 3", "2 3")[(n % 2) + (n >= len(PALETTE))],
+        }
+        for n, item in enumerate(ranked)
+    }
 
 
-def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects,
-                  styles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _rumour_chart(
+    score: Score,
+    axis: _TimeAxis,
+    decades: int,
+    injects: _Injects,
+    styles: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
     t = axis.labels
 
     def views_text(value: float) -> str:
@@ -348,42 +449,77 @@ def _rumour_chart(score: Score, axis: _TimeAxis, decades: int, injects: _Injects
     curves = []
     for rumour in _shown_rumours(score):
         style = styles[rumour.item]
-        points = [(axis.x(t), y(views_at(rumour.peak, rumour.delivered, t, rumour.corrected)))
-                  for t in _curve_times(rumour, score.end, sample)]
+        points = [
+            (axis.x(t), y(views_at(rumour.peak, rumour.delivered, t, rumour.corrected)))
+            for t in _curve_times(rumour, score.end, sample)
+        ]
         correction = None
         if rumour.corrected is not None and rumour.corrected <= score.end:
             at = views_at(rumour.peak, rumour.delivered, rumour.corrected, rumour.corrected)
-            correction = {"x": axis.x(rumour.corrected), "y": y(at), "r": 5,
-                          "title": t("html.rumours.correction", item=rumour.item,
-                                     time=offset_text(rumour.corrected),
-                                     views=views_text(at))}
-        curves.append({
-            **style, "points": " ".join(f"{px},{py}" for px, py in points),
-            "end_x": points[-1][0], "end_y": points[-1][1],
-            "title": t("html.rumours.curve", number=style["number"], item=rumour.item,
-                       views=views_text(rumour.final_views)),
-            "correction": correction, "item": rumour.item, "author": injects.author(rumour.item),
-            "text": _shorten(injects.text(rumour.item), 90),
-            "delivered": offset_text(rumour.delivered),
-            "corrected": offset_text(rumour.corrected) if rumour.corrected is not None else None,
-            "views": views_text(rumour.final_views),
-        })
+            correction = {
+                "x": axis.x(rumour.corrected),
+                "y": y(at),
+                "r": 5,
+                "title": t(
+                    "html.rumours.correction",
+                    item=rumour.item,
+                    time=offset_text(rumour.corrected),
+                    views=views_text(at),
+                ),
+            }
+        curves.append(
+            {
+                **style,
+                "points": " ".join(f"{px},{py}" for px, py in points),
+                "end_x": points[-1][0],
+                "end_y": points[-1][1],
+                "title": t(
+                    "html.rumours.curve",
+                    number=style["number"],
+                    item=rumour.item,
+                    views=views_text(rumour.final_views),
+                ),
+                "correction": correction,
+                "item": rumour.item,
+                "author": injects.author(rumour.item),
+                "text": _shorten(injects.text(rumour.item), 90),
+                "delivered": offset_text(rumour.delivered),
+                "corrected": offset_text(rumour.corrected)
+                if rumour.corrected is not None
+                else None,
+                "views": views_text(rumour.final_views),
+            }
+        )
     # number each curve at its end, spread out so the numbers never sit on each other
     order = sorted(curves, key=lambda c: c["end_y"])
-    for curve, label_y in zip(order, _spread([c["end_y"] for c in order], 11.0, top + 4,
-                                             bottom), strict=True):
-        curve["label"] = {"x": round(curve["end_x"] + 16, 1), "y": round(label_y + 4, 1),
-                          "leader_x1": round(curve["end_x"] + 2, 1),
-                          "leader_x2": round(curve["end_x"] + 14, 1), "leader_y": label_y}
-    y_ticks = [{"y": y(10 ** k), "text_y": y(10 ** k) + 4, "label": views_text(10 ** k)}
-               for k in range(decades + 1)]
+    for curve, label_y in zip(
+        order, _spread([c["end_y"] for c in order], 11.0, top + 4, bottom), strict=True
+    ):
+        curve["label"] = {
+            "x": round(curve["end_x"] + 16, 1),
+            "y": round(label_y + 4, 1),
+            "leader_x1": round(curve["end_x"] + 2, 1),
+            "leader_x2": round(curve["end_x"] + 14, 1),
+            "leader_y": label_y,
+        }
+    y_ticks = [
+        {"y": y(10**k), "text_y": y(10**k) + 4, "label": views_text(10**k)}
+        for k in range(decades + 1)
+    ]
     shown = {r.item for r in _shown_rumours(score)}
     omitted = [r for r in score.rumours if r.item not in shown]
     return {
-        "height": bottom + AXIS, "axis": axis.drawn(top, bottom), "label_x": LEFT - 8,
-        "curves": curves, "y_ticks": y_ticks, "y_title_x": LEFT - 78,
-        "y_title_y": (top + bottom) / 2, "end": axis.interrupted(score, top, bottom),
-        "total": len(score.rumours), "shown": len(curves), "omitted": len(omitted),
+        "height": bottom + AXIS,
+        "axis": axis.drawn(top, bottom),
+        "label_x": LEFT - 8,
+        "curves": curves,
+        "y_ticks": y_ticks,
+        "y_title_x": LEFT - 78,
+        "y_title_y": (top + bottom) / 2,
+        "end": axis.interrupted(score, top, bottom),
+        "total": len(score.rumours),
+        "shown": len(curves),
+        "omitted": len(omitted),
         "omitted_text": _omitted_text(score, len(curves), omitted, t),
     }
 
@@ -395,21 +531,34 @@ def _omitted_text(score: Score, shown: int, omitted: list[RumourCurve], t: Label
     text = t("html.rumours.omitted", total=len(score.rumours), shown=MAX_RUMOURS)
     if shown > MAX_RUMOURS:
         text += t("html.rumours.also_corrected", count=shown - MAX_RUMOURS)
-    return text + t("html.rumours.rest", count=len(omitted),
-                    views=t.number(round(sum(r.final_views for r in omitted))))
+    return text + t(
+        "html.rumours.rest",
+        count=len(omitted),
+        views=t.number(round(sum(r.final_views for r in omitted))),
+    )
 
 
 # --- expectations ---------------------------------------------------------------------
 
 
 def _expectation_rows(score: Score, injects: _Injects, t: Labels) -> list[dict[str, Any]]:
-    return [{"inject": e.inject, "author": injects.author(e.inject),
-             "text": _shorten(injects.text(e.inject), SNIPPET), "full": injects.text(e.inject),
-             "do": " / ".join(e.do), "delivered": offset_text(e.delivered),
-             "deadline": offset_text(e.deadline), "responded": offset_text(e.responded),
-             "response_time": duration_text(e.response_time), "status": e.status,
-             "status_text": t.status(e.status), "points": f"{e.points:g}"}
-            for e in score.expectations]
+    return [
+        {
+            "inject": e.inject,
+            "author": injects.author(e.inject),
+            "text": _shorten(injects.text(e.inject), SNIPPET),
+            "full": injects.text(e.inject),
+            "do": " / ".join(e.do),
+            "delivered": offset_text(e.delivered),
+            "deadline": offset_text(e.deadline),
+            "responded": offset_text(e.responded),
+            "response_time": duration_text(e.response_time),
+            "status": e.status,
+            "status_text": t.status(e.status),
+            "points": f"{e.points:g}",
+        }
+        for e in score.expectations
+    ]
 
 
 def _compared_rows(scores: list[Score], injects: _Injects, t: Labels) -> list[dict[str, Any]]:
@@ -421,16 +570,27 @@ def _compared_rows(scores: list[Score], injects: _Injects, t: Labels) -> list[di
             key = (e.inject, e.index)
             cells.setdefault(key, [None] * len(scores))
             first.setdefault(key, e)
-            cells[key][n] = {"status": e.status, "status_text": t.status(e.status),
-                             "response_time": duration_text(e.response_time),
-                             "delivered": offset_text(e.delivered),
-                             "deadline": offset_text(e.deadline),
-                             "responded": offset_text(e.responded)}
+            cells[key][n] = {
+                "status": e.status,
+                "status_text": t.status(e.status),
+                "response_time": duration_text(e.response_time),
+                "delivered": offset_text(e.delivered),
+                "deadline": offset_text(e.deadline),
+                "responded": offset_text(e.responded),
+            }
     order = sorted(cells, key=lambda k: (min(s.delivered for s in _all(scores, k)), k))
-    return [{"inject": key[0], "author": injects.author(key[0]),
-             "text": _shorten(injects.text(key[0]), SNIPPET), "full": injects.text(key[0]),
-             "do": " / ".join(first[key].do), "points": f"{first[key].points:g}",
-             "cells": cells[key]} for key in order]
+    return [
+        {
+            "inject": key[0],
+            "author": injects.author(key[0]),
+            "text": _shorten(injects.text(key[0]), SNIPPET),
+            "full": injects.text(key[0]),
+            "do": " / ".join(first[key].do),
+            "points": f"{first[key].points:g}",
+            "cells": cells[key],
+        }
+        for key in order
+    ]
 
 
 def _all(scores: list[Score], key: tuple[str, int]) -> list[ExpectationResult]:
@@ -449,29 +609,49 @@ def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
     styles = _curve_styles(scores)
     sessions = []
     for n, score in enumerate(scores, start=1):
-        sessions.append({
-            "number": n, "path": score.path, "seed": _plain(score.seed),
-            "complete": score.complete, "end": offset_text(score.end),
-            "score": _number(score.summary.get("score"), t),
-            "timeline": _timeline(score, axis),
-            "rumours": _rumour_chart(score, axis, decades, injects, styles)
-            if score.rumours else None,
-            "findings": [{"t": offset_text(f.get("t")), "action": str(f.get("action", "")),
-                          "rule": str(f.get("rule", "")), "match": str(f.get("match", ""))}
-                         for f in score.findings],
-        })
+        sessions.append(
+            {
+                "number": n,
+                "path": score.path,
+                "seed": _plain(score.seed),
+                "complete": score.complete,
+                "end": offset_text(score.end),
+                "score": _number(score.summary.get("score"), t),
+                "timeline": _timeline(score, axis),
+                "rumours": _rumour_chart(score, axis, decades, injects, styles)
+                if score.rumours
+                else None,
+                "findings": [
+                    {
+                        "t": offset_text(f.get("t")),
+                        "action": str(f.get("action", "")),
+                        "rule": str(f.get("rule", "")),
+                        "match": str(f.get("match", "")),
+                    }
+                    for f in score.findings
+                ],
+            }
+        )
     return {
         # t: the page's own words; language: the scenario's, for the texts quoted from it
-        "t": t, "page_language": t.language,
-        "title": scenario.title, "scenario_id": scenario.id,
-        "language": scenario.language, "duration": duration_text(float(scenario.duration)),
-        "sessions": sessions, "compare": len(scores) > 1, "compare_columns": 3 + len(scores),
+        "t": t,
+        "page_language": t.language,
+        "title": scenario.title,
+        "scenario_id": scenario.id,
+        "language": scenario.language,
+        "duration": duration_text(float(scenario.duration)),
+        "sessions": sessions,
+        "compare": len(scores) > 1,
+        "compare_columns": 3 + len(scores),
         "summary_rows": _summary_rows(scores, t),
         "expectations": _expectation_rows(scores[0], injects, t) if len(scores) == 1 else None,
         "compared": _compared_rows(scores, injects, t) if len(scores) > 1 else None,
         "status_colours": STATUS_COLOURS,
-        "channels": [{"label": t.channel(channel), "colour": colour}
-                     for channel, colour in CHANNEL_COLOURS.items()],
-        "action_colour": ACTION_COLOUR, "width": WIDTH,
+        "channels": [
+            {"label": t.channel(channel), "colour": colour}
+            for channel, colour in CHANNEL_COLOURS.items()
+        ],
+        "action_colour": ACTION_COLOUR,
+        "width": WIDTH,
         "version": simulator.__version__,
     }

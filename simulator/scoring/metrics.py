@@ -44,10 +44,16 @@ class ExpectationResult:
 
     def as_json(self) -> dict[str, Any]:
         """The contract's fields."""
-        return {"inject": self.inject, "do": self.do, "delivered": self.delivered,
-                "deadline": self.deadline, "responded": self.responded,
-                "response_time": self.response_time, "status": self.status,
-                "points": _number(self.points)}
+        return {
+            "inject": self.inject,
+            "do": self.do,
+            "delivered": self.delivered,
+            "deadline": self.deadline,
+            "responded": self.responded,
+            "response_time": self.response_time,
+            "status": self.status,
+            "points": _number(self.points),
+        }
 
 
 @dataclass(slots=True)
@@ -80,10 +86,16 @@ class Score:
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract: session, expectations, summary."""
-        return {"session": {"path": self.path, "scenario": self.scenario.id, "seed": self.seed,
-                            "complete": self.complete},
-                "expectations": [e.as_json() for e in self.expectations],
-                "summary": self.summary}
+        return {
+            "session": {
+                "path": self.path,
+                "scenario": self.scenario.id,
+                "seed": self.seed,
+                "complete": self.complete,
+            },
+            "expectations": [e.as_json() for e in self.expectations],
+            "summary": self.summary,
+        }
 
 
 def _number(value: float) -> float | int:
@@ -124,33 +136,42 @@ def score_session(path: Path) -> Score:
         store.close()
 
 
-_NEEDS = {"delivered": ("item",), "expectation": ("inject", "index", "do", "status",
-                                                   "delivered", "deadline"),
-          "action": ("action",), "corrected": ("item",)}
+_NEEDS = {
+    "delivered": ("item",),
+    "expectation": ("inject", "index", "do", "status", "delivered", "deadline"),
+    "action": ("action",),
+    "corrected": ("item",),
+}
 
 
 def _checked(events: Iterator[Event], display: str) -> Iterator[Event]:
     """Events whose fields have the types scoring reads; a damaged one is named."""
     for event in events:
         data = event.data
-        ok = (isinstance(event.t, int | float)
-              and all(key in data for key in _NEEDS.get(event.type, ()))
-              and isinstance(data.get("by") or "", str)
-              and all(isinstance(x, str) for x in data.get("to") or ()))
+        ok = (
+            isinstance(event.t, int | float)
+            and all(key in data for key in _NEEDS.get(event.type, ()))
+            and isinstance(data.get("by") or "", str)
+            and all(isinstance(x, str) for x in data.get("to") or ())
+        )
         if not ok:
-            raise SessionError(f"{display}: the session file is damaged at event {event.seq} "
-                               f"({event.type}); crisis-sim cannot score it")
+            raise SessionError(
+                f"{display}: the session file is damaged at event {event.seq} "
+                f"({event.type}); crisis-sim cannot score it"
+            )
         yield event
 
 
 def _score(store: SessionStore, display: str) -> Score:
     meta = store.meta
     try:
-        scenario = load_scenario_text(meta["scenario_text"], meta.get("scenario", "scenario"))
-        scenario = scenario.scenario
+        scenario = load_scenario_text(
+            meta["scenario_text"], meta.get("scenario", "scenario")
+        ).scenario
     except Exception as err:
-        raise SessionError(f"{display}: the scenario stored in the session cannot be read "
-                           f"({type(err).__name__})") from None
+        raise SessionError(
+            f"{display}: the scenario stored in the session cannot be read ({type(err).__name__})"
+        ) from None
     seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
     inject_kind = {i.id: i.kind for i in scenario.injects}
     delivered_injects: dict[str, float] = {}
@@ -183,8 +204,11 @@ def _score(store: SessionStore, display: str) -> Score:
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
-            elif data.get("source") == "team" and first_statement is None \
-                    and _is_public(data.get("kind"), data.get("channel")):
+            elif (
+                data.get("source") == "team"
+                and first_statement is None
+                and _is_public(data.get("kind"), data.get("channel"))
+            ):
                 first_statement = event.t
         elif kind == "expectation":
             key = (data["inject"], int(data["index"]))
@@ -215,24 +239,61 @@ def _score(store: SessionStore, display: str) -> Score:
             start, stop = delivered_wall.get(inject), outcome_wall.get((inject, index))
             if start is not None and stop is not None:
                 wall_rt = max(stop - start, 0.0)
-        results.append(ExpectationResult(
-            inject, index, list(data["do"]), float(data["delivered"]), float(data["deadline"]),
-            data.get("responded"), data.get("response_time"), status,
-            float(data.get("points", 1)), inject_kind.get(inject, ""), wall_rt))
+        results.append(
+            ExpectationResult(
+                inject,
+                index,
+                list(data["do"]),
+                float(data["delivered"]),
+                float(data["deadline"]),
+                data.get("responded"),
+                data.get("response_time"),
+                status,
+                float(data.get("points", 1)),
+                inject_kind.get(inject, ""),
+                wall_rt,
+            )
+        )
     results += _open_expectations(scenario, delivered_injects, outcomes)
     results.sort(key=lambda r: (r.delivered, r.inject, r.index))
-    rumours = [RumourCurve(item, t0, peak, corrected.get(item),
-                           views_at(peak, t0, end, corrected.get(item)))
-               for item, (t0, peak) in misleading.items()]
-    summary = _summary(scenario, results, rumours, flagged, misleading, sensitive, hidden,
-                       findings, per_member, first_statement, end)
-    return Score(str(store.path), scenario, meta.get("scenario_sha256", ""), seed, complete,
-                 end, results, summary, rumours, findings, deliveries, actions)
+    rumours = [
+        RumourCurve(
+            item, t0, peak, corrected.get(item), views_at(peak, t0, end, corrected.get(item))
+        )
+        for item, (t0, peak) in misleading.items()
+    ]
+    summary = _summary(
+        scenario,
+        results,
+        rumours,
+        flagged,
+        misleading,
+        sensitive,
+        hidden,
+        findings,
+        per_member,
+        first_statement,
+        end,
+    )
+    return Score(
+        str(store.path),
+        scenario,
+        meta.get("scenario_sha256", ""),
+        seed,
+        complete,
+        end,
+        results,
+        summary,
+        rumours,
+        findings,
+        deliveries,
+        actions,
+    )
 
 
-def _open_expectations(scenario: Scenario, delivered: dict[str, float],
-                       outcomes: dict[tuple[str, int], dict[str, Any]]
-                       ) -> list[ExpectationResult]:
+def _open_expectations(
+    scenario: Scenario, delivered: dict[str, float], outcomes: dict[tuple[str, int], dict[str, Any]]
+) -> list[ExpectationResult]:
     """The expectations of delivered injects that the log has no outcome for."""
     found = []
     for inject in scenario.injects:
@@ -242,18 +303,36 @@ def _open_expectations(scenario: Scenario, delivered: dict[str, float],
         for index, expectation in enumerate(inject.expect):
             if (inject.id, index) in outcomes:
                 continue
-            found.append(ExpectationResult(
-                inject.id, index, list(expectation.do), t,
-                t + deadline_for(scenario, inject, expectation), None, None, OPEN,
-                float(expectation.points), inject.kind))
+            found.append(
+                ExpectationResult(
+                    inject.id,
+                    index,
+                    list(expectation.do),
+                    t,
+                    t + deadline_for(scenario, inject, expectation),
+                    None,
+                    None,
+                    OPEN,
+                    float(expectation.points),
+                    inject.kind,
+                )
+            )
     return found
 
 
-def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list[RumourCurve],
-             flagged: dict[str, str], misleading: dict[str, tuple[float, int]],
-             sensitive: dict[str, float], hidden: dict[str, float],
-             findings: list[dict[str, Any]], per_member: Counter[str],
-             first_statement: float | None, end: float) -> dict[str, Any]:
+def _summary(
+    scenario: Scenario,
+    results: list[ExpectationResult],
+    rumours: list[RumourCurve],
+    flagged: dict[str, str],
+    misleading: dict[str, tuple[float, int]],
+    sensitive: dict[str, float],
+    hidden: dict[str, float],
+    findings: list[dict[str, Any]],
+    per_member: Counter[str],
+    first_statement: float | None,
+    end: float,
+) -> dict[str, Any]:
     counts = Counter(r.status for r in results)
     still_open = {r.inject for r in results if r.status == OPEN}
     results = [r for r in results if r.status != OPEN]
@@ -264,19 +343,27 @@ def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list
     true_positive = len(flagged_misleading & misleading.keys())
     precision = true_positive / len(flagged_misleading) if flagged_misleading else None
     recall = true_positive / len(misleading) if misleading else None
-    f1 = (2 * precision * recall / (precision + recall)
-          if precision is not None and recall is not None and precision + recall > 0 else None)
-    press = {}
+    f1 = (
+        2 * precision * recall / (precision + recall)
+        if precision is not None and recall is not None and precision + recall > 0
+        else None
+    )
+    press: dict[str, bool] = {}
     for r in results:
         if r.kind == "press" and r.inject not in still_open:  # judged once all settled
             press[r.inject] = press.get(r.inject, True) and r.status == "met"
     up_times = [(hidden.get(i, end)) - t for i, t in sensitive.items()]
     weight = sum(r.points for r in results)
-    score = (round(100 * sum(r.points * CREDIT.get(r.status, 0) for r in results) / weight, 1)
-             if weight else None)
+    score = (
+        round(100 * sum(r.points * CREDIT.get(r.status, 0) for r in results) / weight, 1)
+        if weight
+        else None
+    )
     target = scenario.scoring.first_statement
     return {
-        "met": counts["met"], "late": counts["late"], "missed": counts["missed"],
+        "met": counts["met"],
+        "late": counts["late"],
+        "missed": counts["missed"],
         "open": counts[OPEN],
         "on_time_rate": counts["met"] / total if total else None,
         "median_response_time": percentile(times, 50),
@@ -287,11 +374,14 @@ def _summary(scenario: Scenario, results: list[ExpectationResult], rumours: list
         "max_response_wall": max(walls) if walls else None,
         "first_statement": first_statement,
         "first_statement_target": target,
-        "first_statement_on_time": (None if target is None else
-                                    first_statement is not None and first_statement <= target),
+        "first_statement_on_time": (
+            None if target is None else first_statement is not None and first_statement <= target
+        ),
         "press_answered_on_time": sum(press.values()),
         "press_total": len(press),
-        "flag_precision": precision, "flag_recall": recall, "flag_f1": f1,
+        "flag_precision": precision,
+        "flag_recall": recall,
+        "flag_f1": f1,
         "rumour_exposure": sum(r.final_views for r in rumours),
         "sensitive_hidden": sum(1 for i in sensitive if i in hidden),
         "sensitive_total": len(sensitive),

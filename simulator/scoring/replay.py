@@ -27,25 +27,31 @@ class ReplayLog:
         finally:
             store.close()
         try:
-            self.loaded: LoadedScenario = load_scenario_text(meta["scenario_text"],
-                                                             meta.get("scenario", "scenario"))
+            self.loaded: LoadedScenario = load_scenario_text(
+                meta["scenario_text"], meta.get("scenario", "scenario")
+            )
         except Exception:
-            raise SessionError(f"{path}: the scenario stored in the session cannot be "
-                               "read") from None
+            raise SessionError(
+                f"{path}: the scenario stored in the session cannot be read"
+            ) from None
         self.path = path
         self.seed = int(meta.get("seed", "0") or 0)
         self.times = [e.t for e in self.events]
         self.end = max(self.times, default=0.0)
         start = self.loaded.scenario.start
-        self._start = (start.hour * 3600 + start.minute * 60 + start.second if start
-                       else DEFAULT_START_SECONDS)
+        self._start = (
+            start.hour * 3600 + start.minute * 60 + start.second if start else DEFAULT_START_SECONDS
+        )
         self._peaks: dict[str, tuple[float, int, bool]] = {}
         self._corrected: dict[str, float] = {}
         for event in self.events:
             if event.type == "delivered":
                 data = event.data
-                self._peaks[data["item"]] = (event.t, int(data.get("peak") or 0),
-                                             data.get("truth") == "misleading")
+                self._peaks[data["item"]] = (
+                    event.t,
+                    int(data.get("peak") or 0),
+                    data.get("truth") == "misleading",
+                )
             elif event.type == "corrected":
                 self._corrected.setdefault(event.data["item"], event.t)
 
@@ -64,6 +70,7 @@ class ReplayLog:
             return 0, 0, 0
         delivered, peak, misleading = self._peaks[item]
         corrected = self._corrected.get(item)
-        views = views_at(peak, delivered, t, corrected if corrected is not None
-                         and corrected <= t else None)
+        views = views_at(
+            peak, delivered, t, corrected if corrected is not None and corrected <= t else None
+        )
         return (views, *engagement(views, misleading))

@@ -51,16 +51,22 @@ def _first_statement(s: dict[str, Any], labels: Labels) -> str:
     verdict = s.get("first_statement_on_time")
     if verdict is None:
         return labels("value.target", time=shown, target=offset_text(target))
-    return labels("value.target_verdict", time=shown, target=offset_text(target),
-                  verdict=labels("value.on_time" if verdict else "value.not_on_time"))
+    return labels(
+        "value.target_verdict",
+        time=shown,
+        target=offset_text(target),
+        verdict=labels("value.on_time" if verdict else "value.not_on_time"),
+    )
 
 
 NO_NAME = "(no name)"  # how scoring counts the actions of a console where nobody gave a name
 
 
 def _members(s: dict[str, Any], labels: Labels) -> list[str]:
-    return [f"{labels('value.no_name') if name == NO_NAME else name}: {count}"
-            for name, count in s["actions_by_member"].items()]
+    return [
+        f"{labels('value.no_name') if name == NO_NAME else name}: {count}"
+        for name, count in s["actions_by_member"].items()
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,26 +85,49 @@ SUMMARY_ROWS: tuple[SummaryRow, ...] = (
     SummaryRow("summary.score", lambda s, t: _plain(s["score"], t)),
     SummaryRow("summary.outcome", lambda s, t: f"{s['met']} / {s['late']} / {s['missed']}"),
     SummaryRow("summary.on_time", lambda s, t: _ratio(s["on_time_rate"])),
-    SummaryRow("summary.response", lambda s, t: " / ".join(duration_text(s.get(k)) for k in (
-        "median_response_time", "p90_response_time", "max_response_time"))),
-    SummaryRow("summary.response_wall", lambda s, t: " / ".join(
-        duration_text(s.get(k)) for k in (
-            "median_response_wall", "p90_response_wall", "max_response_wall"))),
+    SummaryRow(
+        "summary.response",
+        lambda s, t: " / ".join(
+            duration_text(s.get(k))
+            for k in ("median_response_time", "p90_response_time", "max_response_time")
+        ),
+    ),
+    SummaryRow(
+        "summary.response_wall",
+        lambda s, t: " / ".join(
+            duration_text(s.get(k))
+            for k in ("median_response_wall", "p90_response_wall", "max_response_wall")
+        ),
+    ),
     SummaryRow("summary.first_statement", _first_statement),
-    SummaryRow("summary.press", lambda s, t: t("value.of", count=s["press_answered_on_time"],
-                                               total=s["press_total"])),
-    SummaryRow("summary.flags", lambda s, t: " / ".join(
-        _ratio(s[k]) for k in ("flag_precision", "flag_recall", "flag_f1"))),
+    SummaryRow(
+        "summary.press",
+        lambda s, t: t("value.of", count=s["press_answered_on_time"], total=s["press_total"]),
+    ),
+    SummaryRow(
+        "summary.flags",
+        lambda s, t: " / ".join(_ratio(s[k]) for k in ("flag_precision", "flag_recall", "flag_f1")),
+    ),
     SummaryRow("summary.exposure", lambda s, t: t.number(round(s["rumour_exposure"]))),
-    SummaryRow("summary.sensitive", lambda s, t: t("value.of", count=s["sensitive_hidden"],
-                                                   total=s["sensitive_total"])),
+    SummaryRow(
+        "summary.sensitive",
+        lambda s, t: t("value.of", count=s["sensitive_hidden"], total=s["sensitive_total"]),
+    ),
     SummaryRow("summary.sensitive_up", lambda s, t: duration_text(s["sensitive_max_exposed"])),
     SummaryRow("summary.findings", lambda s, t: str(s["guideline_findings"])),
     SummaryRow("summary.members", lambda s, t: ", ".join(_members(s, t)) or "—", _members),
 )
 
-EXPECTATION_COLUMNS = ("inject", "do", "delivered", "deadline", "responded", "response",
-                       "status", "pts")
+EXPECTATION_COLUMNS = (
+    "inject",
+    "do",
+    "delivered",
+    "deadline",
+    "responded",
+    "response",
+    "status",
+    "pts",
+)
 
 
 def _labels(scores: list[Score], language: str | None) -> Labels:
@@ -107,9 +136,19 @@ def _labels(scores: list[Score], language: str | None) -> Labels:
 
 
 def _expectation_cells(score: Score, labels: Labels) -> list[list[str]]:
-    return [[e.inject, "/".join(e.do), offset_text(e.delivered), offset_text(e.deadline),
-             offset_text(e.responded), duration_text(e.response_time),
-             labels.status(e.status), f"{e.points:g}"] for e in score.expectations]
+    return [
+        [
+            e.inject,
+            "/".join(e.do),
+            offset_text(e.delivered),
+            offset_text(e.deadline),
+            offset_text(e.responded),
+            duration_text(e.response_time),
+            labels.status(e.status),
+            f"{e.points:g}",
+        ]
+        for e in score.expectations
+    ]
 
 
 def _session_name(score: Score, labels: Labels) -> str:
@@ -129,8 +168,7 @@ def _compared_rows(scores: list[Score], labels: Labels) -> tuple[list[str], list
                 order.append(key)
             response = "" if e.response_time is None else f" {duration_text(e.response_time)}"
             keys[key][n + 1] = labels.status(e.status) + response
-    headers = [labels("col.inject"), labels("col.do")] + [f"#{n + 1}"
-                                                          for n in range(len(scores))]
+    headers = [labels("col.inject"), labels("col.do")] + [f"#{n + 1}" for n in range(len(scores))]
     return headers, [[key[0], *keys[key]] for key in order]
 
 
@@ -144,13 +182,36 @@ def to_csv(scores: list[Score]) -> str:
     """One row per expectation (and session), BOM first for spreadsheets."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["session", "scenario", "inject", "do", "delivered", "deadline",
-                     "responded", "response_time", "status", "points"])
+    writer.writerow(
+        [
+            "session",
+            "scenario",
+            "inject",
+            "do",
+            "delivered",
+            "deadline",
+            "responded",
+            "response_time",
+            "status",
+            "points",
+        ]
+    )
     for score in scores:
         for e in score.expectations:
-            writer.writerow([score.path, score.scenario.id, e.inject, "/".join(e.do),
-                             e.delivered, e.deadline, _csv(e.responded),
-                             _csv(e.response_time), e.status, f"{e.points:g}"])
+            writer.writerow(
+                [
+                    score.path,
+                    score.scenario.id,
+                    e.inject,
+                    "/".join(e.do),
+                    e.delivered,
+                    e.deadline,
+                    _csv(e.responded),
+                    _csv(e.response_time),
+                    e.status,
+                    f"{e.points:g}",
+                ]
+            )
     return BOM + buf.getvalue()
 
 
@@ -163,8 +224,7 @@ def _md_cell(text: str) -> str:
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |",
-             "|" + "---|" * len(headers)]
+    lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
     return lines
 
@@ -177,20 +237,25 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
     for n, score in enumerate(scores, start=1):
         lines.append(f"- #{n}: `{_md_cell(_session_name(score, t))}`, {t('seed')} {score.seed}")
     lines += ["", f"## {t('summary')}", ""]
-    lines += _md_table([t("figure")] + [f"#{n}" for n in range(1, len(scores) + 1)],
-                       [[t(row.key)] + [row.show(s.summary, t) for s in scores]
-                        for row in SUMMARY_ROWS])
+    lines += _md_table(
+        [t("figure")] + [f"#{n}" for n in range(1, len(scores) + 1)],
+        [[t(row.key)] + [row.show(s.summary, t) for s in scores] for row in SUMMARY_ROWS],
+    )
     lines += ["", f"## {t('expectations')}", ""]
     if len(scores) == 1:
-        lines += _md_table([t(f"col.{c}") for c in EXPECTATION_COLUMNS],
-                           _expectation_cells(first, t))
+        lines += _md_table(
+            [t(f"col.{c}") for c in EXPECTATION_COLUMNS], _expectation_cells(first, t)
+        )
     else:
         lines += _md_table(*_compared_rows(scores, t))
     findings = [(n, f) for n, s in enumerate(scores, start=1) for f in s.findings]
     if findings:
         lines += ["", f"## {t('findings')}", ""]
-        lines += [f"- #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} "
-                  f"{t('quoted', text=_md_cell(str(f['match'])))}" for n, f in findings]
+        lines += [
+            f"- #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} "
+            f"{t('quoted', text=_md_cell(str(f['match'])))}"
+            for n, f in findings
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -205,24 +270,45 @@ def to_table(scores: list[Score], language: str | None = None) -> Any:
     first = scores[0]
     parts: list[Any] = [Text(t("debrief.title", title=first.scenario.title), style="bold")]
     for n, score in enumerate(scores, start=1):
-        parts.append(Text(f"#{n}: {_session_name(score, t)}  ({t('seed')} {score.seed})",
-                          style="" if score.complete else "yellow"))
+        parts.append(
+            Text(
+                f"#{n}: {_session_name(score, t)}  ({t('seed')} {score.seed})",
+                style="" if score.complete else "yellow",
+            )
+        )
     if len(scores) == 1:
-        table = Table(title=t("expectations"), expand=True, box=box.SQUARE, padding=(0, 0),
-                      collapse_padding=True)
+        table = Table(
+            title=t("expectations"),
+            expand=True,
+            box=box.SQUARE,
+            padding=(0, 0),
+            collapse_padding=True,
+        )
         # Times never break; the ids and actions share what is left. Status and points are
         # as wide as their longest word in the report's language: "ikke innfridd" takes
         # two lines rather than the room of the ids.
-        words = [w for key in ("col.status", "status.met", "status.late", "status.missed",
-                               "status.open") for w in t(key).split()]
-        fixed = {"delivered": 9, "deadline": 9, "responded": 9, "response": 8,
-                 "status": max(map(len, words)), "pts": max(len(t("col.pts")), 3)}
+        words = [
+            w
+            for key in ("col.status", "status.met", "status.late", "status.missed", "status.open")
+            for w in t(key).split()
+        ]
+        fixed = {
+            "delivered": 9,
+            "deadline": 9,
+            "responded": 9,
+            "response": 8,
+            "status": max(map(len, words)),
+            "pts": max(len(t("col.pts")), 3),
+        }
         for column in EXPECTATION_COLUMNS:
-            table.add_column(t(f"col.{column}"), overflow="fold", width=fixed.get(column),
-                             ratio=None if column in fixed else 2,
-                             no_wrap=column in fixed and column != "status")
-        style = {t.status("met"): "green", t.status("late"): "yellow",
-                 t.status("missed"): "red"}
+            table.add_column(
+                t(f"col.{column}"),
+                overflow="fold",
+                width=fixed.get(column),
+                ratio=None if column in fixed else 2,
+                no_wrap=column in fixed and column != "status",
+            )
+        style = {t.status("met"): "green", t.status("late"): "yellow", t.status("missed"): "red"}
         for cells in _expectation_cells(first, t):
             table.add_row(*[Text(c, style=style.get(c, "")) for c in cells])
     else:
@@ -237,8 +323,8 @@ def to_table(scores: list[Score], language: str | None = None) -> Any:
     summary.add_column(t("figure"))
     for n in range(1, len(scores) + 1):
         summary.add_column(f"#{n}")
-    for row in SUMMARY_ROWS:
-        summary.add_row(t(row.key), *[Text(row.show(s.summary, t)) for s in scores])
+    for summary_row in SUMMARY_ROWS:
+        summary.add_row(t(summary_row.key), *[Text(summary_row.show(s.summary, t)) for s in scores])
     parts.append(summary)
     findings = [(n, f) for n, s in enumerate(scores, start=1) for f in s.findings]
     if findings:

@@ -46,10 +46,19 @@ class CrisisApp(App[int]):
         Binding("ctrl+c", "quit_now", show=False, priority=True),
     ]
 
-    def __init__(self, loaded: LoadedScenario, *, seed: int, session_path: Path,
-                 speed: float = 1.0, language: str | None = None, player: str | None = None,
-                 clock: ScenarioClock | None = None, engine: Engine | None = None,
-                 past_events: Iterable[Event] = ()) -> None:
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        *,
+        seed: int,
+        session_path: Path,
+        speed: float = 1.0,
+        language: str | None = None,
+        player: str | None = None,
+        clock: ScenarioClock | None = None,
+        engine: Engine | None = None,
+        past_events: Iterable[Event] = (),
+    ) -> None:
         super().__init__()
         self.loaded = loaded
         self.seed = seed
@@ -81,8 +90,9 @@ class CrisisApp(App[int]):
         """Leave the briefing: start the exercise (or reopen it, paused) and show it."""
         if self.engine is None:
             try:
-                self.engine = new_session(self.loaded, self.seed, self.session_path,
-                                          clock=self.clock)
+                self.engine = new_session(
+                    self.loaded, self.seed, self.session_path, clock=self.clock
+                )
                 self.deliver(self.engine.start(self.speed))
             except SessionError as err:
                 self.notify(str(err), severity="error", timeout=30)
@@ -107,7 +117,6 @@ class CrisisApp(App[int]):
             with self.batch_update():
                 screen.add_items(added)
 
-
     def tick(self) -> None:
         """Deliver everything due, commit it, and redraw the live parts."""
         engine = self.engine
@@ -122,8 +131,7 @@ class CrisisApp(App[int]):
         except SessionError as err:
             if self._store_error != str(err):  # say it once, plainly, and keep going
                 self._store_error = str(err)
-                self.notify(self.tr("error.store", message=err), severity="error",
-                            timeout=30)
+                self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
             return
         self.deliver(events)
         self.redraw()
@@ -232,10 +240,18 @@ class CrisisApp(App[int]):
             return
         open_press, overdue = engine.overview()
         now = engine.now()
-        line.show(self.tr, clock=engine.clock_text(now), offset=format_offset(now),
-                  speed=engine.clock.speed, running=engine.clock.running and not engine.ended,
-                  ended=engine.ended, unread=self.model.unread, open_press=open_press,
-                  overdue=overdue, title=self.loaded.scenario.title)
+        line.show(
+            self.tr,
+            clock=engine.clock_text(now),
+            offset=format_offset(now),
+            speed=engine.clock.speed,
+            running=engine.clock.running and not engine.ended,
+            ended=engine.ended,
+            unread=self.model.unread,
+            open_press=open_press,
+            overdue=overdue,
+            title=self.loaded.scenario.title,
+        )
 
     # -- clock ----------------------------------------------------------------------------
 
@@ -290,6 +306,7 @@ class CrisisApp(App[int]):
         def done(yes: bool | None) -> None:
             if yes:
                 self.leave()
+
         self.push_screen(ConfirmScreen(self.tr("quit.confirm")), done)
 
     def action_quit_now(self) -> None:
@@ -307,9 +324,11 @@ class CrisisApp(App[int]):
 
     def action_set_name(self) -> None:
         """Set the name recorded with this console's actions."""
+
         def done(name: str | None) -> None:
             if name:
                 self.player = name
+
         self.push_screen(PromptScreen(self.tr("name.title"), self.player or ""), done)
 
     def action_toggle_theme(self) -> None:
@@ -325,13 +344,15 @@ class CrisisApp(App[int]):
         yield SystemCommand(tr("bind.help"), tr("help.title"), self.action_help)
         if isinstance(screen, ExerciseScreen):
             for binding in screen.BINDINGS:
-                if binding.id and binding.action:
+                if isinstance(binding, Binding) and binding.id and binding.action:
                     action = binding.action.split("(")[0]
                     method = getattr(screen, f"action_{action}", None)
                     if method is not None and "(" not in binding.action:
-                        yield SystemCommand(tr(f"bind.{binding.id}"),
-                                            f"{tr(f'bind.{binding.id}')} ({binding.key})",
-                                            method)
+                        yield SystemCommand(
+                            tr(f"bind.{binding.id}"),
+                            f"{tr(f'bind.{binding.id}')} ({binding.key})",
+                            method,
+                        )
             yield SystemCommand(tr("bind.facilitator"), "F2", self.action_facilitator)
         if isinstance(screen, FacilitatorScreen):
             yield SystemCommand(tr("bind.pause"), "space", self.action_toggle_pause)

@@ -19,8 +19,9 @@ def _localized(binding: Binding, tr: Catalogue) -> Binding:
         binding = replace(binding, description=tr(f"bind.{binding.id}"))
     group = binding.group
     if group is not None and f"group.{group.description}" in CATALOGUE:
-        binding = replace(binding, group=replace(group,
-                                                 description=tr(f"group.{group.description}")))
+        binding = replace(
+            binding, group=replace(group, description=tr(f"group.{group.description}"))
+        )
     return binding
 
 

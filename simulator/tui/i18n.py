@@ -18,11 +18,15 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "briefing.start": ("Fictional start", "Fiktiv start"),
     "briefing.duration": ("Duration", "Varighet"),
     "briefing.channels": ("Channels", "Kanaler"),
-    "briefing.name": ("Your name (recorded with your actions)",
-                      "Ditt navn (lagres med handlingene dine)"),
+    "briefing.name": (
+        "Your name (recorded with your actions)",
+        "Ditt navn (lagres med handlingene dine)",
+    ),
     "briefing.begin": ("Press Enter to begin the exercise", "Trykk Enter for å starte øvelsen"),
-    "briefing.resume": ("Press Enter to reopen the exercise (it stays paused)",
-                        "Trykk Enter for å åpne øvelsen igjen (den står på pause)"),
+    "briefing.resume": (
+        "Press Enter to reopen the exercise (it stays paused)",
+        "Trykk Enter for å åpne øvelsen igjen (den står på pause)",
+    ),
     "channel.social": ("Social media", "Sosiale medier"),
     "channel.press": ("Press", "Presse"),
     "channel.news": ("News", "Nyheter"),
@@ -69,37 +73,49 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "compose.reply": ("Reply to {name}", "Svar til {name}"),
     "compose.statement": ("New statement", "Ny uttalelse"),
     "compose.channel": ("Channel", "Kanal"),
-    "compose.placeholder": ("Write here, Enter publishes, Esc cancels",
-                            "Skriv her, Enter publiserer, Esc avbryter"),
+    "compose.placeholder": (
+        "Write here, Enter publishes, Esc cancels",
+        "Skriv her, Enter publiserer, Esc avbryter",
+    ),
     "compose.ok": ("No guideline warnings.", "Ingen advarsler mot retningslinjene."),
     "compose.warnings": ("Guideline warnings:", "Advarsler mot retningslinjene:"),
-    "compose.confirm": ("Publish despite the warnings? Enter = yes, Esc = back",
-                        "Publisere likevel? Enter = ja, Esc = tilbake"),
+    "compose.confirm": (
+        "Publish despite the warnings? Enter = yes, Esc = back",
+        "Publisere likevel? Enter = ja, Esc = tilbake",
+    ),
     "finding.avoid": ("avoided phrase \u201c{match}\u201d", "unngått uttrykk «{match}»"),
-    "finding.national_id": ("national identity number {match}",
-                            "fødselsnummer {match}"),
+    "finding.national_id": ("national identity number {match}", "fødselsnummer {match}"),
     "finding.email": ("private e-mail address {match}", "privat e-postadresse {match}"),
     "finding.phone": ("private phone number {match}", "privat telefonnummer {match}"),
     "flag.title": ("Flag this item as", "Merk innlegget som"),
-    "escalate.title": ("Escalate: a note for who takes over",
-                       "Eskaler: et notat til den som tar over"),
+    "escalate.title": (
+        "Escalate: a note for who takes over",
+        "Eskaler: et notat til den som tar over",
+    ),
     "note.title": ("Logbook note", "Loggnotat"),
     "observer.title": ("Observer note", "Observatørnotat"),
-    "observer.notes": ("Observer notes (the team does not see them)",
-                       "Observatørnotater (laget ser dem ikke)"),
-    "search.placeholder": ("Search the feed (Enter applies, Esc clears)",
-                           "Søk i strømmen (Enter søker, Esc tømmer)"),
+    "observer.notes": (
+        "Observer notes (the team does not see them)",
+        "Observatørnotater (laget ser dem ikke)",
+    ),
+    "search.placeholder": (
+        "Search the feed (Enter applies, Esc clears)",
+        "Søk i strømmen (Enter søker, Esc tømmer)",
+    ),
     "filter.none": ("all items", "alle innlegg"),
     "filter.unhandled": ("not yet handled", "ikke behandlet"),
     "filter.author": ("by {name}", "fra {name}"),
     "filter.search": ("matching \u201c{query}\u201d", "som inneholder «{query}»"),
-    "quit.confirm": ("The exercise is running. Quit? Everything so far is saved. (y/n)",
-                     "Øvelsen pågår. Avslutte? Alt så langt er lagret. (j/n)"),
-    "end.confirm": ("End the exercise for everyone? (y/n)",
-                    "Avslutte øvelsen for alle? (j/n)"),
+    "quit.confirm": (
+        "The exercise is running. Quit? Everything so far is saved. (y/n)",
+        "Øvelsen pågår. Avslutte? Alt så langt er lagret. (j/n)",
+    ),
+    "end.confirm": ("End the exercise for everyone? (y/n)", "Avslutte øvelsen for alle? (j/n)"),
     "error.action": ("Not done: {message}", "Ikke utført: {message}"),
-    "error.store": ("Saving failed: {message}. What was saved before is kept.",
-                    "Lagring feilet: {message}. Det som alt var lagret, er beholdt."),
+    "error.store": (
+        "Saving failed: {message}. What was saved before is kept.",
+        "Lagring feilet: {message}. Det som alt var lagret, er beholdt.",
+    ),
     "toast.published": ("Published.", "Publisert."),
     "toast.flagged": ("Flagged as {label}.", "Merket som {label}."),
     "toast.hidden": ("Hidden.", "Skjult."),
@@ -109,10 +125,12 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "toast.adhoc": ("Delivered.", "Levert."),
     "toast.ended": ("The exercise has ended.", "Øvelsen er avsluttet."),
     "facilitator.title": ("Facilitator", "Øvingsleder"),
-    "facilitator.help": ("space pause/resume · +/- speed · j next inject · a ad-hoc inject · "
-                         "o observer note · E end · F2 back",
-                         "mellomrom pause/fortsett · +/- hastighet · j neste innspill · "
-                         "a ad hoc-innspill · o observatørnotat · E avslutt · F2 tilbake"),
+    "facilitator.help": (
+        "space pause/resume · +/- speed · j next inject · a ad-hoc inject · "
+        "o observer note · E end · F2 back",
+        "mellomrom pause/fortsett · +/- hastighet · j neste innspill · "
+        "a ad hoc-innspill · o observatørnotat · E avslutt · F2 tilbake",
+    ),
     "msel.id": ("inject", "innspill"),
     "msel.due": ("due", "tid"),
     "msel.channel": ("channel", "kanal"),
@@ -149,7 +167,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "/  søk          u  bare ubehandlede innlegg      a  bare denne avsenderen\n"
         "c  fjern filtre                   F2  øvingsleder\n"
         "ctrl+p  alle kommandoer           F1 eller ?  denne hjelpen      q  avslutt\n\n"
-        "Alt du gjør, lagres straks i øktfila."),
+        "Alt du gjør, lagres straks i øktfila.",
+    ),
     "help.replay": (
         "A replay of the exercise as it happened: nothing can be changed.\n\n"
         "space  play / pause                 + -  faster / slower\n"
@@ -162,7 +181,8 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
         "← →  ett minutt tilbake / fram      < >  ti minutter tilbake / fram\n"
         "Home  tilbake til start             End  til slutten\n"
         "1 2 3  strøm / presse / internt     ↑ ↓  velg innlegg\n"
-        "ctrl+p  alle kommandoer             F1 eller ?  denne hjelpen      q  avslutt"),
+        "ctrl+p  alle kommandoer             F1 eller ?  denne hjelpen      q  avslutt",
+    ),
     "bind.reply": ("Reply", "Svar"),
     "bind.statement": ("Statement", "Uttalelse"),
     "bind.flag": ("Flag", "Merk"),
@@ -193,8 +213,10 @@ CATALOGUE: Final[dict[str, tuple[str, str]]] = {
     "cmd.name": ("Set my name", "Sett navnet mitt"),
     "name.title": ("Your name, recorded with your actions", "Ditt navn, lagres med handlingene"),
     "yes": ("y", "j"),
-    "replay.readonly": ("This is a replay: nothing can be changed.",
-                        "Dette er en avspilling: ingenting kan endres."),
+    "replay.readonly": (
+        "This is a replay: nothing can be changed.",
+        "Dette er en avspilling: ingenting kan endres.",
+    ),
     "after.title": ("Debrief", "Evaluering"),
     "after.score": ("score", "poeng"),
     "after.summary": ("Summary", "Oppsummering"),

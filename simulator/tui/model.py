@@ -111,13 +111,21 @@ class FeedModel:
         data = event.data
         text = clean(data.get("text") or "")
         item = FeedItem(
-            index=len(self.items), id=data["item"], t=event.t, channel=data["channel"],
-            kind=data["kind"], source=data["source"], author=data["author"],
+            index=len(self.items),
+            id=data["item"],
+            t=event.t,
+            channel=data["channel"],
+            kind=data["kind"],
+            source=data["source"],
+            author=data["author"],
             name=clean(data.get("name") or "", single_line=True),
             handle=clean(data.get("handle") or "", single_line=True),
             role="team" if data["source"] == "team" else data.get("role", "citizen"),
-            text=text, line=" ".join(text.split()), reply_to=data.get("reply_to"),
-            read=data["source"] == "team")
+            text=text,
+            line=" ".join(text.split()),
+            reply_to=data.get("reply_to"),
+            read=data["source"] == "team",
+        )
         self.unread += not item.read
         self.items.append(item)
         self.by_id[item.id] = item
@@ -129,8 +137,12 @@ class FeedModel:
         data = event.data
         targets = [str(target) for target in data.get("to") or ()]
         observer = bool(data.get("observer"))
-        note = Done(OBSERVER if observer else "note", event.t, data.get("by"),
-                    text=clean(data.get("text") or ""))
+        note = Done(
+            OBSERVER if observer else "note",
+            event.t,
+            data.get("by"),
+            text=clean(data.get("text") or ""),
+        )
         if observer:
             self.observer_notes.append(ObserverNote(note, tuple(targets)))
             if not self.observer_notes_on_items:
@@ -142,8 +154,13 @@ class FeedModel:
 
     def _action(self, event: Event) -> None:
         data = event.data
-        done = Done(data["action"], event.t, data.get("by"), data.get("label"),
-                    clean(data.get("text") or ""))
+        done = Done(
+            data["action"],
+            event.t,
+            data.get("by"),
+            data.get("label"),
+            clean(data.get("text") or ""),
+        )
         for target in data.get("to") or ():
             self._mark(target, done)
 

@@ -37,18 +37,28 @@ class ReplayScreen(ExerciseScreen, inherit_bindings=False):
     BINDINGS = [
         *Screen.BINDINGS,  # tab moves the focus, as everywhere
         Binding("space", "app.toggle_pause", "Play/pause", id="play"),
-        Binding("plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+",
-                group=SPEED),
-        Binding("minus", "app.speed(-1)", "Slower", id="slower", key_display="-",
-                group=SPEED),
+        Binding(
+            "plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+", group=SPEED
+        ),
+        Binding("minus", "app.speed(-1)", "Slower", id="slower", key_display="-", group=SPEED),
         # Priority for the keys that the lists and the detail pane also bind (to move the
         # cursor or scroll): in a replay they move the time, wherever the focus is.
         Binding("left", "app.seek(-60)", "-1 min", group=ONE_MINUTE, priority=True),
         Binding("right", "app.seek(60)", "+1 min", group=ONE_MINUTE, priority=True),
-        Binding("shift+left,less_than_sign", "app.seek(-600)", "-10 min", key_display="<",
-                group=TEN_MINUTES),
-        Binding("shift+right,greater_than_sign", "app.seek(600)", "+10 min",
-                key_display=">", group=TEN_MINUTES),
+        Binding(
+            "shift+left,less_than_sign",
+            "app.seek(-600)",
+            "-10 min",
+            key_display="<",
+            group=TEN_MINUTES,
+        ),
+        Binding(
+            "shift+right,greater_than_sign",
+            "app.seek(600)",
+            "+10 min",
+            key_display=">",
+            group=TEN_MINUTES,
+        ),
         Binding("home", "app.seek_to(0)", "Start", id="to_start", priority=True),
         Binding("end", "app.seek_end", "End", id="to_end", priority=True),
         Binding("1", "tab('feed')", show=False),
@@ -74,10 +84,22 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
 
     BINDINGS = [Binding("ctrl+c,ctrl+q", "quit_now", show=False, priority=True)]
 
-    def __init__(self, record: ReplayLog, *, speed: float = 4.0, language: str | None = None,
-                 clock: ScenarioClock | None = None) -> None:
-        super().__init__(record.loaded, seed=record.seed, session_path=record.path, speed=speed,
-                         language=language, clock=clock or ScenarioClock())
+    def __init__(
+        self,
+        record: ReplayLog,
+        *,
+        speed: float = 4.0,
+        language: str | None = None,
+        clock: ScenarioClock | None = None,
+    ) -> None:
+        super().__init__(
+            record.loaded,
+            seed=record.seed,
+            session_path=record.path,
+            speed=speed,
+            language=language,
+            clock=clock or ScenarioClock(),
+        )
         self.record = record
         self.model = self._new_model()
         self.shown = 0  # events taken into the model so far
@@ -114,7 +136,7 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
         if target < self.shown:
             self._rebuild(target)
         elif target > self.shown:
-            self.deliver(self.record.events[self.shown:target])
+            self.deliver(self.record.events[self.shown : target])
             self.shown = target
         if self.now() >= self.record.end and self.clock and self.clock.running:
             self.clock.pause()
@@ -178,10 +200,18 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
     def show_status(self, line: StatusLine) -> None:
         assert self.clock is not None
         now = self.now()
-        line.show(self.tr, clock=self.record.clock_text(now), offset=format_offset(now),
-                  speed=self.clock.speed, running=self.clock.running, ended=False,
-                  unread=self.model.unread, open_press=0, overdue=0,
-                  title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})")
+        line.show(
+            self.tr,
+            clock=self.record.clock_text(now),
+            offset=format_offset(now),
+            speed=self.clock.speed,
+            running=self.clock.running,
+            ended=False,
+            unread=self.model.unread,
+            open_press=0,
+            overdue=0,
+            title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
+        )
 
     def act(self, request: ActionRequest, done_message: str) -> bool:
         """A replay is read-only."""

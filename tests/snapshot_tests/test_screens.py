@@ -16,8 +16,13 @@ SIZE = (100, 30)
 
 def make_app(tmp_path: Path) -> tuple[CrisisApp, ManualTime]:
     real = ManualTime()
-    app = CrisisApp(load_scenario("jordras"), seed=1, session_path=tmp_path / "s.sqlite",
-                    clock=ScenarioClock(source=real), player="Kari")
+    app = CrisisApp(
+        load_scenario("jordras"),
+        seed=1,
+        session_path=tmp_path / "s.sqlite",
+        clock=ScenarioClock(source=real),
+        player="Kari",
+    )
     return app, real
 
 
@@ -40,6 +45,7 @@ def _exercise(real: ManualTime, minutes: int):
         real.advance(minutes * 60)
         pilot.app.tick()  # type: ignore[attr-defined]
         await pilot.pause()
+
     return run_before
 
 
@@ -56,6 +62,7 @@ def test_facilitator_screen(snap_compare, tmp_path: Path) -> None:
         await before(pilot)
         await pilot.press("f2")
         await pilot.pause()
+
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
@@ -67,8 +74,7 @@ def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot) -> None:
         await _exercise(real, 5)(pilot)
         crisis = pilot.app
-        crisis.act(ActionRequest("reply", ("presse-lokalavis-a",), "Brattlia er sperret"),
-                   "ok")  # type: ignore[attr-defined]
+        crisis.act(ActionRequest("reply", ("presse-lokalavis-a",), "Brattlia er sperret"), "ok")  # type: ignore[attr-defined]
         real.advance(480)
         crisis.tick()  # type: ignore[attr-defined]
         crisis.act(ActionRequest("flag", ("rykte-dam",), label="misleading"), "ok")  # type: ignore[attr-defined]
@@ -77,4 +83,5 @@ def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
         crisis.clear_notifications()  # toasts leave on a real-time timer: keep them out
         await pilot.pause()
         await pilot.pause()
+
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

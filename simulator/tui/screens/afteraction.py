@@ -57,9 +57,10 @@ class AfterActionScreen(Screen[None]):
             return
         value = score.summary["score"]
         shown = "—" if value is None else self.labels.number(value)
-        yield Static(Text(f"{tr('after.title')}: {score.scenario.title}  ·  "
-                          f"{tr('after.score')} {shown}"),
-                     id="heading")
+        yield Static(
+            Text(f"{tr('after.title')}: {score.scenario.title}  ·  {tr('after.score')} {shown}"),
+            id="heading",
+        )
         with TabbedContent():
             with TabPane(tr("after.summary"), id="tab-summary"):
                 yield DataTable(id="expectations", cursor_type="row", zebra_stripes=True)
@@ -80,15 +81,28 @@ class AfterActionScreen(Screen[None]):
 
     def _fill_table(self, score: Score) -> None:
         table = self.query_one("#expectations", DataTable)
-        for key in ("inject", "do", "delivered", "deadline", "responded", "response",
-                    "status", "points"):
+        for key in (
+            "inject",
+            "do",
+            "delivered",
+            "deadline",
+            "responded",
+            "response",
+            "status",
+            "points",
+        ):
             table.add_column(self.tr(f"after.col.{key}"), key=key)
         for e in score.expectations:
-            table.add_row(Text(e.inject), "/".join(e.do), offset_text(e.delivered),
-                          offset_text(e.deadline), offset_text(e.responded),
-                          duration_text(e.response_time),
-                          Text(self.tr(f"state.{e.status}"), style=STATUS_COLOURS[e.status]),
-                          f"{e.points:g}")
+            table.add_row(
+                Text(e.inject),
+                "/".join(e.do),
+                offset_text(e.delivered),
+                offset_text(e.deadline),
+                offset_text(e.responded),
+                duration_text(e.response_time),
+                Text(self.tr(f"state.{e.status}"), style=STATUS_COLOURS[e.status]),
+                f"{e.points:g}",
+            )
         summary = Table(show_header=False, expand=True, box=None)
         summary.add_column(style="bold")
         summary.add_column()
@@ -100,18 +114,36 @@ class AfterActionScreen(Screen[None]):
         plt = self.query_one("#timeline", PlotextPlot).plt
         plt.title(self.tr("after.timeline"))
         plt.xlabel(self.tr("after.minutes"))
-        plt.scatter([t / 60 for t, _, _ in score.deliveries], [0] * len(score.deliveries),
-                    marker="dot", label=self.tr("after.delivered"))
-        plt.scatter([e.deadline / 60 for e in score.expectations],
-                    [1] * len(score.expectations), marker="x", label=self.tr("after.deadline"))
+        plt.scatter(
+            [t / 60 for t, _, _ in score.deliveries],
+            [0] * len(score.deliveries),
+            marker="dot",
+            label=self.tr("after.delivered"),
+        )
+        plt.scatter(
+            [e.deadline / 60 for e in score.expectations],
+            [1] * len(score.expectations),
+            marker="x",
+            label=self.tr("after.deadline"),
+        )
         for status, colour in STATUS_COLOURS.items():
-            answered = [e for e in score.expectations
-                        if e.status == status and e.responded is not None]
+            answered = [
+                e.responded / 60
+                for e in score.expectations
+                if e.status == status and e.responded is not None
+            ]
             if answered:
-                plt.scatter([e.responded / 60 for e in answered], [2] * len(answered),
-                            marker="o", color=colour, label=self.tr(f"state.{status}"))
-        plt.yticks([0, 1, 2], [self.tr("after.delivered"), self.tr("after.deadline"),
-                               self.tr("after.response")])
+                plt.scatter(
+                    answered,
+                    [2] * len(answered),
+                    marker="o",
+                    color=colour,
+                    label=self.tr(f"state.{status}"),
+                )
+        plt.yticks(
+            [0, 1, 2],
+            [self.tr("after.delivered"), self.tr("after.deadline"), self.tr("after.response")],
+        )
         plt.ylim(-0.5, 2.5)
         plt.xlim(0, max(score.end, 60) / 60)
 

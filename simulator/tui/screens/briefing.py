@@ -33,8 +33,10 @@ class BriefingScreen(Screen[None]):
     BriefingScreen Input { margin-top: 1; }
     BriefingScreen .begin { margin-top: 1; text-style: bold reverse; }
     """
-    BINDINGS = [Binding("escape", "app.request_quit", "Quit", id="quit"),
-                Binding("enter", "begin", show=False)]
+    BINDINGS = [
+        Binding("escape", "app.request_quit", "Quit", id="quit"),
+        Binding("enter", "begin", show=False),
+    ]
 
     def on_screen_resume(self) -> None:
         localize_bindings(self, self.app.tr)  # type: ignore[attr-defined]
@@ -50,22 +52,22 @@ class BriefingScreen(Screen[None]):
             facts = Text()
             if sc.organisation:
                 facts.append(f"{tr('briefing.organisation')}: ", "bold")
-                facts.append(clean(f"{sc.organisation.name} (@{sc.organisation.handle})")
-                             + "\n")
+                facts.append(clean(f"{sc.organisation.name} (@{sc.organisation.handle})") + "\n")
             facts.append(f"{tr('briefing.start')}: ", "bold")
             facts.append((sc.start.strftime("%d.%m.%Y %H:%M") if sc.start else "08:00") + "\n")
             facts.append(f"{tr('briefing.duration')}: ", "bold")
             facts.append(format_duration(sc.duration) + "\n")
-            channels = sorted({i.effective_channel for i in sc.injects}
-                              | {n.effective_channel for n in sc.noise})
+            channels = sorted(
+                {i.effective_channel for i in sc.injects} | {n.effective_channel for n in sc.noise}
+            )
             facts.append(f"{tr('briefing.channels')}: ", "bold")
             facts.append(", ".join(tr(f"channel.{c}") for c in channels))
             yield Static(facts, classes="facts")
             with Vertical():
-                yield Input(value=app.player or "", placeholder=tr("briefing.name"),
-                            id="player")
-            yield Static(tr("briefing.resume" if app.resuming else "briefing.begin"),
-                         classes="begin")
+                yield Input(value=app.player or "", placeholder=tr("briefing.name"), id="player")
+            yield Static(
+                tr("briefing.resume" if app.resuming else "briefing.begin"), classes="begin"
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -41,8 +41,14 @@ class ComposeScreen(ModalScreen[Composed | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="ComposeScreen")
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, tr: Catalogue, title: str,
-                 check: Callable[[str], list[GuidelineFinding]], *, statement: bool) -> None:
+    def __init__(
+        self,
+        tr: Catalogue,
+        title: str,
+        check: Callable[[str], list[GuidelineFinding]],
+        *,
+        statement: bool,
+    ) -> None:
         super().__init__()
         self.tr = tr
         self.heading = title
@@ -54,10 +60,13 @@ class ComposeScreen(ModalScreen[Composed | None]):
         with Vertical():
             yield Static(Text(self.heading), classes="title")
             if self.statement:
-                yield Select([(self.tr(f"channel.{c}"), c) for c in
-                              ("social", "press", "news", "internal")],
-                             value="social", allow_blank=False, id="channel",
-                             prompt=self.tr("compose.channel"))
+                yield Select(
+                    [(self.tr(f"channel.{c}"), c) for c in ("social", "press", "news", "internal")],
+                    value="social",
+                    allow_blank=False,
+                    id="channel",
+                    prompt=self.tr("compose.channel"),
+                )
             yield Input(placeholder=self.tr("compose.placeholder"), id="text")
             yield Static(self.tr("compose.ok"), classes="warnings", id="warnings")
 
@@ -79,8 +88,9 @@ class ComposeScreen(ModalScreen[Composed | None]):
             return
         text = Text(self.tr("compose.warnings") + "\n", style="bold red")
         for finding in findings:
-            text.append("  ⚠ " + self.tr(f"finding.{finding.rule}", match=finding.match) + "\n",
-                        "red")
+            text.append(
+                "  ⚠ " + self.tr(f"finding.{finding.rule}", match=finding.match) + "\n", "red"
+            )
         if confirm:
             text.append("\n" + self.tr("compose.confirm"), "bold reverse")
         box.update(text)
@@ -109,8 +119,9 @@ class ChoiceScreen(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen")
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, options: list[tuple[str, str]],
-                 keys: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, title: str, options: list[tuple[str, str]], keys: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.heading = title
         self.options = options
@@ -172,8 +183,10 @@ class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
-    BINDINGS = [Binding("escape,n", "answer(False)", show=False),
-                Binding("y,j,enter", "answer(True)", show=False)]
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", show=False),
+        Binding("y,j,enter", "answer(True)", show=False),
+    ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -232,12 +245,20 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.tr("adhoc.title")), classes="title")
-            yield Select([(Text(label), pid) for pid, label in self.personas],
-                         value=self.personas[0][0], allow_blank=False, id="persona",
-                         prompt=self.tr("adhoc.persona"))
-            yield Select([(k, k) for k in ("post", "question", "press", "news", "official",
-                                           "internal")], value="post", allow_blank=False,
-                         id="kind", prompt=self.tr("adhoc.kind"))
+            yield Select(
+                [(Text(label), pid) for pid, label in self.personas],
+                value=self.personas[0][0],
+                allow_blank=False,
+                id="persona",
+                prompt=self.tr("adhoc.persona"),
+            )
+            yield Select(
+                [(k, k) for k in ("post", "question", "press", "news", "official", "internal")],
+                value="post",
+                allow_blank=False,
+                id="kind",
+                prompt=self.tr("adhoc.kind"),
+            )
             yield Input(placeholder=self.tr("adhoc.text"), id="text")
 
     def on_mount(self) -> None:
@@ -246,9 +267,13 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     @on(Input.Submitted, "#text")
     def _submit(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self.dismiss(Adhoc(str(self.query_one("#persona", Select).value),
-                               str(self.query_one("#kind", Select).value),
-                               event.value.strip()))
+            self.dismiss(
+                Adhoc(
+                    str(self.query_one("#persona", Select).value),
+                    str(self.query_one("#kind", Select).value),
+                    event.value.strip(),
+                )
+            )
 
     def action_cancel(self) -> None:
         """Close without delivering."""

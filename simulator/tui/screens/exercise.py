@@ -22,8 +22,11 @@ from simulator.tui.widgets.panels import DetailPane, MonitorPane, RateSparkline,
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
 
-LISTS = (("feed", frozenset({"social", "news"})), ("press", frozenset({"press"})),
-         ("internal", frozenset({"internal"})))
+LISTS = (
+    ("feed", frozenset({"social", "news"})),
+    ("press", frozenset({"press"})),
+    ("internal", frozenset({"internal"})),
+)
 
 
 class ExerciseScreen(Screen[None]):
@@ -76,8 +79,9 @@ class ExerciseScreen(Screen[None]):
                 with TabbedContent(id="tabs"):
                     for key, channels in LISTS:
                         with TabPane(tr(f"tab.{key}"), id=f"tab-{key}"):
-                            yield FeedView(app.model, channels, app.item_info, app.role_name,
-                                           id=f"list-{key}")
+                            yield FeedView(
+                                app.model, channels, app.item_info, app.role_name, id=f"list-{key}"
+                            )
             with Vertical(id="side"):
                 yield DetailPane(id="detail")
                 yield MonitorPane(id="monitor")
@@ -127,8 +131,13 @@ class ExerciseScreen(Screen[None]):
         app.show_status(self.query_one("#status", StatusLine))
         item = self.selected
         self.query_one("#detail", DetailPane).show(
-            app.tr, app.model, item, app.item_info(item) if item else None,
-            app.clock_text, app.role_name)
+            app.tr,
+            app.model,
+            item,
+            app.item_info(item) if item else None,
+            app.clock_text,
+            app.role_name,
+        )
         now = app.now()
         self.query_one("#monitor", MonitorPane).show(app.tr, app.monitor.trending(now))
         self.query_one("#rate", RateSparkline).data = app.monitor.per_minute(now) or [0]
@@ -151,8 +160,11 @@ class ExerciseScreen(Screen[None]):
     # -- filters -------------------------------------------------------------------------
 
     def _apply_filters(self) -> None:
-        unhandled, author, query = (self.filter_unhandled, self.filter_author,
-                                    self.filter_query.casefold())
+        unhandled, author, query = (
+            self.filter_unhandled,
+            self.filter_author,
+            self.filter_query.casefold(),
+        )
 
         def keep(item: FeedItem) -> bool:
             if unhandled and item.handled:
@@ -187,8 +199,9 @@ class ExerciseScreen(Screen[None]):
     def action_filter_author(self) -> None:
         """Show only the selected item's author, or everyone again."""
         item = self.selected
-        self.filter_author = None if self.filter_author or item is None else (item.author,
-                                                                                 item.name)
+        self.filter_author = (
+            None if self.filter_author or item is None else (item.author, item.name)
+        )
         self._apply_filters()
 
     def action_clear_filters(self) -> None:
@@ -233,10 +246,17 @@ class ExerciseScreen(Screen[None]):
 
         def done(result: Composed | None) -> None:
             if result:
-                app.act(ActionRequest("reply", (item.id,), result.text, by=app.player),
-                        app.tr("toast.published"))
-        self.app.push_screen(ComposeScreen(app.tr, app.tr("compose.reply", name=item.name),
-                                           app.check_text, statement=False), done)
+                app.act(
+                    ActionRequest("reply", (item.id,), result.text, by=app.player),
+                    app.tr("toast.published"),
+                )
+
+        self.app.push_screen(
+            ComposeScreen(
+                app.tr, app.tr("compose.reply", name=item.name), app.check_text, statement=False
+            ),
+            done,
+        )
 
     def action_statement(self) -> None:
         """Publish a statement on a channel of your choice."""
@@ -244,10 +264,16 @@ class ExerciseScreen(Screen[None]):
 
         def done(result: Composed | None) -> None:
             if result:
-                app.act(ActionRequest("statement", (), result.text, channel=result.channel,
-                                      by=app.player), app.tr("toast.published"))
-        self.app.push_screen(ComposeScreen(app.tr, app.tr("compose.statement"),
-                                           app.check_text, statement=True), done)
+                app.act(
+                    ActionRequest(
+                        "statement", (), result.text, channel=result.channel, by=app.player
+                    ),
+                    app.tr("toast.published"),
+                )
+
+        self.app.push_screen(
+            ComposeScreen(app.tr, app.tr("compose.statement"), app.check_text, statement=True), done
+        )
 
     def action_flag(self) -> None:
         """Flag the selected item as valid, misleading or irrelevant."""
@@ -260,10 +286,14 @@ class ExerciseScreen(Screen[None]):
 
         def done(label: str | None) -> None:
             if label:
-                app.act(ActionRequest("flag", (item.id,), label=label, by=app.player),
-                        app.tr("toast.flagged", label=app.tr("label." + label)))
-        self.app.push_screen(ChoiceScreen(app.tr("flag.title"), options,
-                                          {label[0]: label for label in labels}), done)
+                app.act(
+                    ActionRequest("flag", (item.id,), label=label, by=app.player),
+                    app.tr("toast.flagged", label=app.tr("label." + label)),
+                )
+
+        self.app.push_screen(
+            ChoiceScreen(app.tr("flag.title"), options, {label[0]: label for label in labels}), done
+        )
 
     def action_hide(self) -> None:
         """Hide the selected item (personal data, harassment)."""
@@ -281,8 +311,11 @@ class ExerciseScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text:
-                app.act(ActionRequest("escalate", (item.id,), text, by=app.player),
-                        app.tr("toast.escalated"))
+                app.act(
+                    ActionRequest("escalate", (item.id,), text, by=app.player),
+                    app.tr("toast.escalated"),
+                )
+
         self.app.push_screen(PromptScreen(app.tr("escalate.title")), done)
 
     def action_note(self) -> None:
@@ -292,6 +325,9 @@ class ExerciseScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text:
-                app.act(ActionRequest("note", (item.id,) if item else (), text, by=app.player),
-                        app.tr("toast.noted"))
+                app.act(
+                    ActionRequest("note", (item.id,) if item else (), text, by=app.player),
+                    app.tr("toast.noted"),
+                )
+
         self.app.push_screen(PromptScreen(app.tr("note.title")), done)

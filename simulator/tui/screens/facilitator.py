@@ -21,8 +21,13 @@ from simulator.tui.widgets.panels import StatusLine
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
 
-STATUS_STYLE = {"pending": "dim", "delivered": "cyan", "met": "bold green",
-                "late": "bold yellow", "missed": "bold red"}
+STATUS_STYLE = {
+    "pending": "dim",
+    "delivered": "cyan",
+    "met": "bold green",
+    "late": "bold yellow",
+    "missed": "bold red",
+}
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
 
 
@@ -72,9 +77,16 @@ class FacilitatorScreen(Screen[None]):
         names = {p.id: p.name for p in sc.personas}
         order = sorted(sc.injects, key=lambda i: (times[i.id] is None, times[i.id] or 0))
         for inj in order:
-            table.add_row(Text(inj.id), "", Text(describe_timing(inj)), inj.effective_channel,
-                          inj.kind, literal(names.get(inj.from_, inj.from_), single_line=True),
-                          Text(clean(inj.text, single_line=True)[:80]), key=inj.id)
+            table.add_row(
+                Text(inj.id),
+                "",
+                Text(describe_timing(inj)),
+                inj.effective_channel,
+                inj.kind,
+                literal(names.get(inj.from_, inj.from_), single_line=True),
+                Text(clean(inj.text, single_line=True)[:80]),
+                key=inj.id,
+            )
         self.refresh_panels()
         table.focus()
 
@@ -85,8 +97,9 @@ class FacilitatorScreen(Screen[None]):
         table = self.query_one("#msel", DataTable)
         for inj in app.loaded.scenario.injects:
             status = app.engine.inject_status(inj.id) if app.engine else "pending"
-            table.update_cell(inj.id, "status", Text(app.tr(f"state.{status}"),
-                                                     style=STATUS_STYLE[status]))
+            table.update_cell(
+                inj.id, "status", Text(app.tr(f"state.{status}"), style=STATUS_STYLE[status])
+            )
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -117,14 +130,21 @@ class FacilitatorScreen(Screen[None]):
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now."""
         app = self.crisis
-        personas = [(pid, f"{clean(a.name, single_line=True)} ({app.role_name(a.role)})")
-                    for pid, a in app.engine.personas.items()] if app.engine else []
+        personas = (
+            [
+                (pid, f"{clean(a.name, single_line=True)} ({app.role_name(a.role)})")
+                for pid, a in app.engine.personas.items()
+            ]
+            if app.engine
+            else []
+        )
         if not personas:
             return
 
         def done(result: Adhoc | None) -> None:
             if result:
                 app.adhoc(result)
+
         self.app.push_screen(AdhocScreen(app.tr, personas), done)
 
     def action_observe(self) -> None:
@@ -138,8 +158,11 @@ class FacilitatorScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text:
-                app.act(ActionRequest("note", target, text, by=app.player, observer=True),
-                        app.tr("toast.noted"))
+                app.act(
+                    ActionRequest("note", target, text, by=app.player, observer=True),
+                    app.tr("toast.noted"),
+                )
+
         self.app.push_screen(PromptScreen(app.tr("observer.title")), done)
 
     def action_end(self) -> None:
@@ -149,4 +172,5 @@ class FacilitatorScreen(Screen[None]):
         def done(yes: bool | None) -> None:
             if yes:
                 app.end_exercise()
+
         self.app.push_screen(ConfirmScreen(app.tr("end.confirm")), done)

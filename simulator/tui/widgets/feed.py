@@ -83,9 +83,16 @@ class FeedView(ScrollView, can_focus=True):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, FeedView.Highlighted) and message.feed is self.feed
 
-    def __init__(self, model: FeedModel, channels: frozenset[str],
-                 info: Callable[[FeedItem], ItemInfo], role_name: Callable[[str], str], *,
-                 name: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        model: FeedModel,
+        channels: frozenset[str],
+        info: Callable[[FeedItem], ItemInfo],
+        role_name: Callable[[str], str],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id)
         self.model = model
         self.channels = channels
@@ -115,8 +122,11 @@ class FeedView(ScrollView, can_focus=True):
         if had_rows:
             self.cursor += len(new)  # the selected item stays selected
             if self.scroll_offset.y > 0:  # reading further down: keep the view still
-                self.scroll_to(y=self.scroll_offset.y + LINES_PER_ITEM * len(new),
-                               animate=False, immediate=True)
+                self.scroll_to(
+                    y=self.scroll_offset.y + LINES_PER_ITEM * len(new),
+                    animate=False,
+                    immediate=True,
+                )
         self._resize()
         self.refresh()
         if not had_rows and self.has_focus:
@@ -257,12 +267,18 @@ class FeedView(ScrollView, can_focus=True):
             text.append(f" @{item.handle}", "dim")
         text.append(f" [{self.role_name(item.role)}]", "italic magenta")
         if info.due_in is not None:
-            style = ("bold white on red" if info.due_in < 0
-                     else "bold black on yellow" if info.due_in < 300 else "bold")
+            style = (
+                "bold white on red"
+                if info.due_in < 0
+                else "bold black on yellow"
+                if info.due_in < 300
+                else "bold"
+            )
             text.append(f" ⏱ {countdown(info.due_in)}", style)
         if item.source != "team":
-            text.append(f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} "
-                        f"↻ {compact(info.shares)}", "dim")
+            text.append(
+                f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}", "dim"
+            )
         marks = []
         if item.answered:
             marks.append("↩")

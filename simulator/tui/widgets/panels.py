@@ -23,12 +23,28 @@ class StatusLine(Static):
     StatusLine { height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
-    def show(self, tr: Catalogue, *, clock: str, offset: str, speed: float, running: bool,
-             ended: bool, unread: int, open_press: int, overdue: int, title: str) -> None:
+    def show(
+        self,
+        tr: Catalogue,
+        *,
+        clock: str,
+        offset: str,
+        speed: float,
+        running: bool,
+        ended: bool,
+        unread: int,
+        open_press: int,
+        overdue: int,
+        title: str,
+    ) -> None:
         """Redraw from the given figures."""
-        state = (tr("status.ended") if ended else
-                 f"▶ {speed:g}x {tr('status.running')}" if running else
-                 f"⏸ {tr('status.paused')}")
+        state = (
+            tr("status.ended")
+            if ended
+            else f"▶ {speed:g}x {tr('status.running')}"
+            if running
+            else f"⏸ {tr('status.paused')}"
+        )
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{clock} ", "bold")
         text.append(f"{offset}  ")
@@ -38,8 +54,7 @@ class StatusLine(Static):
         text.append(" · ")
         text.append(f"{open_press} {tr('status.press')}", "bold" if open_press else "")
         text.append(" · ")
-        text.append(f"{overdue} {tr('status.overdue')}",
-                    "bold white on red" if overdue else "")
+        text.append(f"{overdue} {tr('status.overdue')}", "bold white on red" if overdue else "")
         text.append("  │  ")
         text.append(literal(title, "dim", single_line=True))
         self.update(text)
@@ -56,9 +71,15 @@ class DetailPane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
 
-    def show(self, tr: Catalogue, model: FeedModel, item: FeedItem | None,
-             info: ItemInfo | None, clock_text: Callable[[float], str],
-             role_name: Callable[[str], str]) -> None:
+    def show(
+        self,
+        tr: Catalogue,
+        model: FeedModel,
+        item: FeedItem | None,
+        info: ItemInfo | None,
+        clock_text: Callable[[float], str],
+        role_name: Callable[[str], str],
+    ) -> None:
         """Redraw for ``item`` (None: nothing selected)."""
         body = self.query_one("#detail-body", Static)
         if item is None or info is None:
@@ -69,18 +90,29 @@ class DetailPane(VerticalScroll):
         head.append(item.name, "bold green" if item.role == "team" else "bold")
         if item.handle:
             head.append(f" @{item.handle}", "dim")
-        head.append(f"  [{role_name(item.role)}]  {info.clock}  "
-                    f"{tr('channel.' + item.channel)}", "italic")
+        head.append(
+            f"  [{role_name(item.role)}]  {info.clock}  {tr('channel.' + item.channel)}", "italic"
+        )
         parts.append(head)
         parts.append(Text(item.text))  # Text(): literal, never markup
         if item.source != "team":
-            parts.append(Text(f"◎ {compact(info.views)} {tr('detail.views')}  "
-                              f"♥ {compact(info.likes)} {tr('detail.likes')}  "
-                              f"↻ {compact(info.shares)} {tr('detail.shares')}", style="dim"))
+            parts.append(
+                Text(
+                    f"◎ {compact(info.views)} {tr('detail.views')}  "
+                    f"♥ {compact(info.likes)} {tr('detail.likes')}  "
+                    f"↻ {compact(info.shares)} {tr('detail.shares')}",
+                    style="dim",
+                )
+            )
         if info.due_in is not None:
             key = "detail.overdue" if info.due_in < 0 else "detail.due"
-            style = ("bold white on red" if info.due_in < 0 else
-                     "bold black on yellow" if info.due_in < 300 else "bold")
+            style = (
+                "bold white on red"
+                if info.due_in < 0
+                else "bold black on yellow"
+                if info.due_in < 300
+                else "bold"
+            )
             parts.append(Text(f"⏱ {tr(key)} {countdown(abs(info.due_in))}", style=style))
         thread = model.thread(item)
         if len(thread) > 1:
@@ -97,8 +129,11 @@ class DetailPane(VerticalScroll):
         if not item.done:
             parts.append(Text(tr("detail.nothing"), style="dim"))
         for done in item.done or ():
-            label = (tr("done.flag", label=tr("label." + done.label)) if done.kind == "flag"
-                     and done.label else tr("done." + done.kind))
+            label = (
+                tr("done.flag", label=tr("label." + done.label))
+                if done.kind == "flag" and done.label
+                else tr("done." + done.kind)
+            )
             line = Text(f"• {clock_text(done.t)} ")
             line.append(label, "italic magenta" if done.kind == OBSERVER else "")
             if done.by:
