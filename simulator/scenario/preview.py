@@ -9,6 +9,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
+from simulator.cells import markdown_text, protect_cell
 from simulator.scenario.diagnostics import json_safe, printable
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
@@ -245,11 +246,11 @@ def _noise_lines(scenario: Scenario) -> list[str]:
 
 
 def to_csv(scenario: Scenario) -> str:
-    """The events list as CSV (the caller adds a BOM for spreadsheets)."""
+    """The events list as CSV (the caller adds a BOM for spreadsheets), formulas shown as text."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(_HEADERS)
-    writer.writerows(_flat_rows(scenario))
+    writer.writerows([protect_cell(c) for c in row] for row in _flat_rows(scenario))
     return buf.getvalue()
 
 
@@ -260,7 +261,7 @@ def to_markdown(scenario: Scenario) -> str:
     """
 
     def cell(text: str) -> str:
-        return printable(text.replace("|", "\\|").replace("\n", " "), one_line=True)
+        return printable(markdown_text(text), one_line=True)
 
     lines = [
         f"# {cell(scenario.title)}",

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.cells import markdown_text, protect_cell
 from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import Score
 
@@ -198,17 +199,15 @@ def to_csv(scores: list[Score]) -> str:
     )
     for score in scores:
         for e in score.expectations:
+            texts = [str(score.path), score.scenario.id, e.inject, "/".join(e.do)]
             writer.writerow(
                 [
-                    score.path,
-                    score.scenario.id,
-                    e.inject,
-                    "/".join(e.do),
+                    *map(protect_cell, texts),
                     e.delivered,
                     e.deadline,
                     _csv(e.responded),
                     _csv(e.response_time),
-                    e.status,
+                    protect_cell(e.status),
                     f"{e.points:g}",
                 ]
             )
@@ -219,13 +218,12 @@ def _csv(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines = [
+        "| " + " | ".join(markdown_text(h) for h in headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
     return lines
 
 
@@ -233,9 +231,9 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
     """The debrief for a wiki page, in ``language`` (default: the scenario's)."""
     t = _labels(scores, language)
     first = scores[0]
-    lines = [f"# {_md_cell(t('debrief.title', title=first.scenario.title))}", ""]
+    lines = [f"# {markdown_text(t('debrief.title', title=first.scenario.title))}", ""]
     for n, score in enumerate(scores, start=1):
-        lines.append(f"- #{n}: `{_md_cell(_session_name(score, t))}`, {t('seed')} {score.seed}")
+        lines.append(f"- #{n}: {markdown_text(_session_name(score, t))}, {t('seed')} {score.seed}")
     lines += ["", f"## {t('summary')}", ""]
     lines += _md_table(
         [t("figure")] + [f"#{n}" for n in range(1, len(scores) + 1)],
@@ -252,8 +250,9 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
     if findings:
         lines += ["", f"## {t('findings')}", ""]
         lines += [
-            f"- #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} "
-            f"{t('quoted', text=_md_cell(str(f['match'])))}"
+            f"- #{n} {offset_text(f['t'])} {markdown_text(str(f['action']))}: "
+            f"{markdown_text(str(f['rule']))} "
+            f"{t('quoted', text=markdown_text(str(f['match'])))}"
             for n, f in findings
         ]
     return "\n".join(lines) + "\n"
