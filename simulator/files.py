@@ -26,7 +26,24 @@ PRIVATE = 0o600
 
 
 class FileRefused(Exception):
-    """A path that is not read or written; the message explains why, without the path."""
+    """A path that is not read or written; the message explains why, without the path.
+
+    ``str(err)`` is a predicate (``"is a folder; ..."``) that follows the path's name in a
+    message; :meth:`sentence` puts a subject in front, for messages that already name the
+    file elsewhere (a finding's ``FILE: error:`` prefix).
+    """
+
+    def __init__(self, predicate: str, subject: str = "the file") -> None:
+        super().__init__(predicate)
+        self.subject = subject
+
+    def sentence(self) -> str:
+        """The reason as a clause of its own: ``"the file cannot be read: ..."``."""
+        return f"{self.subject} {self}"
+
+
+class TooLarge(FileRefused):
+    """A file over the size limit: readable, but refused for what is in it."""
 
 
 def kind_of(mode: int) -> str:
@@ -70,29 +87,43 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
-        raise FileRefused(f"cannot be read: {os_reason(err)}") from None
+        raise _unreadable(path, err) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file")
+            raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file", "this")
         if info.st_size > limit:
-            raise FileRefused(
-                f"the file is {_size(info.st_size)}; files over "
-                f"{_size(limit)} are refused. Split it, or remove what it "
-                "does not need"
+            raise TooLarge(
+                f"is over {_size(limit)} ({_size(info.st_size)}); files over "
+                f"{_size(limit)} are refused. Split it, or remove what it does not need"
             )
         chunks: list[bytes] = []
         total = 0
-        while chunk := os.read(fd, 1 << 20):
+        # One byte past the limit is enough to know; a file growing while it is read
+        # (a log, a device posing as a file) never makes this read more.
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
             chunks.append(chunk)
             total += len(chunk)
-            if total > limit:  # it grew while being read
-                raise FileRefused(f"the file grew past {_size(limit)} while it was read")
+            if total > limit:
+                raise TooLarge(
+                    f"grew past {_size(limit)} while it was read; files over "
+                    f"{_size(limit)} are refused"
+                )
         return b"".join(chunks)
     except OSError as err:
-        raise FileRefused(f"cannot be read: {os_reason(err)}") from None
+        raise _unreadable(path, err) from None
     finally:
         os.close(fd)
+
+
+def _unreadable(path: Path, err: OSError) -> FileRefused:
+    if err.errno == errno.ENOENT and os.path.islink(path):
+        return FileRefused(
+            f"is a symbolic link to {os.readlink(path)}, which does not exist; "
+            "give the path of the file itself",
+            "this",
+        )
+    return FileRefused(f"cannot be read: {os_reason(err)}")
 
 
 def check_regular_input(path: Path) -> os.stat_result:
@@ -102,7 +133,7 @@ def check_regular_input(path: Path) -> os.stat_result:
     except OSError as err:
         raise FileRefused(f"cannot be read: {os_reason(err)}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file")
+        raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file", "this")
     return info
 
 
@@ -123,7 +154,8 @@ def output_target(target: Path, *, follow_symlinks: bool = False) -> Path:
         if not follow_symlinks:
             raise FileRefused(
                 "is a symbolic link; give the real file's path, or add "
-                "--follow-symlinks to write to the file it points to"
+                "--follow-symlinks to write to the file it points to",
+                "this",
             )
         try:
             real = Path(os.path.realpath(target, strict=False))
@@ -132,12 +164,14 @@ def output_target(target: Path, *, follow_symlinks: bool = False) -> Path:
         return output_target(real)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise FileRefused(
-            f"is {kind_of(info.st_mode)}, not a file; give -o the name of a new or existing file"
+            f"is {kind_of(info.st_mode)}, not a file; give -o the name of a new or existing file",
+            "this",
         )
     parent = target.parent
     if not parent.is_dir():
         raise FileRefused(
-            f"the folder {parent} does not exist; create it first, or choose another place"
+            f"cannot be written: the folder {parent} does not exist; create it first, "
+            "or choose another place"
         )
     return target
 
@@ -196,4 +230,6 @@ def parse_mode(text: str) -> int:
 
 
 def _size(n: int) -> str:
+    if n % 1_048_576 == 0:
+        return f"{n // 1_048_576} MB"
     return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{n:,} bytes"

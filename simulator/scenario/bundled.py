@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from simulator.scenario.diagnostics import Finding, ScenarioError
@@ -23,8 +24,30 @@ def bundled_names() -> list[str]:
 
 def resolve_scenario(arg: str) -> tuple[Path, str]:
     """A path, or a bundled scenario's name, as ``(path, name to show in messages)``."""
+    if arg == "-":
+        raise ScenarioError(
+            [
+                Finding(
+                    arg,
+                    0,
+                    0,
+                    "error",
+                    "a scenario cannot be read from standard input; give the path of a .yaml "
+                    "file, or the name of a bundled scenario",
+                )
+            ]
+        )
     path = Path(arg)
-    if path.exists():
+    try:
+        os.lstat(path)
+        there = True
+    except (FileNotFoundError, NotADirectoryError):
+        there = False
+    except OSError:
+        there = True  # a folder one may not enter, a loop of links: reading it says which
+    if there:
+        # Also a link that leads nowhere or in a circle: it names a file, not a bundled
+        # scenario, and reading it gives the reason.
         return path, arg
     name = arg.removesuffix(".yaml").removesuffix(".yml")
     if "/" not in arg and "\\" not in arg and name in bundled_names():

@@ -18,10 +18,12 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from simulator.cells import protect_cell, unprotect_cell
+from simulator.files import FileRefused, TooLarge, read_input
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
-from simulator.scenario.yamlsource import MAX_BYTES, YamlDocument
+from simulator.scenario.yamlsource import YamlDocument
 
 COLUMNS = [
     "id",
@@ -44,10 +46,6 @@ REQUIRED = ("id", "from", "kind", "text")
 BOM = "\ufeff"
 _TRUE = {"true", "yes", "ja", "y", "j", "1", "x", "sann"}
 _FALSE = {"false", "no", "nei", "n", "0", "", "usann"}
-# Excel and LibreOffice run a cell that starts with one of these as a formula, so an inject
-# text such as =HYPERLINK(...) would become a live link (or worse) in the planner's sheet.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-GUARD = "'"
 
 
 # ---------------------------------------------------------------------------------------
@@ -99,22 +97,6 @@ def inject_row(inj: Inject) -> dict[str, str]:
         "expect": "; ".join(format_expectation(e) for e in inj.expect),
         "notes": inj.notes or "",
     }
-
-
-def protect_cell(value: str) -> str:
-    """A cell that a spreadsheet shows as text instead of running it as a formula.
-
-    An apostrophe in front is the spreadsheets' own way to say "this is text";
-    :func:`unprotect_cell` takes exactly that one off again. A value that already starts
-    with apostrophes and then a formula character gets one more, so it comes back whole.
-    """
-    return GUARD + value if value.lstrip(GUARD).startswith(FORMULA_START) else value
-
-
-def unprotect_cell(value: str) -> str:
-    """The value :func:`protect_cell` was given, or the cell as it is."""
-    guarded = value.startswith(GUARD) and value.lstrip(GUARD).startswith(FORMULA_START)
-    return value[len(GUARD) :] if guarded else value
 
 
 def export_csv(scenario: Scenario, delimiter: str = ",") -> str:
@@ -366,11 +348,11 @@ def read_rows(path: Path, display: str) -> ImportedRows:
         return Finding(display, row, 0, "error", message)
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ScenarioError([fail(1, "the file is over 10 MB; is it the right file?")])
-        text = _decode(path.read_bytes())
-    except (FileNotFoundError, IsADirectoryError):
-        raise ScenarioError([fail(0, "no such file; check the path")]) from None
+        text = _decode(read_input(path))
+    except TooLarge as err:
+        raise ScenarioError([fail(1, f"{err.sentence()}; is it the right file?")]) from None
+    except FileRefused as err:
+        raise ScenarioError([fail(0, err.sentence())]) from None
     if not text.strip():
         raise ScenarioError(
             [fail(1, "the file is empty; export one from 'crisis-sim msel export' to start from")]

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from simulator.files import FileRefused, TooLarge, read_input
 from simulator.scenario.diagnostics import Finding, ScenarioError
 
-MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 # Values after alias expansion. A real scenario of 10,000 injects has about 200,000.
 MAX_EXPANDED = 2_000_000
@@ -45,26 +45,17 @@ class YamlDocument:
 
 
 def read_text(path: Path, display: str | None = None) -> str:
-    """Read a UTF-8 text file, refusing huge or undecodable ones with a located finding."""
+    """Read a UTF-8 text file, refusing huge or undecodable ones with a located finding.
+
+    Anything but a regular file (a folder, a FIFO, a device) is refused unread, at 0:0.
+    """
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(
-                shown,
-                1,
-                1,
-                f"the file is {size / 1_048_576:.1f} MB; files over "
-                f"{MAX_BYTES // 1_048_576} MB are refused. Split it, or remove what "
-                "it does not need",
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise _fail(shown, 0, 0, "this is a folder; give the path of a .yaml file") from None
-    except FileNotFoundError:
-        raise _fail(shown, 0, 0, "no such file; check the path") from None
-    except PermissionError:
-        raise _fail(shown, 0, 0, "the file cannot be read (permission denied)") from None
+        raw = read_input(path)
+    except TooLarge as err:
+        raise _fail(shown, 1, 1, err.sentence()) from None
+    except FileRefused as err:
+        raise _fail(shown, 0, 0, err.sentence()) from None
     return decode(raw, shown)
 
 
