@@ -6,11 +6,13 @@ must not import textual. Every command therefore imports what it needs inside it
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -96,31 +98,89 @@ def _load(scenario: str) -> LoadedScenario:
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
 
 
-def _write_output(
-    text: str, output: str | None, *, encoding: str = "utf-8", inputs: Sequence[str | Path] = ()
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Output:
+    """Where ``-o`` sends a command's result, and how the file is made."""
+
+    path: str
+    mode: int
+    follow_symlinks: bool = False
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def _mode_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from simulator.files import parse_mode
+
+    try:
+        return parse_mode(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(
+    help: str = "Write to this file.", *, required: bool = False, metavar: str | None = None
+) -> Callable[[F], F]:
+    """``-o``, ``--mode`` and ``--follow-symlinks``, given to the command as one
+    ``output: Output`` (None without ``-o``): every command that writes a file has all three,
+    with the same meaning."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(
+            *args: Any, output: str | None, mode: int, follow_symlinks: bool, **kwargs: Any
+        ) -> Any:
+            chosen = Output(output, mode, follow_symlinks) if output is not None else None
+            return command(*args, output=chosen, **kwargs)
+
+        options = [
+            click.option(
+                "-o", "--output", type=click.Path(), required=required, metavar=metavar, help=help
+            ),
+            click.option(
+                "--mode",
+                default="600",
+                show_default=True,
+                metavar="MODE",
+                callback=_mode_option,
+                help="Permissions of the file written with -o, in octal: 600 only you may "
+                "read it, 644 everyone may.",
+            ),
+            click.option(
+                "--follow-symlinks",
+                is_flag=True,
+                help="If -o names a symbolic link, write to the file it points to.",
+            ),
+        ]
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return cast(F, wrapper)
+
+    return decorate
+
+
+def _write_output(text: str, output: Output | None, *, inputs: Sequence[str | Path] = ()) -> None:
     """Write to a file atomically (never half a file), or to standard output.
 
     A file keeps the text exactly; standard output is often a terminal, so there the
-    text is made printable. ``inputs`` are the files the command read: -o never
-    replaces one of them.
+    text is made printable. Only a regular file or a new name is written (see
+    :mod:`simulator.files`), and ``inputs``, the files the command read, never are.
     """
-    if output is None or output == "-":
+    if output is None or output.path == "-":
         _say(text, nl=not text.endswith("\n"))
         return
-    target = Path(output)
-    if target.is_dir():
-        _usage_error(f"{output} is a folder; give a file name")
-    if not target.parent.exists():
-        _usage_error(f"{output}: the folder {target.parent} does not exist")
-    _refuse_to_destroy(target, output, inputs)
-    tmp = target.with_name(f".{target.name}.tmp")
+    from simulator.files import FileRefused, output_target, write_output
+
     try:
-        tmp.write_text(text, encoding=encoding, newline="")
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        _usage_error(f"{output}: cannot write ({exc.strerror or exc})")
+        real = output_target(Path(output.path), follow_symlinks=output.follow_symlinks)
+        _refuse_to_destroy(real, output.path, inputs)
+        write_output(real, text.encode("utf-8"), mode=output.mode)
+    except FileRefused as err:
+        _usage_error(f"{output.path} {err}")
 
 
 def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) -> None:
@@ -232,6 +292,16 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
         result = check_file(path, display)
         sources[display] = result.text
         all_findings += result.findings
+        if (
+            result.scenario is None
+            and result.findings
+            and all(f.line == 0 for f in result.findings)
+        ):
+            # Nothing was read (a folder, a FIFO, no permission): a usage error, not a
+            # verdict on the scenario.
+            usage = True
+            summaries.append(f"{display}: not checked (it cannot be read)")
+            continue
         errors = sum(f.severity == "error" for f in result.findings)
         warnings = len(result.findings) - errors
         verdict = "invalid" if errors or (strict and warnings) else "valid"
@@ -250,8 +320,8 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def schema(output: str | None) -> None:
+@output_options()
+def schema(output: Output | None) -> None:
     """Print the JSON Schema of the scenario format, for editors."""
     import json
 
@@ -275,8 +345,8 @@ def schema(output: str | None) -> None:
     default="table",
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def preview(scenario: str, fmt: str, output: str | None) -> None:
+@output_options()
+def preview(scenario: str, fmt: str, output: Output | None) -> None:
     """Show the master events list: every inject in delivery order, and the noise."""
     from simulator.scenario import preview as pv
     from simulator.scenario.bundled import resolve_scenario
@@ -304,11 +374,11 @@ def msel() -> None:
 
 @msel.command("export")
 @click.argument("scenario")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .csv file to write.")
+@output_options("The .csv file to write.")
 @click.option(
     "--semicolon", is_flag=True, help="Separate cells with ';', as Norwegian Excel expects."
 )
-def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
+def msel_export(scenario: str, output: Output | None, semicolon: bool) -> None:
     """Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel)."""
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.msel import export_csv
@@ -333,15 +403,8 @@ def msel_export(scenario: str, output: str | None, semicolon: bool) -> None:
     metavar="BASE.yaml",
     help="The scenario whose injects the spreadsheet replaces.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    metavar="OUT.yaml",
-    help="Where to write the new scenario.",
-)
-def msel_import(csv_file: str, base: str, output: str) -> None:
+@output_options("Where to write the new scenario.", required=True, metavar="OUT.yaml")
+def msel_import(csv_file: str, base: str, output: Output) -> None:
     """Replace a scenario's injects with the rows of a spreadsheet.
 
     Comma- and semicolon-separated files are both read. Everything else in BASE.yaml,
@@ -366,7 +429,7 @@ def msel_import(csv_file: str, base: str, output: str) -> None:
         _print_findings(err.findings, {}, err=True)
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     new = replace_injects(doc, imported.injects)
-    result = check_text(new.text, output)
+    result = check_text(new.text, output.path)
     mapped = [
         map_import_finding(f, new, imported.rows, csv_file, base_display) for f in result.findings
     ]
@@ -402,7 +465,9 @@ def new(name: str, lang: str, force: bool) -> None:
         _usage_error(
             f"{target} already exists; choose another name, or add --force to overwrite it"
         )
-    _write_output(starter_text(title, str(target), lang), str(target))
+    from simulator.files import PRIVATE
+
+    _write_output(starter_text(title, str(target), lang), Output(str(target), PRIVATE))
     _say(f"Wrote {target}. Next: crisis-sim validate {target}")
 
 
@@ -640,13 +705,8 @@ def simulate(
 
 @cli.command("export")
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    help="Write to this file instead of standard output.",
-)
-def export_cmd(session: str, output: str | None) -> None:
+@output_options("Write to this file instead of standard output.")
+def export_cmd(session: str, output: Output | None) -> None:
     """Write a session's events as JSON Lines, one object per event, in order."""
     import json
 
@@ -685,8 +745,8 @@ def export_cmd(session: str, output: str | None) -> None:
     default="table",
     show_default=True,
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def score(sessions: tuple[str, ...], fmt: str, output: str | None) -> None:
+@output_options()
+def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
     """The debrief: response times, rumours, personal data, guidelines and a score.
 
     Several sessions of the same scenario are compared side by side.
