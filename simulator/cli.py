@@ -642,7 +642,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
 @click.option(
     "--actions",
     "actions_file",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     help="A scripted team: a YAML list of actions with 'at' and 'do'.",
 )
 @click.option(

@@ -350,7 +350,7 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     try:
         text = _decode(read_input(path))
     except TooLarge as err:
-        raise ScenarioError([fail(1, f"{err.sentence()}; is it the right file?")]) from None
+        raise ScenarioError([fail(1, err.sentence())]) from None
     except FileRefused as err:
         raise ScenarioError([fail(0, err.sentence())]) from None
     if not text.strip():
