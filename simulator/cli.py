@@ -189,13 +189,11 @@ def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) 
     Overwriting last run's schema or CSV is what -o is for; a session holds an exercise
     that cannot be run again, and an input would be lost the moment the output is written.
     """
+    from simulator.files import read_head
+
     if not target.exists():
         return
-    try:
-        with target.open("rb") as handle:
-            header = handle.read(72)
-    except OSError:
-        header = b""  # the write itself will say why it cannot go there
+    header = read_head(target, 72)  # unreadable: the write itself will say why it cannot
     if header.startswith(_SQLITE_HEADER):
         from simulator.engine.store import APPLICATION_ID
 

@@ -126,6 +126,24 @@ def _unreadable(path: Path, err: OSError) -> FileRefused:
     return FileRefused(f"cannot be read: {os_reason(err)}")
 
 
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of a regular file; ``b""`` for anything else or on error.
+
+    For a look at what a file is (a database?) before it is replaced: it never blocks on
+    a FIFO swapped in after the path was checked.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, size) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
 def check_regular_input(path: Path) -> os.stat_result:
     """Refuse anything but an existing regular file (links to one are followed)."""
     try:
