@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from simulator.engine.engine import Engine
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
+    from simulator.tui.app import CrisisApp
 
 # The exit statuses; the README's "Exit codes" lists them for users.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -550,6 +551,22 @@ def _close_session(engine: Engine | None) -> None:
         engine.store.close()
 
 
+def _console_status(app: CrisisApp) -> int:
+    """The exit status once the console has closed and its session is closed.
+
+    0 after the quit key, 128 + the signal's number after SIGTERM or SIGHUP. Textual ends
+    an app with 1 when something inside it failed; it has shown what, and that is a bug.
+    """
+    status = app.return_code or EXIT_OK
+    if status == 1:
+        _last_words(
+            "crisis-sim: internal error: the console stopped on the error above. This is a "
+            "bug in crisis-sim; everything recorded before it is saved. Please report it."
+        )
+        return EXIT_INTERNAL
+    return status
+
+
 def _after_console(path: Path) -> None:
     if path.exists():
         name = command_name()
@@ -614,6 +631,7 @@ def run(
     app.run()
     _close_session(app.engine)
     _after_console(path)
+    sys.exit(_console_status(app))
 
 
 @cli.command()
@@ -656,7 +674,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     _needs_terminal()
     from simulator.tui.app import CrisisApp
 
-    CrisisApp(
+    app = CrisisApp(
         engine.loaded,
         seed=engine.seed,
         session_path=path,
@@ -664,9 +682,11 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
         player=player,
         engine=engine,
         past_events=store.events(),
-    ).run()
+    )
+    app.run()
     _close_session(engine)
     _after_console(path)
+    sys.exit(_console_status(app))
 
 
 @cli.command()
@@ -865,7 +885,9 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     _needs_terminal()
     from simulator.tui.replay import ReplayApp
 
-    ReplayApp(log, speed=speed, language=lang).run()
+    app = ReplayApp(log, speed=speed, language=lang)
+    app.run()
+    sys.exit(_console_status(app))
 
 
 def main() -> None:
