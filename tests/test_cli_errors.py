@@ -6,8 +6,11 @@ the README's "Exit codes" lists, and that the message is one line, never a trace
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import click
@@ -177,3 +180,50 @@ def test_usage_errors_are_one_line(args: str, message: str) -> None:
     proc = run_cli(*args.split())
     assert proc.returncode == 2
     assert one_line(proc.stderr) == f"crisis-sim: error: {message}"
+
+
+# -- ctrl+c -----------------------------------------------------------------------------------
+
+SURGE = """\
+format: 1
+id: surge
+title: Surge
+duration: 6h
+language: nb
+personas: [{id: avisa, name: Avisa, role: media}]
+injects:
+  - {id: first, at: 1m, from: avisa, kind: press, text: "Hva skjer?", expect: [{do: reply}]}
+noise:
+  - id: prat
+    authors: {role: citizen, count: 50}
+    rate: [{at: 0m, per_minute: 3000}, {at: 6h, per_minute: 3000}]
+    mix: {valid: 1}
+    texts: {valid: ["Ras i {fake.city}"]}
+"""
+
+
+def test_ctrl_c_outside_the_console_is_one_line_and_130(tmp_path: Path) -> None:
+    scenario = tmp_path / "surge.yaml"
+    scenario.write_text(SURGE, encoding="utf-8")
+    session = tmp_path / "s.sqlite"
+    partial = session.with_name(session.name + ".partial")
+    proc = subprocess.Popen(
+        [cli_path(), "simulate", str(scenario), "--seed", "1", "--session", str(session)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not partial.exists():  # started: the exercise is being written
+            assert proc.poll() is None and time.monotonic() < deadline
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.02)
+        proc.send_signal(signal.SIGINT)  # what ctrl+c in the terminal sends
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in err
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1] == "crisis-sim: interrupted"
