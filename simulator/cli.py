@@ -182,8 +182,9 @@ def _usage_error(message: str) -> NoReturn:
 class FiniteFloatRange(click.FloatRange):
     """A number option between two bounds; every float option of the command uses it.
 
-    Python reads 'nan' and 'inf' as floats, and nan passes any range check (every
-    comparison with it is false), so they are refused here, before any range check.
+    Python reads 'nan' and 'inf' as floats, and nan passes a range check (every
+    comparison with it is false), so finiteness is checked with the range, and anything
+    that is not a number in it gets the same message.
     """
 
     name = "number"
