@@ -186,44 +186,107 @@ def test_replay_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, statu
         replay.term.close()
 
 
+class WindowPty:
+    """The command in a pseudo-terminal that is its controlling terminal, as in a window.
+
+    The test keeps the terminal's own end open, to read its settings after the command
+    ended, until :meth:`close_window` hangs it up.
+    """
+
+    def __init__(self, *args: str) -> None:
+        self.master, self.slave = pty.openpty()
+        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
+
+        def controlling_terminal() -> None:  # as a terminal window's shell has it
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+        self.proc = subprocess.Popen(
+            [cli_path(), *args],
+            stdin=self.slave,
+            stdout=self.slave,
+            stderr=self.slave,
+            env={**os.environ, "TERM": "xterm-256color"},
+            start_new_session=True,
+            preexec_fn=controlling_terminal,
+        )
+        self.shown = bytearray()  # everything the command wrote, escape codes included
+
+    def read(self) -> None:
+        """Take what the command wrote; wait at most half a second for it."""
+        readable, _, _ = select.select([self.master], [], [], 0.5)
+        if readable:
+            with contextlib.suppress(OSError):
+                self.shown.extend(os.read(self.master, 65536))
+
+    def running(self) -> None:
+        """Read on, as long as the command runs."""
+        self.read()
+        assert self.proc.poll() is None, f"the console ended early with {self.proc.returncode}"
+
+    def status(self) -> int:
+        """Wait for the command to end, reading what it writes; its exit status."""
+        deadline = time.monotonic() + 60
+        while self.proc.poll() is None:
+            assert time.monotonic() < deadline, "the command did not end"
+            self.read()
+        self.read()
+        return self.proc.returncode
+
+    def close_window(self) -> None:
+        """Close both ends: the terminal hangs up."""
+        for fd in (self.slave, self.master):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def kill(self) -> None:
+        """End the command if it is still running, and close the window."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.close_window()
+
+
+def start_exercise(window: WindowPty, session: Path) -> None:
+    """Press Enter at the briefing and wait for items to arrive."""
+    wait_until(lambda: b"Enter" in window.shown, window.running)
+    os.write(window.master, b"\r")
+    wait_until(lambda: event_count(session) >= 10, window.running)
+
+
+def last_switch(shown: bytes, mode: int) -> str:
+    """Whether a terminal mode (1049 the alternate screen, 1003 mouse reporting) was left
+    set ("h") or reset ("l") by the last code that switched it."""
+    on, off = shown.rfind(f"\x1b[?{mode}h".encode()), shown.rfind(f"\x1b[?{mode}l".encode())
+    assert on >= 0, f"mode {mode} was never set"
+    return "h" if on > off else "l"
+
+
+def test_sigterm_in_a_terminal_without_tmux(tmp_path: Path) -> None:
+    """The same as in tmux, read from the codes the command wrote and the terminal's settings."""
+    session = tmp_path / "S.sqlite"
+    window = WindowPty("run", "jordras", "--speed", "20", "--session", str(session))
+    try:
+        start_exercise(window, session)
+        os.kill(window.proc.pid, signal.SIGTERM)
+        assert window.status() == 143
+        assert last_switch(bytes(window.shown), 1049) == "l"  # the alternate screen left
+        assert last_switch(bytes(window.shown), 1003) == "l"  # mouse reporting off
+        assert termios.tcgetattr(window.slave)[3] & termios.ECHO  # typing shows again
+        assert b"Session saved" in window.shown
+    finally:
+        window.kill()
+    check_closed_session(session)
+
+
 def test_a_closed_terminal_window_closes_the_session(tmp_path: Path) -> None:
     """The terminal hangs up: writes to it fail, yet the session is closed, status 129."""
     session = tmp_path / "S.sqlite"
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 36, 120, 0, 0))
-
-    def controlling_terminal() -> None:  # as a terminal window's shell has it
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen(
-        [cli_path(), "run", "jordras", "--speed", "20", "--session", str(session)],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env={**os.environ, "TERM": "xterm-256color"},
-        start_new_session=True,
-        preexec_fn=controlling_terminal,
-    )
-    os.close(slave)
-    shown = bytearray()
-
-    def read() -> None:
-        readable, _, _ = select.select([master], [], [], 0.5)
-        if readable:
-            with contextlib.suppress(OSError):
-                shown.extend(os.read(master, 65536))
-        assert proc.poll() is None, f"the console ended early with {proc.returncode}"
-
+    window = WindowPty("run", "jordras", "--speed", "20", "--session", str(session))
     try:
-        wait_until(lambda: b"Enter" in shown, read)
-        os.write(master, b"\r")
-        wait_until(lambda: event_count(session) >= 10, read)
+        start_exercise(window, session)
+        window.close_window()  # the kernel sends SIGHUP
+        status = window.proc.wait(timeout=60)
     finally:
-        os.close(master)  # the window closes
-        try:
-            status = proc.wait(timeout=60)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
+        window.kill()
     assert status == 129
     check_closed_session(session)
