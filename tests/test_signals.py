@@ -2,9 +2,10 @@
 
 The installed command runs in tmux, wrapped in a shell that prints its exit status and
 whether the terminal echoes typing again, and then stays open so that tmux can be asked
-whether the pane is still in the alternate screen with mouse reporting on. A closed
-terminal window is played by a pseudo-terminal that is the console's controlling
-terminal: closing its other end hangs it up, and the kernel sends SIGHUP.
+whether the pane is still in the alternate screen with mouse reporting on. Without tmux,
+a pseudo-terminal that is the console's controlling terminal, as a window's is, shows the
+same: the codes the command wrote, and the terminal's settings afterwards. Closing it
+plays a closed terminal window: it hangs up, and the kernel sends SIGHUP.
 """
 
 from __future__ import annotations
