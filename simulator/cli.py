@@ -6,7 +6,10 @@ must not import textual. Every command therefore imports what it needs inside it
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -24,8 +27,14 @@ if TYPE_CHECKING:
     from simulator.engine.engine import Engine
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
+    from simulator.tui.app import CrisisApp
 
+# The exit statuses; the README's "Exit codes" lists them for users.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70  # a bug in crisis-sim (sysexits' EX_SOFTWARE)
+EXIT_IO = 74  # the file system or the output refused a read or a write (EX_IOERR)
+EXIT_INTERRUPTED = 130  # ctrl+c outside the console: 128 + SIGINT, as shells report it
+EXIT_BROKEN_PIPE = 141  # the reader of the output stopped early: 128 + SIGPIPE
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -80,7 +89,15 @@ def _print_rich(
 ) -> None:
     from rich.console import Console
 
-    Console(file=file, width=width).print(_Printable(renderable))
+    console = Console(file=file, width=width)
+    # Rich ends the program itself (status 1) when the reader has gone; main() owns
+    # what every command does then.
+    console.on_broken_pipe = _reader_gone  # type: ignore[method-assign]
+    console.print(_Printable(renderable))
+
+
+def _reader_gone() -> NoReturn:
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 def _load(scenario: str) -> LoadedScenario:
@@ -173,12 +190,15 @@ def _write_output(text: str, output: Output | None, *, inputs: Sequence[str | Pa
     if output is None or output.path == "-":
         _say(text, nl=not text.endswith("\n"))
         return
-    from simulator.files import FileRefused, output_target, write_output
+    from simulator.files import FileRefused, WriteFailed, output_target, write_output
 
     try:
         real = output_target(Path(output.path), follow_symlinks=output.follow_symlinks)
         _refuse_to_destroy(real, output.path, inputs)
         write_output(real, text.encode("utf-8"), mode=output.mode)
+    except WriteFailed as err:  # the path was right; the disk failed under the write
+        _say(f"crisis-sim: error: {output.path} {err}", err=True)
+        sys.exit(EXIT_IO)
     except FileRefused as err:
         _usage_error(f"{output.path} {err}")
 
@@ -220,7 +240,77 @@ def _usage_error(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class FiniteFloatRange(click.FloatRange):
+    """A number option between two bounds; every float option of the command uses it.
+
+    Python reads 'nan' and 'inf' as floats, and nan passes a range check (every
+    comparison with it is false), so finiteness is checked with the range, and anything
+    that is not a number in it gets the same message.
+    """
+
+    name = "number"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        """The number given, or a usage error that says which numbers are allowed."""
+        number = math.nan
+        if isinstance(value, int | float):
+            number = float(value)
+        else:
+            with contextlib.suppress(ValueError):
+                number = float(str(value))
+        if not math.isfinite(number) or not (
+            (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
+        ):
+            self.fail(f"{value!r} is not a number between {self._bounds()}", param, ctx)
+        return float(number)
+
+    def _bounds(self) -> str:
+        low = "-inf" if self.min is None else f"{self.min:g}"
+        high = "inf" if self.max is None else f"{self.max:g}"
+        return f"{low} and {high}"
+
+
+class _OutputRefused(Exception):
+    """An OSError on its way past click to main(), which says what it means."""
+
+    def __init__(self, err: OSError) -> None:
+        super().__init__(err)
+        self.err = err
+
+
+class _Commands(click.Group):
+    """The command group; its one difference: an OSError reaches main() as it is.
+
+    click ends a broken pipe itself, with status 1, before main() could see it.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Read the command line (where --help and --version print)."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except OSError as err:
+            raise _OutputRefused(err) from err
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command named on the command line."""
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            raise _OutputRefused(err) from err
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="crisis-sim")
 def cli() -> None:
     """crisis-sim: rehearse crisis communication on a synthetic social-media feed.
@@ -457,7 +547,7 @@ def new(name: str, lang: str, force: bool) -> None:
         target = Path(name)
         title = target.stem.replace("-", " ").replace("_", " ").capitalize()
     else:
-        target = Path(f"{slugify(name)}.yaml")
+        target = Path(f"{_short_stem(slugify(name))}.yaml")
         title = name
     if target.exists() and not force:
         _usage_error(
@@ -467,6 +557,19 @@ def new(name: str, lang: str, force: bool) -> None:
 
     _write_output(starter_text(title, str(target), lang), Output(str(target), PRIVATE))
     _say(f"Wrote {target}. Next: crisis-sim validate {target}")
+
+
+#: Longest file name ``new`` makes from a title: a title is a sentence, a file name is a
+#: handle; file systems refuse names over 255 bytes, and lists in a terminal cut long ones.
+MAX_STEM = 60
+
+
+def _short_stem(slug: str) -> str:
+    """A slug cut to :data:`MAX_STEM` characters, at a word boundary where there is one."""
+    if len(slug) <= MAX_STEM:
+        return slug
+    cut = slug[: MAX_STEM + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_STEM]).strip("-")
 
 
 def _stored_scenario_problem(err: Exception) -> str:
@@ -515,6 +618,22 @@ def _close_session(engine: Engine | None) -> None:
         engine.store.close()
 
 
+def _console_status(app: CrisisApp) -> int:
+    """The exit status once the console has closed and its session is closed.
+
+    0 after the quit key, 128 + the signal's number after SIGTERM or SIGHUP. Textual ends
+    an app with 1 when something inside it failed; it has shown what, and that is a bug.
+    """
+    status = app.return_code or EXIT_OK
+    if status == 1:
+        _last_words(
+            "crisis-sim: internal error: the console stopped on the error above. This is a "
+            "bug in crisis-sim; everything recorded before it is saved. Please report it."
+        )
+        return EXIT_INTERNAL
+    return status
+
+
 def _after_console(path: Path) -> None:
     if path.exists():
         name = command_name()
@@ -530,7 +649,7 @@ def _after_console(path: Path) -> None:
 @click.argument("scenario")
 @click.option(
     "--speed",
-    type=click.FloatRange(0.25, 20),
+    type=FiniteFloatRange(0.25, 20),
     default=1.0,
     show_default=True,
     help="Scenario time per real second, 0.25 to 20.",
@@ -579,6 +698,7 @@ def run(
     app.run()
     _close_session(app.engine)
     _after_console(path)
+    sys.exit(_console_status(app))
 
 
 @cli.command()
@@ -621,7 +741,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     _needs_terminal()
     from simulator.tui.app import CrisisApp
 
-    CrisisApp(
+    app = CrisisApp(
         engine.loaded,
         seed=engine.seed,
         session_path=path,
@@ -629,9 +749,11 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
         player=player,
         engine=engine,
         past_events=store.events(),
-    ).run()
+    )
+    app.run()
     _close_session(engine)
     _after_console(path)
+    sys.exit(_console_status(app))
 
 
 @cli.command()
@@ -730,8 +852,6 @@ def export_cmd(session: str, output: Output | None) -> None:
     except SessionError as err:
         _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader stopped early (e.g. head); not an error
 
 
 @cli.command()
@@ -804,7 +924,7 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
 @click.argument("session", type=click.Path(dir_okay=False))
 @click.option(
     "--speed",
-    type=click.FloatRange(0.25, 20),
+    type=FiniteFloatRange(0.25, 20),
     default=4.0,
     show_default=True,
     help="Replay speed; change it with + and - while it plays.",
@@ -827,23 +947,101 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     _needs_terminal()
     from simulator.tui.replay import ReplayApp
 
-    ReplayApp(log, speed=speed, language=lang).run()
+    app = ReplayApp(log, speed=speed, language=lang)
+    app.run()
+    sys.exit(_console_status(app))
 
 
 def main() -> None:
-    """Entry point: run the CLI; an unexpected failure gets one line, not a traceback."""
+    """Entry point: run the CLI; every failure ends in one line and a documented exit code.
+
+    This is the one place that turns what escapes a command into a message: a usage error,
+    ctrl+c, a file system or an output that refuses a write, and, last, a bug.
+    """
     try:
-        cli.main(prog_name="crisis-sim", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        sys.exit(130)
+        try:
+            result = cli.main(prog_name="crisis-sim", standalone_mode=False)
+            status: int | str | None = result if isinstance(result, int) else EXIT_OK
+        except SystemExit as done:
+            status = done.code
+        # Output still buffered is written now, while a failure can still be told.
+        sys.stdout.flush()
+    except click.ClickException as err:
+        if type(err).__name__ == "NoArgsIsHelpError":  # 'crisis-sim' alone: the help
+            err.show()
+        else:
+            _last_words(f"crisis-sim: error: {_click_message(err)}")
+        status = err.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        _last_words("crisis-sim: interrupted")
+        status = EXIT_INTERRUPTED
+    except _OutputRefused as refused:
+        status = _os_failure(refused.err)
+    except OSError as err:  # from click's own output (--help), or the final flush
+        status = _os_failure(err)
     except Exception as exc:  # the last line of defence for users who are not programmers
         if os.environ.get("CRISIS_SIM_DEBUG"):
             raise
-        _say(
+        _last_words(
             f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
-            "the details, and please report them.",
-            err=True,
+            "the details, and please report them."
         )
-        sys.exit(70)
+        status = EXIT_INTERNAL
+    sys.exit(status)
+
+
+def _click_message(err: click.ClickException) -> str:
+    """A usage error on one line: the option, what is wrong, and where the help is."""
+    missing = isinstance(err, click.MissingParameter)
+    if isinstance(err, click.BadParameter) and not missing and err.param is not None:
+        hint = err.param_hint or err.param.get_error_hint(err.ctx)  # type: ignore[arg-type]
+        if isinstance(hint, list | tuple):
+            hint = " / ".join(hint)
+        return f"{str(hint).strip(chr(39))}: {err.message}"
+    message = err.format_message().rstrip(".")
+    ctx = getattr(err, "ctx", None)
+    if isinstance(err, click.UsageError) and ctx is not None:
+        return f"{message}; see '{ctx.command_path} --help'"
+    return message
+
+
+def _os_failure(err: OSError) -> int:
+    """Say why the file system or the output refused, and return the exit status.
+
+    A write to standard output names no file: a full disk behind a redirection, a closed
+    terminal. A reader that stopped early (``| head``) is not an error worth a word.
+    """
+    from simulator.files import os_reason
+
+    if err.errno == errno.EPIPE:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    if err.filename is not None:
+        what = str(err.filename)
+    else:
+        _silence_stdout()
+        what = "cannot write the output"
+    _last_words(f"crisis-sim: error: {what}: {os_reason(err)}")
+    return EXIT_IO
+
+
+def _silence_stdout() -> None:
+    """Send what is still buffered for standard output to the null device.
+
+    Python writes out the buffer once more on exit; to a full disk or a closed pipe that
+    would add its own message after ours.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no standard output to silence
+        pass
+
+
+def _last_words(text: str) -> None:
+    """A closing message on standard error, if standard error can still take it."""
+    # When standard error is gone too, the exit status alone tells.
+    with contextlib.suppress(OSError, ValueError):
+        _say(text, err=True)

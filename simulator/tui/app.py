@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import Iterable, Iterator
+import os
+import signal
+import termios
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -32,6 +38,43 @@ from simulator.tui.widgets.panels import StatusLine
 
 TICK = 0.2  # seconds between deliveries to the screen: one batch, one transaction
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0)
+
+#: Signals that close the console as its quit key does: SIGTERM (the system or another
+#: program asks it to end) and SIGHUP (the terminal window was closed).
+CLOSING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+def signal_status(signum: int) -> int:
+    """The exit status after closing on a signal: 128 + its number, as shells report it."""
+    return 128 + signum
+
+
+def terminal_gone() -> bool:
+    """Whether the console's terminal has hung up (its window was closed).
+
+    A hung-up terminal refuses every request with EIO; asking for its settings is a
+    request that changes nothing.
+    """
+    try:
+        termios.tcgetattr(0)
+    except (termios.error, OSError):
+        return True
+    return False
+
+
+def detach_from_terminal() -> None:
+    """Point standard input, output and error at the null device.
+
+    Once the terminal is gone every write to it fails; the console's last screen updates,
+    the codes that restore the terminal and the closing lines then go nowhere instead of
+    failing on the way out (or filling a queue that nothing empties any more).
+    """
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 class CrisisApp(App[int]):
@@ -72,11 +115,17 @@ class CrisisApp(App[int]):
         self.model = FeedModel()
         self.monitor = Monitor()
         self._store_error: str | None = None
+        self._earlier_handlers: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
+        self.closing_signal: int | None = None
         if engine is not None:
             self.clock = engine.clock
             self._take(past_events)
 
     # -- start-up -----------------------------------------------------------------------
+
+    def on_load(self) -> None:
+        """Before the terminal is taken over: from here on, a signal closes the console."""
+        self._catch_closing_signals()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.tr)
@@ -313,14 +362,54 @@ class CrisisApp(App[int]):
         """Quit at once: every action is already saved."""
         self.leave()
 
-    def leave(self) -> None:
+    def leave(self, status: int = 0) -> None:
         """Record where the clock stood (so that resume opens there), then exit."""
         engine = self.engine
         if engine is not None and not engine.ended and engine.clock.running:
             # Everything before is saved already; the time of quitting is a nicety.
             with contextlib.suppress(SessionError):
                 engine.pause()
-        self.exit(0)
+        self.exit(return_code=status)
+
+    # -- signals ---------------------------------------------------------------------------
+
+    def _catch_closing_signals(self) -> None:
+        """Close on SIGTERM and SIGHUP as on the quit key, instead of dying on the spot.
+
+        Dying would leave the terminal in the console's screen with the mouse reported and
+        typing unseen, and the session without its pause. The handlers are plain signal
+        handlers, not the event loop's: Python runs them in signal-number order, so on a
+        closed window the SIGHUP handler lets go of the dead terminal before Textual's own
+        SIGCONT handler (the kernel sends both) writes to it.
+        """
+        loop = asyncio.get_running_loop()
+
+        def closing(signum: int, frame: FrameType | None) -> None:
+            self.closing_signal = signum
+            for each in CLOSING_SIGNALS:
+                # A closed window can send SIGHUP twice (the kernel, then the shell); a
+                # repeat must not kill the process halfway through closing the session.
+                signal.signal(each, signal.SIG_IGN)
+            if terminal_gone():
+                detach_from_terminal()
+            if not loop.is_closed():
+                # The engine is changed only from the event loop, never in the middle of
+                # whatever the interrupted code was doing.
+                loop.call_soon_threadsafe(self.leave, signal_status(signum))
+
+        try:
+            for signum in CLOSING_SIGNALS:
+                self._earlier_handlers[signum] = signal.signal(signum, closing)
+        except ValueError:  # not the main thread (an embedding program): its own business
+            self._earlier_handlers.clear()
+
+    def on_unmount(self) -> None:
+        """Give the signals back once the console is gone, unless it is closing on one."""
+        if self.closing_signal is None:
+            for signum, handler in self._earlier_handlers.items():
+                # None: the earlier handler was not set from Python; the default it is.
+                signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        self._earlier_handlers.clear()
 
     def action_set_name(self) -> None:
         """Set the name recorded with this console's actions."""
