@@ -46,6 +46,10 @@ class TooLarge(FileRefused):
     """A file over the size limit: readable, but refused for what is in it."""
 
 
+class WriteFailed(FileRefused):
+    """The path was fine, but the disk refused the data (full, read-only, failing)."""
+
+
 def kind_of(mode: int) -> str:
     """What a file of this ``st_mode`` is, in words for a message."""
     if stat.S_ISDIR(mode):
@@ -70,6 +74,7 @@ def os_reason(err: OSError) -> str:
         errno.EROFS: "the disk is read-only",
         errno.ENOSPC: "the disk is full; free some space and try again",
         errno.EDQUOT: "the disk quota is used up; free some space and try again",
+        errno.EFBIG: "the file would be larger than this system allows",
         errno.ELOOP: "the path is a loop of symbolic links",
         errno.ENAMETOOLONG: "the name is too long; choose a shorter one",
         errno.EISDIR: "it is a folder",
@@ -229,7 +234,7 @@ def write_output(
         os.replace(tmp, real)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise FileRefused(f"cannot be written: {os_reason(err)}") from None
+        raise WriteFailed(f"cannot be written: {os_reason(err)}") from None
     return real
 
 

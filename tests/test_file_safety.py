@@ -532,3 +532,32 @@ def test_a_dash_says_standard_input_is_not_read(folder: Path, command: str) -> N
     assert out.splitlines()[0].startswith(
         "-: error: a scenario cannot be read from standard input; give the path of a .yaml file"
     ), out
+
+
+def test_a_disk_that_fails_under_the_write_is_exit_74_and_leaves_nothing(folder: Path) -> None:
+    """The path was right but the data did not fit: an I/O failure (74), not a usage error,
+    and neither the target nor a temporary file is left behind."""
+    import signal
+
+    def small_files() -> None:
+        # Writes past 4 KB fail with EFBIG, as on a full disk; without ignoring SIGXFSZ the
+        # kernel would kill the process instead.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    before = set(os.listdir(folder))
+    proc = subprocess.run(
+        [cli_path(), "schema", "-o", "schema.json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=LIMIT_SECONDS,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=small_files,
+    )
+    assert proc.returncode == 74, proc.stderr
+    assert proc.stderr == (
+        "crisis-sim: error: schema.json cannot be written: the file would be larger than "
+        "this system allows\n"
+    )
+    assert set(os.listdir(folder)) == before
