@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from simulator.scenario import limits
 from simulator.scenario.diagnostics import Finding, Severity, closest
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
@@ -112,6 +113,13 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
             loc = loc[:-1]
             error = {**error, "loc": loc}
             rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
+        elif kind == "invalid_key":  # a key YAML read as null, a number or true/false
+            rep.add(
+                loc,
+                f"a key here must be text, got {_type_name(error.get('input'))}; "
+                "write a name, in quotes if it looks like a number or null",
+                key=True,
+            )
         elif kind == "extra_forbidden":
             rep.add(loc, _unknown_key_message(loc, data), key=True)
         elif kind == "missing":
@@ -230,6 +238,18 @@ def _describe(error: Any) -> str:
         return f"{field} must be a list (lines starting with '- '), got {got}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"{field} must be a mapping (key: value lines), got {got}"
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        return (
+            f"{field} is at most {limit:,} characters, this one has {len(value or ''):,}; "
+            "shorten it"
+        )
+    if kind == "too_long":
+        limit = ctx.get("max_length", 0)
+        return (
+            f"{field} holds at most {limit:,} entries, got {len(value or ()):,}; "
+            "remove some, or split the scenario"
+        )
     if kind == "too_short":
         return f"{field} needs at least {ctx.get('min_length', 1)} entry, got none"
     if kind == "greater_than_equal":
@@ -272,7 +292,7 @@ _PLACEHOLDERS: dict[str, Any] = {
     "format": 1,
     "id": "scenario",
     "title": "untitled",
-    "duration": 10**9,
+    "duration": limits.MAX_DURATION,
 }
 
 
@@ -329,6 +349,11 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     """
     if sc.duration <= 0:
         rep.add(("duration",), "duration must be longer than 0; for example 90m")
+    # Rules against the duration wait for a duration that is the author's own.
+    duration_known = partial is None or partial.duration_known
+    if duration_known:
+        _check_deadlines(sc, rep)
+    _check_total_rate(sc, rep)
     _check_variables(sc, rep)
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
     if partial is not None:
@@ -354,6 +379,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
             rep,
             k,
             inj,
+            duration_known,
             persona_ids if check_personas else None,
             inject_by_id,
             noise_ids,
@@ -430,6 +456,7 @@ def _check_inject(
     rep: Reporter,
     k: int,
     inj: Inject,
+    duration_known: bool,
     persona_ids: set[str] | None,
     inject_by_id: dict[str, Inject],
     noise_ids: set[str],
@@ -463,7 +490,7 @@ def _check_inject(
             "'delay' only applies together with 'after'; use 'at' for a fixed time",
             key=True,
         )
-    if inj.at is not None and inj.at > sc.duration and sc.duration != _PLACEHOLDERS["duration"]:
+    if inj.at is not None and inj.at > sc.duration and duration_known:
         rep.add(
             (*here, "at"),
             f"scheduled at {format_offset(inj.at)}, after the scenario "
@@ -496,6 +523,45 @@ def _check_inject(
             )
         if exp.within is not None and exp.within <= 0:
             rep.add((*here, "expect", e, "within"), "'within' must be longer than 0")
+        elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
+            rep.add((*here, "expect", e, "within"), _deadline_message("'within'", sc))
+
+
+def _latest_deadline(sc: Scenario) -> int:
+    return sc.duration + limits.DEADLINE_SLACK
+
+
+def _deadline_message(what: str, sc: Scenario) -> str:
+    return (
+        f"{what} is at most the duration plus 24h "
+        f"({format_duration(_latest_deadline(sc))}); a later deadline can never be "
+        "reached in the exercise, so shorten it"
+    )
+
+
+def _check_deadlines(sc: Scenario, rep: Reporter) -> None:
+    for key, seconds in sc.scoring.deadlines.items():
+        if seconds > _latest_deadline(sc):
+            rep.add(("scoring", "deadlines", key), _deadline_message(f"the {key} deadline", sc))
+    first = sc.scoring.first_statement
+    if first is not None and first > _latest_deadline(sc):
+        rep.add(("scoring", "first_statement"), _deadline_message("first_statement", sc))
+
+
+def _check_total_rate(sc: Scenario, rep: Reporter) -> None:
+    """All noise streams together stay within the rate limit, so a session stays bounded."""
+    total = 0.0
+    for k, stream in enumerate(sc.noise):
+        r, peak = max(enumerate(p.per_minute for p in stream.rate), key=lambda x: x[1])
+        total += peak
+        if total > limits.MAX_RATE:
+            rep.add(
+                ("noise", k, "rate", r, "per_minute"),
+                f"the noise streams together reach {total:,g} items per minute here; at most "
+                f"{limits.MAX_RATE:,} per minute are allowed for all streams together, "
+                "so lower the peak rates",
+            )
+            return
 
 
 def _check_trigger(
@@ -616,6 +682,14 @@ def _check_templates(sc: Scenario, rep: Reporter) -> None:
             continue
         for message, offset in check_template(text, sc.variables):
             rep.add(loc, message, column_offset=offset)
+        width = limits.rendered_width(text, sc.variables)
+        if width > limits.MAX_TEXT:
+            rep.add(
+                loc,
+                f"with its placeholders filled in, this text can be {width:,} characters; "
+                f"at most {limits.MAX_TEXT:,} are allowed (a name or fake value counts "
+                f"{limits.PLACEHOLDER_WIDTH}), so use fewer or shorter placeholders",
+            )
 
 
 def _check_reachability(sc: Scenario, rep: Reporter) -> None:

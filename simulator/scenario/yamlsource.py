@@ -128,6 +128,7 @@ def position(node: yaml.Node) -> tuple[int, int]:
 # quotes; editors do not, so libyaml's line numbers drift below the ones the user sees.
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
 class LineIndex:
@@ -177,7 +178,7 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> y
     for i, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                if isinstance(key_node, yaml.ScalarNode) and _is_key(key_node, part):
                     node = key_node if (key and i == last) else value_node
                     break
         elif (
@@ -187,6 +188,16 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> y
         ):
             node = node.value[part]
     return node
+
+
+def _is_key(node: yaml.ScalarNode, part: str | int) -> bool:
+    """Whether a key node is the data key ``part``: a key written ``null``, ``~`` or ``1``
+    is None or 1 in the data, and pydantic names such keys as 'None' and '1'."""
+    if node.value == str(part):
+        return True
+    if node.tag == STR:
+        return False
+    return str(_Builder("").scalar(node)) == str(part)
 
 
 def _fail(path: str, line: int, column: int, message: str) -> ScenarioError:
@@ -374,7 +385,9 @@ class _Builder:
             if ":" in text:
                 return text
             # 0123 would be octal 83; such a value is a code or a phone number: keep it.
-            if tag == INT and len(text) > 1 and text[0] == "0" and text[1].isdigit():
+            # 0x10, 0b11 and 0o7 are numbers only to programmers: keep them as written
+            # too, so that a duration or a count says it wants decimal digits.
+            if tag == INT and not _DECIMAL.fullmatch(text):
                 return text
             try:
                 return (
