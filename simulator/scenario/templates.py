@@ -128,7 +128,11 @@ def _unknown_message(name: str, variables: Mapping[str, str]) -> str:
         )
     guess = closest(name, known_placeholders(variables))
     hint = f"did you mean {{{guess}}}? " if guess else ""
-    declared = ", ".join(variables) if variables else "none declared"
+    # Named in full only when short: the message is printed once per unknown placeholder.
+    names = list(variables)
+    declared = ", ".join(names[:10]) if names else "none declared"
+    if len(names) > 10:
+        declared += f", … ({len(names):,} in all)"
     return (
         f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
         f"(now: {declared}), or write {{{{ and }}}} for literal braces"

@@ -28,7 +28,7 @@ from simulator.scenario.model import (
 )
 from simulator.scenario.templates import RESERVED_NAMES, check_template
 from simulator.scenario.timing import earliest_times, trigger_cycles
-from simulator.scenario.yamlsource import locate, position
+from simulator.scenario.yamlsource import LineIndex, locate, position
 
 # Which model describes the mapping at a path (list indexes left out).
 _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
@@ -70,6 +70,8 @@ class Reporter:
         self.findings: list[Finding] = []
         # After a lenient rebuild, list positions in the model differ from the file's.
         self.index_map: dict[str, list[int]] = {}
+        self._lines: LineIndex | None = None  # built for the first finding inside a text
+        self._found: dict[tuple[int, str], list[int]] = {}
 
     def add(
         self,
@@ -86,17 +88,33 @@ class Reporter:
         node = locate(self.root, loc, key=key)
         line, column = position(node)
         if column_offset and isinstance(node, yaml.ScalarNode):
-            column += self._text_column(node, column_offset)
+            line, column = self._value_position(node, column_offset) or (line, column)
         self.findings.append(Finding(self.path, line, column, severity, message))
 
-    def _text_column(self, node: yaml.ScalarNode, offset: int) -> int:
-        """Columns from a scalar's start to a character of its value, when they map 1:1."""
-        raw = self.text[node.start_mark.index : node.end_mark.index]
-        if node.style is None and raw == node.value:
-            return offset
-        if node.style in ("'", '"') and raw[1:-1] == node.value:
-            return offset + 1
-        return 0
+    def _value_position(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+        """Line and column in the file of character ``offset`` of a scalar's value.
+
+        Block scalars, folded lines and escapes mean the value is not the source text, but
+        every character of the value that is written as itself can be found by counting:
+        the k-th '{' of the value is the k-th '{' of the source, whatever came between.
+        When the counts differ (the character was also written as an escape, or stands in
+        a comment) the value's start is the best that can be said: None.
+        """
+        value = node.value
+        if not 0 <= offset < len(value):
+            return None
+        char = value[offset]
+        start = node.start_mark.index
+        key = (start, char)
+        if key not in self._found:  # one scan per text and character, however many findings
+            raw = self.text[start : node.end_mark.index]
+            self._found[key] = [start + i for i, c in enumerate(raw) if c == char]
+        found = self._found[key]
+        if len(found) != value.count(char):
+            return None
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(found[value.count(char, 0, offset)])
 
 
 # ---------------------------------------------------------------------------------------
