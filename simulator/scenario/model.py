@@ -97,17 +97,19 @@ def _at_most(limit: float, unit: str, fix: str) -> AfterValidator:
 
     def check(value: float) -> float:
         if value > limit:
-            raise ValueError(f"must be at most {limit:,g}{unit}, got {value:,g}; {fix}")
+            shown = f"{int(limit):,}" if float(limit).is_integer() else f"{limit:g}"
+            got = f"{value:,}" if isinstance(value, int) else f"{value:g}"
+            raise ValueError(f"must be at most {shown}{unit}, got {got}; {fix}")
         return value
 
     return AfterValidator(check)
 
 
-def _duration_at_most(limit: int, what: str, fix: str) -> AfterValidator:
+def _duration_at_most(limit: int, fix: str) -> AfterValidator:
     def check(value: int) -> int:
         if value > limit:
             raise ValueError(
-                f"{what} is at most {format_duration(limit)} ({limit // limits.DAY} days), "
+                f"must be at most {format_duration(limit)} ({limit // limits.DAY} days), "
                 f"got {format_duration(value)}; {fix}"
             )
         return value
@@ -154,8 +156,16 @@ Duration = Annotated[
     int,
     BeforeValidator(parse_duration),
     _duration_at_most(
-        limits.MAX_ANY_DURATION, "a duration", "no time in a scenario is later than that"
+        limits.MAX_ANY_DURATION,
+        "no time or deadline of a scenario needs to be later than that",
     ),
+    WithJsonSchema(_DURATION_SCHEMA),
+]
+# The scenario's own length: its limit is the one named in the message, not the general one.
+ScenarioDuration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    _duration_at_most(limits.MAX_DURATION, "split a longer exercise into several scenarios"),
     WithJsonSchema(_DURATION_SCHEMA),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
@@ -199,7 +209,8 @@ def make_handle(name: str) -> str:
 
 def _fill_handle(data: Any) -> Any:
     if isinstance(data, dict) and data.get("handle") is None and isinstance(data.get("name"), str):
-        return {**data, "handle": make_handle(data["name"])}
+        # Clipped: an over-long name is reported as the name, not as a handle never written.
+        return {**data, "handle": make_handle(data["name"])[: limits.MAX_NAME]}
     if isinstance(data, dict) and isinstance(data.get("handle"), str):
         return {**data, "handle": data["handle"].lstrip("@")}
     return data
@@ -395,12 +406,7 @@ class Scenario(_Model):
     format: Annotated[Literal[1], BeforeValidator(_format_one)]
     id: Slug
     title: Text
-    duration: Annotated[
-        Duration,
-        _duration_at_most(
-            limits.MAX_DURATION, "duration", "split a longer exercise into several scenarios"
-        ),
-    ]
+    duration: ScenarioDuration
     summary: LongText | None = None
     language: Language = "en"
     start: Annotated[AwareDatetime, AfterValidator(_year_in_range)] | None = Field(
