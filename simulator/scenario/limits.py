@@ -127,7 +127,11 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
 def worst_case_bound() -> tuple[int, int]:
     """``session_bound`` of the largest valid scenario, from the limits alone."""
     items = MAX_RATE * (MAX_DURATION // 60)
-    noise = items + MAX_STREAMS * (NOISE_SIGMAS * math.isqrt(items) + NOISE_SLACK)
+    # The streams' expected counts m_i add up to at most ``items``; their margins add up to
+    # at most NOISE_SIGMAS * sqrt(MAX_STREAMS * items) (Cauchy-Schwarz), plus the slack.
+    # Each stream's cap rounds up once: one more item per stream.
+    margin = NOISE_SIGMAS * (math.isqrt(MAX_STREAMS * items) + 1) + MAX_STREAMS * (NOISE_SLACK + 1)
+    noise = items + margin
     inject_events = MAX_INJECTS * (1 + EVENTS_PER_EXPECTATION * MAX_EXPECT)
     events = FIXED_EVENTS + noise + inject_events
     size = (

@@ -150,7 +150,9 @@ _DURATION_SCHEMA = {
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "maxLength": limits.MAX_ID}
+    ),
 ]
 Duration = Annotated[
     int,
