@@ -232,15 +232,13 @@ def _describe(error: Any) -> str:
     got = _type_name(value)
     if kind == "value_error":
         return f"{field}: {ctx.get('error', error['msg'])!s}"
+    if field == "format" and kind in ("literal_error", "int_parsing_size"):
+        return f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
         guess = closest(value, options) if isinstance(value, str) else None
         hint = f"; did you mean '{guess}'?" if guess else ""
-        if field == "format":
-            return (
-                f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
-            )
         return f"{field} must be one of {', '.join(options)}, got {got}{hint}"
     if kind in ("string_type", "str_type"):
         return f"{field} must be text, got {got}; put it in quotes if it is meant as text"
@@ -248,6 +246,8 @@ def _describe(error: Any) -> str:
         return f"{field} is empty; write something, or remove the key"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{field} must be a whole number, got {got}"
+    if kind == "finite_number":
+        return f"{field} must be an ordinary number, not infinity or NaN, got {got}"
     if kind in ("float_type", "float_parsing"):
         return f"{field} must be a number, got {got}"
     if kind in ("bool_type", "bool_parsing"):
