@@ -136,16 +136,26 @@ def _year_in_range(value: datetime) -> datetime:
     return value
 
 
-_DURATION_SCHEMA = {
-    "anyOf": [
-        {"type": "integer", "minimum": 0},
+def _duration_schema(limit: int) -> WithJsonSchema:
+    return WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$|^\d+$|^\d{1,3}:[0-5]\d:[0-5]\d$",
-        },
-    ],
-    "description": "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds.",
-}
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": limit},
+                {
+                    "type": "string",
+                    "pattern": (
+                        r"^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?$|^[0-9]+$"
+                        r"|^[0-9]{1,3}:[0-5][0-9]:[0-5][0-9]$"
+                    ),
+                },
+            ],
+            "description": (
+                "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds; "
+                f"at most {format_duration(limit)}."
+            ),
+        }
+    )
+
 
 Slug = Annotated[
     str,
@@ -161,14 +171,14 @@ Duration = Annotated[
         limits.MAX_ANY_DURATION,
         "no time or deadline of a scenario needs to be later than that",
     ),
-    WithJsonSchema(_DURATION_SCHEMA),
+    _duration_schema(limits.MAX_ANY_DURATION),
 ]
 # The scenario's own length: its limit is the one named in the message, not the general one.
 ScenarioDuration = Annotated[
     int,
     BeforeValidator(parse_duration),
     _duration_at_most(limits.MAX_DURATION, "split a longer exercise into several scenarios"),
-    WithJsonSchema(_DURATION_SCHEMA),
+    _duration_schema(limits.MAX_DURATION),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
 LongText = Annotated[str, Field(max_length=limits.MAX_TEXT)]
