@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.scenario.diagnostics import EXCERPT_WIDTH, MAX_JSON, MAX_SHOWN
+from simulator.scenario.diagnostics import EXCERPT_WIDTH, MAX_JSON, MAX_MESSAGE, MAX_SHOWN
 from tests.helpers import run_cli
 
 PLACEHOLDERS = 10_000
@@ -84,6 +84,24 @@ def test_the_clipped_excerpt_shows_the_column_of_a_finding_far_along_a_line(
     caret = lines[lines.index(quoted) + 1]
     assert quoted.startswith("    7 | …") and "{stedd}" in quoted
     assert quoted[caret.index("^") :].startswith("{stedd}")
+
+
+def test_a_message_quoting_a_huge_key_is_clipped_in_the_middle_keeping_the_fix(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "key.yaml"
+    key = "k" * 100_000
+    path.write_text(
+        f"format: 1\nid: key\ntitle: Key\nduration: 1h\n? {key}\n: 1\n", encoding="utf-8"
+    )
+    for fmt in ("text", "json"):
+        proc = run_cli("validate", "--format", fmt, path.name, cwd=tmp_path, timeout=30)
+        assert proc.returncode == 1
+        assert len(proc.stdout) < 5_000
+    first = run_cli("validate", path.name, cwd=tmp_path, timeout=30).stdout.splitlines()[0]
+    assert first.startswith("key.yaml:5:3: error: unknown key 'kkk")
+    assert " … " in first and first.endswith("guidelines")  # the allowed keys: the fix
+    assert len(first) <= len("key.yaml:5:3: error: ") + MAX_MESSAGE
 
 
 # A template error is reported at its own line and column, whatever the YAML style of the text.

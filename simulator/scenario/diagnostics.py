@@ -99,6 +99,9 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 MAX_SHOWN = 100  # findings printed per file in the text form
 MAX_JSON = 1_000  # findings listed per file in the JSON form
 EXCERPT_WIDTH = 120  # characters of a source line shown around the column
+# A message quotes what it found (a key, a name); a quoted 5 MB key must not make a 5 MB
+# message. The middle goes, so that the fix at the end of the message stays.
+MAX_MESSAGE = 1_000
 _ELLIPSIS = "…"
 
 
@@ -149,6 +152,16 @@ def excerpt(source: str | None, finding: Finding) -> str:
     return SourceLines(source).excerpt(finding.line, [finding.column])
 
 
+def clipped(finding: Finding) -> Finding:
+    """The finding with a message of at most ``MAX_MESSAGE`` characters."""
+    text = finding.message
+    if len(text) <= MAX_MESSAGE:
+        return finding
+    keep = (MAX_MESSAGE - 3) // 2
+    message = f"{text[:keep]} … {text[-keep:]}"
+    return Finding(finding.path, finding.line, finding.column, finding.severity, message)
+
+
 def _more(path: str, left: Sequence[Finding]) -> tuple[Severity, str]:
     errors = sum(f.severity == "error" for f in left)
     warnings = len(left) - errors
@@ -175,7 +188,7 @@ def render_findings(findings: Iterable[Finding], sources: Mapping[str, str]) -> 
         shown = group[:MAX_SHOWN]
         for k, finding in enumerate(shown):
             # One finding, one line: a quoted line break must not start a fake finding.
-            yield printable(finding.as_text(), one_line=True)
+            yield printable(clipped(finding).as_text(), one_line=True)
             following = shown[k + 1] if k + 1 < len(shown) else None
             if lines is None or finding.line < 1:
                 continue
@@ -197,7 +210,7 @@ def findings_to_json(findings: Iterable[Finding]) -> str:
     """
     records: list[dict[str, object]] = []
     for path, group in _by_file(findings).items():
-        records += [asdict(f) for f in group[:MAX_JSON]]
+        records += [asdict(clipped(f)) for f in group[:MAX_JSON]]
         if len(group) > MAX_JSON:
             severity, message = _more(path, group[MAX_JSON:])
             records.append(asdict(Finding(path, 0, 0, severity, message)))
