@@ -55,9 +55,12 @@ NOISE_SLACK = 20
 # few clock changes. (Team actions come from the team or an actions file, not the scenario.)
 EVENTS_PER_EXPECTATION = 2
 FIXED_EVENTS = 16
-# Bytes one event may take in the session file: its fields as JSON (UTF-8 takes at most four
-# bytes a character) plus SQLite's row and index overhead, with a margin.
-EVENT_OVERHEAD = 2_048
+# Bytes one event may take in the session file: each character of its text as JSON (at
+# most six bytes: a control character is written \u0001; UTF-8 needs at most four), plus
+# its other fields (the author's name and handle at six bytes a character are 2,400) and
+# SQLite's row and index overhead, with a margin.
+BYTES_PER_CHAR = 6
+EVENT_OVERHEAD = 4_096
 FIXED_BYTES = 256 * 1024  # the schema, metadata and the free pages of a fresh file
 SCENARIO_COPY_BYTES = 10 * 1024 * 1024  # the session keeps the scenario's text (10 MB at most)
 
@@ -103,7 +106,7 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     """The most events, and bytes, a session of this scenario holds before team actions.
 
     Every delivery is one event; each expectation adds its outcome; the session adds its
-    start, end and clock events. Bytes allow each event its longest text at four bytes a
+    start, end and clock events. Bytes allow each event its longest text at six bytes a
     character, plus fixed overhead, plus the scenario's own text kept in the session.
     """
     variables = dict(scenario.variables)
@@ -112,7 +115,7 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     for inj in scenario.injects:
         n = 1 + EVENTS_PER_EXPECTATION * len(inj.expect)
         events += n
-        size += n * (EVENT_OVERHEAD + 4 * rendered_width(inj.text, variables))
+        size += n * (EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(inj.text, variables))
     for stream in scenario.noise:
         count = noise_cap(noise_mass(stream.rate, scenario.duration))
         longest = max(
@@ -120,7 +123,7 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
             default=0,
         )
         events += count
-        size += count * (EVENT_OVERHEAD + 4 * longest)
+        size += count * (EVENT_OVERHEAD + BYTES_PER_CHAR * longest)
     return events, size
 
 
@@ -137,6 +140,6 @@ def worst_case_bound() -> tuple[int, int]:
     size = (
         FIXED_BYTES
         + SCENARIO_COPY_BYTES
-        + (noise + inject_events) * (EVENT_OVERHEAD + 4 * MAX_TEXT)
+        + (noise + inject_events) * (EVENT_OVERHEAD + BYTES_PER_CHAR * MAX_TEXT)
     )
     return events, size
