@@ -123,14 +123,15 @@ guidelines:
 
 
 EDGES = [
-    # The highest rate, for a short exercise; the longest texts in two-byte letters.
+    # The highest rate, for a short exercise; the longest texts, of two-byte letters and
+    # control characters (stored escaped, six bytes each).
     Edge(
         "max-rate",
         duration="2m",
         start="2026-03-12T07:40:00+01:00",
         rate=limits.MAX_RATE,
         within="24h2m",
-        text="ø" * limits.MAX_TEXT,
+        text="ø\x01" * (limits.MAX_TEXT // 2),
         author_name="Å" * limits.MAX_NAME,
     ),
     # The longest exercise, ending in 2201 in UTC; the most generated authors; a deadline
