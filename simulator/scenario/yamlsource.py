@@ -24,6 +24,10 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 # Values after alias expansion. A real scenario of 10,000 injects has about 200,000.
 MAX_EXPANDED = 2_000_000
+# Characters of text after alias expansion. A file without aliases holds at most MAX_BYTES;
+# an alias of a long text repeated thousands of times would hold gigabytes, and every
+# command that shows or plays the scenario would have to work through them.
+MAX_EXPANDED_CHARS = 2 * MAX_BYTES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCT = yaml.constructor.SafeConstructor()
@@ -264,7 +268,8 @@ class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
         self.findings: list[Finding] = []
-        self.built: dict[int, tuple[Any, int]] = {}
+        self.built: dict[int, tuple[Any, int, int]] = {}  # value, values, characters
+        self.chars = 0
         self.active: set[int] = set()
         self.expanded = 0
         self.refused_tag = False
@@ -280,11 +285,13 @@ class _Builder:
     def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
         """Build one node; returns the value and its size once aliases are expanded."""
         if isinstance(node, yaml.ScalarNode):
+            self.count_chars(node, len(node.value))
             return self.scalar(node), 1
         ident = id(node)
         if ident in self.built:  # an alias: the value is shared, its size counts again
-            value, size = self.built[ident]
+            value, size, chars = self.built[ident]
             self.expanded += size
+            self.count_chars(node, chars)
             if self.expanded > MAX_EXPANDED:
                 self.error(
                     node,
@@ -307,15 +314,27 @@ class _Builder:
             )
             raise ScenarioError(self.findings)
         self.active.add(ident)
+        chars_before = self.chars
         if isinstance(node, yaml.SequenceNode):
             value, size = self.sequence(node, depth)
         else:
             assert isinstance(node, yaml.MappingNode)
             value, size = self.mapping(node, depth)
         self.active.discard(ident)
-        self.built[ident] = (value, size)
+        self.built[ident] = (value, size, self.chars - chars_before)
         self.expanded += 1
         return value, size
+
+    def count_chars(self, node: yaml.Node, chars: int) -> None:
+        """Add text to the expanded total; past the limit, the file is refused at once."""
+        self.chars += chars
+        if self.chars > MAX_EXPANDED_CHARS:
+            self.error(
+                node,
+                f"aliases expand to more than {MAX_EXPANDED_CHARS:,} characters of text; "
+                "write the texts out instead of repeating them with aliases",
+            )
+            raise ScenarioError(self.findings)
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> tuple[list[Any], int]:
         self.check_tag(node, _TAG + "seq")
