@@ -431,6 +431,13 @@ def _check_variables(sc: Scenario, rep: Reporter) -> None:
                 f"'{name}' is a built-in placeholder and cannot be a variable; choose another name",
                 key=True,
             )
+        elif len(name) > limits.MAX_ID:
+            rep.add(
+                ("variables", name),
+                f"a variable name is at most {limits.MAX_ID} characters, this one has "
+                f"{len(name)}; shorten it",
+                key=True,
+            )
         elif not _IDENTIFIER.fullmatch(name):
             rep.add(
                 ("variables", name),
