@@ -119,6 +119,12 @@ injects:
     text: |
       Første linje
       andre {bad1} linje
+  - id: literal-first
+    at: 0
+    from: p
+    kind: post
+    text: |-
+      {bad0} først
   - id: folded
     at: 0
     from: p
@@ -162,6 +168,7 @@ def _position(needle: str) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("name", "where"),
     [
+        ("bad0", "{bad0}"),
         ("bad1", "{bad1}"),
         ("bad2", "{bad2}"),
         ("bad3", "{bad3}"),

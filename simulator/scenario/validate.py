@@ -80,14 +80,15 @@ class Reporter:
         severity: Severity = "error",
         *,
         key: bool = False,
-        column_offset: int = 0,
+        column_offset: int | None = None,
     ) -> None:
         """Record a finding at the node found by ``loc``."""
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
         node = locate(self.root, loc, key=key)
         line, column = position(node)
-        if column_offset and isinstance(node, yaml.ScalarNode):
+        # Offset 0 too: a block scalar's first character is a line below its '|'.
+        if column_offset is not None and isinstance(node, yaml.ScalarNode):
             line, column = self._value_position(node, column_offset) or (line, column)
         self.findings.append(Finding(self.path, line, column, severity, message))
 
