@@ -255,3 +255,38 @@ def test_a_max_rate_week_long_scenario_is_within_the_worst_case_bound() -> None:
     worst_events, worst_size = limits.worst_case_bound()
     assert limits.MAX_RATE * limits.MAX_DURATION // 60 < events <= worst_events
     assert size <= worst_size
+
+
+def _limits_row(label: str) -> str:
+    section = DOCS.read_text(encoding="utf-8").split("## Limits", 1)[1].split("\n### ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith(f"| {label} |")]
+    assert len(rows) == 1, label
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("label", "fragment"),
+    [
+        ("`duration`", f"at most {limits.MAX_DURATION // limits.DAY} days"),
+        ("`start`", f"from {limits.MIN_YEAR} to {limits.MAX_YEAR}"),
+        ("`followers`", f"0 to {limits.MAX_FOLLOWERS:,}"),
+        ("`reach`", f"0 to {limits.MAX_REACH:,}"),
+        ("`points`", f"at most {limits.MAX_POINTS:,.0f}"),
+        ("`per_minute` of a rate point", f"0 to {limits.MAX_RATE:,}"),
+        ("the peak rates of all noise streams added together", f"{limits.MAX_RATE:,}"),
+        ("a `mix` weight", f"0 to {limits.MAX_MIX_WEIGHT:,.0f}"),
+        ("`authors: {count}`", f"1 to {limits.MAX_AUTHORS:,}"),
+        ("injects, personas", f"at most {limits.MAX_INJECTS:,}"),
+        ("noise streams", f"at most {limits.MAX_STREAMS}"),
+        ("rate points of one stream", f"at most {limits.MAX_RATE_POINTS:,}"),
+        ("expectations of one inject", f"at most {limits.MAX_EXPECT}"),
+        ("`mention` phrases of one expectation", f"at most {limits.MAX_MENTION}"),
+        ("persona and organisation `name` and `handle`", f"at most {limits.MAX_NAME}"),
+        (
+            "ids (scenario, personas, injects, noise streams), variable names",
+            f"1 to {limits.MAX_ID}",
+        ),
+    ],
+)
+def test_the_limits_table_gives_the_limits_in_force(label: str, fragment: str) -> None:
+    assert fragment in _limits_row(label)
