@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from simulator.scenario.diagnostics import EXCERPT_WIDTH, MAX_JSON, MAX_MESSAGE, MAX_SHOWN
+from simulator.scenario.diagnostics import (
+    EXCERPT_WIDTH,
+    MAX_FINDINGS,
+    MAX_JSON,
+    MAX_MESSAGE,
+    MAX_SHOWN,
+)
 from tests.helpers import run_cli
 
 PLACEHOLDERS = 10_000
@@ -84,6 +90,29 @@ def test_the_clipped_excerpt_shows_the_column_of_a_finding_far_along_a_line(
     caret = lines[lines.index(quoted) + 1]
     assert quoted.startswith("    7 | …") and "{stedd}" in quoted
     assert quoted[caret.index("^") :].startswith("{stedd}")
+
+
+def test_checking_stops_after_the_findings_cap_and_says_so_first(tmp_path: Path) -> None:
+    # Two texts of 6,666 unknown placeholders each: 13,332 findings, more than the cap.
+    text = "{b}" * 6_666
+    injects = "".join(
+        f'  - {{id: i{k}, at: 0, from: p, kind: post, text: "{text}"}}\n' for k in range(2)
+    )
+    path = tmp_path / "crowded.yaml"
+    path.write_text(
+        "format: 1\nid: crowded\ntitle: C\nduration: 1h\npersonas: [{id: p, name: P}]\n"
+        f"injects:\n{injects}",
+        encoding="utf-8",
+    )
+    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path, timeout=30)
+    assert proc.returncode == 1
+    records = json.loads(proc.stdout)
+    first = records[0]
+    assert (first["line"], first["column"], first["severity"]) == (0, 0, "error")
+    assert f"more than {MAX_FINDINGS:,} findings; checking stopped" in first["message"]
+    text_out = run_cli("validate", path.name, cwd=tmp_path, timeout=30).stdout
+    assert text_out.startswith("crowded.yaml: error: more than")
+    assert f"crowded.yaml: invalid ({MAX_FINDINGS + 1} errors, 0 warnings)" in text_out
 
 
 def test_a_message_quoting_a_huge_key_is_clipped_in_the_middle_keeping_the_fix(

@@ -96,6 +96,7 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 # A file can hold many findings on one line (10,000 unknown placeholders); what is printed
 # must stay proportional to what a reader can use. These are the documented caps
 # (docs/scenario-format.md, "Message format").
+MAX_FINDINGS = 10_000  # findings collected per file; then checking stops
 MAX_SHOWN = 100  # findings printed per file in the text form
 MAX_JSON = 1_000  # findings listed per file in the JSON form
 EXCERPT_WIDTH = 120  # characters of a source line shown around the column

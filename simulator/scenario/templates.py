@@ -105,10 +105,13 @@ def check_template(text: str, variables: Mapping[str, str]) -> list[tuple[str, i
     except TemplateError as err:
         return [(str(err), err.offset)]
     problems: list[tuple[str, int]] = []
+    messages: dict[str, str] = {}  # a name used many times is looked up once
     for part in parts:
         if isinstance(part, str) or _is_known(part.name, variables):
             continue
-        problems.append((_unknown_message(part.name, variables), part.offset))
+        if part.name not in messages:
+            messages[part.name] = _unknown_message(part.name, variables)
+        problems.append((messages[part.name], part.offset))
     return problems
 
 

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from simulator.scenario import limits
-from simulator.scenario.diagnostics import Finding, Severity, closest
+from simulator.scenario.diagnostics import MAX_FINDINGS, Finding, Severity, closest
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
     Expectation,
@@ -72,6 +72,12 @@ class Reporter:
         self.index_map: dict[str, list[int]] = {}
         self._lines: LineIndex | None = None  # built for the first finding inside a text
         self._found: dict[tuple[int, str], list[int]] = {}
+        self.stopped = False
+
+    @property
+    def full(self) -> bool:
+        """True once ``MAX_FINDINGS`` findings are collected: later checks can be skipped."""
+        return len(self.findings) >= MAX_FINDINGS
 
     def add(
         self,
@@ -82,7 +88,26 @@ class Reporter:
         key: bool = False,
         column_offset: int | None = None,
     ) -> None:
-        """Record a finding at the node found by ``loc``."""
+        """Record a finding at the node found by ``loc``.
+
+        After ``MAX_FINDINGS`` the file is not worth checking further: one last finding
+        says so, and the rest are dropped unlocated (a 10 MB file could give millions).
+        """
+        if self.full:
+            if not self.stopped:
+                self.stopped = True
+                # Without a line, it is listed first: the counts that follow are partial.
+                self.findings.append(
+                    Finding(
+                        self.path,
+                        0,
+                        0,
+                        "error",
+                        f"more than {MAX_FINDINGS:,} findings; checking stopped there, so "
+                        "not every problem is listed. Fix these and check the file again",
+                    )
+                )
+            return
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
         node = locate(self.root, loc, key=key)
@@ -125,6 +150,8 @@ class Reporter:
 def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> None:
     """Turn each pydantic error into a located finding a planner can act on."""
     for error in err.errors(include_url=False):
+        if rep.stopped:
+            return
         loc = data_path(error["loc"])
         error = {**error, "loc": loc}
         kind = error["type"]
@@ -704,11 +731,15 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 def _check_templates(sc: Scenario, rep: Reporter) -> None:
     for loc, text in _templates(sc):
+        if rep.stopped:
+            return
         if "{" not in text and "}" not in text:
             continue
-        for message, offset in check_template(text, sc.variables):
+        problems = check_template(text, sc.variables)
+        for message, offset in problems:
             rep.add(loc, message, column_offset=offset)
-        width = limits.rendered_width(text, sc.variables)
+        # Only a correct template has a length once filled in.
+        width = 0 if problems else limits.rendered_width(text, sc.variables)
         if width > limits.MAX_TEXT:
             rep.add(
                 loc,
