@@ -9,6 +9,7 @@ needs one, so a valid file pays nothing for them.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -98,6 +99,21 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     Problems that leave usable data (a duplicate key, a refused tag) come back as the
     document's findings; ones that leave nothing to check raise ScenarioError.
     """
+    # A 10 MB file is millions of nodes. Each batch of new objects starts a pass of
+    # Python's cycle collector over all the objects made so far, which made parsing such
+    # a file take half a minute instead of a few seconds. The collector waits until the
+    # end: reference counts free almost everything, and the rare cycle (an alias inside
+    # its own anchor) is collected later.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_yaml(text, display)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
