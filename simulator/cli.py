@@ -52,17 +52,13 @@ def _say(text: str, *, err: bool = False, nl: bool = True) -> None:
 def _print_findings(
     findings: list[Finding], sources: dict[str, str], *, err: bool, fmt: str = "text"
 ) -> None:
-    from simulator.scenario.diagnostics import excerpt, findings_to_json, printable
+    from simulator.scenario.diagnostics import findings_to_json, render_findings
 
     if fmt == "json":
         _say(findings_to_json(findings), err=err)
         return
-    for finding in findings:
-        # One finding, one line: a quoted line break must not start a fake finding.
-        click.echo(printable(finding.as_text(), one_line=True), err=err)
-        shown = excerpt(sources.get(finding.path), finding)
-        if shown:
-            click.echo(shown, err=err)
+    for line in render_findings(findings, sources):
+        click.echo(line, err=err)
 
 
 class _Printable:

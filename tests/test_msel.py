@@ -596,7 +596,8 @@ def test_expect_cell_round_trips_any_expectations(expectations: list[Expectation
 
 
 def test_expect_cell_keeps_points_exactly() -> None:
-    exp = Expectation(do=["reply"], points=1234567)
+    # Seven significant digits: a '%g' in the cell would round them to six.
+    exp = Expectation(do=["reply"], points=987.6543)
     assert _roundtrip([exp]) == [exp]
 
 

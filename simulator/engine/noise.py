@@ -15,12 +15,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from simulator.scenario.limits import noise_cap, noise_mass
 from simulator.scenario.model import NoiseStream, RatePoint
 
 
 def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> Iterator[float]:
     """Arrival times in [first point, min(last point, end)], rate per minute linear between
-    points and zero outside them."""
+    points and zero outside them.
+
+    At most ``noise_cap`` of the expected count are given: a Poisson draw has no upper
+    limit, and the size of a session must have one (docs/scenario-format.md, "Limits").
+    """
+    left = noise_cap(noise_mass(rate, end))
     points = [(float(p.at), p.per_minute / 60.0) for p in rate]
     t = points[0][0]
     need = rng.expovariate(1.0)
@@ -47,6 +53,9 @@ def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> 
                 disc = rate_now * rate_now + 2 * slope * need
                 x = (-rate_now + math.sqrt(max(disc, 0.0))) / slope
             t += x
+            if left <= 0:
+                return
+            left -= 1
             yield t
             need = rng.expovariate(1.0)
         if t1 >= end:

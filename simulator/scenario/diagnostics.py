@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -93,6 +93,56 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.severity != "error"))
 
 
+# A file can hold many findings on one line (10,000 unknown placeholders); what is printed
+# must stay proportional to what a reader can use. These are the documented caps
+# (docs/scenario-format.md, "Message format").
+MAX_FINDINGS = 10_000  # findings collected per file; then checking stops
+MAX_SHOWN = 100  # findings printed per file in the text form
+MAX_JSON = 1_000  # findings listed per file in the JSON form
+EXCERPT_WIDTH = 120  # characters of a source line shown around the column
+# A message quotes what it found (a key, a name); a quoted 5 MB key must not make a 5 MB
+# message. The middle goes, so that the fix at the end of the message stays.
+MAX_MESSAGE = 1_000
+_ELLIPSIS = "…"
+
+
+class SourceLines:
+    """A source's lines as editors split them, split once however many findings it has."""
+
+    def __init__(self, source: str) -> None:
+        lines = _LINE_END.split(source)
+        if lines and lines[-1] == "":  # the break that ends the last line starts no line
+            lines.pop()
+        self.lines = lines
+
+    def excerpt(self, line: int, columns: Sequence[int]) -> str:
+        """Line ``line`` with a caret under each column, clipped around the first column
+        when the line is long; '' when the line is unknown."""
+        if line < 1 or line > len(self.lines) or not columns:
+            return ""
+        text = self.lines[line - 1].replace("\t", " ")
+        first = max(min(columns) - 1, 0)
+        start, end = 0, len(text)
+        if len(text) > EXCERPT_WIDTH:
+            start = max(0, min(first - EXCERPT_WIDTH // 2, len(text) - EXCERPT_WIDTH))
+            end = start + EXCERPT_WIDTH
+        head = _ELLIPSIS if start > 0 else ""
+        tail = _ELLIPSIS if end < len(text) else ""
+        gutter = f"{line:>5} | "
+        shown = printable(text[start:end], one_line=True)
+        offsets = sorted(
+            {
+                _width(printable(text[start : c - 1], one_line=True))
+                for c in (max(col, 1) for col in columns)
+                if start <= c - 1 <= end
+            }
+        )
+        carets = ""
+        for offset in offsets:
+            carets += " " * (offset - len(carets)) + "^"
+        return f"{gutter}{head}{shown}{tail}\n{' ' * (len(gutter) + len(head))}{carets}"
+
+
 def excerpt(source: str | None, finding: Finding) -> str:
     """The offending source line with a caret under the column, or '' when unknown.
 
@@ -100,21 +150,72 @@ def excerpt(source: str | None, finding: Finding) -> str:
     """
     if not source or finding.line < 1:
         return ""
-    lines = _LINE_END.split(source)
-    if lines[-1] == "":  # the break that ends the last line starts no line of its own
-        lines.pop()
-    if finding.line > len(lines):
-        return ""
-    text = lines[finding.line - 1].replace("\t", " ")
-    before = printable(text[: max(finding.column - 1, 0)], one_line=True)
-    gutter = f"{finding.line:>5} | "
-    caret = " " * (len(gutter) + _width(before)) + "^"
-    return f"{gutter}{printable(text, one_line=True)}\n{caret}"
+    return SourceLines(source).excerpt(finding.line, [finding.column])
+
+
+def clipped(finding: Finding) -> Finding:
+    """The finding with a message of at most ``MAX_MESSAGE`` characters."""
+    text = finding.message
+    if len(text) <= MAX_MESSAGE:
+        return finding
+    keep = (MAX_MESSAGE - 3) // 2
+    message = f"{text[:keep]} … {text[-keep:]}"
+    return Finding(finding.path, finding.line, finding.column, finding.severity, message)
+
+
+def _more(path: str, left: Sequence[Finding]) -> tuple[Severity, str]:
+    errors = sum(f.severity == "error" for f in left)
+    warnings = len(left) - errors
+    return (
+        "error" if errors else "warning",
+        f"… and {len(left):,} more findings in {path} ({errors:,} errors, {warnings:,} "
+        "warnings) not listed; fix the ones above and check the file again",
+    )
+
+
+def _by_file(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.path, []).append(finding)
+    return groups
+
+
+def render_findings(findings: Iterable[Finding], sources: Mapping[str, str]) -> Iterator[str]:
+    """The text form: each finding on one line; each source line quoted once, under the last
+    of its findings, with a caret per column; at most ``MAX_SHOWN`` findings per file."""
+    for path, group in _by_file(findings).items():
+        source = sources.get(path)
+        lines = SourceLines(source) if source else None
+        shown = group[:MAX_SHOWN]
+        for k, finding in enumerate(shown):
+            # One finding, one line: a quoted line break must not start a fake finding.
+            yield printable(clipped(finding).as_text(), one_line=True)
+            following = shown[k + 1] if k + 1 < len(shown) else None
+            if lines is None or finding.line < 1:
+                continue
+            if following is not None and following.line == finding.line:
+                continue  # the line is quoted once, after its last finding
+            columns = [f.column for f in shown if f.line == finding.line]
+            quoted = lines.excerpt(finding.line, columns)
+            if quoted:
+                yield quoted
+        if len(group) > MAX_SHOWN:
+            yield printable(_more(path, group[MAX_SHOWN:])[1], one_line=True)
 
 
 def findings_to_json(findings: Iterable[Finding]) -> str:
-    """The machine-readable form: ``[{path, line, column, severity, message}]``."""
-    return json_safe(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    """The machine-readable form: ``[{path, line, column, severity, message}]``.
+
+    At most ``MAX_JSON`` findings per file are listed; when there are more, one last entry
+    for the file (line and column 0) says how many were left out.
+    """
+    records: list[dict[str, object]] = []
+    for path, group in _by_file(findings).items():
+        records += [asdict(clipped(f)) for f in group[:MAX_JSON]]
+        if len(group) > MAX_JSON:
+            severity, message = _more(path, group[MAX_JSON:])
+            records.append(asdict(Finding(path, 0, 0, severity, message)))
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 def closest(word: str, options: Iterable[str]) -> str | None:

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
-_UNITS = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
-_CLOCK = re.compile(r"(?P<h>\d{1,3}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
+from simulator.scenario.limits import MAX_DIGITS
+
+# ASCII digits only: Python's \d and int() also take '４５' and '٢', which no editor shows
+# as the number a planner meant.
+_UNITS = re.compile(r"(?:(?P<h>[0-9]+)h)?(?:(?P<m>[0-9]+)m)?(?:(?P<s>[0-9]+)s)?")
+_CLOCK = re.compile(r"(?P<h>[0-9]{1,3}):(?P<m>[0-5][0-9]):(?P<s>[0-5][0-9])")
+_NUMBER = re.compile(r"[0-9]+")
+_TOO_LONG = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 
 DURATION_HELP = "write it like 90s, 15m, 1h30m, 01:30:00, or a whole number of seconds"
 
@@ -27,7 +33,19 @@ def parse_duration(value: object) -> int:
     text = value.strip().lower().replace(" ", "")
     if text.startswith("-"):
         raise ValueError(f"a duration cannot be negative ({value!r}); {DURATION_HELP}")
-    if text.isdigit():
+    too_long = _TOO_LONG.search(text)
+    if too_long:
+        raise ValueError(
+            f"a number of {len(too_long.group())} digits is far too long for a duration; "
+            f"{DURATION_HELP}"
+        )
+    if not text.isascii():
+        odd = next(c for c in text if not c.isascii())
+        raise ValueError(
+            f"{value!r} holds the character {odd!r} (U+{ord(odd):04X}); write durations with "
+            f"the digits 0-9 and the letters h, m, s; {DURATION_HELP}"
+        )
+    if _NUMBER.fullmatch(text):
         return int(text)
     clock = _CLOCK.fullmatch(text)
     if clock:

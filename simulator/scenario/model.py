@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from datetime import datetime
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -24,7 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from simulator.scenario.durations import parse_duration
+from simulator.scenario import limits
+from simulator.scenario.durations import format_duration, parse_duration
 
 Kind = Literal["post", "question", "press", "news", "official", "internal"]
 Channel = Literal["social", "press", "news", "internal"]
@@ -60,6 +62,11 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 def _check_slug(value: str) -> str:
+    if len(value) > limits.MAX_ID:
+        raise ValueError(
+            f"an id is at most {limits.MAX_ID} characters, this one has {len(value)}; "
+            "shorten it (e.g. press-1)"
+        )
     if not _SLUG.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a valid id; use lowercase letters a-z, digits, "
@@ -85,24 +92,98 @@ def _finite(value: float) -> float:
     return value
 
 
-_DURATION_SCHEMA = {
-    "anyOf": [
-        {"type": "integer", "minimum": 0},
+def _at_most(limit: float, unit: str, fix: str) -> AfterValidator:
+    """A check that a number is at most ``limit``, with the range and the fix in its message."""
+
+    def check(value: float) -> float:
+        if value > limit:
+            shown = f"{int(limit):,}" if float(limit).is_integer() else f"{limit:g}"
+            got = f"{value:,}" if isinstance(value, int) else f"{value:g}"
+            raise ValueError(f"must be at most {shown}{unit}, got {got}; {fix}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _duration_at_most(limit: int, fix: str) -> AfterValidator:
+    def check(value: int) -> int:
+        if value > limit:
+            raise ValueError(
+                f"must be at most {format_duration(limit)} ({limit // limits.DAY} days), "
+                f"got {format_duration(value)}; {fix}"
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _format_one(value: Any) -> Any:
+    # true == 1 and 1.0 == 1 in Python; the format number is written as the integer 1.
+    if type(value) is not int:
+        raise ValueError(
+            "must be the whole number 1 (write 'format: 1'); "
+            "this version of crisis-sim reads scenario format 1"
+        )
+    return value
+
+
+def _year_in_range(value: datetime) -> datetime:
+    if not limits.MIN_YEAR <= value.year <= limits.MAX_YEAR:
+        raise ValueError(
+            f"the year must be between {limits.MIN_YEAR} and {limits.MAX_YEAR}, "
+            f'got {value.year}; write a date like "2026-03-12T07:40:00+01:00"'
+        )
+    return value
+
+
+def _duration_schema(limit: int) -> WithJsonSchema:
+    return WithJsonSchema(
         {
-            "type": "string",
-            "pattern": r"^(?=\d)(\d+h)?(\d+m)?(\d+s)?$|^\d+$|^\d{1,3}:[0-5]\d:[0-5]\d$",
-        },
-    ],
-    "description": "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds.",
-}
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": limit},
+                {
+                    "type": "string",
+                    "pattern": (
+                        r"^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?$|^[0-9]+$"
+                        r"|^[0-9]{1,3}:[0-5][0-9]:[0-5][0-9]$"
+                    ),
+                },
+            ],
+            "description": (
+                "A duration: 90s, 15m, 1h30m, 01:30:00, or whole seconds; "
+                f"at most {format_duration(limit)}."
+            ),
+        }
+    )
+
 
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "maxLength": limits.MAX_ID}
+    ),
 ]
-Duration = Annotated[int, BeforeValidator(parse_duration), WithJsonSchema(_DURATION_SCHEMA)]
-Text = Annotated[str, Field(min_length=1)]
+Duration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    _duration_at_most(
+        limits.MAX_ANY_DURATION,
+        "no time or deadline of a scenario needs to be later than that",
+    ),
+    _duration_schema(limits.MAX_ANY_DURATION),
+]
+# The scenario's own length: its limit is the one named in the message, not the general one.
+ScenarioDuration = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    _duration_at_most(limits.MAX_DURATION, "split a longer exercise into several scenarios"),
+    _duration_schema(limits.MAX_DURATION),
+]
+Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
+LongText = Annotated[str, Field(max_length=limits.MAX_TEXT)]
+Name = Annotated[str, Field(min_length=1, max_length=limits.MAX_NAME)]
+Handle = Annotated[str, Field(max_length=limits.MAX_NAME)]
 Number = Annotated[float, AfterValidator(_finite)]
 
 
@@ -119,8 +200,8 @@ class _Model(BaseModel):
 class Organisation(_Model):
     """The trained team's own account."""
 
-    name: Text
-    handle: str | None = Field(None, description="Generated from the name when absent.")
+    name: Name
+    handle: Handle | None = Field(None, description="Generated from the name when absent.")
 
     @model_validator(mode="before")
     @classmethod
@@ -140,7 +221,8 @@ def make_handle(name: str) -> str:
 
 def _fill_handle(data: Any) -> Any:
     if isinstance(data, dict) and data.get("handle") is None and isinstance(data.get("name"), str):
-        return {**data, "handle": make_handle(data["name"])}
+        # Clipped: an over-long name is reported as the name, not as a handle never written.
+        return {**data, "handle": make_handle(data["name"])[: limits.MAX_NAME]}
     if isinstance(data, dict) and isinstance(data.get("handle"), str):
         return {**data, "handle": data["handle"].lstrip("@")}
     return data
@@ -150,10 +232,17 @@ class Persona(_Model):
     """Someone who posts: a citizen, a journalist, an agency."""
 
     id: Slug
-    name: Text
-    handle: str | None = Field(None, description="Generated from the name when absent.")
+    name: Name
+    handle: Handle | None = Field(None, description="Generated from the name when absent.")
     role: Role = "citizen"
-    followers: Annotated[int, Field(ge=0)] | None = None
+    followers: (
+        Annotated[
+            int,
+            Field(ge=0),
+            _at_most(limits.MAX_FOLLOWERS, "", "no account has more followers"),
+        ]
+        | None
+    ) = None
 
     @model_validator(mode="before")
     @classmethod
@@ -194,17 +283,25 @@ class Expectation(_Model):
     do: Annotated[
         list[Action],
         BeforeValidator(_as_list),
-        Field(min_length=1),
+        Field(min_length=1, max_length=len(ACTIONS)),
         _one_or_many({"enum": list(ACTIONS)}),
     ]
     within: Duration | None = Field(
         None, description="Deadline after delivery; defaults from scoring.deadlines."
     )
     label: Truth | None = Field(None, description="Required when do includes flag.")
-    mention: Annotated[list[Text], BeforeValidator(_as_list), _one_or_many({"type": "string"})] = (
-        Field(default_factory=list)
-    )
-    points: Annotated[float, Field(gt=0), AfterValidator(_finite)] = 1
+    mention: Annotated[
+        list[Text],
+        BeforeValidator(_as_list),
+        Field(max_length=limits.MAX_MENTION),
+        _one_or_many({"type": "string"}),
+    ] = Field(default_factory=list)
+    points: Annotated[
+        float,
+        Field(gt=0),
+        AfterValidator(_finite),
+        _at_most(limits.MAX_POINTS, " points", "weigh expectations with smaller numbers"),
+    ] = 1
 
 
 class Inject(_Model):
@@ -222,9 +319,16 @@ class Inject(_Model):
     sensitive: bool = False
     abusive: bool = False
     reply_to: Slug | None = None
-    reach: Annotated[int, Field(ge=0)] | None = None
-    expect: list[Expectation] = Field(default_factory=list)
-    notes: str | None = Field(
+    reach: (
+        Annotated[
+            int, Field(ge=0), _at_most(limits.MAX_REACH, " views", "no item is seen more often")
+        ]
+        | None
+    ) = None
+    expect: Annotated[list[Expectation], Field(max_length=limits.MAX_EXPECT)] = Field(
+        default_factory=list
+    )
+    notes: LongText | None = Field(
         None, description="For controllers and evaluators; never shown to trainees."
     )
 
@@ -238,7 +342,7 @@ class NoiseAuthors(_Model):
     """Generated authors: ``count`` personas of one role, named in the scenario's language."""
 
     role: Role
-    count: Annotated[int, Field(ge=1, le=100_000)]
+    count: Annotated[int, Field(ge=1, le=limits.MAX_AUTHORS)]
 
 
 def _authors_tag(value: Any) -> str:
@@ -255,7 +359,12 @@ class RatePoint(_Model):
     """The noise rate at one moment; rates are linear between points."""
 
     at: Duration
-    per_minute: Annotated[float, Field(ge=0), AfterValidator(_finite)]
+    per_minute: Annotated[
+        float,
+        Field(ge=0),
+        AfterValidator(_finite),
+        _at_most(limits.MAX_RATE, " items per minute", "lower the rate"),
+    ]
 
 
 class NoiseStream(_Model):
@@ -265,11 +374,24 @@ class NoiseStream(_Model):
     kind: Kind = "post"
     channel: Channel | None = None
     authors: Authors
-    rate: Annotated[list[RatePoint], Field(min_length=1)]
+    rate: Annotated[list[RatePoint], Field(min_length=1, max_length=limits.MAX_RATE_POINTS)]
     mix: Annotated[
-        dict[MixKey, Annotated[float, Field(ge=0), AfterValidator(_finite)]], Field(min_length=1)
+        dict[
+            MixKey,
+            Annotated[
+                float,
+                Field(ge=0),
+                AfterValidator(_finite),
+                _at_most(
+                    limits.MAX_MIX_WEIGHT,
+                    "",
+                    "weights are relative, so 60, 30 and 10 say the same as 0.6, 0.3 and 0.1",
+                ),
+            ],
+        ],
+        Field(min_length=1),
     ]
-    texts: dict[MixKey, list[Text]]
+    texts: dict[MixKey, Annotated[list[Text], Field(max_length=limits.MAX_INJECTS)]]
 
     @property
     def effective_channel(self) -> str:
@@ -287,26 +409,34 @@ class Scoring(_Model):
 class Guidelines(_Model):
     """Rules for what the team itself publishes."""
 
-    avoid: list[Text] = Field(default_factory=list)
+    avoid: Annotated[list[Text], Field(max_length=limits.MAX_INJECTS)] = Field(default_factory=list)
 
 
 class Scenario(_Model):
     """A whole exercise scenario, format 1."""
 
-    format: Literal[1]
+    format: Annotated[Literal[1], BeforeValidator(_format_one)]
     id: Slug
     title: Text
-    duration: Duration
-    summary: str | None = None
+    duration: ScenarioDuration
+    summary: LongText | None = None
     language: Language = "en"
-    start: AwareDatetime | None = Field(
+    start: Annotated[AwareDatetime, AfterValidator(_year_in_range)] | None = Field(
         None, description="Fictional date and time at T+0, ISO 8601 with offset."
     )
     organisation: Organisation | None = None
-    variables: dict[str, Annotated[str, BeforeValidator(_as_text)]] = Field(default_factory=dict)
-    personas: list[Persona] = Field(default_factory=list)
-    injects: list[Inject] = Field(default_factory=list)
-    noise: list[NoiseStream] = Field(default_factory=list)
+    variables: dict[
+        str, Annotated[str, BeforeValidator(_as_text), Field(max_length=limits.MAX_TEXT)]
+    ] = Field(default_factory=dict)
+    personas: Annotated[list[Persona], Field(max_length=limits.MAX_INJECTS)] = Field(
+        default_factory=list
+    )
+    injects: Annotated[list[Inject], Field(max_length=limits.MAX_INJECTS)] = Field(
+        default_factory=list
+    )
+    noise: Annotated[list[NoiseStream], Field(max_length=limits.MAX_STREAMS)] = Field(
+        default_factory=list
+    )
     scoring: Scoring = Field(default_factory=Scoring)
     guidelines: Guidelines = Field(default_factory=Guidelines)
 

@@ -105,10 +105,13 @@ def check_template(text: str, variables: Mapping[str, str]) -> list[tuple[str, i
     except TemplateError as err:
         return [(str(err), err.offset)]
     problems: list[tuple[str, int]] = []
+    messages: dict[str, str] = {}  # a name used many times is looked up once
     for part in parts:
         if isinstance(part, str) or _is_known(part.name, variables):
             continue
-        problems.append((_unknown_message(part.name, variables), part.offset))
+        if part.name not in messages:
+            messages[part.name] = _unknown_message(part.name, variables)
+        problems.append((messages[part.name], part.offset))
     return problems
 
 
@@ -128,7 +131,11 @@ def _unknown_message(name: str, variables: Mapping[str, str]) -> str:
         )
     guess = closest(name, known_placeholders(variables))
     hint = f"did you mean {{{guess}}}? " if guess else ""
-    declared = ", ".join(variables) if variables else "none declared"
+    # Named in full only when short: the message is printed once per unknown placeholder.
+    names = list(variables)
+    declared = ", ".join(names[:10]) if names else "none declared"
+    if len(names) > 10:
+        declared += f", … ({len(names):,} in all)"
     return (
         f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
         f"(now: {declared}), or write {{{{ and }}}} for literal braces"

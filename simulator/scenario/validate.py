@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.scenario.diagnostics import Finding, Severity, closest
+from simulator.scenario import limits
+from simulator.scenario.diagnostics import MAX_FINDINGS, Finding, Severity, closest
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
     Expectation,
@@ -27,7 +28,7 @@ from simulator.scenario.model import (
 )
 from simulator.scenario.templates import RESERVED_NAMES, check_template
 from simulator.scenario.timing import earliest_times, trigger_cycles
-from simulator.scenario.yamlsource import locate, position
+from simulator.scenario.yamlsource import LineIndex, locate, position
 
 # Which model describes the mapping at a path (list indexes left out).
 _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
@@ -69,6 +70,14 @@ class Reporter:
         self.findings: list[Finding] = []
         # After a lenient rebuild, list positions in the model differ from the file's.
         self.index_map: dict[str, list[int]] = {}
+        self._lines: LineIndex | None = None  # built for the first finding inside a text
+        self._found: dict[tuple[int, str], list[int]] = {}
+        self.stopped = False
+
+    @property
+    def full(self) -> bool:
+        """True once ``MAX_FINDINGS`` findings are collected: later checks can be skipped."""
+        return len(self.findings) >= MAX_FINDINGS
 
     def add(
         self,
@@ -77,25 +86,61 @@ class Reporter:
         severity: Severity = "error",
         *,
         key: bool = False,
-        column_offset: int = 0,
+        column_offset: int | None = None,
     ) -> None:
-        """Record a finding at the node found by ``loc``."""
+        """Record a finding at the node found by ``loc``.
+
+        After ``MAX_FINDINGS`` the file is not worth checking further: one last finding
+        says so, and the rest are dropped unlocated (a 10 MB file could give millions).
+        """
+        if self.full:
+            if not self.stopped:
+                self.stopped = True
+                # Without a line, it is listed first: the counts that follow are partial.
+                self.findings.append(
+                    Finding(
+                        self.path,
+                        0,
+                        0,
+                        "error",
+                        f"more than {MAX_FINDINGS:,} findings; checking stopped there, so "
+                        "not every problem is listed. Fix these and check the file again",
+                    )
+                )
+            return
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
         node = locate(self.root, loc, key=key)
         line, column = position(node)
-        if column_offset and isinstance(node, yaml.ScalarNode):
-            column += self._text_column(node, column_offset)
+        # Offset 0 too: a block scalar's first character is a line below its '|'.
+        if column_offset is not None and isinstance(node, yaml.ScalarNode):
+            line, column = self._value_position(node, column_offset) or (line, column)
         self.findings.append(Finding(self.path, line, column, severity, message))
 
-    def _text_column(self, node: yaml.ScalarNode, offset: int) -> int:
-        """Columns from a scalar's start to a character of its value, when they map 1:1."""
-        raw = self.text[node.start_mark.index : node.end_mark.index]
-        if node.style is None and raw == node.value:
-            return offset
-        if node.style in ("'", '"') and raw[1:-1] == node.value:
-            return offset + 1
-        return 0
+    def _value_position(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+        """Line and column in the file of character ``offset`` of a scalar's value.
+
+        Block scalars, folded lines and escapes mean the value is not the source text, but
+        every character of the value that is written as itself can be found by counting:
+        the k-th '{' of the value is the k-th '{' of the source, whatever came between.
+        When the counts differ (the character was also written as an escape, or stands in
+        a comment) the value's start is the best that can be said: None.
+        """
+        value = node.value
+        if not 0 <= offset < len(value):
+            return None
+        char = value[offset]
+        start = node.start_mark.index
+        key = (start, char)
+        if key not in self._found:  # one scan per text and character, however many findings
+            raw = self.text[start : node.end_mark.index]
+            self._found[key] = [start + i for i, c in enumerate(raw) if c == char]
+        found = self._found[key]
+        if len(found) != value.count(char):
+            return None
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(found[value.count(char, 0, offset)])
 
 
 # ---------------------------------------------------------------------------------------
@@ -105,6 +150,8 @@ class Reporter:
 def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> None:
     """Turn each pydantic error into a located finding a planner can act on."""
     for error in err.errors(include_url=False):
+        if rep.stopped:
+            return
         loc = data_path(error["loc"])
         error = {**error, "loc": loc}
         kind = error["type"]
@@ -112,6 +159,13 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
             loc = loc[:-1]
             error = {**error, "loc": loc}
             rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
+        elif kind == "invalid_key":  # a key YAML read as null, a number or true/false
+            rep.add(
+                loc,
+                f"a key here must be text, got {_type_name(error.get('input'))}; "
+                "write a name, in quotes if it looks like a number or null",
+                key=True,
+            )
         elif kind == "extra_forbidden":
             rep.add(loc, _unknown_key_message(loc, data), key=True)
         elif kind == "missing":
@@ -206,15 +260,13 @@ def _describe(error: Any) -> str:
     got = _type_name(value)
     if kind == "value_error":
         return f"{field}: {ctx.get('error', error['msg'])!s}"
+    if field == "format" and kind in ("literal_error", "int_parsing_size"):
+        return f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
         guess = closest(value, options) if isinstance(value, str) else None
         hint = f"; did you mean '{guess}'?" if guess else ""
-        if field == "format":
-            return (
-                f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
-            )
         return f"{field} must be one of {', '.join(options)}, got {got}{hint}"
     if kind in ("string_type", "str_type"):
         return f"{field} must be text, got {got}; put it in quotes if it is meant as text"
@@ -222,6 +274,8 @@ def _describe(error: Any) -> str:
         return f"{field} is empty; write something, or remove the key"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{field} must be a whole number, got {got}"
+    if kind == "finite_number":
+        return f"{field} must be an ordinary number, not infinity or NaN, got {got}"
     if kind in ("float_type", "float_parsing"):
         return f"{field} must be a number, got {got}"
     if kind in ("bool_type", "bool_parsing"):
@@ -230,6 +284,18 @@ def _describe(error: Any) -> str:
         return f"{field} must be a list (lines starting with '- '), got {got}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"{field} must be a mapping (key: value lines), got {got}"
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        return (
+            f"{field} is at most {limit:,} characters, this one has {len(value or ''):,}; "
+            "shorten it"
+        )
+    if kind == "too_long":
+        limit = ctx.get("max_length", 0)
+        return (
+            f"{field} holds at most {limit:,} entries, got {len(value or ()):,}; "
+            "remove some, or split the scenario"
+        )
     if kind == "too_short":
         return f"{field} needs at least {ctx.get('min_length', 1)} entry, got none"
     if kind == "greater_than_equal":
@@ -272,7 +338,7 @@ _PLACEHOLDERS: dict[str, Any] = {
     "format": 1,
     "id": "scenario",
     "title": "untitled",
-    "duration": 10**9,
+    "duration": limits.MAX_DURATION,
 }
 
 
@@ -329,6 +395,11 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     """
     if sc.duration <= 0:
         rep.add(("duration",), "duration must be longer than 0; for example 90m")
+    # Rules against the duration wait for a duration that is the author's own.
+    duration_known = partial is None or partial.duration_known
+    if duration_known:
+        _check_deadlines(sc, rep)
+    _check_total_rate(sc, rep)
     _check_variables(sc, rep)
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
     if partial is not None:
@@ -354,6 +425,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
             rep,
             k,
             inj,
+            duration_known,
             persona_ids if check_personas else None,
             inject_by_id,
             noise_ids,
@@ -385,6 +457,13 @@ def _check_variables(sc: Scenario, rep: Reporter) -> None:
             rep.add(
                 ("variables", name),
                 f"'{name}' is a built-in placeholder and cannot be a variable; choose another name",
+                key=True,
+            )
+        elif len(name) > limits.MAX_ID:
+            rep.add(
+                ("variables", name),
+                f"a variable name is at most {limits.MAX_ID} characters, this one has "
+                f"{len(name)}; shorten it",
                 key=True,
             )
         elif not _IDENTIFIER.fullmatch(name):
@@ -430,6 +509,7 @@ def _check_inject(
     rep: Reporter,
     k: int,
     inj: Inject,
+    duration_known: bool,
     persona_ids: set[str] | None,
     inject_by_id: dict[str, Inject],
     noise_ids: set[str],
@@ -463,7 +543,7 @@ def _check_inject(
             "'delay' only applies together with 'after'; use 'at' for a fixed time",
             key=True,
         )
-    if inj.at is not None and inj.at > sc.duration and sc.duration != _PLACEHOLDERS["duration"]:
+    if inj.at is not None and inj.at > sc.duration and duration_known:
         rep.add(
             (*here, "at"),
             f"scheduled at {format_offset(inj.at)}, after the scenario "
@@ -496,6 +576,45 @@ def _check_inject(
             )
         if exp.within is not None and exp.within <= 0:
             rep.add((*here, "expect", e, "within"), "'within' must be longer than 0")
+        elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
+            rep.add((*here, "expect", e, "within"), _deadline_message("'within'", sc))
+
+
+def _latest_deadline(sc: Scenario) -> int:
+    return sc.duration + limits.DEADLINE_SLACK
+
+
+def _deadline_message(what: str, sc: Scenario) -> str:
+    return (
+        f"{what} is at most the duration plus 24h "
+        f"({format_duration(_latest_deadline(sc))}); a later deadline can never be "
+        "reached in the exercise, so shorten it"
+    )
+
+
+def _check_deadlines(sc: Scenario, rep: Reporter) -> None:
+    for key, seconds in sc.scoring.deadlines.items():
+        if seconds > _latest_deadline(sc):
+            rep.add(("scoring", "deadlines", key), _deadline_message(f"the {key} deadline", sc))
+    first = sc.scoring.first_statement
+    if first is not None and first > _latest_deadline(sc):
+        rep.add(("scoring", "first_statement"), _deadline_message("first_statement", sc))
+
+
+def _check_total_rate(sc: Scenario, rep: Reporter) -> None:
+    """All noise streams together stay within the rate limit, so a session stays bounded."""
+    total = 0.0
+    for k, stream in enumerate(sc.noise):
+        r, peak = max(enumerate(p.per_minute for p in stream.rate), key=lambda x: x[1])
+        total += peak
+        if total > limits.MAX_RATE:
+            rep.add(
+                ("noise", k, "rate", r, "per_minute"),
+                f"the noise streams together reach {total:,g} items per minute here; at most "
+                f"{limits.MAX_RATE:,} per minute are allowed for all streams together, "
+                "so lower the peak rates",
+            )
+            return
 
 
 def _check_trigger(
@@ -612,10 +731,22 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
 
 def _check_templates(sc: Scenario, rep: Reporter) -> None:
     for loc, text in _templates(sc):
+        if rep.stopped:
+            return
         if "{" not in text and "}" not in text:
             continue
-        for message, offset in check_template(text, sc.variables):
+        problems = check_template(text, sc.variables)
+        for message, offset in problems:
             rep.add(loc, message, column_offset=offset)
+        # Only a correct template has a length once filled in.
+        width = 0 if problems else limits.rendered_width(text, sc.variables)
+        if width > limits.MAX_TEXT:
+            rep.add(
+                loc,
+                f"with its placeholders filled in, this text can be {width:,} characters; "
+                f"at most {limits.MAX_TEXT:,} are allowed (a name or fake value counts "
+                f"{limits.PLACEHOLDER_WIDTH}), so use fewer or shorter placeholders",
+            )
 
 
 def _check_reachability(sc: Scenario, rep: Reporter) -> None:

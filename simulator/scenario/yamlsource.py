@@ -9,6 +9,7 @@ needs one, so a valid file pays nothing for them.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -24,6 +25,10 @@ from simulator.scenario.diagnostics import Finding, ScenarioError
 MAX_DEPTH = 64
 # Values after alias expansion. A real scenario of 10,000 injects has about 200,000.
 MAX_EXPANDED = 2_000_000
+# Characters of text after alias expansion. A file without aliases holds at most MAX_BYTES;
+# an alias of a long text repeated thousands of times would hold gigabytes, and every
+# command that shows or plays the scenario would have to work through them.
+MAX_EXPANDED_CHARS = 2 * MAX_BYTES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCT = yaml.constructor.SafeConstructor()
@@ -85,6 +90,21 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
     Problems that leave usable data (a duplicate key, a refused tag) come back as the
     document's findings; ones that leave nothing to check raise ScenarioError.
     """
+    # A 10 MB file is millions of nodes. Each batch of new objects starts a pass of
+    # Python's cycle collector over all the objects made so far, which made parsing such
+    # a file take half a minute instead of a few seconds. The collector waits until the
+    # end: reference counts free almost everything, and the rare cycle (an alias inside
+    # its own anchor) is collected later.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_yaml(text, display)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_yaml(text: str, display: str) -> YamlDocument:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -119,6 +139,7 @@ def position(node: yaml.Node) -> tuple[int, int]:
 # quotes; editors do not, so libyaml's line numbers drift below the ones the user sees.
 _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
 
 
 class LineIndex:
@@ -168,7 +189,7 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> y
     for i, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                if isinstance(key_node, yaml.ScalarNode) and _is_key(key_node, part):
                     node = key_node if (key and i == last) else value_node
                     break
         elif (
@@ -178,6 +199,16 @@ def locate(root: yaml.Node, loc: Sequence[str | int], *, key: bool = False) -> y
         ):
             node = node.value[part]
     return node
+
+
+def _is_key(node: yaml.ScalarNode, part: str | int) -> bool:
+    """Whether a key node is the data key ``part``: a key written ``null``, ``~`` or ``1``
+    is None or 1 in the data, and pydantic names such keys as 'None' and '1'."""
+    if node.value == str(part):
+        return True
+    if node.tag == STR:
+        return False
+    return str(_Builder("").scalar(node)) == str(part)
 
 
 def _fail(path: str, line: int, column: int, message: str) -> ScenarioError:
@@ -244,7 +275,8 @@ class _Builder:
     def __init__(self, display: str) -> None:
         self.display = display
         self.findings: list[Finding] = []
-        self.built: dict[int, tuple[Any, int]] = {}
+        self.built: dict[int, tuple[Any, int, int]] = {}  # value, values, characters
+        self.chars = 0
         self.active: set[int] = set()
         self.expanded = 0
         self.refused_tag = False
@@ -260,11 +292,13 @@ class _Builder:
     def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
         """Build one node; returns the value and its size once aliases are expanded."""
         if isinstance(node, yaml.ScalarNode):
+            self.count_chars(node, len(node.value))
             return self.scalar(node), 1
         ident = id(node)
         if ident in self.built:  # an alias: the value is shared, its size counts again
-            value, size = self.built[ident]
+            value, size, chars = self.built[ident]
             self.expanded += size
+            self.count_chars(node, chars)
             if self.expanded > MAX_EXPANDED:
                 self.error(
                     node,
@@ -287,15 +321,27 @@ class _Builder:
             )
             raise ScenarioError(self.findings)
         self.active.add(ident)
+        chars_before = self.chars
         if isinstance(node, yaml.SequenceNode):
             value, size = self.sequence(node, depth)
         else:
             assert isinstance(node, yaml.MappingNode)
             value, size = self.mapping(node, depth)
         self.active.discard(ident)
-        self.built[ident] = (value, size)
+        self.built[ident] = (value, size, self.chars - chars_before)
         self.expanded += 1
         return value, size
+
+    def count_chars(self, node: yaml.Node, chars: int) -> None:
+        """Add text to the expanded total; past the limit, the file is refused at once."""
+        self.chars += chars
+        if self.chars > MAX_EXPANDED_CHARS:
+            self.error(
+                node,
+                f"aliases expand to more than {MAX_EXPANDED_CHARS:,} characters of text; "
+                "write the texts out instead of repeating them with aliases",
+            )
+            raise ScenarioError(self.findings)
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> tuple[list[Any], int]:
         self.check_tag(node, _TAG + "seq")
@@ -365,7 +411,9 @@ class _Builder:
             if ":" in text:
                 return text
             # 0123 would be octal 83; such a value is a code or a phone number: keep it.
-            if tag == INT and len(text) > 1 and text[0] == "0" and text[1].isdigit():
+            # 0x10, 0b11 and 0o7 are numbers only to programmers: keep them as written
+            # too, so that a duration or a count says it wants decimal digits.
+            if tag == INT and not _DECIMAL.fullmatch(text):
                 return text
             try:
                 return (
