@@ -543,7 +543,7 @@ def new(name: str, lang: str, force: bool) -> None:
         target = Path(name)
         title = target.stem.replace("-", " ").replace("_", " ").capitalize()
     else:
-        target = Path(f"{_short_stem(slugify(name))}.yaml")
+        target = Path(f"{slugify(name)}.yaml")
         title = name
     if target.exists() and not force:
         _usage_error(
@@ -553,19 +553,6 @@ def new(name: str, lang: str, force: bool) -> None:
 
     _write_output(starter_text(title, str(target), lang), Output(str(target), PRIVATE))
     _say(f"Wrote {target}. Next: crisis-sim validate {target}")
-
-
-#: Longest file name ``new`` makes from a title: a title is a sentence, a file name is a
-#: handle; file systems refuse names over 255 bytes, and lists in a terminal cut long ones.
-MAX_STEM = 60
-
-
-def _short_stem(slug: str) -> str:
-    """A slug cut to :data:`MAX_STEM` characters, at a word boundary where there is one."""
-    if len(slug) <= MAX_STEM:
-        return slug
-    cut = slug[: MAX_STEM + 1]
-    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_STEM]).strip("-")
 
 
 def _stored_scenario_problem(err: Exception) -> str:

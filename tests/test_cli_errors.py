@@ -17,6 +17,7 @@ import click
 import pytest
 
 from simulator.cli import cli
+from simulator.scenario.limits import MAX_ID
 from tests.helpers import (
     cli_path,
     open_folder,
@@ -130,7 +131,7 @@ def test_new_makes_a_short_file_name_from_a_long_title(tmp_path: Path) -> None:
     proc = run_cli("new", title, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     (written,) = tmp_path.glob("*.yaml")
-    assert len(written.stem) <= 60 and written.stem.startswith("flom-i-elvdal-")
+    assert len(written.stem) <= MAX_ID and written.stem.startswith("flom-i-elvdal-")
     assert not written.stem.endswith("-")
     assert f"Wrote {written.name}" in proc.stdout
     checked = run_cli("validate", written.name, cwd=tmp_path)

@@ -12,6 +12,8 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from simulator.files import MAX_INPUT_BYTES
+
 if TYPE_CHECKING:
     from simulator.scenario.model import RatePoint, Scenario
 
@@ -62,7 +64,7 @@ FIXED_EVENTS = 16
 BYTES_PER_CHAR = 6
 EVENT_OVERHEAD = 4_096
 FIXED_BYTES = 256 * 1024  # the schema, metadata and the free pages of a fresh file
-SCENARIO_COPY_BYTES = 10 * 1024 * 1024  # the session keeps the scenario's text (10 MB at most)
+SCENARIO_COPY_BYTES = MAX_INPUT_BYTES  # the session keeps the scenario's text
 
 
 def noise_mass(rate: Sequence[RatePoint], end: float) -> float:

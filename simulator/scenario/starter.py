@@ -6,6 +6,8 @@ import json
 import re
 import unicodedata
 
+from simulator.scenario.limits import MAX_ID
+
 _NB = """\
 # {heading}
 # Et startscenario for crisis-sim. Sjekk det med:  crisis-sim validate {command_file}
@@ -209,10 +211,18 @@ _FOLD: dict[str, str | int | None] = {"æ": "ae", "ø": "o", "å": "a"}
 
 
 def slugify(name: str) -> str:
-    """A scenario id from a free-form name: 'Flom i Elvdal' gives 'flom-i-elvdal'."""
+    """A scenario id from a free-form name: 'Flom i Elvdal' gives 'flom-i-elvdal'.
+
+    A title is a sentence, an id a handle that also names files: a long title is cut at a
+    word boundary to the longest id the format allows.
+    """
     folded = name.lower().translate(str.maketrans(_FOLD))
     ascii_only = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-") or "scenario"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(slug) > MAX_ID:
+        cut = slug[: MAX_ID + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MAX_ID]).strip("-")
+    return slug or "scenario"
 
 
 def _one_line(text: str) -> str:

@@ -19,16 +19,16 @@ from typing import Any
 
 import yaml
 
-from simulator.files import FileRefused, TooLarge, read_input
+from simulator.files import MAX_INPUT_BYTES, FileRefused, TooLarge, read_input
 from simulator.scenario.diagnostics import Finding, ScenarioError
 
 MAX_DEPTH = 64
 # Values after alias expansion. A real scenario of 10,000 injects has about 200,000.
 MAX_EXPANDED = 2_000_000
-# Characters of text after alias expansion. A file without aliases holds at most MAX_BYTES;
+# Characters of text after alias expansion. A file without aliases holds at most MAX_INPUT_BYTES;
 # an alias of a long text repeated thousands of times would hold gigabytes, and every
 # command that shows or plays the scenario would have to work through them.
-MAX_EXPANDED_CHARS = 2 * MAX_BYTES
+MAX_EXPANDED_CHARS = 2 * MAX_INPUT_BYTES
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCT = yaml.constructor.SafeConstructor()
