@@ -129,7 +129,7 @@ def percentile(values: list[float], q: float) -> float | None:
 
 def score_session(path: Path) -> Score:
     """Score one session file; raises SessionError for files that are not sessions."""
-    store = SessionStore.open(path)
+    store = SessionStore.open(path, readonly=True)
     try:
         return _score(store, str(path))
     finally:

@@ -19,7 +19,7 @@ class ReplayLog:
     """Every event of a session in order, with quick access by scenario time."""
 
     def __init__(self, path: Path) -> None:
-        store = SessionStore.open(path)
+        store = SessionStore.open(path, readonly=True)
         try:
             self.events: list[Event] = list(store.events())
             self.complete = store.ended
