@@ -295,6 +295,23 @@ GENERATORS: dict[str, Callable[[Path, Sessions], None]] = {
             "CREATE VIEW events AS WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 "
             "FROM n) SELECT k AS seq, 0.0 AS t, '' AS wall, 'note' AS type, '{}' AS data FROM n",
         ),
+        "session_expectation_delivered_text": _edit(
+            "text-delivered.sqlite",
+            "UPDATE events SET data = json_set(data, '$.delivered', 'snart') "
+            "WHERE type = 'expectation'",
+        ),
+        "session_expectation_do_number": _edit(
+            "number-do.sqlite",
+            "UPDATE events SET data = json_set(data, '$.do', 5) WHERE type = 'expectation'",
+        ),
+        "session_delivered_peak_text": _edit(
+            "text-peak.sqlite",
+            "UPDATE events SET data = json_set(data, '$.peak', 'mange') WHERE type = 'delivered'",
+        ),
+        "session_action_to_number": _edit(
+            "number-to.sqlite",
+            "UPDATE events SET data = json_set(data, '$.to', 5) WHERE type = 'action'",
+        ),
         "session_fifo": lambda folder, _sessions: os.mkfifo(folder / "pipe.sqlite"),
         "session_link_to_dev_zero": lambda folder, _sessions: (folder / "zero.sqlite").symlink_to(
             "/dev/zero"

@@ -11,6 +11,7 @@ from pathlib import Path
 from simulator.engine.reach import engagement, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scoring.metrics import checked_events
 
 DEFAULT_START_SECONDS = 8 * 3600
 
@@ -21,7 +22,7 @@ class ReplayLog:
     def __init__(self, path: Path) -> None:
         store = SessionStore.open(path, readonly=True)
         try:
-            self.events: list[Event] = list(store.events())
+            self.events: list[Event] = list(checked_events(store.events(), str(path)))
             self.complete = store.ended
             meta = store.meta
         finally:
