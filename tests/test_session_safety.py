@@ -480,3 +480,13 @@ def test_a_cleanly_closed_session_read_by_score_leaves_no_companion_files(
     assert run_cli("export", "s.sqlite", cwd=tmp_path).returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.yaml", path.name]
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_link_planted_at_the_lock_name_is_never_followed(tmp_path: Path) -> None:
+    path = make_session(tmp_path)
+    victim = tmp_path / "notes.txt"
+    victim.write_text("viktig\n", encoding="utf-8")
+    (tmp_path / "s.sqlite.lock").symlink_to(victim)
+    with pytest.raises(SessionError, match=r"s.sqlite.lock is a symbolic link; remove it"):
+        SessionStore.open(path)
+    assert victim.read_text(encoding="utf-8") == "viktig\n"

@@ -68,7 +68,9 @@ def acquire(path: Path, *, reentrant: bool = True) -> FileLock:
     ``OSError`` means the lock file cannot be created or opened (a read-only folder, no
     permission); callers say so in their own words.
     """
-    real = Path(os.path.realpath(path))
+    # The folder is resolved, the name is not: a link planted at the lock's name is refused
+    # (O_NOFOLLOW) rather than followed to a file that would then be overwritten.
+    real = Path(os.path.realpath(path.parent)) / path.name
     held = _HELD.get(str(real))
     if held is not None:
         if not reentrant:

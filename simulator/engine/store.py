@@ -340,9 +340,11 @@ def lock_path(session: Path) -> Path:
     """The lock file of a session: ``NAME.sqlite.lock`` beside it.
 
     ``simulate`` writes ``NAME.sqlite.partial`` and renames it when done; both names share
-    the lock of ``NAME.sqlite``, so the run is one writer from start to rename.
+    the lock of ``NAME.sqlite``, so the run is one writer from start to rename. A session
+    reached through a link has the lock of the file it leads to.
     """
-    return session.with_name(session.name.removesuffix(".partial") + ".lock")
+    real = Path(os.path.realpath(session))
+    return real.with_name(real.name.removesuffix(".partial") + ".lock")
 
 
 def claim_session(path: Path) -> _lock.FileLock:
@@ -364,6 +366,8 @@ def claim_session(path: Path) -> _lock.FileLock:
         raise SessionBusy(busy_message(path, held.holder)) from None
     except OSError as err:
         reason = os_reason(err) if err.errno else str(err)
+        if lock_path(path).is_symlink():
+            reason = f"{lock_path(path).name} is a symbolic link; remove it"
         raise SessionError(
             f"{path}: cannot be opened for writing: {reason} (crisis-sim needs to create "
             f"{lock_path(path).name} beside it)"
