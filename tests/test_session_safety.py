@@ -216,6 +216,7 @@ def test_simulate_leaves_another_runs_partial_alone(tmp_path: Path, holders: lis
     line = only_error_line(proc)
     assert "x.sqlite is open for writing in another crisis-sim" in line
     assert f"process {holder.pid} " in line
+    assert line.endswith("x.sqlite.partial is that run's, and is left alone")
     assert partial.stat().st_ino == before and not target.exists()
 
     # Killed: its partial is a leftover, named with the way to remove it, and still kept.

@@ -9,7 +9,7 @@ from pathlib import Path
 from simulator.engine.actions import ScriptedAction
 from simulator.engine.engine import Engine, ScriptedActionError, Summary
 from simulator.engine.session import new_session, virtual_clock
-from simulator.engine.store import SessionError, claim_session, leftover_partial
+from simulator.engine.store import SessionBusy, SessionError, claim_session, leftover_partial
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.templates import check_template
@@ -49,7 +49,13 @@ def simulate(
         raise ScenarioError(problems)
     # One run per session: the lock is held from before the partial file exists until it
     # has been renamed into place, so no other run can see or remove it.
-    held = claim_session(path)
+    try:
+        held = claim_session(path)
+    except SessionBusy as err:
+        partial = path.with_name(path.name + ".partial")
+        if partial.exists():
+            raise SessionBusy(f"{err}. {partial} is that run's, and is left alone") from None
+        raise
     try:
         return _simulate(loaded, seed, actions, path, until, actions_path)
     finally:
