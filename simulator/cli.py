@@ -666,26 +666,40 @@ def run(
 ) -> None:
     """Run an exercise in the console: the briefing first, Enter starts the clock."""
     from simulator.engine.session import default_session_path
+    from simulator.engine.store import SessionError, claim_session, stale_partials
 
     loaded = _load(scenario)
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
-    if path.exists():
-        _usage_error(
-            f"{path} exists already; choose another --session path, or reopen it "
-            f"with 'crisis-sim resume {path}'"
-        )
-    _needs_terminal()
-    from simulator.tui.app import CrisisApp
+    # The session is claimed before the console opens: a second program on the same path
+    # is refused here, not after the briefing. The store the console creates shares it.
+    try:
+        claim = claim_session(path)
+    except SessionError as err:
+        _usage_error(str(err))
+    try:
+        if path.exists():
+            _usage_error(
+                f"{path} exists already; choose another --session path, or reopen it "
+                f"with 'crisis-sim resume {path}'"
+            )
+        for leftover in stale_partials(path.parent):
+            _say(f"note: {leftover.note()}", err=True)
+        _needs_terminal()
+        from simulator.tui.app import CrisisApp
 
-    app = CrisisApp(loaded, seed=seed, session_path=path, speed=speed, language=lang, player=player)
-    app.run()
-    _close_session(app.engine)
+        app = CrisisApp(
+            loaded, seed=seed, session_path=path, speed=speed, language=lang, player=player
+        )
+        app.run()
+        _close_session(app.engine)
+    finally:
+        claim.release()
     _after_console(path)
     sys.exit(_console_status(app))
 
 
 @cli.command()
-@click.argument("session", type=click.Path(dir_okay=False))
+@click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @click.option(
     "--lang",
     type=click.Choice(["nb", "en"]),
@@ -700,41 +714,49 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
 
     path = Path(session)
     try:
+        # Opened for writing: this takes the session's lock before any screen opens, so a
+        # second program on the same session is refused here.
         store = SessionStore.open(path)
-        if store.ended:
-            _say(
-                f"crisis-sim: {session}: this exercise has ended; see the debrief with "
-                f"'crisis-sim score {session}'",
-                err=True,
-            )
-            sys.exit(EXIT_INVALID)
-        engine = Engine.restore(store)
     except SessionError as err:
         _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
-    except ScenarioError as err:
-        _say(
-            f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
-            "cannot be resumed. Reopen it with the crisis-sim version that recorded it, or "
-            "start a new one with 'crisis-sim run SCENARIO'; its events can still be read "
-            f"with 'crisis-sim export {session}'",
-            err=True,
-        )
-        sys.exit(EXIT_INVALID)
-    _needs_terminal()
-    from simulator.tui.app import CrisisApp
+    try:
+        try:
+            if store.ended:
+                _say(
+                    f"crisis-sim: {session}: this exercise has ended; see the debrief with "
+                    f"'crisis-sim score {session}'",
+                    err=True,
+                )
+                sys.exit(EXIT_INVALID)
+            engine = Engine.restore(store)
+        except SessionError as err:
+            _say(f"crisis-sim: error: {err}", err=True)
+            sys.exit(EXIT_INVALID)
+        except ScenarioError as err:
+            _say(
+                f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
+                "cannot be resumed. Reopen it with the crisis-sim version that recorded it, "
+                "or start a new one with 'crisis-sim run SCENARIO'; its events can still be "
+                f"read with 'crisis-sim export {session}'",
+                err=True,
+            )
+            sys.exit(EXIT_INVALID)
+        _needs_terminal()
+        from simulator.tui.app import CrisisApp
 
-    app = CrisisApp(
-        engine.loaded,
-        seed=engine.seed,
-        session_path=path,
-        language=lang,
-        player=player,
-        engine=engine,
-        past_events=store.events(),
-    )
-    app.run()
-    _close_session(engine)
+        app = CrisisApp(
+            engine.loaded,
+            seed=engine.seed,
+            session_path=path,
+            language=lang,
+            player=player,
+            engine=engine,
+            past_events=store.events(),
+        )
+        app.run()
+    finally:
+        store.close()  # gives the lock up however the command ends
     _after_console(path)
     sys.exit(_console_status(app))
 
@@ -764,7 +786,7 @@ def simulate(
     from simulator.engine.actions import load_actions
     from simulator.engine.session import default_session_path
     from simulator.engine.simulate import simulate as run_simulation
-    from simulator.engine.store import SessionError
+    from simulator.engine.store import SessionError, stale_partials
     from simulator.scenario.diagnostics import ScenarioError
     from simulator.scenario.durations import format_offset, parse_duration
 
@@ -783,8 +805,9 @@ def simulate(
             _print_findings(err.findings, {}, err=True)
             sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
-    if path.exists():
-        _usage_error(f"{path} exists already; choose another --session path")
+    for leftover in stale_partials(path.parent):
+        if leftover.path.name != f"{path.name}.partial":  # that one stops the run below
+            _say(f"note: {leftover.note()}", err=True)
     try:
         result = run_simulation(
             loaded, seed, actions, path, stop, actions_path=actions_file or "actions"
@@ -807,7 +830,7 @@ def simulate(
 
 
 @cli.command("export")
-@click.argument("session", type=click.Path(dir_okay=False))
+@click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @output_options("Write to this file instead of standard output.")
 def export_cmd(session: str, output: Output | None) -> None:
     """Write a session's events as JSON Lines, one object per event, in order."""
@@ -817,7 +840,11 @@ def export_cmd(session: str, output: Output | None) -> None:
     from simulator.scenario.diagnostics import json_safe
 
     try:
-        store = SessionStore.open(Path(session))
+        store = SessionStore.open(Path(session), readonly=True)
+    except SessionError as err:
+        _say(f"crisis-sim: error: {err}", err=True)
+        sys.exit(EXIT_INVALID)
+    try:
         if not store.ended:
             _say(
                 f"note: {session} was interrupted (it has no end event); exporting what it holds",
@@ -828,13 +855,19 @@ def export_cmd(session: str, output: Output | None) -> None:
             json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n" for e in store.events()
         )
         if output is None:
+            # Streamed, so that a session of any size is exported in little memory. Each
+            # event is checked as it is read: at a damaged one the output stops after the
+            # whole lines of the events before it, and the error says which event it is.
             for line in lines:
                 sys.stdout.write(line)
         else:
             _write_output("".join(lines), output, inputs=[session])
     except SessionError as err:
+        sys.stdout.flush()
         _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
+    finally:
+        store.close()
 
 
 @cli.command()
@@ -904,7 +937,7 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
 
 
 @cli.command()
-@click.argument("session", type=click.Path(dir_okay=False))
+@click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @click.option(
     "--speed",
     type=FiniteFloatRange(0.25, 20),

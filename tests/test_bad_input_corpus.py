@@ -243,7 +243,96 @@ GENERATORS: dict[str, Callable[[Path, Sessions], None]] = {
         "UPDATE events SET data = json_set(data, '$.by', json('[\"kari\", \"ola\"]')) "
         "WHERE type = 'action'",
     ),
+    # --- sessions as untrusted input, and paths that are not files (cases-sessions.yaml) ---
+    **{
+        "session_scenario_text_blob": _edit(
+            "blob-scenario.sqlite",
+            "UPDATE meta SET value = CAST(value AS BLOB) WHERE key = 'scenario_text'",
+        ),
+        "session_digest_deleted": _edit(
+            "no-digest.sqlite", "DELETE FROM meta WHERE key = 'scenario_sha256'"
+        ),
+        "session_digest_emptied": _edit(
+            "empty-digest.sqlite", "UPDATE meta SET value = '' WHERE key = 'scenario_sha256'"
+        ),
+        "session_digest_not_hex": _edit(
+            "bad-digest.sqlite",
+            "UPDATE meta SET value = printf('%.64c', 'z') WHERE key = 'scenario_sha256'",
+        ),
+        "session_time_infinite": _edit(
+            "infinite-time.sqlite", "UPDATE events SET t = 9e999 WHERE seq = 5"
+        ),
+        "session_time_negative": _edit(
+            "negative-time.sqlite", "UPDATE events SET t = -60 WHERE seq = 5"
+        ),
+        "session_time_nan_text": _edit(
+            "nan-time.sqlite", "UPDATE events SET t = 'NaN' WHERE seq = 5"
+        ),
+        "session_data_nan": _edit(
+            "nan-data.sqlite",
+            'UPDATE events SET data = \'{"action": "flag", "peak": NaN}\' WHERE seq = 5',
+        ),
+        "session_data_blob": _edit(
+            "blob-data.sqlite", "UPDATE events SET data = CAST(data AS BLOB) WHERE seq = 5"
+        ),
+        "session_wall_blob": _edit(
+            "blob-wall.sqlite", "UPDATE events SET wall = x'00ff' WHERE seq = 5"
+        ),
+        "session_type_blob": _edit(
+            "blob-type.sqlite", "UPDATE events SET type = x'00' WHERE seq = 5"
+        ),
+        "session_data_nested_deep": lambda folder, sessions: _session_data_nested_deep(
+            folder, sessions
+        ),
+        "session_data_huge": _edit(
+            "huge-event.sqlite",
+            "UPDATE events SET data = json_set(data, '$.text', printf('%.2000000c', 'x')) "
+            "WHERE seq = 5",
+        ),
+        "session_events_view": _edit(
+            "view.sqlite",
+            "DROP TABLE events",
+            "CREATE VIEW events AS WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 "
+            "FROM n) SELECT k AS seq, 0.0 AS t, '' AS wall, 'note' AS type, '{}' AS data FROM n",
+        ),
+        "session_expectation_delivered_text": _edit(
+            "text-delivered.sqlite",
+            "UPDATE events SET data = json_set(data, '$.delivered', 'snart') "
+            "WHERE type = 'expectation'",
+        ),
+        "session_expectation_do_number": _edit(
+            "number-do.sqlite",
+            "UPDATE events SET data = json_set(data, '$.do', 5) WHERE type = 'expectation'",
+        ),
+        "session_delivered_peak_text": _edit(
+            "text-peak.sqlite",
+            "UPDATE events SET data = json_set(data, '$.peak', 'mange') WHERE type = 'delivered'",
+        ),
+        "session_action_to_number": _edit(
+            "number-to.sqlite",
+            "UPDATE events SET data = json_set(data, '$.to', 5) WHERE type = 'action'",
+        ),
+        "session_fifo": lambda folder, _sessions: os.mkfifo(folder / "pipe.sqlite"),
+        "session_link_to_dev_zero": lambda folder, _sessions: (folder / "zero.sqlite").symlink_to(
+            "/dev/zero"
+        ),
+        "session_link_to_dev_urandom": lambda folder, _sessions: (
+            folder / "random.sqlite"
+        ).symlink_to("/dev/urandom"),
+    },
 }
+
+
+def _session_data_nested_deep(folder: Path, sessions: Sessions) -> None:
+    """An event whose data nests 100,000 levels: Python's own JSON parser gives up."""
+    _edit("deep.sqlite")(folder, sessions)
+    conn = sqlite3.connect(folder / "deep.sqlite")
+    with conn:
+        deep = '{"a":' * 100_000 + "1" + "}" * 100_000
+        conn.execute("UPDATE events SET data = ? WHERE seq = 5", (deep,))
+    conn.close()
+
+
 # The generators that start from the real sessions.
 FROM_REAL_SESSIONS = {
     name

@@ -69,7 +69,9 @@ def wait_until(
 
 def check_killed_session(path: Path) -> list[dict]:
     """What must hold after any kill: it opens, scores as incomplete, events are whole."""
-    store = SessionStore.open(path)
+    # Read as the debrief reads it: the killed process may not have finished dying (and
+    # given up its lock) when this runs.
+    store = SessionStore.open(path, readonly=True)
     seqs = [e.seq for e in store.events()]
     assert seqs == list(range(1, len(seqs) + 1))
     assert not store.ended

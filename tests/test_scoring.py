@@ -1016,7 +1016,7 @@ def text_file(path: Path) -> Path:
         (text_file, "not a crisis-sim session file"),
         (truncated, "the session file is damaged"),
         (overwritten, "the session file is damaged"),
-        (not_json, "the session file is damaged after event 4"),
+        (not_json, "event 5 is damaged (its data is not valid JSON"),
     ],
 )
 def test_bad_files_exit_1_naming_the_file(tmp_path: Path, make: Any, message: str) -> None:

@@ -170,6 +170,15 @@ def acted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return folder / "acted.sqlite", proc.stdout
 
 
+def meta_for(text: str) -> dict[str, str]:
+    """The least meta a session can be reopened with: its scenario and the digest."""
+    return {
+        "seed": "1",
+        "scenario_text": text,
+        "scenario_sha256": hashlib.sha256(text.encode()).hexdigest(),
+    }
+
+
 # --- a new session file --------------------------------------------------------------
 
 
@@ -237,7 +246,7 @@ def test_create_never_overwrites_an_existing_file(
 
 def test_append_numbers_events_consecutively_and_events_streams_them(tmp_path: Path) -> None:
     path = tmp_path / "log.sqlite"
-    store = SessionStore.create(path, {"seed": "1"})
+    store = SessionStore.create(path, meta_for("scenario text"))
     first = store.append(
         [Event("session_start", 0.0, {"seed": 1}), Event("clock", 0.0, {"op": "start"})]
     )
@@ -712,7 +721,7 @@ def _events(path: Path) -> int:
 
 def test_a_closed_session_is_whole_in_its_one_file(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
-    first = SessionStore.create(path, {"seed": "1"})
+    first = SessionStore.create(path, meta_for("scenario text"))
     first.append([Event("delivered", float(k), {"item": f"x-{k}"}) for k in range(50)])
     first.close()
     reader = SessionStore.open(path)  # e.g. a debrief opened while the console runs

@@ -8,7 +8,7 @@ from pathlib import Path
 from simulator import __version__
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
-from simulator.engine.store import SessionStore
+from simulator.engine.store import SessionStore, lock_path
 from simulator.scenario.loader import LoadedScenario
 
 
@@ -17,7 +17,8 @@ def default_session_path(scenario_id: str, folder: Path | None = None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = (folder or Path("sessions")) / f"{scenario_id}-{stamp}.sqlite"
     path, n = base, 1
-    while path.exists():  # two runs in one second: never reuse a file
+    # Two runs in one second: never reuse a name, nor one a run is still writing.
+    while path.exists() or lock_path(path).exists() or Path(f"{path}.partial").exists():
         n += 1
         path = base.with_name(f"{scenario_id}-{stamp}-{n}.sqlite")
     return path

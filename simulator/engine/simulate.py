@@ -9,6 +9,7 @@ from pathlib import Path
 from simulator.engine.actions import ScriptedAction
 from simulator.engine.engine import Engine, ScriptedActionError, Summary
 from simulator.engine.session import new_session, virtual_clock
+from simulator.engine.store import SessionBusy, SessionError, claim_session, leftover_partial
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.templates import check_template
@@ -46,9 +47,36 @@ def simulate(
     ]
     if problems:
         raise ScenarioError(problems)
+    # One run per session: the lock is held from before the partial file exists until it
+    # has been renamed into place, so no other run can see or remove it.
+    try:
+        held = claim_session(path)
+    except SessionBusy as err:
+        partial = path.with_name(path.name + ".partial")
+        if partial.exists():
+            raise SessionBusy(f"{err}. {partial} is that run's, and is left alone") from None
+        raise
+    try:
+        return _simulate(loaded, seed, actions, path, until, actions_path)
+    finally:
+        held.release()
+
+
+def _simulate(
+    loaded: LoadedScenario,
+    seed: int,
+    actions: list[ScriptedAction],
+    path: Path,
+    until: int | None,
+    actions_path: str,
+) -> SimulateResult:
+    if path.exists():
+        raise SessionError(f"{path} exists already; choose another --session path")
+    leftover = leftover_partial(path)
+    if leftover is not None:
+        # Never removed here: only the user knows it is not wanted; the note says how.
+        raise SessionError(f"{leftover.note()}; or choose another --session path")
     partial = path.with_name(path.name + ".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
     engine: Engine = new_session(loaded, seed, partial, clock=virtual_clock())
     store = engine.store
     assert store is not None
@@ -67,8 +95,9 @@ def simulate(
         engine.flush()
     except BaseException:
         store.close()
-        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-            leftover.unlink(missing_ok=True)
+        # This run's own partial: the lock is still held, so nobody else's.
+        for own in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            own.unlink(missing_ok=True)
         raise
     store.close()
     os.replace(partial, path)

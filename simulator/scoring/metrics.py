@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -129,37 +129,87 @@ def percentile(values: list[float], q: float) -> float | None:
 
 def score_session(path: Path) -> Score:
     """Score one session file; raises SessionError for files that are not sessions."""
-    store = SessionStore.open(path)
+    store = SessionStore.open(path, readonly=True)
     try:
         return _score(store, str(path))
     finally:
         store.close()
 
 
-_NEEDS = {
-    "delivered": ("item",),
-    "expectation": ("inject", "index", "do", "status", "delivered", "deadline"),
-    "action": ("action",),
-    "corrected": ("item",),
+def _text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def _optional(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
+    return lambda value: value is None or check(value)
+
+
+def _findings(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(f, dict) and all(isinstance(k, str) for k in f) for f in value
+    )
+
+
+# The fields scoring reads, by event type: (required, check, what it must be). A session
+# is untrusted input, so each is checked before it is used.
+_FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], str]]] = {
+    "delivered": [
+        ("item", True, _text, "a text"),
+        ("peak", False, _optional(_finite), "a number"),
+        ("channel", False, _optional(_text), "a text"),
+    ],
+    "expectation": [
+        ("inject", True, _text, "a text"),
+        ("index", True, lambda v: isinstance(v, int) and not isinstance(v, bool), "a number"),
+        ("do", True, _texts, "a list of texts"),
+        ("status", True, _text, "a text"),
+        ("delivered", True, _finite, "a number"),
+        ("deadline", True, _finite, "a number"),
+        ("responded", False, _optional(_finite), "a number"),
+        ("response_time", False, _optional(_finite), "a number"),
+        ("points", False, _finite, "a number"),
+    ],
+    "action": [
+        ("action", True, _text, "a text"),
+        ("label", False, _optional(_text), "a text"),
+        ("findings", False, _optional(_findings), "a list of findings"),
+    ],
+    "corrected": [("item", True, _text, "a text")],
 }
+_ANY = [
+    ("to", False, _optional(_texts), "a list of texts"),
+    ("by", False, _optional(_text), "a text"),
+]
 
 
-def _checked(events: Iterator[Event], display: str) -> Iterator[Event]:
-    """Events whose fields have the types scoring reads; a damaged one is named."""
+def checked_events(events: Iterable[Event], display: str) -> Iterator[Event]:
+    """Events whose fields have the types the debrief reads; a damaged one is named."""
     for event in events:
         data = event.data
-        ok = (
-            isinstance(event.t, int | float)
-            and all(key in data for key in _NEEDS.get(event.type, ()))
-            and isinstance(data.get("by") or "", str)
-            and all(isinstance(x, str) for x in data.get("to") or ())
+        for key, required, check, what in _FIELDS.get(event.type, []) + _ANY:
+            if key not in data:
+                if required:
+                    problem = f"it has no '{key}'"
+                    break
+                continue
+            if not check(data[key]):
+                problem = f"'{key}' is not {what}"
+                break
+        else:
+            yield event
+            continue
+        raise SessionError(
+            f"{display}: event {event.seq} is damaged ({event.type}: {problem}); "
+            "crisis-sim cannot score it"
         )
-        if not ok:
-            raise SessionError(
-                f"{display}: the session file is damaged at event {event.seq} "
-                f"({event.type}); crisis-sim cannot score it"
-            )
-        yield event
 
 
 def _score(store: SessionStore, display: str) -> Score:
@@ -190,7 +240,7 @@ def _score(store: SessionStore, display: str) -> Score:
     actions: list[tuple[float, str, list[str]]] = []
     complete = False
     end = 0.0
-    for event in _checked(store.events(), display):
+    for event in checked_events(store.events(), display):
         end = max(end, event.t)
         kind = event.type
         data = event.data

@@ -11,6 +11,7 @@ from pathlib import Path
 from simulator.engine.reach import engagement, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scoring.metrics import checked_events
 
 DEFAULT_START_SECONDS = 8 * 3600
 
@@ -19,9 +20,9 @@ class ReplayLog:
     """Every event of a session in order, with quick access by scenario time."""
 
     def __init__(self, path: Path) -> None:
-        store = SessionStore.open(path)
+        store = SessionStore.open(path, readonly=True)
         try:
-            self.events: list[Event] = list(store.events())
+            self.events: list[Event] = list(checked_events(store.events(), str(path)))
             self.complete = store.ended
             meta = store.meta
         finally:
