@@ -312,6 +312,10 @@ GENERATORS: dict[str, Callable[[Path, Sessions], None]] = {
             "number-to.sqlite",
             "UPDATE events SET data = json_set(data, '$.to', 5) WHERE type = 'action'",
         ),
+        "session_trigger_planted": _edit(
+            "trigger.sqlite",
+            "CREATE TRIGGER wipe AFTER INSERT ON events BEGIN DELETE FROM meta; END",
+        ),
         "session_fifo": lambda folder, _sessions: os.mkfifo(folder / "pipe.sqlite"),
         "session_link_to_dev_zero": lambda folder, _sessions: (folder / "zero.sqlite").symlink_to(
             "/dev/zero"

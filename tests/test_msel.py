@@ -613,3 +613,40 @@ def test_expect_cell_keeps_points_exactly() -> None:
 def test_expect_cell_errors_say_why(cell: str, needle: str) -> None:
     with pytest.raises(ValueError, match=needle):
         parse_expectations(cell)
+
+
+YAML_LOOKING_CELLS = [
+    '!!python/object/apply:os.system ["touch pwned"]',
+    "!!python/name:os.system",
+    "&anchor *alias",
+    "[1, 2]",
+    "- item",
+    "key: value",
+    "null",
+    "yes",
+    "0x10",
+]
+
+
+def test_cells_that_look_like_yaml_are_imported_as_the_text_written(
+    tmp_path: Path, write: Callable[..., Path]
+) -> None:
+    """A cell is text, whatever YAML would make of it: a tag is never run or built, and
+    flow syntax, anchors, null and yes stay the characters the planner typed."""
+    write(BASE, "base.yaml")
+    write(
+        make_csv(
+            [
+                {"id": f"y{k}", "at": "1m", "from": "kari", "kind": "post", "text": text}
+                for k, text in enumerate(YAML_LOOKING_CELLS)
+            ]
+        ),
+        "rows.csv",
+    )
+    proc = run_cli(
+        "msel", "import", "rows.csv", "--into", "base.yaml", "-o", "out.yaml", cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert [i["text"] for i in injects_of(tmp_path / "out.yaml")] == YAML_LOOKING_CELLS
+    assert not (tmp_path / "pwned").exists()
+    assert run_cli("validate", "out.yaml", cwd=tmp_path).returncode == 0

@@ -313,6 +313,33 @@ def test_a_session_without_a_valid_digest_is_refused_in_process(tmp_path: Path, 
     assert not (tmp_path / "s.sqlite.lock").exists()  # a refused writer gives the lock back
 
 
+# --- planted database objects -----------------------------------------------------------------
+
+
+def test_resume_refuses_a_session_with_a_planted_trigger_before_it_can_act(
+    tmp_path: Path,
+) -> None:
+    """A trigger would run inside the session on resume's first write; the session is
+    refused on opening, so the trigger never fires and the file is left as it was."""
+    path = make_session(tmp_path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TRIGGER wipe AFTER INSERT ON events BEGIN DELETE FROM meta; END")
+    conn.close()
+    before = path.read_bytes()
+    proc = run_cli("resume", "s.sqlite", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert only_error_line(proc) == (
+        f"{ERROR}s.sqlite: the session file holds a trigger named 'wipe', which crisis-sim "
+        "never writes; it was changed by another program and cannot be trusted. Use the copy "
+        "the exercise wrote"
+    )
+    assert path.read_bytes() == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT COUNT(*) FROM meta").fetchone()[0] > 0
+    conn.close()
+
+
 # --- damaged events: export stops cleanly (defect 12) ----------------------------------------
 
 

@@ -6,6 +6,8 @@ file, checked with the same located diagnostics as scenarios.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,13 @@ from typing import Any
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
 from simulator.scenario.model import CHANNELS, TRUTHS
-from simulator.scenario.yamlsource import locate, parse_yaml, position, read_text
+from simulator.scenario.yamlsource import (
+    ValuePositions,
+    locate,
+    parse_yaml,
+    position,
+    read_text,
+)
 
 ACTION_KINDS = ("reply", "statement", "flag", "hide", "escalate", "note")
 NEEDS_TARGET = ("reply", "flag", "hide", "escalate")
@@ -62,6 +70,14 @@ class ScriptedAction:
     at: int
     request: ActionRequest
     line: int = 0
+    # Where character k of the text stands in the file, so that a bad placeholder is
+    # reported at its own line and column; None for actions not read from a file.
+    text_place: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
+
+    def place_in_text(self, offset: int) -> tuple[int, int]:
+        """Line and column of character ``offset`` of the text (the action's line if the
+        text's place is not known)."""
+        return self.text_place(offset) if self.text_place else (self.line, 0)
 
 
 _KEYS = {"at", "do", "to", "text", "label", "channel", "by"}
@@ -113,9 +129,10 @@ def load_actions(path: Path) -> list[ScriptedAction]:
             ]
         )
     actions = []
+    values = ValuePositions(text)
     for k, entry in enumerate(doc.data):
         line, column = position(locate(doc.root, (k,)))
-        parsed = _parse_entry(reader, doc, k, entry, line, column)
+        parsed = _parse_entry(reader, doc, k, entry, line, column, values)
         if parsed is not None:
             actions.append(parsed)
     if reader.findings:
@@ -124,7 +141,7 @@ def load_actions(path: Path) -> list[ScriptedAction]:
 
 
 def _parse_entry(
-    reader: _Reader, doc: Any, k: int, entry: Any, line: int, column: int
+    reader: _Reader, doc: Any, k: int, entry: Any, line: int, column: int, values: ValuePositions
 ) -> ScriptedAction | None:
     if not isinstance(entry, dict):
         reader.error(line, column, "each action is a mapping with at, do, to, text ...")
@@ -170,4 +187,9 @@ def _parse_entry(
     if problem:
         reader.error(*at_key("do"), problem)
         return None
-    return None if unknown else ScriptedAction(at, request, line)
+    if unknown:
+        return None
+    text_place = None
+    if "text" in entry:
+        text_place = functools.partial(values.position, locate(doc.root, (k, "text")))
+    return ScriptedAction(at, request, line, text_place)

@@ -41,9 +41,9 @@ def simulate(
     succeeds, so a bad action never leaves half a session behind.
     """
     problems = [
-        Finding(actions_path, action.line, 0, "error", f"text: {message}")
+        Finding(actions_path, *action.place_in_text(offset), "error", f"text: {message}")
         for action in actions
-        for message, _ in check_template(action.request.text, loaded.scenario.variables)
+        for message, offset in check_template(action.request.text, loaded.scenario.variables)
     ]
     if problems:
         raise ScenarioError(problems)

@@ -543,6 +543,19 @@ def _checked_schema(path: Path, conn: sqlite3.Connection, had_wal: bool) -> None
                 f"{path}: the session file is damaged ({name} is not a table); "
                 "crisis-sim cannot read it"
             )
+    planted = conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE NOT ("
+        "(type = 'table' AND name IN ('meta', 'events')) "
+        "OR (type = 'index' AND name LIKE 'sqlite_autoindex_%'))"
+    ).fetchone()
+    if planted is not None:
+        # crisis-sim writes two tables and nothing else; a trigger would act on the next
+        # write (resume), a view or another table could stand in for data.
+        raise SessionError(
+            f"{path}: the session file holds a {planted[0]} named '{planted[1]}', which "
+            "crisis-sim never writes; it was changed by another program and cannot be "
+            "trusted. Use the copy the exercise wrote"
+        )
     conn.execute("SELECT seq, t, wall, type, data FROM events LIMIT 1").fetchall()
 
 

@@ -28,7 +28,7 @@ from simulator.scenario.model import (
 )
 from simulator.scenario.templates import RESERVED_NAMES, check_template
 from simulator.scenario.timing import earliest_times, trigger_cycles
-from simulator.scenario.yamlsource import LineIndex, locate, position
+from simulator.scenario.yamlsource import ValuePositions, locate, position
 
 # Which model describes the mapping at a path (list indexes left out).
 _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
@@ -70,8 +70,7 @@ class Reporter:
         self.findings: list[Finding] = []
         # After a lenient rebuild, list positions in the model differ from the file's.
         self.index_map: dict[str, list[int]] = {}
-        self._lines: LineIndex | None = None  # built for the first finding inside a text
-        self._found: dict[tuple[int, str], list[int]] = {}
+        self.values = ValuePositions(text)
         self.stopped = False
 
     @property
@@ -111,36 +110,12 @@ class Reporter:
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
         node = locate(self.root, loc, key=key)
-        line, column = position(node)
         # Offset 0 too: a block scalar's first character is a line below its '|'.
-        if column_offset is not None and isinstance(node, yaml.ScalarNode):
-            line, column = self._value_position(node, column_offset) or (line, column)
+        if column_offset is None:
+            line, column = position(node)
+        else:
+            line, column = self.values.position(node, column_offset)
         self.findings.append(Finding(self.path, line, column, severity, message))
-
-    def _value_position(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
-        """Line and column in the file of character ``offset`` of a scalar's value.
-
-        Block scalars, folded lines and escapes mean the value is not the source text, but
-        every character of the value that is written as itself can be found by counting:
-        the k-th '{' of the value is the k-th '{' of the source, whatever came between.
-        When the counts differ (the character was also written as an escape, or stands in
-        a comment) the value's start is the best that can be said: None.
-        """
-        value = node.value
-        if not 0 <= offset < len(value):
-            return None
-        char = value[offset]
-        start = node.start_mark.index
-        key = (start, char)
-        if key not in self._found:  # one scan per text and character, however many findings
-            raw = self.text[start : node.end_mark.index]
-            self._found[key] = [start + i for i, c in enumerate(raw) if c == char]
-        found = self._found[key]
-        if len(found) != value.count(char):
-            return None
-        if self._lines is None:
-            self._lines = LineIndex(self.text)
-        return self._lines.position(found[value.count(char, 0, offset)])
 
 
 # ---------------------------------------------------------------------------------------

@@ -159,6 +159,49 @@ class LineIndex:
         return yaml.Mark(mark.name, mark.index, line - 1, column - 1, None, None)  # type: ignore[arg-type]
 
 
+class ValuePositions:
+    """Where a character of a parsed text value stands in the file.
+
+    Block scalars, folded lines and escapes mean the value is not the source text, but
+    every character of the value that is written as itself can be found by counting: the
+    k-th '{' of the value is the k-th '{' of the source, whatever came between. When the
+    counts differ (the character was also written as an escape, or stands in a comment)
+    only the value's start can be given. Scans are cached per text and character, so
+    thousands of findings in one text cost one scan.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: LineIndex | None = None  # built for the first finding inside a text
+        self._found: dict[tuple[int, str], list[int]] = {}
+
+    def position(self, node: yaml.Node, offset: int) -> tuple[int, int]:
+        """1-based line and column of character ``offset`` of a scalar's value; the
+        node's own position where the character cannot be found."""
+        if isinstance(node, yaml.ScalarNode):
+            found = self._inside(node, offset)
+            if found is not None:
+                return found
+        return position(node)
+
+    def _inside(self, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+        value = node.value
+        if not 0 <= offset < len(value):
+            return None
+        char = value[offset]
+        start = node.start_mark.index
+        key = (start, char)
+        if key not in self._found:
+            raw = self.text[start : node.end_mark.index]
+            self._found[key] = [start + i for i, c in enumerate(raw) if c == char]
+        found = self._found[key]
+        if len(found) != value.count(char):
+            return None
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines.position(found[value.count(char, 0, offset)])
+
+
 def _remark(root: yaml.Node, lines: LineIndex) -> None:
     """Give every node the marks an editor would, so that all findings agree with it."""
     seen: set[int] = set()
