@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -19,9 +20,16 @@ def cli_path() -> str:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would, capturing its output."""
+    """Run the installed command as a user would, capturing its output.
+
+    ``before`` runs in the child before the command starts: resource limits, signals.
+    """
     proc = subprocess.run(
         [cli_path(), *args],
         cwd=cwd,
@@ -30,9 +38,48 @@ def run_cli(
         timeout=timeout,
         env=env,
         stdin=subprocess.DEVNULL,
+        preexec_fn=before,
     )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     return proc
+
+
+def event_count(path: Path) -> int:
+    """Events committed so far, read the way another program would (0 before the file
+    exists or while it cannot be read)."""
+    import sqlite3
+
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def surge_scenario(duration: str) -> str:
+    """A scenario of 3,000 posts a minute for ``duration``: busy enough that a process
+    can be stopped in the middle of its work."""
+    return f"""\
+format: 1
+id: surge
+title: Surge
+duration: {duration}
+language: nb
+personas: [{{id: avisa, name: Avisa, role: media}}]
+injects:
+  - {{id: first, at: 1m, from: avisa, kind: press, text: "Hva skjer?", expect: [{{do: reply}}]}}
+noise:
+  - id: prat
+    authors: {{role: citizen, count: 50}}
+    rate: [{{at: 0m, per_minute: 3000}}, {{at: {duration}, per_minute: 3000}}]
+    mix: {{valid: 1}}
+    texts: {{valid: ["Ras i {{fake.city}}"]}}
+"""
 
 
 MINIMAL = """\

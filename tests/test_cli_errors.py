@@ -23,6 +23,7 @@ from tests.helpers import (
     open_folder,
     run_cli,
     run_cli_unprivileged,
+    surge_scenario,
     unprivileged_reason,
 )
 
@@ -185,22 +186,7 @@ def test_usage_errors_are_one_line(args: str, message: str) -> None:
 
 # -- ctrl+c -----------------------------------------------------------------------------------
 
-SURGE = """\
-format: 1
-id: surge
-title: Surge
-duration: 6h
-language: nb
-personas: [{id: avisa, name: Avisa, role: media}]
-injects:
-  - {id: first, at: 1m, from: avisa, kind: press, text: "Hva skjer?", expect: [{do: reply}]}
-noise:
-  - id: prat
-    authors: {role: citizen, count: 50}
-    rate: [{at: 0m, per_minute: 3000}, {at: 6h, per_minute: 3000}]
-    mix: {valid: 1}
-    texts: {valid: ["Ras i {fake.city}"]}
-"""
+SURGE = surge_scenario("6h")
 
 
 def test_ctrl_c_outside_the_console_is_one_line_and_130(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ import os
 import random
 import re
 import signal
-import sqlite3
 import subprocess
 import time
 from collections.abc import Callable
@@ -25,26 +24,12 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.session import virtual_clock
 from simulator.engine.store import SessionStore
-from tests.helpers import cli_path, run_cli
+from tests.helpers import cli_path, event_count, run_cli, surge_scenario
 from tests.terminal import Terminal, open_terminal, settle, wait_for
 
 pytestmark = pytest.mark.faults
 KILLS = 20
 RNG = random.Random(20261126)
-
-
-def event_count(path: Path) -> int:
-    """Events committed so far, read the way another program would."""
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            return conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
 
 
 def wait_until(
@@ -84,22 +69,7 @@ def check_killed_session(path: Path) -> list[dict]:
 
 # -- simulate ------------------------------------------------------------------------------
 
-SURGE = """\
-format: 1
-id: surge
-title: Surge
-duration: 2h
-language: nb
-personas: [{id: avisa, name: Avisa, role: media}]
-injects:
-  - {id: first, at: 1m, from: avisa, kind: press, text: "Hva skjer?", expect: [{do: reply}]}
-noise:
-  - id: prat
-    authors: {role: citizen, count: 50}
-    rate: [{at: 0m, per_minute: 3000}, {at: 2h, per_minute: 3000}]
-    mix: {valid: 1}
-    texts: {valid: ["Ras i {fake.city}"]}
-"""
+SURGE = surge_scenario("2h")
 
 
 def test_kill_simulate_at_random_moments(tmp_path: Path) -> None:

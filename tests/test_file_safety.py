@@ -23,7 +23,6 @@ import pytest
 
 from tests.helpers import (
     MINIMAL,
-    cli_path,
     open_folder,
     run_cli,
     run_cli_unprivileged,
@@ -45,15 +44,7 @@ def run_bounded(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ONE_GIB, ONE_GIB))
 
-    proc = subprocess.run(
-        [cli_path(), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=LIMIT_SECONDS,
-        stdin=subprocess.DEVNULL,
-        preexec_fn=cap,
-    )
+    proc = run_cli(*args, cwd=cwd, timeout=LIMIT_SECONDS, before=cap)
     everything = proc.stdout + proc.stderr
     assert "Traceback" not in everything and "internal error" not in everything, everything
     return proc
@@ -546,15 +537,7 @@ def test_a_disk_that_fails_under_the_write_is_exit_74_and_leaves_nothing(folder:
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
     before = set(os.listdir(folder))
-    proc = subprocess.run(
-        [cli_path(), "schema", "-o", "schema.json"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=LIMIT_SECONDS,
-        stdin=subprocess.DEVNULL,
-        preexec_fn=small_files,
-    )
+    proc = run_cli("schema", "-o", "schema.json", cwd=folder, before=small_files)
     assert proc.returncode == 74, proc.stderr
     assert proc.stderr == (
         "crisis-sim: error: schema.json cannot be written: the file would be larger than "

@@ -17,7 +17,6 @@ import pty
 import select
 import shutil
 import signal
-import sqlite3
 import struct
 import subprocess
 import termios
@@ -30,7 +29,7 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.session import virtual_clock
 from simulator.engine.store import SessionStore
-from tests.helpers import cli_path, run_cli
+from tests.helpers import cli_path, event_count, run_cli
 from tests.terminal import TmuxTerminal, wait_for
 
 pytestmark = pytest.mark.faults
@@ -44,20 +43,6 @@ WRAPPER = (
     'echo "STTY=$(stty -a | tr " ;" "\\n\\n" | grep -x -e echo -e -echo)"; '
     "exec sleep 3600"
 )
-
-
-def event_count(path: Path) -> int:
-    """Events committed so far, read the way another program would."""
-    if not path.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0
 
 
 def wait_until(condition: Callable[[], bool], wake: Callable[[], None], limit: float = 90) -> None:
