@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from simulator.engine.reach import views_at
+from simulator.lang import LANGUAGES
 from simulator.scoring.html import LEFT, MAX_RUMOURS, RIGHT, WIDTH, render_html
-from simulator.scoring.labels import LABELS, LANGUAGES
+from simulator.scoring.labels import LABELS
 from simulator.scoring.metrics import Score, score_session
 from tests.helpers import run_cli, scenario_text
 
@@ -567,9 +568,10 @@ def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: s
     assert '<h1 lang="nb">' in jordras_html  # the scenario's title is still bokmål
 
 
-def test_nynorsk_reads_the_bokmal_report(jordras: Path) -> None:
-    scores = _score(jordras)
-    assert render_html(scores, "nn") == render_html(scores, "nb") == render_html(scores)
+def test_a_nynorsk_report_is_marked_nynorsk_and_shows_no_english(jordras: Path) -> None:
+    html = render_html(_score(jordras), "nn")
+    assert '<html lang="nn">' in html
+    assert _foreign(html, "nb") == []  # the English words of every label are absent
 
 
 def test_compared_sessions_in_norwegian(folder: Path) -> None:

@@ -20,10 +20,11 @@ from rich.console import Console
 
 from simulator.engine.actions import load_actions
 from simulator.engine.simulate import simulate
+from simulator.lang import LANGUAGES
 from simulator.scenario.loader import load_scenario_text
 from simulator.scoring import reports
 from simulator.scoring.html import render_html
-from simulator.scoring.labels import LABELS, LANGUAGES, Labels
+from simulator.scoring.labels import LABELS, Labels
 from simulator.scoring.metrics import Score, score_session
 from simulator.tui.i18n import Catalogue
 from tests.helpers import scenario_text
@@ -75,11 +76,11 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_every_label_is_in_both_languages_with_the_same_placeholders() -> None:
-    assert LANGUAGES == ("en", "nb")
+def test_every_label_is_in_every_language_with_the_same_placeholders() -> None:
+    assert LANGUAGES == ("en", "nb", "nn")
     for key, texts in LABELS.items():
-        assert len(texts) == 2 and all(t.strip() for t in texts), key
-        assert _fields(texts[0]) == _fields(texts[1]), key
+        assert len(texts) in (2, 3) and all(t.strip() for t in texts), key
+        assert all(_fields(t) == _fields(texts[0]) for t in texts), key
 
 
 def test_outcomes_are_named_as_the_console_names_them() -> None:
@@ -94,7 +95,8 @@ def test_numbers_are_written_the_readers_way() -> None:
     assert Labels("nb").number(1234567) == "1\u00a0234\u00a0567"
     assert Labels("en").number(83.3) == "83.3"
     assert Labels("nb").number(83.3) == "83,3"
-    assert Labels("nn").language == Labels("nb").language == "nb"
+    assert Labels("nn").number(83.3) == "83,3"
+    assert Labels("nn").language == "nn" and Labels("nb").language == "nb"
     assert Labels(None).language == Labels("de").language == "en"
 
 
@@ -246,3 +248,27 @@ def test_json_and_csv_keep_their_english_field_names(scores: dict[str, Score]) -
         "points",
     ]
     assert {row[8] for row in rows[1:]} == {"met", "late"}
+
+
+# --- choosing the language ---------------------------------------------------------------
+
+
+def test_the_language_follows_the_option_then_the_scenario_then_the_locale() -> None:
+    from simulator.lang import Language, choose_language
+
+    assert choose_language("nn", "en", {"LANG": "en_GB.UTF-8"}) is Language.NN
+    assert choose_language(None, "nn", {"LANG": "en_GB.UTF-8"}) is Language.NN
+    assert choose_language(None, None, {"LANG": "nn_NO.UTF-8"}) is Language.NN
+    assert choose_language(None, None, {"LC_ALL": "nb_NO.UTF-8", "LANG": "en_US"}) is Language.NB
+    assert choose_language(None, None, {"LANG": "no_NO"}) is Language.NB
+    assert choose_language(None, None, {"LANG": "de_DE.UTF-8"}) is Language.EN
+    assert choose_language(None, None, {}) is Language.EN
+
+
+def test_an_entry_without_nynorsk_shows_bokmal_never_english() -> None:
+    from simulator.lang import Catalogue
+
+    table = {"k": ("Hello {name}", "Hei {name}"), "both": ("Yes", "Ja", "Ja då")}
+    assert Catalogue(table, "nn")("k", name="Kari") == "Hei Kari"
+    assert Catalogue(table, "nn")("both") == "Ja då"
+    assert Catalogue(table, "en")("both") == "Yes"

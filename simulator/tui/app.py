@@ -23,6 +23,7 @@ from simulator.engine.guidelines import GuidelineFinding
 from simulator.engine.monitoring import Monitor
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
+from simulator.lang import choose_language
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import localize_bindings
@@ -107,7 +108,7 @@ class CrisisApp(App[int]):
         self.seed = seed
         self.session_path = session_path
         self.speed = speed
-        self.tr = Catalogue(language or loaded.scenario.language)
+        self.tr = Catalogue(choose_language(language, loaded.scenario.language))
         self.player = player
         self.clock = clock
         self.engine: Engine | None = engine
