@@ -1,9 +1,16 @@
-"""The console's catalogue: its words come from :mod:`simulator.lang.console`."""
+"""The console's catalogue: its words come from :mod:`simulator.lang.console` and, for
+triage, :mod:`simulator.lang.triage`."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from simulator.lang import Catalogue as _Catalogue
-from simulator.lang.console import CONSOLE as CATALOGUE
+from simulator.lang import Entry
+from simulator.lang.console import CONSOLE
+from simulator.lang.triage import TRIAGE
+
+CATALOGUE: Final[dict[str, Entry]] = {**CONSOLE, **TRIAGE}
 
 __all__ = ["CATALOGUE", "Catalogue"]
 
