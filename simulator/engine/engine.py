@@ -817,6 +817,19 @@ class Engine:
             return None
         return min(open_deadlines) - (self.now() if now is None else now)
 
+    def open_deadlines(self) -> dict[str, float]:
+        """The earliest unanswered deadline of every item that has one, by item id.
+
+        Every expectation counts, whatever made it (a scripted inject, or one added during
+        the exercise), since they all live in the same place once logged or replayed.
+        """
+        deadlines: dict[str, float] = {}
+        for item_id, states in self.expectations.items():
+            open_deadlines = [s.deadline for s in states if s.status in ("pending", "missed")]
+            if open_deadlines:
+                deadlines[item_id] = min(open_deadlines)
+        return deadlines
+
     def overview(self) -> tuple[int, int]:
         """(open press inquiries, overdue items) for the status line."""
         open_press = overdue = 0

@@ -34,6 +34,7 @@ from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, HelpScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.triage import Triage
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
 
@@ -118,6 +119,10 @@ class CrisisApp(App[int]):
         self._store_error: str | None = None
         self._earlier_handlers: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
         self.closing_signal: int | None = None
+        #: The open questions at the last reading of the clock: every countdown on the
+        #: screen comes from it, so rows, detail pane and status line show the same time.
+        self.triage = Triage(0.0)
+        self._drawn_second: int | None = None
         if engine is not None:
             self.clock = engine.clock
             self._take(past_events)
@@ -147,6 +152,7 @@ class CrisisApp(App[int]):
             except SessionError as err:
                 self.notify(str(err), severity="error", timeout=30)
                 return
+        self.read_clock()
         self.switch_screen(ExerciseScreen())
         self.set_interval(TICK, self.tick)
 
@@ -184,10 +190,26 @@ class CrisisApp(App[int]):
                 self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
             return
         self.deliver(events)
-        self.redraw()
+        # Redraw on a change, or when the scenario clock has moved on a second (the
+        # countdowns tick): a paused or quiet console draws nothing between ticks.
+        if events or int(engine.now()) != self._drawn_second:
+            self.redraw()
+
+    def read_clock(self) -> Triage:
+        """Read the scenario clock once, for everything the next frame shows."""
+        engine = self.engine
+        if engine is not None:
+            now = engine.now()
+            deadlines = engine.open_deadlines()
+            by_id = self.model.by_id
+            kinds = {item: by_id[item].kind for item in deadlines if item in by_id}
+            self.triage = Triage.at(now, deadlines, kinds)
+            self._drawn_second = int(now)
+        return self.triage
 
     def redraw(self) -> None:
         """Live counters, countdowns and status on whatever screen is showing."""
+        self.read_clock()
         screen = self.screen
         if isinstance(screen, ExerciseScreen | FacilitatorScreen) and screen.is_mounted:
             with self.batch_update():
@@ -271,13 +293,15 @@ class CrisisApp(App[int]):
         return self.engine.clock_text(t) if self.engine else "--:--"
 
     def item_info(self, item: FeedItem) -> ItemInfo:
-        """The live figures of one item, from the engine."""
+        """The live figures of one item, from the engine, at the last reading of the clock."""
         engine = self.engine
         if engine is None:
             return ItemInfo("--:--", 0, 0, 0)
-        views, likes, shares = engine.views(item.id) if item.source != "team" else (0, 0, 0)
-        due = engine.due_in(item.id) if item.channel == "press" else None
-        return ItemInfo(engine.clock_text(item.t), views, likes, shares, due)
+        now = self.triage.now
+        views, likes, shares = engine.views(item.id, now) if item.source != "team" else (0, 0, 0)
+        return ItemInfo(
+            engine.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id)
+        )
 
     def role_name(self, role: str) -> str:
         """A role as the console's language says it."""
@@ -288,8 +312,8 @@ class CrisisApp(App[int]):
         engine = self.engine
         if engine is None:
             return
-        open_press, overdue = engine.overview()
-        now = engine.now()
+        triage = self.triage
+        now = triage.now
         line.show(
             self.tr,
             clock=engine.clock_text(now),
@@ -298,8 +322,8 @@ class CrisisApp(App[int]):
             running=engine.clock.running and not engine.ended,
             ended=engine.ended,
             unread=self.model.unread,
-            open_press=open_press,
-            overdue=overdue,
+            open_items=len(triage.open),
+            overdue=len(triage.overdue),
             title=self.loaded.scenario.title,
         )
 

@@ -208,7 +208,7 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
             running=self.clock.running,
             ended=False,
             unread=self.model.unread,
-            open_press=0,
+            open_items=0,
             overdue=0,
             title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
         )

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.triage import TRIAGE_CLASSES, TRIAGE_CSS, countdown, urgency
 
 LINES_PER_ITEM = 2
 CACHE_SIZE = 512
@@ -49,20 +50,14 @@ def compact(n: int) -> str:
     return str(n)
 
 
-def countdown(seconds: float) -> str:
-    """mm:ss, with a minus sign when overdue."""
-    sign = "-" if seconds < 0 else ""
-    total = int(abs(seconds))
-    return f"{sign}{total // 60:02d}:{total % 60:02d}"
-
-
 class FeedView(ScrollView, can_focus=True):
     """Items of some channels, newest first, with a cursor."""
 
     DEFAULT_CSS = """
     FeedView { height: 1fr; background: $surface; }
     FeedView:focus { background-tint: $foreground 4%; }
-    """
+    """ + TRIAGE_CSS.format(widget="FeedView")
+    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
@@ -260,21 +255,17 @@ class FeedView(ScrollView, can_focus=True):
         info = self.info(item)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● " if not item.read else "  ", "bold cyan")
+        if info.due_in is not None:
+            # First in the row, so that no narrow list cuts it off.
+            style = self.get_component_rich_style(urgency(info.due_in))
+            text.append(f"⏱ {countdown(info.due_in)}", style)
+            text.append(" ")
         text.append(info.clock + " ", "dim")
         name_style = "bold green" if item.role == "team" else "bold"
         text.append(item.name, name_style)
         if item.handle:
             text.append(f" @{item.handle}", "dim")
         text.append(f" [{self.role_name(item.role)}]", "italic magenta")
-        if info.due_in is not None:
-            style = (
-                "bold white on red"
-                if info.due_in < 0
-                else "bold black on yellow"
-                if info.due_in < 300
-                else "bold"
-            )
-            text.append(f" ⏱ {countdown(info.due_in)}", style)
         if item.source != "team":
             text.append(
                 f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}", "dim"

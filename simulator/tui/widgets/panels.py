@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,15 +14,27 @@ from textual.widgets import Sparkline, Static
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import OBSERVER, FeedItem, FeedModel
 from simulator.tui.text import literal
-from simulator.tui.widgets.feed import ItemInfo, compact, countdown
+from simulator.tui.triage import TRIAGE_CLASSES, TRIAGE_CSS, Urgency, countdown, urgency
+from simulator.tui.widgets.feed import ItemInfo, compact
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+#: The keys of the triage filters, shown beside the counts they filter on.
+OPEN_KEY = "p"
+OVERDUE_KEY = "o"
 
 
 class StatusLine(Static):
-    """Fictional clock, T+, speed and state, and the counts that need attention."""
+    """Fictional clock, T+, speed and state, and the counts that need attention.
+
+    The counts of open and overdue questions are links: a click (or the key shown beside
+    each) runs the screen's ``triage`` action, which filters the lists on exactly them.
+    """
 
     DEFAULT_CSS = """
     StatusLine { height: 1; background: $panel; color: $foreground; padding: 0 1; }
-    """
+    """ + TRIAGE_CSS.format(widget="StatusLine")
+    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
 
     def show(
         self,
@@ -33,7 +46,7 @@ class StatusLine(Static):
         running: bool,
         ended: bool,
         unread: int,
-        open_press: int,
+        open_items: int,
         overdue: int,
         title: str,
     ) -> None:
@@ -50,11 +63,22 @@ class StatusLine(Static):
         text.append(f"{offset}  ")
         text.append(state, "bold green" if running and not ended else "bold yellow")
         text.append("  │  ")
+        # The counts come first after the state: on a narrow screen the title goes, not them.
+        open_style = self.get_component_rich_style(Urgency.DUE) if open_items else Style()
+        text.append(f"{OPEN_KEY} ", "dim")
+        text.append(
+            f"{open_items} {tr('triage.open')}",
+            open_style + Style(meta={"@click": "screen.triage('open')"}),
+        )
+        text.append(" · ")
+        late_style = self.get_component_rich_style(Urgency.OVERDUE) if overdue else Style()
+        text.append(f"{OVERDUE_KEY} ", "dim")
+        text.append(
+            f"{overdue} {tr('triage.overdue')}",
+            late_style + Style(meta={"@click": "screen.triage('overdue')"}),
+        )
+        text.append(" · ")
         text.append(f"{unread} {tr('status.unread')}", "bold cyan" if unread else "")
-        text.append(" · ")
-        text.append(f"{open_press} {tr('status.press')}", "bold" if open_press else "")
-        text.append(" · ")
-        text.append(f"{overdue} {tr('status.overdue')}", "bold white on red" if overdue else "")
         text.append("  │  ")
         text.append(literal(title, "dim", single_line=True))
         self.update(text)
@@ -66,7 +90,8 @@ class DetailPane(VerticalScroll):
     DEFAULT_CSS = """
     DetailPane { height: 2fr; border: round $primary-darken-1; padding: 0 1; }
     DetailPane > Static { width: 1fr; }
-    """
+    """ + TRIAGE_CSS.format(widget="DetailPane")
+    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -79,8 +104,10 @@ class DetailPane(VerticalScroll):
         info: ItemInfo | None,
         clock_text: Callable[[float], str],
         role_name: Callable[[str], str],
+        now: float = 0.0,
     ) -> None:
-        """Redraw for ``item`` (None: nothing selected)."""
+        """Redraw for ``item`` (None: nothing selected); ``now`` is the reading of the
+        clock that ``info`` was taken at."""
         body = self.query_one("#detail-body", Static)
         if item is None or info is None:
             body.update(Text(tr("detail.empty"), style="dim"))
@@ -94,6 +121,15 @@ class DetailPane(VerticalScroll):
             f"  [{role_name(item.role)}]  {info.clock}  {tr('channel.' + item.channel)}", "italic"
         )
         parts.append(head)
+        if info.due_in is not None:
+            # Right under the head: a short pane must not hide the deadline below the text.
+            key = "triage.late" if info.due_in < 0 else "triage.left"
+            line = Text()
+            line.append(
+                f"⏱ {countdown(info.due_in)}", self.get_component_rich_style(urgency(info.due_in))
+            )
+            line.append(" " + tr(key, at=clock_text(now + info.due_in)))
+            parts.append(line)
         parts.append(Text(item.text))  # Text(): literal, never markup
         if item.source != "team":
             parts.append(
@@ -104,16 +140,6 @@ class DetailPane(VerticalScroll):
                     style="dim",
                 )
             )
-        if info.due_in is not None:
-            key = "detail.overdue" if info.due_in < 0 else "detail.due"
-            style = (
-                "bold white on red"
-                if info.due_in < 0
-                else "bold black on yellow"
-                if info.due_in < 300
-                else "bold"
-            )
-            parts.append(Text(f"⏱ {tr(key)} {countdown(abs(info.due_in))}", style=style))
         thread = model.thread(item)
         if len(thread) > 1:
             parts.append(Text(f"\n{tr('detail.thread')}", style="bold underline"))
@@ -168,3 +194,27 @@ class RateSparkline(Sparkline):
     DEFAULT_CSS = """
     RateSparkline { height: 3; border: round $secondary; }
     """
+
+
+class MonitorLine(Static):
+    """The monitoring aids on one line, for short screens: top terms and a sparkline."""
+
+    DEFAULT_CSS = """
+    MonitorLine { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def show(self, tr: Catalogue, trending: list[tuple[str, int]], per_minute: list[int]) -> None:
+        """Redraw from the trending terms and the posts per minute (oldest first)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(sparkline(per_minute[-10:]) + " ", "bold")
+        text.append(tr("triage.trending") + ": ", "bold")
+        text.append(" · ".join(f"{term} {count}" for term, count in trending) or tr("monitor.none"))
+        self.update(text)
+
+
+def sparkline(values: list[int]) -> str:
+    """Values as a row of bar characters, scaled to the largest."""
+    top = max(values, default=0)
+    if top <= 0:
+        return SPARK[0] * len(values)
+    return "".join(SPARK[min(len(SPARK) - 1, v * (len(SPARK) - 1) // top)] for v in values)
