@@ -17,7 +17,15 @@ from simulator.tui.bindings import localize_bindings
 from simulator.tui.model import FeedItem
 from simulator.tui.screens.dialogs import ChoiceScreen, Composed, ComposeScreen, PromptScreen
 from simulator.tui.widgets.feed import FeedView
-from simulator.tui.widgets.panels import DetailPane, MonitorPane, RateSparkline, StatusLine
+from simulator.tui.widgets.panels import (
+    OPEN_KEY,
+    OVERDUE_KEY,
+    DetailPane,
+    MonitorLine,
+    MonitorPane,
+    RateSparkline,
+    StatusLine,
+)
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
@@ -41,9 +49,26 @@ class ExerciseScreen(Screen[None]):
     ExerciseScreen #search.visible { display: block; }
     ExerciseScreen TabbedContent { height: 1fr; }
     ExerciseScreen TabPane { padding: 0; }
+    /* Monitoring aids: in full on a tall screen, on one line on a short one (24 lines);
+       the aids key swaps the two. */
+    ExerciseScreen #monitor-line { display: none; }
+    ExerciseScreen.-short #monitor, ExerciseScreen.-short #rate { display: none; }
+    ExerciseScreen.-short #monitor-line { display: block; }
+    ExerciseScreen.-aids-swapped #monitor, ExerciseScreen.-aids-swapped #rate { display: none; }
+    ExerciseScreen.-aids-swapped #monitor-line { display: block; }
+    ExerciseScreen.-short.-aids-swapped #monitor { display: block; }
+    ExerciseScreen.-short.-aids-swapped #rate { display: block; }
+    ExerciseScreen.-short.-aids-swapped #monitor-line { display: none; }
+    ExerciseScreen.-narrow #side { min-width: 34; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
+        # The app's own keys first, so that a narrow footer cuts off the others, not these.
+        Binding("f1", "app.help", "Help", id="help", key_display="F1"),
+        Binding("f2", "app.facilitator", "Facilitator", id="facilitator", key_display="F2"),
+        Binding("q", "app.request_quit", "Quit", id="quit"),
         Binding("r", "reply", "Reply", id="reply"),
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
@@ -57,6 +82,9 @@ class ExerciseScreen(Screen[None]):
         Binding("1", "tab('feed')", show=False),
         Binding("2", "tab('press')", show=False),
         Binding("3", "tab('internal')", show=False),
+        Binding(OPEN_KEY, "triage('open')", "To answer", id="triage_open", show=False),
+        Binding(OVERDUE_KEY, "triage('overdue')", "Overdue", id="triage_overdue", show=False),
+        Binding("m", "toggle_aids", "Trends", id="triage_aids", show=False),
     ]
 
     def __init__(self) -> None:
@@ -64,6 +92,8 @@ class ExerciseScreen(Screen[None]):
         self.filter_unhandled = False
         self.filter_author: tuple[str, str] | None = None
         self.filter_query = ""
+        self.filter_triage: str | None = None  # "open" or "overdue": the status line's counts
+        self._triaged: frozenset[str] | None = None  # the items that filter shows
 
     @property
     def crisis(self) -> CrisisApp:
@@ -86,6 +116,7 @@ class ExerciseScreen(Screen[None]):
                 yield DetailPane(id="detail")
                 yield MonitorPane(id="monitor")
                 yield RateSparkline([0], id="rate")
+                yield MonitorLine(id="monitor-line")
         yield Input(placeholder=tr("search.placeholder"), id="search")
         yield Footer()
 
@@ -121,6 +152,8 @@ class ExerciseScreen(Screen[None]):
 
     def redraw(self) -> None:
         """Live counters and countdowns."""
+        if self.filter_triage is not None and self._triage_set() != self._triaged:
+            self._apply_filters()  # a question came in, was answered or went overdue
         for feed in self.feeds():
             feed.redraw()
         self.refresh_panels()
@@ -137,10 +170,14 @@ class ExerciseScreen(Screen[None]):
             app.item_info(item) if item else None,
             app.clock_text,
             app.role_name,
+            app.triage.now,
         )
-        now = app.now()
-        self.query_one("#monitor", MonitorPane).show(app.tr, app.monitor.trending(now))
-        self.query_one("#rate", RateSparkline).data = app.monitor.per_minute(now) or [0]
+        now = app.triage.now
+        trending = app.monitor.trending(now)
+        per_minute = app.monitor.per_minute(now) or [0]
+        self.query_one("#monitor", MonitorPane).show(app.tr, trending)
+        self.query_one("#rate", RateSparkline).data = per_minute
+        self.query_one("#monitor-line", MonitorLine).show(app.tr, trending, per_minute)
 
     @on(FeedView.Highlighted)
     def _highlighted(self, event: FeedView.Highlighted) -> None:
@@ -159,21 +196,33 @@ class ExerciseScreen(Screen[None]):
 
     # -- filters -------------------------------------------------------------------------
 
+    def _triage_set(self) -> frozenset[str] | None:
+        """The items the triage filter shows now: exactly those the status line counts."""
+        triage = self.crisis.triage
+        if self.filter_triage == "open":
+            return triage.open
+        if self.filter_triage == "overdue":
+            return triage.overdue
+        return None
+
     def _apply_filters(self) -> None:
         unhandled, author, query = (
             self.filter_unhandled,
             self.filter_author,
             self.filter_query.casefold(),
         )
+        triaged = self._triaged = self._triage_set()
 
         def keep(item: FeedItem) -> bool:
+            if triaged is not None and item.id not in triaged:
+                return False
             if unhandled and item.handled:
                 return False
             if author is not None and item.author != author[0]:
                 return False
             return not query or query in item.line.casefold() or query in item.name.casefold()
 
-        active = unhandled or author is not None or bool(query)
+        active = triaged is not None or unhandled or author is not None or bool(query)
         for feed in self.feeds():
             feed.set_filter(keep if active else None)
         self._show_filters()
@@ -182,6 +231,8 @@ class ExerciseScreen(Screen[None]):
     def _show_filters(self) -> None:
         tr = self.crisis.tr
         parts = []
+        if self.filter_triage is not None:
+            parts.append(tr(f"triage.filter.{self.filter_triage}"))
         if self.filter_unhandled:
             parts.append(tr("filter.unhandled"))
         if self.filter_author:
@@ -190,6 +241,23 @@ class ExerciseScreen(Screen[None]):
             parts.append(tr("filter.search", query=self.filter_query))
         text = Text("⛃ " + (" · ".join(parts) if parts else tr("filter.none")))
         self.query_one("#filters", Static).update(text)
+
+    def action_triage(self, which: str) -> None:
+        """Show only the open questions (``open``) or the overdue ones (``overdue``), the
+        items the status line counts; the same again shows everything."""
+        self.filter_triage = None if self.filter_triage == which else which
+        self._apply_filters()
+        if self.filter_triage is not None and not self.active_feed.rows:
+            # Show a list that has some of them (a citizen's question is in the feed, a
+            # press inquiry in the press inbox).
+            for key, _channels in LISTS:
+                if self.query_one(f"#list-{key}", FeedView).rows:
+                    self.action_tab(key)
+                    break
+
+    def action_toggle_aids(self) -> None:
+        """Trends and the sparkline in full, or on one line."""
+        self.toggle_class("-aids-swapped")
 
     def action_toggle_unhandled(self) -> None:
         """Show only items nobody has handled yet, or everything again."""
@@ -207,6 +275,7 @@ class ExerciseScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         """Show everything."""
         self.filter_unhandled, self.filter_author, self.filter_query = False, None, ""
+        self.filter_triage = None
         self.query_one("#search", Input).value = ""
         self._apply_filters()
 
