@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ClockError, ScenarioClock
@@ -123,6 +124,7 @@ class CrisisApp(App[int]):
         #: screen comes from it, so rows, detail pane and status line show the same time.
         self.triage = Triage(0.0)
         self._drawn_second: int | None = None
+        self.ticker: Timer | None = None  # what calls tick(), once the exercise has begun
         if engine is not None:
             self.clock = engine.clock
             self._take(past_events)
@@ -154,7 +156,7 @@ class CrisisApp(App[int]):
                 return
         self.read_clock()
         self.switch_screen(ExerciseScreen())
-        self.set_interval(TICK, self.tick)
+        self.ticker = self.set_interval(TICK, self.tick)
 
     # -- the engine bridge ---------------------------------------------------------------
 
