@@ -1,0 +1,420 @@
+"""Triage in the console: countdowns on every open question, the open and overdue filters,
+and a console that works at 80x24.
+
+Time is virtual (see ``tests/test_console.py``): the tests move a ``ManualTime`` and call
+``app.tick()``; nothing sleeps and nothing is timed. What a test expects is worked out here
+from the engine's expectations (what the session log replays into), not from the console.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from rich.style import Style
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from simulator.engine.actions import ActionRequest
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.engine.engine import Engine
+from simulator.engine.store import SessionStore
+from simulator.tui.app import CrisisApp
+from simulator.tui.screens.dialogs import ConfirmScreen
+from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
+from simulator.tui.widgets.panels import StatusLine
+from tests.test_console import (
+    LIST_CHANNELS,
+    Console,
+    detail_text,
+    list_ids,
+    screen_lines,
+    screen_text,
+    status_text,
+)
+
+#: The kinds of item that visibly ask the team something (README, "In the console").
+ASKED = {"press", "question", "internal"}
+SMALL = (80, 24)
+LARGE = (120, 40)
+
+
+def open_questions(console: Console) -> dict[str, float]:
+    """Seconds left (negative: overdue) on every open question, from the engine."""
+    engine = console.engine
+    now = engine.now()
+    left: dict[str, float] = {}
+    for item_id, states in engine.expectations.items():
+        deadlines = [s.deadline for s in states if s.status in ("pending", "missed")]
+        item = console.app.model.by_id.get(item_id)
+        if deadlines and item is not None and item.kind in ASKED:
+            left[item_id] = min(deadlines) - now
+    return left
+
+
+def mmss(seconds: float) -> str:
+    """How a countdown must read: whole seconds, minus once past the deadline."""
+    whole = math.floor(seconds)
+    sign = "-" if whole < 0 else ""
+    return f"⏱ {sign}{abs(whole) // 60:02d}:{abs(whole) % 60:02d}"
+
+
+def run_at(console: Console, size: tuple[int, int], script: Callable[[Pilot], Awaitable[None]]):
+    async def main() -> None:
+        async with console.app.run_test(size=size) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+def shown_ids(screen: ExerciseScreen) -> list[str]:
+    """Every item the three lists show."""
+    return [item for tab in LIST_CHANNELS for item in list_ids(screen, tab)]
+
+
+def rows(feed: FeedView) -> dict[str, Strip]:
+    """The first line (the header) of every item the list draws on screen, by item id."""
+    drawn: dict[str, Strip] = {}
+    top = int(feed.scroll_offset.y)
+    for y in range(feed.scrollable_content_region.height):
+        row, part = divmod(top + y, LINES_PER_ITEM)
+        if part == 0 and row < len(feed.rows):
+            item = feed.model.items[feed.rows[len(feed.rows) - 1 - row]]
+            drawn[item.id] = feed.render_line(y)
+    return drawn
+
+
+def countdown_style(strip: Strip) -> Style:
+    """The colours and weight of the countdown in a row (not the cursor's reverse)."""
+    for segment in strip:
+        if segment.text.startswith("⏱"):
+            assert segment.style is not None
+            style = segment.style
+            return Style(color=style.color, bgcolor=style.bgcolor, bold=style.bold)
+    raise AssertionError(f"no countdown in {strip.text!r}")
+
+
+def countdown_colours(feed: FeedView, name: str) -> Style:
+    """A component class's colours and weight, as the theme has them now."""
+    style = feed.get_component_rich_style(name)
+    return Style(color=style.color, bgcolor=style.bgcolor, bold=style.bold)
+
+
+def status_count(screen: ExerciseScreen, word: str) -> int:
+    """The number in front of ``word`` on the status line."""
+    text = status_text(screen)
+    before = text[: text.index(" " + word)]
+    return int(before.split()[-1])
+
+
+# -- countdowns ----------------------------------------------------------------------------
+
+
+def test_every_open_question_shows_its_countdown_in_its_row_in_every_list(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        expected = open_questions(console)
+        # A press inquiry in the inbox, one asked in public, a citizen's question, a request
+        # from inside the organisation: every kind that asks something of the team.
+        kinds = {console.app.model.by_id[i].kind for i in expected}
+        channels = {console.app.model.by_id[i].channel for i in expected}
+        assert kinds == ASKED and channels == {"press", "social", "internal"}
+        screen = console.exercise
+        for tab in LIST_CHANNELS:
+            await pilot.press({"feed": "1", "press": "2", "internal": "3"}[tab])
+            await pilot.pause()
+            feed = screen.active_feed
+            for item_id, strip in rows(feed).items():
+                if item_id in expected:
+                    assert mmss(expected[item_id]) in strip.text, (tab, strip.text)
+                else:  # a rumour to flag or a post to hide: trainees are not told
+                    assert "⏱" not in strip.text, (tab, strip.text)
+        # The rumour in the feed has an open expectation, but nobody asked anything.
+        assert "rykte-dam" in console.engine.expectations
+        assert "rykte-dam" not in expected
+
+    console.run(script)
+
+
+def test_countdowns_turn_amber_five_minutes_before_and_red_after(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        left = open_questions(console)
+        assert 0 < left["presse-nrf-a"] <= 300  # amber
+        assert left["krisestab-innkalling"] < 0  # red
+        assert left["forelder-skole"] > 300  # plain
+        screen = console.exercise
+        soon, late, due = (
+            countdown_colours(screen.active_feed, name)
+            for name in ("triage--soon", "triage--overdue", "triage--due")
+        )
+        assert len({soon, late, due}) == 3
+        await pilot.press("2")
+        await pilot.pause()
+        assert countdown_style(rows(screen.active_feed)["presse-nrf-a"]) == soon
+        await pilot.press("3")
+        await pilot.pause()
+        assert countdown_style(rows(screen.active_feed)["krisestab-innkalling"]) == late
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("p")  # the feed holds many posts: show only its questions
+        await pilot.pause()
+        assert countdown_style(rows(screen.active_feed)["forelder-skole"]) == due
+
+        # The colours are the theme's: another theme, other colours, same classes.
+        await console.advance(pilot, 1)
+        before = countdown_style(rows(screen.active_feed)["forelder-skole"])
+        console.app.theme = "textual-light"
+        await console.advance(pilot, 1)
+        after = countdown_style(rows(screen.active_feed)["forelder-skole"])
+        assert after == countdown_colours(screen.active_feed, "triage--due")
+        assert before.bold and after.bold
+
+    console.run(script)
+
+
+def test_row_detail_and_status_read_the_same_clock(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        assert console.app.ticker is not None
+        console.app.ticker.pause()  # only this test's ticks: the moment between two is kept
+        await console.advance(pilot, 15 * 60)
+        await console.select(pilot, "presse-nrf-a", tab="press")
+        row = rows(console.exercise.active_feed)["presse-nrf-a"].text
+        left = open_questions(console)["presse-nrf-a"]
+        assert mmss(left) in row and mmss(left) in detail_text(console.exercise)
+
+        # Time moves on between two ticks of the console, and the cursor moves away and
+        # back: the row, the detail pane and the status line still show one moment.
+        console.real.advance(17)
+        await pilot.press("down", "up")
+        await pilot.pause()
+        screen = console.exercise
+        assert screen.selected is not None and screen.selected.id == "presse-nrf-a"
+        row = rows(screen.active_feed)["presse-nrf-a"].text
+        shown = row[row.index("⏱") :].split()[1]
+        assert f"⏱ {shown}" in detail_text(screen)
+
+        # The next tick moves everything on together.
+        console.app.tick()
+        await pilot.pause()
+        left = open_questions(console)["presse-nrf-a"]
+        row = rows(screen.active_feed)["presse-nrf-a"].text
+        assert mmss(left) in row and mmss(left) in detail_text(screen)
+        assert mmss(left) != f"⏱ {shown}"
+        assert console.engine.clock_text(console.now()) in status_text(screen)
+
+    console.run(script)
+
+
+def test_a_paused_console_draws_no_countdowns(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 10 * 60)
+        feed = console.exercise.active_feed
+        drawn = feed.tick
+        await console.advance(pilot, 0.2)  # still the same scenario second: nothing to draw
+        assert feed.tick == drawn
+        await console.advance(pilot, 1)
+        assert feed.tick == drawn + 1
+        console.app.action_toggle_pause()
+        await pilot.pause()
+        paused = feed.tick
+        for _ in range(5):
+            await console.advance(pilot, 60)
+        assert feed.tick == paused
+
+    console.run(script)
+
+
+# -- the open and overdue filters -------------------------------------------------------------
+
+
+def test_the_overdue_and_open_keys_show_exactly_the_counted_items(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        screen = console.exercise
+        tr = console.app.tr
+        left = open_questions(console)
+        overdue = {item for item, seconds in left.items() if seconds < 0}
+        assert len(overdue) == 3 and len(left) == 9
+        assert status_count(screen, tr("triage.overdue")) == len(overdue)
+        assert status_count(screen, tr("triage.open")) == len(left)
+
+        await pilot.press("o")
+        await pilot.pause()
+        assert sorted(shown_ids(screen)) == sorted(overdue)
+        assert tr("triage.filter.overdue") in screen_text(console.app)
+
+        await pilot.press("p")
+        await pilot.pause()
+        assert sorted(shown_ids(screen)) == sorted(left)
+
+        # The filter follows the clock: a question that goes overdue joins it, one that
+        # is answered leaves it.
+        await pilot.press("o")
+        await pilot.pause()
+        await console.advance(pilot, 4 * 60)
+        left = open_questions(console)
+        overdue = {item for item, seconds in left.items() if seconds < 0}
+        assert "presse-nrf-a" in overdue
+        assert sorted(shown_ids(screen)) == sorted(overdue)
+        assert status_count(screen, tr("triage.overdue")) == len(overdue)
+
+        # The same key again: everything.
+        await pilot.press("o")
+        await pilot.pause()
+        assert len(shown_ids(screen)) == len(console.app.model.items)
+
+    console.run(script)
+
+
+def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        screen = console.exercise
+        tr = console.app.tr
+        status = screen.query_one("#status", StatusLine)
+        for word, which in ((tr("triage.overdue"), "overdue"), (tr("triage.open"), "open")):
+            text = status_text(screen)
+            x = text.index(" " + word)  # the count is just before the word
+            await pilot.click(status, offset=(x + 1, 0))
+            await pilot.pause()
+            left = open_questions(console)
+            counted = {i for i, s in left.items() if s < 0} if which == "overdue" else set(left)
+            assert sorted(shown_ids(screen)) == sorted(counted), which
+            assert status_count(screen, word) == len(counted)
+
+    console.run(script)
+
+
+def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None:
+    first = Console(tmp_path)
+    before: dict[str, object] = {}
+
+    async def run_first(pilot: Pilot) -> None:
+        await first.begin(pilot)
+        await first.advance(pilot, 30 * 60)
+        # Answered through the engine, as every way of answering ends: the reply dialog
+        # itself is tested in test_console.
+        text = "Raset i Brattlia er bekreftet."
+        first.app.act(ActionRequest("reply", ("presse-lokalavis-a",), text), "ok")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        before["overdue"] = sorted(shown_ids(first.exercise))
+        before["open"] = open_questions(first)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(first.app.screen, ConfirmScreen)
+        await pilot.press("j")
+        await pilot.pause()
+
+    first.run(run_first)
+    assert "presse-lokalavis-a" not in before["open"]  # type: ignore[operator]
+
+    store = SessionStore.open(first.path)
+    clock = ScenarioClock(source=ManualTime())
+    engine = Engine.restore(store, clock=clock)
+    app = CrisisApp(
+        engine.loaded,
+        seed=engine.seed,
+        session_path=first.path,
+        engine=engine,
+        past_events=store.events(),
+        clock=clock,
+    )
+
+    async def run_resumed(pilot: Pilot) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        await pilot.press("o")
+        await pilot.pause()
+        assert sorted(shown_ids(screen)) == before["overdue"]
+        assert status_count(screen, app.tr("triage.open")) == len(before["open"])  # type: ignore[arg-type]
+
+    async def main() -> None:
+        async with app.run_test(size=LARGE) as pilot:
+            await run_resumed(pilot)
+
+    asyncio.run(main())
+
+
+# -- 80x24 ---------------------------------------------------------------------------------
+
+
+def test_at_80x24_countdowns_deadline_footer_keys_and_status_are_visible(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        app = console.app
+        tr = app.tr
+        await console.select(pilot, "presse-nrf-a", tab="press")
+        lines = screen_lines(app)
+        assert len(lines) == SMALL[1] and all(len(line) <= SMALL[0] for line in lines)
+        left = open_questions(console)
+
+        # The row's countdown is drawn inside the screen, left of the detail pane.
+        feed = console.exercise.active_feed
+        row_line = next(line for line in lines if "Eirik Haugland" in line and "⏱" in line)
+        assert mmss(left["presse-nrf-a"]) in row_line[: feed.region.right]
+        # The detail pane shows the deadline, on screen.
+        deadline = console.engine.clock_text(console.now() + left["presse-nrf-a"])
+        side = "\n".join(line[feed.region.right :] for line in lines)
+        assert mmss(left["presse-nrf-a"]) in side and deadline in side
+        # The status line's state and counts.
+        status = lines[0]
+        assert tr("status.running") in status
+        assert f"{sum(s < 0 for s in left.values())} {tr('triage.overdue')}" in status
+        assert f"{len(left)} {tr('triage.open')}" in status
+        # The footer keeps help, the facilitator and quit.
+        footer = lines[-1]
+        for key in ("F1", "F2", "q "):
+            assert key in footer, footer
+        # The monitoring aids take one line, and the aids key shows them in full.
+        assert tr("triage.trending") + ":" in screen_text(app)
+        assert tr("monitor.trending") not in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert tr("monitor.trending") in screen_text(app)
+
+    run_at(console, SMALL, script)
+
+
+def test_at_120x40_the_monitoring_aids_are_shown_in_full(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        tr = console.app.tr
+        assert tr("monitor.trending") in screen_text(console.app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert tr("monitor.trending") not in screen_text(console.app)
+        assert tr("triage.trending") + ":" in screen_text(console.app)
+
+    run_at(console, LARGE, script)
