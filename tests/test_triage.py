@@ -304,6 +304,20 @@ def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> No
             assert sorted(shown_ids(screen)) == sorted(counted), which
             assert status_count(screen, word) == len(counted)
 
+        # From the facilitator's screen too: back to the lists, filtered.
+        await pilot.press("c")
+        await pilot.pause()
+        facilitator = await console.facilitator(pilot)
+        word = tr("triage.overdue")
+        text = status_text(facilitator)
+        await pilot.click(
+            facilitator.query_one("#status", StatusLine), offset=(text.index(" " + word) + 1, 0)
+        )
+        await pilot.pause()
+        assert console.app.screen is screen
+        overdue = {i for i, s in open_questions(console).items() if s < 0}
+        assert sorted(shown_ids(screen)) == sorted(overdue)
+
     console.run(script)
 
 

@@ -329,6 +329,15 @@ class CrisisApp(App[int]):
             title=self.loaded.scenario.title,
         )
 
+    def action_triage(self, which: str) -> None:
+        """Filter the exercise screen's lists on the open (``open``) or overdue
+        (``overdue``) questions: a click on a count of the status line, on any screen."""
+        if isinstance(self.screen, FacilitatorScreen):
+            self.pop_screen()
+        screen = self.exercise_screen
+        if screen is not None:
+            screen.action_triage(which)
+
     # -- clock ----------------------------------------------------------------------------
 
     def action_toggle_pause(self) -> None:

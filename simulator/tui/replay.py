@@ -208,8 +208,8 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
             running=self.clock.running,
             ended=False,
             unread=self.model.unread,
-            open_items=0,
-            overdue=0,
+            open_items=None,  # the record holds no deadlines to count
+            overdue=None,
             title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
         )
 

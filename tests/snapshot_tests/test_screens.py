@@ -1,4 +1,5 @@
-"""Snapshots of the console's screens at 100x30, on a virtual clock and a fixed seed."""
+"""Snapshots of the console's screens at 100x30 (the exercise screen also at 80x24 and
+120x40), on a virtual clock and a fixed seed."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def test_briefing_screen(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_still)
 
 
-def _exercise(real: ManualTime, minutes: int):
+def _exercise(real: ManualTime, minutes: int, *keys: str):
     async def run_before(pilot: Pilot) -> None:
         await _still(pilot)
         await pilot.press("enter")
@@ -45,6 +46,9 @@ def _exercise(real: ManualTime, minutes: int):
         real.advance(minutes * 60)
         pilot.app.tick()  # type: ignore[attr-defined]
         await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
 
     return run_before
 
@@ -52,6 +56,19 @@ def _exercise(real: ManualTime, minutes: int):
 def test_exercise_screen(snap_compare, tmp_path: Path) -> None:
     app, real = make_app(tmp_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=_exercise(real, 8))
+
+
+def test_exercise_screen_at_80x24(snap_compare, tmp_path: Path) -> None:
+    # The smallest terminal the console is made for: in the press inbox, countdowns (amber,
+    # red), the deadline in the detail pane, the footer's F1, F2 and q, the aids on one line.
+    app, real = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_exercise(real, 30, "2"))
+
+
+def test_exercise_screen_at_120x40(snap_compare, tmp_path: Path) -> None:
+    # Only the questions still to answer (p), in every list: the feed's citizen questions.
+    app, real = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_exercise(real, 30, "p"))
 
 
 def test_facilitator_screen(snap_compare, tmp_path: Path) -> None:

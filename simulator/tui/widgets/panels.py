@@ -28,7 +28,8 @@ class StatusLine(Static):
     """Fictional clock, T+, speed and state, and the counts that need attention.
 
     The counts of open and overdue questions are links: a click (or the key shown beside
-    each) runs the screen's ``triage`` action, which filters the lists on exactly them.
+    each) runs the app's ``triage`` action, which filters the lists on exactly them. A
+    console that does not know them (a replay) leaves them out.
     """
 
     DEFAULT_CSS = """
@@ -46,8 +47,8 @@ class StatusLine(Static):
         running: bool,
         ended: bool,
         unread: int,
-        open_items: int,
-        overdue: int,
+        open_items: int | None,
+        overdue: int | None,
         title: str,
     ) -> None:
         """Redraw from the given figures."""
@@ -64,20 +65,21 @@ class StatusLine(Static):
         text.append(state, "bold green" if running and not ended else "bold yellow")
         text.append("  │  ")
         # The counts come first after the state: on a narrow screen the title goes, not them.
-        open_style = self.get_component_rich_style(Urgency.DUE) if open_items else Style()
-        text.append(f"{OPEN_KEY} ", "dim")
-        text.append(
-            f"{open_items} {tr('triage.open')}",
-            open_style + Style(meta={"@click": "screen.triage('open')"}),
-        )
-        text.append(" · ")
-        late_style = self.get_component_rich_style(Urgency.OVERDUE) if overdue else Style()
-        text.append(f"{OVERDUE_KEY} ", "dim")
-        text.append(
-            f"{overdue} {tr('triage.overdue')}",
-            late_style + Style(meta={"@click": "screen.triage('overdue')"}),
-        )
-        text.append(" · ")
+        if open_items is not None and overdue is not None:
+            open_style = self.get_component_rich_style(Urgency.DUE) if open_items else Style()
+            text.append(f"{OPEN_KEY} ", "dim")
+            text.append(
+                f"{open_items} {tr('triage.open')}",
+                open_style + Style(meta={"@click": "app.triage('open')"}),
+            )
+            text.append(" · ")
+            late_style = self.get_component_rich_style(Urgency.OVERDUE) if overdue else Style()
+            text.append(f"{OVERDUE_KEY} ", "dim")
+            text.append(
+                f"{overdue} {tr('triage.overdue')}",
+                late_style + Style(meta={"@click": "app.triage('overdue')"}),
+            )
+            text.append(" · ")
         text.append(f"{unread} {tr('status.unread')}", "bold cyan" if unread else "")
         text.append("  │  ")
         text.append(literal(title, "dim", single_line=True))
