@@ -432,3 +432,17 @@ def test_at_120x40_the_monitoring_aids_are_shown_in_full(tmp_path: Path) -> None
         assert tr("triage.trending") + ":" in screen_text(console.app)
 
     run_at(console, LARGE, script)
+
+
+def test_help_lists_the_triage_keys(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(console.app)
+        assert "p  bare spørsmål å svare på" in text and "o  bare de på overtid" in text
+        assert "m  trender" in text
+
+    console.run(script)

@@ -3,6 +3,7 @@ triage, :mod:`simulator.lang.triage`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from simulator.lang import Catalogue as _Catalogue
@@ -10,7 +11,22 @@ from simulator.lang import Entry
 from simulator.lang.console import CONSOLE
 from simulator.lang.triage import TRIAGE
 
-CATALOGUE: Final[dict[str, Entry]] = {**CONSOLE, **TRIAGE}
+
+def _column(entry: Entry, index: int) -> str:
+    # A missing nynorsk column reads as bokmål, as the catalogue's lookup does.
+    return entry[index] if index < len(entry) else entry[1]
+
+
+def _help(table: Mapping[str, Entry]) -> Entry:
+    """The help text with the triage keys after it, column by column."""
+    body, extra = table["help.body"], TRIAGE["triage.help"]
+    width = max(len(body), len(extra))
+    return tuple(  # type: ignore[return-value]
+        _column(body, i) + "\n\n" + _column(extra, i) for i in range(width)
+    )
+
+
+CATALOGUE: Final[dict[str, Entry]] = {**CONSOLE, **TRIAGE, "help.body": _help(CONSOLE)}
 
 __all__ = ["CATALOGUE", "Catalogue"]
 
