@@ -807,16 +807,6 @@ class Engine:
 
     # -- what the console asks ----------------------------------------------------------
 
-    def due_in(self, item_id: str, now: float | None = None) -> float | None:
-        """Seconds until the earliest unanswered deadline of an item (negative: overdue)."""
-        states = self.expectations.get(item_id)
-        if not states:
-            return None
-        open_deadlines = [s.deadline for s in states if s.status in ("pending", "missed")]
-        if not open_deadlines:
-            return None
-        return min(open_deadlines) - (self.now() if now is None else now)
-
     def open_deadlines(self) -> dict[str, float]:
         """The earliest unanswered deadline of every item that has one, by item id.
 
@@ -829,19 +819,6 @@ class Engine:
             if open_deadlines:
                 deadlines[item_id] = min(open_deadlines)
         return deadlines
-
-    def overview(self) -> tuple[int, int]:
-        """(open press inquiries, overdue items) for the status line."""
-        open_press = overdue = 0
-        for item_id, states in self.expectations.items():
-            unanswered = [s for s in states if s.status in ("pending", "missed")]
-            if not unanswered:
-                continue
-            if self.items[item_id].channel == "press":
-                open_press += 1
-            if any(s.status == "missed" for s in unanswered):
-                overdue += 1
-        return open_press, overdue
 
     def inject_status(self, inject_id: str) -> str:
         """pending, delivered, met, late or missed: the facilitator's view of an inject."""
