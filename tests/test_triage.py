@@ -20,7 +20,9 @@ from textual.strip import Strip
 from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
+from simulator.engine.session import new_session
 from simulator.engine.store import SessionStore
+from simulator.scenario.loader import load_scenario
 from simulator.tui.app import CrisisApp
 from simulator.tui.screens.dialogs import ConfirmScreen
 from simulator.tui.screens.exercise import ExerciseScreen
@@ -35,6 +37,7 @@ from tests.test_console import (
     screen_text,
     status_text,
 )
+from tests.test_replay_console import Replay
 
 #: The kinds of item that visibly ask the team something (README, "In the console").
 ASKED = {"press", "question", "internal"}
@@ -446,3 +449,28 @@ def test_help_lists_the_triage_keys(tmp_path: Path) -> None:
         assert "m  trender" in text
 
     console.run(script)
+
+
+def test_a_replay_shows_its_own_moment_and_no_counts(tmp_path: Path) -> None:
+    # A replay has no deadlines to count; its trends and clock are the replay's moment.
+    path = tmp_path / "s.sqlite"
+    real = ManualTime()
+    engine = new_session(load_scenario("jordras"), 1, path, ScenarioClock(source=real))
+    engine.start()
+    real.advance(30 * 60)
+    engine.pump()
+    engine.end("completed")
+    assert engine.store is not None
+    engine.store.close()
+    replay = Replay(path)
+
+    async def script(pilot: Pilot) -> None:
+        await replay.advance(pilot, 375)  # at speed 4: 25 scenario minutes
+        app = replay.app
+        status = status_text(replay.screen)  # type: ignore[arg-type]
+        assert "T+25:00" in status
+        assert app.tr("triage.open") not in status and app.tr("triage.overdue") not in status
+        term, count = app.monitor.trending(app.now())[0]
+        assert f"{count:>4} {term}" in screen_text(app)  # type: ignore[arg-type]
+
+    replay.run(script)

@@ -199,14 +199,13 @@ class CrisisApp(App[int]):
 
     def read_clock(self) -> Triage:
         """Read the scenario clock once, for everything the next frame shows."""
+        now = self.now()
         engine = self.engine
-        if engine is not None:
-            now = engine.now()
-            deadlines = engine.open_deadlines()
-            by_id = self.model.by_id
-            kinds = {item: by_id[item].kind for item in deadlines if item in by_id}
-            self.triage = Triage.at(now, deadlines, kinds)
-            self._drawn_second = int(now)
+        deadlines = engine.open_deadlines() if engine is not None else {}
+        by_id = self.model.by_id
+        kinds = {item: by_id[item].kind for item in deadlines if item in by_id}
+        self.triage = Triage.at(now, deadlines, kinds)
+        self._drawn_second = int(now)
         return self.triage
 
     def redraw(self) -> None:

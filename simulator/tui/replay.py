@@ -194,12 +194,12 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
         return self.record.clock_text(t)
 
     def item_info(self, item: FeedItem) -> ItemInfo:
-        views, likes, shares = self.record.figures(item.id, self.now())
+        views, likes, shares = self.record.figures(item.id, self.triage.now)
         return ItemInfo(self.record.clock_text(item.t), views, likes, shares)
 
     def show_status(self, line: StatusLine) -> None:
         assert self.clock is not None
-        now = self.now()
+        now = self.triage.now
         line.show(
             self.tr,
             clock=self.record.clock_text(now),
