@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from rich.style import Style
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.strip import Strip
 
@@ -319,6 +320,31 @@ def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> No
         await pilot.pause()
         assert console.app.screen is screen
         overdue = {i for i, s in open_questions(console).items() if s < 0}
+        assert sorted(shown_ids(screen)) == sorted(overdue)
+
+    console.run(script)
+
+
+def test_the_command_palette_has_the_triage_filters(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await console.advance(pilot, 30 * 60)
+        screen = console.exercise
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*console.app.tr("bind.triage_overdue"))
+        palette = console.app.screen
+        assert isinstance(palette, CommandPalette)
+        for _ in range(100):  # the palette searches in the background: wait for its hits
+            if palette.query_one(CommandList).option_count:
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        overdue = {i for i, s in open_questions(console).items() if s < 0}
+        assert console.app.screen is screen
         assert sorted(shown_ids(screen)) == sorted(overdue)
 
     console.run(script)

@@ -37,7 +37,7 @@ from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.triage import Triage
 from simulator.tui.widgets.feed import ItemInfo
-from simulator.tui.widgets.panels import StatusLine
+from simulator.tui.widgets.panels import OPEN_KEY, OVERDUE_KEY, StatusLine
 
 TICK = 0.2  # seconds between deliveries to the screen: one batch, one transaction
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0)
@@ -478,6 +478,12 @@ class CrisisApp(App[int]):
                             method,
                         )
             yield SystemCommand(tr("bind.facilitator"), "F2", self.action_facilitator)
+            for which, key in (("open", OPEN_KEY), ("overdue", OVERDUE_KEY)):
+                yield SystemCommand(
+                    tr(f"bind.triage_{which}"),
+                    f"{tr(f'triage.filter.{which}')} ({key})",
+                    lambda which=which: screen.action_triage(which),
+                )
         if isinstance(screen, FacilitatorScreen):
             yield SystemCommand(tr("bind.pause"), "space", self.action_toggle_pause)
             yield SystemCommand(tr("bind.faster"), "+", lambda: self.action_speed(1))
