@@ -183,6 +183,14 @@ def test_countdowns_turn_amber_five_minutes_before_and_red_after(tmp_path: Path)
         assert after == countdown_colours(screen.active_feed, "triage--due")
         assert before.bold and after.bold
 
+        # Readable in every theme: the text and its background are not the same colour.
+        for theme in sorted(console.app.available_themes):
+            console.app.theme = theme
+            await pilot.pause()
+            for name in ("triage--soon", "triage--overdue"):
+                style = screen.active_feed.get_component_rich_style(name)
+                assert style.color != style.bgcolor, (theme, name, str(style))
+
     console.run(script)
 
 

@@ -32,12 +32,14 @@ class Urgency(StrEnum):
 
 
 #: The colours of the countdowns, for every widget that shows one (component classes, so
-#: each theme's own warning and error colours are used).
+#: each theme's own warning and error colours are used). Reversed, the theme's colour is
+#: the background and the widget's the text: readable in every theme, the ANSI ones too,
+#: where a warning's text and muted background are the same terminal colour.
 TRIAGE_CLASSES: Final = frozenset(u.value for u in Urgency)
 TRIAGE_CSS: Final = """
 {widget} > .triage--due {{ text-style: bold; }}
-{widget} > .triage--soon {{ color: $text-warning; background: $warning-muted; text-style: bold; }}
-{widget} > .triage--overdue {{ color: $text-error; background: $error-muted; text-style: bold; }}
+{widget} > .triage--soon {{ color: $warning; text-style: bold reverse; }}
+{widget} > .triage--overdue {{ color: $error; text-style: bold reverse; }}
 """
 
 
