@@ -122,6 +122,7 @@ def test_escalate_records_the_recipient(tmp_path: Path) -> None:
         (ActionRequest("escalate", ("x",), recipient="  "), "'recipient' is empty"),
         (ActionRequest("reply", ("x",), "t", recipient="Ola"), "belongs to 'escalate'"),
         (ActionRequest("unhide"), "'unhide' needs 'to'"),
+        (ActionRequest("escalate", ("x",), recipient="x" * 201), "at most 200 characters"),
     ],
 )
 def test_malformed_reasons_and_recipients_are_refused(
@@ -383,6 +384,37 @@ def test_escape_closes_the_composer_and_keeps_the_draft(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.tr("composer.empty") in console.text()
         assert len(console.actions()) == 1
+
+    console.run(script)
+
+
+def test_each_item_keeps_its_own_draft(tmp_path: Path) -> None:
+    console = Console(tmp_path)
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 7 * 60 + 5)
+        await console.select(pilot, PRESS, tab="press")
+        await pilot.press("r", *"Til pressen")
+        await pilot.press("shift+tab")  # back to the lists, while the composer stays open
+        await console.select(pilot, RUMOUR)
+        await pilot.press("r")  # another item: the first text is kept as its draft
+        await pilot.pause()
+        composer = console.exercise.composer
+        assert composer is not None and composer.target.item is app.model.by_id[RUMOUR]
+        assert composer.text == ""
+        await pilot.press(*"Dammen står", "ctrl+s")
+        await pilot.pause()
+        await console.select(pilot, PRESS, tab="press")
+        await pilot.press("r")
+        await pilot.pause()
+        composer = console.exercise.composer
+        assert composer is not None and composer.text == "Til pressen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        got = [(e.data["to"], e.data["text"]) for e in console.actions()]
+        assert got == [([RUMOUR], "Dammen står"), ([PRESS], "Til pressen")]
 
     console.run(script)
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
+from simulator.scenario.limits import MAX_NAME
 from simulator.scenario.model import CHANNELS, TRUTHS
 from simulator.scenario.yamlsource import (
     ValuePositions,
@@ -80,6 +81,8 @@ class ActionRequest:
                 if self.kind == "escalate"
                 else "'recipient' belongs to 'escalate' only"
             )
+        if self.recipient is not None and len(self.recipient) > MAX_NAME:
+            return f"'recipient' is a name or a role of at most {MAX_NAME} characters"
         return None
 
 

@@ -249,15 +249,15 @@ class ExerciseScreen(Screen[None]):
             self.app.bell()
         return item
 
-    def action_reply(self) -> None:
+    async def action_reply(self) -> None:
         """Reply to the selected item, in the composer under the lists."""
         item = self._need_item()
         if item is not None:
-            self.open_composer(Target(item))
+            await self.open_composer(Target(item))
 
-    def action_statement(self) -> None:
+    async def action_statement(self) -> None:
         """Write a statement, on a channel of your choice, in the composer."""
-        self.open_composer(Target(None))
+        await self.open_composer(Target(None))
 
     @property
     def composer(self) -> ComposerPanel | None:
@@ -265,7 +265,7 @@ class ExerciseScreen(Screen[None]):
         found = self.query(ComposerPanel)
         return found.first() if found else None
 
-    def open_composer(self, target: Target) -> None:
+    async def open_composer(self, target: Target) -> None:
         """Open the composer for a reply or a statement, with its draft if there is one.
 
         One composer at a time: opening another keeps the current one's text as its draft.
@@ -276,7 +276,7 @@ class ExerciseScreen(Screen[None]):
                 current.query_one("#composer-text").focus()
                 return
             self._keep_draft(current.target.key, current.text)
-            current.remove()
+            await current.remove()  # gone before the next one comes: one composer at a time
         app = self.crisis
         composer = ComposerPanel(
             app.tr,
@@ -286,7 +286,7 @@ class ExerciseScreen(Screen[None]):
             draft=self.drafts.get(target.key, ""),
         )
         # Below the lists and the detail pane, which stay in sight while writing.
-        self.mount(composer, after="#body")
+        await self.mount(composer, after="#body")
 
     def _keep_draft(self, key: str, text: str) -> None:
         if text.strip():
@@ -294,12 +294,12 @@ class ExerciseScreen(Screen[None]):
         else:
             self.drafts.pop(key, None)
 
-    def _close_composer(self, composer: ComposerPanel) -> None:
-        composer.remove()
+    async def _close_composer(self, composer: ComposerPanel) -> None:
+        await composer.remove()
         self.active_feed.focus()
 
     @on(ComposerPanel.Publish)
-    def _composer_publish(self, event: ComposerPanel.Publish) -> None:
+    async def _composer_publish(self, event: ComposerPanel.Publish) -> None:
         app = self.crisis
         item = event.composer.target.item
         request = (
@@ -309,13 +309,13 @@ class ExerciseScreen(Screen[None]):
         )
         if app.act(request, app.tr("toast.published")):
             self.drafts.pop(event.composer.target.key, None)
-            self._close_composer(event.composer)
+            await self._close_composer(event.composer)
         # Not recorded (the exercise ended, the disk failed): the text stays in the composer.
 
     @on(ComposerPanel.Closed)
-    def _composer_closed(self, event: ComposerPanel.Closed) -> None:
+    async def _composer_closed(self, event: ComposerPanel.Closed) -> None:
         self._keep_draft(event.composer.target.key, event.draft)
-        self._close_composer(event.composer)
+        await self._close_composer(event.composer)
         if event.draft.strip():
             self.app.notify(self.crisis.tr("composer.draft"), timeout=3)
 
@@ -396,15 +396,17 @@ class ExerciseScreen(Screen[None]):
         other = "other"  # the options of the names are their positions: 0, 1, ...
 
         def escalate(name: str) -> None:
+            shown = clean(name, single_line=True)  # scenario or typed text, shown literally
+
             def done(note: str | None) -> None:
                 if note is not None:
                     app.act(
                         ActionRequest("escalate", (item.id,), note, recipient=name, by=app.player),
-                        tr("toast.escalated_to", name=name),
+                        tr("toast.escalated_to", name=shown),
                     )
 
             self.app.push_screen(
-                PromptScreen(tr("escalate.note", name=name), allow_empty=True), done
+                PromptScreen(tr("escalate.note", name=shown), allow_empty=True), done
             )
 
         def ask_name() -> None:

@@ -97,7 +97,7 @@ class ComposerPanel(Vertical):
         *,
         draft: str = "",
     ) -> None:
-        super().__init__(id="composer")
+        super().__init__()
         self.tr = tr
         self.target = target
         self.check = check
