@@ -470,7 +470,7 @@ def test_hide_asks_why_and_h_on_a_hidden_item_shows_it_again(tmp_path: Path) -> 
         await pilot.press("n")
         await pilot.pause()
         assert len(console.actions()) == 1
-        await pilot.press("h", "j")
+        await pilot.press("H", "j")  # shift+h: show it again, as the command says
         await pilot.pause()
         assert not app.model.by_id[SENSITIVE].hidden
         assert app.tr("done.unhide") in detail(console)

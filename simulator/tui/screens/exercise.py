@@ -51,7 +51,7 @@ class ExerciseScreen(Screen[None]):
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
         Binding("h", "hide", "Hide", id="hide"),
-        Binding("H", "unhide", "Unhide", id="unhide", show=False),
+        Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
