@@ -17,7 +17,7 @@ import pytest
 from rich.console import Console as RichConsole
 from textual.events import Paste
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
@@ -29,12 +29,12 @@ from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.dialogs import (
     AdhocScreen,
     ChoiceScreen,
-    ComposeScreen,
     ConfirmScreen,
     PromptScreen,
 )
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.widgets.composer import ComposerPanel
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
 from simulator.tui.widgets.panels import DetailPane, StatusLine
 
@@ -136,10 +136,10 @@ async def paste(pilot: Pilot, text: str) -> None:
     """Paste into the focused text field, as a terminal's bracketed paste does: one
     event, so much faster than typing; used where typing itself is not under test."""
     focused = pilot.app.focused
-    assert isinstance(focused, Input)
-    focused.post_message(Paste(text))
+    assert isinstance(focused, Input | TextArea)
+    pilot.app.post_message(Paste(text))  # as the terminal sends it: to the focused field
     await pilot.pause()
-    assert text in focused.value
+    assert text in (focused.value if isinstance(focused, Input) else focused.text)
 
 
 def session_events(path: Path) -> list[Event]:
@@ -275,16 +275,15 @@ def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
         await console.select(pilot, "presse-lokalavis-a", tab="press")
         await pilot.press("r")
         await pilot.pause()
-        compose = console.app.screen
-        assert isinstance(compose, ComposeScreen)
+        assert isinstance(console.exercise.composer, ComposerPanel)
         await paste(pilot, text)
         assert console.app.tr("compose.ok") in screen_text(console.app)
         await console.advance(pilot, 7)  # typing takes a while; the clock runs on
         t_press = console.now()
         assert t_press == 307
-        await pilot.press("enter")
+        await pilot.press("ctrl+enter")
         await pilot.pause()
-        assert isinstance(console.app.screen, ExerciseScreen)
+        assert console.exercise.composer is None
 
         events = session_events(console.path)
         [action] = of_type(events, "action")
@@ -325,8 +324,8 @@ def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
         await console.advance(pilot, 240)
         await pilot.press("s")
         await pilot.pause()
-        compose = console.app.screen
-        assert isinstance(compose, ComposeScreen)
+        compose = console.exercise.composer
+        assert isinstance(compose, ComposerPanel)
         await paste(pilot, text)
         # Choose the channel with the keyboard: back to the channel list, open it, two
         # down (social -> press -> news), pick, and back to the text.
@@ -336,13 +335,13 @@ def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert compose.query_one("#channel", Select).value == "news"
+        assert compose.query_one("#composer-channel", Select).value == "news"
         await pilot.press("tab")
-        assert isinstance(console.app.focused, Input)
+        assert isinstance(console.app.focused, TextArea)
         t_press = console.now()
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(console.app.screen, ExerciseScreen)
+        assert console.exercise.composer is None
 
         events = session_events(console.path)
         [action] = of_type(events, "action")
@@ -379,7 +378,7 @@ def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(console.app.screen, ChoiceScreen)
         t_press = console.now()
-        await pilot.press("m")
+        await pilot.press("v")  # villedende, in the scenario's bokmål
         await pilot.pause()
         assert isinstance(console.app.screen, ExerciseScreen)
 
@@ -397,7 +396,7 @@ def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
         assert screen.selected is not None and screen.selected.flagged == "misleading"
         row = list_ids(screen, "feed").index("rykte-dam")
         header = widget_lines(screen.active_feed)[row * LINES_PER_ITEM]
-        assert "⚑M" in header
+        assert "⚑ villedende" in header
         assert console.app.tr("label.misleading") in detail_text(screen)
 
     console.run(script)
@@ -413,8 +412,14 @@ def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
         t_hide = console.now()
         await pilot.press("h")
         await pilot.pause()
+        assert isinstance(console.app.screen, ChoiceScreen)
+        await pilot.press("p")  # personopplysninger
+        await pilot.pause()
         await console.advance(pilot, 20)
         await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ChoiceScreen)
+        await pilot.press("2")  # the scenario's second name: Politiets operasjonssentral
         await pilot.pause()
         assert isinstance(console.app.screen, PromptScreen)
         await paste(pilot, "Politi")
@@ -442,7 +447,8 @@ def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
             NAME,
             t_hide,
         )
-        assert t_hide == 600
+        assert t_hide == 600 and hide.data["reason"] == "personal_data"
+        assert escalate.data["recipient"] == "Politiets operasjonssentral"
         assert (
             escalate.data["action"],
             escalate.data["to"],
@@ -494,30 +500,35 @@ def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -> None
         assert warning not in screen_text(app)
         await type_text(pilot, "døde")
         assert warning in screen_text(app)
-        assert app.tr("compose.confirm") not in screen_text(app)
-        await pilot.press("enter")
+        confirm = app.tr("composer.confirm")
+        assert confirm not in screen_text(app)
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ComposeScreen), "a breach must not publish at once"
-        assert app.tr("compose.confirm") in screen_text(app)
-        await pilot.press("escape")
+        assert console.exercise.composer is not None, "a breach must not publish at once"
+        assert confirm in screen_text(app)
+        await pilot.press("escape")  # back to writing
         await pilot.pause()
-        assert isinstance(app.screen, ExerciseScreen)
+        assert confirm not in screen_text(app)
+        await pilot.press("escape")  # and closed, the draft kept
+        await pilot.pause()
+        assert console.exercise.composer is None
         events = session_events(console.path)
         assert of_type(events, "action") == []
         assert not [e for e in delivered(events) if e.data["source"] == "team"]
 
-        # Again, and this time the second Enter publishes, with the finding recorded.
+        # Again, and this time the second ctrl+s publishes, with the finding recorded.
         await console.advance(pilot, 5)
         await pilot.press("r")
         await pilot.pause()
-        await paste(pilot, breach)
-        await pilot.press("enter")
+        composer = console.exercise.composer
+        assert composer is not None and composer.text == breach
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ComposeScreen)
+        assert console.exercise.composer is not None
         t_press = console.now()
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ExerciseScreen)
+        assert console.exercise.composer is None
         [action] = of_type(session_events(console.path), "action")
         assert action.data["action"] == "reply" and action.data["text"] == breach
         assert action.data["findings"] == [{"rule": "avoid", "match": breach}]
@@ -921,7 +932,7 @@ def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> No
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60)
         await console.select(pilot, "rykte-dam")
-        await pilot.press("f", "v")
+        await pilot.press("f", "k")  # korrekt
         await pilot.press("n")
         await paste(pilot, "Sjekk")
         await pilot.press("enter")
@@ -938,7 +949,7 @@ def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> No
         await console.advance(pilot, 30)  # still running: time goes on
         assert console.now() == 450
 
-        await pilot.press("h")  # one more action, then out without a question
+        await pilot.press("h", "a")  # one more action (hidden: other), then out at once
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.return_code == 0
@@ -950,6 +961,7 @@ def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> No
         (e.data["action"], e.data["to"], e.data.get("label"), e.t)
         for e in of_type(events, "action")
     ] == [("flag", ["rykte-dam"], "valid", 420), ("hide", ["rykte-dam"], None, 450)]
+    assert [e.data["reason"] for e in of_type(events, "action")] == [None, "other"]
     assert [(e.data["text"], e.data["to"]) for e in of_type(events, "note")] == [
         ("Sjekk", ["rykte-dam"])
     ]
@@ -998,11 +1010,11 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
         await pilot.press("r")
         await pilot.pause()
         await paste(pilot, reply)
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await first.advance(pilot, 45)
         await first.select(pilot, "vitne-brak")
-        await pilot.press("f", "v")
+        await pilot.press("f", "k")  # korrekt
         await pilot.pause()
         for tab in LIST_CHANNELS:
             shown[tab] = list_ids(first.exercise, tab)
@@ -1191,9 +1203,9 @@ def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> Non
         await pilot.press("1", "r")
         await pilot.pause()
         await paste(pilot, reply)
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ExerciseScreen)
+        assert console.exercise.composer is None
         detail = detail_text(console.exercise)
         assert reply in detail and f"({name})" in detail
         assert reply in screen_text(app)

@@ -23,8 +23,9 @@ from simulator.engine.store import SessionStore
 from simulator.scenario.loader import load_scenario
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp, ReplayScreen
-from simulator.tui.screens.dialogs import ComposeScreen, HelpScreen
+from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.widgets.composer import ComposerPanel
 from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane
 
@@ -237,11 +238,12 @@ def test_the_exercise_keys_change_nothing(session: Path) -> None:
 
     async def script(pilot: Pilot) -> None:
         await replay.advance(pilot, 150)
-        for key in ("r", "s", "f", "h", "e", "n", "f2"):
+        for key in ("r", "s", "f", "h", "H", "e", "n", "f2"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(replay.app.screen, ReplayScreen), key
-            assert not isinstance(replay.app.screen, ComposeScreen | FacilitatorScreen)
+            assert not replay.app.screen.query(ComposerPanel), key  # no composer opens
+            assert not isinstance(replay.app.screen, FacilitatorScreen)
 
     replay.run(script)
     assert _events(session) == before

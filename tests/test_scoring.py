@@ -569,6 +569,74 @@ def test_hiding_an_item_that_is_not_sensitive_does_not_count(tmp_path: Path) -> 
     assert s["sensitive_max_exposed"] is None and s["sensitive_mean_exposed"] is None
 
 
+def test_an_unhidden_sensitive_item_is_up_again_until_it_is_hidden_again(tmp_path: Path) -> None:
+    def build(log: Log) -> None:
+        log.deliver(100, "a", sensitive=True)  # up 100-200, hidden, up 500-900, hidden
+        log.act(200, "hide", ["a"])
+        log.act(500, "unhide", ["a"])
+        log.act(900, "hide", ["a"])
+        log.deliver(100, "b", sensitive=True)  # up 100-300, hidden, unhidden 1000 to the end
+        log.act(300, "hide", ["b"])
+        log.act(1000, "unhide", ["b"])
+        log.act(1100, "unhide", ["b"])  # an unhide of a visible item changes nothing
+
+    s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
+    a = (200 - 100) + (900 - 500)
+    b = (300 - 100) + (END - 1000)
+    assert (s["sensitive_hidden"], s["sensitive_total"]) == (1, 2)  # b is up at the end
+    assert s["sensitive_max_exposed"] == b
+    assert s["sensitive_mean_exposed"] == pytest.approx((a + b) / 2)
+
+
+def _simulate(tmp_path: Path, name: str, team: str) -> Path:
+    (tmp_path / "drill.yaml").write_text(DRILL, encoding="utf-8")
+    (tmp_path / f"{name}.yaml").write_text(team, encoding="utf-8")
+    proc = run_cli(
+        "simulate",
+        "drill.yaml",
+        "--seed",
+        "7",
+        "--actions",
+        f"{name}.yaml",
+        "--session",
+        f"{name}.sqlite",
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return tmp_path / f"{name}.sqlite"
+
+
+def test_a_scripted_unhide_counts_in_the_simulated_session(tmp_path: Path) -> None:
+    team = DRILL_TEAM.replace(
+        "- {at: 9m, do: hide, to: sens}\n",
+        "- {at: 9m, do: hide, to: sens, reason: personal_data}\n"
+        "- {at: 12m, do: unhide, to: sens}\n"
+        "- {at: 14m, do: hide, to: sens, reason: other}\n",
+    )
+    assert team != DRILL_TEAM
+    plain = score_session(_simulate(tmp_path, "plain", DRILL_TEAM)).summary
+    path = _simulate(tmp_path, "unhide", team)
+    store = SessionStore.open(path, readonly=True)
+    try:
+        hides = [
+            (e.t, e.data["action"], e.data["reason"])
+            for e in store.events()
+            if e.type == "action" and e.data["to"] == ["sens"]
+        ]
+    finally:
+        store.close()
+    assert hides == [(540, "hide", "personal_data"), (720, "unhide", None), (840, "hide", "other")]
+    s = score_session(path).summary
+    assert (s["sensitive_hidden"], s["sensitive_total"]) == (
+        plain["sensitive_hidden"],
+        plain["sensitive_total"],
+    )
+    # sens was up again from the unhide at 720 to the hide at 840: 120 s more in all.
+    total = s["sensitive_mean_exposed"] * s["sensitive_total"]
+    plain_total = plain["sensitive_mean_exposed"] * plain["sensitive_total"]
+    assert total - plain_total == pytest.approx(840 - 720)
+
+
 def test_guideline_findings_counted_from_action_events(drill_score: Score) -> None:
     # 960: phone + national_id; 1200: avoid; 1500: email -> 4.
     assert drill_score.summary["guideline_findings"] == 4

@@ -1,4 +1,4 @@
-"""What the team does: reply, statement, flag, hide, escalate, note.
+"""What the team does: reply, statement, flag, hide (and unhide), escalate, note.
 
 The console builds these from key presses; ``simulate`` reads them from a scripted-team
 file, checked with the same located diagnostics as scenarios.
@@ -14,6 +14,7 @@ from typing import Any
 
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
+from simulator.scenario.limits import MAX_NAME
 from simulator.scenario.model import CHANNELS, TRUTHS
 from simulator.scenario.yamlsource import (
     ValuePositions,
@@ -23,9 +24,11 @@ from simulator.scenario.yamlsource import (
     read_text,
 )
 
-ACTION_KINDS = ("reply", "statement", "flag", "hide", "escalate", "note")
-NEEDS_TARGET = ("reply", "flag", "hide", "escalate")
+ACTION_KINDS = ("reply", "statement", "flag", "hide", "unhide", "escalate", "note")
+NEEDS_TARGET = ("reply", "flag", "hide", "unhide", "escalate")
 PUBLISHES = ("reply", "statement")
+#: Why an item is hidden: it exposes personal data, it is harassment, or something else.
+HIDE_REASONS = ("personal_data", "harassment", "other")
 
 
 class ActionError(ValueError):
@@ -34,7 +37,11 @@ class ActionError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ActionRequest:
-    """One team action. ``to`` holds item ids; ``text`` may be empty for flag and hide."""
+    """One team action. ``to`` holds item ids; ``text`` may be empty for flag and hide.
+
+    ``reason`` says why a hide hides (one of :data:`HIDE_REASONS`); ``recipient`` is whom an
+    escalation goes to. Both are optional, so that earlier sessions and scripts still read.
+    """
 
     kind: str
     to: tuple[str, ...] = ()
@@ -43,6 +50,8 @@ class ActionRequest:
     channel: str | None = None
     by: str | None = None
     observer: bool = False  # a facilitator's or evaluator's note, not the team's
+    reason: str | None = None
+    recipient: str | None = None
 
     def problem(self) -> str | None:
         """Why the request is malformed, or None; delivery of targets is checked later."""
@@ -60,6 +69,20 @@ class ActionRequest:
             return f"'{self.kind}' needs 'text': what the team publishes"
         if self.channel is not None and self.channel not in CHANNELS:
             return f"channel '{self.channel}' is not one of {', '.join(CHANNELS)}"
+        if self.reason is not None and (self.kind != "hide" or self.reason not in HIDE_REASONS):
+            return (
+                f"reason '{self.reason}' is not one of {', '.join(HIDE_REASONS)}"
+                if self.kind == "hide"
+                else "'reason' belongs to 'hide' only"
+            )
+        if self.recipient is not None and (self.kind != "escalate" or not self.recipient.strip()):
+            return (
+                "'recipient' is empty; write whom the item is escalated to"
+                if self.kind == "escalate"
+                else "'recipient' belongs to 'escalate' only"
+            )
+        if self.recipient is not None and len(self.recipient) > MAX_NAME:
+            return f"'recipient' is a name or a role of at most {MAX_NAME} characters"
         return None
 
 
@@ -80,7 +103,7 @@ class ScriptedAction:
         return self.text_place(offset) if self.text_place else (self.line, 0)
 
 
-_KEYS = {"at", "do", "to", "text", "label", "channel", "by"}
+_KEYS = {"at", "do", "to", "text", "label", "channel", "by", "reason", "recipient"}
 
 
 @dataclass
@@ -164,7 +187,7 @@ def _parse_entry(
     except ValueError as err:
         reader.error(*at_key("at"), f"at: {err}")
         return None
-    for key in ("do", "text", "label", "channel", "by"):
+    for key in ("do", "text", "label", "channel", "by", "reason", "recipient"):
         if key in entry and entry[key] is not None and not isinstance(entry[key], str):
             reader.error(
                 *at_key(key), f"'{key}' must be text, not a list or a number; put it in quotes"
@@ -182,6 +205,8 @@ def _parse_entry(
         label=entry.get("label"),
         channel=entry.get("channel"),
         by=entry.get("by"),
+        reason=entry.get("reason"),
+        recipient=entry.get("recipient"),
     )
     problem = request.problem()
     if problem:

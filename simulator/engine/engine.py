@@ -622,7 +622,8 @@ class Engine:
     @staticmethod
     def _qualifies(state: ExpectationState, request: ActionRequest) -> bool:
         kind = request.kind
-        if kind not in state.do and not ("any" in state.do and kind != "note"):
+        # Showing an item again answers nothing, not even an expectation of 'any' action.
+        if kind not in state.do and not ("any" in state.do and kind not in ("note", "unhide")):
             return False
         if kind == "flag" and state.label is not None and request.label != state.label:
             return False
@@ -695,6 +696,10 @@ class Engine:
                 raise ActionError(
                     f"item '{target}' has not been delivered yet at {format_offset(t)}"
                 )
+        if request.kind in ("hide", "unhide") and self._replay is None:
+            # Checked live only: a session recorded before this rule may hide an item twice,
+            # and it must still replay as it was written.
+            self._check_visibility(request)
         if request.kind == "note":
             self._emit(
                 "note",
@@ -726,6 +731,8 @@ class Engine:
                 "by": request.by,
                 "findings": findings,
                 "item": team_item,
+                "reason": request.reason,
+                "recipient": request.recipient,
             },
         )
         targets = [self._target_state(i) for i in request.to]
@@ -750,6 +757,8 @@ class Engine:
                 state.flagged = request.label
             elif request.kind == "hide":
                 state.hidden = True
+            elif request.kind == "unhide":
+                state.hidden = False
             elif request.kind in PUBLISHES:
                 state.addressed = True
             if (
@@ -763,6 +772,16 @@ class Engine:
                     "corrected", t, {"item": state.id, "views": views_at(state.peak, state.t, t)}
                 )
         self._settle(request, t)
+
+    def _check_visibility(self, request: ActionRequest) -> None:
+        """Refuse to hide what is hidden, or to show again what is not hidden: either
+        would record a change that did not happen."""
+        for target in request.to:
+            hidden = self._target_state(target).hidden
+            if request.kind == "hide" and hidden:
+                raise ActionError(f"item '{target}' is hidden already; 'unhide' shows it again")
+            if request.kind == "unhide" and not hidden:
+                raise ActionError(f"item '{target}' is not hidden, so there is nothing to unhide")
 
     # -- reach --------------------------------------------------------------------------
 
@@ -942,6 +961,8 @@ class Engine:
                 channel=data.get("channel"),
                 by=data.get("by"),
                 observer=bool(data.get("observer")),
+                reason=data.get("reason"),
+                recipient=data.get("recipient"),
             )
             self._apply(request, logged.t)
 

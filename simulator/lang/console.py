@@ -69,25 +69,13 @@ CONSOLE: Final[dict[str, Entry]] = {
     "compose.reply": ("Reply to {name}", "Svar til {name}"),
     "compose.statement": ("New statement", "Ny uttalelse"),
     "compose.channel": ("Channel", "Kanal"),
-    "compose.placeholder": (
-        "Write here, Enter publishes, Esc cancels",
-        "Skriv her, Enter publiserer, Esc avbryter",
-    ),
     "compose.ok": ("No guideline warnings.", "Ingen advarsler mot retningslinjene."),
     "compose.warnings": ("Guideline warnings:", "Advarsler mot retningslinjene:"),
-    "compose.confirm": (
-        "Publish despite the warnings? Enter = yes, Esc = back",
-        "Publisere likevel? Enter = ja, Esc = tilbake",
-    ),
     "finding.avoid": ("avoided phrase \u201c{match}\u201d", "unngått uttrykk «{match}»"),
     "finding.national_id": ("national identity number {match}", "fødselsnummer {match}"),
     "finding.email": ("private e-mail address {match}", "privat e-postadresse {match}"),
     "finding.phone": ("private phone number {match}", "privat telefonnummer {match}"),
     "flag.title": ("Flag this item as", "Merk innlegget som"),
-    "escalate.title": (
-        "Escalate: a note for who takes over",
-        "Eskaler: et notat til den som tar over",
-    ),
     "note.title": ("Logbook note", "Loggnotat"),
     "observer.title": ("Observer note", "Observatørnotat"),
     "observer.notes": (

@@ -39,6 +39,7 @@ MAX_INJECTS = 10_000
 MAX_EXPECT = 20  # expectations of one inject
 MAX_MENTION = 50  # phrases of one expectation
 MAX_STREAMS = 100
+MAX_ESCALATION = 50  # names the team may escalate to: one short list to choose from
 MAX_RATE_POINTS = 1_000  # of one stream
 # A written duration of more digits is a slip of the keyboard (int() refuses some at all).
 MAX_DIGITS = 18

@@ -193,6 +193,17 @@ def _one_or_many(item_schema: dict[str, Any]) -> WithJsonSchema:
     )
 
 
+def _each_once(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for name in names:
+        if not name.strip():
+            raise ValueError("a name is blank; write a name or a role, such as Kriseledelsen")
+        if name.strip().casefold() in seen:
+            raise ValueError(f"{name!r} is listed twice; list each name once")
+        seen.add(name.strip().casefold())
+    return names
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -439,6 +450,12 @@ class Scenario(_Model):
     )
     scoring: Scoring = Field(default_factory=Scoring)
     guidelines: Guidelines = Field(default_factory=Guidelines)
+    escalation: Annotated[
+        list[Name], Field(max_length=limits.MAX_ESCALATION), AfterValidator(_each_once)
+    ] = Field(
+        default_factory=list,
+        description="Whom the team may escalate an item to: names or roles, offered in order.",
+    )
 
 
 def deadline_for(scenario: Scenario, inject: Inject, expectation: Expectation) -> int:

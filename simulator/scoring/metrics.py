@@ -230,7 +230,9 @@ def _score(store: SessionStore, display: str) -> Score:
     delivered_wall: dict[str, float | None] = {}
     misleading: dict[str, tuple[float, int]] = {}  # id -> (delivered, peak)
     sensitive: dict[str, float] = {}  # id -> delivered
-    hidden: dict[str, float] = {}
+    up_since: dict[str, float] = {}  # sensitive id -> when it was last delivered or unhidden
+    hidden: dict[str, float] = {}  # id -> since when it is hidden (absent: it is up)
+    exposed: dict[str, float] = {}  # id -> seconds up before its latest hide
     flagged: dict[str, str] = {}  # latest flag per item
     corrected: dict[str, float] = {}
     findings: list[dict[str, Any]] = []
@@ -250,6 +252,7 @@ def _score(store: SessionStore, display: str) -> Score:
                 misleading[item] = (event.t, int(data.get("peak") or 0))
             if data.get("sensitive"):
                 sensitive[item] = event.t
+                up_since[item] = event.t
             if data.get("source") == "inject":
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
@@ -274,7 +277,14 @@ def _score(store: SessionStore, display: str) -> Score:
                     flagged[target] = data.get("label") or ""
             elif action == "hide":
                 for target in targets:
-                    hidden.setdefault(target, event.t)
+                    if target not in hidden:  # a second hide of a hidden item changes nothing
+                        hidden[target] = event.t
+                        up = event.t - up_since.get(target, event.t)
+                        exposed[target] = exposed.get(target, 0.0) + up
+            elif action == "unhide":
+                for target in targets:
+                    if hidden.pop(target, None) is not None:
+                        up_since[target] = event.t  # up again, from now
             for finding in data.get("findings") or ():
                 findings.append({"t": event.t, "action": action, **finding})
         elif kind == "corrected":
@@ -312,18 +322,22 @@ def _score(store: SessionStore, display: str) -> Score:
         )
         for item, (t0, peak) in misleading.items()
     ]
+    # How long each sensitive item was up: every stretch from its delivery or an unhide to
+    # the next hide, and the last stretch to the end if it is up when the log stops.
+    up_times = {
+        i: exposed.get(i, 0.0) + (0.0 if i in hidden else end - up_since[i]) for i in sensitive
+    }
     summary = _summary(
         scenario,
         results,
         rumours,
         flagged,
         misleading,
-        sensitive,
+        up_times,
         hidden,
         findings,
         per_member,
         first_statement,
-        end,
     )
     return Score(
         str(store.path),
@@ -376,12 +390,11 @@ def _summary(
     rumours: list[RumourCurve],
     flagged: dict[str, str],
     misleading: dict[str, tuple[float, int]],
-    sensitive: dict[str, float],
+    exposed: dict[str, float],
     hidden: dict[str, float],
     findings: list[dict[str, Any]],
     per_member: Counter[str],
     first_statement: float | None,
-    end: float,
 ) -> dict[str, Any]:
     counts = Counter(r.status for r in results)
     still_open = {r.inject for r in results if r.status == OPEN}
@@ -402,7 +415,7 @@ def _summary(
     for r in results:
         if r.kind == "press" and r.inject not in still_open:  # judged once all settled
             press[r.inject] = press.get(r.inject, True) and r.status == "met"
-    up_times = [(hidden.get(i, end)) - t for i, t in sensitive.items()]
+    up_times = list(exposed.values())
     weight = sum(r.points for r in results)
     score = (
         round(100 * sum(r.points * CREDIT.get(r.status, 0) for r in results) / weight, 1)
@@ -433,8 +446,8 @@ def _summary(
         "flag_recall": recall,
         "flag_f1": f1,
         "rumour_exposure": sum(r.final_views for r in rumours),
-        "sensitive_hidden": sum(1 for i in sensitive if i in hidden),
-        "sensitive_total": len(sensitive),
+        "sensitive_hidden": sum(1 for i in exposed if i in hidden),
+        "sensitive_total": len(exposed),
         "sensitive_max_exposed": max(up_times) if up_times else None,
         "sensitive_mean_exposed": sum(up_times) / len(up_times) if up_times else None,
         "guideline_findings": len(findings),

@@ -232,14 +232,15 @@ class CrisisApp(App[int]):
         try:
             events = self.engine.act(request)
         except ActionError as err:
-            self.notify(self.tr("error.action", message=err), severity="warning")
+            # Literal: the message may quote what was typed, which is no markup.
+            self.notify(self.tr("error.action", message=err), severity="warning", markup=False)
             return False
         except SessionError as err:
             self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
             return False
         self.deliver(events)
         self.redraw()
-        self.notify(done_message, timeout=3)
+        self.notify(done_message, timeout=3, markup=False)
         return True
 
     def adhoc(self, inject: Adhoc) -> None:
@@ -307,6 +308,10 @@ class CrisisApp(App[int]):
     def role_name(self, role: str) -> str:
         """A role as the console's language says it."""
         return self.tr(f"role.{role}")
+
+    def label_name(self, label: str) -> str:
+        """A flag's label (valid, misleading, irrelevant) as the console's language says it."""
+        return self.tr(f"label.{label}")
 
     def show_status(self, line: StatusLine) -> None:
         """Fill a status line from the engine."""

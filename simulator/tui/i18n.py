@@ -1,5 +1,6 @@
-"""The console's catalogue: its words come from :mod:`simulator.lang.console` and, for
-triage, :mod:`simulator.lang.triage`."""
+"""The console's catalogue: its words come from :mod:`simulator.lang.console`, for triage
+from :mod:`simulator.lang.triage`, and for the composer and the actions that ask what they
+need from :mod:`simulator.lang.composer`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Final
 
 from simulator.lang import Catalogue as _Catalogue
 from simulator.lang import Entry
+from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.triage import TRIAGE
 
@@ -26,7 +28,13 @@ def _help(table: Mapping[str, Entry]) -> Entry:
     )
 
 
-CATALOGUE: Final[dict[str, Entry]] = {**CONSOLE, **TRIAGE, "help.body": _help(CONSOLE)}
+# Each key has one owner: a key in two tables would be a mistake (checked by the tests).
+CATALOGUE: Final[dict[str, Entry]] = {
+    **CONSOLE,
+    **TRIAGE,
+    **COMPOSER,
+    "help.body": _help(CONSOLE),
+}
 
 __all__ = ["CATALOGUE", "Catalogue"]
 

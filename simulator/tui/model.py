@@ -26,6 +26,8 @@ class Done:
     by: str | None = None
     label: str | None = None
     text: str = ""
+    reason: str | None = None  # why a hide hides
+    recipient: str | None = None  # whom an escalation went to
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,8 @@ class FeedModel:
             data.get("by"),
             data.get("label"),
             clean(data.get("text") or ""),
+            data.get("reason"),
+            clean(data.get("recipient") or "", single_line=True) or None,
         )
         for target in data.get("to") or ():
             self._mark(target, done)
@@ -177,6 +181,8 @@ class FeedModel:
             item.flagged = done.label
         elif done.kind == "hide":
             item.hidden = True
+        elif done.kind == "unhide":
+            item.hidden = False
         elif done.kind in ("reply", "statement"):
             item.answered = True
         elif done.kind == "escalate":

@@ -1,9 +1,8 @@
-"""Modal dialogs: composing a reply or statement, flagging, short prompts, confirmations,
-help, and the facilitator's ad-hoc inject."""
+"""Modal dialogs: choices (flag, hide, escalate), short prompts, confirmations, help, and
+the facilitator's ad-hoc inject. Replies and statements are written in the composer panel."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -15,7 +14,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from simulator.engine.guidelines import GuidelineFinding
 from simulator.tui.i18n import Catalogue
 
 DIALOG_CSS = """
@@ -25,92 +23,6 @@ DIALOG_CSS = """
 {name} .title {{ text-style: bold; margin-bottom: 1; }}
 {name} .warnings {{ margin-top: 1; height: auto; }}
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Composed:
-    """What the composer returns: the text, and the channel for a statement."""
-
-    text: str
-    channel: str | None
-
-
-class ComposeScreen(ModalScreen[Composed | None]):
-    """Write a reply or a statement; guideline warnings show live as you type."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="ComposeScreen")
-    BINDINGS = [Binding("escape", "cancel", show=False)]
-
-    def __init__(
-        self,
-        tr: Catalogue,
-        title: str,
-        check: Callable[[str], list[GuidelineFinding]],
-        *,
-        statement: bool,
-    ) -> None:
-        super().__init__()
-        self.tr = tr
-        self.heading = title
-        self.check = check
-        self.statement = statement
-        self.confirming = False
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(self.heading), classes="title")
-            if self.statement:
-                yield Select(
-                    [(self.tr(f"channel.{c}"), c) for c in ("social", "press", "news", "internal")],
-                    value="social",
-                    allow_blank=False,
-                    id="channel",
-                    prompt=self.tr("compose.channel"),
-                )
-            yield Input(placeholder=self.tr("compose.placeholder"), id="text")
-            yield Static(self.tr("compose.ok"), classes="warnings", id="warnings")
-
-    def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
-
-    def _findings(self) -> list[GuidelineFinding]:
-        return self.check(self.query_one("#text", Input).value)
-
-    @on(Input.Changed, "#text")
-    def _live_check(self) -> None:
-        self.confirming = False
-        self._show(self._findings())
-
-    def _show(self, findings: list[GuidelineFinding], confirm: bool = False) -> None:
-        box = self.query_one("#warnings", Static)
-        if not findings:
-            box.update(Text(self.tr("compose.ok"), style="green"))
-            return
-        text = Text(self.tr("compose.warnings") + "\n", style="bold red")
-        for finding in findings:
-            text.append(
-                "  ⚠ " + self.tr(f"finding.{finding.rule}", match=finding.match) + "\n", "red"
-            )
-        if confirm:
-            text.append("\n" + self.tr("compose.confirm"), "bold reverse")
-        box.update(text)
-
-    @on(Input.Submitted, "#text")
-    def _submit(self) -> None:
-        value = self.query_one("#text", Input).value.strip()
-        if not value:
-            return
-        findings = self._findings()
-        if findings and not self.confirming:
-            self.confirming = True  # the next Enter publishes anyway
-            self._show(findings, confirm=True)
-            return
-        channel = str(self.query_one("#channel", Select).value) if self.statement else None
-        self.dismiss(Composed(value, channel))
-
-    def action_cancel(self) -> None:
-        """Close without publishing."""
-        self.dismiss(None)
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -155,11 +67,14 @@ class PromptScreen(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="PromptScreen")
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
+    def __init__(
+        self, title: str, value: str = "", placeholder: str = "", *, allow_empty: bool = False
+    ) -> None:
         super().__init__()
         self.heading = title
         self.value = value
         self.placeholder = placeholder
+        self.allow_empty = allow_empty  # Enter on no text answers "" (Escape still cancels)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -171,7 +86,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        if event.value.strip():
+        if event.value.strip() or self.allow_empty:
             self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:

@@ -12,10 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
-from simulator.engine.actions import ActionRequest
+from simulator.engine.actions import HIDE_REASONS, ActionRequest
+from simulator.scenario.model import TRUTHS
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.model import FeedItem
-from simulator.tui.screens.dialogs import ChoiceScreen, Composed, ComposeScreen, PromptScreen
+from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from simulator.tui.text import clean
+from simulator.tui.widgets.composer import ComposerPanel, Target
 from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import (
     OPEN_KEY,
@@ -73,6 +76,7 @@ class ExerciseScreen(Screen[None]):
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
         Binding("h", "hide", "Hide", id="hide"),
+        Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
@@ -94,6 +98,7 @@ class ExerciseScreen(Screen[None]):
         self.filter_query = ""
         self.filter_triage: str | None = None  # "open" or "overdue": the status line's counts
         self._triaged: frozenset[str] | None = None  # the items that filter shows
+        self.drafts: dict[str, str] = {}  # what was written and not published, per target
 
     @property
     def crisis(self) -> CrisisApp:
@@ -110,7 +115,12 @@ class ExerciseScreen(Screen[None]):
                     for key, channels in LISTS:
                         with TabPane(tr(f"tab.{key}"), id=f"tab-{key}"):
                             yield FeedView(
-                                app.model, channels, app.item_info, app.role_name, id=f"list-{key}"
+                                app.model,
+                                channels,
+                                app.item_info,
+                                app.role_name,
+                                label_name=app.label_name,
+                                id=f"list-{key}",
                             )
             with Vertical(id="side"):
                 yield DetailPane(id="detail")
@@ -156,6 +166,8 @@ class ExerciseScreen(Screen[None]):
             self._apply_filters()  # a question came in, was answered or went overdue
         for feed in self.feeds():
             feed.redraw()
+        for composer in self.query(ComposerPanel):
+            composer.redraw()
         self.refresh_panels()
 
     def refresh_panels(self) -> None:
@@ -306,86 +318,189 @@ class ExerciseScreen(Screen[None]):
             self.app.bell()
         return item
 
-    def action_reply(self) -> None:
-        """Reply to the selected item."""
+    async def action_reply(self) -> None:
+        """Reply to the selected item, in the composer under the lists."""
         item = self._need_item()
-        if item is None:
-            return
+        if item is not None:
+            await self.open_composer(Target(item))
+
+    async def action_statement(self) -> None:
+        """Write a statement, on a channel of your choice, in the composer."""
+        await self.open_composer(Target(None))
+
+    @property
+    def composer(self) -> ComposerPanel | None:
+        """The open composer, if there is one."""
+        found = self.query(ComposerPanel)
+        return found.first() if found else None
+
+    async def open_composer(self, target: Target) -> None:
+        """Open the composer for a reply or a statement, with its draft if there is one.
+
+        One composer at a time: opening another keeps the current one's text as its draft.
+        """
+        current = self.composer
+        if current is not None:
+            if current.target.key == target.key:
+                current.query_one("#composer-text").focus()
+                return
+            self._keep_draft(current.target.key, current.text)
+            await current.remove()  # gone before the next one comes: one composer at a time
         app = self.crisis
-
-        def done(result: Composed | None) -> None:
-            if result:
-                app.act(
-                    ActionRequest("reply", (item.id,), result.text, by=app.player),
-                    app.tr("toast.published"),
-                )
-
-        self.app.push_screen(
-            ComposeScreen(
-                app.tr, app.tr("compose.reply", name=item.name), app.check_text, statement=False
-            ),
-            done,
+        composer = ComposerPanel(
+            app.tr,
+            target,
+            app.check_text,
+            app.item_info,
+            draft=self.drafts.get(target.key, ""),
         )
+        # Below the lists and the detail pane, which stay in sight while writing.
+        await self.mount(composer, after="#body")
 
-    def action_statement(self) -> None:
-        """Publish a statement on a channel of your choice."""
+    def _keep_draft(self, key: str, text: str) -> None:
+        if text.strip():
+            self.drafts[key] = text
+        else:
+            self.drafts.pop(key, None)
+
+    async def _close_composer(self, composer: ComposerPanel) -> None:
+        await composer.remove()
+        self.active_feed.focus()
+
+    @on(ComposerPanel.Publish)
+    async def _composer_publish(self, event: ComposerPanel.Publish) -> None:
         app = self.crisis
-
-        def done(result: Composed | None) -> None:
-            if result:
-                app.act(
-                    ActionRequest(
-                        "statement", (), result.text, channel=result.channel, by=app.player
-                    ),
-                    app.tr("toast.published"),
-                )
-
-        self.app.push_screen(
-            ComposeScreen(app.tr, app.tr("compose.statement"), app.check_text, statement=True), done
+        item = event.composer.target.item
+        request = (
+            ActionRequest("reply", (item.id,), event.text, by=app.player)
+            if item is not None
+            else ActionRequest("statement", (), event.text, channel=event.channel, by=app.player)
         )
+        if app.act(request, app.tr("toast.published")):
+            self.drafts.pop(event.composer.target.key, None)
+            await self._close_composer(event.composer)
+        # Not recorded (the exercise ended, the disk failed): the text stays in the composer.
+
+    @on(ComposerPanel.Closed)
+    async def _composer_closed(self, event: ComposerPanel.Closed) -> None:
+        self._keep_draft(event.composer.target.key, event.draft)
+        await self._close_composer(event.composer)
+        if event.draft.strip():
+            self.app.notify(self.crisis.tr("composer.draft"), timeout=3)
 
     def action_flag(self) -> None:
-        """Flag the selected item as valid, misleading or irrelevant."""
+        """Flag the selected item as valid, misleading or irrelevant, with the keys of the
+        console's language (bokmål: k korrekt, v villedende, i irrelevant)."""
         item = self._need_item()
         if item is None:
             return
         app = self.crisis
-        labels = ("valid", "misleading", "irrelevant")
-        options = [(label, f"{label[0]}  {app.tr('label.' + label)}") for label in labels]
+        tr = app.tr
+        keys = {tr(f"flag.key.{label}"): label for label in TRUTHS}
+        options = [
+            (label, f"{tr(f'flag.key.{label}')}  {tr('label.' + label)}") for label in TRUTHS
+        ]
 
         def done(label: str | None) -> None:
             if label:
                 app.act(
                     ActionRequest("flag", (item.id,), label=label, by=app.player),
-                    app.tr("toast.flagged", label=app.tr("label." + label)),
+                    tr("toast.flagged", label=tr("label." + label)),
                 )
 
-        self.app.push_screen(
-            ChoiceScreen(app.tr("flag.title"), options, {label[0]: label for label in labels}), done
-        )
+        self.app.push_screen(ChoiceScreen(tr("flag.title"), options, keys), done)
 
     def action_hide(self) -> None:
-        """Hide the selected item (personal data, harassment)."""
+        """Hide the selected item, saying why; on a hidden item, offer to show it again."""
         item = self._need_item()
-        if item is not None:
-            app = self.crisis
-            app.act(ActionRequest("hide", (item.id,), by=app.player), app.tr("toast.hidden"))
+        if item is None:
+            return
+        if item.hidden:
+            self.action_unhide()
+            return
+        app = self.crisis
+        tr = app.tr
+        keys = {tr(f"hide.key.{reason}"): reason for reason in HIDE_REASONS}
+        options = [
+            (reason, f"{tr(f'hide.key.{reason}')}  {tr(f'hide.reason.{reason}')}")
+            for reason in HIDE_REASONS
+        ]
 
-    def action_escalate(self) -> None:
-        """Escalate the selected item with a note."""
+        def done(reason: str | None) -> None:
+            if reason:
+                app.act(
+                    ActionRequest("hide", (item.id,), reason=reason, by=app.player),
+                    tr("toast.hidden_because", reason=tr(f"hide.reason.{reason}")),
+                )
+
+        self.app.push_screen(ChoiceScreen(tr("hide.title"), options, keys), done)
+
+    def action_unhide(self) -> None:
+        """Show the selected hidden item again, after asking."""
         item = self._need_item()
         if item is None:
             return
         app = self.crisis
+        if not item.hidden:
+            app.notify(app.tr("unhide.not_hidden"), severity="warning", timeout=3)
+            return
 
-        def done(text: str | None) -> None:
-            if text:
+        def done(yes: bool | None) -> None:
+            if yes:
                 app.act(
-                    ActionRequest("escalate", (item.id,), text, by=app.player),
-                    app.tr("toast.escalated"),
+                    ActionRequest("unhide", (item.id,), by=app.player), app.tr("toast.unhidden")
                 )
 
-        self.app.push_screen(PromptScreen(app.tr("escalate.title")), done)
+        self.app.push_screen(ConfirmScreen(app.tr("unhide.confirm")), done)
+
+    def action_escalate(self) -> None:
+        """Escalate the selected item: to whom (the scenario's list, or any name), then an
+        optional note."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.crisis
+        tr = app.tr
+        names = list(app.loaded.scenario.escalation)
+        other = "other"  # the options of the names are their positions: 0, 1, ...
+
+        def escalate(name: str) -> None:
+            shown = clean(name, single_line=True)  # scenario or typed text, shown literally
+
+            def done(note: str | None) -> None:
+                if note is not None:
+                    app.act(
+                        ActionRequest("escalate", (item.id,), note, recipient=name, by=app.player),
+                        tr("toast.escalated_to", name=shown),
+                    )
+
+            self.app.push_screen(
+                PromptScreen(tr("escalate.note", name=shown), allow_empty=True), done
+            )
+
+        def ask_name() -> None:
+            def named(name: str | None) -> None:
+                if name:
+                    escalate(name)
+
+            self.app.push_screen(PromptScreen(tr("escalate.name")), named)
+
+        if not names:
+            ask_name()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == other:
+                ask_name()
+            elif choice is not None:
+                escalate(names[int(choice)])
+
+        # Scenario text, shown literally; the first nine have a digit key.
+        shown = [clean(name, single_line=True) for name in names]
+        options = [(str(k), f"{k + 1 if k < 9 else ' '}  {name}") for k, name in enumerate(shown)]
+        options.append((other, f"0  {tr('escalate.other')}"))
+        keys = {str(k + 1): str(k) for k in range(min(len(names), 9))} | {"0": other}
+        self.app.push_screen(ChoiceScreen(tr("escalate.to"), options, keys), chosen)
 
     def action_note(self) -> None:
         """A logbook note, attached to the selected item if there is one."""

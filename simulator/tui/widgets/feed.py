@@ -85,6 +85,7 @@ class FeedView(ScrollView, can_focus=True):
         info: Callable[[FeedItem], ItemInfo],
         role_name: Callable[[str], str],
         *,
+        label_name: Callable[[str], str] = str,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -93,6 +94,7 @@ class FeedView(ScrollView, can_focus=True):
         self.channels = channels
         self.info = info
         self.role_name = role_name
+        self.label_name = label_name  # a flag's label (valid, misleading ...) in words
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
         self.predicate: Callable[[FeedItem], bool] | None = None
@@ -273,8 +275,8 @@ class FeedView(ScrollView, can_focus=True):
         marks = []
         if item.answered:
             marks.append("↩")
-        if item.flagged:
-            marks.append(f"⚑{item.flagged[0].upper()}")
+        if item.flagged:  # the label as a word: a letter reads differently in each language
+            marks.append(f"⚑ {self.label_name(item.flagged)}")
         if item.hidden:
             marks.append("⊘")
         if item.escalated:

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
 from simulator.tui.i18n import Catalogue
-from simulator.tui.model import OBSERVER, FeedItem, FeedModel
+from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
 from simulator.tui.text import literal
 from simulator.tui.triage import TRIAGE_CLASSES, TRIAGE_CSS, Urgency, countdown, urgency
 from simulator.tui.widgets.feed import ItemInfo, compact
@@ -157,11 +157,7 @@ class DetailPane(VerticalScroll):
         if not item.done:
             parts.append(Text(tr("detail.nothing"), style="dim"))
         for done in item.done or ():
-            label = (
-                tr("done.flag", label=tr("label." + done.label))
-                if done.kind == "flag" and done.label
-                else tr("done." + done.kind)
-            )
+            label = done_label(tr, done)
             line = Text(f"• {clock_text(done.t)} ")
             line.append(label, "italic magenta" if done.kind == OBSERVER else "")
             if done.by:
@@ -170,6 +166,17 @@ class DetailPane(VerticalScroll):
                 line.append(f": {done.text}")
             parts.append(line)
         body.update(Group(*parts))
+
+
+def done_label(tr: Catalogue, done: Done) -> str:
+    """What was done, in words: with the flag's label, the hide's reason, the recipient."""
+    if done.kind == "flag" and done.label:
+        return tr("done.flag", label=tr("label." + done.label))
+    if done.kind == "hide" and done.reason and tr.has(f"hide.reason.{done.reason}"):
+        return tr("done.hide_reason", reason=tr(f"hide.reason.{done.reason}"))
+    if done.kind == "escalate" and done.recipient:
+        return tr("done.escalate_to", name=done.recipient)
+    return tr("done." + done.kind)
 
 
 class MonitorPane(Static):

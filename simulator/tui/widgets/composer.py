@@ -1,0 +1,210 @@
+"""The composer: a panel under the lists for writing a reply or a statement.
+
+It is no dialog over the screen: the item being answered, its thread in the detail pane and
+its countdown stay in sight while the team writes. The text is multi-line and wraps; the
+character count and the guideline warnings follow every key.
+
+Publishing is ctrl+enter, but many terminals send ctrl+enter as a plain enter (which adds a
+line) or as ctrl+j; ctrl+j and ctrl+s publish too, and the footer shows ctrl+s, which works
+everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Select, Static, TextArea
+
+from simulator.engine.guidelines import GuidelineFinding
+from simulator.tui.bindings import localize_bindings
+from simulator.tui.i18n import Catalogue
+from simulator.tui.model import FeedItem
+from simulator.tui.text import literal
+from simulator.tui.widgets.feed import ItemInfo, countdown
+
+CHANNELS = ("social", "press", "news", "internal")
+SOON = 300  # seconds before a deadline from which the countdown stands out
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a composer writes: a reply to an item, or a statement (``item`` None)."""
+
+    item: FeedItem | None
+
+    @property
+    def key(self) -> str:
+        """One draft per target: per item replied to, and one for statements."""
+        return f"reply:{self.item.id}" if self.item else "statement"
+
+
+class ComposerPanel(Vertical):
+    """Write a reply or a statement; warnings show live, ctrl+enter or ctrl+s publishes."""
+
+    DEFAULT_CSS = """
+    ComposerPanel { height: 45%; min-height: 10; border: round $accent; padding: 0 1;
+        background: $surface; }
+    ComposerPanel #composer-head { height: auto; }
+    ComposerPanel #composer-title { width: auto; text-style: bold; margin-right: 2; }
+    ComposerPanel #composer-due { width: auto; text-style: bold; }
+    ComposerPanel #composer-due.soon { background: $warning; color: $text; }
+    ComposerPanel #composer-due.overdue { background: $error; color: $text; }
+    ComposerPanel #composer-quote { height: auto; max-height: 2; color: $text-muted; }
+    ComposerPanel #composer-channel { width: 30; }
+    ComposerPanel TextArea, ComposerPanel TextArea:focus { height: 1fr; min-height: 3;
+        border: none; padding: 0; background: $boost; }
+    ComposerPanel #composer-info { height: 1; color: $text-muted; }
+    ComposerPanel #composer-warnings { height: auto; max-height: 5; color: $success; }
+    ComposerPanel #composer-warnings.found { color: $error; }
+    ComposerPanel #composer-warnings.confirm { color: $error; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "publish", "Publish", id="publish"),
+        Binding("ctrl+enter,ctrl+j", "publish", "Publish", show=False),
+        Binding("escape", "close", "Close", id="close"),
+    ]
+
+    class Publish(Message):
+        """The writer asks to publish (after confirming any warnings)."""
+
+        def __init__(self, composer: ComposerPanel, text: str, channel: str | None) -> None:
+            super().__init__()
+            self.composer = composer
+            self.text = text
+            self.channel = channel
+
+    class Closed(Message):
+        """The writer closed the composer without publishing; ``draft`` is what was written."""
+
+        def __init__(self, composer: ComposerPanel, draft: str) -> None:
+            super().__init__()
+            self.composer = composer
+            self.draft = draft
+
+    def __init__(
+        self,
+        tr: Catalogue,
+        target: Target,
+        check: Callable[[str], list[GuidelineFinding]],
+        info: Callable[[FeedItem], ItemInfo],
+        *,
+        draft: str = "",
+    ) -> None:
+        super().__init__()
+        self.tr = tr
+        self.target = target
+        self.check = check
+        self.info = info
+        self.draft = draft
+        self.confirming = False
+
+    def compose(self) -> ComposeResult:
+        tr = self.tr
+        item = self.target.item
+        with Horizontal(id="composer-head"):
+            if item is None:
+                yield Static(tr("compose.statement"), id="composer-title")
+                yield Select(
+                    [(tr(f"channel.{c}"), c) for c in CHANNELS],
+                    value="social",
+                    allow_blank=False,
+                    id="composer-channel",
+                    prompt=tr("compose.channel"),
+                )
+            else:
+                title = literal(tr("compose.reply", name=item.name), single_line=True)
+                yield Static(title, id="composer-title")
+                yield Static(id="composer-due")
+        if item is not None:
+            yield Static(literal("» " + item.line, single_line=True), id="composer-quote")
+        yield TextArea(self.draft, soft_wrap=True, tab_behavior="focus", id="composer-text")
+        yield Static(id="composer-info")
+        yield Static(id="composer-warnings")
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.tr)
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        self.redraw()
+        self._show(self._findings())
+
+    @property
+    def text(self) -> str:
+        """What has been written so far."""
+        return self.query_one(TextArea).text
+
+    @property
+    def channel(self) -> str | None:
+        """The chosen channel of a statement; None for a reply."""
+        if self.target.item is not None:
+            return None
+        return str(self.query_one("#composer-channel", Select).value)
+
+    def redraw(self) -> None:
+        """The answer's countdown, as the clock runs."""
+        item = self.target.item
+        found = self.query("#composer-due")
+        if item is None or not found:  # a statement, or not composed yet
+            return
+        due = found.first(Static)
+        due_in = self.info(item).due_in
+        due.set_class(due_in is not None and due_in < 0, "overdue")
+        due.set_class(due_in is not None and 0 <= due_in < SOON, "soon")
+        if due_in is None:
+            due.update("")
+            return
+        key = "detail.overdue" if due_in < 0 else "detail.due"
+        due.update(f"⏱ {self.tr(key)} {countdown(abs(due_in))}")
+
+    def _findings(self) -> list[GuidelineFinding]:
+        return self.check(self.text)
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        self.confirming = False  # what was confirmed is not what is there now
+        self._show(self._findings())
+
+    def _show(self, findings: list[GuidelineFinding], note: str | None = None) -> None:
+        info = self.tr("composer.count", count=len(self.text)) + "  ·  " + self.tr("composer.hint")
+        self.query_one("#composer-info", Static).update(Text(note or info))
+        box = self.query_one("#composer-warnings", Static)
+        box.set_class(bool(findings), "found")
+        box.set_class(self.confirming, "confirm")
+        if not findings:
+            box.update(self.tr("compose.ok"))
+            return
+        lines = [self.tr("compose.warnings")]
+        lines += ["  ⚠ " + self.tr(f"finding.{f.rule}", match=f.match) for f in findings]
+        if self.confirming:
+            lines.append(self.tr("composer.confirm"))
+        box.update(Text("\n".join(lines)))
+
+    def action_publish(self) -> None:
+        """Publish; with guideline warnings, only when asked a second time."""
+        text = self.text.strip()
+        if not text:
+            self.app.bell()
+            self._show(self._findings(), note=self.tr("composer.empty"))
+            return
+        findings = self._findings()
+        if findings and not self.confirming:
+            self.confirming = True
+            self._show(findings)
+            return
+        self.post_message(self.Publish(self, text, self.channel))
+
+    def action_close(self) -> None:
+        """Close without publishing; while confirming, go back to writing instead."""
+        if self.confirming:
+            self.confirming = False
+            self._show(self._findings())
+            return
+        self.post_message(self.Closed(self, self.text))
