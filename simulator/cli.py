@@ -231,6 +231,16 @@ def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) 
             )
 
 
+def lang_option(what: str) -> Callable[[F], F]:
+    """``--lang nb|nn|en``: every command that shows words has it, with the same default."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "nn", "en"]),
+        help=f"{what}: nb (bokmål), nn (nynorsk) or en (English). "
+        "Default: the scenario's language.",
+    )
+
+
 def _usage_error(message: str) -> NoReturn:
     _say(f"crisis-sim: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -650,11 +660,7 @@ def _after_console(path: Path) -> None:
     type=click.Path(dir_okay=False),
     help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 @click.option("--name", "player", help="Your name, recorded with your actions.")
 def run(
     scenario: str,
@@ -700,11 +706,7 @@ def run(
 
 @cli.command()
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 @click.option("--name", "player", help="Your name, recorded with your actions.")
 def resume(session: str, lang: str | None, player: str | None) -> None:
     """Reopen an interrupted exercise exactly where it stopped, paused."""
@@ -879,8 +881,9 @@ def export_cmd(session: str, output: Output | None) -> None:
     default="table",
     show_default=True,
 )
+@lang_option("Language of the report (table, md and html; json and csv keep English names)")
 @output_options()
-def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
+def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output | None) -> None:
     """The debrief: response times, rumours, personal data, guidelines and a score.
 
     Several sessions of the same scenario are compared side by side.
@@ -913,20 +916,20 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
         import io
 
         if output is None:
-            _print_rich(reports.to_table(scores))
+            _print_rich(reports.to_table(scores, lang))
             return
         buffer = io.StringIO()
-        _print_rich(reports.to_table(scores), file=buffer, width=140)
+        _print_rich(reports.to_table(scores, lang), file=buffer, width=140)
         _write_output(buffer.getvalue(), output, inputs=sessions)
         return
     if fmt == "html":
         from simulator.scoring.html import render_html
 
-        text = render_html(scores)
+        text = render_html(scores, lang)
+    elif fmt == "md":
+        text = reports.to_markdown(scores, lang)
     else:
-        text = {"json": reports.to_json, "csv": reports.to_csv, "md": reports.to_markdown}[fmt](
-            scores
-        )
+        text = {"json": reports.to_json, "csv": reports.to_csv}[fmt](scores)
         if fmt == "csv" and output is None:
             text = text.removeprefix(reports.BOM)
         if fmt == "json":
@@ -945,11 +948,7 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
     show_default=True,
     help="Replay speed; change it with + and - while it plays.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 def replay(session: str, speed: float, lang: str | None) -> None:
     """Replay an exercise for the debrief: seek with arrow keys, space pauses."""
     from simulator.engine.store import SessionError
