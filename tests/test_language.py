@@ -7,13 +7,35 @@ console speaks bokmål or nynorsk.
 
 from __future__ import annotations
 
+import asyncio
+import re
 import string
+from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Select, TabbedContent
 
-from simulator.lang import LANGUAGES, Entry
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.lang import LANGUAGES, Entry, Language
 from simulator.lang.console import CONSOLE
 from simulator.lang.reports import REPORTS
+from simulator.scoring.replay import ReplayLog
+from simulator.tui.replay import ReplayApp
+from simulator.tui.screens.afteraction import AfterActionScreen
+from simulator.tui.screens.dialogs import (
+    AdhocScreen,
+    ChoiceScreen,
+    ComposeScreen,
+    ConfirmScreen,
+    HelpScreen,
+    PromptScreen,
+)
+from tests.test_console import SIZE, Console, screen_text
 
 TABLES = {"console": CONSOLE, "reports": REPORTS}
 
@@ -32,3 +54,174 @@ def test_every_entry_has_three_languages_with_the_same_placeholders(table: str) 
         elif len({frozenset(_placeholders(t)) for t in texts}) != 1:
             incomplete.append(f"{key}: placeholders differ")
     assert incomplete == []
+
+
+# --- the console in bokmål and nynorsk ------------------------------------------------------
+
+#: What Textual shows in English unless the console replaces it: the command palette's
+#: search line, its own commands and their help, and the footer's key for the palette.
+TEXTUAL_ENGLISH = (
+    "Search for commands",
+    "Search for themes",
+    "No matches found",
+    "Keys",
+    "Quit the application as soon as possible",
+    "Show help for the focused widget",
+    "Hide the keys and widget help panel",
+    "Change the current theme",
+    "Screenshot",
+    "Save an SVG",
+    "Theme",
+    "Maximize",
+    "Minimize",
+    "palette",
+)
+
+
+def _fixed_parts(text: str) -> list[str]:
+    """The words of a catalogue text without its placeholders, one part per line."""
+    parts = []
+    for piece in re.split(r"\{[^}]*\}|\n", text):
+        part = " ".join(piece.split()).strip(" ,;:.()«»“”#")
+        if len(part) >= 4:
+            parts.append(part)
+    return parts
+
+
+def _english_texts(language: str) -> set[str]:
+    """The English texts of every entry that ``language`` says differently.
+
+    Texts both languages share are left out ("Start", "Pause"), and so are short ones: a
+    two-letter part would be found inside any word.
+    """
+    column = LANGUAGES.index(Language(language))
+    english = set()
+    for table in TABLES.values():
+        for key, entry in table.items():
+            # The web page's own words never show in the console (and its "time" is a
+            # Norwegian word too: an hour).
+            if entry[0] != entry[column] and not key.startswith("html."):
+                english.update(p for p in _fixed_parts(entry[0]) if p not in entry[column])
+    return english | set(TEXTUAL_ENGLISH)
+
+
+def _english_on(text: str, language: str) -> list[str]:
+    flat = " ".join(text.split())
+    return sorted(
+        w
+        for w in _english_texts(language)
+        if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat)
+    )
+
+
+class Seen:
+    """Everything the console showed, screen by screen, for one language."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.views: dict[str, str] = {}
+
+    async def look(self, pilot: Pilot, name: str) -> None:
+        """Let the screen settle, then keep its text under ``name``."""
+        await pilot.pause()
+        self.views[name] = screen_text(self.app)  # type: ignore[arg-type]
+
+    async def palette(self, pilot: Pilot, name: str) -> None:
+        """Open the command palette with ctrl+p, type nothing, keep what it lists."""
+        await pilot.press("ctrl+p")
+        palette = self.app.screen
+        assert isinstance(palette, CommandPalette)
+        commands = palette.query_one(CommandList)
+        for _ in range(200):  # the commands arrive from a worker, a few frames later
+            if commands.option_count:
+                break
+            await pilot.pause()
+        assert commands.option_count
+        await self.look(pilot, name)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    async def dialog(self, pilot: Pilot, key: str, kind: type[Screen[Any]], name: str) -> None:
+        """Open a dialog with its key, keep its text, close it with escape."""
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(self.app.screen, kind), (name, self.app.screen)
+        for select in self.app.screen.query(Select):
+            select.expanded = True  # its list of choices shows too
+        await self.look(pilot, name)
+        for select in self.app.screen.query(Select):
+            select.expanded = False
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(self.app.screen, kind), name
+
+    def english(self, language: str) -> dict[str, list[str]]:
+        """The English texts found on each view."""
+        found = {name: _english_on(text, language) for name, text in self.views.items()}
+        return {name: words for name, words in found.items() if words}
+
+
+async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
+    await seen.look(pilot, "briefing")
+    await console.begin(pilot)
+    await console.advance(pilot, 9 * 60)
+    await seen.look(pilot, "exercise")
+    await seen.palette(pilot, "palette")
+    await console.select(pilot, "presse-lokalavis-a", "press")
+    await seen.look(pilot, "exercise, press")
+    await seen.dialog(pilot, "r", ComposeScreen, "reply")
+    await seen.dialog(pilot, "s", ComposeScreen, "statement")
+    await seen.dialog(pilot, "f", ChoiceScreen, "flag")
+    await seen.dialog(pilot, "e", PromptScreen, "escalate")
+    await seen.dialog(pilot, "n", PromptScreen, "note")
+    await seen.dialog(pilot, "f1", HelpScreen, "help")
+    await seen.dialog(pilot, "q", ConfirmScreen, "quit")
+    await pilot.press("f2")
+    await seen.look(pilot, "facilitator")
+    await seen.palette(pilot, "facilitator palette")
+    await seen.dialog(pilot, "a", AdhocScreen, "ad-hoc")
+    await seen.dialog(pilot, "o", PromptScreen, "observer note")
+    await pilot.press("E")
+    await seen.look(pilot, "end")
+    await pilot.press("j")
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, AfterActionScreen):
+            break
+    assert isinstance(pilot.app.screen, AfterActionScreen)
+    pilot.app.clear_notifications()
+    for tab in ("tab-summary", "tab-timeline", "tab-rumours"):
+        pilot.app.screen.query_one(TabbedContent).active = tab
+        await seen.look(pilot, f"after-action, {tab}")
+    await seen.palette(pilot, "after-action palette")
+
+
+async def _replay(pilot: Pilot, real: ManualTime, seen: Seen) -> None:
+    await pilot.pause()
+    real.advance(300)  # 20 scenario minutes at the replay's speed
+    pilot.app.tick()  # type: ignore[attr-defined]
+    await seen.look(pilot, "replay")
+    await seen.dialog(pilot, "f1", HelpScreen, "replay help")
+    await seen.palette(pilot, "replay palette")
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> None:
+    console = Console(tmp_path, language=language)
+    seen = Seen(console.app)
+
+    async def main() -> None:
+        async with console.app.run_test(size=SIZE) as pilot:
+            await _console(console, pilot, seen)
+        real = ManualTime()
+        replay = ReplayApp(
+            ReplayLog(console.path), clock=ScenarioClock(source=real), language=language
+        )
+        seen.app = replay
+        async with replay.run_test(size=SIZE) as pilot:
+            await _replay(pilot, real, seen)
+
+    asyncio.run(main())
+    assert len(seen.views) == 23  # every view above was reached
+    assert seen.english(language) == {}

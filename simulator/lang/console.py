@@ -192,10 +192,10 @@ CONSOLE: Final[dict[str, Entry]] = {
     # an inject's kind and its trigger, as the facilitator's events table shows them
     "kind.post": ("post", "innlegg", "innlegg"),
     "kind.question": ("question", "spørsmål", "spørsmål"),
-    "kind.press": ("press question", "pressehenvendelse", "pressespørsmål"),
+    "kind.press": ("press", "presse", "presse"),
     "kind.news": ("news", "nyhet", "nyheit"),
-    "kind.official": ("official", "offisiell melding", "offisiell melding"),
-    "kind.internal": ("internal", "intern melding", "intern melding"),
+    "kind.official": ("official", "offisiell", "offisiell"),
+    "kind.internal": ("internal", "intern", "intern"),
     "trigger.delivered": ("after {ref} delivered", "når {ref} er levert", "når {ref} er levert"),
     "trigger.met": ("after {ref} met", "når {ref} er innfridd", "når {ref} er innfridd"),
     "trigger.missed": (

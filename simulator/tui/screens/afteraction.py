@@ -95,7 +95,7 @@ class AfterActionScreen(Screen[None]):
         for e in score.expectations:
             table.add_row(
                 Text(e.inject),
-                "/".join(e.do),
+                self.labels.actions(e.do),
                 offset_text(e.delivered),
                 offset_text(e.deadline),
                 offset_text(e.responded),
