@@ -35,6 +35,7 @@ from simulator.tui.screens.dialogs import (
     HelpScreen,
     PromptScreen,
 )
+from tests.helpers import run_cli
 from tests.test_console import SIZE, Console, screen_text
 
 TABLES = {"console": CONSOLE, "reports": REPORTS}
@@ -225,3 +226,44 @@ def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> 
     asyncio.run(main())
     assert len(seen.views) == 23  # every view above was reached
     assert seen.english(language) == {}
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stopped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A jordras session stopped at ten minutes (not ended), made by the headless run."""
+    path = tmp_path_factory.mktemp("lang") / "s.sqlite"
+    done = run_cli("simulate", "jordras", "--seed", "1", "--until", "10m", "--session", str(path))
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_every_console_command_takes_nynorsk(stopped: Path, tmp_path: Path) -> None:
+    # Without a terminal the console cannot open: the option was accepted, and the command
+    # went on as far as it could.
+    for args in (
+        ("run", "jordras", "--session", str(tmp_path / "new.sqlite")),
+        ("resume", str(stopped)),
+        ("replay", str(stopped)),
+    ):
+        done = run_cli(*args, "--lang", "nn")
+        assert done.returncode == 2, (args, done.stderr)
+        assert "interactive terminal" in done.stderr and "--lang" not in done.stderr, args
+
+
+def test_the_debrief_speaks_the_language_asked_for(stopped: Path) -> None:
+    headings = {
+        None: "## Forventninger",  # jordras is written in bokmål
+        "nn": "## Forventingar",
+        "nb": "## Forventninger",
+        "en": "## Expectations",
+    }
+    for language, heading in headings.items():
+        asked = ("--lang", language) if language else ()
+        done = run_cli("score", str(stopped), "--format", "md", *asked)
+        assert done.returncode == 0, done.stderr
+        assert heading in done.stdout, language
+    page = run_cli("score", str(stopped), "--format", "html", "--lang", "nn")
+    assert '<html lang="nn">' in page.stdout
