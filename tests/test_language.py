@@ -8,6 +8,7 @@ console speaks bokmål or nynorsk.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import string
 from pathlib import Path
@@ -22,6 +23,7 @@ from textual.widgets import Select, TabbedContent
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.lang import LANGUAGES, Entry, Language
+from simulator.lang.cli import CLI
 from simulator.lang.console import CONSOLE
 from simulator.lang.reports import REPORTS
 from simulator.scoring.replay import ReplayLog
@@ -38,7 +40,9 @@ from simulator.tui.screens.dialogs import (
 from tests.helpers import run_cli
 from tests.test_console import SIZE, Console, screen_text
 
-TABLES = {"console": CONSOLE, "reports": REPORTS}
+TABLES = {"console": CONSOLE, "reports": REPORTS, "cli": CLI}
+#: The tables whose words the console shows.
+SHOWN = {"console": CONSOLE, "reports": REPORTS}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -97,7 +101,7 @@ def _english_texts(language: str) -> set[str]:
     """
     column = LANGUAGES.index(Language(language))
     english = set()
-    for table in TABLES.values():
+    for table in SHOWN.values():
         for key, entry in table.items():
             # The web page's own words never show in the console (and its "time" is a
             # Norwegian word too: an hour).
@@ -242,7 +246,7 @@ def stopped(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_console_command_takes_nynorsk(stopped: Path, tmp_path: Path) -> None:
     # Without a terminal the console cannot open: the option was accepted, and the command
-    # went on as far as it could.
+    # went on as far as it could, and said so in nynorsk.
     for args in (
         ("run", "jordras", "--session", str(tmp_path / "new.sqlite")),
         ("resume", str(stopped)),
@@ -250,7 +254,8 @@ def test_every_console_command_takes_nynorsk(stopped: Path, tmp_path: Path) -> N
     ):
         done = run_cli(*args, "--lang", "nn")
         assert done.returncode == 2, (args, done.stderr)
-        assert "interactive terminal" in done.stderr and "--lang" not in done.stderr, args
+        assert "--lang" not in done.stderr, args
+        assert "konsollen treng ein interaktiv terminal" in done.stderr, args
 
 
 def test_the_debrief_speaks_the_language_asked_for(stopped: Path) -> None:
@@ -267,3 +272,29 @@ def test_the_debrief_speaks_the_language_asked_for(stopped: Path) -> None:
         assert heading in done.stdout, language
     page = run_cli("score", str(stopped), "--format", "html", "--lang", "nn")
     assert '<html lang="nn">' in page.stdout
+
+
+def _in_locale(locale: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    return {**env, "LANG": locale}
+
+
+def test_the_command_line_speaks_the_system_language_without_a_scenario(tmp_path: Path) -> None:
+    listing = run_cli("list", env=_in_locale("nn_NO.UTF-8"))
+    assert listing.returncode == 0, listing.stderr
+    assert "Prøv eitt: crisis-sim preview jordras" in listing.stdout
+    english = run_cli("list", env=_in_locale("en_GB.UTF-8"))
+    assert "Try one: crisis-sim preview jordras" in english.stdout
+
+
+def test_the_command_line_speaks_the_scenarios_or_the_asked_language(
+    stopped: Path, tmp_path: Path
+) -> None:
+    # jordras is written in bokmål: that wins over the system's nynorsk, --lang over both.
+    done = run_cli("score", str(stopped), "--format", "md", env=_in_locale("nn_NO.UTF-8"))
+    assert f"note: {stopped} ble avbrutt; den er vurdert fram til siste hendelse" in done.stderr
+    page = tmp_path / "rapport.html"
+    done = run_cli("score", str(stopped), "--format", "html", "--lang", "nn", "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    assert f"note: {stopped} vart avbroten; ho er vurdert fram til siste hending" in done.stderr
+    assert f"Skreiv {page}" in done.stderr
