@@ -131,9 +131,14 @@ class Seen:
         await pilot.pause()
         self.views[name] = screen_text(self.app)  # type: ignore[arg-type]
 
-    async def palette(self, pilot: Pilot, name: str) -> None:
-        """Open the command palette with ctrl+p, type nothing, keep what it lists."""
-        await pilot.press("ctrl+p")
+    async def palette(self, pilot: Pilot, name: str, themes: bool = False) -> None:
+        """Open the command palette with ctrl+p (or its list of colour themes), type
+        nothing, keep what it lists."""
+        if themes:
+            self.app.action_change_theme()
+            await pilot.pause()
+        else:
+            await pilot.press("ctrl+p")
         palette = self.app.screen
         assert isinstance(palette, CommandPalette)
         commands = palette.query_one(CommandList)
@@ -173,6 +178,7 @@ async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
     await console.advance(pilot, 9 * 60)
     await seen.look(pilot, "exercise")
     await seen.palette(pilot, "palette")
+    await seen.palette(pilot, "themes", themes=True)
     await console.select(pilot, "presse-lokalavis-a", "press")
     await seen.look(pilot, "exercise, press")
     await seen.dialog(pilot, "r", ComposeScreen, "reply")
@@ -228,7 +234,7 @@ def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> 
             await _replay(pilot, real, seen)
 
     asyncio.run(main())
-    assert len(seen.views) == 23  # every view above was reached
+    assert len(seen.views) == 24  # every view above was reached
     assert seen.english(language) == {}
 
 
