@@ -39,7 +39,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "status.running": ("running", "går", "går"),
     "status.paused": ("PAUSED", "PAUSE", "PAUSE"),
     "status.ended": ("ENDED", "AVSLUTTET", "AVSLUTTA"),
-    "status.unread": ("unread", "ulest", "ulese"),
+    "status.unread": ("unread", "ulest", "ulesne"),
     "status.press": ("press open", "presse åpne", "presse opne"),
     "status.overdue": ("overdue", "på overtid", "på overtid"),
     "detail.empty": (
@@ -51,7 +51,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "detail.done": ("Done about it", "Gjort med saken", "Gjort med saka"),
     "detail.nothing": ("Nothing yet.", "Ingenting ennå.", "Ingenting enno."),
     "detail.views": ("views", "visninger", "visingar"),
-    "detail.likes": ("likes", "liker", "likerklikk"),
+    "detail.likes": ("likes", "liker", "liker"),
     "detail.shares": ("shares", "delinger", "delingar"),
     "detail.due": ("answer due in", "svarfrist om", "svarfrist om"),
     "detail.overdue": ("overdue by", "over fristen med", "over fristen med"),
@@ -152,7 +152,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "quit.confirm": (
         "The exercise is running. Quit? Everything so far is saved. (y/n)",
         "Øvelsen pågår. Avslutte? Alt så langt er lagret. (j/n)",
-        "Øvinga held fram. Avslutte? Alt så langt er lagra. (j/n)",
+        "Øvinga er i gang. Avslutte? Alt så langt er lagra. (j/n)",
     ),
     "end.confirm": (
         "End the exercise for everyone? (y/n)",
@@ -261,7 +261,7 @@ CONSOLE: Final[dict[str, Entry]] = {
         "1 2 3  strøm / presse / internt     ↑ ↓  velg innlegg\n"
         "ctrl+p  alle kommandoer             F1 eller ?  denne hjelpen      q  avslutt",
         "Avspeling av øvinga slik ho gjekk: ingenting kan endrast.\n\n"
-        "mellomrom  spel av / pause          + -  raskare / seinare\n"
+        "mellomrom  spel av / pause          + -  raskare / saktare\n"
         "← →  eitt minutt tilbake / fram     < >  ti minutt tilbake / fram\n"
         "Home  tilbake til start             End  til slutten\n"
         "1 2 3  straum / presse / internt    ↑ ↓  vel innlegg\n"
@@ -282,7 +282,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.facilitator": ("Facilitator", "Øvingsleder", "Øvingsleiar"),
     "bind.pause": ("Pause", "Pause", "Pause"),
     "bind.faster": ("Faster", "Raskere", "Raskare"),
-    "bind.slower": ("Slower", "Saktere", "Seinare"),
+    "bind.slower": ("Slower", "Saktere", "Saktare"),
     "bind.next": ("Next inject", "Neste innspill", "Neste innspel"),
     "bind.adhoc": ("Ad-hoc", "Ad hoc", "Ad hoc"),
     "bind.observe": ("Observe", "Observatørnotat", "Observatørnotat"),
@@ -300,7 +300,6 @@ CONSOLE: Final[dict[str, Entry]] = {
         "Søk etter kommandoar …",
     ),
     "palette.themes": ("Search for themes…", "Søk etter fargetema …", "Søk etter fargetema …"),
-    "palette.none": ("No matches found", "Ingen treff", "Ingen treff"),
     "bind.palette": ("palette", "kommandoer", "kommandoar"),
     "palette.tooltip": (
         "Open the command palette",
@@ -356,7 +355,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "after.deadline": ("deadline", "frist", "frist"),
     "after.response": ("response", "svar", "svar"),
     "after.col.inject": ("inject", "innspill", "innspel"),
-    "after.col.do": ("expected", "forventet", "venta"),
+    "after.col.do": ("expected", "forventet", "forventa"),
     "after.col.delivered": ("delivered", "levert", "levert"),
     "after.col.deadline": ("deadline", "frist", "frist"),
     "after.col.responded": ("responded", "svart", "svart"),

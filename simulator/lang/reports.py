@@ -29,7 +29,7 @@ REPORTS: Final[dict[str, Entry]] = {
     "status.missed": ("missed", "ikke innfridd", "ikkje innfridd"),
     "status.open": ("open", "åpen", "open"),  # an interrupted session's expectation still running
     "col.inject": ("inject", "innspill", "innspel"),
-    "col.do": ("do", "forventet", "venta"),
+    "col.do": ("do", "forventet", "forventa"),
     "col.delivered": ("delivered", "levert", "levert"),
     "col.deadline": ("deadline", "frist", "frist"),
     "col.responded": ("responded", "svart", "svart"),
@@ -80,7 +80,7 @@ REPORTS: Final[dict[str, Entry]] = {
     "summary.press": (
         "press questions answered on time",
         "pressehenvendelser besvart i tide",
-        "pressespørsmål svarte i tide",
+        "pressespørsmål svara i tide",
     ),
     "summary.flags": (
         "flag precision / recall / F1 (misleading)",
@@ -238,7 +238,7 @@ REPORTS: Final[dict[str, Entry]] = {
         "høyre svarer til tabellen under.",
         "Visingar av kvart villeiande innlegg over tid, på logaritmisk skala (kvar linje er ti "
         "gonger linja under). Ei kurve flatar ut der laget retta opp ryktet (merkt med ein "
-        "ring); ei som aldri blir retta opp, held fram med å veksa mot toppen. Tala til høgre "
+        "ring); ei som aldri blir retta opp, held fram med å vekse mot toppen. Tala til høgre "
         "svarer til tabellen under.",
     ),
     "html.rumours.none": (
