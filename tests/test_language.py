@@ -188,6 +188,10 @@ async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
     await seen.dialog(pilot, "n", PromptScreen, "note")
     await seen.dialog(pilot, "f1", HelpScreen, "help")
     await seen.dialog(pilot, "q", ConfirmScreen, "quit")
+    await pilot.press("f", "v")  # flagged as valid: a toast says so
+    await seen.look(pilot, "toast")
+    tr = console.app.tr
+    assert tr("toast.flagged", label=tr("label.valid")) in " ".join(seen.views["toast"].split())
     await pilot.press("f2")
     await seen.look(pilot, "facilitator")
     await seen.palette(pilot, "facilitator palette")
@@ -223,18 +227,19 @@ def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> 
     seen = Seen(console.app)
 
     async def main() -> None:
-        async with console.app.run_test(size=SIZE) as pilot:
+        # With the toasts, which say what an action did.
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
             await _console(console, pilot, seen)
         real = ManualTime()
         replay = ReplayApp(
             ReplayLog(console.path), clock=ScenarioClock(source=real), language=language
         )
         seen.app = replay
-        async with replay.run_test(size=SIZE) as pilot:
+        async with replay.run_test(size=SIZE, notifications=True) as pilot:
             await _replay(pilot, real, seen)
 
     asyncio.run(main())
-    assert len(seen.views) == 24  # every view above was reached
+    assert len(seen.views) == 25  # every view above was reached
     assert seen.english(language) == {}
 
 
@@ -304,3 +309,39 @@ def test_the_command_line_speaks_the_scenarios_or_the_asked_language(
     assert done.returncode == 0, done.stderr
     assert f"note: {stopped} vart avbroten; ho er vurdert fram til siste hending" in done.stderr
     assert f"Skreiv {page}" in done.stderr
+
+
+def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the picture is saved in the current folder
+    console = Console(tmp_path, language="nn")
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Skjermbilete")
+        commands = pilot.app.screen.query_one(CommandList)
+        for _ in range(200):  # the search runs in a worker
+            if commands.option_count:
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(200):
+            if list(tmp_path.glob("*.svg")):
+                break
+            await pilot.pause()
+        [picture] = tmp_path.glob("*.svg")
+        assert picture.read_text(encoding="utf-8").startswith("<svg")
+        for _ in range(200):  # the toast is mounted a few frames later
+            if "Skjermbiletet er lagra" in screen_text(console.app):
+                break
+            await pilot.pause()
+        assert "Skjermbiletet er lagra" in screen_text(console.app)
+
+    async def main() -> None:
+        # Toasts show only when asked for in a test.
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())

@@ -321,6 +321,7 @@ CONSOLE: Final[dict[str, Entry]] = {
         "Lukk konsollen; alt som er gjort, er lagret",
         "Lukk konsollen; alt som er gjort, er lagra",
     ),
+    "cmd.quit.replay": ("Close the replay", "Lukk avspillingen", "Lukk avspelinga"),
     "cmd.screenshot": ("Screenshot", "Skjermbilde", "Skjermbilete"),
     "cmd.screenshot.help": (
         "Save a picture (SVG) of the screen in the current folder",

@@ -447,9 +447,12 @@ class CrisisApp(App[int]):
         path = self.save_screenshot()
         self.notify(self.tr("toast.screenshot", path=path), timeout=5)
 
-    def common_commands(self, quit_action: Callable[[], object]) -> Iterator[SystemCommand]:
+    def common_commands(
+        self, quit_action: Callable[[], object], quit_help: str = "cmd.quit.help"
+    ) -> Iterator[SystemCommand]:
         """The palette's general commands, in place of Textual's English ones: keys and
-        help, colour theme, screenshot and quit."""
+        help, colour theme, screenshot and quit (``quit_help``: the catalogue key of what
+        quitting does)."""
         tr = self.tr
         yield SystemCommand(tr("bind.help"), tr("cmd.keys.help"), self.action_help)
         yield SystemCommand(tr("bind.theme"), tr("cmd.pick_theme"), self.action_change_theme)
@@ -457,7 +460,7 @@ class CrisisApp(App[int]):
         yield SystemCommand(
             tr("cmd.screenshot"), tr("cmd.screenshot.help"), self.action_save_screenshot
         )
-        yield SystemCommand(tr("bind.quit"), tr("cmd.quit.help"), quit_action)
+        yield SystemCommand(tr("bind.quit"), tr(quit_help), quit_action)
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         """Every action of the console, for the command palette.

@@ -229,7 +229,7 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         """The general commands and the replay's: none that would change the exercise."""
-        yield from self.common_commands(self.action_quit_now)
+        yield from self.common_commands(self.action_quit_now, "cmd.quit.replay")
         tr = self.tr
         yield SystemCommand(tr("bind.play"), "space", self.action_toggle_pause)
         yield SystemCommand(tr("bind.faster"), "+", lambda: self.action_speed(1))
