@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Select, TabbedContent
 
 from simulator.engine.clock import ManualTime, ScenarioClock
-from simulator.lang import LANGUAGES, Entry, Language
+from simulator.lang import LANGUAGES, Language
 from simulator.lang.cli import CLI
 from simulator.lang.console import CONSOLE
 from simulator.lang.reports import REPORTS
@@ -52,8 +52,7 @@ def _placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_every_entry_has_three_languages_with_the_same_placeholders(table: str) -> None:
     incomplete: list[str] = []
-    for key, entry in TABLES[table].items():
-        texts: Entry = entry
+    for key, texts in TABLES[table].items():
         if len(texts) != len(LANGUAGES) or not all(t.strip() for t in texts):
             incomplete.append(f"{key}: {len(texts)} columns")
         elif len({frozenset(_placeholders(t)) for t in texts}) != 1:
