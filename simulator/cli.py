@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from simulator.engine.engine import Engine
+    from simulator.lang import Catalogue
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
     from simulator.tui.app import CrisisApp
@@ -47,6 +48,15 @@ def _say(text: str, *, err: bool = False, nl: bool = True) -> None:
     from simulator.scenario.diagnostics import printable
 
     click.echo(printable(text), err=err, nl=nl)
+
+
+def _words(language: str | None = None, scenario: str | None = None) -> Catalogue:
+    """The command line's messages: in the language ``--lang`` asks for, else the
+    scenario's, else the system's (the one rule of :func:`simulator.lang.choose_language`)."""
+    from simulator.lang import Catalogue, choose_language
+    from simulator.lang.cli import CLI
+
+    return Catalogue(CLI, choose_language(language, scenario))
 
 
 def _print_findings(
@@ -107,7 +117,7 @@ def _load(scenario: str) -> LoadedScenario:
         usage = all(f.line == 0 for f in err.findings)
         _print_findings(err.findings, {}, err=True)
         if not usage:
-            _say(f"Fix the problems above, then run: crisis-sim validate {scenario}", err=True)
+            _say(_words()("fix.scenario", scenario=scenario), err=True)
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
 
 
@@ -231,6 +241,16 @@ def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) 
             )
 
 
+def lang_option(what: str) -> Callable[[F], F]:
+    """``--lang nb|nn|en``: every command that shows words has it, with the same default."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["nb", "nn", "en"]),
+        help=f"{what}: nb (bokmål), nn (nynorsk) or en (English). "
+        "Default: the scenario's language.",
+    )
+
+
 def _usage_error(message: str) -> NoReturn:
     _say(f"crisis-sim: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -339,7 +359,7 @@ def list_cmd() -> None:
             str(len(sc.noise)),
         )
     _print_rich(table)
-    click.echo("Try one: crisis-sim preview jordras")
+    click.echo(_words()("try"))
 
 
 @cli.command()
@@ -475,7 +495,8 @@ def msel_export(scenario: str, output: Output | None, semicolon: bool) -> None:
         inputs=[resolve_scenario(scenario)[0]],
     )
     if output:
-        _say(f"Wrote {len(sc.injects)} injects to {output}", err=True)
+        words = _words(scenario=sc.language)
+        _say(words("wrote.injects", count=len(sc.injects), path=output), err=True)
 
 
 @msel.command("import")
@@ -519,10 +540,13 @@ def msel_import(csv_file: str, base: str, output: Output) -> None:
     ]
     _print_findings(mapped, {base_display: base_text}, err=True)
     if not result.ok:
-        _say(f"Nothing written: fix the rows above in {csv_file}.", err=True)
+        _say(_words()("nothing.rows", source=csv_file), err=True)
         sys.exit(EXIT_INVALID)
     _write_output(new.text, output, inputs=[csv_file, base_path])
-    _say(f"Wrote {output} with {len(imported.injects)} injects from {csv_file}", err=True)
+    _say(
+        _words()("wrote.imported", path=output, count=len(imported.injects), source=csv_file),
+        err=True,
+    )
 
 
 @cli.command()
@@ -552,7 +576,7 @@ def new(name: str, lang: str, force: bool) -> None:
     from simulator.files import PRIVATE
 
     _write_output(starter_text(title, str(target), lang), Output(str(target), PRIVATE))
-    _say(f"Wrote {target}. Next: crisis-sim validate {target}")
+    _say(_words(scenario=lang)("wrote.starter", path=target))
 
 
 def _stored_scenario_problem(err: Exception) -> str:
@@ -572,12 +596,9 @@ def _stored_scenario_problem(err: Exception) -> str:
     return "the scenario stored in the session does not pass this version's checks" + where
 
 
-def _needs_terminal() -> None:
+def _needs_terminal(words: Catalogue) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _usage_error(
-            "the console needs an interactive terminal; to check a scenario "
-            "without one, run 'crisis-sim validate'"
-        )
+        _usage_error(words("terminal"))
 
 
 def command_name() -> str:
@@ -601,7 +622,7 @@ def _close_session(engine: Engine | None) -> None:
         engine.store.close()
 
 
-def _console_status(app: CrisisApp) -> int:
+def _console_status(app: CrisisApp, words: Catalogue) -> int:
     """The exit status once the console has closed and its session is closed.
 
     0 after the quit key, 128 + the signal's number after SIGTERM or SIGHUP. Textual ends
@@ -609,23 +630,18 @@ def _console_status(app: CrisisApp) -> int:
     """
     status = app.return_code or EXIT_OK
     if status == 1:
-        _last_words(
-            "crisis-sim: internal error: the console stopped on the error above. This is a "
-            "bug in crisis-sim; everything recorded before it is saved. Please report it."
-        )
+        _last_words(words("internal.console"))
         return EXIT_INTERNAL
     return status
 
 
-def _after_console(path: Path) -> None:
+def _after_console(path: Path, words: Catalogue) -> None:
     if path.exists():
         name = command_name()
-        _say(f"Session saved: {path}")
-        _say(f"Score it:      {name} score {path}")
-        _say(f"Report:        {name} score {path} --format html -o rapport.html")
-        _say(f"Reopen it:     {name} resume {path}")
+        for key in ("after.saved", "after.score", "after.report", "after.resume"):
+            _say(words(key, path=path, name=name))
     else:
-        click.echo("The exercise was not started; nothing was recorded.")
+        click.echo(words("after.not_started"))
 
 
 @cli.command()
@@ -650,11 +666,7 @@ def _after_console(path: Path) -> None:
     type=click.Path(dir_okay=False),
     help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 @click.option("--name", "player", help="Your name, recorded with your actions.")
 def run(
     scenario: str,
@@ -669,6 +681,7 @@ def run(
     from simulator.engine.store import SessionError, claim_session, stale_partials
 
     loaded = _load(scenario)
+    words = _words(lang, loaded.scenario.language)
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
     # The session is claimed before the console opens: a second program on the same path
     # is refused here, not after the briefing. The store the console creates shares it.
@@ -684,7 +697,7 @@ def run(
             )
         for leftover in stale_partials(path.parent):
             _say(f"note: {leftover.note()}", err=True)
-        _needs_terminal()
+        _needs_terminal(words)
         from simulator.tui.app import CrisisApp
 
         app = CrisisApp(
@@ -694,17 +707,13 @@ def run(
         _close_session(app.engine)
     finally:
         claim.release()
-    _after_console(path)
-    sys.exit(_console_status(app))
+    _after_console(path, words)
+    sys.exit(_console_status(app, words))
 
 
 @cli.command()
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 @click.option("--name", "player", help="Your name, recorded with your actions.")
 def resume(session: str, lang: str | None, player: str | None) -> None:
     """Reopen an interrupted exercise exactly where it stopped, paused."""
@@ -723,11 +732,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     try:
         try:
             if store.ended:
-                _say(
-                    f"crisis-sim: {session}: this exercise has ended; see the debrief with "
-                    f"'crisis-sim score {session}'",
-                    err=True,
-                )
+                _say(_words(lang)("ended", path=session), err=True)
                 sys.exit(EXIT_INVALID)
             engine = Engine.restore(store)
         except SessionError as err:
@@ -742,7 +747,8 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
                 err=True,
             )
             sys.exit(EXIT_INVALID)
-        _needs_terminal()
+        words = _words(lang, engine.loaded.scenario.language)
+        _needs_terminal(words)
         from simulator.tui.app import CrisisApp
 
         app = CrisisApp(
@@ -757,8 +763,8 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
         app.run()
     finally:
         store.close()  # gives the lock up however the command ends
-    _after_console(path)
-    sys.exit(_console_status(app))
+    _after_console(path, words)
+    sys.exit(_console_status(app, words))
 
 
 @cli.command()
@@ -814,7 +820,7 @@ def simulate(
         )
     except ScenarioError as err:
         _print_findings(err.findings, {}, err=True)
-        click.echo("Nothing written: fix the actions file and run again.", err=True)
+        click.echo(_words(scenario=loaded.scenario.language)("nothing.actions"), err=True)
         sys.exit(EXIT_INVALID)
     except SessionError as err:
         _usage_error(str(err))
@@ -846,10 +852,7 @@ def export_cmd(session: str, output: Output | None) -> None:
         sys.exit(EXIT_INVALID)
     try:
         if not store.ended:
-            _say(
-                f"note: {session} was interrupted (it has no end event); exporting what it holds",
-                err=True,
-            )
+            _say(_words()("note.exported", path=session), err=True)
         # Escaping every control character keeps the data and the terminal intact alike.
         lines = (
             json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n" for e in store.events()
@@ -879,8 +882,9 @@ def export_cmd(session: str, output: Output | None) -> None:
     default="table",
     show_default=True,
 )
+@lang_option("Language of the report (table, md and html; json and csv keep English names)")
 @output_options()
-def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
+def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output | None) -> None:
     """The debrief: response times, rumours, personal data, guidelines and a score.
 
     Several sessions of the same scenario are compared side by side.
@@ -906,34 +910,35 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
             err=True,
         )
         sys.exit(EXIT_INVALID)
+    words = _words(lang, scores[0].scenario.language)
     for s in scores:
         if not s.complete:
-            _say(f"note: {s.path} was interrupted; it is scored up to its last event", err=True)
+            _say(words("note.scored", path=s.path), err=True)
     if fmt == "table":
         import io
 
         if output is None:
-            _print_rich(reports.to_table(scores))
+            _print_rich(reports.to_table(scores, lang))
             return
         buffer = io.StringIO()
-        _print_rich(reports.to_table(scores), file=buffer, width=140)
+        _print_rich(reports.to_table(scores, lang), file=buffer, width=140)
         _write_output(buffer.getvalue(), output, inputs=sessions)
         return
     if fmt == "html":
         from simulator.scoring.html import render_html
 
-        text = render_html(scores)
+        text = render_html(scores, lang)
+    elif fmt == "md":
+        text = reports.to_markdown(scores, lang)
     else:
-        text = {"json": reports.to_json, "csv": reports.to_csv, "md": reports.to_markdown}[fmt](
-            scores
-        )
+        text = {"json": reports.to_json, "csv": reports.to_csv}[fmt](scores)
         if fmt == "csv" and output is None:
             text = text.removeprefix(reports.BOM)
         if fmt == "json":
             text = json_safe(text)
     _write_output(text, output, inputs=sessions)
     if output:
-        _say(f"Wrote {output}", err=True)
+        _say(words("wrote", path=output), err=True)
 
 
 @cli.command()
@@ -945,11 +950,7 @@ def score(sessions: tuple[str, ...], fmt: str, output: Output | None) -> None:
     show_default=True,
     help="Replay speed; change it with + and - while it plays.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["nb", "en"]),
-    help="Language of the console (default: the scenario's).",
-)
+@lang_option("Language of the console")
 def replay(session: str, speed: float, lang: str | None) -> None:
     """Replay an exercise for the debrief: seek with arrow keys, space pauses."""
     from simulator.engine.store import SessionError
@@ -960,12 +961,13 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     except SessionError as err:
         _say(f"crisis-sim: error: {err}", err=True)
         sys.exit(EXIT_INVALID)
-    _needs_terminal()
+    words = _words(lang, log.loaded.scenario.language)
+    _needs_terminal(words)
     from simulator.tui.replay import ReplayApp
 
     app = ReplayApp(log, speed=speed, language=lang)
     app.run()
-    sys.exit(_console_status(app))
+    sys.exit(_console_status(app, words))
 
 
 def main() -> None:
@@ -989,7 +991,7 @@ def main() -> None:
             _last_words(f"crisis-sim: error: {_click_message(err)}")
         status = err.exit_code
     except (click.Abort, KeyboardInterrupt):
-        _last_words("crisis-sim: interrupted")
+        _last_words(_words()("interrupted"))
         status = EXIT_INTERRUPTED
     except _OutputRefused as refused:
         status = _os_failure(refused.err)
@@ -998,11 +1000,7 @@ def main() -> None:
     except Exception as exc:  # the last line of defence for users who are not programmers
         if os.environ.get("CRISIS_SIM_DEBUG"):
             raise
-        _last_words(
-            f"crisis-sim: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in crisis-sim. Set CRISIS_SIM_DEBUG=1 and run again to see "
-            "the details, and please report them."
-        )
+        _last_words(_words()("internal", error=f"{type(exc).__name__}: {exc}"))
         status = EXIT_INTERNAL
     sys.exit(status)
 

@@ -37,4 +37,4 @@ def test_commands_name_the_program_by_its_path_before_activation(tmp_path: Path)
 
 def test_commands_say_crisis_sim_when_it_is_on_the_path(tmp_path: Path) -> None:
     screen = _quit_after_start(tmp_path, f"{Path(cli_path()).parent}:/usr/bin:/bin")
-    assert "Score it:      crisis-sim score" in screen
+    assert "Evaluer økta:    crisis-sim score" in screen  # the scenario's bokmål

@@ -134,7 +134,7 @@ def test_new_makes_a_short_file_name_from_a_long_title(tmp_path: Path) -> None:
     (written,) = tmp_path.glob("*.yaml")
     assert len(written.stem) <= MAX_ID and written.stem.startswith("flom-i-elvdal-")
     assert not written.stem.endswith("-")
-    assert f"Wrote {written.name}" in proc.stdout
+    assert f"Skrev {written.name}" in proc.stdout  # the starter is bokmål unless asked
     checked = run_cli("validate", written.name, cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
     assert "Flom i Elvdal Flom i Elvdal" in written.read_text(encoding="utf-8")  # title kept

@@ -544,7 +544,7 @@ RUMOUR = "rykte-dam"  # the burst-dam rumour at T+07:00, misleading
     ("language", "keys", "marker"),
     [
         ("nb", {"k": "valid", "v": "misleading", "i": "irrelevant"}, "⚑ villedende"),
-        ("nn", {"k": "valid", "v": "misleading", "i": "irrelevant"}, "⚑ villedende"),
+        ("nn", {"k": "valid", "v": "misleading", "i": "irrelevant"}, "⚑ villeiande"),
         ("en", {"v": "valid", "m": "misleading", "i": "irrelevant"}, "⚑ misleading"),
     ],
 )

@@ -114,8 +114,8 @@ def test_markdown_speaks_the_scenarios_language(scores: dict[str, Score]) -> Non
     assert "| pressehenvendelser besvart i tide | 0 av 1 |" in md
     assert "| handlinger per deltaker | (uten navn): 1, Kari: 1, Per: 2 |" in md
     assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
-    assert "| press-1 | reply | T+05:00 | T+15:00 | T+20:00 | 15:00 | for sent | 1 |" in md
-    assert "statement: avoid «antall døde»" in md
+    assert "| press-1 | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 | for sent | 1 |" in md
+    assert "uttalelse: ord dere har valgt å unngå: «antall døde»" in md
     for english in (
         "Debrief",
         "Summary",
@@ -140,14 +140,20 @@ def test_markdown_in_english_on_request_and_for_english_scenarios(scores: dict[s
     assert "| met / late / missed | 1 / 1 / 0 |" in asked
     assert "| actions per team member | (no name): 1, Kari: 1, Per: 2 |" in asked
     assert "| press-1 | reply | T+05:00 | T+15:00 | T+20:00 | 15:00 | late | 1 |" in asked
-    assert "statement: avoid \u201cantall døde\u201d" in asked
+    assert "statement: avoided phrase: \u201cantall døde\u201d" in asked
     for norwegian in ("Evaluering", "Oppsummering", "nøkkeltall", "innfridd", " av "):
         assert norwegian not in asked, norwegian
 
 
-def test_nynorsk_scenarios_get_the_bokmal_report(scores: dict[str, Score]) -> None:
-    nn, nb = scores["nn"], scores["nb"]
-    assert reports.to_markdown([nn]) == reports.to_markdown([nb]).replace(nb.path, nn.path)
+def test_nynorsk_scenarios_get_the_nynorsk_report(scores: dict[str, Score]) -> None:
+    md = reports.to_markdown([scores["nn"]])
+    assert md.startswith("# Evaluering: Mini\n")
+    assert "## Forventingar" in md and "| nøkkeltal | #1 |" in md
+    assert "| innfridd / for seint / ikkje innfridd | 1 / 1 / 0 |" in md
+    assert "| press-1 | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 | for seint | 1 |" in md
+    assert "utsegn: ord de har valt å unngå: «antall døde»" in md
+    for bokmal in ("Forventninger", "nøkkeltall", "ikke innfridd", "for sent", "uttalelse"):
+        assert bokmal not in md, bokmal
 
 
 def test_compared_sessions_in_norwegian(scores: dict[str, Score]) -> None:
@@ -155,7 +161,7 @@ def test_compared_sessions_in_norwegian(scores: dict[str, Score]) -> None:
     md = reports.to_markdown(both)
     assert "| nøkkeltall | #1 | #2 |" in md
     assert "| innspill | forventet | #1 | #2 |" in md
-    assert "| press-1 | reply | for sent 15:00 | for sent 15:00 |" in md
+    assert "| press-1 | svar | for sent 15:00 | for sent 15:00 |" in md
     table = _table(both)
     assert "Forventninger side om side" in table and "for sent 15:00" in table
 

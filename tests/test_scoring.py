@@ -968,9 +968,9 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
     assert "| merking som villedende: presisjon / dekning / F1 | 75 % / 60 % / 67 % |" in md
     assert "| ryktenes rekkevidde (visninger) | 17\u00a0007 |" in md
     assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
-    assert "| press-1 | reply | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
-    assert "| press-2 | reply | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
-    assert "| rumour | reply | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
+    assert "| press-1 | svar | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
+    assert "| press-2 | svar | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
+    assert "| rumour | svar | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
     rows = [line for line in md.splitlines() if line.startswith("| ")]
     # 1 header + 13 summary rows, 1 header + 6 expectation rows
     assert len(rows) == 1 + 13 + 1 + 6
@@ -1022,8 +1022,8 @@ def test_comparison_shows_both_sessions(tmp_path: Path, fmt: str) -> None:
         assert "| nøkkeltall | #1 | #2 |" in lines
         assert "| innspill | forventet | #1 | #2 |" in lines
         # per expectation, side by side: status and response time, '—' where not delivered
-        assert "| press-1 | reply | innfridd 20:00 | innfridd 09:00 |" in lines
-        assert "| press-2 | reply | for sent 23:00 | — |" in lines
+        assert "| press-1 | svar | innfridd 20:00 | innfridd 09:00 |" in lines
+        assert "| press-2 | svar | for sent 23:00 | — |" in lines
 
 
 def test_different_scenarios_cannot_be_compared(drill: Path, tmp_path: Path) -> None:

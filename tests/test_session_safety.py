@@ -162,7 +162,7 @@ def test_a_second_writer_is_refused_naming_the_holder_and_readers_still_work(
     line = only_error_line(proc)
     assert proc.returncode == 1
     assert "s.sqlite is open for writing in another crisis-sim" in line and who in line
-    assert "interactive terminal" not in proc.stderr
+    assert "interaktiv terminal" not in proc.stderr
 
     for args in (
         ["simulate", "mini.yaml", "--seed", "1", "--session", "s.sqlite"],
@@ -183,7 +183,7 @@ def test_a_second_writer_is_refused_naming_the_holder_and_readers_still_work(
     lock = tmp_path / "s.sqlite.lock"
     assert json.loads(lock.read_text())["pid"] == holder.pid  # still there, now stale
     proc = run_cli("resume", "s.sqlite", cwd=tmp_path)
-    assert proc.returncode == 2 and "interactive terminal" in proc.stderr  # got past the lock
+    assert proc.returncode == 2 and "interaktiv terminal" in proc.stderr  # got past the lock
     successor = Holder(HOLD_SESSION, str(path), cwd=tmp_path)
     holders.append(successor)
     assert json.loads(lock.read_text())["pid"] == successor.pid

@@ -261,7 +261,7 @@ def test_an_action_failing_mid_run_leaves_no_default_session(
     proc = run_cli("simulate", "s.yaml", "--seed", "1", "--actions", "team.yaml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.startswith(f"team.yaml:{line}: error: ")
-    assert "Nothing written" in proc.stderr
+    assert "Ingenting er skrevet" in proc.stderr  # the scenario speaks bokmål
     assert session_files(tmp_path) == []
 
 

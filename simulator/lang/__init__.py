@@ -2,9 +2,9 @@
 
 One catalogue, kept in one module per place the words appear (``console``, ``reports``),
 looked up the same way, with one rule for the language: ``--lang``, else the scenario's
-``language``, else the system's locale. Entries are ``(English, bokmål, nynorsk)``; an
-entry that has no nynorsk yet shows its bokmål, which a reader of nynorsk understands,
-never the English.
+``language``, else the system's locale. Entries are ``(English, bokmål, nynorsk)``, and the
+tables here have all three for every entry. A table that gives an entry no nynorsk shows
+its bokmål, which a reader of nynorsk understands, never the English.
 
 This package imports nothing of the console, so the scenario checks, the scoring and the
 command line use it too.

@@ -20,7 +20,7 @@ import simulator
 from simulator.engine.reach import views_at
 from simulator.scenario.model import Inject, Scenario
 from simulator.scenario.templates import TemplateError, render
-from simulator.scoring.labels import Labels
+from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
 from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
 
@@ -77,7 +77,7 @@ def render_html(scores: list[Score], language: str | None = None) -> str:
     if not scores:
         raise ValueError("render_html needs at least one scored session")
     template = _environment().get_template("report.html.j2")
-    return template.render(**_context(scores, Labels(language or scores[0].scenario.language)))
+    return template.render(**_context(scores, report_labels(language, scores[0].scenario.language)))
 
 
 # --- text -----------------------------------------------------------------------------
@@ -257,8 +257,8 @@ def _marker(shape: str, x: float, y: float, size: float = 4.5) -> dict[str, Any]
     }
 
 
-def _row_label(e: ExpectationResult) -> str:
-    return _shorten(f"{e.inject} · {'/'.join(e.do)}", 38)
+def _row_label(e: ExpectationResult, t: Labels) -> str:
+    return _shorten(f"{e.inject} · {t.actions(e.do)}", 38)
 
 
 def _expectation_title(e: ExpectationResult, t: Labels) -> str:
@@ -274,7 +274,7 @@ def _expectation_title(e: ExpectationResult, t: Labels) -> str:
     return t(
         "html.expectation.title",
         inject=e.inject,
-        do="/".join(e.do),
+        do=t.actions(e.do),
         delivered=offset_text(e.delivered),
         deadline=offset_text(e.deadline),
         answer=answer,
@@ -309,7 +309,7 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
             "height": ROW,
             "mid": mid,
             "text_y": round(mid + 4, 1),
-            "label": _row_label(e),
+            "label": _row_label(e, t),
             "title": _expectation_title(e, t),
             "bar_x": x0,
             "bar_w": round(max(x1 - x0, 1.5), 1),
@@ -355,7 +355,7 @@ def _timeline(score: Score, axis: _TimeAxis) -> dict[str, Any]:
             {
                 "x": axis.x(at),
                 "colour": ACTION_COLOUR,
-                "title": f"{offset_text(at)} {action}"
+                "title": f"{offset_text(at)} {t.action(action)}"
                 + (f" → {', '.join(targets)}" if targets else ""),
             }
             for at, action, targets in score.actions
@@ -548,7 +548,7 @@ def _expectation_rows(score: Score, injects: _Injects, t: Labels) -> list[dict[s
             "author": injects.author(e.inject),
             "text": _shorten(injects.text(e.inject), SNIPPET),
             "full": injects.text(e.inject),
-            "do": " / ".join(e.do),
+            "do": t.actions(e.do, " / "),
             "delivered": offset_text(e.delivered),
             "deadline": offset_text(e.deadline),
             "responded": offset_text(e.responded),
@@ -585,7 +585,7 @@ def _compared_rows(scores: list[Score], injects: _Injects, t: Labels) -> list[di
             "author": injects.author(key[0]),
             "text": _shorten(injects.text(key[0]), SNIPPET),
             "full": injects.text(key[0]),
-            "do": " / ".join(first[key].do),
+            "do": t.actions(first[key].do, " / "),
             "points": f"{first[key].points:g}",
             "cells": cells[key],
         }
@@ -624,8 +624,8 @@ def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
                 "findings": [
                     {
                         "t": offset_text(f.get("t")),
-                        "action": str(f.get("action", "")),
-                        "rule": str(f.get("rule", "")),
+                        "action": t.action(str(f.get("action", ""))),
+                        "rule": t.rule(str(f.get("rule", ""))),
                         "match": str(f.get("match", "")),
                     }
                     for f in score.findings

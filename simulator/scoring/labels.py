@@ -6,10 +6,12 @@ language unless asked for another.
 
 from __future__ import annotations
 
-from simulator.lang import Catalogue, Language
+from collections.abc import Iterable
+
+from simulator.lang import Catalogue, Language, choose_language
 from simulator.lang.reports import REPORTS as LABELS
 
-__all__ = ["LABELS", "Labels"]
+__all__ = ["LABELS", "Labels", "report_labels"]
 
 
 class Labels(Catalogue):
@@ -28,6 +30,21 @@ class Labels(Catalogue):
         key = f"channel.{channel}"
         return self(key) if key in LABELS else channel
 
+    def action(self, action: str) -> str:
+        """A team action (reply, statement, flag, hide, escalate) in words (an unknown one
+        as it is)."""
+        key = f"action.{action}"
+        return self(key) if key in LABELS else action
+
+    def actions(self, actions: Iterable[str], separator: str = "/") -> str:
+        """Several team actions, as an expectation's ``do`` lists them."""
+        return separator.join(self.action(a) for a in actions)
+
+    def rule(self, rule: str) -> str:
+        """A guideline rule (avoid, national_id, email, phone) in words."""
+        key = f"rule.{rule}"
+        return self(key) if key in LABELS else rule
+
     def number(self, value: float) -> str:
         """Grouped thousands and the decimal mark the reader expects.
 
@@ -38,3 +55,9 @@ class Labels(Catalogue):
         if self.language in (Language.NB, Language.NN):
             text = text.replace(",", "\u00a0").replace(".", ",")
         return text
+
+
+def report_labels(language: str | None, scenario_language: str | None) -> Labels:
+    """A report's words: the language asked for, else the scenario's (as everywhere, by
+    :func:`simulator.lang.choose_language`)."""
+    return Labels(choose_language(language, scenario_language))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.cells import markdown_text, protect_cell
-from simulator.scoring.labels import Labels
+from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import Score
 
 BOM = "\ufeff"
@@ -133,14 +133,14 @@ EXPECTATION_COLUMNS = (
 
 def _labels(scores: list[Score], language: str | None) -> Labels:
     """The language asked for, else the scenario's (sessions compared share one)."""
-    return Labels(language or scores[0].scenario.language)
+    return report_labels(language, scores[0].scenario.language)
 
 
 def _expectation_cells(score: Score, labels: Labels) -> list[list[str]]:
     return [
         [
             e.inject,
-            "/".join(e.do),
+            labels.actions(e.do),
             offset_text(e.delivered),
             offset_text(e.deadline),
             offset_text(e.responded),
@@ -165,7 +165,7 @@ def _compared_rows(scores: list[Score], labels: Labels) -> tuple[list[str], list
         for e in score.expectations:
             key = (e.inject, e.index)
             if key not in keys:
-                keys[key] = ["/".join(e.do)] + ["—"] * len(scores)
+                keys[key] = [labels.actions(e.do)] + ["—"] * len(scores)
                 order.append(key)
             response = "" if e.response_time is None else f" {duration_text(e.response_time)}"
             keys[key][n + 1] = labels.status(e.status) + response
@@ -250,8 +250,8 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
     if findings:
         lines += ["", f"## {t('findings')}", ""]
         lines += [
-            f"- #{n} {offset_text(f['t'])} {markdown_text(str(f['action']))}: "
-            f"{markdown_text(str(f['rule']))} "
+            f"- #{n} {offset_text(f['t'])} {markdown_text(t.action(str(f['action'])))}: "
+            f"{markdown_text(t.rule(str(f['rule'])))}: "
             f"{t('quoted', text=markdown_text(str(f['match'])))}"
             for n, f in findings
         ]
@@ -329,7 +329,10 @@ def to_table(scores: list[Score], language: str | None = None) -> Any:
     if findings:
         listing = Text(t("findings") + "\n", style="bold")
         for n, f in findings:
-            listing.append(f"  #{n} {offset_text(f['t'])} {f['action']}: {f['rule']} ")
+            listing.append(
+                f"  #{n} {offset_text(f['t'])} {t.action(str(f['action']))}: "
+                f"{t.rule(str(f['rule']))}: "
+            )
             listing.append(t("quoted", text=f["match"]) + "\n")
         parts.append(listing)
     return Group(*parts)

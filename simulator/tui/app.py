@@ -14,7 +14,9 @@ from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.timer import Timer
 
 from simulator.engine.actions import ActionError, ActionRequest
@@ -464,13 +466,49 @@ class CrisisApp(App[int]):
         """Dark or light."""
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
-    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
-        """Every action of the console, for the command palette."""
-        yield from super().get_system_commands(screen)
+    # -- the command palette ------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its search line in the console's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=self.tr("palette.placeholder"))
+            )
+
+    def search_themes(self) -> None:
+        """The palette's list of colour themes, its search line in the console's language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=self.tr("palette.themes"))
+        )
+
+    def action_save_screenshot(self) -> None:
+        """Save an SVG picture of the screen in the current folder, and say where."""
+        path = self.save_screenshot()
+        self.notify(self.tr("toast.screenshot", path=path), timeout=5)
+
+    def common_commands(
+        self, quit_action: Callable[[], object], quit_help: str = "cmd.quit.help"
+    ) -> Iterator[SystemCommand]:
+        """The palette's general commands, in place of Textual's English ones: keys and
+        help, colour theme, screenshot and quit (``quit_help``: the catalogue key of what
+        quitting does)."""
         tr = self.tr
-        yield SystemCommand(tr("cmd.theme"), tr("bind.theme"), self.action_toggle_theme)
+        yield SystemCommand(tr("bind.help"), tr("cmd.keys.help"), self.action_help)
+        yield SystemCommand(tr("bind.theme"), tr("cmd.pick_theme"), self.action_change_theme)
+        yield SystemCommand(tr("cmd.theme"), tr("cmd.pick_theme"), self.action_toggle_theme)
+        yield SystemCommand(
+            tr("cmd.screenshot"), tr("cmd.screenshot.help"), self.action_save_screenshot
+        )
+        yield SystemCommand(tr("bind.quit"), tr(quit_help), quit_action)
+
+    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
+        """Every action of the console, for the command palette.
+
+        Textual's own commands are not asked for: their names and help are English only.
+        """
+        yield from self.common_commands(self.action_request_quit)
+        tr = self.tr
         yield SystemCommand(tr("cmd.name"), tr("name.title"), self.action_set_name)
-        yield SystemCommand(tr("bind.help"), tr("help.title"), self.action_help)
         if isinstance(screen, ExerciseScreen):
             for binding in screen.BINDINGS:
                 if isinstance(binding, Binding) and binding.id and binding.action:
@@ -497,4 +535,3 @@ class CrisisApp(App[int]):
             yield SystemCommand(tr("bind.adhoc"), "a", screen.action_adhoc)
             yield SystemCommand(tr("bind.observe"), "o", screen.action_observe)
             yield SystemCommand(tr("bind.end"), "shift+e", screen.action_end)
-        yield SystemCommand(tr("bind.quit"), "q", self.action_request_quit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -228,17 +228,14 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
             self.push_screen(HelpScreen(self.tr, "help.replay"))
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
-        """Textual's own commands and the replay's: none that would change the exercise."""
-        yield from App.get_system_commands(self, screen)
+        """The general commands and the replay's: none that would change the exercise."""
+        yield from self.common_commands(self.action_quit_now, "cmd.quit.replay")
         tr = self.tr
-        yield SystemCommand(tr("cmd.theme"), tr("bind.theme"), self.action_toggle_theme)
-        yield SystemCommand(tr("bind.help"), tr("help.title"), self.action_help)
         yield SystemCommand(tr("bind.play"), "space", self.action_toggle_pause)
         yield SystemCommand(tr("bind.faster"), "+", lambda: self.action_speed(1))
         yield SystemCommand(tr("bind.slower"), "-", lambda: self.action_speed(-1))
         yield SystemCommand(tr("bind.to_start"), "Home", lambda: self.action_seek_to(0))
         yield SystemCommand(tr("bind.to_end"), "End", self.action_seek_end)
-        yield SystemCommand(tr("bind.quit"), "q", self.action_quit_now)
 
 
 def run_replay(path: Path, speed: float, language: str | None) -> None:

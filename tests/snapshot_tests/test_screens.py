@@ -1,10 +1,13 @@
-"""Snapshots of the console's screens at 100x30 (the exercise screen also at 80x24 and
-120x40), on a virtual clock and a fixed seed."""
+"""Snapshots of the console's screens on a virtual clock and a fixed seed: at 100x30 in the
+scenario's language, the exercise screen also at 80x24 and 120x40, and every main screen in
+bokmål, nynorsk and English at 80x24 and 120x40."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -15,7 +18,7 @@ from simulator.tui.app import CrisisApp
 SIZE = (100, 30)
 
 
-def make_app(tmp_path: Path) -> tuple[CrisisApp, ManualTime]:
+def make_app(tmp_path: Path, language: str | None = None) -> tuple[CrisisApp, ManualTime]:
     real = ManualTime()
     app = CrisisApp(
         load_scenario("jordras"),
@@ -23,6 +26,7 @@ def make_app(tmp_path: Path) -> tuple[CrisisApp, ManualTime]:
         session_path=tmp_path / "s.sqlite",
         clock=ScenarioClock(source=real),
         player="Kari",
+        language=language,
     )
     return app, real
 
@@ -73,20 +77,16 @@ def test_exercise_screen_at_120x40(snap_compare, tmp_path: Path) -> None:
 
 def test_facilitator_screen(snap_compare, tmp_path: Path) -> None:
     app, real = make_app(tmp_path)
-    before = _exercise(real, 12)
-
-    async def run_before(pilot: Pilot) -> None:
-        await before(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_facilitator(real))
 
 
 def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
-    from simulator.engine.actions import ActionRequest
-
     app, real = make_app(tmp_path)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_debrief(real))
+
+
+def _debrief(real: ManualTime) -> Callable[[Pilot], Awaitable[None]]:
+    from simulator.engine.actions import ActionRequest
 
     async def run_before(pilot: Pilot) -> None:
         await _exercise(real, 5)(pilot)
@@ -101,4 +101,33 @@ def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    return run_before
+
+
+def _facilitator(real: ManualTime) -> Callable[[Pilot], Awaitable[None]]:
+    before = _exercise(real, 12)
+
+    async def run_before(pilot: Pilot) -> None:
+        await before(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+
+    return run_before
+
+
+SCREENS: dict[str, Callable[[ManualTime], Callable[[Pilot], Awaitable[None]]]] = {
+    "briefing": lambda real: _still,
+    "exercise": lambda real: _exercise(real, 8),
+    "facilitator": _facilitator,
+    "after-action": _debrief,
+}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen_in_each_language(
+    snap_compare, tmp_path: Path, screen: str, language: str, size: tuple[int, int]
+) -> None:
+    app, real = make_app(tmp_path, language)
+    assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen](real))

@@ -95,7 +95,7 @@ class AfterActionScreen(Screen[None]):
         for e in score.expectations:
             table.add_row(
                 Text(e.inject),
-                "/".join(e.do),
+                self.labels.actions(e.do),
                 offset_text(e.delivered),
                 offset_text(e.deadline),
                 offset_text(e.responded),
@@ -145,7 +145,10 @@ class AfterActionScreen(Screen[None]):
             [self.tr("after.delivered"), self.tr("after.deadline"), self.tr("after.response")],
         )
         plt.ylim(-0.5, 2.5)
-        plt.xlim(0, max(score.end, 60) / 60)
+        # Every deadline inside the axis, also one after an early end: plotext fails to draw
+        # the legend of a series whose points all fall outside it.
+        deadlines = [e.deadline for e in score.expectations]
+        plt.xlim(0, max(score.end, 60, *deadlines) / 60)
 
     def _plot_rumours(self, score: Score) -> None:
         plt = self.query_one("#rumours", PlotextPlot).plt

@@ -168,7 +168,10 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
                 prompt=self.tr("adhoc.persona"),
             )
             yield Select(
-                [(k, k) for k in ("post", "question", "press", "news", "official", "internal")],
+                [
+                    (self.tr(f"kind.{k}"), k)
+                    for k in ("post", "question", "press", "news", "official", "internal")
+                ],
                 value="post",
                 allow_blank=False,
                 id="kind",

@@ -11,9 +11,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from simulator.engine.actions import ActionRequest
+from simulator.scenario.durations import format_duration
+from simulator.scenario.model import Inject
 from simulator.scenario.preview import describe_timing
 from simulator.scenario.timing import earliest_times
 from simulator.tui.bindings import localize_bindings
+from simulator.tui.i18n import Catalogue
 from simulator.tui.screens.dialogs import Adhoc, AdhocScreen, ConfirmScreen, PromptScreen
 from simulator.tui.text import clean, literal
 from simulator.tui.widgets.panels import StatusLine
@@ -29,6 +32,14 @@ STATUS_STYLE = {
     "missed": "bold red",
 }
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
+
+
+def _timing(inject: Inject, tr: Catalogue) -> str:
+    """When an inject comes, in the console's language: its time, or what it waits for."""
+    if inject.after is None:
+        return describe_timing(inject)
+    delay = f" +{format_duration(inject.delay)}" if inject.delay else ""
+    return tr(f"trigger.{inject.after.condition}", ref=inject.after.ref) + delay
 
 
 class FacilitatorScreen(Screen[None]):
@@ -80,9 +91,9 @@ class FacilitatorScreen(Screen[None]):
             table.add_row(
                 Text(inj.id),
                 "",
-                Text(describe_timing(inj)),
-                inj.effective_channel,
-                inj.kind,
+                Text(_timing(inj, tr)),
+                tr(f"channel.{inj.effective_channel}"),
+                tr(f"kind.{inj.kind}"),
                 literal(names.get(inj.from_, inj.from_), single_line=True),
                 Text(clean(inj.text, single_line=True)[:80]),
                 key=inj.id,

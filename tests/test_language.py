@@ -1,0 +1,365 @@
+"""The whole product in English, bokmål and nynorsk.
+
+Every entry of the catalogue has all three languages with the same placeholders, and no
+screen, dialog, footer or command palette of the console shows an English text when the
+console speaks bokmål or nynorsk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Select, TabbedContent
+
+from simulator.engine.clock import ManualTime, ScenarioClock
+from simulator.lang import LANGUAGES, Language
+from simulator.lang.cli import CLI
+from simulator.lang.composer import COMPOSER
+from simulator.lang.console import CONSOLE
+from simulator.lang.reports import REPORTS
+from simulator.lang.triage import TRIAGE
+from simulator.scoring.replay import ReplayLog
+from simulator.tui.replay import ReplayApp
+from simulator.tui.screens.afteraction import AfterActionScreen
+from simulator.tui.screens.dialogs import (
+    AdhocScreen,
+    ChoiceScreen,
+    ConfirmScreen,
+    HelpScreen,
+    PromptScreen,
+)
+from simulator.tui.screens.exercise import ExerciseScreen
+from tests.helpers import run_cli
+from tests.test_console import SIZE, Console, screen_text
+
+TABLES = {
+    "console": CONSOLE,
+    "triage": TRIAGE,
+    "composer": COMPOSER,
+    "reports": REPORTS,
+    "cli": CLI,
+}
+#: The tables whose words the console shows.
+SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "reports")}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_entry_has_three_languages_with_the_same_placeholders(table: str) -> None:
+    incomplete: list[str] = []
+    for key, texts in TABLES[table].items():
+        if len(texts) != len(LANGUAGES) or not all(t.strip() for t in texts):
+            incomplete.append(f"{key}: {len(texts)} columns")
+        elif len({frozenset(_placeholders(t)) for t in texts}) != 1:
+            incomplete.append(f"{key}: placeholders differ")
+    assert incomplete == []
+
+
+# --- the console in bokmål and nynorsk ------------------------------------------------------
+
+#: What Textual shows in English unless the console replaces it: the command palette's
+#: search line, its own commands and their help, and the footer's key for the palette.
+TEXTUAL_ENGLISH = (
+    "Search for commands",
+    "Search for themes",
+    "No matches found",
+    "Keys",
+    "Quit the application as soon as possible",
+    "Show help for the focused widget",
+    "Hide the keys and widget help panel",
+    "Change the current theme",
+    "Screenshot",
+    "Save an SVG",
+    "Theme",
+    "Maximize",
+    "Minimize",
+    "palette",
+)
+
+
+def _fixed_parts(text: str) -> list[str]:
+    """The words of a catalogue text without its placeholders, one part per line."""
+    parts = []
+    for piece in re.split(r"\{[^}]*\}|\n", text):
+        part = " ".join(piece.split()).strip(" ,;:.()«»“”#")
+        if len(part) >= 4:
+            parts.append(part)
+    return parts
+
+
+def _english_texts(language: str) -> set[str]:
+    """The English texts of every entry that ``language`` says differently.
+
+    Texts both languages share are left out ("Start", "Pause"), and so are short ones: a
+    two-letter part would be found inside any word.
+    """
+    column = LANGUAGES.index(Language(language))
+    english = set()
+    for table in SHOWN.values():
+        for key, entry in table.items():
+            # The web page's own words never show in the console (and its "time" is a
+            # Norwegian word too: an hour).
+            if entry[0] != entry[column] and not key.startswith("html."):
+                english.update(p for p in _fixed_parts(entry[0]) if p not in entry[column])
+    return english | set(TEXTUAL_ENGLISH)
+
+
+def _english_on(text: str, language: str) -> list[str]:
+    flat = " ".join(text.split())
+    return sorted(
+        w
+        for w in _english_texts(language)
+        if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat)
+    )
+
+
+class Seen:
+    """Everything the console showed, screen by screen, for one language."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.views: dict[str, str] = {}
+
+    async def look(self, pilot: Pilot, name: str) -> None:
+        """Let the screen settle, then keep its text under ``name``."""
+        await pilot.pause()
+        self.views[name] = screen_text(self.app)  # type: ignore[arg-type]
+
+    async def palette(self, pilot: Pilot, name: str, themes: bool = False) -> None:
+        """Open the command palette with ctrl+p (or its list of colour themes), type
+        nothing, keep what it lists."""
+        if themes:
+            self.app.action_change_theme()
+            await pilot.pause()
+        else:
+            await pilot.press("ctrl+p")
+        palette = self.app.screen
+        assert isinstance(palette, CommandPalette)
+        commands = palette.query_one(CommandList)
+        for _ in range(200):  # the commands arrive from a worker, a few frames later
+            if commands.option_count:
+                break
+            await pilot.pause()
+        assert commands.option_count
+        await self.look(pilot, name)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    async def dialog(self, pilot: Pilot, key: str, kind: type[Screen[Any]], name: str) -> None:
+        """Open a dialog with its key, keep its text, close it with escape."""
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(self.app.screen, kind), (name, self.app.screen)
+        for select in self.app.screen.query(Select):
+            select.expanded = True  # its list of choices shows too
+        await self.look(pilot, name)
+        for select in self.app.screen.query(Select):
+            select.expanded = False
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(self.app.screen, kind), name
+
+    async def panel(self, pilot: Pilot, key: str, name: str) -> None:
+        """Open the composer with its key, keep the screen's text, close it with escape."""
+        await pilot.press(key)
+        await pilot.pause()
+        screen = self.app.screen
+        assert isinstance(screen, ExerciseScreen) and screen.composer is not None, name
+        await self.look(pilot, name)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    def english(self, language: str) -> dict[str, list[str]]:
+        """The English texts found on each view."""
+        found = {name: _english_on(text, language) for name, text in self.views.items()}
+        return {name: words for name, words in found.items() if words}
+
+
+async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
+    await seen.look(pilot, "briefing")
+    await console.begin(pilot)
+    await console.advance(pilot, 9 * 60)
+    await seen.look(pilot, "exercise")
+    await seen.palette(pilot, "palette")
+    await seen.palette(pilot, "themes", themes=True)
+    await console.select(pilot, "presse-lokalavis-a", "press")
+    await seen.look(pilot, "exercise, press")
+    await seen.panel(pilot, "r", "reply")
+    await seen.panel(pilot, "s", "statement")
+    await seen.dialog(pilot, "f", ChoiceScreen, "flag")
+    await seen.dialog(pilot, "h", ChoiceScreen, "hide")
+    await seen.dialog(pilot, "e", ChoiceScreen, "escalate")
+    await seen.dialog(pilot, "n", PromptScreen, "note")
+    await seen.dialog(pilot, "f1", HelpScreen, "help")
+    await seen.dialog(pilot, "q", ConfirmScreen, "quit")
+    await pilot.press("f", console.app.tr("flag.key.valid"))  # a toast says so
+    await seen.look(pilot, "toast")
+    tr = console.app.tr
+    assert tr("toast.flagged", label=tr("label.valid")) in " ".join(seen.views["toast"].split())
+    await pilot.press("f2")
+    await seen.look(pilot, "facilitator")
+    await seen.palette(pilot, "facilitator palette")
+    await seen.dialog(pilot, "a", AdhocScreen, "ad-hoc")
+    await seen.dialog(pilot, "o", PromptScreen, "observer note")
+    await pilot.press("E")
+    await seen.look(pilot, "end")
+    await pilot.press("j")
+    for _ in range(20):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, AfterActionScreen):
+            break
+    assert isinstance(pilot.app.screen, AfterActionScreen)
+    pilot.app.clear_notifications()
+    for tab in ("tab-summary", "tab-timeline", "tab-rumours"):
+        pilot.app.screen.query_one(TabbedContent).active = tab
+        await seen.look(pilot, f"after-action, {tab}")
+    await seen.palette(pilot, "after-action palette")
+
+
+async def _replay(pilot: Pilot, real: ManualTime, seen: Seen) -> None:
+    await pilot.pause()
+    real.advance(300)  # 20 scenario minutes at the replay's speed
+    pilot.app.tick()  # type: ignore[attr-defined]
+    await seen.look(pilot, "replay")
+    await seen.dialog(pilot, "f1", HelpScreen, "replay help")
+    await seen.palette(pilot, "replay palette")
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> None:
+    console = Console(tmp_path, language=language)
+    seen = Seen(console.app)
+
+    async def main() -> None:
+        # With the toasts, which say what an action did.
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
+            await _console(console, pilot, seen)
+        real = ManualTime()
+        replay = ReplayApp(
+            ReplayLog(console.path), clock=ScenarioClock(source=real), language=language
+        )
+        seen.app = replay
+        async with replay.run_test(size=SIZE, notifications=True) as pilot:
+            await _replay(pilot, real, seen)
+
+    asyncio.run(main())
+    assert len(seen.views) == 26  # every view above was reached
+    assert seen.english(language) == {}
+
+
+# --- the command line -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stopped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A jordras session stopped at ten minutes (not ended), made by the headless run."""
+    path = tmp_path_factory.mktemp("lang") / "s.sqlite"
+    done = run_cli("simulate", "jordras", "--seed", "1", "--until", "10m", "--session", str(path))
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_every_console_command_takes_nynorsk(stopped: Path, tmp_path: Path) -> None:
+    # Without a terminal the console cannot open: the option was accepted, and the command
+    # went on as far as it could, and said so in nynorsk.
+    for args in (
+        ("run", "jordras", "--session", str(tmp_path / "new.sqlite")),
+        ("resume", str(stopped)),
+        ("replay", str(stopped)),
+    ):
+        done = run_cli(*args, "--lang", "nn")
+        assert done.returncode == 2, (args, done.stderr)
+        assert "--lang" not in done.stderr, args
+        assert "konsollen treng ein interaktiv terminal" in done.stderr, args
+
+
+def test_the_debrief_speaks_the_language_asked_for(stopped: Path) -> None:
+    headings = {
+        None: "## Forventninger",  # jordras is written in bokmål
+        "nn": "## Forventingar",
+        "nb": "## Forventninger",
+        "en": "## Expectations",
+    }
+    for language, heading in headings.items():
+        asked = ("--lang", language) if language else ()
+        done = run_cli("score", str(stopped), "--format", "md", *asked)
+        assert done.returncode == 0, done.stderr
+        assert heading in done.stdout, language
+    page = run_cli("score", str(stopped), "--format", "html", "--lang", "nn")
+    assert '<html lang="nn">' in page.stdout
+
+
+def _in_locale(locale: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    return {**env, "LANG": locale}
+
+
+def test_the_command_line_speaks_the_system_language_without_a_scenario(tmp_path: Path) -> None:
+    listing = run_cli("list", env=_in_locale("nn_NO.UTF-8"))
+    assert listing.returncode == 0, listing.stderr
+    assert "Prøv eitt: crisis-sim preview jordras" in listing.stdout
+    english = run_cli("list", env=_in_locale("en_GB.UTF-8"))
+    assert "Try one: crisis-sim preview jordras" in english.stdout
+
+
+def test_the_command_line_speaks_the_scenarios_or_the_asked_language(
+    stopped: Path, tmp_path: Path
+) -> None:
+    # jordras is written in bokmål: that wins over the system's nynorsk, --lang over both.
+    done = run_cli("score", str(stopped), "--format", "md", env=_in_locale("nn_NO.UTF-8"))
+    assert f"note: {stopped} ble avbrutt; den er vurdert fram til siste hendelse" in done.stderr
+    page = tmp_path / "rapport.html"
+    done = run_cli("score", str(stopped), "--format", "html", "--lang", "nn", "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    assert f"note: {stopped} vart avbroten; ho er vurdert fram til siste hending" in done.stderr
+    assert f"Skreiv {page}" in done.stderr
+
+
+def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the picture is saved in the current folder
+    console = Console(tmp_path, language="nn")
+
+    async def script(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Skjermbilete")
+        commands = pilot.app.screen.query_one(CommandList)
+        for _ in range(200):  # the search runs in a worker
+            if commands.option_count:
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(200):
+            if list(tmp_path.glob("*.svg")):
+                break
+            await pilot.pause()
+        [picture] = tmp_path.glob("*.svg")
+        assert picture.read_text(encoding="utf-8").startswith("<svg")
+        for _ in range(200):  # the toast is mounted a few frames later
+            if "Skjermbiletet er lagra" in screen_text(console.app):
+                break
+            await pilot.pause()
+        assert "Skjermbiletet er lagra" in screen_text(console.app)
+
+    async def main() -> None:
+        # Toasts show only when asked for in a test.
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
