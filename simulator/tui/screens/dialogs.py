@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from simulator.engine.guidelines import GuidelineFinding
+from simulator.scenario.durations import format_duration, parse_duration
 from simulator.tui.i18n import Catalogue
 
 DIALOG_CSS = """
@@ -224,23 +225,36 @@ class HelpScreen(ModalScreen[None]):
 
 @dataclass(frozen=True, slots=True)
 class Adhoc:
-    """A facilitator's item: who says it, what kind, what text."""
+    """A facilitator's item: who says it, what kind, what text, and for a press question
+    the seconds the team has to reply."""
 
     persona: str
     kind: str
     text: str
+    within: int | None = None
 
 
 class AdhocScreen(ModalScreen[Adhoc | None]):
-    """Write an item as any persona, delivered the moment it is sent."""
+    """Write an item as any persona, delivered the moment it is sent; a press question
+    gets a reply deadline (by default the scenario's for press)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="AdhocScreen")
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="AdhocScreen")
+        + """
+    AdhocScreen #deadline { display: none; }
+    AdhocScreen #deadline.-press { display: block; }
+    AdhocScreen #problem { color: $error; height: auto; }
+    """
+    )
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, tr: Catalogue, personas: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, tr: Catalogue, personas: list[tuple[str, str]], press_deadline: int = 1800
+    ) -> None:
         super().__init__()
         self.tr = tr
         self.personas = personas
+        self.press_deadline = press_deadline
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -259,21 +273,46 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
                 id="kind",
                 prompt=self.tr("adhoc.kind"),
             )
+            yield Input(
+                value=format_duration(self.press_deadline),
+                placeholder=self.tr("fac.adhoc.deadline"),
+                tooltip=self.tr("fac.adhoc.deadline"),
+                id="deadline",
+            )
             yield Input(placeholder=self.tr("adhoc.text"), id="text")
+            yield Static(id="problem")
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted, "#text")
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        # Only a press question has a deadline; the field shows only then.
+        self.query_one("#deadline", Input).set_class(event.value == "press", "-press")
+
+    def _deadline(self) -> int | None:
+        """The deadline in seconds; raises ValueError when it is not a duration."""
+        value = parse_duration(self.query_one("#deadline", Input).value.strip())
+        if value <= 0:
+            raise ValueError("not longer than 0")
+        return value
+
+    @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(
-                Adhoc(
-                    str(self.query_one("#persona", Select).value),
-                    str(self.query_one("#kind", Select).value),
-                    event.value.strip(),
-                )
-            )
+        text = self.query_one("#text", Input).value.strip()
+        if not text:
+            self.query_one("#text", Input).focus()
+            return
+        kind = str(self.query_one("#kind", Select).value)
+        within = None
+        if kind == "press":
+            try:
+                within = self._deadline()
+            except ValueError:
+                self.query_one("#problem", Static).update(self.tr("fac.adhoc.bad_deadline"))
+                self.query_one("#deadline", Input).focus()
+                return
+        self.dismiss(Adhoc(str(self.query_one("#persona", Select).value), kind, text, within))
 
     def action_cancel(self) -> None:
         """Close without delivering."""
