@@ -55,7 +55,7 @@ def trending_over_a_run(name: str) -> Counter[str]:
 #: Words each feed is about, which must still trend.
 CONTENT = {
     "jordras": {"brattlia", "#jordras", "kommunen", "kvikkleire"},
-    "omdommekrise": {"solbakken", "#reddsolbakken", "sykehjem", "rapporten"},
+    "omdommekrise": {"solbakken", "#reddsolbakken", "sykehjem", "vestvik"},
     "flood": {"ashford", "#ashfordflood", "river", "council"},
 }
 
