@@ -44,6 +44,7 @@ STATUS_STYLE = {
     "missed": "bold red",
 }
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
+TEXT_SHOWN = 60  # characters of an inject's text in the table
 NO_ITEM = ""  # the observer note's "about" when it is about the moment, not an item
 
 
@@ -104,7 +105,9 @@ class FacilitatorScreen(Screen[None]):
         tr = app.tr
         localize_bindings(self, tr)
         table = self.query_one("#msel", DataTable)
-        for key in ("id", "status", "due", "expect", "channel", "kind", "from", "text"):
+        # What each inject expects comes last: the text, shortened, stays in view on an
+        # ordinary terminal, and the table scrolls sideways to the rest.
+        for key in ("id", "status", "due", "channel", "kind", "from", "text", "expect"):
             label = tr("fac.msel.expect") if key == "expect" else tr(f"msel.{key}")
             table.add_column(label, key=key)
         sc = app.loaded.scenario
@@ -116,11 +119,11 @@ class FacilitatorScreen(Screen[None]):
                 Text(inj.id),
                 "",
                 Text(describe_timing(inj)),
-                literal(describe_expectations(tr, sc, inj), single_line=True),
                 inj.effective_channel,
                 inj.kind,
                 literal(names.get(inj.from_, inj.from_), single_line=True),
-                Text(clean(inj.text, single_line=True)[:80]),
+                Text(clean(inj.text, single_line=True)[:TEXT_SHOWN]),
+                literal(describe_expectations(tr, sc, inj), single_line=True),
                 key=inj.id,
             )
         self.refresh_panels()
