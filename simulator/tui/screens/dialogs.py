@@ -241,8 +241,9 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="AdhocScreen")
         + """
-    AdhocScreen #deadline { display: none; }
-    AdhocScreen #deadline.-press { display: block; }
+    AdhocScreen .deadline { display: none; }
+    AdhocScreen .deadline.-press { display: block; }
+    AdhocScreen #deadline-label { padding: 0 1; color: $text-muted; }
     AdhocScreen #problem { color: $error; height: auto; }
     """
     )
@@ -273,11 +274,14 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
                 id="kind",
                 prompt=self.tr("adhoc.kind"),
             )
+            yield Static(
+                Text(self.tr("fac.adhoc.deadline")), id="deadline-label", classes="deadline"
+            )
             yield Input(
                 value=format_duration(self.press_deadline),
                 placeholder=self.tr("fac.adhoc.deadline"),
-                tooltip=self.tr("fac.adhoc.deadline"),
                 id="deadline",
+                classes="deadline",
             )
             yield Input(placeholder=self.tr("adhoc.text"), id="text")
             yield Static(id="problem")
@@ -288,7 +292,8 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:
         # Only a press question has a deadline; the field shows only then.
-        self.query_one("#deadline", Input).set_class(event.value == "press", "-press")
+        for widget in self.query(".deadline"):
+            widget.set_class(event.value == "press", "-press")
 
     def _deadline(self) -> int | None:
         """The deadline in seconds; raises ValueError when it is not a duration."""
