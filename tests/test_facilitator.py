@@ -7,6 +7,7 @@ asserted is read back from the session file, or from the installed command's deb
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
 from simulator.engine.actions import ActionRequest
+from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.store import Event, SessionStore
 from simulator.scenario.loader import load_scenario_text
+from simulator.tui.app import CrisisApp
 from simulator.tui.screens.dialogs import AdhocScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen, ObserverNoteScreen
@@ -442,3 +445,64 @@ def test_adhoc_deadline_must_be_a_duration(tmp_path: Path) -> None:
         ]
 
     console.run(script)
+
+
+def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
+    first = Console(tmp_path)
+
+    async def observe(pilot: Pilot) -> None:
+        await first.begin(pilot)
+        await first.advance(pilot, 30)
+        await first.facilitator(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        await paste(pilot, OBSERVER)
+        await pilot.press("enter")
+        await pilot.pause()
+        await paste(pilot, "Før avbruddet")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    first.run(observe)
+    store = SessionStore.open(first.path)
+    clock = ScenarioClock(source=ManualTime())
+    engine = Engine.restore(store, clock=clock)
+    app = CrisisApp(
+        engine.loaded,
+        seed=engine.seed,
+        session_path=first.path,
+        engine=engine,
+        past_events=store.events(),
+        clock=clock,
+    )
+
+    async def resumed(pilot: Pilot) -> None:
+        await pilot.press("enter")  # the briefing, then the exercise, paused
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, PromptScreen)
+        assert prompt.query_one(Input).value == OBSERVER  # to confirm, or to change
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ObserverNoteScreen)
+        await paste(pilot, "Etter avbruddet")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await resumed(pilot)
+
+    try:
+        asyncio.run(main())
+    finally:
+        store.close()
+    notes = of_type(session_events(first.path), "note")
+    assert [(n.data["text"], n.data["by"]) for n in notes] == [
+        ("Før avbruddet", OBSERVER),
+        ("Etter avbruddet", OBSERVER),
+    ]

@@ -199,7 +199,9 @@ class FacilitatorScreen(Screen[None]):
                 app.observer = name
                 self._write_note(name)
 
-        self.app.push_screen(PromptScreen(app.tr("fac.observer.name")), named)
+        # A resumed session offers the name of its last observer note, to confirm.
+        earlier = next((n.note.by for n in reversed(app.model.observer_notes) if n.note.by), "")
+        self.app.push_screen(PromptScreen(app.tr("fac.observer.name"), earlier), named)
 
     def _write_note(self, observer: str) -> None:
         app = self.crisis
