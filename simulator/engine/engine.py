@@ -993,6 +993,8 @@ class Engine:
             self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
         elif logged.type == "delivered":  # a facilitator's ad-hoc item
             within = data.get("within")
+            if isinstance(within, bool) or not isinstance(within, int) or within <= 0:
+                within = None  # a damaged value: the log's own events then tell it apart
             self._deliver_adhoc(
                 data["item"],
                 logged.t,
@@ -1001,7 +1003,7 @@ class Engine:
                 data["kind"],
                 data["text"],
                 data.get("truth"),
-                int(within) if within is not None else None,
+                within,
             )
         else:
             request = ActionRequest(
