@@ -250,7 +250,7 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(
-        self, tr: Catalogue, personas: list[tuple[str, str]], press_deadline: int = 1800
+        self, tr: Catalogue, personas: list[tuple[str, str]], *, press_deadline: int
     ) -> None:
         super().__init__()
         self.tr = tr
