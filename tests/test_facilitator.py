@@ -506,3 +506,14 @@ def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
         ("Før avbruddet", OBSERVER),
         ("Etter avbruddet", OBSERVER),
     ]
+
+
+def test_nothing_more_comes_once_the_exercise_has_ended(tmp_path: Path) -> None:
+    loaded = load_scenario_text(BRANCHES.format(language="nb"), "greiner.yaml")
+    engine = Engine(loaded, 1)
+    engine.start()
+    engine.jump_to(2 * 60)
+    assert engine.inject_status("senere") == "pending"
+    engine.end("ended by facilitator")
+    assert engine.will_not_come() == {"takk", "purring", "etter-takk", "senere"}
+    assert engine.inject_status("sporsmal") == "missed"
