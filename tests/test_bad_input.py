@@ -42,7 +42,7 @@ def one_error(text: str) -> Finding:
     [
         ("format: 1\nid: x\n\ttitle: y\n", 3, 1, "spaces, never tabs"),
         ("format: 1\nid: x\ntitle:\t\tfoo: bar\n", 3, 12, "invalid YAML"),
-        ("format: 1\ntitle: 'unclosed\n", 3, 1, "never closed"),
+        ("format: 1\ntitle: 'unclosed\n", 2, 8, "never closed"),  # where it opens
         ("format: 1\ntitle: Ras: status\n", 2, 11, "put the whole text in quotes"),
         ("format: 1\npersonas:\n  - id: a\n   name: b\n", 4, 4, "items of one list"),
         ("format: 1\n---\nformat: 1\n", 2, 1, "one scenario per file"),

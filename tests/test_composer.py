@@ -182,12 +182,14 @@ def test_the_scenarios_escalation_list_is_checked() -> None:
 def test_the_composers_words_have_one_owner_and_three_languages() -> None:
     from simulator.lang.composer import COMPOSER
     from simulator.lang.console import CONSOLE
+    from simulator.lang.facilitator import FACILITATOR
     from simulator.lang.triage import TRIAGE
     from simulator.tui.i18n import CATALOGUE
 
-    assert not COMPOSER.keys() & (CONSOLE.keys() | TRIAGE.keys())
+    others = CONSOLE.keys() | TRIAGE.keys() | FACILITATOR.keys()
+    assert not COMPOSER.keys() & others
     assert all(len(entry) == 3 and all(entry) for entry in COMPOSER.values())
-    assert CATALOGUE.keys() == COMPOSER.keys() | CONSOLE.keys() | TRIAGE.keys()
+    assert CATALOGUE.keys() == COMPOSER.keys() | others
     for column in range(3):  # one key, one choice, in every language
         for kind, values in (("flag", TRUTHS), ("hide", HIDE_REASONS)):
             keys = [COMPOSER[f"{kind}.key.{value}"][column] for value in values]

@@ -107,13 +107,13 @@ noise:
     mix: {valid: 2, misleading: 1, abusive: 0.5}
     texts:
       valid: ["Ras i {sted}", "{fake.first_name} har sett det"]
-      misleading: ["Dammen har brutt!"]
-      abusive: ["{author} er en idiot"]
+      misleading: ["Dammen har brutt!", "Hørt at {fake.first_name} er savnet"]
+      abusive: ["{author} er en idiot", "{fake.first_name} er en idiot"]
   - id: venner
     authors: [kari]
     rate: [{at: 5m, per_minute: 0.5}, {at: 10m, per_minute: 0}]
     mix: {irrelevant: 1}
-    texts: {irrelevant: ["Fint vær"]}
+    texts: {irrelevant: ["Fint vær", "Fint vær i {fake.city}"]}
 scoring:
   deadlines: {press: 20m, sensitive: 5m}
   first_statement: 15m

@@ -26,6 +26,7 @@ from simulator.lang import LANGUAGES, Language
 from simulator.lang.cli import CLI
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.reports import REPORTS
 from simulator.lang.triage import TRIAGE
 from simulator.scoring.replay import ReplayLog
@@ -46,11 +47,12 @@ TABLES = {
     "console": CONSOLE,
     "triage": TRIAGE,
     "composer": COMPOSER,
+    "facilitator": FACILITATOR,
     "reports": REPORTS,
     "cli": CLI,
 }
 #: The tables whose words the console shows.
-SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "reports")}
+SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "facilitator", "reports")}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -66,6 +68,15 @@ def test_every_entry_has_three_languages_with_the_same_placeholders(table: str) 
         elif len({frozenset(_placeholders(t)) for t in texts}) != 1:
             incomplete.append(f"{key}: placeholders differ")
     assert incomplete == []
+
+
+def test_the_consoles_tables_share_no_key() -> None:
+    """One owner for each text: the console reads its tables as one catalogue, where a key
+    in two of them would silently hide one text."""
+    from simulator.tui.i18n import CATALOGUE
+
+    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR]
+    assert sum(len(table) for table in tables) == len(CATALOGUE)
 
 
 # --- the console in bokmål and nynorsk ------------------------------------------------------

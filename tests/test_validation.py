@@ -301,8 +301,8 @@ noise:
       - {at: 10m, per_minute: 4}
     mix: {valid: 2, misleading: 1}
     texts:
-      valid: ["Ras i {sted}"]
-      misleading: ["Dambrudd!"]
+      valid: ["Ras i {sted}", "{fake.first_name} melder om ras i {sted}"]
+      misleading: ["Dambrudd!", "{fake.first_name} sier dammen har brast"]
 """
 
 

@@ -31,18 +31,28 @@ from simulator.engine.guidelines import (
     may_hold_contact,
 )
 from simulator.engine.noise import Mix, arrival_times
+from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
-from simulator.scenario.model import MIX_KEYS, Inject, NoiseStream, Scenario, deadline_for
+from simulator.scenario.model import (
+    DEFAULT_CHANNEL,
+    MIX_KEYS,
+    Inject,
+    NoiseStream,
+    Scenario,
+    deadline_for,
+)
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
 _TRUTHS = frozenset({"valid", "misleading", "irrelevant"})
+#: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
+ADHOC_EXPECTS: tuple[str, ...] = ("reply",)
 
 
 @lru_cache(maxsize=4096)
@@ -193,8 +203,10 @@ class Engine:
             self.guide.learn_public(value)
         self.items: dict[str, ItemState] = {}
         self.expectations: dict[str, list[ExpectationState]] = {}
-        self._fired: set[tuple[str, str]] = set()
+        # Each trigger that has fired, (condition, inject id), with the second it fired at.
+        self._fired: dict[tuple[str, str], float] = {}
         self._dependents: dict[tuple[str, str], list[Inject]] = {}
+        self._outlook: tuple[tuple[int, int, bool], frozenset[str]] | None = None
         self._team_count = 0
         self._adhoc_count = 0
         self.counts: Counter[str] = Counter()
@@ -334,29 +346,63 @@ class Engine:
         text: str,
         channel: str | None = None,
         truth: str | None = None,
+        within: int | None = None,
     ) -> list[Event]:
-        """A facilitator's item, written live as any persona and delivered now."""
+        """A facilitator's item, written live as any persona and delivered now.
+
+        With ``within`` (seconds), the item expects a reply by then, as a scripted press
+        inject does: it counts as open, with a countdown, and is met or missed in the log.
+        """
         if self.ended:
             raise ActionError("the exercise has ended")
         if persona not in self._personas:
             raise ActionError(f"no persona '{persona}' in this scenario")
+        if within is not None and within <= 0:
+            raise ActionError("a deadline must be longer than 0")
         when = self.now()
         self.advance_to(when)
-        self._adhoc_count += 1
-        author = self._personas[persona]
-        from simulator.scenario.model import DEFAULT_CHANNEL
-
-        self._deliver(
-            f"adhoc-{self._adhoc_count}",
+        self._deliver_adhoc(
+            f"adhoc-{self._adhoc_count + 1}",
             when,
-            author,
+            self._personas[persona],
             channel or DEFAULT_CHANNEL.get(kind, "social"),
+            kind,
+            text,
+            truth,
+            within,
+        )
+        return self.flush()
+
+    def _deliver_adhoc(
+        self,
+        item_id: str,
+        t: float,
+        author: Author,
+        channel: str,
+        kind: str,
+        text: str,
+        truth: str | None,
+        within: int | None,
+    ) -> None:
+        self._adhoc_count += 1
+        self._deliver(
+            item_id,
+            t,
+            author,
+            channel,
             kind,
             text,
             truth=truth,
             source="facilitator",
+            within=within,
         )
-        return self.flush()
+        if within is not None:
+            # The same expectation a scripted "do: reply" gives, so the counts, the
+            # countdown and the debrief treat the question as they treat a scripted one.
+            self.expectations[item_id] = [
+                ExpectationState(item_id, 0, ADHOC_EXPECTS, None, (), t, t + within, 1)
+            ]
+            self._push(t + within, RANK_DEADLINE, "deadline", (item_id, 0))
 
     def end(self, reason: str = "completed", at: float | None = None) -> list[Event]:
         """End the exercise: what is still open counts as missed; then session_end.
@@ -490,6 +536,7 @@ class Engine:
         reply_to: str | None = None,
         reach: int | None = None,
         source: str = "inject",
+        within: int | None = None,
     ) -> ItemState:
         peak = peak_views(reach, author.followers, truth == "misleading")
         state = ItemState(item_id, t, channel, truth, peak)
@@ -520,6 +567,8 @@ class Engine:
                 "abusive": abusive,
                 "reply_to": reply_to,
                 "peak": peak,
+                # Only a facilitator's item that expects a reply has a deadline of its own.
+                **({"within": within} if within is not None else {}),
             },
         )
         self.delivered_count += 1
@@ -602,7 +651,7 @@ class Engine:
         key = (condition, inject_id)
         if key in self._fired:
             return
-        self._fired.add(key)
+        self._fired[key] = t
         for dependent in self._dependents.get(key, ()):
             when = t + (dependent.delay or 0)
             if when <= self.scenario.duration:
@@ -839,10 +888,22 @@ class Engine:
                 deadlines[item_id] = min(open_deadlines)
         return deadlines
 
+    def will_not_come(self) -> frozenset[str]:
+        """The injects not delivered that never will be (see :mod:`.outlook`)."""
+        key = (self.delivered_count, len(self._fired), self.ended)
+        if self._outlook is None or self._outlook[0] != key:
+            delivered = {i.id for i in self.scenario.injects if i.id in self.items}
+            self._outlook = (
+                key,
+                will_not_come(self.scenario, delivered, self._fired, self.ended),
+            )
+        return self._outlook[1]
+
     def inject_status(self, inject_id: str) -> str:
-        """pending, delivered, met, late or missed: the facilitator's view of an inject."""
+        """pending, wont (will not come), delivered, met, late or missed: the facilitator's
+        view of an inject."""
         if inject_id not in self.items:
-            return "pending"
+            return "wont" if inject_id in self.will_not_come() else "pending"
         states = self.expectations.get(inject_id)
         if not states:
             return "delivered"
@@ -940,17 +1001,18 @@ class Engine:
         if logged.type == "clock":
             self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
         elif logged.type == "delivered":  # a facilitator's ad-hoc item
-            self._adhoc_count += 1
-            author = self._personas.get(data["author"], self.organisation)
-            self._deliver(
+            within = data.get("within")
+            if isinstance(within, bool) or not isinstance(within, int) or within <= 0:
+                within = None  # a damaged value: the log's own events then tell it apart
+            self._deliver_adhoc(
                 data["item"],
                 logged.t,
-                author,
+                self._personas.get(data["author"], self.organisation),
                 data["channel"],
                 data["kind"],
                 data["text"],
-                truth=data.get("truth"),
-                source="facilitator",
+                data.get("truth"),
+                within,
             )
         else:
             request = ActionRequest(

@@ -10,16 +10,12 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
+from simulator.engine.stopwords import STOPWORDS
+
 WINDOW = 600.0  # trending looks at the last ten fictional minutes
+# A term starts with a letter (after an optional '#'), so "112", "14:30" and "#2026" are
+# never terms: a number says nothing about what the feed is about.
 _WORD = re.compile(r"#?[^\W\d_][\w-]{2,}", re.UNICODE)
-_STOPWORD_TEXT = """
-og i på er det som en et til av for med har de at ikke den om jeg vi du så kan var
-men fra skal nå hva noe alle meg deg seg sin sitt sine hun han dem der her når hvor
-eller også bare etter over under inn ut opp ned mot hele helt mye mer enn ble blir
-være vært kommer går gikk får fikk noen vet tror sier sa the and for are was you that
-this with have has not but they from will all what there their about been just
-"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @dataclass

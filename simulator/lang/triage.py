@@ -27,7 +27,7 @@ TRIAGE: Final[dict[str, Entry]] = {
     "triage.left": ("left, deadline {at}", "igjen, frist kl. {at}", "att, frist kl. {at}"),
     "triage.late": ("past the deadline {at}", "over fristen kl. {at}", "over fristen kl. {at}"),
     "triage.trending": ("Trends", "Trender", "Trendar"),
-    # Appended to the console's help text (``help.body``).
+    # Shown after the console's help text (``help.body``) in the help screen.
     "triage.help": (
         "⏱ 12:00  time left to answer a question put to you: amber from 5 minutes\n"
         "before the deadline, red once it has passed\n"

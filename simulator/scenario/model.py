@@ -462,9 +462,15 @@ def deadline_for(scenario: Scenario, inject: Inject, expectation: Expectation) -
     """Seconds after delivery by which an expectation must be met."""
     if expectation.within is not None:
         return expectation.within
-    deadlines = scenario.scoring.deadlines
-    if inject.sensitive:
+    return kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
+
+
+def kind_deadline(scenario: Scenario, kind: str, *, sensitive: bool = False) -> int:
+    """The deadline of an item of ``kind`` that names none: ``scoring.deadlines``, else the
+    doctrine's default (also the facilitator's default for an ad-hoc press question)."""
+    deadlines = {str(key): value for key, value in scenario.scoring.deadlines.items()}
+    if sensitive:
         return deadlines.get("sensitive", DEFAULT_DEADLINE_SENSITIVE)
-    if inject.kind in deadlines:
-        return deadlines[inject.kind]
-    return DEFAULT_DEADLINES.get(inject.kind, DEFAULT_DEADLINE_OTHER)
+    if kind in deadlines:
+        return deadlines[kind]
+    return DEFAULT_DEADLINES.get(kind, DEFAULT_DEADLINE_OTHER)

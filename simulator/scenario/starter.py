@@ -92,12 +92,17 @@ noise:                           # bakgrunnsstøy som vokser i faser
       - {{at: 60m, per_minute: 2}}
     mix: {{valid: 5, misleading: 2, irrelevant: 3}}
     texts:
+      # Én tekst med {{fake.…}} gir ny tekst hver gang; uten slike må hver kategori ha
+      # nok ulike tekster til at ingen gjentas innen ti minutter (se crisis-sim validate).
       valid:
         - "Politiet sperrer veien inn til {{sted}} nå"
+        - "{{fake.first_name}} i {{fake.street_name}} sier de ble vekket av braket"
       misleading:
         - "Noen sier det er flere døde i {{sted}}?"
+        - "{{fake.first_name}} hørte at hele {{sted}} skal evakueres i natt"
       irrelevant:
         - "Noen som vet om bussen går som vanlig i dag?"
+        - "Har {{fake.company}} åpent i dag, noen som vet?"
 
 scoring:
   first_statement: 15m           # målet for teamets første offentlige melding
@@ -190,12 +195,17 @@ noise:                           # background chatter that grows in phases
       - {{at: 60m, per_minute: 2}}
     mix: {{valid: 5, misleading: 2, irrelevant: 3}}
     texts:
+      # One text with {{fake.…}} gives a new text each time; without such texts a category
+      # needs enough different ones that none repeats within ten minutes (see validate).
       valid:
         - "Police closing the road into {{place}} now"
+        - "{{fake.first_name}} on {{fake.street_name}} says the bang woke the whole street"
       misleading:
         - "Someone says there are several dead in {{place}}?"
+        - "{{fake.first_name}} heard all of {{place}} is being evacuated tonight"
       irrelevant:
         - "Does anyone know if the buses are running today?"
+        - "Is {{fake.company}} open today, does anyone know?"
 
 scoring:
   first_statement: 15m           # the target for the team's first public statement

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,13 @@ from simulator.scenario.model import (
     Scoring,
     Trigger,
 )
-from simulator.scenario.templates import RESERVED_NAMES, check_template
+from simulator.scenario.preview import peak_rate
+from simulator.scenario.templates import (
+    RESERVED_NAMES,
+    TemplateError,
+    check_template,
+    parse_template,
+)
 from simulator.scenario.timing import earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
 
@@ -677,6 +684,58 @@ def _check_noise(
             )
     if stream.mix and sum(stream.mix.values()) <= 0:
         rep.add((*here, "mix"), "every weight in 'mix' is 0; give at least one a weight")
+    _check_repeats(sc, rep, k, stream)
+
+
+REPEAT_WINDOW = 10  # minutes within which a reader notices the same text twice
+
+
+def text_variety(template: str, authors: int) -> float:
+    """How many different texts one template gives within ``REPEAT_WINDOW`` minutes.
+
+    A ``{fake.…}`` value is drawn anew for every item from pools of hundreds, so such a
+    template counts as unlimited; ``{author}`` gives one text per author of the stream;
+    ``{clock}`` one per fictional minute; any other text is one text.
+    """
+    try:
+        names = {part.name for part in parse_template(template) if not isinstance(part, str)}
+    except TemplateError:
+        return 1  # reported as an error of its own
+    if any(name.startswith("fake.") for name in names):
+        return math.inf
+    variety = 1.0
+    if "author" in names:
+        variety *= authors
+    if "clock" in names:
+        variety *= REPEAT_WINDOW
+    return variety
+
+
+def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> None:
+    """Each category has enough different texts that none repeats within ten minutes at
+    the stream's peak: peak rate × the category's share of the mix × ten minutes."""
+    total = sum(stream.mix.values())
+    if len(stream.rate) < 2 or total <= 0:
+        return  # no items at all: reported above
+    peak = peak_rate(stream.rate, sc.duration)
+    authors = len(set(stream.authors)) if isinstance(stream.authors, list) else stream.authors.count
+    for key, texts in stream.texts.items():
+        weight = stream.mix.get(key, 0)  # type: ignore[call-overload]
+        if not texts or weight <= 0:
+            continue
+        share = weight / total
+        needed = math.ceil(peak * share * REPEAT_WINDOW - 1e-9)
+        have = sum(text_variety(t, authors) for t in set(texts))
+        if needed > have:
+            rep.add(
+                ("noise", k, "texts", key),
+                f"'{key}' texts of stream '{stream.id}' will repeat within ten minutes: at its "
+                f"peak of {peak:g} items a minute, {share:.0%} of them '{key}', it needs "
+                f"{needed} different '{key}' texts and has {have:g}; write at least "
+                f"{needed - int(have)} more, or let some vary with a {{fake.…}} placeholder",
+                "warning",
+                key=True,
+            )
 
 
 def _check_cycles(sc: Scenario, rep: Reporter) -> None:

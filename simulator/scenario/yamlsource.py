@@ -281,6 +281,15 @@ _SYNTAX_HINTS = {
 
 def _syntax_finding(err: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
     mark = err.problem_mark or err.context_mark
+    if (
+        err.context_mark is not None
+        and "while scanning a quoted scalar" in (err.context or "")
+        and "end of stream" in (err.problem or "")
+    ):
+        # The problem is found where the text runs out, at the end of the file; the
+        # mistake is the quote that opens it and is never closed, so point there. (A bad
+        # escape inside the quotes keeps its own place.)
+        mark = err.context_mark
     problem = (err.problem or err.context or "invalid YAML").strip()
     hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(err)), None)
     if hint is None and "block" in problem and "end" in problem:

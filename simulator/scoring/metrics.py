@@ -223,7 +223,7 @@ def _score(store: SessionStore, display: str) -> Score:
             f"{display}: the scenario stored in the session cannot be read ({type(err).__name__})"
         ) from None
     seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
-    inject_kind = {i.id: i.kind for i in scenario.injects}
+    inject_kind: dict[str, str] = {i.id: i.kind for i in scenario.injects}
     delivered_injects: dict[str, float] = {}
     outcomes: dict[tuple[str, int], dict[str, Any]] = {}
     outcome_wall: dict[tuple[str, int], float | None] = {}
@@ -257,6 +257,10 @@ def _score(store: SessionStore, display: str) -> Score:
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
+            elif data.get("source") == "facilitator" and data.get("within") is not None:
+                # An ad-hoc question with a deadline is judged as a scripted one of its kind.
+                inject_kind[item] = str(data.get("kind") or "")
+                delivered_wall[item] = _wall(event.wall)
             elif (
                 data.get("source") == "team"
                 and first_statement is None

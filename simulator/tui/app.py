@@ -114,6 +114,9 @@ class CrisisApp(App[int]):
         self.speed = speed
         self.tr = Catalogue(choose_language(language, loaded.scenario.language))
         self.player = player
+        # The observer's name, asked for at this console's first observer note: it is not
+        # the trainee's name, and it is recorded with every note as ``by``.
+        self.observer: str | None = None
         self.clock = clock
         self.engine: Engine | None = engine
         self.resuming = engine is not None
@@ -250,7 +253,9 @@ class CrisisApp(App[int]):
         if self.engine is None:
             return
         try:
-            self.deliver(self.engine.adhoc(inject.persona, inject.kind, inject.text))
+            self.deliver(
+                self.engine.adhoc(inject.persona, inject.kind, inject.text, within=inject.within)
+            )
         except (ActionError, SessionError) as err:
             self.notify(str(err), severity="error")
             return

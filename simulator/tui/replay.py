@@ -225,7 +225,7 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
     def action_help(self) -> None:
         """Show the replay's keys."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.tr, "help.replay"))
+            self.push_screen(HelpScreen(self.tr, ("help.replay",)))
 
     def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
         """The general commands and the replay's: none that would change the exercise."""

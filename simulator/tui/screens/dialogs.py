@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from simulator.scenario.durations import format_duration, parse_duration
 from simulator.tui.i18n import Catalogue
 
 DIALOG_CSS = """
@@ -117,20 +118,22 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """The keys, in the console's language (``body``: the catalogue key of the text)."""
+    """The keys, in the console's language (``bodies``: the catalogue keys of its parts)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="HelpScreen")
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", show=False)]
 
-    def __init__(self, tr: Catalogue, body: str = "help.body") -> None:
+    def __init__(
+        self, tr: Catalogue, bodies: tuple[str, ...] = ("help.body", "triage.help")
+    ) -> None:
         super().__init__()
         self.tr = tr
-        self.body = body
+        self.bodies = bodies
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.tr("help.title")), classes="title")
-            yield Static(Text(self.tr(self.body)))
+            yield Static(Text("\n\n".join(self.tr(body) for body in self.bodies)))
 
     def action_close(self) -> None:
         """Back to the exercise."""
@@ -139,23 +142,37 @@ class HelpScreen(ModalScreen[None]):
 
 @dataclass(frozen=True, slots=True)
 class Adhoc:
-    """A facilitator's item: who says it, what kind, what text."""
+    """A facilitator's item: who says it, what kind, what text, and for a press question
+    the seconds the team has to reply."""
 
     persona: str
     kind: str
     text: str
+    within: int | None = None
 
 
 class AdhocScreen(ModalScreen[Adhoc | None]):
-    """Write an item as any persona, delivered the moment it is sent."""
+    """Write an item as any persona, delivered the moment it is sent; a press question
+    gets a reply deadline (by default the scenario's for press)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="AdhocScreen")
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="AdhocScreen")
+        + """
+    AdhocScreen .deadline { display: none; }
+    AdhocScreen .deadline.-press { display: block; }
+    AdhocScreen #deadline-label { padding: 0 1; color: $text-muted; }
+    AdhocScreen #problem { color: $error; height: auto; }
+    """
+    )
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, tr: Catalogue, personas: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, tr: Catalogue, personas: list[tuple[str, str]], *, press_deadline: int
+    ) -> None:
         super().__init__()
         self.tr = tr
         self.personas = personas
+        self.press_deadline = press_deadline
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -177,21 +194,50 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
                 id="kind",
                 prompt=self.tr("adhoc.kind"),
             )
+            yield Static(
+                Text(self.tr("fac.adhoc.deadline")), id="deadline-label", classes="deadline"
+            )
+            yield Input(
+                value=format_duration(self.press_deadline),
+                placeholder=self.tr("fac.adhoc.deadline"),
+                id="deadline",
+                classes="deadline",
+            )
             yield Input(placeholder=self.tr("adhoc.text"), id="text")
+            yield Static(id="problem")
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
 
-    @on(Input.Submitted, "#text")
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        # Only a press question has a deadline; the field shows only then.
+        for widget in self.query(".deadline"):
+            widget.set_class(event.value == "press", "-press")
+
+    def _deadline(self) -> int | None:
+        """The deadline in seconds; raises ValueError when it is not a duration."""
+        value = parse_duration(self.query_one("#deadline", Input).value.strip())
+        if value <= 0:
+            raise ValueError("not longer than 0")
+        return value
+
+    @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(
-                Adhoc(
-                    str(self.query_one("#persona", Select).value),
-                    str(self.query_one("#kind", Select).value),
-                    event.value.strip(),
-                )
-            )
+        text = self.query_one("#text", Input).value.strip()
+        if not text:
+            self.query_one("#text", Input).focus()
+            return
+        kind = str(self.query_one("#kind", Select).value)
+        within = None
+        if kind == "press":
+            try:
+                within = self._deadline()
+            except ValueError:
+                self.query_one("#problem", Static).update(self.tr("fac.adhoc.bad_deadline"))
+                self.query_one("#deadline", Input).focus()
+                return
+        self.dismiss(Adhoc(str(self.query_one("#persona", Select).value), kind, text, within))
 
     def action_cancel(self) -> None:
         """Close without delivering."""

@@ -1,23 +1,34 @@
-"""The facilitator's screen: the clock, the master events list live, ad-hoc injects."""
+"""The facilitator's screen: the clock, the master events list live, ad-hoc injects and
+observer notes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from simulator.engine.actions import ActionRequest
 from simulator.scenario.durations import format_duration
-from simulator.scenario.model import Inject
+from simulator.scenario.model import Inject, Scenario, deadline_for, kind_deadline
 from simulator.scenario.preview import describe_timing
+from simulator.scenario.templates import expand_variables
 from simulator.scenario.timing import earliest_times
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
-from simulator.tui.screens.dialogs import Adhoc, AdhocScreen, ConfirmScreen, PromptScreen
+from simulator.tui.screens.dialogs import (
+    DIALOG_CSS,
+    Adhoc,
+    AdhocScreen,
+    ConfirmScreen,
+    PromptScreen,
+)
 from simulator.tui.text import clean, literal
 from simulator.tui.widgets.panels import StatusLine
 
@@ -26,12 +37,33 @@ if TYPE_CHECKING:
 
 STATUS_STYLE = {
     "pending": "dim",
+    "wont": "dim strike",
     "delivered": "cyan",
     "met": "bold green",
     "late": "bold yellow",
     "missed": "bold red",
 }
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
+TEXT_SHOWN = 60  # characters of an inject's text in the table
+NO_ITEM = ""  # the observer note's "about" when it is about the moment, not an item
+
+
+def describe_expectations(tr: Catalogue, scenario: Scenario, inject: Inject) -> str:
+    """What an inject's expectations ask for, in the console's language:
+    ``svar innen 20m``, ``uttalelse innen 1h; nevn «Brattlia»``."""
+    parts = []
+    for exp in inject.expect:
+        do = tr("fac.do.or").join(tr(f"fac.do.{d}") for d in exp.do)
+        if exp.label:
+            do = tr("fac.do.label", do=do, label=tr(f"label.{exp.label}"))
+        text = tr("fac.within", do=do, time=format_duration(deadline_for(scenario, inject, exp)))
+        if exp.mention:
+            words = ", ".join(
+                tr("fac.quote", text=expand_variables(m, scenario.variables)) for m in exp.mention
+            )
+            text += "; " + tr("fac.mention", words=words)
+        parts.append(text)
+    return " · ".join(parts)
 
 
 def _timing(inject: Inject, tr: Catalogue) -> str:
@@ -81,8 +113,11 @@ class FacilitatorScreen(Screen[None]):
         tr = app.tr
         localize_bindings(self, tr)
         table = self.query_one("#msel", DataTable)
-        for key in ("id", "status", "due", "channel", "kind", "from", "text"):
-            table.add_column(tr(f"msel.{key}"), key=key)
+        # What each inject expects comes last: the text, shortened, stays in view on an
+        # ordinary terminal, and the table scrolls sideways to the rest.
+        for key in ("id", "status", "due", "channel", "kind", "from", "text", "expect"):
+            label = tr("fac.msel.expect") if key == "expect" else tr(f"msel.{key}")
+            table.add_column(label, key=key)
         sc = app.loaded.scenario
         times = earliest_times(sc)
         names = {p.id: p.name for p in sc.personas}
@@ -95,7 +130,8 @@ class FacilitatorScreen(Screen[None]):
                 tr(f"channel.{inj.effective_channel}"),
                 tr(f"kind.{inj.kind}"),
                 literal(names.get(inj.from_, inj.from_), single_line=True),
-                Text(clean(inj.text, single_line=True)[:80]),
+                Text(clean(inj.text, single_line=True)[:TEXT_SHOWN]),
+                literal(describe_expectations(tr, sc, inj), single_line=True),
                 key=inj.id,
             )
         self.refresh_panels()
@@ -108,9 +144,8 @@ class FacilitatorScreen(Screen[None]):
         table = self.query_one("#msel", DataTable)
         for inj in app.loaded.scenario.injects:
             status = app.engine.inject_status(inj.id) if app.engine else "pending"
-            table.update_cell(
-                inj.id, "status", Text(app.tr(f"state.{status}"), style=STATUS_STYLE[status])
-            )
+            label = app.tr("fac.state.wont") if status == "wont" else app.tr(f"state.{status}")
+            table.update_cell(inj.id, "status", Text(label, style=STATUS_STYLE[status]))
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -139,7 +174,7 @@ class FacilitatorScreen(Screen[None]):
         self.crisis.jump_to_next_inject()
 
     def action_adhoc(self) -> None:
-        """Write an item as any persona, delivered now."""
+        """Write an item as any persona, delivered now; a press question gets a deadline."""
         app = self.crisis
         personas = (
             [
@@ -156,25 +191,45 @@ class FacilitatorScreen(Screen[None]):
             if result:
                 app.adhoc(result)
 
-        self.app.push_screen(AdhocScreen(app.tr, personas), done)
+        deadline = kind_deadline(app.loaded.scenario, "press")
+        self.app.push_screen(AdhocScreen(app.tr, personas, press_deadline=deadline), done)
 
     def action_observe(self) -> None:
-        """An observer note on the inject under the cursor (once delivered) or the moment."""
+        """An observer note, by the observer (asked once per console), about the moment or
+        an item the observer picks: never the row a cursor happens to stand on."""
         app = self.crisis
-        table = self.query_one("#msel", DataTable)
-        row_key = None
-        if table.row_count:
-            row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        target = (row_key,) if row_key and app.engine and row_key in app.engine.items else ()
+        if app.observer:
+            self._write_note(app.observer)
+            return
 
-        def done(text: str | None) -> None:
-            if text:
+        def named(name: str | None) -> None:
+            if name:
+                app.observer = name
+                self._write_note(name)
+
+        # A resumed session offers the name of its last observer note, to confirm.
+        earlier = next((n.note.by for n in reversed(app.model.observer_notes) if n.note.by), "")
+        self.app.push_screen(PromptScreen(app.tr("fac.observer.name"), earlier), named)
+
+    def _write_note(self, observer: str) -> None:
+        app = self.crisis
+        # The items a note can be about: the scripted and ad-hoc ones delivered, newest
+        # first (noise is too much to pick from, and the team's own items are its actions).
+        items = [
+            (item.id, f"{item.id} · {clean(item.line, single_line=True)[:50]}")
+            for item in reversed(app.model.items)
+            if item.source in ("inject", "facilitator")
+        ]
+
+        def done(note: ObserverNote | None) -> None:
+            if note:
+                target = (note.about,) if note.about else ()
                 app.act(
-                    ActionRequest("note", target, text, by=app.player, observer=True),
+                    ActionRequest("note", target, note.text, by=observer, observer=True),
                     app.tr("toast.noted"),
                 )
 
-        self.app.push_screen(PromptScreen(app.tr("observer.title")), done)
+        self.app.push_screen(ObserverNoteScreen(app.tr, observer, items), done)
 
     def action_end(self) -> None:
         """End the exercise for everyone, after a confirmation."""
@@ -185,3 +240,52 @@ class FacilitatorScreen(Screen[None]):
                 app.end_exercise()
 
         self.app.push_screen(ConfirmScreen(app.tr("end.confirm")), done)
+
+
+@dataclass(frozen=True, slots=True)
+class ObserverNote:
+    """What the note dialog returns: the text, and the item it is about ("" for none)."""
+
+    text: str
+    about: str
+
+
+class ObserverNoteScreen(ModalScreen[ObserverNote | None]):
+    """Write an observer note; it is about no item unless the observer picks one."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ObserverNoteScreen")
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, tr: Catalogue, observer: str, items: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.tr = tr
+        self.observer = observer
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        tr = self.tr
+        with Vertical():
+            yield Static(Text(tr("fac.note.title")), classes="title")
+            yield Static(Text(tr("fac.note.by", name=clean(self.observer, single_line=True))))
+            yield Select(
+                [(Text(tr("fac.note.none")), NO_ITEM)]
+                + [(Text(label), item_id) for item_id, label in self.items],
+                value=NO_ITEM,
+                allow_blank=False,
+                id="about",
+                prompt=tr("fac.note.about"),
+            )
+            yield Input(placeholder=tr("fac.note.text"), id="text")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted, "#text")
+    def _submit(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            about = self.query_one("#about", Select).value
+            self.dismiss(ObserverNote(event.value.strip(), about if isinstance(about, str) else ""))
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
