@@ -30,6 +30,7 @@ KEYS = {
     "escape": (b"\x1b", "Escape"),
     "space": (b" ", "Space"),
     "ctrl+c": (b"\x03", "C-c"),
+    "ctrl+s": (b"\x13", "C-s"),
     "f2": (b"\x1bOQ", "F2"),
 }
 

@@ -40,8 +40,6 @@ CONSOLE: Final[dict[str, Entry]] = {
     "status.paused": ("PAUSED", "PAUSE", "PAUSE"),
     "status.ended": ("ENDED", "AVSLUTTET", "AVSLUTTA"),
     "status.unread": ("unread", "ulest", "ulesne"),
-    "status.press": ("press open", "presse åpne", "presse opne"),
-    "status.overdue": ("overdue", "på overtid", "på overtid"),
     "detail.empty": (
         "Select an item to see it here.",
         "Velg et innlegg for å se det her.",
