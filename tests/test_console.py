@@ -197,6 +197,30 @@ def list_ids(screen: ExerciseScreen, tab: str) -> list[str]:
 # -- deliveries ------------------------------------------------------------------------
 
 
+def resumed(path: Path) -> tuple[CrisisApp, ManualTime]:
+    """The console as ``crisis-sim resume`` opens it on ``path``, on a clock of its own,
+    and that clock's real time (to move it in a test)."""
+    store = SessionStore.open(path)
+    real = ManualTime()
+    clock = ScenarioClock(source=real)
+    engine = Engine.restore(store, clock=clock)
+    app = CrisisApp(
+        engine.loaded,
+        seed=engine.seed,
+        session_path=path,
+        engine=engine,
+        past_events=store.events(),
+        clock=clock,
+    )
+    return app, real
+
+
+def close_session(app: CrisisApp) -> None:
+    """Close the session a resumed console wrote to (its file and its lock)."""
+    assert app.engine is not None and app.engine.store is not None
+    app.engine.store.close()
+
+
 def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
@@ -937,18 +961,9 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     last_t = events[-1].t
     assert last_t == 345
 
-    store = SessionStore.open(first.path)
-    real = ManualTime()
-    clock = ScenarioClock(source=real)
-    engine = Engine.restore(store, clock=clock)
-    app = CrisisApp(
-        engine.loaded,
-        seed=engine.seed,
-        session_path=first.path,
-        engine=engine,
-        past_events=store.events(),
-        clock=clock,
-    )
+    app, real = resumed(first.path)
+    engine = app.engine
+    assert engine is not None
 
     async def run_resumed(pilot: Pilot) -> None:
         assert app.tr("briefing.resume") in screen_text(app)
@@ -989,7 +1004,7 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     try:
         asyncio.run(main())
     finally:
-        store.close()
+        close_session(app)
     assert len(session_events(first.path)) == len(events)  # resuming added nothing
 
 

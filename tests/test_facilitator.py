@@ -15,11 +15,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
 from simulator.engine.actions import ActionRequest
-from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.store import Event, SessionStore
 from simulator.scenario.loader import load_scenario_text
-from simulator.tui.app import CrisisApp
 from simulator.tui.screens.dialogs import AdhocScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen, ObserverNoteScreen
@@ -27,10 +25,12 @@ from tests.helpers import run_cli
 from tests.test_console import (
     NAME,
     Console,
+    close_session,
     detail_text,
     list_ids,
     of_type,
     paste,
+    resumed,
     screen_text,
     session_events,
     status_text,
@@ -464,19 +464,9 @@ def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
         await pilot.pause()
 
     first.run(observe)
-    store = SessionStore.open(first.path)
-    clock = ScenarioClock(source=ManualTime())
-    engine = Engine.restore(store, clock=clock)
-    app = CrisisApp(
-        engine.loaded,
-        seed=engine.seed,
-        session_path=first.path,
-        engine=engine,
-        past_events=store.events(),
-        clock=clock,
-    )
+    app, _ = resumed(first.path)
 
-    async def resumed(pilot: Pilot) -> None:
+    async def observe_again(pilot: Pilot) -> None:
         await pilot.press("enter")  # the briefing, then the exercise, paused
         await pilot.pause()
         await pilot.press("f2")
@@ -495,12 +485,12 @@ def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
 
     async def main() -> None:
         async with app.run_test(size=(120, 36)) as pilot:
-            await resumed(pilot)
+            await observe_again(pilot)
 
     try:
         asyncio.run(main())
     finally:
-        store.close()
+        close_session(app)
     notes = of_type(session_events(first.path), "note")
     assert [(n.data["text"], n.data["by"]) for n in notes] == [
         ("Før avbruddet", OBSERVER),

@@ -21,11 +21,8 @@ from textual.widgets._footer import FooterKey
 
 from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
-from simulator.engine.engine import Engine
 from simulator.engine.session import new_session
-from simulator.engine.store import SessionStore
 from simulator.scenario.loader import load_scenario
-from simulator.tui.app import CrisisApp
 from simulator.tui.screens.dialogs import ConfirmScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
@@ -33,8 +30,10 @@ from simulator.tui.widgets.panels import StatusLine
 from tests.test_console import (
     LIST_CHANNELS,
     Console,
+    close_session,
     detail_text,
     list_ids,
+    resumed,
     screen_lines,
     screen_text,
     status_text,
@@ -384,17 +383,7 @@ def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None
     first.run(run_first)
     assert "presse-lokalavis-a" not in before["open"]  # type: ignore[operator]
 
-    store = SessionStore.open(first.path)
-    clock = ScenarioClock(source=ManualTime())
-    engine = Engine.restore(store, clock=clock)
-    app = CrisisApp(
-        engine.loaded,
-        seed=engine.seed,
-        session_path=first.path,
-        engine=engine,
-        past_events=store.events(),
-        clock=clock,
-    )
+    app, _ = resumed(first.path)
 
     async def run_resumed(pilot: Pilot) -> None:
         await pilot.press("enter")
@@ -410,7 +399,10 @@ def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None
         async with app.run_test(size=LARGE) as pilot:
             await run_resumed(pilot)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    finally:
+        close_session(app)
 
 
 # -- 80x24 ---------------------------------------------------------------------------------
