@@ -685,6 +685,7 @@ def run(
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
     # The session is claimed before the console opens: a second program on the same path
     # is refused here, not after the briefing. The store the console creates shares it.
+    folder_existed = path.parent.exists()
     try:
         claim = claim_session(path)
     except SessionError as err:
@@ -707,6 +708,11 @@ def run(
         _close_session(app.engine)
     finally:
         claim.release()
+        if not folder_existed and not path.exists():
+            # Nothing was recorded (quit at the briefing, no terminal): leave no empty
+            # sessions/ folder behind; rmdir removes only an empty one.
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()
     _after_console(path, words)
     sys.exit(_console_status(app, words))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.helpers import MINIMAL, cli_path
+from tests.helpers import MINIMAL, cli_path, run_cli
 from tests.terminal import PtyTerminal, wait_for
 
 
@@ -38,3 +38,11 @@ def test_commands_name_the_program_by_its_path_before_activation(tmp_path: Path)
 def test_commands_say_crisis_sim_when_it_is_on_the_path(tmp_path: Path) -> None:
     screen = _quit_after_start(tmp_path, f"{Path(cli_path()).parent}:/usr/bin:/bin")
     assert "Evaluer økta:    crisis-sim score" in screen  # the scenario's bokmål
+
+
+def test_a_run_that_records_nothing_leaves_no_sessions_folder(tmp_path: Path) -> None:
+    """Without a terminal the console does not start: nothing is recorded, and the default
+    sessions/ folder, made to hold the session's lock, is not left behind empty."""
+    proc = run_cli("run", "jordras", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert list(tmp_path.iterdir()) == []
