@@ -27,6 +27,7 @@ from simulator.lang.cli import CLI
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.facilitator import FACILITATOR
+from simulator.lang.preview import PREVIEW
 from simulator.lang.reports import REPORTS
 from simulator.lang.triage import TRIAGE
 from simulator.scoring.replay import ReplayLog
@@ -50,6 +51,7 @@ TABLES = {
     "facilitator": FACILITATOR,
     "reports": REPORTS,
     "cli": CLI,
+    "preview": PREVIEW,
 }
 #: The tables whose words the console shows.
 SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "facilitator", "reports")}
@@ -374,3 +376,55 @@ def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
             await script(pilot)
 
     asyncio.run(main())
+
+
+def _english_only(table: dict[str, Any]) -> set[str]:
+    """The English words of a table that its bokmål and nynorsk never use: the literal
+    parts of each entry, placeholders left out, that are words of their own."""
+    words: set[str] = set()
+    for en, nb, nn in table.values():
+        for part in re.split(r"\{[^}]*\}", en):
+            part = part.strip(' "[]();')
+            if re.search(r"[a-z]", part) and part not in nb and part not in nn:
+                words.add(part)
+    return words
+
+
+def _shown_english(text: str, table: dict[str, Any]) -> list[str]:
+    return sorted(w for w in _english_only(table) if re.search(rf"\b{re.escape(w)}\b", text))
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_preview_of_a_norwegian_scenario_is_norwegian(fmt: str) -> None:
+    done = run_cli("preview", "jordras", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    # The table folds long cells over lines, so its test looks for single words.
+    for words in ("fasit", "kanal", "forventede", "Støy", "innbyggere", "innfridd"):
+        assert words in done.stdout
+    assert _shown_english(done.stdout, PREVIEW) == []
+
+
+def test_preview_of_an_english_scenario_is_english() -> None:
+    done = run_cli("preview", "flood", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    assert "| # | time | channel | kind | from | text | truth | expected actions |" in done.stdout
+    assert "## Noise" in done.stdout
+    assert "forventede handlinger" not in done.stdout
+
+
+def test_preview_in_nynorsk_when_asked() -> None:
+    done = run_cli("preview", "jordras", "--lang", "nn", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    assert "forventa handlingar" in done.stdout
+    assert "## Støy" in done.stdout
+    assert "genererte innbyggjarar" in done.stdout
+    assert "forventede handlinger" not in done.stdout
+    assert _shown_english(done.stdout, PREVIEW) == []
+
+
+def test_preview_json_and_csv_keep_their_english_names() -> None:
+    """Programs read these; a Norwegian scenario must not rename their fields."""
+    csv_text = run_cli("preview", "jordras", "--format", "csv", "--lang", "nb").stdout
+    assert csv_text.splitlines()[0] == "#,time,channel,kind,from,text,truth,expected actions"
+    data = run_cli("preview", "jordras", "--format", "json", "--lang", "nb").stdout
+    assert '"when": "after met presse-lokalavis-a +2m' in data
