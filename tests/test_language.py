@@ -21,11 +21,13 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Select, TabbedContent
 
+from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
-from simulator.lang import LANGUAGES, Language
+from simulator.lang import LANGUAGES, Catalogue, Language
 from simulator.lang.cli import CLI
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.engine import ENGINE
 from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.preview import PREVIEW
 from simulator.lang.reports import REPORTS
@@ -52,9 +54,13 @@ TABLES = {
     "reports": REPORTS,
     "cli": CLI,
     "preview": PREVIEW,
+    "engine": ENGINE,
 }
 #: The tables whose words the console shows.
-SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "facilitator", "reports")}
+SHOWN = {
+    name: TABLES[name]
+    for name in ("console", "triage", "composer", "facilitator", "reports", "engine")
+}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -428,3 +434,36 @@ def test_preview_json_and_csv_keep_their_english_names() -> None:
     assert csv_text.splitlines()[0] == "#,time,channel,kind,from,text,truth,expected actions"
     data = run_cli("preview", "jordras", "--format", "json", "--lang", "nb").stdout
     assert '"when": "after met presse-lokalavis-a +2m' in data
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_the_engines_refusal_is_shown_in_the_consoles_language(
+    tmp_path: Path, language: str
+) -> None:
+    """The hide dialog is open while the item is hidden another way: the engine refuses the
+    second hide, and the console says why in its own language."""
+    console = Console(tmp_path, language=language)
+    item = "savnet-nabo"  # a neighbour's post with a missing person's details, at T+10:00
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 600)
+        await console.select(pilot, item)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        console.engine.act(ActionRequest("hide", (item,), reason="personal_data"))
+        await pilot.press("t")  # trakassering: the second hide
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        why = Catalogue(ENGINE, language)("hidden.already", item=item)
+        assert app.tr("error.action", message=why) in shown
+        english = Catalogue(ENGINE, Language.EN)("hidden.already", item=item)
+        assert not any(english in message for message in shown)
+
+    async def main() -> None:
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())

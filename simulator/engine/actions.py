@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.lang import Catalogue
+from simulator.lang.engine import ENGINE
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
 from simulator.scenario.limits import MAX_NAME
@@ -32,7 +34,20 @@ HIDE_REASONS = ("personal_data", "harassment", "other")
 
 
 class ActionError(ValueError):
-    """An action that cannot be taken; the message says why and what to do."""
+    """An action that cannot be taken: why, and what to do, as a key of the engine's
+    catalogue table and its values, so that the console says it in its language.
+
+    ``str()`` is the English text, which logs and the actions file of ``simulate`` read.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text(None))
+
+    def text(self, language: str | None) -> str:
+        """Why the action cannot be taken, in ``language`` (English when None)."""
+        return Catalogue(ENGINE, language)(self.key, **self.values)
 
 
 @dataclass(frozen=True, slots=True)
