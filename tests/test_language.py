@@ -119,30 +119,33 @@ def _fixed_parts(text: str) -> list[str]:
     return parts
 
 
-def _english_texts(language: str) -> set[str]:
-    """The English texts of every entry that ``language`` says differently.
+def _english_parts(language: str, tables: Any) -> set[str]:
+    """The English texts of every entry of ``tables`` that ``language`` says differently.
 
     Texts both languages share are left out ("Start", "Pause"), and so are short ones: a
     two-letter part would be found inside any word.
     """
     column = LANGUAGES.index(Language(language))
     english = set()
-    for table in SHOWN.values():
+    for table in tables:
         for key, entry in table.items():
             # The web page's own words never show in the console (and its "time" is a
             # Norwegian word too: an hour).
             if entry[0] != entry[column] and not key.startswith("html."):
                 english.update(p for p in _fixed_parts(entry[0]) if p not in entry[column])
-    return english | set(TEXTUAL_ENGLISH)
+    return english
 
 
-def _english_on(text: str, language: str) -> list[str]:
+def _english_texts(language: str) -> set[str]:
+    """The English texts the console must not show when it speaks ``language``."""
+    return _english_parts(language, SHOWN.values()) | set(TEXTUAL_ENGLISH)
+
+
+def _english_on(text: str, language: str, tables: Any = None) -> list[str]:
+    """The English texts on ``text``: of the console's tables, or of ``tables``."""
     flat = " ".join(text.split())
-    return sorted(
-        w
-        for w in _english_texts(language)
-        if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat)
-    )
+    english = _english_texts(language) if tables is None else _english_parts(language, tables)
+    return sorted(w for w in english if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat))
 
 
 class Seen:
@@ -384,22 +387,6 @@ def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
     asyncio.run(main())
 
 
-def _english_only(table: dict[str, Any]) -> set[str]:
-    """The English words of a table that its bokmål and nynorsk never use: the literal
-    parts of each entry, placeholders left out, that are words of their own."""
-    words: set[str] = set()
-    for en, nb, nn in table.values():
-        for part in re.split(r"\{[^}]*\}", en):
-            part = part.strip(' "[]();')
-            if re.search(r"[a-z]", part) and part not in nb and part not in nn:
-                words.add(part)
-    return words
-
-
-def _shown_english(text: str, table: dict[str, Any]) -> list[str]:
-    return sorted(w for w in _english_only(table) if re.search(rf"\b{re.escape(w)}\b", text))
-
-
 @pytest.mark.parametrize("fmt", ["table", "md"])
 def test_preview_of_a_norwegian_scenario_is_norwegian(fmt: str) -> None:
     done = run_cli("preview", "jordras", "--format", fmt)
@@ -407,7 +394,7 @@ def test_preview_of_a_norwegian_scenario_is_norwegian(fmt: str) -> None:
     # The table folds long cells over lines, so its test looks for single words.
     for words in ("fasit", "kanal", "forventede", "Støy", "innbyggere", "innfridd"):
         assert words in done.stdout
-    assert _shown_english(done.stdout, PREVIEW) == []
+    assert _english_on(done.stdout, "nb", [PREVIEW]) == []
 
 
 def test_preview_of_an_english_scenario_is_english() -> None:
@@ -425,7 +412,7 @@ def test_preview_in_nynorsk_when_asked() -> None:
     assert "## Støy" in done.stdout
     assert "genererte innbyggjarar" in done.stdout
     assert "forventede handlinger" not in done.stdout
-    assert _shown_english(done.stdout, PREVIEW) == []
+    assert _english_on(done.stdout, "nn", [PREVIEW]) == []
 
 
 def test_preview_json_and_csv_keep_their_english_names() -> None:
