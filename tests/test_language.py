@@ -454,3 +454,13 @@ def test_the_engines_refusal_is_shown_in_the_consoles_language(
             await script(pilot)
 
     asyncio.run(main())
+
+
+def test_a_malformed_request_says_why_in_each_language_and_str_stays_english() -> None:
+    """The actions file of ``simulate`` and the logs read ``str()``; the console reads
+    ``text()`` in its language."""
+    problem = ActionRequest("hide", ("x",), reason="rude").problem()
+    assert problem is not None
+    assert str(problem) == "reason 'rude' is not one of personal_data, harassment, other"
+    assert problem.text("nb").startswith("grunnen «rude» er ikke en av")
+    assert problem.text("nn").startswith("grunnen «rude» er ikkje ein av")

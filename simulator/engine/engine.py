@@ -735,8 +735,8 @@ class Engine:
 
     def _apply(self, request: ActionRequest, t: float) -> None:
         problem = request.problem()
-        if problem:
-            raise ActionError("malformed", problem=problem)
+        if problem is not None:
+            raise problem
         for target in request.to:
             known, delivered = self.delivered_state(target)
             if not known:

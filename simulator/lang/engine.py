@@ -43,12 +43,62 @@ ENGINE: Final[dict[str, Entry]] = {
         "saken «{item}» er ikke skjult, så det er ingenting å vise igjen",
         "saka «{item}» er ikkje skjult, så det er ingenting å vise att",
     ),
-    # A malformed request: its reason is written for the actions file of ``simulate``,
-    # which the console's composer never sends.
-    "malformed": (
-        "{problem}",
-        "handlingen er ufullstendig: {problem}",
-        "handlinga er ufullstendig: {problem}",
+    # A malformed request. The keys of the actions file ('to', 'label') stay as written
+    # there, in quotes, since that is what a planner types.
+    "request.kind": (
+        "'{kind}' is not an action; use one of {kinds}",
+        "«{kind}» er ingen handling; bruk en av {kinds}",
+        "«{kind}» er inga handling; bruk ei av {kinds}",
+    ),
+    "request.to": (
+        "'{kind}' needs 'to': the id of the item it acts on",
+        "«{kind}» trenger «to»: id-en til saken den gjelder",
+        "«{kind}» treng «to»: id-en til saka ho gjeld",
+    ),
+    "request.label.missing": (
+        "'flag' needs 'label': valid, misleading or irrelevant",
+        "«flag» trenger «label»: valid, misleading eller irrelevant",
+        "«flag» treng «label»: valid, misleading eller irrelevant",
+    ),
+    "request.label": (
+        "label '{label}' is not one of {labels}",
+        "merket «{label}» er ikke et av {labels}",
+        "merket «{label}» er ikkje eit av {labels}",
+    ),
+    "request.text": (
+        "'{kind}' needs 'text': what the team publishes",
+        "«{kind}» trenger «text»: det teamet publiserer",
+        "«{kind}» treng «text»: det teamet publiserer",
+    ),
+    "request.channel": (
+        "channel '{channel}' is not one of {channels}",
+        "kanalen «{channel}» er ikke en av {channels}",
+        "kanalen «{channel}» er ikkje ein av {channels}",
+    ),
+    "request.reason": (
+        "reason '{reason}' is not one of {reasons}",
+        "grunnen «{reason}» er ikke en av {reasons}",
+        "grunnen «{reason}» er ikkje ein av {reasons}",
+    ),
+    "request.reason.hide_only": (
+        "'reason' belongs to 'hide' only",
+        "«reason» hører bare til «hide»",
+        "«reason» høyrer berre til «hide»",
+    ),
+    "request.recipient.empty": (
+        "'recipient' is empty; write whom the item is escalated to",
+        "«recipient» er tom; skriv hvem saken eskaleres til",
+        "«recipient» er tom; skriv kven saka blir eskalert til",
+    ),
+    "request.recipient.escalate_only": (
+        "'recipient' belongs to 'escalate' only",
+        "«recipient» hører bare til «escalate»",
+        "«recipient» høyrer berre til «escalate»",
+    ),
+    "request.recipient.long": (
+        "'recipient' is a name or a role of at most {most} characters",
+        "«recipient» er et navn eller en rolle på høyst {most} tegn",
+        "«recipient» er eit namn eller ei rolle på høgst {most} teikn",
     ),
     # A scripted team's action in ``simulate``: the command line reads it, in English.
     "scripted": ("{message}", "{message}", "{message}"),
