@@ -449,25 +449,31 @@ def schema(output: Output | None) -> None:
     default="table",
     show_default=True,
 )
+@lang_option("Language of the list (table and md; json and csv keep English names)")
 @output_options()
-def preview(scenario: str, fmt: str, output: Output | None) -> None:
+def preview(scenario: str, fmt: str, lang: str | None, output: Output | None) -> None:
     """Show the master events list: every inject in delivery order, and the noise."""
+    from simulator.lang import choose_language
     from simulator.scenario import preview as pv
     from simulator.scenario.bundled import resolve_scenario
 
     sc = _load(scenario).scenario
     inputs = [resolve_scenario(scenario)[0]]
+    language = choose_language(lang, sc.language)
     if fmt == "table":
         import io
 
         if not output:
-            _print_rich(pv.to_table(sc))
+            _print_rich(pv.to_table(sc, language))
             return
         buffer = io.StringIO()
-        _print_rich(pv.to_table(sc), file=buffer, width=160)
+        _print_rich(pv.to_table(sc, language), file=buffer, width=160)
         _write_output(buffer.getvalue(), output, inputs=inputs)
         return
-    text = {"md": pv.to_markdown, "csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
+    if fmt == "md":
+        text = pv.to_markdown(sc, language)
+    else:
+        text = {"csv": pv.to_csv, "json": pv.to_json}[fmt](sc)
     _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output, inputs=inputs)
 
 

@@ -129,7 +129,7 @@ def test_malformed_reasons_and_recipients_are_refused(
     request_: ActionRequest, message: str
 ) -> None:
     problem = request_.problem()
-    assert problem is not None and message in problem
+    assert problem is not None and message in str(problem)
 
 
 def test_the_actions_file_takes_reason_unhide_and_recipient(tmp_path: Path) -> None:

@@ -21,12 +21,15 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Select, TabbedContent
 
+from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
-from simulator.lang import LANGUAGES, Language
+from simulator.lang import LANGUAGES, Catalogue, Language
 from simulator.lang.cli import CLI
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.engine import ENGINE
 from simulator.lang.facilitator import FACILITATOR
+from simulator.lang.preview import PREVIEW
 from simulator.lang.reports import REPORTS
 from simulator.lang.triage import TRIAGE
 from simulator.scoring.replay import ReplayLog
@@ -50,9 +53,14 @@ TABLES = {
     "facilitator": FACILITATOR,
     "reports": REPORTS,
     "cli": CLI,
+    "preview": PREVIEW,
+    "engine": ENGINE,
 }
 #: The tables whose words the console shows.
-SHOWN = {name: TABLES[name] for name in ("console", "triage", "composer", "facilitator", "reports")}
+SHOWN = {
+    name: TABLES[name]
+    for name in ("console", "triage", "composer", "facilitator", "reports", "engine")
+}
 
 
 def _placeholders(text: str) -> set[str]:
@@ -111,30 +119,33 @@ def _fixed_parts(text: str) -> list[str]:
     return parts
 
 
-def _english_texts(language: str) -> set[str]:
-    """The English texts of every entry that ``language`` says differently.
+def _english_parts(language: str, tables: Any) -> set[str]:
+    """The English texts of every entry of ``tables`` that ``language`` says differently.
 
     Texts both languages share are left out ("Start", "Pause"), and so are short ones: a
     two-letter part would be found inside any word.
     """
     column = LANGUAGES.index(Language(language))
     english = set()
-    for table in SHOWN.values():
+    for table in tables:
         for key, entry in table.items():
             # The web page's own words never show in the console (and its "time" is a
             # Norwegian word too: an hour).
             if entry[0] != entry[column] and not key.startswith("html."):
                 english.update(p for p in _fixed_parts(entry[0]) if p not in entry[column])
-    return english | set(TEXTUAL_ENGLISH)
+    return english
 
 
-def _english_on(text: str, language: str) -> list[str]:
+def _english_texts(language: str) -> set[str]:
+    """The English texts the console must not show when it speaks ``language``."""
+    return _english_parts(language, SHOWN.values()) | set(TEXTUAL_ENGLISH)
+
+
+def _english_on(text: str, language: str, tables: Any = None) -> list[str]:
+    """The English texts on ``text``: of the console's tables, or of ``tables``."""
     flat = " ".join(text.split())
-    return sorted(
-        w
-        for w in _english_texts(language)
-        if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat)
-    )
+    english = _english_texts(language) if tables is None else _english_parts(language, tables)
+    return sorted(w for w in english if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", flat))
 
 
 class Seen:
@@ -374,3 +385,82 @@ def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
             await script(pilot)
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_preview_of_a_norwegian_scenario_is_norwegian(fmt: str) -> None:
+    done = run_cli("preview", "jordras", "--format", fmt)
+    assert done.returncode == 0, done.stderr
+    # The table folds long cells over lines, so its test looks for single words.
+    for words in ("fasit", "kanal", "forventede", "Støy", "innbyggere", "innfridd"):
+        assert words in done.stdout
+    assert _english_on(done.stdout, "nb", [PREVIEW]) == []
+
+
+def test_preview_of_an_english_scenario_is_english() -> None:
+    done = run_cli("preview", "flood", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    assert "| # | time | channel | kind | from | text | truth | expected actions |" in done.stdout
+    assert "## Noise" in done.stdout
+    assert "forventede handlinger" not in done.stdout
+
+
+def test_preview_in_nynorsk_when_asked() -> None:
+    done = run_cli("preview", "jordras", "--lang", "nn", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    assert "forventa handlingar" in done.stdout
+    assert "## Støy" in done.stdout
+    assert "genererte innbyggjarar" in done.stdout
+    assert "forventede handlinger" not in done.stdout
+    assert _english_on(done.stdout, "nn", [PREVIEW]) == []
+
+
+def test_preview_json_and_csv_keep_their_english_names() -> None:
+    """Programs read these; a Norwegian scenario must not rename their fields."""
+    csv_text = run_cli("preview", "jordras", "--format", "csv", "--lang", "nb").stdout
+    assert csv_text.splitlines()[0] == "#,time,channel,kind,from,text,truth,expected actions"
+    data = run_cli("preview", "jordras", "--format", "json", "--lang", "nb").stdout
+    assert '"when": "after met presse-lokalavis-a +2m' in data
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_the_engines_refusal_is_shown_in_the_consoles_language(
+    tmp_path: Path, language: str
+) -> None:
+    """The hide dialog is open while the item is hidden another way: the engine refuses the
+    second hide, and the console says why in its own language."""
+    console = Console(tmp_path, language=language)
+    item = "savnet-nabo"  # a neighbour's post with a missing person's details, at T+10:00
+
+    async def script(pilot: Pilot) -> None:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 600)
+        await console.select(pilot, item)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        console.engine.act(ActionRequest("hide", (item,), reason="personal_data"))
+        await pilot.press("t")  # trakassering: the second hide
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        why = Catalogue(ENGINE, language)("hidden.already", item=item)
+        assert app.tr("error.action", message=why) in shown
+        english = Catalogue(ENGINE, Language.EN)("hidden.already", item=item)
+        assert not any(english in message for message in shown)
+
+    async def main() -> None:
+        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+def test_a_malformed_request_says_why_in_each_language_and_str_stays_english() -> None:
+    """The actions file of ``simulate`` and the logs read ``str()``; the console reads
+    ``text()`` in its language."""
+    problem = ActionRequest("hide", ("x",), reason="rude").problem()
+    assert problem is not None
+    assert str(problem) == "reason 'rude' is not one of personal_data, harassment, other"
+    assert problem.text("nb").startswith("grunnen «rude» er ikke en av")
+    assert problem.text("nn").startswith("grunnen «rude» er ikkje ein av")

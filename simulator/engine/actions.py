@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.lang import Catalogue
+from simulator.lang.engine import ENGINE
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
 from simulator.scenario.limits import MAX_NAME
@@ -32,7 +34,20 @@ HIDE_REASONS = ("personal_data", "harassment", "other")
 
 
 class ActionError(ValueError):
-    """An action that cannot be taken; the message says why and what to do."""
+    """An action that cannot be taken: why, and what to do, as a key of the engine's
+    catalogue table and its values, so that the console says it in its language.
+
+    ``str()`` is the English text, which logs and the actions file of ``simulate`` read.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text(None))
+
+    def text(self, language: str | None) -> str:
+        """Why the action cannot be taken, in ``language`` (English when None)."""
+        return Catalogue(ENGINE, language)(self.key, **self.values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,36 +68,38 @@ class ActionRequest:
     reason: str | None = None
     recipient: str | None = None
 
-    def problem(self) -> str | None:
+    def problem(self) -> ActionError | None:
         """Why the request is malformed, or None; delivery of targets is checked later."""
         if self.kind not in ACTION_KINDS:
-            return f"'{self.kind}' is not an action; use one of {', '.join(ACTION_KINDS)}"
+            return ActionError("request.kind", kind=self.kind, kinds=", ".join(ACTION_KINDS))
         if self.kind in NEEDS_TARGET and not self.to:
-            return f"'{self.kind}' needs 'to': the id of the item it acts on"
+            return ActionError("request.to", kind=self.kind)
         if self.kind == "flag" and self.label not in TRUTHS:
             return (
-                "'flag' needs 'label': valid, misleading or irrelevant"
+                ActionError("request.label.missing")
                 if self.label is None
-                else f"label '{self.label}' is not one of {', '.join(TRUTHS)}"
+                else ActionError("request.label", label=self.label, labels=", ".join(TRUTHS))
             )
         if self.kind in PUBLISHES and not self.text.strip():
-            return f"'{self.kind}' needs 'text': what the team publishes"
+            return ActionError("request.text", kind=self.kind)
         if self.channel is not None and self.channel not in CHANNELS:
-            return f"channel '{self.channel}' is not one of {', '.join(CHANNELS)}"
+            return ActionError(
+                "request.channel", channel=self.channel, channels=", ".join(CHANNELS)
+            )
         if self.reason is not None and (self.kind != "hide" or self.reason not in HIDE_REASONS):
             return (
-                f"reason '{self.reason}' is not one of {', '.join(HIDE_REASONS)}"
+                ActionError("request.reason", reason=self.reason, reasons=", ".join(HIDE_REASONS))
                 if self.kind == "hide"
-                else "'reason' belongs to 'hide' only"
+                else ActionError("request.reason.hide_only")
             )
         if self.recipient is not None and (self.kind != "escalate" or not self.recipient.strip()):
             return (
-                "'recipient' is empty; write whom the item is escalated to"
+                ActionError("request.recipient.empty")
                 if self.kind == "escalate"
-                else "'recipient' belongs to 'escalate' only"
+                else ActionError("request.recipient.escalate_only")
             )
         if self.recipient is not None and len(self.recipient) > MAX_NAME:
-            return f"'recipient' is a name or a role of at most {MAX_NAME} characters"
+            return ActionError("request.recipient.long", most=MAX_NAME)
         return None
 
 
@@ -209,8 +226,8 @@ def _parse_entry(
         recipient=entry.get("recipient"),
     )
     problem = request.problem()
-    if problem:
-        reader.error(*at_key("do"), problem)
+    if problem is not None:
+        reader.error(*at_key("do"), str(problem))
         return None
     if unknown:
         return None

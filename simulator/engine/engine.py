@@ -68,7 +68,7 @@ class ScriptedActionError(ActionError):
     """A scripted team's action that cannot be taken; knows the action (and its line)."""
 
     def __init__(self, message: str, action: ScriptedAction) -> None:
-        super().__init__(message)
+        super().__init__("scripted", message=message)
         self.action = action
 
 
@@ -333,7 +333,7 @@ class Engine:
     def act(self, request: ActionRequest, t: float | None = None) -> list[Event]:
         """Take a team action now (or at ``t``), committed before this returns."""
         if self.ended:
-            raise ActionError("the exercise has ended")
+            raise ActionError("ended")
         when = self.now() if t is None else t
         self.advance_to(when)
         self._apply(request, when)
@@ -354,11 +354,11 @@ class Engine:
         inject does: it counts as open, with a countdown, and is met or missed in the log.
         """
         if self.ended:
-            raise ActionError("the exercise has ended")
+            raise ActionError("ended")
         if persona not in self._personas:
-            raise ActionError(f"no persona '{persona}' in this scenario")
+            raise ActionError("no_persona", persona=persona)
         if within is not None and within <= 0:
-            raise ActionError("a deadline must be longer than 0")
+            raise ActionError("deadline.zero")
         when = self.now()
         self.advance_to(when)
         self._deliver_adhoc(
@@ -735,16 +735,14 @@ class Engine:
 
     def _apply(self, request: ActionRequest, t: float) -> None:
         problem = request.problem()
-        if problem:
-            raise ActionError(problem)
+        if problem is not None:
+            raise problem
         for target in request.to:
             known, delivered = self.delivered_state(target)
             if not known:
-                raise ActionError(f"there is no item '{target}' in this exercise")
+                raise ActionError("no_item", item=target)
             if not delivered:
-                raise ActionError(
-                    f"item '{target}' has not been delivered yet at {format_offset(t)}"
-                )
+                raise ActionError("not_delivered", item=target, time=format_offset(t))
         if request.kind in ("hide", "unhide") and self._replay is None:
             # Checked live only: a session recorded before this rule may hide an item twice,
             # and it must still replay as it was written.
@@ -828,9 +826,9 @@ class Engine:
         for target in request.to:
             hidden = self._target_state(target).hidden
             if request.kind == "hide" and hidden:
-                raise ActionError(f"item '{target}' is hidden already; 'unhide' shows it again")
+                raise ActionError("hidden.already", item=target)
             if request.kind == "unhide" and not hidden:
-                raise ActionError(f"item '{target}' is not hidden, so there is nothing to unhide")
+                raise ActionError("hidden.not", item=target)
 
     # -- reach --------------------------------------------------------------------------
 

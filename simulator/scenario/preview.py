@@ -10,11 +10,16 @@ from dataclasses import asdict, dataclass, field
 from datetime import timedelta
 
 from simulator.cells import markdown_text, protect_cell
+from simulator.lang import Catalogue, Language
+from simulator.lang.preview import PREVIEW
 from simulator.scenario.diagnostics import json_safe, printable
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
 from simulator.scenario.templates import expand_variables, render
 from simulator.scenario.timing import earliest_times
+
+#: The words of JSON and CSV, and the default: programs read those, so they stay English.
+ENGLISH = Catalogue(PREVIEW, Language.EN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +33,17 @@ class ExpectedAction:
     mention: list[str]
     points: float
 
-    def describe(self) -> str:
-        """``reply ≤ 30m (T+40:00) mention "x"`` style summary."""
-        what = "/".join(self.do) + (f" as {self.label}" if self.label else "")
+    def describe(self, tr: Catalogue = ENGLISH) -> str:
+        """``reply within 30m (T+40:00) mention "x"``, in the language of ``tr``."""
+        what = "/".join(tr(f"do.{d}") for d in self.do)
+        if self.label:
+            what = tr("expect.label", do=what, label=tr(f"truth.{self.label}"))
         due = f" ({format_offset(self.due)})" if self.due is not None else ""
-        mention = "".join(f' mention "{m}"' for m in self.mention)
-        points = f" [{self.points:g} pts]" if self.points != 1 else ""
-        return f"{what} within {format_duration(self.within)}{due}{mention}{points}"
+        mention = "".join(tr("expect.mention", text=m) for m in self.mention)
+        points = tr("expect.points", points=f"{self.points:g}") if self.points != 1 else ""
+        return tr("expect.within", do=what, time=format_duration(self.within)) + (
+            due + mention + points
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +78,17 @@ class NoiseSummary:
     peak_per_minute: float
 
 
-def describe_timing(inject: Inject) -> str:
+def describe_timing(inject: Inject, tr: Catalogue = ENGLISH) -> str:
     """``T+04:30`` for a fixed time, ``after met press-1 +5m`` for a trigger."""
     if inject.after is None:
         return format_offset(inject.at or 0)
     delay = f" +{format_duration(inject.delay)}" if inject.delay else ""
-    return f"after {inject.after.condition} {inject.after.ref}{delay}"
+    return tr(f"after.{inject.after.condition}", ref=inject.after.ref) + delay
 
 
-def event_rows(scenario: Scenario) -> list[EventRow]:
-    """Rows in delivery order; injects that can never arrive come last."""
+def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
+    """Rows in delivery order, their timing in the language of ``tr``; injects that can
+    never arrive come last."""
     times = earliest_times(scenario)
     names = {p.id: p.name for p in scenario.personas}
     order = sorted(
@@ -93,9 +103,9 @@ def event_rows(scenario: Scenario) -> list[EventRow]:
     for number, k in enumerate(order, start=1):
         inj = scenario.injects[k]
         time = times[inj.id]
-        when = describe_timing(inj)
+        when = describe_timing(inj, tr)
         if inj.after is not None:
-            when += f" (≥ {format_offset(time)})" if time is not None else " (never)"
+            when += f" (≥ {format_offset(time)})" if time is not None else f" ({tr('never')})"
         expected = [
             ExpectedAction(
                 do=list(e.do),
@@ -141,12 +151,16 @@ def _preview_text(scenario: Scenario, inj: Inject, time: int | None, names: dict
     return render(inj.text, resolve)
 
 
-def noise_summaries(scenario: Scenario) -> list[NoiseSummary]:
+def noise_summaries(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[NoiseSummary]:
     """Expected item count and peak rate of each noise stream within the scenario."""
     out = []
     for stream in scenario.noise:
         authors = (
-            f"{stream.authors.count} generated {stream.authors.role}s"
+            tr(
+                "noise.authors",
+                count=stream.authors.count,
+                role=tr(f"role.{stream.authors.role}"),
+            )
             if not isinstance(stream.authors, list)
             else ", ".join(stream.authors)
         )
@@ -194,13 +208,13 @@ def expected_count(rate: list, duration: int) -> float:
     return total
 
 
-def _ground_truth(row: EventRow) -> str:
+def _ground_truth(row: EventRow, tr: Catalogue) -> str:
     marks = (
-        [row.truth or ""]
-        + (["sensitive"] if row.sensitive else [])
-        + (["abusive"] if row.abusive else [])
+        ([tr(f"truth.{row.truth}")] if row.truth else [])
+        + ([tr("mark.sensitive")] if row.sensitive else [])
+        + ([tr("mark.abusive")] if row.abusive else [])
     )
-    return ", ".join(m for m in marks if m)
+    return ", ".join(marks)
 
 
 def to_json(scenario: Scenario) -> str:
@@ -218,30 +232,42 @@ def to_json(scenario: Scenario) -> str:
     )
 
 
-_HEADERS = ["#", "time", "channel", "kind", "from", "text", "truth", "expected actions"]
+#: The columns of the events list, in order; CSV names them with the English column.
+_COLUMNS = ("number", "time", "channel", "kind", "from", "text", "truth", "expected")
 
 
-def _flat_rows(scenario: Scenario) -> list[list[str]]:
+def _headers(tr: Catalogue) -> list[str]:
+    return [tr(f"col.{column}") for column in _COLUMNS]
+
+
+def _flat_rows(scenario: Scenario, tr: Catalogue) -> list[list[str]]:
     return [
         [
             str(r.number),
             r.when,
-            r.channel,
-            r.kind,
+            tr(f"channel.{r.channel}"),
+            tr(f"kind.{r.kind}"),
             r.from_name,
             r.text,
-            _ground_truth(r),
-            "; ".join(e.describe() for e in r.expect),
+            _ground_truth(r, tr),
+            "; ".join(e.describe(tr) for e in r.expect),
         ]
-        for r in event_rows(scenario)
+        for r in event_rows(scenario, tr)
     ]
 
 
-def _noise_lines(scenario: Scenario) -> list[str]:
+def _noise_lines(scenario: Scenario, tr: Catalogue) -> list[str]:
     return [
-        f"{n.id}: {n.kind} on {n.channel} by {n.authors}; about "
-        f"{n.expected_items:.0f} items, peak {n.peak_per_minute:g}/min"
-        for n in noise_summaries(scenario)
+        f"{n.id}: "
+        + tr(
+            "noise.line",
+            kind=tr(f"kind.{n.kind}"),
+            channel=tr(f"channel.{n.channel}"),
+            authors=n.authors,
+            items=f"{n.expected_items:.0f}",
+            peak=f"{n.peak_per_minute:g}",
+        )
+        for n in noise_summaries(scenario, tr)
     ]
 
 
@@ -249,13 +275,14 @@ def to_csv(scenario: Scenario) -> str:
     """The events list as CSV (the caller adds a BOM for spreadsheets), formulas shown as text."""
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(_HEADERS)
-    writer.writerows([protect_cell(c) for c in row] for row in _flat_rows(scenario))
+    writer.writerow(_headers(ENGLISH))
+    writer.writerows([protect_cell(c) for c in row] for row in _flat_rows(scenario, ENGLISH))
     return buf.getvalue()
 
 
-def to_markdown(scenario: Scenario) -> str:
-    """The events list as a Markdown table, with the noise summary below it.
+def to_markdown(scenario: Scenario, language: str | None = None) -> str:
+    """The events list as a Markdown table, with the noise summary below it, in
+    ``language`` (English when None).
 
     Markdown is read as it is, in a terminal too, so control characters are shown.
     """
@@ -263,19 +290,22 @@ def to_markdown(scenario: Scenario) -> str:
     def cell(text: str) -> str:
         return printable(markdown_text(text), one_line=True)
 
+    tr = Catalogue(PREVIEW, language)
+    headers = _headers(tr)
     lines = [
         f"# {cell(scenario.title)}",
         "",
-        "| " + " | ".join(_HEADERS) + " |",
-        "|" + "---|" * len(_HEADERS),
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
     ]
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _flat_rows(scenario)]
-    lines += ["", "## Noise", ""] + [f"- {cell(line)}" for line in _noise_lines(scenario)]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in _flat_rows(scenario, tr)]
+    noise = [f"- {cell(line)}" for line in _noise_lines(scenario, tr)]
+    lines += ["", f"## {tr('title.noise')}", "", *noise]
     return "\n".join(lines) + "\n"
 
 
-def to_table(scenario: Scenario) -> object:
-    """A Rich renderable: the events table and the noise summary."""
+def to_table(scenario: Scenario, language: str | None = None) -> object:
+    """A Rich renderable: the events table and the noise summary, in ``language``."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -296,15 +326,19 @@ def to_table(scenario: Scenario) -> object:
     )
     # Short columns get fixed widths so that "T+05:00" never breaks; the text columns
     # share what is left.
-    fixed = {"#": 3, "time": 9, "channel": 8, "kind": 8, "truth": 10}
-    shares = {"from": 2, "text": 6, "expected actions": 4}
-    for header in _HEADERS:
-        table.add_column(header, overflow="fold", width=fixed.get(header), ratio=shares.get(header))
-    for row in _flat_rows(scenario):
+    tr = Catalogue(PREVIEW, language)
+    fixed = {"number": 3, "time": 9, "channel": 8, "kind": 8, "truth": 10}
+    shares = {"from": 2, "text": 6, "expected": 4}
+    for column in _COLUMNS:
+        table.add_column(
+            tr(f"col.{column}"), overflow="fold", width=fixed.get(column), ratio=shares.get(column)
+        )
+    for row in _flat_rows(scenario, tr):
         table.add_row(*(cell(c) for c in row))
-    noise = Table(title="Noise", expand=True)
+    noise = Table(title=tr("title.noise"), expand=True)
     for header in ("stream", "summary"):
-        noise.add_column(header, overflow="fold")
-    for stream, line in zip(noise_summaries(scenario), _noise_lines(scenario), strict=True):
+        noise.add_column(tr(f"col.{header}"), overflow="fold")
+    streams = noise_summaries(scenario, tr)
+    for stream, line in zip(streams, _noise_lines(scenario, tr), strict=True):
         noise.add_row(cell(stream.id), cell(line.partition(": ")[2]))
     return Group(table, noise)

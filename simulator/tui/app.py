@@ -238,7 +238,8 @@ class CrisisApp(App[int]):
             events = self.engine.act(request)
         except ActionError as err:
             # Literal: the message may quote what was typed, which is no markup.
-            self.notify(self.tr("error.action", message=err), severity="warning", markup=False)
+            message = err.text(self.tr.language)
+            self.notify(self.tr("error.action", message=message), severity="warning", markup=False)
             return False
         except SessionError as err:
             self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
@@ -256,7 +257,10 @@ class CrisisApp(App[int]):
             self.deliver(
                 self.engine.adhoc(inject.persona, inject.kind, inject.text, within=inject.within)
             )
-        except (ActionError, SessionError) as err:
+        except ActionError as err:
+            self.notify(err.text(self.tr.language), severity="error", markup=False)
+            return
+        except SessionError as err:
             self.notify(str(err), severity="error")
             return
         self.redraw()

@@ -1,0 +1,105 @@
+"""Why the engine refuses an action, as the console shows it after "Ikke utført:".
+
+:class:`simulator.engine.actions.ActionError` carries a key of this table and its values;
+its ``str()`` is the English column, which logs and the actions file of ``simulate`` read.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from simulator.lang import Entry
+
+ENGINE: Final[dict[str, Entry]] = {
+    # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders
+    "ended": ("the exercise has ended", "øvelsen er slutt", "øvinga er slutt"),
+    "no_persona": (
+        "no persona '{persona}' in this scenario",
+        "scenarioet har ingen avsender «{persona}»",
+        "scenarioet har ingen avsendar «{persona}»",
+    ),
+    "deadline.zero": (
+        "a deadline must be longer than 0",
+        "en frist må være lengre enn 0",
+        "ein frist må vere lengre enn 0",
+    ),
+    "no_item": (
+        "there is no item '{item}' in this exercise",
+        "øvelsen har ingen sak «{item}»",
+        "øvinga har inga sak «{item}»",
+    ),
+    "not_delivered": (
+        "item '{item}' has not been delivered yet at {time}",
+        "saken «{item}» er ikke kommet ennå ved {time}",
+        "saka «{item}» er ikkje komen enno ved {time}",
+    ),
+    "hidden.already": (
+        "item '{item}' is hidden already; 'unhide' shows it again",
+        "saken «{item}» er skjult allerede; «vis igjen» viser den igjen",
+        "saka «{item}» er alt skjult; «vis att» viser henne att",
+    ),
+    "hidden.not": (
+        "item '{item}' is not hidden, so there is nothing to unhide",
+        "saken «{item}» er ikke skjult, så det er ingenting å vise igjen",
+        "saka «{item}» er ikkje skjult, så det er ingenting å vise att",
+    ),
+    # A malformed request. The keys of the actions file ('to', 'label') stay as written
+    # there, in quotes, since that is what a planner types.
+    "request.kind": (
+        "'{kind}' is not an action; use one of {kinds}",
+        "«{kind}» er ingen handling; bruk en av {kinds}",
+        "«{kind}» er inga handling; bruk ei av {kinds}",
+    ),
+    "request.to": (
+        "'{kind}' needs 'to': the id of the item it acts on",
+        "«{kind}» trenger «to»: id-en til saken den gjelder",
+        "«{kind}» treng «to»: id-en til saka ho gjeld",
+    ),
+    "request.label.missing": (
+        "'flag' needs 'label': valid, misleading or irrelevant",
+        "«flag» trenger «label»: valid, misleading eller irrelevant",
+        "«flag» treng «label»: valid, misleading eller irrelevant",
+    ),
+    "request.label": (
+        "label '{label}' is not one of {labels}",
+        "merket «{label}» er ikke et av {labels}",
+        "merket «{label}» er ikkje eit av {labels}",
+    ),
+    "request.text": (
+        "'{kind}' needs 'text': what the team publishes",
+        "«{kind}» trenger «text»: det teamet publiserer",
+        "«{kind}» treng «text»: det teamet publiserer",
+    ),
+    "request.channel": (
+        "channel '{channel}' is not one of {channels}",
+        "kanalen «{channel}» er ikke en av {channels}",
+        "kanalen «{channel}» er ikkje ein av {channels}",
+    ),
+    "request.reason": (
+        "reason '{reason}' is not one of {reasons}",
+        "grunnen «{reason}» er ikke en av {reasons}",
+        "grunnen «{reason}» er ikkje ein av {reasons}",
+    ),
+    "request.reason.hide_only": (
+        "'reason' belongs to 'hide' only",
+        "«reason» hører bare til «hide»",
+        "«reason» høyrer berre til «hide»",
+    ),
+    "request.recipient.empty": (
+        "'recipient' is empty; write whom the item is escalated to",
+        "«recipient» er tom; skriv hvem saken eskaleres til",
+        "«recipient» er tom; skriv kven saka blir eskalert til",
+    ),
+    "request.recipient.escalate_only": (
+        "'recipient' belongs to 'escalate' only",
+        "«recipient» hører bare til «escalate»",
+        "«recipient» høyrer berre til «escalate»",
+    ),
+    "request.recipient.long": (
+        "'recipient' is a name or a role of at most {most} characters",
+        "«recipient» er et navn eller en rolle på høyst {most} tegn",
+        "«recipient» er eit namn eller ei rolle på høgst {most} teikn",
+    ),
+    # A scripted team's action in ``simulate``: the command line reads it, in English.
+    "scripted": ("{message}", "{message}", "{message}"),
+}
