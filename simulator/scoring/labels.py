@@ -23,12 +23,12 @@ class Labels(Catalogue):
     def status(self, status: str) -> str:
         """met, late or missed, in words (an unknown status as it is)."""
         key = f"status.{status}"
-        return self(key) if key in LABELS else status
+        return self(key) if self.has(key) else status
 
     def channel(self, channel: str) -> str:
         """A channel's name (an unknown one as it is)."""
         key = f"channel.{channel}"
-        return self(key) if key in LABELS else channel
+        return self(key) if self.has(key) else channel
 
     def action(self, action: str) -> str:
         """A team action (reply, statement, flag, hide, escalate) in words (an unknown one

@@ -66,20 +66,17 @@ class StatusLine(Static):
         text.append("  │  ")
         # The counts come first after the state: on a narrow screen the title goes, not them.
         if open_items is not None and overdue is not None:
-            open_style = self.get_component_rich_style(Urgency.DUE) if open_items else Style()
-            text.append(f"{OPEN_KEY} ", "dim")
-            text.append(
-                f"{open_items} {tr('triage.open')}",
-                open_style + Style(meta={"@click": "app.triage('open')"}),
-            )
-            text.append(" · ")
-            late_style = self.get_component_rich_style(Urgency.OVERDUE) if overdue else Style()
-            text.append(f"{OVERDUE_KEY} ", "dim")
-            text.append(
-                f"{overdue} {tr('triage.overdue')}",
-                late_style + Style(meta={"@click": "app.triage('overdue')"}),
-            )
-            text.append(" · ")
+            for key, count, name, urgency in (
+                (OPEN_KEY, open_items, "open", Urgency.DUE),
+                (OVERDUE_KEY, overdue, "overdue", Urgency.OVERDUE),
+            ):
+                style = self.get_component_rich_style(urgency) if count else Style()
+                text.append(f"{key} ", "dim")
+                text.append(
+                    f"{count} {tr(f'triage.{name}')}",
+                    style + Style(meta={"@click": f"app.triage('{name}')"}),
+                )
+                text.append(" · ")
         text.append(f"{unread} {tr('status.unread')}", "bold cyan" if unread else "")
         text.append("  │  ")
         text.append(literal(title, "dim", single_line=True))
