@@ -60,14 +60,22 @@ def _words(language: str | None = None, scenario: str | None = None) -> Catalogu
 
 
 def _print_findings(
-    findings: list[Finding], sources: dict[str, str], *, err: bool, fmt: str = "text"
+    findings: list[Finding],
+    sources: dict[str, str],
+    *,
+    err: bool,
+    fmt: str = "text",
+    language: str | None = None,
 ) -> None:
+    """Findings in ``language`` (the one :func:`simulator.lang.choose_language` picks)."""
+    from simulator.lang import choose_language
     from simulator.scenario.diagnostics import findings_to_json, render_findings
 
+    chosen = choose_language(language, None)
     if fmt == "json":
-        _say(findings_to_json(findings), err=err)
+        _say(findings_to_json(findings, chosen), err=err)
         return
-    for line in render_findings(findings, sources):
+    for line in render_findings(findings, sources, chosen):
         click.echo(line, err=err)
 
 
@@ -115,9 +123,9 @@ def _load(scenario: str) -> LoadedScenario:
         return load_scenario(scenario)
     except ScenarioError as err:
         usage = all(f.line == 0 for f in err.findings)
-        _print_findings(err.findings, {}, err=True)
+        _print_findings(err.findings, {}, err=True, language=err.language)
         if not usage:
-            _say(_words()("fix.scenario", scenario=scenario), err=True)
+            _say(_words(scenario=err.language)("fix.scenario", scenario=scenario), err=True)
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
 
 
@@ -371,9 +379,10 @@ def list_cmd() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json gives [{path, line, column, severity, message}].",
+    help="json gives [{path, line, column, severity, message, code}].",
 )
-def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
+@lang_option("Language of the messages")
+def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -> None:
     """Check scenario files and report every problem with its line and column.
 
     Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.
@@ -396,6 +405,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
         result = check_file(path, display)
         sources[display] = result.text
         all_findings += result.findings
+        lang = lang or result.language
         if (
             result.scenario is None
             and result.findings
@@ -413,7 +423,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str) -> None:
             f"{display}: {verdict} ({errors} error{'s' * (errors != 1)}, "
             f"{warnings} warning{'s' * (warnings != 1)})"
         )
-    _print_findings(all_findings, sources, err=False, fmt=fmt)
+    _print_findings(all_findings, sources, err=False, fmt=fmt, language=lang)
     if fmt == "text":
         for line in summaries:
             _say(line)

@@ -24,13 +24,18 @@ from textual.widgets import Select, TabbedContent
 from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.lang import LANGUAGES, Catalogue, Language
+from simulator.lang.checks import CHECKS
 from simulator.lang.cli import CLI
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.engine import ENGINE
 from simulator.lang.facilitator import FACILITATOR
+from simulator.lang.findings import FINDINGS
 from simulator.lang.preview import PREVIEW
 from simulator.lang.reports import REPORTS
+from simulator.lang.sessions import SESSIONS
+from simulator.lang.sheets import SHEETS
+from simulator.lang.source import SOURCE
 from simulator.lang.triage import TRIAGE
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp
@@ -55,6 +60,11 @@ TABLES = {
     "cli": CLI,
     "preview": PREVIEW,
     "engine": ENGINE,
+    "findings": FINDINGS,
+    "checks": CHECKS,
+    "source": SOURCE,
+    "sheets": SHEETS,
+    "sessions": SESSIONS,
 }
 #: The tables whose words the console shows.
 SHOWN = {

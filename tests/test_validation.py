@@ -393,7 +393,7 @@ def test_validate_exit_codes_and_json(write) -> None:
         ("bad.yaml", "error"),
         ("warn.yaml", "warning"),
     }
-    assert set(data[0]) == {"path", "line", "column", "severity", "message"}
+    assert set(data[0]) == {"path", "line", "column", "severity", "message", "code"}
     assert run_cli("validate", str(good.parent / "nope.yaml")).returncode == 2
     assert run_cli("validate", "--bogus", str(good)).returncode == 2
     assert run_cli("validate").returncode == 2

@@ -13,8 +13,11 @@ command line use it too.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Language(StrEnum):
@@ -56,6 +59,22 @@ def choose_language(
     return language_of(explicit) or language_of(scenario) or system_language(environ) or Language.EN
 
 
+class _Formatter(string.Formatter):
+    """Fills placeholders the way the language writes numbers: ``{count:,}`` is 10,000 in
+    English and 10 000 in Norwegian (a no-break space, so a number never splits)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Said):
+            return format(value.text(self.language), format_spec)
+        text = format(value, format_spec)
+        if "," in format_spec and self.language is not Language.EN:
+            text = text.replace(",", "\u00a0")
+        return text
+
+
 class Catalogue:
     """Looks the words of one table up in one language."""
 
@@ -65,12 +84,60 @@ class Catalogue:
         self._column = LANGUAGES.index(self.language)
 
     def __call__(self, key: str, **values: object) -> str:
-        """The words for ``key``, with ``{placeholders}`` filled in."""
+        """The words for ``key``, with ``{placeholders}`` filled in; a value that is a
+        :class:`Said` is said in the same language."""
         entry = self.table[key]
         # An entry without its nynorsk column falls back to bokmål, never to English.
         text = entry[self._column] if self._column < len(entry) else entry[1]
-        return text.format(**values) if values else text
+        return _Formatter(self.language).vformat(text, (), values) if values else text
 
     def has(self, key: str) -> bool:
         """True when the table has ``key``."""
         return key in self.table
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """Words waiting for their reader's language: an entry of a table and the values of its
+    placeholders.
+
+    The scenario checks find a problem long before anyone knows who will read about it, so
+    a finding keeps what it says this way and is put into words when it is shown. A value
+    is a text, a number or a Said itself (a clause inside a sentence, said in the same
+    language); values are kept hashable, so that equal findings can be told apart.
+    """
+
+    table: Mapping[str, Entry] = field(compare=False, repr=False)
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def text(self, language: str | None = None) -> str:
+        """The words in ``language`` (English when None)."""
+        return Catalogue(self.table, language)(self.key, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class Sayer:
+    """Makes :class:`Said` values of one table: ``said = Sayer(CHECKS)``, then
+    ``said("unknown_key", key=name)``. An unknown key fails at once, not when shown."""
+
+    def __init__(self, table: Mapping[str, Entry]) -> None:
+        self.table = table
+
+    def __call__(self, key: str, /, **values: object) -> Said:
+        """The words of ``key`` with ``values``, to be said later in any language."""
+        if key not in self.table:
+            raise KeyError(key)
+        return Said(self.table, key, tuple(values.items()))
+
+
+class SaidError(ValueError):
+    """A refusal that says why in any language: raised where a value is checked (a
+    duration, a template, a file), put into words where it is shown. ``str()`` is English,
+    for logs and for pydantic, which keeps the exception itself in its error's context."""
+
+    def __init__(self, said: Said) -> None:
+        self.said = said
+        super().__init__(said.text())

@@ -6,8 +6,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
+
+from simulator.lang import Said, Sayer
+from simulator.lang.findings import FINDINGS
+
+said = Sayer(FINDINGS)
 
 Severity = Literal["error", "warning"]
 
@@ -59,28 +64,48 @@ def _width(text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in one file, at a 1-based line and column."""
+    """One problem in one file, at a 1-based line and column.
+
+    What it says is kept as :class:`~simulator.lang.Said`, put into words in the reader's
+    language when it is shown.
+    """
 
     path: str
     line: int
     column: int
     severity: Severity
-    message: str
+    said: Said | str
 
-    def as_text(self) -> str:
+    @property
+    def message(self) -> str:
+        """What the finding says, in English."""
+        return self.text()
+
+    @property
+    def code(self) -> str | None:
+        """The catalogue key of what it says: the same in every language."""
+        return self.said.key if isinstance(self.said, Said) else None
+
+    def text(self, language: str | None = None) -> str:
+        """What the finding says, in ``language`` (English when None)."""
+        return self.said if isinstance(self.said, str) else self.said.text(language)
+
+    def as_text(self, language: str | None = None) -> str:
         """Render as ``path:line:col: severity: message``, the compiler convention."""
         where = self.path
         if self.line > 0:
             where += f":{self.line}" + (f":{self.column}" if self.column > 0 else "")
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where}: {said(self.severity).text(language)}: {clip(self.text(language))}"
 
 
 class ScenarioError(Exception):
-    """Raised when a file cannot be loaded; carries every finding found so far."""
+    """Raised when a file cannot be loaded; carries every finding found so far, and the
+    language the file says it is written in, when it could be read that far."""
 
-    def __init__(self, findings: Sequence[Finding]) -> None:
+    def __init__(self, findings: Sequence[Finding], language: str | None = None) -> None:
         super().__init__("\n".join(f.as_text() for f in findings))
         self.findings = list(findings)
+        self.language = language
 
 
 def has_errors(findings: Iterable[Finding], strict: bool = False) -> bool:
@@ -153,23 +178,27 @@ def excerpt(source: str | None, finding: Finding) -> str:
     return SourceLines(source).excerpt(finding.line, [finding.column])
 
 
-def clipped(finding: Finding) -> Finding:
-    """The finding with a message of at most ``MAX_MESSAGE`` characters."""
-    text = finding.message
+def clip(text: str) -> str:
+    """A message of at most ``MAX_MESSAGE`` characters: the middle goes."""
     if len(text) <= MAX_MESSAGE:
-        return finding
+        return text
     keep = (MAX_MESSAGE - 3) // 2
-    message = f"{text[:keep]} … {text[-keep:]}"
-    return Finding(finding.path, finding.line, finding.column, finding.severity, message)
+    return f"{text[:keep]} … {text[-keep:]}"
 
 
-def _more(path: str, left: Sequence[Finding]) -> tuple[Severity, str]:
+def stopped_finding(path: str) -> Finding:
+    """The finding that says checking stopped after ``MAX_FINDINGS`` findings."""
+    return Finding(path, 0, 0, "error", said("stopped", count=MAX_FINDINGS))
+
+
+def _more(path: str, left: Sequence[Finding]) -> Finding:
     errors = sum(f.severity == "error" for f in left)
-    warnings = len(left) - errors
-    return (
+    return Finding(
+        path,
+        0,
+        0,
         "error" if errors else "warning",
-        f"… and {len(left):,} more findings in {path} ({errors:,} errors, {warnings:,} "
-        "warnings) not listed; fix the ones above and check the file again",
+        said("more", count=len(left), path=path, errors=errors, warnings=len(left) - errors),
     )
 
 
@@ -180,16 +209,19 @@ def _by_file(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     return groups
 
 
-def render_findings(findings: Iterable[Finding], sources: Mapping[str, str]) -> Iterator[str]:
-    """The text form: each finding on one line; each source line quoted once, under the last
-    of its findings, with a caret per column; at most ``MAX_SHOWN`` findings per file."""
+def render_findings(
+    findings: Iterable[Finding], sources: Mapping[str, str], language: str | None = None
+) -> Iterator[str]:
+    """The text form, in ``language``: each finding on one line; each source line quoted
+    once, under the last of its findings, with a caret per column; at most ``MAX_SHOWN``
+    findings per file."""
     for path, group in _by_file(findings).items():
         source = sources.get(path)
         lines = SourceLines(source) if source else None
         shown = group[:MAX_SHOWN]
         for k, finding in enumerate(shown):
             # One finding, one line: a quoted line break must not start a fake finding.
-            yield printable(clipped(finding).as_text(), one_line=True)
+            yield printable(finding.as_text(language), one_line=True)
             following = shown[k + 1] if k + 1 < len(shown) else None
             if lines is None or finding.line < 1:
                 continue
@@ -200,21 +232,33 @@ def render_findings(findings: Iterable[Finding], sources: Mapping[str, str]) -> 
             if quoted:
                 yield quoted
         if len(group) > MAX_SHOWN:
-            yield printable(_more(path, group[MAX_SHOWN:])[1], one_line=True)
+            yield printable(_more(path, group[MAX_SHOWN:]).text(language), one_line=True)
 
 
-def findings_to_json(findings: Iterable[Finding]) -> str:
-    """The machine-readable form: ``[{path, line, column, severity, message}]``.
+def _record(finding: Finding, language: str | None) -> dict[str, object]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "severity": finding.severity,
+        "message": clip(finding.text(language)),
+        "code": finding.code,
+    }
 
-    At most ``MAX_JSON`` findings per file are listed; when there are more, one last entry
-    for the file (line and column 0) says how many were left out.
+
+def findings_to_json(findings: Iterable[Finding], language: str | None = None) -> str:
+    """The machine-readable form: ``[{path, line, column, severity, message, code}]``.
+
+    ``severity`` and ``code`` (what the finding is about) are the same in every language;
+    ``message`` is in ``language``. At most ``MAX_JSON`` findings per file are listed; when
+    there are more, one last entry for the file (line and column 0) says how many were left
+    out.
     """
     records: list[dict[str, object]] = []
     for path, group in _by_file(findings).items():
-        records += [asdict(clipped(f)) for f in group[:MAX_JSON]]
+        records += [_record(f, language) for f in group[:MAX_JSON]]
         if len(group) > MAX_JSON:
-            severity, message = _more(path, group[MAX_JSON:])
-            records.append(asdict(Finding(path, 0, 0, severity, message)))
+            records.append(_record(_more(path, group[MAX_JSON:]), language))
     return json_safe(json.dumps(records, ensure_ascii=False, indent=2))
 
 

@@ -28,6 +28,9 @@ class CheckResult:
     text: str
     scenario: Scenario | None
     findings: list[Finding] = field(default_factory=list)
+    language: str | None = None
+    """The ``language`` the file gives, even when the scenario is not valid: its findings
+    are best read in it."""
 
     @property
     def ok(self) -> bool:
@@ -58,13 +61,14 @@ def check_text(text: str, display: str) -> CheckResult:
         return CheckResult(display, text, None, sort_findings(err.findings))
     rep = Reporter(display, doc.root, text)
     rep.findings += doc.findings
+    language = _declared_language(doc.data)
     if not isinstance(doc.data, dict):
         rep.add(
             (),
             "the file must be a mapping of keys (format, id, title, duration, ...), "
             "not a list or a single value; start it with 'format: 1'",
         )
-        return CheckResult(display, text, None, rep.findings)
+        return CheckResult(display, text, None, rep.findings, language)
     try:
         scenario = Scenario.model_validate(doc.data)
     except ValidationError as err:
@@ -72,11 +76,19 @@ def check_text(text: str, display: str) -> CheckResult:
         partial = lenient_scenario(doc.data, err, rep)
         if partial is not None:
             check_scenario(partial[0], rep, partial[1])
-        return CheckResult(display, text, None, _unique(sort_findings(rep.findings)))
+        return CheckResult(display, text, None, _unique(sort_findings(rep.findings)), language)
     check_scenario(scenario, rep)
     # A duplicate key leaves a scenario, but not the one the author meant.
     usable = scenario if not doc.findings else None
-    return CheckResult(display, text, usable, sort_findings(rep.findings))
+    return CheckResult(display, text, usable, sort_findings(rep.findings), language)
+
+
+def _declared_language(data: object) -> str | None:
+    """The scenario's ``language`` as written, if it is one the catalogue has."""
+    from simulator.lang import language_of
+
+    value = data.get("language") if isinstance(data, dict) else None
+    return str(language_of(value)) if isinstance(value, str) and language_of(value) else None
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -98,7 +110,7 @@ def load_scenario(name_or_path: str | Path) -> LoadedScenario:
     path, display = resolve_scenario(str(name_or_path))
     result = check_file(path, display)
     if not result.ok or result.scenario is None:
-        raise ScenarioError([f for f in result.findings if f.severity == "error"])
+        raise ScenarioError([f for f in result.findings if f.severity == "error"], result.language)
     return LoadedScenario(display, result.text, result.scenario, result.findings)
 
 
@@ -106,5 +118,5 @@ def load_scenario_text(text: str, display: str) -> LoadedScenario:
     """Load a valid scenario from text, e.g. the copy stored inside a session file."""
     result = check_text(text, display)
     if not result.ok or result.scenario is None:
-        raise ScenarioError([f for f in result.findings if f.severity == "error"])
+        raise ScenarioError([f for f in result.findings if f.severity == "error"], result.language)
     return LoadedScenario(display, text, result.scenario, result.findings)

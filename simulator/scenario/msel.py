@@ -504,7 +504,7 @@ def map_import_finding(
         path=path,
         line=line,
         column=0 if path == csv_display else finding.column,
-        message=_ON_LINE.sub(elsewhere, finding.message),
+        said=_ON_LINE.sub(elsewhere, finding.message),
     )
 
 

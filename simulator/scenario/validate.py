@@ -11,8 +11,15 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from simulator.lang import Said
 from simulator.scenario import limits
-from simulator.scenario.diagnostics import MAX_FINDINGS, Finding, Severity, closest
+from simulator.scenario.diagnostics import (
+    MAX_FINDINGS,
+    Finding,
+    Severity,
+    closest,
+    stopped_finding,
+)
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
     Expectation,
@@ -88,7 +95,7 @@ class Reporter:
     def add(
         self,
         loc: Sequence[str | int],
-        message: str,
+        message: Said | str,
         severity: Severity = "error",
         *,
         key: bool = False,
@@ -103,16 +110,7 @@ class Reporter:
             if not self.stopped:
                 self.stopped = True
                 # Without a line, it is listed first: the counts that follow are partial.
-                self.findings.append(
-                    Finding(
-                        self.path,
-                        0,
-                        0,
-                        "error",
-                        f"more than {MAX_FINDINGS:,} findings; checking stopped there, so "
-                        "not every problem is listed. Fix these and check the file again",
-                    )
-                )
+                self.findings.append(stopped_finding(self.path))
             return
         if len(loc) > 1 and isinstance(loc[1], int) and loc[0] in self.index_map:
             loc = (loc[0], self.index_map[str(loc[0])][loc[1]], *loc[2:])
