@@ -33,6 +33,7 @@ from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.findings import FINDINGS
 from simulator.lang.preview import PREVIEW
 from simulator.lang.reports import REPORTS
+from simulator.lang.scripts import SCRIPTS
 from simulator.lang.sessions import SESSIONS
 from simulator.lang.sheets import SHEETS
 from simulator.lang.source import SOURCE
@@ -65,6 +66,7 @@ TABLES = {
     "source": SOURCE,
     "sheets": SHEETS,
     "sessions": SESSIONS,
+    "scripts": SCRIPTS,
 }
 #: The tables whose words the console shows.
 SHOWN = {

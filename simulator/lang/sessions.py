@@ -1,5 +1,5 @@
-"""What is said of a session and an actions file: reading, writing, resuming, locking,
-and the actions that cannot be run."""
+"""What is said of a session file and of the files a command writes: reading, writing,
+resuming, locking, and the command line's own usage errors."""
 
 from __future__ import annotations
 
