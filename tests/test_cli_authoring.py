@@ -248,8 +248,8 @@ def test_preview_text_formats_show_the_same_events_list(
     assert [r[1] for r in rows[:2]] == ["T+02:00", "T+05:00"]
     assert "press-1" in rows[2][1] and "T+08:00" in rows[2][1]
     assert rows[3][1] == "T+10:00"
-    # 'expected actions': reply, 30m default, due at T+35:00.
-    assert "reply" in rows[1][7] and "30m" in rows[1][7] and "T+35:00" in rows[1][7]
+    # 'expected actions': reply, 30 minutes by default, due at T+35:00.
+    assert "reply" in rows[1][7] and "30 min" in rows[1][7] and "T+35:00" in rows[1][7]
     assert [r[7] for r in rows if r[0] != "2"] == ["", "", ""]
     if fmt != "csv":  # the noise summary
         for stream, (items, peak) in HAND_NOISE.items():

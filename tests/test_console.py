@@ -24,6 +24,7 @@ from simulator.engine.engine import Engine
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionStore
 from simulator.scenario.loader import LoadedScenario, load_scenario, load_scenario_text
+from simulator.scoring.labels import Labels
 from simulator.tui.app import CrisisApp
 from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.dialogs import (
@@ -792,7 +793,7 @@ def test_after_action_summary_speaks_the_consoles_language(
             for word in foreign:
                 assert word not in summary, word
             # The table's headings were already in the console's language.
-            assert app.tr("after.col.deadline") in screen_text(app)
+            assert Labels(app.tr.language)("col.deadline") in screen_text(app)
 
     asyncio.run(script())
 

@@ -317,10 +317,12 @@ def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None:
         def expects(inject: str) -> str:
             return str(table.get_cell(inject, "expect"))
 
-        assert expects("presse-lokalavis-a") == "svar innen 30m; nevn «Brattlia»"
-        assert expects("vitne-brak") == "merk som korrekt innen 15m"
+        # The preview's wording, with the points an expectation is worth when not 1.
+        assert expects("presse-lokalavis-a") == "svar innen 30 min; nevn «Brattlia» [2 poeng]"
+        assert expects("vitne-brak") == "merk som korrekt innen 15 min"
         assert expects("rykte-dam") == (
-            "merk som villedende innen 15m · svar eller uttalelse innen 15m; nevn «dammen»"
+            "merk som villedende innen 15 min [2 poeng] · "
+            "svar eller uttalelse innen 15 min; nevn «dammen» [2 poeng]"
         )
         assert expects("nabo-strom") == ""
 
@@ -507,3 +509,26 @@ def test_nothing_more_comes_once_the_exercise_has_ended(tmp_path: Path) -> None:
     engine.end("ended by facilitator")
     assert engine.will_not_come() == {"takk", "purring", "etter-takk", "senere"}
     assert engine.inject_status("sporsmal") == "missed"
+
+
+def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path) -> None:
+    """At 80×24 the table's text and expectation columns are off to the right; the pane
+    under it shows the highlighted inject's text and what it expects."""
+    console = Console(tmp_path, language="nn")
+
+    async def script(pilot: Pilot) -> None:
+        await pilot.resize_terminal(80, 24)
+        await console.begin(pilot)
+        screen = await console.facilitator(pilot)
+        table = screen.query_one("#msel", DataTable)
+        table.move_cursor(row=table.get_row_index("presse-lokalavis-a"))
+        await pilot.pause()
+        lines = screen_text(console.app).splitlines()
+        assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+        shown = " ".join(" ".join(lines).split())
+        assert "forventa: svar innan 30 min; nemn «Brattlia» [2 poeng]" in shown
+        assert "Lierfjell Avis" in shown  # its text, placeholders filled in
+        # The way back and the end are in the footer at this width.
+        assert "F2 Tilbake" in lines[-1] and "E Avslutt" in lines[-1]
+
+    console.run(script)

@@ -38,6 +38,7 @@ from simulator.lang.sessions import SESSIONS
 from simulator.lang.sheets import SHEETS
 from simulator.lang.source import SOURCE
 from simulator.lang.triage import TRIAGE
+from simulator.lang.units import UNITS
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp
 from simulator.tui.screens.afteraction import AfterActionScreen
@@ -67,6 +68,7 @@ TABLES = {
     "sheets": SHEETS,
     "sessions": SESSIONS,
     "scripts": SCRIPTS,
+    "units": UNITS,
 }
 #: The tables whose words the console shows.
 SHOWN = {
@@ -172,9 +174,12 @@ class Seen:
         await pilot.pause()
         self.views[name] = screen_text(self.app)  # type: ignore[arg-type]
 
-    async def palette(self, pilot: Pilot, name: str, themes: bool = False) -> None:
+    async def palette(
+        self, pilot: Pilot, name: str, themes: bool = False, search: str = ""
+    ) -> None:
         """Open the command palette with ctrl+p (or its list of colour themes), type
-        nothing, keep what it lists."""
+        ``search``, keep what it lists (for a search that finds nothing: that it found
+        nothing, which the palette says once its half-second countdown has run)."""
         if themes:
             self.app.action_change_theme()
             await pilot.pause()
@@ -182,11 +187,13 @@ class Seen:
             await pilot.press("ctrl+p")
         palette = self.app.screen
         assert isinstance(palette, CommandPalette)
+        if search:
+            await pilot.press(*search)
         commands = palette.query_one(CommandList)
-        for _ in range(200):  # the commands arrive from a worker, a few frames later
+        for _ in range(500):  # the commands arrive from a worker, a few frames later
             if commands.option_count:
                 break
-            await pilot.pause()
+            await pilot.pause(0.01 if search else None)
         assert commands.option_count
         await self.look(pilot, name)
         await pilot.press("escape")
@@ -230,6 +237,7 @@ async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
     await seen.look(pilot, "exercise")
     await seen.palette(pilot, "palette")
     await seen.palette(pilot, "themes", themes=True)
+    await seen.palette(pilot, "palette, nothing found", search="qqxzq")
     await console.select(pilot, "presse-lokalavis-a", "press")
     await seen.look(pilot, "exercise, press")
     await seen.panel(pilot, "r", "reply")
@@ -291,7 +299,7 @@ def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> 
             await _replay(pilot, real, seen)
 
     asyncio.run(main())
-    assert len(seen.views) == 26  # every view above was reached
+    assert len(seen.views) == 27  # every view above was reached
     assert seen.english(language) == {}
 
 
@@ -432,7 +440,7 @@ def test_preview_json_and_csv_keep_their_english_names() -> None:
     csv_text = run_cli("preview", "jordras", "--format", "csv", "--lang", "nb").stdout
     assert csv_text.splitlines()[0] == "#,time,channel,kind,from,text,truth,expected actions"
     data = run_cli("preview", "jordras", "--format", "json", "--lang", "nb").stdout
-    assert '"when": "after met presse-lokalavis-a +2m' in data
+    assert '"when": "after met presse-lokalavis-a +2 min' in data
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])

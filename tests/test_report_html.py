@@ -372,7 +372,7 @@ def test_an_undefined_precision_is_a_dash_never_zero(folder: Path) -> None:
     assert "No misleading item was delivered in this session." in html
     assert '<svg class="chart rumours"' not in html
     rows = _tables(html)["expectations"]
-    assert rows[0][:2] == ["inject", "do"]
+    assert rows[0][:2] == ["inject", "expected"]
     first = next(r for r in rows if r[0].startswith("first"))
     assert first[1:] == ["reply", "T+01:00", "T+16:00", "T+02:00", "01:00", "met", "1"]
     assert "Kari Nordmann: Ras i Bakkeby" in first[0]  # who said what, variables filled in
@@ -403,7 +403,7 @@ def test_two_sessions_are_compared_side_by_side(folder: Path) -> None:
     assert figures["met / late / missed"] == ["2 / 0 / 0", "0 / 1 / 1"]
     assert figures["actions per team member"] == ["Kari: 2", "Per: 1"]
     rows = _tables(html)["expectations compared"]
-    assert rows[0] == ["inject", "do", "points", "#1", "#2"]
+    assert rows[0] == ["inject", "expected", "points", "#1", "#2"]
     by_inject = {r[0].split()[0]: r for r in rows[1:]}
     assert by_inject["first"][3].startswith("met in 01:00")
     assert by_inject["first"][4].startswith("missed")

@@ -11,17 +11,6 @@ FACILITATOR: Final[dict[str, Entry]] = {
     # key: (English, bokmål, nynorsk)
     "fac.state.wont": ("will not come", "kommer ikke", "kjem ikkje"),
     "fac.msel.expect": ("expected", "forventet", "forventa"),
-    "fac.do.reply": ("reply", "svar", "svar"),
-    "fac.do.statement": ("statement", "uttalelse", "fråsegn"),
-    "fac.do.flag": ("flag", "merk", "merk"),
-    "fac.do.hide": ("hide", "skjul", "gøym"),
-    "fac.do.escalate": ("escalate", "eskaler", "eskaler"),
-    "fac.do.any": ("any action", "en handling", "ei handling"),
-    "fac.do.or": (" or ", " eller ", " eller "),
-    "fac.do.label": ("{do} as {label}", "{do} som {label}", "{do} som {label}"),
-    "fac.within": ("{do} within {time}", "{do} innen {time}", "{do} innan {time}"),
-    "fac.mention": ("mention {words}", "nevn {words}", "nemn {words}"),
-    "fac.quote": ("“{text}”", "«{text}»", "«{text}»"),
     "fac.observer.name": (
         "Your name as observer (recorded with your notes)",
         "Ditt navn som observatør (lagres med notatene)",

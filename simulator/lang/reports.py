@@ -29,7 +29,7 @@ REPORTS: Final[dict[str, Entry]] = {
     "status.missed": ("missed", "ikke innfridd", "ikkje innfridd"),
     "status.open": ("open", "åpen", "open"),  # an interrupted session's expectation still running
     "col.inject": ("inject", "innspill", "innspel"),
-    "col.do": ("do", "forventet", "forventa"),
+    "col.do": ("expected", "forventet", "forventa"),
     "col.delivered": ("delivered", "levert", "levert"),
     "col.deadline": ("deadline", "frist", "frist"),
     "col.responded": ("responded", "svart", "svart"),

@@ -12,8 +12,9 @@ from datetime import timedelta
 from simulator.cells import markdown_text, protect_cell
 from simulator.lang import Catalogue, Language
 from simulator.lang.preview import PREVIEW
+from simulator.lang.units import say_duration
 from simulator.scenario.diagnostics import json_safe, printable
-from simulator.scenario.durations import format_duration, format_offset
+from simulator.scenario.durations import format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
 from simulator.scenario.templates import expand_variables, render
 from simulator.scenario.timing import earliest_times
@@ -33,17 +34,21 @@ class ExpectedAction:
     mention: list[str]
     points: float
 
-    def describe(self, tr: Catalogue = ENGLISH) -> str:
-        """``reply within 30m (T+40:00) mention "x"``, in the language of ``tr``."""
-        what = "/".join(tr(f"do.{d}") for d in self.do)
+    def describe(self, tr: Catalogue = ENGLISH, *, due: bool = True) -> str:
+        """``reply or statement within 30 min (T+40:00); mention “x”``, in the language of
+        ``tr``; without the time it is due when ``due`` is False."""
+        what = tr("do.or").join(tr(f"do.{d}") for d in self.do)
         if self.label:
             what = tr("expect.label", do=what, label=tr(f"truth.{self.label}"))
-        due = f" ({format_offset(self.due)})" if self.due is not None else ""
-        mention = "".join(tr("expect.mention", text=m) for m in self.mention)
-        points = tr("expect.points", points=f"{self.points:g}") if self.points != 1 else ""
-        return tr("expect.within", do=what, time=format_duration(self.within)) + (
-            due + mention + points
-        )
+        text = tr("expect.within", do=what, time=say_duration(self.within, tr.language))
+        if due and self.due is not None:
+            text += f" ({format_offset(self.due)})"
+        if self.mention:
+            words = ", ".join(tr("expect.quote", text=m) for m in self.mention)
+            text += tr("expect.mention", words=words)
+        if self.points != 1:
+            text += tr("expect.points", points=f"{self.points:g}")
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +84,10 @@ class NoiseSummary:
 
 
 def describe_timing(inject: Inject, tr: Catalogue = ENGLISH) -> str:
-    """``T+04:30`` for a fixed time, ``after met press-1 +5m`` for a trigger."""
+    """``T+04:30`` for a fixed time, ``after met press-1 +5 min`` for a trigger."""
     if inject.after is None:
         return format_offset(inject.at or 0)
-    delay = f" +{format_duration(inject.delay)}" if inject.delay else ""
+    delay = f" +{say_duration(inject.delay, tr.language)}" if inject.delay else ""
     return tr(f"after.{inject.after.condition}", ref=inject.after.ref) + delay
 
 

@@ -136,7 +136,9 @@ def _labels(scores: list[Score], language: str | None) -> Labels:
     return report_labels(language, scores[0].scenario.language)
 
 
-def _expectation_cells(score: Score, labels: Labels) -> list[list[str]]:
+def expectation_cells(score: Score, labels: Labels) -> list[list[str]]:
+    """One row per expectation, under :data:`EXPECTATION_COLUMNS`, as every report and the
+    after-action screen show it."""
     return [
         [
             e.inject,
@@ -242,7 +244,7 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
     lines += ["", f"## {t('expectations')}", ""]
     if len(scores) == 1:
         lines += _md_table(
-            [t(f"col.{c}") for c in EXPECTATION_COLUMNS], _expectation_cells(first, t)
+            [t(f"col.{c}") for c in EXPECTATION_COLUMNS], expectation_cells(first, t)
         )
     else:
         lines += _md_table(*_compared_rows(scores, t))
@@ -308,7 +310,7 @@ def to_table(scores: list[Score], language: str | None = None) -> Any:
                 no_wrap=column in fixed and column != "status",
             )
         style = {t.status("met"): "green", t.status("late"): "yellow", t.status("missed"): "red"}
-        for cells in _expectation_cells(first, t):
+        for cells in expectation_cells(first, t):
             table.add_row(*[Text(c, style=style.get(c, "")) for c in cells])
     else:
         headers, rows = _compared_rows(scores, t)

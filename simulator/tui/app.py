@@ -32,6 +32,7 @@ from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.palette import Palette
 from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, HelpScreen, PromptScreen
@@ -481,13 +482,21 @@ class CrisisApp(App[int]):
         """Open the command palette, its search line in the console's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=self.tr("palette.placeholder"))
+                Palette(
+                    id="--command-palette",
+                    placeholder=self.tr("palette.placeholder"),
+                    no_matches=self.tr("palette.none"),
+                )
             )
 
     def search_themes(self) -> None:
         """The palette's list of colour themes, its search line in the console's language."""
         self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=self.tr("palette.themes"))
+            Palette(
+                providers=[ThemeProvider],
+                placeholder=self.tr("palette.themes"),
+                no_matches=self.tr("palette.none"),
+            )
         )
 
     def action_save_screenshot(self) -> None:

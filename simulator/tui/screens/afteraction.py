@@ -16,7 +16,7 @@ from simulator.engine.reach import views_at
 from simulator.engine.store import SessionError
 from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import Score, score_session
-from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
+from simulator.scoring.reports import EXPECTATION_COLUMNS, SUMMARY_ROWS, expectation_cells
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 
@@ -81,28 +81,15 @@ class AfterActionScreen(Screen[None]):
 
     def _fill_table(self, score: Score) -> None:
         table = self.query_one("#expectations", DataTable)
-        for key in (
-            "inject",
-            "do",
-            "delivered",
-            "deadline",
-            "responded",
-            "response",
-            "status",
-            "points",
-        ):
-            table.add_column(self.tr(f"after.col.{key}"), key=key)
-        for e in score.expectations:
-            table.add_row(
-                Text(e.inject),
-                self.labels.actions(e.do),
-                offset_text(e.delivered),
-                offset_text(e.deadline),
-                offset_text(e.responded),
-                duration_text(e.response_time),
-                Text(self.tr(f"state.{e.status}"), style=STATUS_COLOURS[e.status]),
-                f"{e.points:g}",
-            )
+        # The columns and cells of the written reports: one wording of the debrief.
+        for key in EXPECTATION_COLUMNS:
+            table.add_column(self.labels(f"col.{key}"), key=key)
+        status = EXPECTATION_COLUMNS.index("status")
+        rows = zip(score.expectations, expectation_cells(score, self.labels), strict=True)
+        for e, cells in rows:
+            shown: list[str | Text] = list(cells)
+            shown[status] = Text(cells[status], style=STATUS_COLOURS[e.status])
+            table.add_row(*shown)
         summary = Table(show_header=False, expand=True, box=None)
         summary.add_column(style="bold")
         summary.add_column()

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from simulator.scenario.durations import format_duration
+from simulator.lang.units import say_duration
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.text import clean, literal
 
@@ -56,7 +56,7 @@ class BriefingScreen(Screen[None]):
             facts.append(f"{tr('briefing.start')}: ", "bold")
             facts.append((sc.start.strftime("%d.%m.%Y %H:%M") if sc.start else "08:00") + "\n")
             facts.append(f"{tr('briefing.duration')}: ", "bold")
-            facts.append(format_duration(sc.duration) + "\n")
+            facts.append(say_duration(sc.duration, tr.language) + "\n")
             channels = sorted(
                 {i.effective_channel for i in sc.injects} | {n.effective_channel for n in sc.noise}
             )

@@ -14,12 +14,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
+from simulator import lang
 from simulator.engine.actions import ActionRequest
-from simulator.scenario.durations import format_duration
-from simulator.scenario.model import Inject, Scenario, deadline_for, kind_deadline
-from simulator.scenario.preview import describe_timing
-from simulator.scenario.templates import expand_variables
-from simulator.scenario.timing import earliest_times
+from simulator.lang.preview import PREVIEW
+from simulator.scenario.model import kind_deadline
+from simulator.scenario.preview import EventRow, event_rows
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.screens.dialogs import (
@@ -48,52 +47,37 @@ TEXT_SHOWN = 60  # characters of an inject's text in the table
 NO_ITEM = ""  # the observer note's "about" when it is about the moment, not an item
 
 
-def describe_expectations(tr: Catalogue, scenario: Scenario, inject: Inject) -> str:
-    """What an inject's expectations ask for, in the console's language:
-    ``svar innen 20m``, ``uttalelse innen 1h; nevn «Brattlia»``."""
-    parts = []
-    for exp in inject.expect:
-        do = tr("fac.do.or").join(tr(f"fac.do.{d}") for d in exp.do)
-        if exp.label:
-            do = tr("fac.do.label", do=do, label=tr(f"label.{exp.label}"))
-        text = tr("fac.within", do=do, time=format_duration(deadline_for(scenario, inject, exp)))
-        if exp.mention:
-            words = ", ".join(
-                tr("fac.quote", text=expand_variables(m, scenario.variables)) for m in exp.mention
-            )
-            text += "; " + tr("fac.mention", words=words)
-        parts.append(text)
-    return " · ".join(parts)
-
-
-def _timing(inject: Inject, tr: Catalogue) -> str:
-    """When an inject comes, in the console's language: its time, or what it waits for."""
-    if inject.after is None:
-        return describe_timing(inject)
-    delay = f" +{format_duration(inject.delay)}" if inject.delay else ""
-    return tr(f"trigger.{inject.after.condition}", ref=inject.after.ref) + delay
-
-
 class FacilitatorScreen(Screen[None]):
     """Steers the exercise; trainees need not see it."""
 
     DEFAULT_CSS = """
     FacilitatorScreen #help { height: auto; color: $text-muted; padding: 0 1; }
     FacilitatorScreen DataTable { height: 1fr; }
+    FacilitatorScreen #inject { height: auto; max-height: 6; padding: 0 1;
+        border-top: solid $secondary; }
     FacilitatorScreen #notes { display: none; height: auto; padding: 0 1;
         border-top: solid $secondary; }
     FacilitatorScreen #notes.-shown { display: block; }
     """
+    # The way back and the end first: on a narrow terminal the footer shows what fits, in
+    # this order, and the help line above lists every key.
     BINDINGS = [
-        Binding("space", "app.toggle_pause", "Pause", id="pause"),
-        Binding("plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+"),
-        Binding("minus", "app.speed(-1)", "Slower", id="slower", key_display="-"),
+        Binding("f2,escape", "app.pop_screen", "Back", id="back", key_display="F2"),
+        Binding("E", "end", "End", id="end", key_display="E"),
         Binding("j", "next_inject", "Next inject", id="next"),
         Binding("a", "adhoc", "Ad-hoc", id="adhoc"),
         Binding("o", "observe", "Observe", id="observe"),
-        Binding("E", "end", "End", id="end", key_display="shift+e"),
-        Binding("f2,escape", "app.pop_screen", "Back", id="back"),
+        Binding("space", "app.toggle_pause", "Pause", id="pause"),
+        Binding(
+            "plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+", show=False
+        ),
+        Binding("minus", "app.speed(-1)", "Slower", id="slower", key_display="-", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Each inject's events-list row and what it expects, in the console's language.
+        self._rows: dict[str, tuple[EventRow, str]] = {}
 
     @property
     def crisis(self) -> CrisisApp:
@@ -104,6 +88,9 @@ class FacilitatorScreen(Screen[None]):
         yield StatusLine(id="status")
         yield Static(Text(f"{tr('facilitator.title')}: {tr('facilitator.help')}"), id="help")
         yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
+        # The highlighted inject in full: on a terminal narrower than the table, its text
+        # and what it expects are still in view.
+        yield Static(id="inject")
         # Observer notes show here, and nowhere on the team's screens.
         yield Static(id="notes")
         yield Footer()
@@ -119,23 +106,44 @@ class FacilitatorScreen(Screen[None]):
             label = tr("fac.msel.expect") if key == "expect" else tr(f"msel.{key}")
             table.add_column(label, key=key)
         sc = app.loaded.scenario
-        times = earliest_times(sc)
-        names = {p.id: p.name for p in sc.personas}
-        order = sorted(sc.injects, key=lambda i: (times[i.id] is None, times[i.id] or 0))
-        for inj in order:
+        # The events list as preview shows it, in the console's language: one wording of
+        # when an inject comes and what it asks for.
+        words = lang.Catalogue(PREVIEW, tr.language)
+        for row in event_rows(sc, words):
+            expects = " · ".join(e.describe(words, due=False) for e in row.expect)
+            self._rows[row.id] = (row, expects)
             table.add_row(
-                Text(inj.id),
+                Text(row.id),
                 "",
-                Text(_timing(inj, tr)),
-                tr(f"channel.{inj.effective_channel}"),
-                tr(f"kind.{inj.kind}"),
-                literal(names.get(inj.from_, inj.from_), single_line=True),
-                Text(clean(inj.text, single_line=True)[:TEXT_SHOWN]),
-                literal(describe_expectations(tr, sc, inj), single_line=True),
-                key=inj.id,
+                Text(row.when),
+                tr(f"channel.{row.channel}"),
+                tr(f"kind.{row.kind}"),
+                literal(row.from_name, single_line=True),
+                Text(clean(row.text, single_line=True)[:TEXT_SHOWN]),
+                literal(expects, single_line=True),
+                key=row.id,
             )
         self.refresh_panels()
         table.focus()
+
+    @on(DataTable.RowHighlighted, "#msel")
+    def _show_inject(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted inject in full: when, on which channel, from whom, its text and
+        what it expects."""
+        tr = self.crisis.tr
+        row, expects = self._rows[str(event.row_key.value)]
+        shown = Text()
+        shown.append(row.id, "bold")
+        shown.append(
+            f"  {row.when} · {tr(f'channel.{row.channel}')} · {tr(f'kind.{row.kind}')} · ",
+            "italic",
+        )
+        shown.append(clean(row.from_name, single_line=True), "italic")
+        shown.append("\n" + clean(row.text))
+        if expects:
+            shown.append(f"\n{tr('fac.msel.expect')}: ", "bold")
+            shown.append(clean(expects, single_line=True))
+        self.query_one("#inject", Static).update(shown)
 
     def refresh_panels(self) -> None:
         """The status line, each inject's live status, and the observer notes."""
