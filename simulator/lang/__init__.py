@@ -83,7 +83,7 @@ class Catalogue:
         self.language = language_of(language) or Language.EN
         self._column = LANGUAGES.index(self.language)
 
-    def __call__(self, key: str, **values: object) -> str:
+    def __call__(self, key: str, /, **values: object) -> str:
         """The words for ``key``, with ``{placeholders}`` filled in; a value that is a
         :class:`Said` is said in the same language."""
         entry = self.table[key]

@@ -131,3 +131,25 @@ def test_screen_in_each_language(
 ) -> None:
     app, real = make_app(tmp_path, language)
     assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen](real))
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_feed_rows_take_the_themes_colours(snap_compare, tmp_path: Path, theme: str) -> None:
+    # Unread dots, times, names, roles, figures, marks and countdowns: every part of a row
+    # coloured by the theme, a flagged and a hidden item among them.
+    from simulator.engine.actions import ActionRequest
+
+    app, real = make_app(tmp_path, "nb")
+    app.theme = theme
+    exercise = _exercise(real, 9)
+
+    async def run_before(pilot: Pilot) -> None:
+        await exercise(pilot)
+        crisis = pilot.app
+        crisis.act(ActionRequest("flag", ("rykte-dam",), label="misleading"), "ok")  # type: ignore[attr-defined]
+        crisis.act(ActionRequest("hide", ("vitne-bilde",), reason="personal_data"), "ok")  # type: ignore[attr-defined]
+        await pilot.pause()  # the toasts arrive as messages
+        crisis.clear_notifications()  # and leave on a real-time timer: keep them out
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

@@ -19,8 +19,10 @@ from simulator.scoring.metrics import Score, score_session
 from simulator.scoring.reports import EXPECTATION_COLUMNS, SUMMARY_ROWS, expectation_cells
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
+from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
 
 MAX_RUMOURS = 6
+#: The outcomes' colours in the charts (plotext takes colour names, not the theme's).
 STATUS_COLOURS = {"met": "green", "late": "orange", "missed": "red"}
 
 
@@ -32,7 +34,8 @@ class AfterActionScreen(Screen[None]):
     AfterActionScreen TabbedContent { height: 1fr; }
     AfterActionScreen PlotextPlot { height: 1fr; }
     AfterActionScreen DataTable { height: 1fr; }
-    """
+    """ + tone_css("AfterActionScreen")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
     BINDINGS = [Binding("q,escape", "app.quit_now", "Quit", id="quit")]
 
     def __init__(self, tr: Catalogue, session: Path) -> None:
@@ -88,7 +91,7 @@ class AfterActionScreen(Screen[None]):
         rows = zip(score.expectations, expectation_cells(score, self.labels), strict=True)
         for e, cells in rows:
             shown: list[str | Text] = list(cells)
-            shown[status] = Text(cells[status], style=STATUS_COLOURS[e.status])
+            shown[status] = Text(cells[status], style=tone_of(self, state_tone(e.status)))
             table.add_row(*shown)
         summary = Table(show_header=False, expand=True, box=None)
         summary.add_column(style="bold")

@@ -29,19 +29,12 @@ from simulator.tui.screens.dialogs import (
     PromptScreen,
 )
 from simulator.tui.text import clean, literal
+from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
 from simulator.tui.widgets.panels import StatusLine
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
 
-STATUS_STYLE = {
-    "pending": "dim",
-    "wont": "dim strike",
-    "delivered": "cyan",
-    "met": "bold green",
-    "late": "bold yellow",
-    "missed": "bold red",
-}
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
 TEXT_SHOWN = 60  # characters of an inject's text in the table
 NO_ITEM = ""  # the observer note's "about" when it is about the moment, not an item
@@ -58,7 +51,8 @@ class FacilitatorScreen(Screen[None]):
     FacilitatorScreen #notes { display: none; height: auto; padding: 0 1;
         border-top: solid $secondary; }
     FacilitatorScreen #notes.-shown { display: block; }
-    """
+    """ + tone_css("FacilitatorScreen")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
     # The way back and the end first: on a narrow terminal the footer shows what fits, in
     # this order, and the help line above lists every key.
     BINDINGS = [
@@ -153,7 +147,8 @@ class FacilitatorScreen(Screen[None]):
         for inj in app.loaded.scenario.injects:
             status = app.engine.inject_status(inj.id) if app.engine else "pending"
             label = app.tr("fac.state.wont") if status == "wont" else app.tr(f"state.{status}")
-            table.update_cell(inj.id, "status", Text(label, style=STATUS_STYLE[status]))
+            style = tone_of(self, state_tone(status))
+            table.update_cell(inj.id, "status", Text(label, style=style))
         self._show_notes()
 
     def _show_notes(self) -> None:

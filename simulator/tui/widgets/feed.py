@@ -22,7 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from simulator.tui.model import FeedItem, FeedModel
-from simulator.tui.triage import TRIAGE_CLASSES, TRIAGE_CSS, countdown, urgency
+from simulator.tui.tones import TONE_CLASSES, Tone, tone_css, tone_of
+from simulator.tui.triage import countdown, urgency
 
 LINES_PER_ITEM = 2
 CACHE_SIZE = 512
@@ -56,8 +57,8 @@ class FeedView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     FeedView { height: 1fr; background: $surface; }
     FeedView:focus { background-tint: $foreground 4%; }
-    """ + TRIAGE_CSS.format(widget="FeedView")
-    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
+    """ + tone_css("FeedView")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
     BINDINGS = [
         Binding("up", "move(-1)", "Up", show=False),
         Binding("down", "move(1)", "Down", show=False),
@@ -229,6 +230,11 @@ class FeedView(ScrollView, can_focus=True):
         self._cache.clear()
         self._resize()
 
+    def notify_style_update(self) -> None:
+        # Drawn lines carry the colours of the theme they were drawn in.
+        self._cache.clear()
+        super().notify_style_update()
+
     # -- drawing ------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -246,8 +252,12 @@ class FeedView(ScrollView, can_focus=True):
             text = self._header(item) if part == 0 else self._body(item)
             if selected:
                 text.stylize(Style(reverse=True) if self.has_focus else Style(underline=True))
+            # On the widget's own colours: a part without a tone is written in the theme's
+            # text colour on its background, in the light theme too.
             segments = list(text.render(self.app.console))
-            strip = Strip(segments).crop_extend(0, width, self.rich_style)
+            strip = (
+                Strip(segments).apply_style(self.rich_style).crop_extend(0, width, self.rich_style)
+            )
             self._cache[key] = strip
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
@@ -256,21 +266,21 @@ class FeedView(ScrollView, can_focus=True):
     def _header(self, item: FeedItem) -> Text:
         info = self.info(item)
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("● " if not item.read else "  ", "bold cyan")
+        text.append("● " if not item.read else "  ", tone_of(self, Tone.UNREAD))
         if info.due_in is not None:
             # First in the row, so that no narrow list cuts it off.
             style = self.get_component_rich_style(urgency(info.due_in))
             text.append(f"⏱ {countdown(info.due_in)}", style)
             text.append(" ")
-        text.append(info.clock + " ", "dim")
-        name_style = "bold green" if item.role == "team" else "bold"
-        text.append(item.name, name_style)
+        text.append(info.clock + " ", tone_of(self, Tone.TIME))
+        text.append(item.name, tone_of(self, Tone.TEAM if item.role == "team" else Tone.NAME))
         if item.handle:
-            text.append(f" @{item.handle}", "dim")
-        text.append(f" [{self.role_name(item.role)}]", "italic magenta")
+            text.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
+        text.append(f" [{self.role_name(item.role)}]", tone_of(self, Tone.ROLE))
         if item.source != "team":
             text.append(
-                f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}", "dim"
+                f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}",
+                tone_of(self, Tone.FIGURES),
             )
         marks = []
         if item.answered:
@@ -282,9 +292,9 @@ class FeedView(ScrollView, can_focus=True):
         if item.escalated:
             marks.append("⇪")
         if marks:
-            text.append("  " + " ".join(marks), "bold yellow")
+            text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
         return text
 
     def _body(self, item: FeedItem) -> Text:
-        style = "dim strike" if item.hidden else ""
+        style = tone_of(self, Tone.HIDDEN) if item.hidden else Style()
         return Text("   " + item.line, style=style, no_wrap=True, overflow="ellipsis")

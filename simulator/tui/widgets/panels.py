@@ -14,7 +14,8 @@ from textual.widgets import Sparkline, Static
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
 from simulator.tui.text import literal
-from simulator.tui.triage import TRIAGE_CLASSES, TRIAGE_CSS, Urgency, countdown, urgency
+from simulator.tui.tones import TONE_CLASSES, Tone, tone_css, tone_of
+from simulator.tui.triage import Urgency, countdown, urgency
 from simulator.tui.widgets.feed import ItemInfo, compact
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -34,8 +35,8 @@ class StatusLine(Static):
 
     DEFAULT_CSS = """
     StatusLine { height: 1; background: $panel; color: $foreground; padding: 0 1; }
-    """ + TRIAGE_CSS.format(widget="StatusLine")
-    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
+    """ + tone_css("StatusLine")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
 
     def show(
         self,
@@ -62,7 +63,7 @@ class StatusLine(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{clock} ", "bold")
         text.append(f"{offset}  ")
-        text.append(state, "bold green" if running and not ended else "bold yellow")
+        text.append(state, tone_of(self, Tone.RUNNING if running and not ended else Tone.STOPPED))
         text.append("  │  ")
         # The counts come first after the state: on a narrow screen the title goes, not them.
         if open_items is not None and overdue is not None:
@@ -77,9 +78,11 @@ class StatusLine(Static):
                     style + Style(meta={"@click": f"app.triage('{name}')"}),
                 )
                 text.append(" · ")
-        text.append(f"{unread} {tr('status.unread')}", "bold cyan" if unread else "")
+        text.append(f"{unread} {tr('status.unread')}", tone_of(self, Tone.UNREAD) if unread else "")
         text.append("  │  ")
-        text.append(literal(title, "dim", single_line=True))
+        title_text = literal(title, single_line=True)
+        title_text.stylize(tone_of(self, Tone.TIME))
+        text.append(title_text)
         self.update(text)
 
 
@@ -89,8 +92,8 @@ class DetailPane(VerticalScroll):
     DEFAULT_CSS = """
     DetailPane { height: 2fr; border: round $primary-darken-1; padding: 0 1; }
     DetailPane > Static { width: 1fr; }
-    """ + TRIAGE_CSS.format(widget="DetailPane")
-    COMPONENT_CLASSES = set(TRIAGE_CLASSES)
+    """ + tone_css("DetailPane")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -113,12 +116,11 @@ class DetailPane(VerticalScroll):
             return
         parts: list[Text] = []
         head = Text()
-        head.append(item.name, "bold green" if item.role == "team" else "bold")
+        head.append(item.name, tone_of(self, Tone.TEAM if item.role == "team" else Tone.NAME))
         if item.handle:
-            head.append(f" @{item.handle}", "dim")
-        head.append(
-            f"  [{role_name(item.role)}]  {info.clock}  {tr('channel.' + item.channel)}", "italic"
-        )
+            head.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
+        head.append(f"  [{role_name(item.role)}]", tone_of(self, Tone.ROLE))
+        head.append(f"  {info.clock}  {tr('channel.' + item.channel)}", tone_of(self, Tone.TIME))
         parts.append(head)
         if info.due_in is not None:
             # Right under the head: a short pane must not hide the deadline below the text.
@@ -136,29 +138,31 @@ class DetailPane(VerticalScroll):
                     f"◎ {compact(info.views)} {tr('detail.views')}  "
                     f"♥ {compact(info.likes)} {tr('detail.likes')}  "
                     f"↻ {compact(info.shares)} {tr('detail.shares')}",
-                    style="dim",
+                    style=tone_of(self, Tone.FIGURES),
                 )
             )
         thread = model.thread(item)
         if len(thread) > 1:
-            parts.append(Text(f"\n{tr('detail.thread')}", style="bold underline"))
+            parts.append(Text(f"\n{tr('detail.thread')}", style=tone_of(self, Tone.HEADING)))
             for entry in thread:
                 marker = "▶ " if entry is item else "  "
                 line = Text(marker)
-                line.append(f"{clock_text(entry.t)} ", "dim")
-                line.append(entry.name, "bold green" if entry.role == "team" else "bold")
+                line.append(f"{clock_text(entry.t)} ", tone_of(self, Tone.TIME))
+                line.append(
+                    entry.name, tone_of(self, Tone.TEAM if entry.role == "team" else Tone.NAME)
+                )
                 line.append(": ")
                 line.append(entry.text)
                 parts.append(line)
-        parts.append(Text(f"\n{tr('detail.done')}", style="bold underline"))
+        parts.append(Text(f"\n{tr('detail.done')}", style=tone_of(self, Tone.HEADING)))
         if not item.done:
-            parts.append(Text(tr("detail.nothing"), style="dim"))
+            parts.append(Text(tr("detail.nothing"), style=tone_of(self, Tone.TIME)))
         for done in item.done or ():
             label = done_label(tr, done)
             line = Text(f"• {clock_text(done.t)} ")
-            line.append(label, "italic magenta" if done.kind == OBSERVER else "")
+            line.append(label, tone_of(self, Tone.OBSERVER) if done.kind == OBSERVER else "")
             if done.by:
-                line.append(f" ({done.by})", "dim")
+                line.append(f" ({done.by})", tone_of(self, Tone.HANDLE))
             if done.text:
                 line.append(f": {done.text}")
             parts.append(line)
@@ -181,7 +185,8 @@ class MonitorPane(Static):
 
     DEFAULT_CSS = """
     MonitorPane { height: 1fr; border: round $secondary; padding: 0 1; }
-    """
+    """ + tone_css("MonitorPane")
+    COMPONENT_CLASSES = set(TONE_CLASSES)
 
     def show(self, tr: Catalogue, trending: list[tuple[str, int]]) -> None:
         """Redraw the trending list."""
@@ -190,7 +195,7 @@ class MonitorPane(Static):
             text.append(tr("monitor.none"), "dim")
         for term, count in trending:
             text.append(f"{count:>4} ", "dim")
-            text.append(term + "\n", "bold cyan" if term.startswith("#") else "")
+            text.append(term + "\n", tone_of(self, Tone.TAG) if term.startswith("#") else "")
         self.update(text)
 
 
