@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.lang import Catalogue
+from simulator.lang import Catalogue, Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
+from simulator.lang.findings import FINDINGS
+from simulator.lang.scripts import SCRIPTS
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import parse_duration
 from simulator.scenario.limits import MAX_NAME
@@ -121,6 +123,9 @@ class ScriptedAction:
 
 
 _KEYS = {"at", "do", "to", "text", "label", "channel", "by", "reason", "recipient"}
+said = Sayer(SCRIPTS)
+_about = Sayer(FINDINGS)
+_refused = Sayer(ENGINE)
 
 
 @dataclass
@@ -128,7 +133,7 @@ class _Reader:
     path: str
     findings: list[Finding] = field(default_factory=list)
 
-    def error(self, line: int, column: int, message: str) -> None:
+    def error(self, line: int, column: int, message: Said) -> None:
         self.findings.append(Finding(self.path, line, column, "error", message))
 
 
@@ -139,35 +144,14 @@ def load_actions(path: Path) -> list[ScriptedAction]:
     if not text.strip() or all(
         line.lstrip().startswith("#") for line in text.splitlines() if line.strip()
     ):
-        raise ScenarioError(
-            [
-                Finding(
-                    display,
-                    1,
-                    1,
-                    "error",
-                    "the actions file is empty; "
-                    "list actions like '- at: 4m30s' with 'do', 'to', 'text'",
-                )
-            ]
-        )
+        raise ScenarioError([Finding(display, 1, 1, "error", said("empty"))])
     doc = parse_yaml(text, display)
     if doc.findings:
         raise ScenarioError(doc.findings)
     reader = _Reader(display)
     if not isinstance(doc.data, list):
         line, column = position(doc.root)
-        raise ScenarioError(
-            [
-                Finding(
-                    display,
-                    line,
-                    column,
-                    "error",
-                    "an actions file is a list of actions, each starting with '- at: 4m30s'",
-                )
-            ]
-        )
+        raise ScenarioError([Finding(display, line, column, "error", said("not_a_list"))])
     actions = []
     values = ValuePositions(text)
     for k, entry in enumerate(doc.data):
@@ -184,7 +168,7 @@ def _parse_entry(
     reader: _Reader, doc: Any, k: int, entry: Any, line: int, column: int, values: ValuePositions
 ) -> ScriptedAction | None:
     if not isinstance(entry, dict):
-        reader.error(line, column, "each action is a mapping with at, do, to, text ...")
+        reader.error(line, column, said("not_a_mapping"))
         return None
 
     def at_key(key: str) -> tuple[int, int]:
@@ -194,25 +178,24 @@ def _parse_entry(
     for key in unknown:
         reader.error(
             *position(locate(doc.root, (k, key), key=True)),
-            f"unknown key '{key}'; an action has {', '.join(sorted(_KEYS))}",
+            said("unknown_key", name=key, keys=", ".join(sorted(_KEYS))),
         )
     if "at" not in entry or "do" not in entry:
-        reader.error(line, column, "an action needs 'at' (scenario time) and 'do'")
+        reader.error(line, column, said("needs"))
         return None
     try:
         at = parse_duration(entry["at"])
     except ValueError as err:
-        reader.error(*at_key("at"), f"at: {err}")
+        why = err.said if isinstance(err, SaidError) else str(err)
+        reader.error(*at_key("at"), _about("about", field="at", message=why))
         return None
     for key in ("do", "text", "label", "channel", "by", "reason", "recipient"):
         if key in entry and entry[key] is not None and not isinstance(entry[key], str):
-            reader.error(
-                *at_key(key), f"'{key}' must be text, not a list or a number; put it in quotes"
-            )
+            reader.error(*at_key(key), said("not_text", name=key))
             return None
     to = entry.get("to") or []
     if not (isinstance(to, str) or (isinstance(to, list) and all(isinstance(t, str) for t in to))):
-        reader.error(*at_key("to"), "'to' is an item id, or a list of item ids")
+        reader.error(*at_key("to"), said("to"))
         return None
     to = (to,) if isinstance(to, str) else tuple(to)
     request = ActionRequest(
@@ -227,7 +210,8 @@ def _parse_entry(
     )
     problem = request.problem()
     if problem is not None:
-        reader.error(*at_key("do"), str(problem))
+        # The engine's own refusal, said in the reader's language as the console says it.
+        reader.error(*at_key("do"), _refused(problem.key, **problem.values))
         return None
     if unknown:
         return None

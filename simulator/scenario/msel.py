@@ -20,6 +20,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from simulator.cells import protect_cell, unprotect_cell
 from simulator.files import FileRefused, TooLarge, read_input
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.findings import FINDINGS
+from simulator.lang.sheets import SHEETS
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
@@ -46,6 +49,9 @@ REQUIRED = ("id", "from", "kind", "text")
 BOM = "\ufeff"
 _TRUE = {"true", "yes", "ja", "y", "j", "1", "x", "sann"}
 _FALSE = {"false", "no", "nei", "n", "0", "", "usann"}
+
+said = Sayer(SHEETS)
+_about = Sayer(FINDINGS)
 
 
 # ---------------------------------------------------------------------------------------
@@ -121,8 +127,11 @@ class ImportedRows:
     rows: list[int]
 
 
-class _RowError(ValueError):
-    pass
+class _RowError(SaidError):
+    """A cell that cannot be read, said of its column: ``expect: ...``."""
+
+    def __init__(self, column: str, message: Said) -> None:
+        super().__init__(_about("about", field=column, message=message))
 
 
 _CELL_TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(;)|([^\s;"]+))')
@@ -137,7 +146,7 @@ def parse_expectations(cell: str) -> list[dict[str, Any]]:
     while pos < len(cell):
         match = _CELL_TOKEN.match(cell, pos)
         if match is None or match.end() == pos:
-            raise _RowError('expect: a quote is never closed; write phrases as "like this"')
+            raise _RowError("expect", said("expect.quote"))
         quoted, separator, word = match.groups()
         if separator:
             groups.append([])
@@ -153,10 +162,7 @@ def _parse_one(words: list[str]) -> dict[str, Any]:
     do = words[0].split("/")
     bad = [d for d in do if d not in ACTIONS]
     if bad:
-        raise _RowError(
-            f"expect: '{bad[0]}' is not an action; use {', '.join(ACTIONS)}, "
-            "joined with '/' for alternatives"
-        )
+        raise _RowError("expect", said("expect.action", action=bad[0], actions=", ".join(ACTIONS)))
     exp: dict[str, Any] = {"do": do}
     rest = words[1:]
     if rest and rest[0] in TRUTHS:
@@ -164,10 +170,7 @@ def _parse_one(words: list[str]) -> dict[str, Any]:
     while rest:
         word = rest.pop(0)
         if word not in ("within", "mention", "points") or not rest:
-            raise _RowError(
-                f"expect: unexpected '{word}'; write e.g. 'reply within 30m "
-                "mention \"phrase\" points 2', expectations separated by ';'"
-            )
+            raise _RowError("expect", said("expect.word", word=word))
         value = rest.pop(0)
         if word == "mention":
             exp.setdefault("mention", []).append(value)
@@ -182,7 +185,7 @@ def _truthy(value: str, column: str) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise _RowError(f"{column}: '{value}' is not yes or no")
+    raise _RowError(column, said("yes_no", value=value))
 
 
 def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
@@ -207,7 +210,7 @@ def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
     if after:
         condition, _, ref = after.partition(" ")
         if condition not in ("delivered", "met", "missed") or not ref.strip():
-            raise _RowError(f"after: '{after}' should read 'delivered ID', 'met ID' or 'missed ID'")
+            raise _RowError("after", said("after", after=after))
         raw["after"] = {condition: ref.strip()}
     for flag in ("sensitive", "abusive"):
         if _truthy(row.get(flag) or "", flag):
@@ -236,20 +239,18 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _where(row: int, line: int) -> str:
+def _where(row: int, line: int) -> Said | str:
     """The text-editor line, when it is not the spreadsheet row (a cell above spans
     several lines): both views of the file must lead to the same place."""
-    return "" if line == row else f" (line {line} in a text editor)"
+    return "" if line == row else said("where", line=line)
 
 
-def _cell_name(header: list[str], index: int | None) -> str:
+def _cell_name(header: list[str], index: int | None) -> Said:
     if index is None:
-        return "a cell"
-    return (
-        f"the '{header[index]}' cell"
-        if index < len(header) and header[index]
-        else f"cell {index + 1}"
-    )
+        return said("cell.any")
+    if index < len(header) and header[index]:
+        return said("cell.named", name=header[index])
+    return said("cell.number", number=index + 1)
 
 
 def _holds_rows(cell: str, header: list[str], delimiter: str) -> bool:
@@ -274,12 +275,12 @@ def _holds_rows(cell: str, header: list[str], delimiter: str) -> bool:
 
 def _unclosed_quote(
     header: list[str], index: int | None, row: int, line: int, *, rows_below: bool
-) -> str:
-    below = ", so the rows below it are read into that one cell" if rows_below else ""
-    return (
-        f"the quote that opens {_cell_name(header, index)}{_where(row, line)} is never "
-        f"closed{below}; close the quote at the end of the cell, and write a quote "
-        'inside a cell as two ("")'
+) -> Said:
+    return said(
+        "quote.unclosed",
+        cell=_cell_name(header, index),
+        where=_where(row, line),
+        below=said("quote.rows") if rows_below else "",
     )
 
 
@@ -291,7 +292,7 @@ def _first_record(lines: list[str], delimiter: str) -> list[str]:
 
 
 def _read_records(
-    text: str, delimiter: str, fail: Callable[[int, str], Finding]
+    text: str, delimiter: str, fail: Callable[[int, Said | str], Finding]
 ) -> list[list[str]]:
     """Every record of the file; a quote out of place is an error at the row it starts in.
 
@@ -323,20 +324,18 @@ def _read_records(
             )
             message = _unclosed_quote(header, index, row, start, rows_below=rows_below)
         elif "expected after" in reason:
-            message = (
-                "a quote ends in the middle of a cell"
-                f"{_where(row, reader.line_num)}; either quote the whole cell, "
-                '"like this", and write each quote inside it as two (""), or '
-                "leave the cell without quotes around it"
-            )
+            message = said("quote.inside", where=_where(row, reader.line_num))
         else:
-            hint = (
-                "; a cell holds at most that many characters, so shorten it or split it "
-                "over several rows"
-                if "field limit" in reason
-                else ""
+            message = said(
+                "csv.unreadable",
+                where=_where(row, reader.line_num),
+                # The reader's own words are kept for the errors it rarely gives.
+                reason=(
+                    said("csv.too_long", limit=csv.field_size_limit())
+                    if "field limit" in reason
+                    else reason
+                ),
             )
-            message = f"unreadable CSV{_where(row, reader.line_num)}: {err}{hint}"
         raise ScenarioError([fail(row, message)]) from None
     return records
 
@@ -344,7 +343,7 @@ def _read_records(
 def read_rows(path: Path, display: str) -> ImportedRows:
     """Read a spreadsheet of injects; every bad row is reported as ``FILE.csv:ROW``."""
 
-    def fail(row: int, message: str) -> Finding:
+    def fail(row: int, message: Said | str) -> Finding:
         return Finding(display, row, 0, "error", message)
 
     try:
@@ -354,9 +353,7 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     except FileRefused as err:
         raise ScenarioError([fail(0, err.sentence())]) from None
     if not text.strip():
-        raise ScenarioError(
-            [fail(1, "the file is empty; export one from 'crisis-sim msel export' to start from")]
-        )
+        raise ScenarioError([fail(1, said("empty"))])
     delimiter = _delimiter(text.splitlines()[0])
     records = _read_records(text, delimiter, fail)
     header = [h.strip().lower() for h in records[0]]
@@ -364,18 +361,12 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         findings.append(
-            fail(
-                1,
-                f"missing column(s): {', '.join(missing)}; the header row "
-                f"needs {', '.join(COLUMNS)}",
-            )
+            fail(1, said("columns.missing", missing=", ".join(missing), columns=", ".join(COLUMNS)))
         )
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         findings.append(
-            fail(
-                1, f"unknown column(s): {', '.join(unknown)}; the columns are {', '.join(COLUMNS)}"
-            )
+            fail(1, said("columns.unknown", unknown=", ".join(unknown), columns=", ".join(COLUMNS)))
         )
     if findings:
         raise ScenarioError(findings)
@@ -395,11 +386,7 @@ def read_rows(path: Path, display: str) -> ImportedRows:
             continue
         if len(record) > len(header):
             findings.append(
-                fail(
-                    number,
-                    f"{len(record)} cells but the header has "
-                    f"{len(header)}; check for a stray separator",
-                )
+                fail(number, said("cells.too_many", cells=len(record), header=len(header)))
             )
             continue
         row = dict(zip(header, map(unprotect_cell, record), strict=False))
@@ -408,13 +395,17 @@ def read_rows(path: Path, display: str) -> ImportedRows:
             injects.append(_INJECT.validate_python(raw))
             rows.append(number)
         except _RowError as err:
-            findings.append(fail(number, str(err)))
+            findings.append(fail(number, err.said))
         except ValidationError as err:
             from simulator.scenario.validate import _describe  # one wording for both
 
             for error in err.errors(include_url=False):
                 column = next((str(p) for p in error["loc"] if isinstance(p, str)), "row")
-                message = f"missing '{column}'" if error["type"] == "missing" else _describe(error)
+                message: Said | str = (
+                    said("missing", column=column)
+                    if error["type"] == "missing"
+                    else _describe(error)
+                )
                 findings.append(fail(number, message))
     if findings:
         raise ScenarioError(findings)
@@ -479,7 +470,8 @@ class Replacement:
         return None, (line - self.line_shift if index > self.first_line else line)
 
 
-# Messages that point at another place in the file; that place moves with the finding.
+# A finding in English words only, from a check not yet saying it through the catalogue:
+# the other place it names is found in its text.
 _ON_LINE = re.compile(r"\bon line (\d+)")
 
 
@@ -487,7 +479,12 @@ def map_import_finding(
     finding: Finding, new: Replacement, rows: list[int], csv_display: str, base_display: str
 ) -> Finding:
     """A finding in the imported scenario, pointed back at the CSV row or the base file's
-    line the user wrote: the generated scenario is never shown to them."""
+    line the user wrote: the generated scenario is never shown to them.
+
+    Another place the finding names (a value called ``line``: "first used on line 12",
+    in a clause of it too) moves the same way, and says which file when it is not the
+    finding's own.
+    """
 
     def place(line: int) -> tuple[str, int]:
         k, base_line = new.origin(line)
@@ -495,16 +492,34 @@ def map_import_finding(
 
     path, line = place(finding.line) if finding.line > 0 else (base_display, finding.line)
 
-    def elsewhere(match: re.Match[str]) -> str:
-        other, other_line = place(int(match.group(1)))
-        return f"on line {other_line}" + ("" if other == path else f" of {other}")
+    def elsewhere(other_line: int) -> Said | int:
+        other, its_line = place(other_line)
+        return its_line if other == path else said("line.of", line=its_line, path=other)
+
+    def moved(name: str, value: object) -> object:
+        if isinstance(value, Said):
+            return repoint(value)
+        if name == "line" and type(value) is int and value > 0:
+            return elsewhere(value)
+        return value
+
+    def repoint(words: Said) -> Said:
+        values = tuple((name, moved(name, value)) for name, value in words.values)
+        return dataclasses.replace(words, values=values)
+
+    def repoint_text(match: re.Match[str]) -> str:
+        return f"on line {elsewhere(int(match.group(1)))}"
 
     return dataclasses.replace(
         finding,
         path=path,
         line=line,
         column=0 if path == csv_display else finding.column,
-        said=_ON_LINE.sub(elsewhere, finding.message),
+        said=(
+            repoint(finding.said)
+            if isinstance(finding.said, Said)
+            else _ON_LINE.sub(repoint_text, finding.said)
+        ),
     )
 
 
