@@ -32,6 +32,8 @@ class Tone(StrEnum):
     TAG = "tone--tag"  # a hashtag among the trending terms
     OBSERVER = "tone--observer"  # an observer's note among what was done
     HEADING = "tone--heading"
+    CURSOR = "tone--cursor"  # the selected row of a list that has the focus
+    CURSOR_BLURRED = "tone--cursor-blurred"  # ... and of one that has not
     RUNNING = "tone--running"  # the clock's state while it runs
     STOPPED = "tone--stopped"  # paused or ended
     # An inject's state, and how an expectation ended
@@ -56,6 +58,10 @@ _TONE_CSS: Final = """
 {widget} > .tone--tag {{ color: $text-accent; text-style: bold; }}
 {widget} > .tone--observer {{ color: $text-secondary; text-style: italic; }}
 {widget} > .tone--heading {{ text-style: bold underline; }}
+{widget} > .tone--cursor {{ color: $block-cursor-foreground;
+    background: $block-cursor-background; text-style: bold; }}
+{widget} > .tone--cursor-blurred {{ color: $block-cursor-blurred-foreground;
+    background: $block-cursor-blurred-background; }}
 {widget} > .tone--running {{ color: $text-success; text-style: bold; }}
 {widget} > .tone--stopped {{ color: $text-warning; text-style: bold; }}
 {widget} > .tone--pending {{ color: $text-muted; }}

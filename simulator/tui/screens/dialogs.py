@@ -4,6 +4,7 @@ the facilitator's ad-hoc inject. Replies and statements are written in the compo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rich.text import Text
 from textual import events, on
@@ -17,20 +18,29 @@ from textual.widgets.option_list import Option
 from simulator.scenario.durations import format_duration, parse_duration
 from simulator.tui.i18n import Catalogue
 
-DIALOG_CSS = """
-{name} {{ align: center middle; background: $background 60%; }}
-{name} > Vertical {{ width: 80%; max-width: 100; height: auto; max-height: 90%;
-    border: thick $primary; background: $surface; padding: 1 2; }}
-{name} .title {{ text-style: bold; margin-bottom: 1; }}
-{name} .warnings {{ margin-top: 1; height: auto; }}
-"""
+Result = TypeVar("Result")
 
 
-class ChoiceScreen(ModalScreen[str | None]):
-    """Pick one of a few options (flagging, an inject's persona)."""
+class Dialog(ModalScreen[Result]):
+    """The base of every dialog: a box in the middle of a dimmed screen, a bold title, and
+    Escape to close it without an answer (None, unless a dialog says otherwise)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceScreen")
+    DEFAULT_CSS = """
+    Dialog { align: center middle; background: $background 60%; }
+    Dialog > Vertical { width: 80%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 1 2; }
+    Dialog .title { text-style: bold; margin-bottom: 1; }
+    Dialog .warnings { margin-top: 1; height: auto; }
+    """
     BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
+
+
+class ChoiceScreen(Dialog[str | None]):
+    """Pick one of a few options (flagging, an inject's persona)."""
 
     def __init__(
         self, title: str, options: list[tuple[str, str]], keys: dict[str, str] | None = None
@@ -57,16 +67,9 @@ class ChoiceScreen(ModalScreen[str | None]):
             event.stop()
             self.dismiss(self.keys[event.character])
 
-    def action_cancel(self) -> None:
-        """Close without choosing."""
-        self.dismiss(None)
 
-
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(Dialog[str | None]):
     """A one-line text prompt: a note, an escalation, a name."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="PromptScreen")
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(
         self, title: str, value: str = "", placeholder: str = "", *, allow_empty: bool = False
@@ -90,17 +93,12 @@ class PromptScreen(ModalScreen[str | None]):
         if event.value.strip() or self.allow_empty:
             self.dismiss(event.value.strip())
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
 
+class ConfirmScreen(Dialog[bool]):
+    """A yes/no question: Escape and n answer no."""
 
-class ConfirmScreen(ModalScreen[bool]):
-    """A yes/no question."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="ConfirmScreen")
     BINDINGS = [
-        Binding("escape,n", "answer(False)", show=False),
+        Binding("n", "answer(False)", show=False),
         Binding("y,j,enter", "answer(True)", show=False),
     ]
 
@@ -116,12 +114,15 @@ class ConfirmScreen(ModalScreen[bool]):
         """Close with the answer."""
         self.dismiss(yes)
 
+    def action_cancel(self) -> None:
+        """Escape answers no."""
+        self.dismiss(False)
 
-class HelpScreen(ModalScreen[None]):
+
+class HelpScreen(Dialog[None]):
     """The keys, in the console's language (``bodies``: the catalogue keys of its parts)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="HelpScreen")
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", show=False)]
+    BINDINGS = [Binding("f1,question_mark,q", "cancel", show=False)]
 
     def __init__(
         self, tr: Catalogue, bodies: tuple[str, ...] = ("help.body", "triage.help")
@@ -135,10 +136,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(self.tr("help.title")), classes="title")
             yield Static(Text("\n\n".join(self.tr(body) for body in self.bodies)))
 
-    def action_close(self) -> None:
-        """Back to the exercise."""
-        self.dismiss(None)
-
 
 @dataclass(frozen=True, slots=True)
 class Adhoc:
@@ -151,20 +148,16 @@ class Adhoc:
     within: int | None = None
 
 
-class AdhocScreen(ModalScreen[Adhoc | None]):
+class AdhocScreen(Dialog[Adhoc | None]):
     """Write an item as any persona, delivered the moment it is sent; a press question
     gets a reply deadline (by default the scenario's for press)."""
 
-    DEFAULT_CSS = (
-        DIALOG_CSS.format(name="AdhocScreen")
-        + """
+    DEFAULT_CSS = """
     AdhocScreen .deadline { display: none; }
     AdhocScreen .deadline.-press { display: block; }
     AdhocScreen #deadline-label { padding: 0 1; color: $text-muted; }
     AdhocScreen #problem { color: $error; height: auto; }
     """
-    )
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(
         self, tr: Catalogue, personas: list[tuple[str, str]], *, press_deadline: int
@@ -238,7 +231,3 @@ class AdhocScreen(ModalScreen[Adhoc | None]):
                 self.query_one("#deadline", Input).focus()
                 return
         self.dismiss(Adhoc(str(self.query_one("#persona", Select).value), kind, text, within))
-
-    def action_cancel(self) -> None:
-        """Close without delivering."""
-        self.dismiss(None)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from simulator import lang
@@ -22,10 +22,10 @@ from simulator.scenario.preview import EventRow, event_rows
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.screens.dialogs import (
-    DIALOG_CSS,
     Adhoc,
     AdhocScreen,
     ConfirmScreen,
+    Dialog,
     PromptScreen,
 )
 from simulator.tui.text import clean, literal
@@ -253,11 +253,8 @@ class ObserverNote:
     about: str
 
 
-class ObserverNoteScreen(ModalScreen[ObserverNote | None]):
+class ObserverNoteScreen(Dialog[ObserverNote | None]):
     """Write an observer note; it is about no item unless the observer picks one."""
-
-    DEFAULT_CSS = DIALOG_CSS.format(name="ObserverNoteScreen")
-    BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, tr: Catalogue, observer: str, items: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -288,7 +285,3 @@ class ObserverNoteScreen(ModalScreen[ObserverNote | None]):
         if event.value.strip():
             about = self.query_one("#about", Select).value
             self.dismiss(ObserverNote(event.value.strip(), about if isinstance(about, str) else ""))
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)

@@ -250,8 +250,8 @@ class FeedView(ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             text = self._header(item) if part == 0 else self._body(item)
-            if selected:
-                text.stylize(Style(reverse=True) if self.has_focus else Style(underline=True))
+            if selected:  # one colour for the whole row, over the tones of its parts
+                text.stylize(tone_of(self, Tone.CURSOR if self.has_focus else Tone.CURSOR_BLURRED))
             # On the widget's own colours: a part without a tone is written in the theme's
             # text colour on its background, in the light theme too.
             segments = list(text.render(self.app.console))
