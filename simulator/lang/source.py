@@ -168,7 +168,7 @@ SOURCE: Final[dict[str, Entry]] = {
         "filen må være en samling nøkler med verdier (format, id, title, duration, ...), "
         "ikke en liste eller én enkelt verdi; begynn den med 'format: 1'",
         "fila må vere ei samling nøklar med verdiar (format, id, title, duration, ...), "
-        "ikkje ei liste eller éin einskild verdi; byrja ho med 'format: 1'",
+        "ikkje ei liste eller éin einskild verdi; start ho med 'format: 1'",
     ),
     # -- YAML --------------------------------------------------------------------------------
     "empty": (
@@ -223,8 +223,8 @@ SOURCE: Final[dict[str, Entry]] = {
     ),
     "problem_end": (
         "found unexpected end of stream",
-        "filen slutter før den skulle",
-        "fila sluttar før ho skulle",
+        "filen slutter uventet",
+        "fila sluttar uventa",
     ),
     "problem_key": (
         "did not find expected key",
@@ -234,7 +234,7 @@ SOURCE: Final[dict[str, Entry]] = {
     "problem_dash": (
         "did not find expected '-' indicator",
         "fant ikke '-' der det skulle stå",
-        "fann ikkje '-' der han skulle stå",
+        "fann ikkje '-' der det skulle stå",
     ),
     "problem_close": (
         "did not find expected ',' or '{close}'",
@@ -493,7 +493,7 @@ SOURCE: Final[dict[str, Entry]] = {
         "«{value}» er ikke en gyldig id; bruk små bokstaver a-z, sifre, '-' og '_', og "
         "begynn med en bokstav eller et siffer (f.eks. press-1)",
         "«{value}» er ikkje ein gyldig id; bruk små bokstavar a-z, siffer, '-' og '_', og "
-        "byrja med ein bokstav eller eit siffer (t.d. press-1)",
+        "start med ein bokstav eller eit siffer (t.d. press-1)",
     ),
     "not_finite": (
         "must be an ordinary number, not infinity or NaN",
