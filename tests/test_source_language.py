@@ -282,3 +282,19 @@ def test_an_alias_bomb_is_counted_the_languages_way() -> None:
     [finding] = caught.value.findings
     assert "more than 2,000,000 values" in finding.message
     assert "mer enn 2\u00a0000\u00a0000 verdier" in finding.text("nb")
+
+
+def test_the_parsers_problems_keep_its_english_words() -> None:
+    """A problem the YAML parser names is said from the catalogue; its English is the
+    parser's own, so that English output is what the parser said."""
+    from simulator.scenario.yamlsource import _PROBLEMS
+
+    assert all(SOURCE[key][0] == words for words, key in _PROBLEMS.items())
+    for text, problem in (
+        ("a: &x 1\nb: &x 2\n", "fant et anker som er definert to ganger"),
+        ("a: [1, 2\n", "fant ikke ',' eller ']' der det skulle stå"),
+        ("a:\n\t- x\n", "YAML rykker inn med mellomrom, aldri med tabulator"),
+    ):
+        with pytest.raises(ScenarioError) as caught:
+            parse_yaml(text, "f.yaml")
+        assert problem in caught.value.findings[0].text("nb")

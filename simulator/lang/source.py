@@ -241,6 +241,21 @@ SOURCE: Final[dict[str, Entry]] = {
         "fant ikke ',' eller '{close}' der det skulle stå",
         "fann ikkje ',' eller '{close}' der det skulle stå",
     ),
+    "problem_key_colon": (
+        "could not find expected ':'",
+        "fant ikke ':' der det skulle stå",
+        "fann ikkje ':' der det skulle stå",
+    ),
+    "problem_content": (
+        "did not find expected node content",
+        "fant ikke verdien som skulle stå her",
+        "fann ikkje verdien som skulle stå her",
+    ),
+    "problem_name": (
+        "did not find expected alphabetic or numeric character",
+        "fant ikke bokstaven eller sifferet som skulle stå her",
+        "fann ikkje bokstaven eller sifferet som skulle stå her",
+    ),
     "problem_alias": (
         "found undefined alias",
         "fant et alias som ikke er definert",
