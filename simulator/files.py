@@ -8,8 +8,8 @@ followed), written, flushed and renamed over the target, so a crash never leaves
 file and nothing but the named file is ever replaced. Outputs are private (``0600``)
 unless the caller asks for another mode.
 
-Errors are :class:`FileRefused` with a message that says what the path is and what to do;
-callers add the file name and turn it into their own kind of error.
+Errors are :class:`FileRefused`, which say what the path is and what to do in any
+language; callers add the file name and turn it into their own kind of error.
 """
 
 from __future__ import annotations
@@ -20,26 +20,44 @@ import secrets
 import stat
 from pathlib import Path
 
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.source import SOURCE
+
+_say = Sayer(SOURCE)
+
 # Scenarios, actions files, spreadsheets: larger than any real one, small enough to read.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 PRIVATE = 0o600
 
 
 class FileRefused(Exception):
-    """A path that is not read or written; the message explains why, without the path.
+    """A path that is not read or written; what it says explains why, without the path.
 
-    ``str(err)`` is a predicate (``"is a folder; ..."``) that follows the path's name in a
-    message; :meth:`sentence` puts a subject in front, for messages that already name the
-    file elsewhere (a finding's ``FILE: error:`` prefix).
+    ``predicate`` (a :class:`~simulator.lang.Said`) follows the path's name in a message:
+    ``"is a folder; ..."``, and :meth:`naming` puts a name in front of it. ``said`` is the
+    whole reason as a clause of its own (``"the file cannot be read: ..."``), for messages
+    that already name the file elsewhere (a finding's ``FILE: error:`` prefix); it is
+    put into words in the reader's language. ``str(err)`` is the predicate in English,
+    :meth:`sentence` the clause in English.
     """
 
-    def __init__(self, predicate: str, subject: str = "the file") -> None:
-        super().__init__(predicate)
-        self.subject = subject
+    def __init__(self, predicate: Said, subject: Said | None = None) -> None:
+        super().__init__(predicate.text())
+        self.predicate = predicate
+        self.subject = subject if subject is not None else _say("subject_file")
+
+    @property
+    def said(self) -> Said:
+        """The reason as a clause of its own, in any language."""
+        return _say("sentence", subject=self.subject, predicate=self.predicate)
+
+    def naming(self, name: str) -> Said:
+        """The reason after the path's own name: ``"out.csv is a folder; ..."``."""
+        return _say("sentence", subject=name, predicate=self.predicate)
 
     def sentence(self) -> str:
-        """The reason as a clause of its own: ``"the file cannot be read: ..."``."""
-        return f"{self.subject} {self}"
+        """The reason as a clause of its own, in English: ``"the file cannot be read: ..."``."""
+        return self.said.text()
 
 
 class TooLarge(FileRefused):
@@ -50,37 +68,43 @@ class WriteFailed(FileRefused):
     """The path was fine, but the disk refused the data (full, read-only, failing)."""
 
 
-def kind_of(mode: int) -> str:
+def kind_of(mode: int) -> Said:
     """What a file of this ``st_mode`` is, in words for a message."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _say("kind_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _say("kind_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _say("kind_socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _say("kind_device")
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "not a regular file"
+        return _say("kind_link")
+    return _say("kind_other")
 
 
-def os_reason(err: OSError) -> str:
-    """An operating-system error in plain words, for the end of a message."""
-    plain = {
-        errno.ENOENT: "no such file or folder; check the path",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOSPC: "the disk is full; free some space and try again",
-        errno.EDQUOT: "the disk quota is used up; free some space and try again",
-        errno.EFBIG: "the file would be larger than this system allows",
-        errno.ELOOP: "the path is a loop of symbolic links",
-        errno.ENAMETOOLONG: "the name is too long; choose a shorter one",
-        errno.EISDIR: "it is a folder",
-        errno.ENOTDIR: "a part of the path is not a folder",
-    }
-    return plain.get(err.errno or 0, (err.strerror or str(err)).lower())
+_OS_REASONS = {
+    errno.ENOENT: "os_enoent",
+    errno.EACCES: "os_denied",
+    errno.EPERM: "os_denied",
+    errno.EROFS: "os_read_only",
+    errno.ENOSPC: "os_full",
+    errno.EDQUOT: "os_quota",
+    errno.EFBIG: "os_too_big",
+    errno.ELOOP: "os_loop",
+    errno.ENAMETOOLONG: "os_name_too_long",
+    errno.EISDIR: "os_is_folder",
+    errno.ENOTDIR: "os_not_folder",
+}
+
+
+def os_reason(err: OSError) -> Said:
+    """An operating-system error in plain words, for the end of a message (``str()`` of
+    it is English; any other error is given as the system words it)."""
+    key = _OS_REASONS.get(err.errno or 0)
+    if key is not None:
+        return _say(key)
+    return _say("os_other", reason=(err.strerror or str(err)).lower())
 
 
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -96,12 +120,9 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file", "this")
+            raise FileRefused(_say("not_a_file", kind=kind_of(info.st_mode)), _say("subject_this"))
         if info.st_size > limit:
-            raise TooLarge(
-                f"is over {_size(limit)} ({_size(info.st_size)}); files over "
-                f"{_size(limit)} are refused. Split it, or remove what it does not need"
-            )
+            raise TooLarge(_say("too_large", limit=_size(limit), size=_size(info.st_size)))
         chunks: list[bytes] = []
         total = 0
         # One byte past the limit is enough to know; a file growing while it is read
@@ -110,10 +131,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise TooLarge(
-                    f"grew past {_size(limit)} while it was read; files over "
-                    f"{_size(limit)} are refused"
-                )
+                raise TooLarge(_say("grew", limit=_size(limit)))
         return b"".join(chunks)
     except OSError as err:
         raise _unreadable(path, err) from None
@@ -123,12 +141,8 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 def _unreadable(path: Path, err: OSError) -> FileRefused:
     if err.errno == errno.ENOENT and os.path.islink(path):
-        return FileRefused(
-            f"is a symbolic link to {os.readlink(path)}, which does not exist; "
-            "give the path of the file itself",
-            "this",
-        )
-    return FileRefused(f"cannot be read: {os_reason(err)}")
+        return FileRefused(_say("dangling_link", target=os.readlink(path)), _say("subject_this"))
+    return FileRefused(_say("cannot_read", reason=os_reason(err)))
 
 
 def read_head(path: Path, size: int) -> bytes:
@@ -154,9 +168,9 @@ def check_regular_input(path: Path) -> os.stat_result:
     try:
         info = path.stat()
     except OSError as err:
-        raise FileRefused(f"cannot be read: {os_reason(err)}") from None
+        raise FileRefused(_say("cannot_read", reason=os_reason(err))) from None
     if not stat.S_ISREG(info.st_mode):
-        raise FileRefused(f"is {kind_of(info.st_mode)}; give the path of a file", "this")
+        raise FileRefused(_say("not_a_file", kind=kind_of(info.st_mode)), _say("subject_this"))
     return info
 
 
@@ -172,30 +186,20 @@ def output_target(target: Path, *, follow_symlinks: bool = False) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as err:
-        raise FileRefused(f"cannot be written: {os_reason(err)}") from None
+        raise FileRefused(_say("cannot_write", reason=os_reason(err))) from None
     if info is not None and stat.S_ISLNK(info.st_mode):
         if not follow_symlinks:
-            raise FileRefused(
-                "is a symbolic link; give the real file's path, or add "
-                "--follow-symlinks to write to the file it points to",
-                "this",
-            )
+            raise FileRefused(_say("link_refused"), _say("subject_this"))
         try:
             real = Path(os.path.realpath(target, strict=False))
         except OSError as err:
-            raise FileRefused(f"cannot be written: {os_reason(err)}") from None
+            raise FileRefused(_say("cannot_write", reason=os_reason(err))) from None
         return output_target(real)
     if info is not None and not stat.S_ISREG(info.st_mode):
-        raise FileRefused(
-            f"is {kind_of(info.st_mode)}, not a file; give -o the name of a new or existing file",
-            "this",
-        )
+        raise FileRefused(_say("not_output_file", kind=kind_of(info.st_mode)), _say("subject_this"))
     parent = target.parent
     if not parent.is_dir():
-        raise FileRefused(
-            f"cannot be written: the folder {parent} does not exist; create it first, "
-            "or choose another place"
-        )
+        raise FileRefused(_say("cannot_write", reason=_say("folder_missing", folder=str(parent))))
     return target
 
 
@@ -219,9 +223,9 @@ def write_output(
         except FileExistsError:
             continue
         except OSError as err:
-            raise FileRefused(f"cannot be written: {os_reason(err)}") from None
+            raise FileRefused(_say("cannot_write", reason=os_reason(err))) from None
     if fd is None or tmp is None:
-        raise FileRefused("cannot be written: no free temporary name beside it")
+        raise FileRefused(_say("cannot_write", reason=_say("no_temporary")))
     try:
         try:
             os.fchmod(fd, mode)  # the umask must not widen or narrow what was asked
@@ -234,25 +238,27 @@ def write_output(
         os.replace(tmp, real)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise WriteFailed(f"cannot be written: {os_reason(err)}") from None
+        raise WriteFailed(_say("cannot_write", reason=os_reason(err))) from None
     return real
 
 
 def parse_mode(text: str) -> int:
-    """An octal permission such as ``600`` or ``0644``; ValueError for anything else."""
+    """An octal permission such as ``600`` or ``0644``; :class:`SaidError` (a ValueError)
+    for anything else."""
     digits = text.removeprefix("0o")
     if not digits or len(digits) > 4 or any(c not in "01234567" for c in digits):
-        raise ValueError(
-            f"'{text}' is not a file mode; give three octal digits such as "
-            "600 (only you) or 644 (everyone may read)"
-        )
+        raise SaidError(_say("mode_invalid", text=text))
     value = int(digits, 8)
     if value > 0o777:
-        raise ValueError(f"'{text}' sets special bits; give three octal digits such as 600")
+        raise SaidError(_say("mode_special", text=text))
     return value
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> Said:
     if n % 1_048_576 == 0:
-        return f"{n // 1_048_576} MB"
-    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{n:,} bytes"
+        return _say("size_mb", mb=n // 1_048_576)
+    if n >= 1_048_576:
+        # Tenths as digits of their own: the decimal sign is the language's.
+        mb, tenth = f"{n / 1_048_576:.1f}".split(".")
+        return _say("size_mb_tenths", mb=mb, tenth=tenth)
+    return _say("size_bytes", count=n)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from simulator.lang import Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario.diagnostics import Finding, ScenarioError
+
+_say = Sayer(SOURCE)
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -25,18 +29,7 @@ def bundled_names() -> list[str]:
 def resolve_scenario(arg: str) -> tuple[Path, str]:
     """A path, or a bundled scenario's name, as ``(path, name to show in messages)``."""
     if arg == "-":
-        raise ScenarioError(
-            [
-                Finding(
-                    arg,
-                    0,
-                    0,
-                    "error",
-                    "a scenario cannot be read from standard input; give the path of a .yaml "
-                    "file, or the name of a bundled scenario",
-                )
-            ]
-        )
+        raise ScenarioError([Finding(arg, 0, 0, "error", _say("stdin"))])
     path = Path(arg)
     try:
         os.lstat(path)
@@ -52,17 +45,5 @@ def resolve_scenario(arg: str) -> tuple[Path, str]:
     name = arg.removesuffix(".yaml").removesuffix(".yml")
     if "/" not in arg and "\\" not in arg and name in bundled_names():
         return bundled_dir() / f"{name}.yaml", f"{name}.yaml"
-    known = ", ".join(bundled_names()) or "none"
-    raise ScenarioError(
-        [
-            Finding(
-                arg,
-                0,
-                0,
-                "error",
-                f"no such file, and no bundled scenario of that name "
-                f"(bundled: {known}); check the path, or run "
-                "'crisis-sim list'",
-            )
-        ]
-    )
+    known = ", ".join(bundled_names()) or _say("none")
+    raise ScenarioError([Finding(arg, 0, 0, "error", _say("no_such_scenario", names=known))])

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+from simulator.lang import SaidError, Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario.limits import MAX_DIGITS
+
+_say = Sayer(SOURCE)
 
 # ASCII digits only: Python's \d and int() also take '４５' and '٢', which no editor shows
 # as the number a planner meant.
@@ -13,38 +17,34 @@ _CLOCK = re.compile(r"(?P<h>[0-9]{1,3}):(?P<m>[0-5][0-9]):(?P<s>[0-5][0-9])")
 _NUMBER = re.compile(r"[0-9]+")
 _TOO_LONG = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
 
-DURATION_HELP = "write it like 90s, 15m, 1h30m, 01:30:00, or a whole number of seconds"
+# How a duration is written, said after each refusal.
+DURATION_HELP = _say("duration_help")
 
 
 def parse_duration(value: object) -> int:
-    """Return the duration in whole seconds, or raise ValueError with the fix in the message."""
+    """Return the duration in whole seconds, or raise :class:`SaidError` (a ValueError)
+    that says what is wrong and how to write it."""
     if isinstance(value, bool):
-        raise ValueError(f"expected a duration, got {value!r}; {DURATION_HELP}")
+        raise _refuse("duration_expected", value=repr(value))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(f"a duration cannot be negative ({value}); {DURATION_HELP}")
+            raise _refuse("duration_negative", value=value)
         return value
     if isinstance(value, float):
         if value.is_integer():
             return parse_duration(int(value))
-        raise ValueError(f"a duration is whole seconds, got {value}; {DURATION_HELP}")
+        raise _refuse("duration_whole", value=str(value))
     if not isinstance(value, str):
-        raise ValueError(f"expected a duration, got {type(value).__name__}; {DURATION_HELP}")
+        raise _refuse("duration_expected", value=type(value).__name__)
     text = value.strip().lower().replace(" ", "")
     if text.startswith("-"):
-        raise ValueError(f"a duration cannot be negative ({value!r}); {DURATION_HELP}")
+        raise _refuse("duration_negative_text", value=value)
     too_long = _TOO_LONG.search(text)
     if too_long:
-        raise ValueError(
-            f"a number of {len(too_long.group())} digits is far too long for a duration; "
-            f"{DURATION_HELP}"
-        )
+        raise _refuse("duration_digits", count=len(too_long.group()))
     if not text.isascii():
         odd = next(c for c in text if not c.isascii())
-        raise ValueError(
-            f"{value!r} holds the character {odd!r} (U+{ord(odd):04X}); write durations with "
-            f"the digits 0-9 and the letters h, m, s; {DURATION_HELP}"
-        )
+        raise _refuse("duration_character", value=value, char=odd, code=f"{ord(odd):04X}")
     if _NUMBER.fullmatch(text):
         return int(text)
     clock = _CLOCK.fullmatch(text)
@@ -54,11 +54,13 @@ def parse_duration(value: object) -> int:
     if text and units and any(units.groupdict().values()):
         return sum(int(units[k] or 0) * mult for k, mult in (("h", 3600), ("m", 60), ("s", 1)))
     if ":" in text:
-        raise ValueError(
-            f"{value!r} is ambiguous; write hours, minutes and seconds as "
-            "HH:MM:SS (00:04:30), or use units (4m30s)"
-        )
-    raise ValueError(f"{value!r} is not a duration; {DURATION_HELP}")
+        raise SaidError(_say("duration_ambiguous", value=value))
+    raise _refuse("duration_not", value=value)
+
+
+def _refuse(key: str, **values: object) -> SaidError:
+    """A refusal that ends with how a duration is written."""
+    return SaidError(_say(key, help=DURATION_HELP, **values))
 
 
 def format_duration(seconds: float) -> str:

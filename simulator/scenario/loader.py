@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from simulator.lang import Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario.bundled import resolve_scenario
 from simulator.scenario.diagnostics import Finding, ScenarioError, sort_findings
 from simulator.scenario.model import Scenario
@@ -18,6 +20,8 @@ from simulator.scenario.validate import (
     report_validation_error,
 )
 from simulator.scenario.yamlsource import parse_yaml, read_text
+
+_say = Sayer(SOURCE)
 
 
 @dataclass(slots=True)
@@ -63,11 +67,7 @@ def check_text(text: str, display: str) -> CheckResult:
     rep.findings += doc.findings
     language = _declared_language(doc.data)
     if not isinstance(doc.data, dict):
-        rep.add(
-            (),
-            "the file must be a mapping of keys (format, id, title, duration, ...), "
-            "not a list or a single value; start it with 'format: 1'",
-        )
+        rep.add((), _say("not_mapping"))
         return CheckResult(display, text, None, rep.findings, language)
     try:
         scenario = Scenario.model_validate(doc.data)

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario import limits
 from simulator.scenario.durations import format_duration, parse_duration
 
@@ -59,19 +61,14 @@ DEFAULT_DEADLINE_SENSITIVE = 600
 FAKER_LOCALES: dict[str, str] = {"nb": "no_NO", "nn": "no_NO", "en": "en_GB"}
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_say = Sayer(SOURCE)
 
 
 def _check_slug(value: str) -> str:
     if len(value) > limits.MAX_ID:
-        raise ValueError(
-            f"an id is at most {limits.MAX_ID} characters, this one has {len(value)}; "
-            "shorten it (e.g. press-1)"
-        )
+        raise SaidError(_say("id_too_long", limit=limits.MAX_ID, count=len(value)))
     if not _SLUG.fullmatch(value):
-        raise ValueError(
-            f"{value!r} is not a valid id; use lowercase letters a-z, digits, "
-            "'-' and '_', starting with a letter or digit (e.g. press-1)"
-        )
+        raise SaidError(_say("id_invalid", value=value))
     return value
 
 
@@ -88,29 +85,41 @@ def _as_text(value: Any) -> Any:
 
 def _finite(value: float) -> float:
     if not math.isfinite(value):
-        raise ValueError("must be an ordinary number, not infinity or NaN")
+        raise SaidError(_say("not_finite"))
     return value
 
 
-def _at_most(limit: float, unit: str, fix: str) -> AfterValidator:
-    """A check that a number is at most ``limit``, with the range and the fix in its message."""
+def _at_most(limit: float, message: str, fix: str) -> AfterValidator:
+    """A check that a number is at most ``limit`` (a whole number), with the range and the
+    fix in its message: the keys of both in the catalogue (``at_most``, ``at_most_points``)."""
+    if message not in SOURCE:  # a wrong key fails when the model is defined, not when used
+        raise KeyError(message)
+    fixed = _say(fix)
 
     def check(value: float) -> float:
         if value > limit:
-            shown = f"{int(limit):,}" if float(limit).is_integer() else f"{limit:g}"
-            got = f"{value:,}" if isinstance(value, int) else f"{value:g}"
-            raise ValueError(f"must be at most {shown}{unit}, got {got}; {fix}")
+            got: Said | str = (
+                _say("number", value=value) if isinstance(value, int) else f"{value:g}"
+            )
+            raise SaidError(_say(message, limit=int(limit), value=got, fix=fixed))
         return value
 
     return AfterValidator(check)
 
 
 def _duration_at_most(limit: int, fix: str) -> AfterValidator:
+    fixed = _say(fix)
+
     def check(value: int) -> int:
         if value > limit:
-            raise ValueError(
-                f"must be at most {format_duration(limit)} ({limit // limits.DAY} days), "
-                f"got {format_duration(value)}; {fix}"
+            raise SaidError(
+                _say(
+                    "duration_at_most",
+                    limit=format_duration(limit),
+                    days=limit // limits.DAY,
+                    value=format_duration(value),
+                    fix=fixed,
+                )
             )
         return value
 
@@ -120,18 +129,20 @@ def _duration_at_most(limit: int, fix: str) -> AfterValidator:
 def _format_one(value: Any) -> Any:
     # true == 1 and 1.0 == 1 in Python; the format number is written as the integer 1.
     if type(value) is not int:
-        raise ValueError(
-            "must be the whole number 1 (write 'format: 1'); "
-            "this version of crisis-sim reads scenario format 1"
-        )
+        raise SaidError(_say("format_one"))
     return value
 
 
 def _year_in_range(value: datetime) -> datetime:
     if not limits.MIN_YEAR <= value.year <= limits.MAX_YEAR:
-        raise ValueError(
-            f"the year must be between {limits.MIN_YEAR} and {limits.MAX_YEAR}, "
-            f'got {value.year}; write a date like "2026-03-12T07:40:00+01:00"'
+        raise SaidError(
+            _say(
+                "year_range",
+                low=limits.MIN_YEAR,
+                high=limits.MAX_YEAR,
+                year=value.year,
+                example="2026-03-12T07:40:00+01:00",
+            )
         )
     return value
 
@@ -169,7 +180,7 @@ Duration = Annotated[
     BeforeValidator(parse_duration),
     _duration_at_most(
         limits.MAX_ANY_DURATION,
-        "no time or deadline of a scenario needs to be later than that",
+        "fix_any_duration",
     ),
     _duration_schema(limits.MAX_ANY_DURATION),
 ]
@@ -177,7 +188,7 @@ Duration = Annotated[
 ScenarioDuration = Annotated[
     int,
     BeforeValidator(parse_duration),
-    _duration_at_most(limits.MAX_DURATION, "split a longer exercise into several scenarios"),
+    _duration_at_most(limits.MAX_DURATION, "fix_scenario_duration"),
     _duration_schema(limits.MAX_DURATION),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
@@ -197,9 +208,9 @@ def _each_once(names: list[str]) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if not name.strip():
-            raise ValueError("a name is blank; write a name or a role, such as Kriseledelsen")
+            raise SaidError(_say("name_blank"))
         if name.strip().casefold() in seen:
-            raise ValueError(f"{name!r} is listed twice; list each name once")
+            raise SaidError(_say("name_twice", name=name))
         seen.add(name.strip().casefold())
     return names
 
@@ -250,7 +261,7 @@ class Persona(_Model):
         Annotated[
             int,
             Field(ge=0),
-            _at_most(limits.MAX_FOLLOWERS, "", "no account has more followers"),
+            _at_most(limits.MAX_FOLLOWERS, "at_most", "fix_followers"),
         ]
         | None
     ) = None
@@ -271,10 +282,7 @@ class Trigger(_Model):
     @model_validator(mode="after")
     def _exactly_one(self) -> Trigger:
         if sum(getattr(self, k) is not None for k in ("delivered", "met", "missed")) != 1:
-            raise ValueError(
-                "'after' takes exactly one of delivered, met or missed, with an "
-                "inject id, for example 'after: {met: press-1}'"
-            )
+            raise SaidError(_say("after_one", example="after: {met: press-1}"))
         return self
 
     @property
@@ -311,7 +319,7 @@ class Expectation(_Model):
         float,
         Field(gt=0),
         AfterValidator(_finite),
-        _at_most(limits.MAX_POINTS, " points", "weigh expectations with smaller numbers"),
+        _at_most(limits.MAX_POINTS, "at_most_points", "fix_points"),
     ] = 1
 
 
@@ -331,10 +339,7 @@ class Inject(_Model):
     abusive: bool = False
     reply_to: Slug | None = None
     reach: (
-        Annotated[
-            int, Field(ge=0), _at_most(limits.MAX_REACH, " views", "no item is seen more often")
-        ]
-        | None
+        Annotated[int, Field(ge=0), _at_most(limits.MAX_REACH, "at_most_views", "fix_reach")] | None
     ) = None
     expect: Annotated[list[Expectation], Field(max_length=limits.MAX_EXPECT)] = Field(
         default_factory=list
@@ -374,7 +379,7 @@ class RatePoint(_Model):
         float,
         Field(ge=0),
         AfterValidator(_finite),
-        _at_most(limits.MAX_RATE, " items per minute", "lower the rate"),
+        _at_most(limits.MAX_RATE, "at_most_rate", "fix_rate"),
     ]
 
 
@@ -393,11 +398,7 @@ class NoiseStream(_Model):
                 float,
                 Field(ge=0),
                 AfterValidator(_finite),
-                _at_most(
-                    limits.MAX_MIX_WEIGHT,
-                    "",
-                    "weights are relative, so 60, 30 and 10 say the same as 0.6, 0.3 and 0.1",
-                ),
+                _at_most(limits.MAX_MIX_WEIGHT, "at_most", "fix_weights"),
             ],
         ],
         Field(min_length=1),

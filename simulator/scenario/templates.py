@@ -12,7 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario.diagnostics import closest
+
+_say = Sayer(SOURCE)
 
 # Faker providers a template may call. Each returns plain text in every locale we use.
 FAKE_PROVIDERS: tuple[str, ...] = (
@@ -34,11 +38,12 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\{|\}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
 
 
-class TemplateError(ValueError):
-    """A malformed template; ``offset`` is the character index of the problem."""
+class TemplateError(SaidError):
+    """A malformed template; ``said`` is what is wrong, ``offset`` the character index of
+    the problem."""
 
-    def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
+    def __init__(self, said: Said, offset: int) -> None:
+        super().__init__(said)
         self.offset = offset
 
 
@@ -70,19 +75,13 @@ def parse_template(text: str) -> tuple[Part, ...]:
         elif token == "}}":
             literal.append("}")
         elif token == "{":
-            raise TemplateError(
-                "a '{' is never closed; write '{{' for a literal brace", match.start()
-            )
+            raise TemplateError(_say("brace_unclosed", brace="{"), match.start())
         elif token == "}":
-            raise TemplateError("a lone '}'; write '}}' for a literal brace", match.start())
+            raise TemplateError(_say("brace_lone", brace="}"), match.start())
         else:
             name = match.group(1).strip()
             if not _NAME.fullmatch(name):
-                raise TemplateError(
-                    f"'{token}' is not a placeholder; placeholders look like {{name}}, "
-                    "and '{{' / '}}' give literal braces",
-                    match.start(),
-                )
+                raise TemplateError(_say("not_placeholder", token=token), match.start())
             if literal:
                 parts.append("".join(literal))
                 literal = []
@@ -98,14 +97,17 @@ def known_placeholders(variables: Mapping[str, str]) -> list[str]:
     return [*variables, *BUILTIN_PLACEHOLDERS, *(f"fake.{p}" for p in FAKE_PROVIDERS)]
 
 
-def check_template(text: str, variables: Mapping[str, str]) -> list[tuple[str, int]]:
-    """Problems in one template as ``(message, offset)`` pairs; empty when it is fine."""
+def check_template(text: str, variables: Mapping[str, str]) -> list[tuple[Said, int]]:
+    """Problems in one template as ``(message, offset)`` pairs; empty when it is fine.
+
+    Each message is a :class:`~simulator.lang.Said`, put into words in the reader's
+    language (``str()`` of it is English)."""
     try:
         parts = parse_template(text)
     except TemplateError as err:
-        return [(str(err), err.offset)]
-    problems: list[tuple[str, int]] = []
-    messages: dict[str, str] = {}  # a name used many times is looked up once
+        return [(err.said, err.offset)]
+    problems: list[tuple[Said, int]] = []
+    messages: dict[str, Said] = {}  # a name used many times is looked up once
     for part in parts:
         if isinstance(part, str) or _is_known(part.name, variables):
             continue
@@ -122,23 +124,26 @@ def _is_known(name: str, variables: Mapping[str, str]) -> bool:
     return prefix == "fake" and provider in FAKE_PROVIDERS
 
 
-def _unknown_message(name: str, variables: Mapping[str, str]) -> str:
+def _unknown_message(name: str, variables: Mapping[str, str]) -> Said:
     if name.startswith("fake."):
         guess = closest(name[5:], FAKE_PROVIDERS)
-        hint = f"did you mean {{fake.{guess}}}? " if guess else ""
-        return f"unknown placeholder {{{name}}}; {hint}the fake values are: " + ", ".join(
-            FAKE_PROVIDERS
+        return _say(
+            "fake_unknown",
+            name=name,
+            hint=_say("placeholder_guess", name=f"fake.{guess}") if guess else "",
+            providers=", ".join(FAKE_PROVIDERS),
         )
     guess = closest(name, known_placeholders(variables))
-    hint = f"did you mean {{{guess}}}? " if guess else ""
     # Named in full only when short: the message is printed once per unknown placeholder.
     names = list(variables)
-    declared = ", ".join(names[:10]) if names else "none declared"
+    declared: Said | str = ", ".join(names[:10]) if names else _say("declared_none")
     if len(names) > 10:
-        declared += f", … ({len(names):,} in all)"
-    return (
-        f"unknown placeholder {{{name}}}; {hint}declare it under 'variables' "
-        f"(now: {declared}), or write {{{{ and }}}} for literal braces"
+        declared = _say("declared_more", names=declared, count=len(names))
+    return _say(
+        "placeholder_unknown",
+        name=name,
+        hint=_say("placeholder_guess", name=guess) if guess else "",
+        declared=declared,
     )
 
 

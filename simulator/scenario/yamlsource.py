@@ -20,7 +20,11 @@ from typing import Any
 import yaml
 
 from simulator.files import MAX_INPUT_BYTES, FileRefused, TooLarge, read_input
+from simulator.lang import Said, Sayer
+from simulator.lang.source import SOURCE
 from simulator.scenario.diagnostics import Finding, ScenarioError
+
+_say = Sayer(SOURCE)
 
 MAX_DEPTH = 64
 # Values after alias expansion. A real scenario of 10,000 injects has about 200,000.
@@ -58,9 +62,9 @@ def read_text(path: Path, display: str | None = None) -> str:
     try:
         raw = read_input(path)
     except TooLarge as err:
-        raise _fail(shown, 1, 1, err.sentence()) from None
+        raise _fail(shown, 1, 1, err.said) from None
     except FileRefused as err:
-        raise _fail(shown, 0, 0, err.sentence()) from None
+        raise _fail(shown, 0, 0, err.said) from None
     return decode(raw, shown)
 
 
@@ -74,14 +78,9 @@ def decode(raw: bytes, display: str) -> str:
         body = bytes(err.object)
         before = body[: err.start].decode("utf-8")
         line, column = LineIndex(before).position(len(before))
-        hint = "it looks like UTF-16; " if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
-        raise _fail(
-            display,
-            line,
-            column,
-            f"byte 0x{body[err.start]:02X} is not UTF-8 text; "
-            f"{hint}save the file with UTF-8 encoding",
-        ) from None
+        utf16 = raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+        message = _say("not_utf8_utf16" if utf16 else "not_utf8", byte=f"{body[err.start]:02X}")
+        raise _fail(display, line, column, message) from None
 
 
 def parse_yaml(text: str, display: str) -> YamlDocument:
@@ -113,14 +112,10 @@ def _parse_yaml(text: str, display: str) -> YamlDocument:
         raise ScenarioError([_reader_finding(err, text, display)]) from None
     except UnicodeEncodeError as err:  # a lone surrogate: text that never came from a file
         line, column = LineIndex(text).position(err.start)
-        raise _fail(
-            display,
-            line,
-            column,
-            f"the character U+{ord(text[err.start]):04X} is not allowed in YAML; remove it",
-        ) from None
+        message = _say("character_removed", code=f"{ord(text[err.start]):04X}")
+        raise _fail(display, line, column, message) from None
     if root is None:
-        raise _fail(display, 1, 1, "the file is empty; a scenario starts with 'format: 1'")
+        raise _fail(display, 1, 1, _say("empty"))
     if _ODD_BREAK.search(text):
         _remark(root, LineIndex(text))
     builder = _Builder(display)
@@ -254,29 +249,57 @@ def _is_key(node: yaml.ScalarNode, part: str | int) -> bool:
     return str(_Builder("").scalar(node)) == str(part)
 
 
-def _fail(path: str, line: int, column: int, message: str) -> ScenarioError:
+def _fail(path: str, line: int, column: int, message: Said) -> ScenarioError:
     return ScenarioError([Finding(path, line, column, "error", message)])
 
 
+# Fixes for what the parser found, by a phrase of its error (first match wins).
 _SYNTAX_HINTS = {
-    "'\\t'": "YAML indents with spaces, never tabs; replace the tab with spaces",
-    "tab character": "YAML indents with spaces, never tabs; replace the tab with spaces",
-    "mapping values are not allowed": (
-        "a value holds ': ' (colon and space); put the whole text in quotes"
-    ),
-    "did not find expected '-' indicator": (
-        "check the indentation: items of one list start with '- ' in the same column"
-    ),
-    "did not find expected key": (
-        "check the indentation: keys of one mapping start in the same column"
-    ),
-    "found undefined alias": "an alias *name needs an anchor &name defined before it",
-    "could not find expected ':'": "a key must be followed by ':' and a space",
-    "expected a single document in the stream": (
-        "the file holds more than one YAML document ('---'); keep one scenario per file"
-    ),
-    "but found another document": "keep one scenario per file (remove the second '---')",
+    "'\\t'": "hint_tab",
+    "tab character": "hint_tab",
+    "mapping values are not allowed": "hint_colon",
+    "did not find expected '-' indicator": "hint_dash",
+    "did not find expected key": "hint_key",
+    "found undefined alias": "hint_alias",
+    "found duplicate anchor": "hint_anchor",
+    "could not find expected ':'": "hint_key_colon",
+    "expected a single document in the stream": "hint_documents",
+    "but found another document": "hint_second_document",
 }
+# The parser's own words for the problems a scenario's author meets, said in the catalogue;
+# others are shown as the parser words them.
+_PROBLEMS = {
+    "found a tab character that violates indentation": "problem_tab",
+    "found character that cannot start any token": "problem_token",
+    "mapping values are not allowed in this context": "problem_colon",
+    "found unexpected end of stream": "problem_end",
+    "did not find expected key": "problem_key",
+    "did not find expected '-' indicator": "problem_dash",
+    "could not find expected ':'": "problem_key_colon",
+    "did not find expected node content": "problem_content",
+    "did not find expected alphabetic or numeric character": "problem_name",
+    "found undefined alias": "problem_alias",
+    "found unknown escape character": "problem_escape",
+    "but found another document": "problem_documents",
+    "found unknown directive name": "problem_directive",
+}
+_CLOSE = re.compile(r"did not find expected ',' or '([]}])'")
+
+
+def _problem(err: yaml.MarkedYAMLError) -> Said | str:
+    """What the parser found, from the catalogue when it is listed there."""
+    if (err.context or "").startswith("found duplicate anchor"):
+        # The parser's problem is only "second occurrence": say what occurs twice.
+        return _say("problem_anchor")
+    problem = (err.problem or err.context or "").strip()
+    if not problem:
+        return _say("problem_invalid")
+    if problem in _PROBLEMS:
+        return _say(_PROBLEMS[problem])
+    close = _CLOSE.fullmatch(problem)
+    if close:
+        return _say("problem_close", close=close.group(1))
+    return problem
 
 
 def _syntax_finding(err: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
@@ -290,13 +313,19 @@ def _syntax_finding(err: yaml.MarkedYAMLError, text: str, display: str) -> Findi
         # mistake is the quote that opens it and is never closed, so point there. (A bad
         # escape inside the quotes keeps its own place.)
         mark = err.context_mark
-    problem = (err.problem or err.context or "invalid YAML").strip()
+    problem = (err.problem or err.context or "").strip()
     hint = next((h for key, h in _SYNTAX_HINTS.items() if key in str(err)), None)
     if hint is None and "block" in problem and "end" in problem:
-        hint = "check the indentation of this line against the lines above it"
+        hint = "hint_block"
     if hint is None and "while scanning a quoted scalar" in (err.context or ""):
-        hint = "a quoted text is never closed; add the closing quote"
-    message = f"invalid YAML: {problem}" + (f"; {hint}" if hint else "")
+        hint = "hint_quote"
+    if hint is None and mark is not None and text[mark.index : mark.index + 1] == "\t":
+        hint = "hint_tab"  # libyaml says only that the character cannot start a token
+    message = (
+        _say("syntax_hint", problem=_problem(err), hint=_say(hint))
+        if hint
+        else _say("syntax", problem=_problem(err))
+    )
     if mark is None:
         line, column = 1, 1
     elif _ODD_BREAK.search(text):
@@ -311,14 +340,12 @@ def _reader_finding(err: yaml.YAMLError, text: str, display: str) -> Finding:
     line, column = LineIndex(text).position(offset)
     char = getattr(err, "character", None)
     code = ord(char) if isinstance(char, str) else char
-    what = f"the character U+{code:04X}" if isinstance(code, int) else "a control character"
-    return Finding(
-        display,
-        line,
-        column,
-        "error",
-        f"{what} is not allowed in YAML; remove it, or write it as an escape inside double quotes",
+    message = (
+        _say("character_refused", code=f"{code:04X}")
+        if isinstance(code, int)
+        else _say("control_refused")
     )
+    return Finding(display, line, column, "error", message)
 
 
 class _Builder:
@@ -333,7 +360,7 @@ class _Builder:
         self.expanded = 0
         self.refused_tag = False
 
-    def error(self, node: yaml.Node, message: str) -> None:
+    def error(self, node: yaml.Node, message: Said) -> None:
         line, column = position(node)
         self.findings.append(Finding(self.display, line, column, "error", message))
 
@@ -352,25 +379,14 @@ class _Builder:
             self.expanded += size
             self.count_chars(node, chars)
             if self.expanded > MAX_EXPANDED:
-                self.error(
-                    node,
-                    f"aliases expand to more than {MAX_EXPANDED:,} values "
-                    "(an 'alias bomb'); write the values out instead of nesting aliases",
-                )
+                self.error(node, _say("alias_bomb", count=MAX_EXPANDED))
                 raise ScenarioError(self.findings)
             return value, size
         if ident in self.active:
-            self.error(
-                node,
-                "an alias refers to the mapping or list that contains it; "
-                "recursive data cannot be a scenario",
-            )
+            self.error(node, _say("alias_recursive"))
             raise ScenarioError(self.findings)
         if depth > MAX_DEPTH:
-            self.error(
-                node,
-                f"nested more than {MAX_DEPTH} levels deep; a scenario needs only a few levels",
-            )
+            self.error(node, _say("too_deep", count=MAX_DEPTH))
             raise ScenarioError(self.findings)
         self.active.add(ident)
         chars_before = self.chars
@@ -388,11 +404,7 @@ class _Builder:
         """Add text to the expanded total; past the limit, the file is refused at once."""
         self.chars += chars
         if self.chars > MAX_EXPANDED_CHARS:
-            self.error(
-                node,
-                f"aliases expand to more than {MAX_EXPANDED_CHARS:,} characters of text; "
-                "write the texts out instead of repeating them with aliases",
-            )
+            self.error(node, _say("alias_chars", count=MAX_EXPANDED_CHARS))
             raise ScenarioError(self.findings)
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> tuple[list[Any], int]:
@@ -411,21 +423,14 @@ class _Builder:
         size = 1
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, "a key must be plain text, not a list or a mapping")
+                self.error(key_node, _say("key_not_text"))
                 continue
             if key_node.tag == MERGE:
-                self.error(
-                    key_node, "merge keys ('<<') are not supported; write the fields out in full"
-                )
+                self.error(key_node, _say("merge_key"))
                 continue
             key = self.scalar(key_node)
             if key in lines:
-                self.error(
-                    key_node,
-                    f"duplicate key '{key_node.value}' (first given on line "
-                    f"{lines[key]}); remove or rename one of them (other YAML tools "
-                    "would silently keep only the last)",
-                )
+                self.error(key_node, _say("duplicate_key", name=key_node.value, line=lines[key]))
                 continue
             lines[key] = key_node.start_mark.line + 1
             value, child_size = self.node(value_node, depth + 1)
@@ -440,11 +445,7 @@ class _Builder:
     def refuse_tag(self, node: yaml.Node) -> None:
         tag = node.tag.replace(_TAG, "!!")
         self.refused_tag = True
-        self.error(
-            node,
-            f"the YAML tag '{tag}' is not allowed; scenario files hold plain "
-            "data only, so remove the tag",
-        )
+        self.error(node, _say("tag_refused", tag=tag))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
@@ -474,11 +475,7 @@ class _Builder:
                     else _CONSTRUCT.construct_yaml_float(node)
                 )
             except ValueError:
-                self.error(
-                    node,
-                    "this number is far too long; write a shorter number, or put "
-                    "it in quotes if it is meant as text",
-                )
+                self.error(node, _say("number_too_long"))
                 return None
         if tag == TIMESTAMP:
             return text
