@@ -598,7 +598,7 @@ def test_check_template_reports_problems_and_never_raises(
     problems = check_template(text, variables)
     assert isinstance(problems, list)
     for message, offset in problems:
-        assert isinstance(message, str) and message
+        assert all(message.text(language) for language in ("en", "nb", "nn"))
         assert 0 <= offset < len(text)
     if not problems:
         # A template without problems names only placeholders the scenario knows.
