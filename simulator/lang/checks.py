@@ -13,7 +13,10 @@ from typing import Final
 from simulator.lang import Entry
 
 CHECKS: Final[dict[str, Entry]] = {
-    # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders
+    # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders.
+    # Braces the reader sees are doubled ({{role, count}}) in an entry with placeholders; an
+    # entry said without values is shown as written, so a YAML example with braces is given
+    # to it as a value ({example}).
     # --- clauses put into other sentences ----------------------------------------------
     # Where in the file a finding is: " in inject 'press-1'", " in 'after' of inject ...".
     "where.section": (" in '{section}'", " i «{section}»", " i «{section}»"),
@@ -323,12 +326,9 @@ CHECKS: Final[dict[str, Entry]] = {
     ),
     # --- triggers ('after') ---------------------------------------------------------------
     "after.one": (
-        "'after' takes exactly one of delivered, met or missed, for example "
-        "'after: {{met: press-1}}'",
-        "«after» tar nøyaktig én av delivered, met eller missed, for eksempel "
-        "«after: {{met: press-1}}»",
-        "«after» tek nøyaktig éin av delivered, met eller missed, til dømes "
-        "«after: {{met: press-1}}»",
+        "'after' takes exactly one of delivered, met or missed, for example '{example}'",
+        "«after» tar nøyaktig én av delivered, met eller missed, for eksempel «{example}»",
+        "«after» tek nøyaktig éin av delivered, met eller missed, til dømes «{example}»",
     ),
     "after.unknown": (
         "'after' waits on '{ref}', which is not an inject{why}",
@@ -377,9 +377,9 @@ CHECKS: Final[dict[str, Entry]] = {
         "forfattaren «{author}» er ingen avsendar{hint}",
     ),
     "authors.empty": (
-        "the author list is empty; name persona ids or use {{role: citizen, count: 50}}",
-        "forfatterlisten er tom; skriv id-er for avsendere eller bruk {{role: citizen, count: 50}}",
-        "forfattarlista er tom; skriv id-ar for avsendarar eller bruk {{role: citizen, count: 50}}",
+        "the author list is empty; name persona ids or use {example}",
+        "forfatterlisten er tom; skriv id-er for avsendere eller bruk {example}",
+        "forfattarlista er tom; skriv id-ar for avsendarar eller bruk {example}",
     ),
     "rate.one_point": (
         "a rate needs at least two points; the rate is zero outside them, so one point "

@@ -636,7 +636,7 @@ def _check_trigger(
     if len(given) != 1:
         rep.add(
             (*here, "after"),
-            said("after.one"),
+            said("after.one", example="after: {met: press-1}"),
         )
         return
     cond, ref = given[0], inj.after.ref
@@ -667,7 +667,7 @@ def _check_noise(
         if not stream.authors:
             rep.add(
                 (*here, "authors"),
-                said("authors.empty"),
+                said("authors.empty", example="{role: citizen, count: 50}"),
             )
     if len(stream.rate) == 1:
         rep.add(
