@@ -100,14 +100,6 @@ CHECKS: Final[dict[str, Entry]] = {
         "mangler den påkrevde nøkkelen «format»; legg til «format: 1» øverst i filen",
         "manglar den påkravde nøkkelen «format»; legg til «format: 1» øvst i fila",
     ),
-    "not_mapping": (
-        "the file must be a mapping of keys (format, id, title, duration, ...), not a list "
-        "or a single value; start it with 'format: 1'",
-        "filen må bestå av nøkler med verdier (format, id, title, duration, ...), ikke en "
-        "liste eller én enkelt verdi; start den med «format: 1»",
-        "fila må vere nøklar med verdiar (format, id, title, duration, ...), ikkje ei liste "
-        "eller berre éin verdi; start ho med «format: 1»",
-    ),
     # --- a value of the wrong type or size ----------------------------------------------
     "format": (
         "format must be 1, got {got}; this version of crisis-sim reads scenario format 1",
@@ -393,11 +385,12 @@ CHECKS: Final[dict[str, Entry]] = {
         "ratepunkta må stå i tidsrekkjefølgje; dette ({at}) kjem før punktet over",
     ),
     "mix.no_texts": (
-        "mix gives '{category}' a weight but 'texts' has no '{category}' texts; add some under texts: {category}:",
-        "«mix» gir «{category}» en vekt, men «texts» har ingen «{category}»-tekster; legg til noen "
+        "mix gives '{category}' a weight but 'texts' has no '{category}' texts; add some "
         "under texts: {category}:",
-        "«mix» gir «{category}» ei vekt, men «texts» har ingen «{category}»-tekstar; legg til nokre "
-        "under texts: {category}:",
+        "«mix» gir «{category}» en vekt, men «texts» har ingen «{category}»-tekster; legg "
+        "til noen under texts: {category}:",
+        "«mix» gir «{category}» ei vekt, men «texts» har ingen «{category}»-tekstar; legg "
+        "til nokre under texts: {category}:",
     ),
     "texts.unused": (
         "texts for '{category}' are never used because 'mix' gives '{category}' no weight",

@@ -194,11 +194,6 @@ def _missing_message(loc: Sequence[str | int], data: Any) -> Said:
     return said("key.missing", field=str(loc[-1]), where=_where(loc[:-1], data))
 
 
-def report_not_mapping(rep: Reporter) -> None:
-    """The finding for a file that is a list or a single value, not a mapping of keys."""
-    rep.add((), said("not_mapping"))
-
-
 # What the items of each list section are called in a finding's " in ..." clause.
 _NOUNS = {
     "injects": "noun.inject",
