@@ -179,7 +179,7 @@ SAID = {
         "svarfristen for press kan være høyst varigheten pluss 24h (26h)",
         "id-en «kari» er brukt to ganger (avsender, første gang på linje 13)",
         "advarsel: avsenderen «ordforer» blir aldri brukt",
-        "satt til T+3:00:00, etter at scenarioet er slutt (2h)",
+        "planlagt til T+3:00:00, etter at scenarioet slutter (2h)",
         "«from» viser til avsenderen «kary», som ikke er definert under «personas»; "
         "mente du «kari»?",
         "bruk enten «at» eller «after», ikke begge",
@@ -208,7 +208,7 @@ SAID = {
         "svarfristen for press kan vere høgst varigheita pluss 24h (26h)",
         "id-en «kari» er brukt to gonger (avsendar, første gong på linje 13)",
         "åtvaring: avsendaren «ordforer» blir aldri brukt",
-        "sett til T+3:00:00, etter at scenarioet er slutt (2h)",
+        "planlagt til T+3:00:00, etter at scenarioet sluttar (2h)",
         "«from» viser til avsendaren «kary», som ikkje er definert under «personas»; "
         "meinte du «kari»?",
         "bruk anten «at» eller «after», ikkje begge",

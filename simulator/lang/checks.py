@@ -153,8 +153,8 @@ CHECKS: Final[dict[str, Entry]] = {
     ),
     "too_long.text": (
         "{field} is at most {limit:,} characters, this one has {count:,}; shorten it",
-        "{field} kan ha høyst {limit:,} tegn, denne har {count:,}; gjør den kortere",
-        "{field} kan ha høgst {limit:,} teikn, denne har {count:,}; gjer han kortare",
+        "{field} kan ha høyst {limit:,} tegn, men har {count:,}; kort ned teksten",
+        "{field} kan ha høgst {limit:,} teikn, men har {count:,}; kort ned teksten",
     ),
     "too_long.list": (
         "{field} holds at most {limit:,} entries, got {count:,}; remove some, or split the "
@@ -275,9 +275,9 @@ CHECKS: Final[dict[str, Entry]] = {
     "at.after_end": (
         "scheduled at {at}, after the scenario ends ({duration}); move it earlier or "
         "lengthen 'duration'",
-        "satt til {at}, etter at scenarioet er slutt ({duration}); flytt det tidligere eller "
+        "planlagt til {at}, etter at scenarioet slutter ({duration}); flytt det tidligere eller "
         "gjør «duration» lengre",
-        "sett til {at}, etter at scenarioet er slutt ({duration}); flytt det tidlegare eller "
+        "planlagt til {at}, etter at scenarioet sluttar ({duration}); flytt det tidlegare eller "
         "gjer «duration» lengre",
     ),
     "reply.self": (
@@ -376,8 +376,8 @@ CHECKS: Final[dict[str, Entry]] = {
     "rate.one_point": (
         "a rate needs at least two points; the rate is zero outside them, so one point "
         "gives no items",
-        "en rate trenger minst to punkter; utenfor dem er raten null, så ett punkt gir ingen saker",
-        "ein rate treng minst to punkt; utanfor dei er raten null, så eitt punkt gir ingen saker",
+        "«rate» trenger minst to punkter; utenfor dem er raten null, så ett punkt gir ingen saker",
+        "«rate» treng minst to punkt; utanfor dei er raten null, så eitt punkt gir ingen saker",
     ),
     "rate.order": (
         "rate points must be in time order; this one ({at}) comes before the point above it",
