@@ -1,4 +1,10 @@
-"""What validate says of a scenario: its shape, its keys and the rules between them."""
+"""What validate says of a scenario: its shape, its keys and the rules between them.
+
+The keys of the scenario file ('after', 'from', 'format: 1', '90m') are what an author
+types, so they stay as written in every language, between quotes. Entries whose key starts
+with a lower-case clause name (``where.``, ``hint.``, ``type.``, ``noun.``, ``label.``,
+``what.``) are parts of a sentence, put into the sentence of another entry.
+"""
 
 from __future__ import annotations
 
@@ -7,5 +13,419 @@ from typing import Final
 from simulator.lang import Entry
 
 CHECKS: Final[dict[str, Entry]] = {
-    # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders
+    # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders.
+    # Braces the reader sees are doubled ({{role, count}}) in an entry with placeholders; an
+    # entry said without values is shown as written, so a YAML example with braces is given
+    # to it as a value ({example}).
+    # --- clauses put into other sentences ----------------------------------------------
+    # Where in the file a finding is: " in inject 'press-1'", " in 'after' of inject ...".
+    "where.section": (" in '{section}'", " i «{section}»", " i «{section}»"),
+    "where.item": (" in {noun} {label}", " i {noun} {label}", " i {noun} {label}"),
+    "where.inside": (
+        " in '{section}' of {noun} {label}",
+        " i «{section}» i {noun} {label}",
+        " i «{section}» i {noun} {label}",
+    ),
+    "label.id": ("'{id}'", "«{id}»", "«{id}»"),
+    "label.number": ("item {number}", "nr. {number}", "nr. {number}"),
+    "noun.inject": ("inject", "innspill", "innspel"),
+    "noun.persona": ("persona", "avsender", "avsendar"),
+    "noun.noise": ("noise stream", "bakgrunnsstrøm", "bakgrunnsstraum"),
+    "noun.expectation": ("expectation", "forventning", "forventning"),
+    "noun.rate": ("rate point", "ratepunkt", "ratepunkt"),
+    "noun.item": (
+        "inject or noise stream",
+        "innspill eller bakgrunnsstrøm",
+        "innspel eller bakgrunnsstraum",
+    ),
+    # A guess at what a typo meant.
+    "hint.mean": ("did you mean '{guess}'? ", "mente du «{guess}»? ", "meinte du «{guess}»? "),
+    "hint.suggest": (
+        "; did you mean '{guess}'?",
+        "; mente du «{guess}»?",
+        "; meinte du «{guess}»?",
+    ),
+    "hint.noise": (
+        " (a noise stream; triggers wait on injects)",
+        " (en bakgrunnsstrøm; utløsere venter på innspill)",
+        " (ein bakgrunnsstraum; utløysarar ventar på innspel)",
+    ),
+    # What the file has where something else was expected: "got a number (5)".
+    "type.none": (
+        "nothing (an empty value)",
+        "ingenting (en tom verdi)",
+        "ingenting (ein tom verdi)",
+    ),
+    "type.bool": ("true/false ({value})", "true/false ({value})", "true/false ({value})"),
+    "type.number": ("a number ({value})", "et tall ({value})", "eit tal ({value})"),
+    "type.text": ("the text {text!r}", "teksten «{text}»", "teksten «{text}»"),
+    "type.long_text": ("a text", "en tekst", "ein tekst"),
+    "type.list": ("a list", "en liste", "ei liste"),
+    "type.mapping": (
+        "a mapping (key: value pairs)",
+        "en samling nøkler med verdier (key: value)",
+        "ei samling nøklar med verdiar (key: value)",
+    ),
+    "type.other": ("{name}", "{name}", "{name}"),
+    # The subject of a message about a mapping's key rather than its value.
+    "field.key": ("key", "nøkkelen", "nøkkelen"),
+    # Which deadline is too late.
+    "what.within": ("'within'", "«within»", "«within»"),
+    "what.deadline": ("the {kind} deadline", "svarfristen for {kind}", "svarfristen for {kind}"),
+    "what.first_statement": ("first_statement", "«first_statement»", "«first_statement»"),
+    # A message from another part of crisis-sim that does not say itself in every language
+    # yet: shown as it came.
+    "as_given": ("{message}", "{message}", "{message}"),
+    # --- keys and the file's shape ------------------------------------------------------
+    "key.not_text": (
+        "a key here must be text, got {got}; write a name, in quotes if it looks like a "
+        "number or null",
+        "en nøkkel her må være tekst, men er {got}; skriv et navn, i anførselstegn hvis det "
+        "ser ut som et tall eller null",
+        "ein nøkkel her må vere tekst, men er {got}; skriv eit namn, i hermeteikn viss det "
+        "ser ut som eit tal eller null",
+    ),
+    "key.unknown": (
+        "unknown key '{name}'{where}; {hint}allowed keys: {allowed}",
+        "ukjent nøkkel «{name}»{where}; {hint}tillatte nøkler: {allowed}",
+        "ukjend nøkkel «{name}»{where}; {hint}tillatne nøklar: {allowed}",
+    ),
+    "key.missing": (
+        "missing required key '{field}'{where}",
+        "mangler den påkrevde nøkkelen «{field}»{where}",
+        "manglar den påkravde nøkkelen «{field}»{where}",
+    ),
+    "key.missing.format": (
+        "missing required key 'format'; add 'format: 1' at the top of the file",
+        "mangler den påkrevde nøkkelen «format»; legg til «format: 1» øverst i filen",
+        "manglar den påkravde nøkkelen «format»; legg til «format: 1» øvst i fila",
+    ),
+    # --- a value of the wrong type or size ----------------------------------------------
+    "format": (
+        "format must be 1, got {got}; this version of crisis-sim reads scenario format 1",
+        "format må være 1, men er {got}; denne versjonen av crisis-sim leser scenarioformat 1",
+        "format må vere 1, men er {got}; denne versjonen av crisis-sim les scenarioformat 1",
+    ),
+    "enum": (
+        "{field} must be one of {options}, got {got}{hint}",
+        "{field} må være en av {options}, men er {got}{hint}",
+        "{field} må vere ein av {options}, men er {got}{hint}",
+    ),
+    "must.text": (
+        "{field} must be text, got {got}; put it in quotes if it is meant as text",
+        "{field} må være tekst, men er {got}; sett det i anførselstegn hvis det er ment som tekst",
+        "{field} må vere tekst, men er {got}; set det i hermeteikn viss det er meint som tekst",
+    ),
+    "empty": (
+        "{field} is empty; write something, or remove the key",
+        "{field} er tom; skriv noe, eller fjern nøkkelen",
+        "{field} er tom; skriv noko, eller fjern nøkkelen",
+    ),
+    "must.whole_number": (
+        "{field} must be a whole number, got {got}",
+        "{field} må være et heltall, men er {got}",
+        "{field} må vere eit heiltal, men er {got}",
+    ),
+    "must.finite": (
+        "{field} must be an ordinary number, not infinity or NaN, got {got}",
+        "{field} må være et vanlig tall, ikke uendelig eller NaN, men er {got}",
+        "{field} må vere eit vanleg tal, ikkje uendeleg eller NaN, men er {got}",
+    ),
+    "must.number": (
+        "{field} must be a number, got {got}",
+        "{field} må være et tall, men er {got}",
+        "{field} må vere eit tal, men er {got}",
+    ),
+    "must.bool": (
+        "{field} must be true or false, got {got}",
+        "{field} må være true eller false, men er {got}",
+        "{field} må vere true eller false, men er {got}",
+    ),
+    "must.list": (
+        "{field} must be a list (lines starting with '- '), got {got}",
+        "{field} må være en liste (linjer som begynner med «- »), men er {got}",
+        "{field} må vere ei liste (linjer som byrjar med «- »), men er {got}",
+    ),
+    "must.mapping": (
+        "{field} must be a mapping (key: value lines), got {got}",
+        "{field} må være nøkler med verdier (linjer med key: value), men er {got}",
+        "{field} må vere nøklar med verdiar (linjer med key: value), men er {got}",
+    ),
+    "too_long.text": (
+        "{field} is at most {limit:,} characters, this one has {count:,}; shorten it",
+        "{field} kan ha høyst {limit:,} tegn, men har {count:,}; kort ned teksten",
+        "{field} kan ha høgst {limit:,} teikn, men har {count:,}; kort ned teksten",
+    ),
+    "too_long.list": (
+        "{field} holds at most {limit:,} entries, got {count:,}; remove some, or split the "
+        "scenario",
+        "{field} kan ha høyst {limit:,} oppføringer, men har {count:,}; fjern noen, eller del "
+        "opp scenarioet",
+        "{field} kan ha høgst {limit:,} oppføringar, men har {count:,}; fjern nokre, eller del "
+        "opp scenarioet",
+    ),
+    "too_short": (
+        "{field} needs at least {limit} entry, got none",
+        "{field} trenger minst {limit} oppføring, men har ingen",
+        "{field} treng minst {limit} oppføring, men har ingen",
+    ),
+    "must.at_least": (
+        "{field} must be {limit:g} or more, got {value}",
+        "{field} må være {limit:g} eller mer, men er {value}",
+        "{field} må vere {limit:g} eller meir, men er {value}",
+    ),
+    "must.more_than": (
+        "{field} must be more than {limit:g}, got {value}",
+        "{field} må være mer enn {limit:g}, men er {value}",
+        "{field} må vere meir enn {limit:g}, men er {value}",
+    ),
+    "must.at_most": (
+        "{field} must be at most {limit:g}, got {value}",
+        "{field} kan være høyst {limit:g}, men er {value}",
+        "{field} kan vere høgst {limit:g}, men er {value}",
+    ),
+    "must.datetime": (
+        '{field} must be a date and time like "2026-03-12T07:40:00+01:00", got {got}',
+        "{field} må være en dato og et klokkeslett som «2026-03-12T07:40:00+01:00», men er {got}",
+        "{field} må vere ein dato og eit klokkeslett som «2026-03-12T07:40:00+01:00», men er {got}",
+    ),
+    "must.timezone": (
+        '{field} needs a time zone offset, like "2026-03-12T07:40:00+01:00" (+01:00 is '
+        "Norwegian winter time, +02:00 summer time)",
+        "{field} trenger en tidssone, som i «2026-03-12T07:40:00+01:00» (+01:00 er norsk "
+        "vintertid, +02:00 sommertid)",
+        "{field} treng ei tidssone, som i «2026-03-12T07:40:00+01:00» (+01:00 er norsk "
+        "vintertid, +02:00 sommartid)",
+    ),
+    "must.authors": (
+        "{field} must be a mapping {{role, count}} or a list of persona ids, got {got}",
+        "{field} må være {{role, count}} eller en liste med id-er for avsendere, men er {got}",
+        "{field} må vere {{role, count}} eller ei liste med id-ar for avsendarar, men er {got}",
+    ),
+    # --- the scenario as a whole ----------------------------------------------------------
+    "duration.zero": (
+        "duration must be longer than 0; for example 90m",
+        "duration må være lengre enn 0; for eksempel 90m",
+        "duration må vere lengre enn 0; til dømes 90m",
+    ),
+    "id.duplicate": (
+        "duplicate {noun} id '{id}' (first used on line {line}); ids must be unique, so rename one",
+        "id-en «{id}» er brukt to ganger ({noun}, første gang på linje {line}); id-er må være "
+        "unike, så gi en av dem nytt navn",
+        "id-en «{id}» er brukt to gonger ({noun}, første gong på linje {line}); id-ar må vere "
+        "unike, så gi ein av dei nytt namn",
+    ),
+    "persona.unused": (
+        "persona '{persona}' is never used; give it an inject ('from') or a noise stream, "
+        "or remove it",
+        "avsenderen «{persona}» blir aldri brukt; gi den et innspill («from») eller en "
+        "bakgrunnsstrøm, eller fjern den",
+        "avsendaren «{persona}» blir aldri brukt; gi han eit innspel («from») eller ein "
+        "bakgrunnsstraum, eller fjern han",
+    ),
+    "variable.reserved": (
+        "'{name}' is a built-in placeholder and cannot be a variable; choose another name",
+        "«{name}» er en innebygd plassholder og kan ikke være en variabel; velg et annet navn",
+        "«{name}» er ein innebygd plasshaldar og kan ikkje vere ein variabel; vel eit anna namn",
+    ),
+    "variable.too_long": (
+        "a variable name is at most {limit} characters, this one has {count}; shorten it",
+        "et variabelnavn kan ha høyst {limit} tegn, dette har {count}; gjør det kortere",
+        "eit variabelnamn kan ha høgst {limit} teikn, dette har {count}; gjer det kortare",
+    ),
+    "variable.name": (
+        "variable name '{name}' must be letters, digits and '_', starting with a letter "
+        "(e.g. kommune, hotline_1)",
+        "variabelnavnet «{name}» kan bare ha bokstaver, sifre og «_», og må begynne med en "
+        "bokstav (f.eks. kommune, hotline_1)",
+        "variabelnamnet «{name}» kan berre ha bokstavar, siffer og «_», og må byrje med ein "
+        "bokstav (t.d. kommune, hotline_1)",
+    ),
+    # --- injects --------------------------------------------------------------------------
+    "from.undefined": (
+        "'from' names persona '{persona}', which is not defined under 'personas'{hint}",
+        "«from» viser til avsenderen «{persona}», som ikke er definert under «personas»{hint}",
+        "«from» viser til avsendaren «{persona}», som ikkje er definert under «personas»{hint}",
+    ),
+    "id.clashes_noise": (
+        "inject id '{id}' clashes with the ids noise stream '{stream}' generates "
+        "({stream}-1, {stream}-2, ...); rename the inject",
+        "innspills-id-en «{id}» kolliderer med id-ene bakgrunnsstrømmen «{stream}» lager "
+        "({stream}-1, {stream}-2, ...); gi innspillet nytt navn",
+        "innspels-id-en «{id}» kolliderer med id-ane bakgrunnsstraumen «{stream}» lagar "
+        "({stream}-1, {stream}-2, ...); gi innspelet nytt namn",
+    ),
+    "time.both": (
+        "give either 'at' or 'after', not both",
+        "bruk enten «at» eller «after», ikke begge",
+        "bruk anten «at» eller «after», ikkje begge",
+    ),
+    "time.none": (
+        "inject '{id}' has no time; add 'at: 5m' or 'after: {{delivered: OTHER-ID}}'",
+        "innspillet «{id}» har ikke noe tidspunkt; legg til «at: 5m» eller "
+        "«after: {{delivered: OTHER-ID}}»",
+        "innspelet «{id}» har ikkje noko tidspunkt; legg til «at: 5m» eller "
+        "«after: {{delivered: OTHER-ID}}»",
+    ),
+    "delay.without_after": (
+        "'delay' only applies together with 'after'; use 'at' for a fixed time",
+        "«delay» gjelder bare sammen med «after»; bruk «at» for et fast tidspunkt",
+        "«delay» gjeld berre saman med «after»; bruk «at» for eit fast tidspunkt",
+    ),
+    "at.after_end": (
+        "scheduled at {at}, after the scenario ends ({duration}); move it earlier or "
+        "lengthen 'duration'",
+        "planlagt til {at}, etter at scenarioet slutter ({duration}); flytt det tidligere eller "
+        "gjør «duration» lengre",
+        "planlagt til {at}, etter at scenarioet sluttar ({duration}); flytt det tidlegare eller "
+        "gjer «duration» lengre",
+    ),
+    "reply.self": (
+        "an inject cannot reply to itself",
+        "et innspill kan ikke svare på seg selv",
+        "eit innspel kan ikkje svare på seg sjølv",
+    ),
+    "reply.unknown": (
+        "'reply_to' names '{ref}', which is not an inject{hint}",
+        "«reply_to» viser til «{ref}», som ikke er et innspill{hint}",
+        "«reply_to» viser til «{ref}», som ikkje er eit innspel{hint}",
+    ),
+    "flag.label": (
+        "'flag' needs a 'label' saying what the team should flag it as: valid, misleading "
+        "or irrelevant",
+        "«flag» trenger en «label» som sier hva teamet skal merke det som: valid, misleading "
+        "eller irrelevant",
+        "«flag» treng ein «label» som seier kva teamet skal merkje det som: valid, misleading "
+        "eller irrelevant",
+    ),
+    "label.unused": (
+        "'label' only matters when 'do' includes flag",
+        "«label» har bare betydning når «do» inneholder flag",
+        "«label» har berre noko å seie når «do» inneheld flag",
+    ),
+    "within.zero": (
+        "'within' must be longer than 0",
+        "«within» må være lengre enn 0",
+        "«within» må vere lengre enn 0",
+    ),
+    "deadline.late": (
+        "{what} is at most the duration plus 24h ({latest}); a later deadline can never be "
+        "reached in the exercise, so shorten it",
+        "{what} kan være høyst varigheten pluss 24h ({latest}); en senere frist kan aldri nås "
+        "i øvelsen, så gjør den kortere",
+        "{what} kan vere høgst varigheita pluss 24h ({latest}); ein seinare frist kan aldri "
+        "nåast i øvinga, så gjer han kortare",
+    ),
+    # --- triggers ('after') ---------------------------------------------------------------
+    "after.one": (
+        "'after' takes exactly one of delivered, met or missed, for example '{example}'",
+        "«after» tar nøyaktig én av delivered, met eller missed, for eksempel «{example}»",
+        "«after» tek nøyaktig éin av delivered, met eller missed, til dømes «{example}»",
+    ),
+    "after.unknown": (
+        "'after' waits on '{ref}', which is not an inject{why}",
+        "«after» venter på «{ref}», som ikke er et innspill{why}",
+        "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
+    ),
+    "after.no_expect": (
+        "'{cond}' needs inject '{ref}' to have expectations ('expect'), but it has none; "
+        "use 'delivered', or add 'expect' to it",
+        "«{cond}» krever at innspillet «{ref}» har forventninger («expect»), men det har "
+        "ingen; bruk «delivered», eller legg til «expect» på det",
+        "«{cond}» krev at innspelet «{ref}» har forventningar («expect»), men det har "
+        "ingen; bruk «delivered», eller legg til «expect» på det",
+    ),
+    "after.loop": (
+        "the 'after' chain loops back on itself ({chain}), so none of these can ever be "
+        "delivered; break the loop",
+        "«after»-kjeden går i ring ({chain}), så ingen av disse kan noen gang komme; bryt ringen",
+        "«after»-kjeda går i ring ({chain}), så ingen av desse kan nokon gong kome; bryt ringen",
+    ),
+    "never.chain": (
+        "inject '{id}' can never be delivered: '{ref}' is itself never delivered",
+        "innspillet «{id}» kan aldri komme: «{ref}» kommer selv aldri",
+        "innspelet «{id}» kan aldri kome: «{ref}» kjem sjølv aldri",
+    ),
+    "never.late": (
+        "inject '{id}' can never be delivered: its trigger fires after the scenario ends "
+        "({duration})",
+        "innspillet «{id}» kan aldri komme: det utløses først etter at scenarioet er slutt "
+        "({duration})",
+        "innspelet «{id}» kan aldri kome: det blir utløyst først etter at scenarioet er "
+        "slutt ({duration})",
+    ),
+    # --- noise streams --------------------------------------------------------------------
+    "rate.total": (
+        "the noise streams together reach {total:,g} items per minute here; at most "
+        "{limit:,} per minute are allowed for all streams together, so lower the peak rates",
+        "bakgrunnsstrømmene kommer her til sammen opp i {total:,g} saker per minutt; høyst "
+        "{limit:,} per minutt er tillatt for alle strømmene samlet, så senk toppene",
+        "bakgrunnsstraumane kjem her til saman opp i {total:,g} saker per minutt; høgst "
+        "{limit:,} per minutt er tillate for alle straumane samla, så senk toppane",
+    ),
+    "author.unknown": (
+        "author '{author}' is not a persona{hint}",
+        "forfatteren «{author}» er ingen avsender{hint}",
+        "forfattaren «{author}» er ingen avsendar{hint}",
+    ),
+    "authors.empty": (
+        "the author list is empty; name persona ids or use {example}",
+        "forfatterlisten er tom; skriv id-er for avsendere eller bruk {example}",
+        "forfattarlista er tom; skriv id-ar for avsendarar eller bruk {example}",
+    ),
+    "rate.one_point": (
+        "a rate needs at least two points; the rate is zero outside them, so one point "
+        "gives no items",
+        "«rate» trenger minst to punkter; utenfor dem er raten null, så ett punkt gir ingen saker",
+        "«rate» treng minst to punkt; utanfor dei er raten null, så eitt punkt gir ingen saker",
+    ),
+    "rate.order": (
+        "rate points must be in time order; this one ({at}) comes before the point above it",
+        "ratepunktene må stå i tidsrekkefølge; dette ({at}) kommer før punktet over",
+        "ratepunkta må stå i tidsrekkjefølgje; dette ({at}) kjem før punktet over",
+    ),
+    "mix.no_texts": (
+        "mix gives '{category}' a weight but 'texts' has no '{category}' texts; add some "
+        "under texts: {category}:",
+        "«mix» gir «{category}» en vekt, men «texts» har ingen «{category}»-tekster; legg "
+        "til noen under texts: {category}:",
+        "«mix» gir «{category}» ei vekt, men «texts» har ingen «{category}»-tekstar; legg "
+        "til nokre under texts: {category}:",
+    ),
+    "texts.unused": (
+        "texts for '{category}' are never used because 'mix' gives '{category}' no weight",
+        "tekstene for «{category}» blir aldri brukt fordi «mix» ikke gir «{category}» noen vekt",
+        "tekstane for «{category}» blir aldri brukte fordi «mix» ikkje gir «{category}» noka vekt",
+    ),
+    "mix.zero": (
+        "every weight in 'mix' is 0; give at least one a weight",
+        "alle vektene i «mix» er 0; gi minst én av dem en vekt",
+        "alle vektene i «mix» er 0; gi minst éi av dei ei vekt",
+    ),
+    "texts.repeat": (
+        "'{category}' texts of stream '{stream}' will repeat within ten minutes: at its peak of "
+        "{peak:g} items a minute, {share:.0%} of them '{category}', it needs {needed} different "
+        "'{category}' texts and has {have:g}; write at least {more} more, or let some vary with "
+        "a {{fake.…}} placeholder",
+        "«{category}»-tekstene i strømmen «{stream}» vil gjenta seg innen ti minutter: på det "
+        "meste {peak:g} saker i minuttet, {share:.0%} av dem «{category}», trenger den {needed} "
+        "ulike «{category}»-tekster og har {have:g}; skriv minst {more} til, eller la noen variere "
+        "med en {{fake.…}}-plassholder",
+        "«{category}»-tekstane i straumen «{stream}» kjem til å gjenta seg innan ti minutt: på "
+        "det meste {peak:g} saker i minuttet, {share:.0%} av dei «{category}», treng han {needed} "
+        "ulike «{category}»-tekstar og har {have:g}; skriv minst {more} til, eller la nokre "
+        "variere med ein {{fake.…}}-plasshaldar",
+    ),
+    # --- texts with placeholders ----------------------------------------------------------
+    "text.too_wide": (
+        "with its placeholders filled in, this text can be {width:,} characters; at most "
+        "{limit:,} are allowed (a name or fake value counts {each}), so use fewer or "
+        "shorter placeholders",
+        "med plassholderne fylt inn kan denne teksten bli {width:,} tegn; høyst {limit:,} er "
+        "tillatt (et navn eller en oppdiktet verdi teller {each}), så bruk færre eller "
+        "kortere plassholdere",
+        "med plasshaldarane fylte inn kan denne teksten bli {width:,} teikn; høgst {limit:,} "
+        "er tillate (eit namn eller ein oppdikta verdi tel {each}), så bruk færre eller "
+        "kortare plasshaldarar",
+    ),
 }

@@ -11,7 +11,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.lang import Said
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.checks import CHECKS
+from simulator.lang.findings import FINDINGS
 from simulator.scenario import limits
 from simulator.scenario.diagnostics import (
     MAX_FINDINGS,
@@ -43,6 +45,20 @@ from simulator.scenario.templates import (
 )
 from simulator.scenario.timing import earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
+
+said = Sayer(CHECKS)
+_about = Sayer(FINDINGS)
+
+
+def said_of(message: object) -> Said:
+    """What another part of crisis-sim said: its :class:`Said`, or its English text kept
+    as it came while that part does not say itself in every language."""
+    if isinstance(message, SaidError):
+        return message.said
+    if isinstance(message, Said):
+        return message
+    return said("as_given", message=str(message))
+
 
 # Which model describes the mapping at a path (list indexes left out).
 _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
@@ -95,7 +111,7 @@ class Reporter:
     def add(
         self,
         loc: Sequence[str | int],
-        message: Said | str,
+        message: Said,
         severity: Severity = "error",
         *,
         key: bool = False,
@@ -138,14 +154,9 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
         if len(loc) > 1 and loc[-1] == "[key]":  # a bad mapping key: point at the key itself
             loc = loc[:-1]
             error = {**error, "loc": loc}
-            rep.add(loc, _describe(error).replace(f"{loc[-1]} must", "key must", 1), key=True)
+            rep.add(loc, _describe(error, of_key=True), key=True)
         elif kind == "invalid_key":  # a key YAML read as null, a number or true/false
-            rep.add(
-                loc,
-                f"a key here must be text, got {_type_name(error.get('input'))}; "
-                "write a name, in quotes if it looks like a number or null",
-                key=True,
-            )
+            rep.add(loc, said("key.not_text", got=_type_name(error.get("input"))), key=True)
         elif kind == "extra_forbidden":
             rep.add(loc, _unknown_key_message(loc, data), key=True)
         elif kind == "missing":
@@ -163,32 +174,50 @@ def _model_for(loc: Sequence[str | int]) -> type[BaseModel] | None:
     return _MODEL_AT.get(shape)
 
 
-def _unknown_key_message(loc: Sequence[str | int], data: Any = None) -> str:
+def _unknown_key_message(loc: Sequence[str | int], data: Any = None) -> Said:
     key = str(loc[-1])
     model = _model_for(loc[:-1])
     allowed = _field_names(model) if model else []
     guess = closest(key, allowed)
-    hint = f"did you mean '{guess}'? " if guess else ""
-    where = _where(loc[:-1], data)
-    return f"unknown key '{key}'{where}; {hint}allowed keys: {', '.join(allowed)}"
+    return said(
+        "key.unknown",
+        name=key,
+        where=_where(loc[:-1], data),
+        hint=said("hint.mean", guess=guess) if guess else "",
+        allowed=", ".join(allowed),
+    )
 
 
-def _missing_message(loc: Sequence[str | int], data: Any) -> str:
-    field = str(loc[-1])
-    where = _where(loc[:-1], data)
+def _missing_message(loc: Sequence[str | int], data: Any) -> Said:
     if loc == ("format",):
-        return "missing required key 'format'; add 'format: 1' at the top of the file"
-    return f"missing required key '{field}'{where}"
+        return said("key.missing.format")
+    return said("key.missing", field=str(loc[-1]), where=_where(loc[:-1], data))
 
 
-def _where(loc: Sequence[str | int], data: Any = None) -> str:
-    """' in inject 'press-1'' style context, from the nearest item with an id.
+# What the items of each list section are called in a finding's " in ..." clause.
+_NOUNS = {
+    "injects": "noun.inject",
+    "personas": "noun.persona",
+    "noise": "noun.noise",
+    "expect": "noun.expectation",
+    "rate": "noun.rate",
+}
+
+
+def _noun(section: str) -> Said | str:
+    """The name of an item of ``section``; a section without one is named as written."""
+    return said(_NOUNS[section]) if section in _NOUNS else section
+
+
+def _where(loc: Sequence[str | int], data: Any = None) -> Said | str:
+    """' in inject 'press-1'' style context, from the nearest item with an id; '' when
+    there is none.
 
     A key below that item names both, as in " in 'after' of inject 'press-1'".
     """
     loc = data_path(loc)
     node = data
-    label = ""
+    label: Said | None = None
     section: str | None = None
     owner: str | None = None  # the section the labelled item is listed in
     for part in loc:
@@ -199,101 +228,101 @@ def _where(loc: Sequence[str | int], data: Any = None) -> str:
         if isinstance(part, str):
             section = part
         else:
-            label, owner = f"item {part + 1}", section
+            label, owner = said("label.number", number=part + 1), section
         if isinstance(node, dict) and isinstance(node.get("id"), str):
-            label, owner = f"'{node['id']}'", section
+            label, owner = said("label.id", id=node["id"]), section
     if not section:
         return ""
-    if not label:
-        return f" in '{section}'"
-    nouns = {
-        "injects": "inject",
-        "personas": "persona",
-        "noise": "noise stream",
-        "expect": "expectation",
-        "rate": "rate point",
-    }
+    if label is None:
+        return said("where.section", section=section)
     if owner == section:
-        return f" in {nouns.get(section, section)} {label}"
-    return f" in '{section}' of {nouns.get(owner or '', owner)} {label}"
+        return said("where.item", noun=_noun(section), label=label)
+    return said("where.inside", section=section, noun=_noun(owner or ""), label=label)
 
 
-def _type_name(value: Any) -> str:
+def _type_name(value: Any) -> Said:
     if value is None:
-        return "nothing (an empty value)"
+        return said("type.none")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return said("type.bool", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return said("type.number", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) <= 40 else "a text"
+        return said("type.text", text=value) if len(value) <= 40 else said("type.long_text")
     if isinstance(value, list):
-        return "a list"
+        return said("type.list")
     if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
-    return type(value).__name__
+        return said("type.mapping")
+    return said("type.other", name=type(value).__name__)
 
 
-def _describe(error: Any) -> str:
+# The pydantic error types whose message is "<field> must ...": said of a mapping's key,
+# their subject is "key" instead of the field's name.
+_TYPE_KEYS = {
+    "string_type": "must.text",
+    "str_type": "must.text",
+    "int_type": "must.whole_number",
+    "int_parsing": "must.whole_number",
+    "int_from_float": "must.whole_number",
+    "finite_number": "must.finite",
+    "float_type": "must.number",
+    "float_parsing": "must.number",
+    "bool_type": "must.bool",
+    "bool_parsing": "must.bool",
+    "list_type": "must.list",
+    "dict_type": "must.mapping",
+    "model_type": "must.mapping",
+    "model_attributes_type": "must.mapping",
+    "datetime_parsing": "must.datetime",
+    "datetime_type": "must.datetime",
+    "datetime_from_date_parsing": "must.datetime",
+    "union_tag_invalid": "must.authors",
+}
+_BOUNDS = {
+    "greater_than_equal": ("must.at_least", "ge"),
+    "greater_than": ("must.more_than", "gt"),
+    "less_than_equal": ("must.at_most", "le"),
+}
+
+
+def _describe(error: Any, *, of_key: bool = False) -> Said:
+    """A pydantic error as a planner reads it; ``of_key`` when it is about a mapping's key
+    rather than its value (the key is then the subject: "key must be text")."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     field = next((str(p) for p in reversed(data_path(error["loc"])) if isinstance(p, str)), "value")
     got = _type_name(value)
+    subject: Said | str = said("field.key") if of_key else field
     if kind == "value_error":
-        return f"{field}: {ctx.get('error', error['msg'])!s}"
+        return _about("about", field=field, message=said_of(ctx.get("error", error["msg"])))
     if field == "format" and kind in ("literal_error", "int_parsing_size"):
-        return f"format must be 1, got {got}; this version of crisis-sim reads scenario format 1"
+        return said("format", got=got)
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
         guess = closest(value, options) if isinstance(value, str) else None
-        hint = f"; did you mean '{guess}'?" if guess else ""
-        return f"{field} must be one of {', '.join(options)}, got {got}{hint}"
-    if kind in ("string_type", "str_type"):
-        return f"{field} must be text, got {got}; put it in quotes if it is meant as text"
+        hint = said("hint.suggest", guess=guess) if guess else ""
+        return said("enum", field=subject, options=", ".join(options), got=got, hint=hint)
+    if kind in _TYPE_KEYS:
+        return said(_TYPE_KEYS[kind], field=subject, got=got)
+    if kind in _BOUNDS:
+        key, bound = _BOUNDS[kind]
+        return said(key, field=subject, limit=ctx.get(bound), value=str(value))
     if kind == "string_too_short":
-        return f"{field} is empty; write something, or remove the key"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{field} must be a whole number, got {got}"
-    if kind == "finite_number":
-        return f"{field} must be an ordinary number, not infinity or NaN, got {got}"
-    if kind in ("float_type", "float_parsing"):
-        return f"{field} must be a number, got {got}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"{field} must be true or false, got {got}"
-    if kind == "list_type":
-        return f"{field} must be a list (lines starting with '- '), got {got}"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{field} must be a mapping (key: value lines), got {got}"
+        return said("empty", field=field)
     if kind == "string_too_long":
-        limit = ctx.get("max_length", 0)
-        return (
-            f"{field} is at most {limit:,} characters, this one has {len(value or ''):,}; "
-            "shorten it"
+        return said(
+            "too_long.text", field=field, limit=ctx.get("max_length", 0), count=len(value or "")
         )
     if kind == "too_long":
-        limit = ctx.get("max_length", 0)
-        return (
-            f"{field} holds at most {limit:,} entries, got {len(value or ()):,}; "
-            "remove some, or split the scenario"
+        return said(
+            "too_long.list", field=field, limit=ctx.get("max_length", 0), count=len(value or ())
         )
     if kind == "too_short":
-        return f"{field} needs at least {ctx.get('min_length', 1)} entry, got none"
-    if kind == "greater_than_equal":
-        return f"{field} must be {ctx.get('ge'):g} or more, got {value}"
-    if kind == "greater_than":
-        return f"{field} must be more than {ctx.get('gt'):g}, got {value}"
-    if kind == "less_than_equal":
-        return f"{field} must be at most {ctx.get('le'):g}, got {value}"
-    if kind in ("datetime_parsing", "datetime_type", "datetime_from_date_parsing"):
-        return f'{field} must be a date and time like "2026-03-12T07:40:00+01:00", got {got}'
+        return said("too_short", field=field, limit=ctx.get("min_length", 1))
     if kind == "timezone_aware":
-        return (
-            f'{field} needs a time zone offset, like "2026-03-12T07:40:00+01:00" '
-            "(+01:00 is Norwegian winter time, +02:00 summer time)"
-        )
-    if kind == "union_tag_invalid":
-        return f"{field} must be a mapping {{role, count}} or a list of persona ids, got {got}"
-    return f"{field}: {error['msg']}"
+        return said("must.timezone", field=field)
+    # A rule pydantic checks that no entry above says: its own (English) words.
+    return _about("about", field=field, message=said("as_given", message=error["msg"]))
 
 
 # ---------------------------------------------------------------------------------------
@@ -374,14 +403,14 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     parts left out are taken as valid, and whole-scenario warnings are not given.
     """
     if sc.duration <= 0:
-        rep.add(("duration",), "duration must be longer than 0; for example 90m")
+        rep.add(("duration",), said("duration.zero"))
     # Rules against the duration wait for a duration that is the author's own.
     duration_known = partial is None or partial.duration_known
     if duration_known:
         _check_deadlines(sc, rep)
     _check_total_rate(sc, rep)
     _check_variables(sc, rep)
-    persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "persona")
+    persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "noun.persona")
     if partial is not None:
         persona_ids |= partial.persona_ids
     check_personas = partial is None or partial.personas_known
@@ -390,7 +419,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         rep,
         "injects",
         item_ids,
-        "inject or noise stream",
+        "noun.item",
         locs=[("injects", k, "id") for k in range(len(sc.injects))]
         + [("noise", k, "id") for k in range(len(sc.noise))],
     )
@@ -425,8 +454,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         if persona.id not in used_personas:
             rep.add(
                 ("personas", k, "id"),
-                f"persona '{persona.id}' is never used; "
-                "give it an inject ('from') or a noise stream, or remove it",
+                said("persona.unused", persona=persona.id),
                 "warning",
             )
 
@@ -436,21 +464,19 @@ def _check_variables(sc: Scenario, rep: Reporter) -> None:
         if name in RESERVED_NAMES:
             rep.add(
                 ("variables", name),
-                f"'{name}' is a built-in placeholder and cannot be a variable; choose another name",
+                said("variable.reserved", name=name),
                 key=True,
             )
         elif len(name) > limits.MAX_ID:
             rep.add(
                 ("variables", name),
-                f"a variable name is at most {limits.MAX_ID} characters, this one has "
-                f"{len(name)}; shorten it",
+                said("variable.too_long", limit=limits.MAX_ID, count=len(name)),
                 key=True,
             )
         elif not _IDENTIFIER.fullmatch(name):
             rep.add(
                 ("variables", name),
-                f"variable name '{name}' must be letters, digits and "
-                "'_', starting with a letter (e.g. kommune, hotline_1)",
+                said("variable.name", name=name),
                 key=True,
             )
 
@@ -471,17 +497,17 @@ def _unique_ids(
             )[0]
             rep.add(
                 loc,
-                f"duplicate {noun} id '{ident}' (first used on line {line}); "
-                "ids must be unique, so rename one",
+                said("id.duplicate", noun=said(noun), id=ident, line=line),
             )
         else:
             first[ident] = k
     return set(first)
 
 
-def _suggest(value: str, options: Sequence[str]) -> str:
+def _suggest(value: str, options: Sequence[str]) -> Said | str:
+    """The clause "; did you mean 'x'?" when a close option is found, else ''."""
     guess = closest(value, options)
-    return f"; did you mean '{guess}'?" if guess else ""
+    return said("hint.suggest", guess=guess) if guess else ""
 
 
 def _check_inject(
@@ -500,85 +526,83 @@ def _check_inject(
     if persona_ids is not None and inj.from_ not in persona_ids:
         rep.add(
             (*here, "from"),
-            f"'from' names persona '{inj.from_}', which is not defined "
-            f"under 'personas'{_suggest(inj.from_, sorted(persona_ids))}",
+            said(
+                "from.undefined",
+                persona=inj.from_,
+                hint=_suggest(inj.from_, sorted(persona_ids)),
+            ),
         )
     stem, _, number = inj.id.rpartition("-")
     if number.isdigit() and stem in noise_ids:
         rep.add(
             (*here, "id"),
-            f"inject id '{inj.id}' clashes with the ids noise stream "
-            f"'{stem}' generates ({stem}-1, {stem}-2, ...); rename the inject",
+            said("id.clashes_noise", id=inj.id, stream=stem),
         )
     if inj.at is not None and inj.after is not None:
-        rep.add((*here, "after"), "give either 'at' or 'after', not both", key=True)
+        rep.add((*here, "after"), said("time.both"), key=True)
     elif inj.at is None and inj.after is None:
-        rep.add(
-            (*here, "id"),
-            f"inject '{inj.id}' has no time; add 'at: 5m' or 'after: {{delivered: OTHER-ID}}'",
-        )
+        rep.add((*here, "id"), said("time.none", id=inj.id))
     if inj.delay is not None and inj.after is None:
         rep.add(
             (*here, "delay"),
-            "'delay' only applies together with 'after'; use 'at' for a fixed time",
+            said("delay.without_after"),
             key=True,
         )
     if inj.at is not None and inj.at > sc.duration and duration_known:
         rep.add(
             (*here, "at"),
-            f"scheduled at {format_offset(inj.at)}, after the scenario "
-            f"ends ({format_duration(sc.duration)}); move it earlier or lengthen 'duration'",
+            said("at.after_end", at=format_offset(inj.at), duration=format_duration(sc.duration)),
         )
     if inj.after is not None and inj.after.ref not in skipped:
         _check_trigger(rep, here, inj, inject_by_id, noise_ids)
     if inj.reply_to is not None and inj.reply_to not in skipped:
         if inj.reply_to == inj.id:
-            rep.add((*here, "reply_to"), "an inject cannot reply to itself")
+            rep.add((*here, "reply_to"), said("reply.self"))
         elif inj.reply_to not in inject_by_id:
             rep.add(
                 (*here, "reply_to"),
-                f"'reply_to' names '{inj.reply_to}', which is not "
-                f"an inject{_suggest(inj.reply_to, list(inject_by_id))}",
+                said(
+                    "reply.unknown",
+                    ref=inj.reply_to,
+                    hint=_suggest(inj.reply_to, list(inject_by_id)),
+                ),
             )
     for e, exp in enumerate(inj.expect):
         if "flag" in exp.do and exp.label is None:
             rep.add(
                 (*here, "expect", e, "do"),
-                "'flag' needs a 'label' saying what the team "
-                "should flag it as: valid, misleading or irrelevant",
+                said("flag.label"),
             )
         if exp.label is not None and "flag" not in exp.do and "any" not in exp.do:
             rep.add(
                 (*here, "expect", e, "label"),
-                "'label' only matters when 'do' includes flag",
+                said("label.unused"),
                 "warning",
                 key=True,
             )
         if exp.within is not None and exp.within <= 0:
-            rep.add((*here, "expect", e, "within"), "'within' must be longer than 0")
+            rep.add((*here, "expect", e, "within"), said("within.zero"))
         elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
-            rep.add((*here, "expect", e, "within"), _deadline_message("'within'", sc))
+            rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
 
 
 def _latest_deadline(sc: Scenario) -> int:
     return sc.duration + limits.DEADLINE_SLACK
 
 
-def _deadline_message(what: str, sc: Scenario) -> str:
-    return (
-        f"{what} is at most the duration plus 24h "
-        f"({format_duration(_latest_deadline(sc))}); a later deadline can never be "
-        "reached in the exercise, so shorten it"
-    )
+def _deadline_message(what: Said, sc: Scenario) -> Said:
+    return said("deadline.late", what=what, latest=format_duration(_latest_deadline(sc)))
 
 
 def _check_deadlines(sc: Scenario, rep: Reporter) -> None:
     for key, seconds in sc.scoring.deadlines.items():
         if seconds > _latest_deadline(sc):
-            rep.add(("scoring", "deadlines", key), _deadline_message(f"the {key} deadline", sc))
+            what = said("what.deadline", kind=key)
+            rep.add(("scoring", "deadlines", key), _deadline_message(what, sc))
     first = sc.scoring.first_statement
     if first is not None and first > _latest_deadline(sc):
-        rep.add(("scoring", "first_statement"), _deadline_message("first_statement", sc))
+        what = said("what.first_statement")
+        rep.add(("scoring", "first_statement"), _deadline_message(what, sc))
 
 
 def _check_total_rate(sc: Scenario, rep: Reporter) -> None:
@@ -590,9 +614,7 @@ def _check_total_rate(sc: Scenario, rep: Reporter) -> None:
         if total > limits.MAX_RATE:
             rep.add(
                 ("noise", k, "rate", r, "per_minute"),
-                f"the noise streams together reach {total:,g} items per minute here; at most "
-                f"{limits.MAX_RATE:,} per minute are allowed for all streams together, "
-                "so lower the peak rates",
+                said("rate.total", total=total, limit=limits.MAX_RATE),
             )
             return
 
@@ -609,25 +631,19 @@ def _check_trigger(
     if len(given) != 1:
         rep.add(
             (*here, "after"),
-            "'after' takes exactly one of delivered, met or missed, "
-            "for example 'after: {met: press-1}'",
+            said("after.one", example="after: {met: press-1}"),
         )
         return
     cond, ref = given[0], inj.after.ref
     loc = (*here, "after", cond)
     target = inject_by_id.get(ref)
     if target is None:
-        why = (
-            " (a noise stream; triggers wait on injects)"
-            if ref in noise_ids
-            else _suggest(ref, list(inject_by_id))
-        )
-        rep.add(loc, f"'after' waits on '{ref}', which is not an inject{why}")
+        why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
+        rep.add(loc, said("after.unknown", ref=ref, why=why))
     elif cond in ("met", "missed") and not target.expect:
         rep.add(
             loc,
-            f"'{cond}' needs inject '{ref}' to have expectations ('expect'), "
-            "but it has none; use 'delivered', or add 'expect' to it",
+            said("after.no_expect", cond=cond, ref=ref),
         )
 
 
@@ -641,18 +657,17 @@ def _check_noise(
             if persona_ids is not None and pid not in persona_ids:
                 rep.add(
                     (*here, "authors", a),
-                    f"author '{pid}' is not a persona{_suggest(pid, sorted(persona_ids))}",
+                    said("author.unknown", author=pid, hint=_suggest(pid, sorted(persona_ids))),
                 )
         if not stream.authors:
             rep.add(
                 (*here, "authors"),
-                "the author list is empty; name persona ids or use {role: citizen, count: 50}",
+                said("authors.empty", example="{role: citizen, count: 50}"),
             )
     if len(stream.rate) == 1:
         rep.add(
             (*here, "rate"),
-            "a rate needs at least two points; the rate is zero "
-            "outside them, so one point gives no items",
+            said("rate.one_point"),
             "warning",
         )
     previous = -1
@@ -660,28 +675,26 @@ def _check_noise(
         if point.at < previous:
             rep.add(
                 (*here, "rate", r, "at"),
-                "rate points must be in time order; this one "
-                f"({format_duration(point.at)}) comes before the point above it",
+                said("rate.order", at=format_duration(point.at)),
             )
         previous = max(previous, point.at)
     for key in stream.mix:
         if not stream.texts.get(key):
             rep.add(
                 (*here, "mix", key),
-                f"mix gives '{key}' a weight but 'texts' has no "
-                f"'{key}' texts; add some under texts: {key}:",
+                said("mix.no_texts", category=key),
                 key=True,
             )
     for key in stream.texts:
         if key not in stream.mix:
             rep.add(
                 (*here, "texts", key),
-                f"texts for '{key}' are never used because 'mix' gives '{key}' no weight",
+                said("texts.unused", category=key),
                 "warning",
                 key=True,
             )
     if stream.mix and sum(stream.mix.values()) <= 0:
-        rep.add((*here, "mix"), "every weight in 'mix' is 0; give at least one a weight")
+        rep.add((*here, "mix"), said("mix.zero"))
     _check_repeats(sc, rep, k, stream)
 
 
@@ -727,10 +740,16 @@ def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> 
         if needed > have:
             rep.add(
                 ("noise", k, "texts", key),
-                f"'{key}' texts of stream '{stream.id}' will repeat within ten minutes: at its "
-                f"peak of {peak:g} items a minute, {share:.0%} of them '{key}', it needs "
-                f"{needed} different '{key}' texts and has {have:g}; write at least "
-                f"{needed - int(have)} more, or let some vary with a {{fake.…}} placeholder",
+                said(
+                    "texts.repeat",
+                    category=key,
+                    stream=stream.id,
+                    peak=peak,
+                    share=share,
+                    needed=needed,
+                    have=have,
+                    more=needed - int(have),
+                ),
                 "warning",
                 key=True,
             )
@@ -743,8 +762,7 @@ def _check_cycles(sc: Scenario, rep: Reporter) -> None:
         chain = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
         rep.add(
             ("injects", index[first], "after"),
-            f"the 'after' chain loops back on itself "
-            f"({chain}), so none of these can ever be delivered; break the loop",
+            said("after.loop", chain=chain),
         )
 
 
@@ -769,15 +787,18 @@ def _check_templates(sc: Scenario, rep: Reporter) -> None:
             continue
         problems = check_template(text, sc.variables)
         for message, offset in problems:
-            rep.add(loc, message, column_offset=offset)
+            rep.add(loc, said_of(message), column_offset=offset)
         # Only a correct template has a length once filled in.
         width = 0 if problems else limits.rendered_width(text, sc.variables)
         if width > limits.MAX_TEXT:
             rep.add(
                 loc,
-                f"with its placeholders filled in, this text can be {width:,} characters; "
-                f"at most {limits.MAX_TEXT:,} are allowed (a name or fake value counts "
-                f"{limits.PLACEHOLDER_WIDTH}), so use fewer or shorter placeholders",
+                said(
+                    "text.too_wide",
+                    width=width,
+                    limit=limits.MAX_TEXT,
+                    each=limits.PLACEHOLDER_WIDTH,
+                ),
             )
 
 
@@ -792,14 +813,7 @@ def _check_reachability(sc: Scenario, rep: Reporter) -> None:
         if ref is None or (inj.after.condition in ("met", "missed") and not ref.expect):
             continue  # already an error
         if times.get(ref.id) is None:
-            why = f"'{ref.id}' is itself never delivered"
+            message = said("never.chain", id=inj.id, ref=ref.id)
         else:
-            why = "its trigger fires after the scenario ends"
-        rep.add(
-            ("injects", k, "after"),
-            f"inject '{inj.id}' can never be delivered: {why} ({format_duration(sc.duration)})"
-            if "ends" in why
-            else f"inject '{inj.id}' can never be delivered: {why}",
-            "warning",
-            key=True,
-        )
+            message = said("never.late", id=inj.id, duration=format_duration(sc.duration))
+        rep.add(("injects", k, "after"), message, "warning", key=True)
