@@ -724,7 +724,8 @@ def msel_import(csv_file: str, base: str, output: Output, lang: str | None) -> N
         _print_findings(err.findings, {}, err=True, scenario=err.language)
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     # The base scenario's language, for the sheet's findings too: they are about its injects.
-    _heard_scenario(check_text(base_text, base_display).language)
+    declared = doc.data.get("language") if isinstance(doc.data, dict) else None
+    _heard_scenario(declared if isinstance(declared, str) else None)
     try:
         imported = read_rows(Path(csv_file), csv_file)
     except ScenarioError as err:

@@ -126,11 +126,13 @@ CLI: Final[dict[str, Entry]] = {
     ),
     "validate.valid": ("valid", "gyldig", "gyldig"),
     "validate.invalid": ("invalid", "ugyldig", "ugyldig"),
-    "validate.errors.one": ("{count:,} error", "{count:,} feil", "{count:,} feil"),
-    "validate.errors.many": ("{count:,} errors", "{count:,} feil", "{count:,} feil"),
-    "validate.warnings.one": ("{count:,} warning", "{count:,} advarsel", "{count:,} åtvaring"),
+    # English writes the counts as it always has (10001 errors), for the scripts that read
+    # the line; Norwegian groups the digits (10 001 feil).
+    "validate.errors.one": ("{count} error", "{count:,} feil", "{count:,} feil"),
+    "validate.errors.many": ("{count} errors", "{count:,} feil", "{count:,} feil"),
+    "validate.warnings.one": ("{count} warning", "{count:,} advarsel", "{count:,} åtvaring"),
     "validate.warnings.many": (
-        "{count:,} warnings",
+        "{count} warnings",
         "{count:,} advarsler",
         "{count:,} åtvaringar",
     ),
