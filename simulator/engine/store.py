@@ -22,7 +22,7 @@ from typing import Any
 
 from simulator.engine import lock as _lock
 from simulator.files import FileRefused, check_regular_input, os_reason
-from simulator.lang import Said, Sayer
+from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.sessions import SESSIONS
 
 said = Sayer(SESSIONS)
@@ -253,7 +253,8 @@ class SessionStore:
             except RecursionError:
                 problem = said("event.deep", depth=MAX_DEPTH)
             except ValueError as err:
-                problem = said("event.json", error=_one_line(err))
+                why = err.said if isinstance(err, SaidError) else _one_line(err)
+                problem = said("event.json", error=why)
             else:
                 if not isinstance(parsed, dict):
                     problem = said("event.not_object")
@@ -581,7 +582,7 @@ def _row_problem(seq: Any, t: Any, wall: Any, kind: Any, data: Any) -> Said | No
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise SaidError(said("event.constant", name=name))
 
 
 # NaN and Infinity are not JSON; Python would accept them and every figure would break.

@@ -235,6 +235,11 @@ SESSIONS: Final[dict[str, Entry]] = {
         "dataene er ikke gyldig JSON: {error}",
         "dataa er ikkje gyldig JSON: {error}",
     ),
+    "event.constant": (
+        "{name} is not a number JSON allows",
+        "{name} er ikke et tall som JSON tillater",
+        "{name} er ikkje eit tal som JSON tillèt",
+    ),
     "event.not_object": (
         "its data is not a JSON object",
         "dataene er ikke et JSON-objekt",
