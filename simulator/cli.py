@@ -12,7 +12,7 @@ import functools
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from simulator.engine.engine import Engine
-    from simulator.lang import Catalogue
+    from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
     from simulator.tui.app import CrisisApp
@@ -50,13 +50,167 @@ def _say(text: str, *, err: bool = False, nl: bool = True) -> None:
     click.echo(printable(text), err=err, nl=nl)
 
 
+# What this run has heard of its language so far: ``--lang`` as the command line is read,
+# the scenario's once a command has loaded one. A message given no language of its own
+# (a refused -o, a full disk noticed in main()) is said in this one.
+_HEARD: dict[str, str | None] = {"lang": None, "scenario": None}
+
+
+def _language(language: str | None = None, scenario: str | None = None) -> Language:
+    """The one rule of :func:`simulator.lang.choose_language`: ``--lang``, else the
+    scenario's language, else the system's; what the run has heard fills what is not given."""
+    from simulator.lang import choose_language
+
+    return choose_language(language or _HEARD["lang"], scenario or _HEARD["scenario"])
+
+
 def _words(language: str | None = None, scenario: str | None = None) -> Catalogue:
-    """The command line's messages: in the language ``--lang`` asks for, else the
-    scenario's, else the system's (the one rule of :func:`simulator.lang.choose_language`)."""
-    from simulator.lang import Catalogue, choose_language
+    """The command line's messages, in the language :func:`_language` picks."""
+    from simulator.lang import Catalogue
     from simulator.lang.cli import CLI
 
-    return Catalogue(CLI, choose_language(language, scenario))
+    return Catalogue(CLI, _language(language, scenario))
+
+
+def _heard_scenario(language: str | None) -> None:
+    """Remember the loaded scenario's language for the messages that follow."""
+    if language:
+        _HEARD["scenario"] = language
+
+
+def _said(err: BaseException) -> Said | str:
+    """What an exception says: its catalogue entry when it has one, else its English."""
+    from simulator.lang import Said
+
+    said = getattr(err, "said", None)
+    return said if isinstance(said, Said) else str(err)
+
+
+def _text(what: object, language: str | None = None) -> str:
+    """A Said in the run's language (or ``language``); anything else as it is."""
+    from simulator.lang import Said
+
+    return what.text(_language(language)) if isinstance(what, Said) else str(what)
+
+
+# The help of every command and option, by the English text click holds, with its
+# catalogue entry: --help is then said in the user's language (see _say_help_in).
+_HELP_SAID: dict[str, Said] = {}
+
+
+def _said_help(key: str, **values: object) -> Said:
+    from simulator.lang import Sayer
+    from simulator.lang.cli import HELP
+
+    return Sayer(HELP)(key, **values)
+
+
+def _h(key: str, **values: object) -> str:
+    """The English help of ``key`` for click, remembered with its entry so that ``--help``
+    can be said in the user's language."""
+    said = _said_help(key, **values)
+    _HELP_SAID[said.text()] = said
+    return said.text()
+
+
+def _say_help_in(command: click.Command, language: Language) -> None:
+    """Give ``command``, its options and its subcommands their help in ``language``."""
+    for holder in (command, *command.params):
+        said = _HELP_SAID.get(getattr(holder, "help", None) or "")
+        if said is not None:
+            holder.help = said.text(language)  # type: ignore[attr-defined]
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _say_help_in(sub, language)
+
+
+def _lang_in(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` on the command line, read before click reads it, so that
+    click's own messages about the rest of the line are in that language."""
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _click_translations(language: Language) -> bytes:
+    """click's messages in ``language`` as a GNU message catalogue (a ``.mo`` file), the
+    form in which :mod:`gettext`, which click asks for every message, reads translations."""
+    import struct
+
+    from simulator.lang import LANGUAGES
+    from simulator.lang.click import CLICK, PLURALS
+
+    column = LANGUAGES.index(language)
+    said = {msgid.encode(): entry[column].encode() for msgid, entry in CLICK.items()}
+    for one, many in PLURALS:
+        said[f"{one}\0{many}".encode()] = f"{CLICK[one][column]}\0{CLICK[many][column]}".encode()
+    # Norwegian, like English, uses the singular for 1 only.
+    said[b""] = (
+        b"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
+    )
+    ids = sorted(said)
+    start = 28 + 16 * len(ids)  # after the header and the two tables of (length, offset)
+    originals, translations, data = [], [], b""
+    for msgid in ids:
+        originals.append((len(msgid), start + len(data)))
+        data += msgid + b"\0"
+    for msgid in ids:
+        translations.append((len(said[msgid]), start + len(data)))
+        data += said[msgid] + b"\0"
+    header = struct.pack("<7I", 0x950412DE, 0, len(ids), 28, 28 + 8 * len(ids), 0, 0)
+    tables = b"".join(struct.pack("<2I", *pair) for pair in originals + translations)
+    return header + tables + data
+
+
+@contextlib.contextmanager
+def _click_speaks(language: Language) -> Iterator[None]:
+    """click's messages and the commands' help in ``language`` while the command runs.
+
+    click looks each message up with :mod:`gettext` in the default text domain; the one
+    supported way to give gettext translations is a message catalogue in a locale folder,
+    so the catalogue's table is written as one, in a private temporary folder, for this
+    run only. Without it (English, or a folder that cannot be made) click speaks English.
+    """
+    from simulator.lang import Language
+
+    if language is Language.EN:
+        yield
+        return
+    import gettext
+    import shutil
+    import tempfile
+
+    _say_help_in(cli, language)
+    try:
+        folder = tempfile.mkdtemp(prefix="crisis-sim-")
+    except OSError:
+        yield
+        return
+    domain = gettext.textdomain()
+    before = gettext.bindtextdomain(domain)
+    saved = os.environ.get("LANGUAGE")
+    try:
+        messages = Path(folder, language.value, "LC_MESSAGES")
+        messages.mkdir(parents=True)
+        (messages / f"{domain}.mo").write_bytes(_click_translations(language))
+        gettext.bindtextdomain(domain, folder)
+        os.environ["LANGUAGE"] = language.value  # where gettext looks for the language
+    except OSError:
+        pass
+    try:
+        yield
+    finally:
+        gettext.bindtextdomain(domain, before)
+        if saved is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = saved
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _print_findings(
@@ -66,12 +220,13 @@ def _print_findings(
     err: bool,
     fmt: str = "text",
     language: str | None = None,
+    scenario: str | None = None,
 ) -> None:
-    """Findings in ``language`` (the one :func:`simulator.lang.choose_language` picks)."""
-    from simulator.lang import choose_language
+    """Findings in ``language``, else the scenario's language, else the run's (the rule
+    of :func:`simulator.lang.choose_language`)."""
     from simulator.scenario.diagnostics import findings_to_json, render_findings
 
-    chosen = choose_language(language, None)
+    chosen = _language(language, scenario)
     if fmt == "json":
         _say(findings_to_json(findings, chosen), err=err)
         return
@@ -120,13 +275,15 @@ def _load(scenario: str) -> LoadedScenario:
     from simulator.scenario.loader import load_scenario
 
     try:
-        return load_scenario(scenario)
+        loaded = load_scenario(scenario)
     except ScenarioError as err:
         usage = all(f.line == 0 for f in err.findings)
-        _print_findings(err.findings, {}, err=True, language=err.language)
+        _print_findings(err.findings, {}, err=True, scenario=err.language)
         if not usage:
             _say(_words(scenario=err.language)("fix.scenario", scenario=scenario), err=True)
         sys.exit(EXIT_USAGE if usage else EXIT_INVALID)
+    _heard_scenario(loaded.scenario.language)
+    return loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +304,14 @@ def _mode_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     try:
         return parse_mode(value)
     except ValueError as err:
-        raise click.BadParameter(str(err)) from None
+        raise click.BadParameter(_text(_said(err))) from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def output_options(
-    help: str = "Write to this file.", *, required: bool = False, metavar: str | None = None
+    help: str = "output", *, required: bool = False, metavar: str | None = None
 ) -> Callable[[F], F]:
     """``-o``, ``--mode`` and ``--follow-symlinks``, given to the command as one
     ``output: Output`` (None without ``-o``): every command that writes a file has all three,
@@ -170,7 +327,12 @@ def output_options(
 
         options = [
             click.option(
-                "-o", "--output", type=click.Path(), required=required, metavar=metavar, help=help
+                "-o",
+                "--output",
+                type=click.Path(),
+                required=required,
+                metavar=metavar,
+                help=_h(help),
             ),
             click.option(
                 "--mode",
@@ -178,13 +340,12 @@ def output_options(
                 show_default=True,
                 metavar="MODE",
                 callback=_mode_option,
-                help="Permissions of the file written with -o, in octal: 600 only you may "
-                "read it, 644 everyone may.",
+                help=_h("mode"),
             ),
             click.option(
                 "--follow-symlinks",
                 is_flag=True,
-                help="If -o names a symbolic link, write to the file it points to.",
+                help=_h("follow_symlinks"),
             ),
         ]
         for option in reversed(options):
@@ -211,10 +372,11 @@ def _write_output(text: str, output: Output | None, *, inputs: Sequence[str | Pa
         _refuse_to_destroy(real, output.path, inputs)
         write_output(real, text.encode("utf-8"), mode=output.mode)
     except WriteFailed as err:  # the path was right; the disk failed under the write
-        _say(f"crisis-sim: error: {output.path} {err}", err=True)
+        said = _words()("output.refused", path=output.path, reason=_text(_said(err)))
+        _say(f"crisis-sim: error: {said}", err=True)
         sys.exit(EXIT_IO)
     except FileRefused as err:
-        _usage_error(f"{output.path} {err}")
+        _usage_error(_words()("output.refused", path=output.path, reason=_text(_said(err))))
 
 
 def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) -> None:
@@ -231,31 +393,32 @@ def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) 
     if header.startswith(_SQLITE_HEADER):
         from simulator.engine.store import APPLICATION_ID
 
-        if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
-            what = "a crisis-sim session; writing over it would destroy the exercise it records"
-        else:
-            what = "a database; writing over it would destroy what it holds"
-        _usage_error(f"{output} is {what}. Give -o a new file name")
+        ours = int.from_bytes(header[68:72], "big") == APPLICATION_ID
+        _usage_error(_words()("output.session" if ours else "output.database", path=output))
     for given in inputs:
         try:
             same = target.samefile(given)
         except OSError:  # the input is gone or unreadable: it cannot be the same file
             same = False
         if same:
-            _usage_error(
-                f"{output} is the file this command reads ({given}); writing the "
-                "result there would replace it. Give -o a new file name, and "
-                "compare the two before you replace the old one"
-            )
+            _usage_error(_words()("output.input", path=output, input=str(given)))
 
 
-def lang_option(what: str) -> Callable[[F], F]:
-    """``--lang nb|nn|en``: every command that shows words has it, with the same default."""
+def _heard_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        _HEARD["lang"] = value
+    return value
+
+
+def lang_option(what: str, default: str = "lang.scenario") -> Callable[[F], F]:
+    """``--lang nb|nn|en``: every command that shows words has it, with the same meaning;
+    without it, the scenario's language, else the system's."""
     return click.option(
         "--lang",
         type=click.Choice(["nb", "nn", "en"]),
-        help=f"{what}: nb (bokmål), nn (nynorsk) or en (English). "
-        "Default: the scenario's language.",
+        callback=_heard_lang,
+        is_eager=True,  # heard before the other options, so their errors use it too
+        help=_h("lang", what=_said_help(what), default=_said_help(default)),
     )
 
 
@@ -287,13 +450,11 @@ class FiniteFloatRange(click.FloatRange):
         if not math.isfinite(number) or not (
             (self.min is None or number >= self.min) and (self.max is None or number <= self.max)
         ):
-            self.fail(f"{value!r} is not a number between {self._bounds()}", param, ctx)
+            low = "-inf" if self.min is None else f"{self.min:g}"
+            high = "inf" if self.max is None else f"{self.max:g}"
+            words = _words()("usage.range", value=repr(value), low=low, high=high)
+            self.fail(words, param, ctx)
         return float(number)
-
-    def _bounds(self) -> str:
-        low = "-inf" if self.min is None else f"{self.min:g}"
-        high = "inf" if self.max is None else f"{self.max:g}"
-        return f"{low} and {high}"
 
 
 class _OutputRefused(Exception):
@@ -331,31 +492,44 @@ class _Commands(click.Group):
             raise _OutputRefused(err) from err
 
 
+def _version(ctx: click.Context) -> None:
+    """``--version``: said when asked for, so in the run's language."""
+    click.echo(_words()("version", prog="crisis-sim", version=__version__))
+    ctx.exit()
+
+
 @click.group(
     cls=_Commands,
+    help=_h("crisis-sim"),
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="crisis-sim")
-def cli() -> None:
-    """crisis-sim: rehearse crisis communication on a synthetic social-media feed.
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _version(ctx) if value else None,
+    help=_h("version"),
+)
+@lang_option("lang.messages")
+def cli(lang: str | None) -> None:
+    """``crisis-sim``: its help is HELP["crisis-sim"]."""
 
-    A SCENARIO is a path to a .yaml file, or the name of a bundled scenario
-    (see 'crisis-sim list').
-    """
 
-
-@cli.command("list")
-def list_cmd() -> None:
-    """List the bundled scenarios."""
+@cli.command("list", help=_h("list"))
+@lang_option("lang.list", "lang.system")
+def list_cmd(lang: str | None) -> None:
+    """``crisis-sim list``: its help is HELP["list"]."""
     from rich.table import Table
 
     from simulator.scenario.bundled import bundled_names
     from simulator.scenario.durations import format_duration
     from simulator.scenario.loader import load_scenario
 
-    table = Table(title="Bundled scenarios")
-    for column in ("name", "title", "language", "duration", "injects", "noise streams"):
-        table.add_column(column)
+    words = _words(lang)
+    table = Table(title=words("list.title"))
+    for column in ("name", "heading", "language", "duration", "injects", "noise"):
+        table.add_column(words(f"list.{column}"))
     for name in bundled_names():
         sc = load_scenario(name).scenario
         table.add_row(
@@ -367,26 +541,23 @@ def list_cmd() -> None:
             str(len(sc.noise)),
         )
     _print_rich(table)
-    click.echo(_words()("try"))
+    click.echo(words("try"))
 
 
-@cli.command()
+@cli.command(help=_h("validate"))
 @click.argument("paths", nargs=-1, required=True, metavar="SCENARIO...")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--strict", is_flag=True, help=_h("strict"))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json gives [{path, line, column, severity, message, code}].",
+    help=_h("validate.format"),
 )
-@lang_option("Language of the messages")
+@lang_option("lang.messages")
 def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -> None:
-    """Check scenario files and report every problem with its line and column.
-
-    Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.
-    """
+    """``crisis-sim validate``: its help is HELP["validate"]."""
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.diagnostics import ScenarioError, has_errors
     from simulator.scenario.loader import check_file
@@ -394,7 +565,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -
     all_findings: list[Finding] = []
     sources: dict[str, str] = {}
     usage = False
-    summaries: list[str] = []
+    summaries: list[tuple[str, str, int, int]] = []
     for arg in paths:
         try:
             path, display = resolve_scenario(arg)
@@ -414,29 +585,41 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -
             # Nothing was read (a folder, a FIFO, no permission): a usage error, not a
             # verdict on the scenario.
             usage = True
-            summaries.append(f"{display}: not checked (it cannot be read)")
+            summaries.append(("validate.unread", display, 0, 0))
             continue
         errors = sum(f.severity == "error" for f in result.findings)
         warnings = len(result.findings) - errors
-        verdict = "invalid" if errors or (strict and warnings) else "valid"
-        summaries.append(
-            f"{display}: {verdict} ({errors} error{'s' * (errors != 1)}, "
-            f"{warnings} warning{'s' * (warnings != 1)})"
-        )
+        verdict = "validate.invalid" if errors or (strict and warnings) else "validate.valid"
+        summaries.append((verdict, display, errors, warnings))
     _print_findings(all_findings, sources, err=False, fmt=fmt, language=lang)
     if fmt == "text":
-        for line in summaries:
-            _say(line)
+        words = _words(lang)
+        for verdict, display, errors, warnings in summaries:
+            _say(_summary(words, verdict, display, errors, warnings))
     if has_errors([f for f in all_findings if f.line > 0], strict):
         sys.exit(EXIT_INVALID)
     if usage:
         sys.exit(EXIT_USAGE)
 
 
-@cli.command()
+def _summary(words: Catalogue, verdict: str, path: str, errors: int, warnings: int) -> str:
+    """One file's verdict with its counts; "1 error, 2 errors" (Norwegian: 1 feil, 2 feil)."""
+    if verdict == "validate.unread":
+        return words(verdict, path=path)
+    return words(
+        "validate.summary",
+        path=path,
+        verdict=words(verdict),
+        errors=words("validate.errors." + ("one" if errors == 1 else "many"), count=errors),
+        warnings=words("validate.warnings." + ("one" if warnings == 1 else "many"), count=warnings),
+    )
+
+
+@cli.command(help=_h("schema"))
 @output_options()
-def schema(output: Output | None) -> None:
-    """Print the JSON Schema of the scenario format, for editors."""
+@lang_option("lang.messages", "lang.system")
+def schema(output: Output | None, lang: str | None) -> None:
+    """``crisis-sim schema``: its help is HELP["schema"]."""
     import json
 
     from simulator.scenario.model import Scenario
@@ -450,7 +633,7 @@ def schema(output: Output | None) -> None:
     _write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
 
 
-@cli.command()
+@cli.command(help=_h("preview"))
 @click.argument("scenario")
 @click.option(
     "--format",
@@ -459,10 +642,10 @@ def schema(output: Output | None) -> None:
     default="table",
     show_default=True,
 )
-@lang_option("Language of the list (table and md; json and csv keep English names)")
+@lang_option("lang.preview")
 @output_options()
 def preview(scenario: str, fmt: str, lang: str | None, output: Output | None) -> None:
-    """Show the master events list: every inject in delivery order, and the noise."""
+    """``crisis-sim preview``: its help is HELP["preview"]."""
     from simulator.lang import choose_language
     from simulator.scenario import preview as pv
     from simulator.scenario.bundled import resolve_scenario
@@ -487,19 +670,18 @@ def preview(scenario: str, fmt: str, lang: str | None, output: Output | None) ->
     _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output, inputs=inputs)
 
 
-@cli.group()
+@cli.group(help=_h("msel"))
 def msel() -> None:
-    """The master events list as a spreadsheet (CSV), both ways."""
+    """``crisis-sim msel``: its help is HELP["msel"]."""
 
 
-@msel.command("export")
+@msel.command("export", help=_h("msel export"))
 @click.argument("scenario")
-@output_options("The .csv file to write.")
-@click.option(
-    "--semicolon", is_flag=True, help="Separate cells with ';', as Norwegian Excel expects."
-)
-def msel_export(scenario: str, output: Output | None, semicolon: bool) -> None:
-    """Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel)."""
+@output_options("output.csv")
+@click.option("--semicolon", is_flag=True, help=_h("semicolon"))
+@lang_option("lang.messages")
+def msel_export(scenario: str, output: Output | None, semicolon: bool, lang: str | None) -> None:
+    """``crisis-sim msel export``: its help is HELP["msel export"]."""
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.msel import export_csv
 
@@ -511,26 +693,23 @@ def msel_export(scenario: str, output: Output | None, semicolon: bool) -> None:
         inputs=[resolve_scenario(scenario)[0]],
     )
     if output:
-        words = _words(scenario=sc.language)
+        words = _words(lang, sc.language)
         _say(words("wrote.injects", count=len(sc.injects), path=output), err=True)
 
 
-@msel.command("import")
+@msel.command("import", help=_h("msel import"))
 @click.argument("csv_file", metavar="FILE.csv")
 @click.option(
     "--into",
     "base",
     required=True,
     metavar="BASE.yaml",
-    help="The scenario whose injects the spreadsheet replaces.",
+    help=_h("into"),
 )
-@output_options("Where to write the new scenario.", required=True, metavar="OUT.yaml")
-def msel_import(csv_file: str, base: str, output: Output) -> None:
-    """Replace a scenario's injects with the rows of a spreadsheet.
-
-    Comma- and semicolon-separated files are both read. Everything else in BASE.yaml,
-    comments included, is kept.
-    """
+@output_options("output.scenario", required=True, metavar="OUT.yaml")
+@lang_option("lang.messages")
+def msel_import(csv_file: str, base: str, output: Output, lang: str | None) -> None:
+    """``crisis-sim msel import``: its help is HELP["msel import"]."""
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.diagnostics import ScenarioError
     from simulator.scenario.loader import check_text
@@ -542,15 +721,19 @@ def msel_import(csv_file: str, base: str, output: Output) -> None:
         base_text = read_text(base_path, base_display)
         doc = parse_yaml(base_text, base_display)
     except ScenarioError as err:
-        _print_findings(err.findings, {}, err=True)
+        _print_findings(err.findings, {}, err=True, scenario=err.language)
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
+    # The base scenario's language, for the sheet's findings too: they are about its injects.
+    declared = doc.data.get("language") if isinstance(doc.data, dict) else None
+    _heard_scenario(declared if isinstance(declared, str) else None)
     try:
         imported = read_rows(Path(csv_file), csv_file)
     except ScenarioError as err:
-        _print_findings(err.findings, {}, err=True)
+        _print_findings(err.findings, {}, err=True, scenario=err.language)
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     new = replace_injects(doc, imported.injects)
     result = check_text(new.text, output.path)
+    _heard_scenario(result.language)
     mapped = [
         map_import_finding(f, new, imported.rows, csv_file, base_display) for f in result.findings
     ]
@@ -565,18 +748,18 @@ def msel_import(csv_file: str, base: str, output: Output) -> None:
     )
 
 
-@cli.command()
+@cli.command(help=_h("new"))
 @click.argument("name")
 @click.option(
     "--lang",
     type=click.Choice(["nb", "nn", "en"]),
     default="nb",
     show_default=True,
-    help="Language of the starter's texts and comments.",
+    help=_h("lang.starter"),
 )
-@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+@click.option("--force", is_flag=True, help=_h("force"))
 def new(name: str, lang: str, force: bool) -> None:
-    """Write a commented starter scenario, NAME.yaml, that validates."""
+    """``crisis-sim new``: its help is HELP["new"]."""
     from simulator.scenario.starter import slugify, starter_text
 
     if name.endswith((".yaml", ".yml")):
@@ -586,11 +769,10 @@ def new(name: str, lang: str, force: bool) -> None:
         target = Path(f"{slugify(name)}.yaml")
         title = name
     if target.exists() and not force:
-        _usage_error(
-            f"{target} already exists; choose another name, or add --force to overwrite it"
-        )
+        _usage_error(_words(scenario=lang)("usage.exists", path=str(target)))
     from simulator.files import PRIVATE
 
+    _heard_scenario(lang)
     _write_output(starter_text(title, str(target), lang), Output(str(target), PRIVATE))
     _say(_words(scenario=lang)("wrote.starter", path=target))
 
@@ -604,12 +786,14 @@ def _stored_scenario_problem(err: Exception) -> str:
     from simulator.scenario.diagnostics import ScenarioError
 
     first = err.findings[0] if isinstance(err, ScenarioError) and err.findings else None
-    where = (
-        f" (line {first.line}: {first.message})"
-        if first and first.line > 0
-        else (f" ({first.message})" if first else "")
-    )
-    return "the scenario stored in the session does not pass this version's checks" + where
+    words = _words()
+    problem = words("stored.problem")
+    if first is None:
+        return problem
+    message = first.text(words.language)
+    if first.line > 0:
+        return words("stored.line", problem=problem, line=first.line, message=message)
+    return words("stored.first", problem=problem, message=message)
 
 
 def _needs_terminal(words: Catalogue) -> None:
@@ -660,30 +844,30 @@ def _after_console(path: Path, words: Catalogue) -> None:
         click.echo(words("after.not_started"))
 
 
-@cli.command()
+@cli.command(help=_h("run"))
 @click.argument("scenario")
 @click.option(
     "--speed",
     type=FiniteFloatRange(0.25, 20),
     default=1.0,
     show_default=True,
-    help="Scenario time per real second, 0.25 to 20.",
+    help=_h("run.speed"),
 )
 @click.option(
     "--seed",
     type=int,
     default=1,
     show_default=True,
-    help="The same seed gives every team the same feed.",
+    help=_h("run.seed"),
 )
 @click.option(
     "--session",
     "session_path",
     type=click.Path(dir_okay=False),
-    help="Where to record the exercise (default: sessions/<id>-<time>.sqlite).",
+    help=_h("run.session"),
 )
-@lang_option("Language of the console")
-@click.option("--name", "player", help="Your name, recorded with your actions.")
+@lang_option("lang.console")
+@click.option("--name", "player", help=_h("name"))
 def run(
     scenario: str,
     speed: float,
@@ -692,7 +876,7 @@ def run(
     lang: str | None,
     player: str | None,
 ) -> None:
-    """Run an exercise in the console: the briefing first, Enter starts the clock."""
+    """``crisis-sim run``: its help is HELP["run"]."""
     from simulator.engine.session import default_session_path
     from simulator.engine.store import SessionError, claim_session, stale_partials
 
@@ -705,15 +889,12 @@ def run(
     try:
         claim = claim_session(path)
     except SessionError as err:
-        _usage_error(str(err))
+        _usage_error(_text(err.said))
     try:
         if path.exists():
-            _usage_error(
-                f"{path} exists already; choose another --session path, or reopen it "
-                f"with 'crisis-sim resume {path}'"
-            )
+            _usage_error(words("usage.session_exists", path=str(path)))
         for leftover in stale_partials(path.parent):
-            _say(f"note: {leftover.note()}", err=True)
+            _say(f"note: {_text(leftover.note())}", err=True)
         _needs_terminal(words)
         from simulator.tui.app import CrisisApp
 
@@ -733,12 +914,12 @@ def run(
     sys.exit(_console_status(app, words))
 
 
-@cli.command()
+@cli.command(help=_h("resume"))
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
-@lang_option("Language of the console")
-@click.option("--name", "player", help="Your name, recorded with your actions.")
+@lang_option("lang.console")
+@click.option("--name", "player", help=_h("name"))
 def resume(session: str, lang: str | None, player: str | None) -> None:
-    """Reopen an interrupted exercise exactly where it stopped, paused."""
+    """``crisis-sim resume``: its help is HELP["resume"]."""
     from simulator.engine.engine import Engine
     from simulator.engine.store import SessionError, SessionStore
     from simulator.scenario.diagnostics import ScenarioError
@@ -749,7 +930,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
         # second program on the same session is refused here.
         store = SessionStore.open(path)
     except SessionError as err:
-        _say(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     try:
         try:
@@ -758,16 +939,11 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
                 sys.exit(EXIT_INVALID)
             engine = Engine.restore(store)
         except SessionError as err:
-            _say(f"crisis-sim: error: {err}", err=True)
+            _say(f"crisis-sim: error: {_text(err.said)}", err=True)
             sys.exit(EXIT_INVALID)
         except ScenarioError as err:
-            _say(
-                f"crisis-sim: error: {session}: {_stored_scenario_problem(err)}; the exercise "
-                "cannot be resumed. Reopen it with the crisis-sim version that recorded it, "
-                "or start a new one with 'crisis-sim run SCENARIO'; its events can still be "
-                f"read with 'crisis-sim export {session}'",
-                err=True,
-            )
+            said = _words()("resume.stored", path=session, problem=_stored_scenario_problem(err))
+            _say(f"crisis-sim: error: {said}", err=True)
             sys.exit(EXIT_INVALID)
         words = _words(lang, engine.loaded.scenario.language)
         _needs_terminal(words)
@@ -789,28 +965,32 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     sys.exit(_console_status(app, words))
 
 
-@cli.command()
+@cli.command(help=_h("simulate"))
 @click.argument("scenario")
-@click.option("--seed", type=int, required=True, help="The same seed gives the same exercise.")
+@click.option("--seed", type=int, required=True, help=_h("simulate.seed"))
 @click.option(
     "--actions",
     "actions_file",
     type=click.Path(),
-    help="A scripted team: a YAML list of actions with 'at' and 'do'.",
+    help=_h("simulate.actions"),
 )
 @click.option(
     "--session",
     "session_path",
     type=click.Path(dir_okay=False),
-    help="Where to write the session (default: sessions/<id>-<time>.sqlite).",
+    help=_h("simulate.session"),
 )
-@click.option(
-    "--until", metavar="DURATION", help="Stop at this scenario time without ending the exercise."
-)
+@click.option("--until", metavar="DURATION", help=_h("simulate.until"))
+@lang_option("lang.messages")
 def simulate(
-    scenario: str, seed: int, actions_file: str | None, session_path: str | None, until: str | None
+    scenario: str,
+    seed: int,
+    actions_file: str | None,
+    session_path: str | None,
+    until: str | None,
+    lang: str | None,
 ) -> None:
-    """Run an exercise headless, as fast as possible, with an optional scripted team."""
+    """``crisis-sim simulate``: its help is HELP["simulate"]."""
     from simulator.engine.actions import load_actions
     from simulator.engine.session import default_session_path
     from simulator.engine.simulate import simulate as run_simulation
@@ -824,44 +1004,44 @@ def simulate(
         try:
             stop = parse_duration(until)
         except ValueError as err:
-            _usage_error(f"--until: {err}")
+            _usage_error(_words()("usage.option", option="--until", message=_text(_said(err))))
     actions = []
     if actions_file:
         try:
             actions = load_actions(Path(actions_file))
         except ScenarioError as err:
-            _print_findings(err.findings, {}, err=True)
+            _print_findings(err.findings, {}, err=True, language=lang)
             sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)
     path = Path(session_path) if session_path else default_session_path(loaded.scenario.id)
     for leftover in stale_partials(path.parent):
         if leftover.path.name != f"{path.name}.partial":  # that one stops the run below
-            _say(f"note: {leftover.note()}", err=True)
+            _say(f"note: {_text(leftover.note())}", err=True)
     try:
         result = run_simulation(
             loaded, seed, actions, path, stop, actions_path=actions_file or "actions"
         )
     except ScenarioError as err:
-        _print_findings(err.findings, {}, err=True)
-        click.echo(_words(scenario=loaded.scenario.language)("nothing.actions"), err=True)
+        _print_findings(err.findings, {}, err=True, language=lang)
+        click.echo(_words()("nothing.actions"), err=True)
         sys.exit(EXIT_INVALID)
     except SessionError as err:
-        _usage_error(str(err))
+        _usage_error(_text(err.said))
     s = result.summary
-    click.echo(f"Delivered {s.delivered:,} items up to {format_offset(result.until)}.")
+    words = _words()
+    click.echo(words("simulate.delivered", count=s.delivered, time=format_offset(result.until)))
+    pending = words("simulate.pending", pending=s.pending) if s.pending else ""
     click.echo(
-        f"Expectations: {s.met} met, {s.late} late, {s.missed} missed"
-        + (f", {s.pending} still open" if s.pending else "")
-        + "."
+        words("simulate.expectations", met=s.met, late=s.late, missed=s.missed, pending=pending)
     )
-    state = "ended" if result.ended else "stopped before the end (not ended)"
-    _say(f"Session ({state}): {result.path}")
+    _say(words("simulate.ended" if result.ended else "simulate.stopped", path=result.path))
 
 
-@cli.command("export")
+@cli.command("export", help=_h("export"))
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
-@output_options("Write to this file instead of standard output.")
-def export_cmd(session: str, output: Output | None) -> None:
-    """Write a session's events as JSON Lines, one object per event, in order."""
+@output_options("output.stdout")
+@lang_option("lang.messages", "lang.system")
+def export_cmd(session: str, output: Output | None, lang: str | None) -> None:
+    """``crisis-sim export``: its help is HELP["export"]."""
     import json
 
     from simulator.engine.store import SessionError, SessionStore
@@ -870,7 +1050,7 @@ def export_cmd(session: str, output: Output | None) -> None:
     try:
         store = SessionStore.open(Path(session), readonly=True)
     except SessionError as err:
-        _say(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     try:
         if not store.ended:
@@ -889,13 +1069,13 @@ def export_cmd(session: str, output: Output | None) -> None:
             _write_output("".join(lines), output, inputs=[session])
     except SessionError as err:
         sys.stdout.flush()
-        _say(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     finally:
         store.close()
 
 
-@cli.command()
+@cli.command(help=_h("score"))
 @click.argument("sessions", nargs=-1, required=True, metavar="SESSION...")
 @click.option(
     "--format",
@@ -904,13 +1084,10 @@ def export_cmd(session: str, output: Output | None) -> None:
     default="table",
     show_default=True,
 )
-@lang_option("Language of the report (table, md and html; json and csv keep English names)")
+@lang_option("lang.report")
 @output_options()
 def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output | None) -> None:
-    """The debrief: response times, rumours, personal data, guidelines and a score.
-
-    Several sessions of the same scenario are compared side by side.
-    """
+    """``crisis-sim score``: its help is HELP["score"]."""
     from simulator.engine.store import SessionError
     from simulator.scenario.diagnostics import json_safe
     from simulator.scoring import reports
@@ -921,16 +1098,13 @@ def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output 
         try:
             scores.append(score_session(Path(session)))
         except SessionError as err:
-            _say(f"crisis-sim: error: {err}", err=True)
+            _say(f"crisis-sim: error: {_text(err.said)}", err=True)
             sys.exit(EXIT_INVALID)
+    _heard_scenario(scores[0].scenario.language)
     digests = {(s.scenario.id, s.scenario_sha256) for s in scores}
     if len(digests) > 1:
         listing = "; ".join(f"{s.path}: {s.scenario.id}" for s in scores)
-        _say(
-            "crisis-sim: error: these sessions ran different scenarios (or different "
-            f"versions of one), so they cannot be compared: {listing}",
-            err=True,
-        )
+        _say(f"crisis-sim: error: {_words()('score.different', listing=listing)}", err=True)
         sys.exit(EXIT_INVALID)
     words = _words(lang, scores[0].scenario.language)
     for s in scores:
@@ -963,25 +1137,25 @@ def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output 
         _say(words("wrote", path=output), err=True)
 
 
-@cli.command()
+@cli.command(help=_h("replay"))
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @click.option(
     "--speed",
     type=FiniteFloatRange(0.25, 20),
     default=4.0,
     show_default=True,
-    help="Replay speed; change it with + and - while it plays.",
+    help=_h("replay.speed"),
 )
-@lang_option("Language of the console")
+@lang_option("lang.console")
 def replay(session: str, speed: float, lang: str | None) -> None:
-    """Replay an exercise for the debrief: seek with arrow keys, space pauses."""
+    """``crisis-sim replay``: its help is HELP["replay"]."""
     from simulator.engine.store import SessionError
     from simulator.scoring.replay import ReplayLog
 
     try:
         log = ReplayLog(Path(session))
     except SessionError as err:
-        _say(f"crisis-sim: error: {err}", err=True)
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     words = _words(lang, log.loaded.scenario.language)
     _needs_terminal(words)
@@ -998,6 +1172,17 @@ def main() -> None:
     This is the one place that turns what escapes a command into a message: a usage error,
     ctrl+c, a file system or an output that refuses a write, and, last, a bug.
     """
+    from simulator.lang import choose_language
+
+    asked = _lang_in(sys.argv[1:])
+    _HEARD["lang"] = asked if asked in ("nb", "nn", "en") else None
+    with _click_speaks(choose_language(_HEARD["lang"], None)):
+        status = _run()
+    sys.exit(status)
+
+
+def _run() -> int | str | None:
+    """Run the command line and return its exit status (see :func:`main`)."""
     try:
         try:
             result = cli.main(prog_name="crisis-sim", standalone_mode=False)
@@ -1024,7 +1209,7 @@ def main() -> None:
             raise
         _last_words(_words()("internal", error=f"{type(exc).__name__}: {exc}"))
         status = EXIT_INTERNAL
-    sys.exit(status)
+    return status
 
 
 def _click_message(err: click.ClickException) -> str:
@@ -1038,7 +1223,7 @@ def _click_message(err: click.ClickException) -> str:
     message = err.format_message().rstrip(".")
     ctx = getattr(err, "ctx", None)
     if isinstance(err, click.UsageError) and ctx is not None:
-        return f"{message}; see '{ctx.command_path} --help'"
+        return _words()("usage.help", message=message, command=ctx.command_path)
     return message
 
 
@@ -1057,8 +1242,9 @@ def _os_failure(err: OSError) -> int:
         what = str(err.filename)
     else:
         _silence_stdout()
-        what = "cannot write the output"
-    _last_words(f"crisis-sim: error: {what}: {os_reason(err)}")
+        what = _words()("output.cannot")
+    reason = _text(os_reason(err))
+    _last_words(f"crisis-sim: error: {_words()('failure', what=what, reason=reason)}")
     return EXIT_IO
 
 

@@ -25,7 +25,8 @@ from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.lang import LANGUAGES, Catalogue, Language
 from simulator.lang.checks import CHECKS
-from simulator.lang.cli import CLI
+from simulator.lang.cli import CLI, HELP
+from simulator.lang.click import CLICK
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.engine import ENGINE
@@ -60,6 +61,8 @@ TABLES = {
     "facilitator": FACILITATOR,
     "reports": REPORTS,
     "cli": CLI,
+    "help": HELP,
+    "click": CLICK,
     "preview": PREVIEW,
     "engine": ENGINE,
     "findings": FINDINGS,

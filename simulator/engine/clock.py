@@ -10,10 +10,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from simulator.lang import SaidError, Sayer
+from simulator.lang.sessions import SESSIONS
+
+said = Sayer(SESSIONS)
 MIN_SPEED, MAX_SPEED = 0.25, 20.0
 
 
-class ClockError(ValueError):
+class ClockError(SaidError):
     """A clock request that makes no sense (a speed out of range, pausing twice)."""
 
 
@@ -54,23 +58,21 @@ class ScenarioClock:
     def start(self) -> None:
         """Start (or resume) the clock."""
         if self.running:
-            raise ClockError("the clock is already running")
+            raise ClockError(said("clock.running"))
         self._anchor = self.source()
         self.running = True
 
     def pause(self) -> None:
         """Freeze scenario time."""
         if not self.running:
-            raise ClockError("the clock is already paused")
+            raise ClockError(said("clock.paused"))
         self._reanchor()
         self.running = False
 
     def set_speed(self, speed: float) -> None:
         """Change the speed from now on; time already passed is kept."""
         if not MIN_SPEED <= speed <= MAX_SPEED:
-            raise ClockError(
-                f"speed must be between {MIN_SPEED:g}x and {MAX_SPEED:g}x, got {speed:g}x"
-            )
+            raise ClockError(said("clock.speed", low=MIN_SPEED, high=MAX_SPEED, speed=speed))
         self._reanchor()
         self.speed = speed
 

@@ -35,6 +35,9 @@ from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.lang import Said, Sayer
+from simulator.lang.engine import ENGINE
+from simulator.lang.sessions import SESSIONS
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scenario.model import (
@@ -47,6 +50,7 @@ from simulator.scenario.model import (
 )
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
+said = Sayer(SESSIONS)
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
@@ -67,8 +71,9 @@ DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 class ScriptedActionError(ActionError):
     """A scripted team's action that cannot be taken; knows the action (and its line)."""
 
-    def __init__(self, message: str, action: ScriptedAction) -> None:
+    def __init__(self, message: Said, action: ScriptedAction) -> None:
         super().__init__("scripted", message=message)
+        self.said = message
         self.action = action
 
 
@@ -439,15 +444,15 @@ class Engine:
         end = float(self.scenario.duration)
         for action in actions:
             if action.at > end:
-                targets = (
-                    " to " + ", ".join(f"'{i}'" for i in action.request.to)
-                    if action.request.to
-                    else ""
-                )
+                items = ", ".join(f"'{i}'" for i in action.request.to)
                 raise ScriptedActionError(
-                    f"{format_offset(action.at)}: '{action.request.kind}'{targets} comes after "
-                    f"the end of the exercise at {format_offset(end)}, so it would never be "
-                    "taken; move it earlier or lengthen 'duration'",
+                    said(
+                        "simulate.after_end",
+                        time=format_offset(action.at),
+                        kind=action.request.kind,
+                        targets=said("simulate.targets", items=items) if items else "",
+                        end=format_offset(end),
+                    ),
                     action,
                 )
         for action in actions:
@@ -492,7 +497,10 @@ class Engine:
             try:
                 self._apply(payload.request, t)
             except ActionError as err:
-                raise ScriptedActionError(f"{format_offset(t)}: {err}", payload) from None
+                message = Said(ENGINE, err.key, tuple(err.values.items()))
+                raise ScriptedActionError(
+                    said("simulate.at", time=format_offset(t), message=message), payload
+                ) from None
 
     # -- deliveries ---------------------------------------------------------------------
 
@@ -946,7 +954,7 @@ class Engine:
             seed = int(meta["seed"])
         except (KeyError, ValueError) as err:
             raise RestoreError(
-                f"{store.path}: the session lacks its scenario or seed ({err})"
+                said("restore.lacks", path=str(store.path), error=str(err))
             ) from None
         engine = cls(loaded, seed, clock=clock)
         engine._replay_log(store)
@@ -971,13 +979,17 @@ class Engine:
                 while log.peek() is logged:  # run the exercise until it says the same
                     if not self._queue:
                         raise RestoreError(
-                            f"{store.path}: event {logged.seq} ({logged.type})"
-                            " does not follow from the scenario and seed"
+                            said(
+                                "restore.unexpected",
+                                path=str(store.path),
+                                seq=logged.seq,
+                                type=logged.type,
+                            )
                         )
                     self._process(heapq.heappop(self._queue))
         self._replay = None
         if not self._started:
-            raise RestoreError(f"{store.path}: the session never started")
+            raise RestoreError(said("restore.not_started", path=str(store.path)))
         self.clock.jump_to(last_t)
 
     def _replay_input(self, logged: Event) -> None:
@@ -1030,10 +1042,7 @@ class Engine:
         assert self._replay is not None
         logged = self._replay.next()
         if logged is None:
-            raise RestoreError(
-                f"the session's log ends where the exercise produces a "
-                f"'{event.type}' at {format_offset(event.t)}"
-            )
+            raise RestoreError(said("restore.short", type=event.type, time=format_offset(event.t)))
         same = (
             logged.type == event.type
             and abs(logged.t - event.t) < 1e-6
@@ -1041,9 +1050,14 @@ class Engine:
         )
         if not same:
             raise RestoreError(
-                f"event {logged.seq} of the session ({logged.type} at "
-                f"{format_offset(logged.t)}) differs from the replay ({event.type} at "
-                f"{format_offset(event.t)}); was the session written by another version?"
+                said(
+                    "restore.differs",
+                    seq=logged.seq,
+                    type=logged.type,
+                    time=format_offset(logged.t),
+                    replayed=event.type,
+                    replayed_time=format_offset(event.t),
+                )
             )
 
 

@@ -20,10 +20,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.lang import Said, Sayer
+from simulator.lang.sessions import SESSIONS
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows has no flock; the lock is then advisory only
     fcntl = None  # type: ignore[assignment]
+
+said = Sayer(SESSIONS)
 
 # Held locks of this process, by the lock file's real path.
 _HELD: dict[str, FileLock] = {}
@@ -35,6 +40,14 @@ class LockHeld(Exception):
     def __init__(self, holder: dict[str, Any]) -> None:
         super().__init__("held by another process")
         self.holder = holder
+
+
+class LockRefused(OSError):
+    """The lock file is there but cannot be the lock; ``said`` tells why, in any language."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.text())
+        self.said = said
 
 
 class FileLock:
@@ -83,7 +96,7 @@ def acquire(path: Path, *, reentrant: bool = True) -> FileLock:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise OSError(f"{real.name} is not a regular file")
+                raise LockRefused(said("lock.not_regular", lock=real.name))
             if fcntl is not None:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -110,7 +123,7 @@ def acquire(path: Path, *, reentrant: bool = True) -> FileLock:
         lock = FileLock(real, fd, holder)
         _HELD[str(real)] = lock
         return lock
-    raise OSError(f"{real.name} keeps changing")
+    raise LockRefused(said("lock.changing", lock=real.name))
 
 
 def _read_holder(fd: int) -> dict[str, Any]:

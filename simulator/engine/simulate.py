@@ -9,7 +9,14 @@ from pathlib import Path
 from simulator.engine.actions import ScriptedAction
 from simulator.engine.engine import Engine, ScriptedActionError, Summary
 from simulator.engine.session import new_session, virtual_clock
-from simulator.engine.store import SessionBusy, SessionError, claim_session, leftover_partial
+from simulator.engine.store import (
+    SessionBusy,
+    SessionError,
+    claim_session,
+    leftover_partial,
+    said,
+)
+from simulator.lang import Said, SaidError
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.templates import check_template
@@ -41,7 +48,12 @@ def simulate(
     succeeds, so a bad action never leaves half a session behind.
     """
     problems = [
-        Finding(actions_path, *action.place_in_text(offset), "error", f"text: {message}")
+        Finding(
+            actions_path,
+            *action.place_in_text(offset),
+            "error",
+            said("simulate.text", message=_said(message)),
+        )
         for action in actions
         for message, offset in check_template(action.request.text, loaded.scenario.variables)
     ]
@@ -54,7 +66,7 @@ def simulate(
     except SessionBusy as err:
         partial = path.with_name(path.name + ".partial")
         if partial.exists():
-            raise SessionBusy(f"{err}. {partial} is that run's, and is left alone") from None
+            raise SessionBusy(said("busy.partial", busy=err.said, partial=str(partial))) from None
         raise
     try:
         return _simulate(loaded, seed, actions, path, until, actions_path)
@@ -71,11 +83,11 @@ def _simulate(
     actions_path: str,
 ) -> SimulateResult:
     if path.exists():
-        raise SessionError(f"{path} exists already; choose another --session path")
+        raise SessionError(said("simulate.exists", path=str(path)))
     leftover = leftover_partial(path)
     if leftover is not None:
         # Never removed here: only the user knows it is not wanted; the note says how.
-        raise SessionError(f"{leftover.note()}; or choose another --session path")
+        raise SessionError(said("simulate.leftover", leftover=leftover.note()))
     partial = path.with_name(path.name + ".partial")
     engine: Engine = new_session(loaded, seed, partial, clock=virtual_clock())
     store = engine.store
@@ -88,7 +100,7 @@ def _simulate(
             engine.advance_to(end, flush_every=BATCH)
         except ScriptedActionError as err:
             raise ScenarioError(
-                [Finding(actions_path, err.action.line, 0, "error", str(err))]
+                [Finding(actions_path, err.action.line, 0, "error", err.said)]
             ) from None
         if until is None or until >= loaded.scenario.duration:
             engine.end("completed")
@@ -102,3 +114,12 @@ def _simulate(
     store.close()
     os.replace(partial, path)
     return SimulateResult(path, end, engine.ended, engine.summary())
+
+
+def _said(message: object) -> Said | str:
+    """A template's problem as it was said: a catalogue entry once the templates say so."""
+    if isinstance(message, Said):
+        return message
+    if isinstance(message, SaidError):
+        return message.said
+    return str(message)

@@ -22,6 +22,10 @@ from typing import Any
 
 from simulator.engine import lock as _lock
 from simulator.files import FileRefused, check_regular_input, os_reason
+from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.sessions import SESSIONS
+
+said = Sayer(SESSIONS)
 
 SCHEMA_VERSION = 1
 # 'CSIM' in ASCII: marks the file as ours, so another program's database is recognised.
@@ -49,7 +53,14 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class SessionError(Exception):
-    """A session file that cannot be used; the message names the file and what to do."""
+    """A session file that cannot be used; the message names the file and what to do.
+
+    ``said`` holds the message for its reader's language; ``str()`` is English, for logs.
+    """
+
+    def __init__(self, said: Said) -> None:
+        self.said = said
+        super().__init__(said.text())
 
 
 class SessionBusy(SessionError):
@@ -105,10 +116,7 @@ class SessionStore:
         meta: dict[str, str] = {}
         for key, value in conn.execute("SELECT key, value FROM meta"):
             if not isinstance(key, str) or not isinstance(value, str):
-                raise SessionError(
-                    f"{path}: the session file is damaged (the meta entry {str(key)[:40]!r} "
-                    "is not text); crisis-sim cannot read it"
-                )
+                raise SessionError(said("meta.not_text", path=str(path), field=repr(str(key)[:40])))
             meta[key] = value
         self.meta = meta
 
@@ -126,20 +134,13 @@ class SessionStore:
             for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
                 if companion.exists():
                     # SQLite would apply a stale write-ahead log to the new file.
-                    raise SessionError(
-                        f"{companion}: left over from a removed session; remove it, or "
-                        "choose another --session path"
-                    )
+                    raise SessionError(said("companion", path=str(companion)))
             try:
                 fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             except FileExistsError:
-                raise SessionError(
-                    f"{path}: a file of that name exists already; choose another --session path"
-                ) from None
+                raise SessionError(said("exists", path=str(path))) from None
             except OSError as err:
-                raise SessionError(
-                    f"{path}: cannot create the session file: {os_reason(err)}"
-                ) from None
+                raise SessionError(said("create", path=str(path), reason=_reason(err))) from None
             os.close(fd)
             try:
                 conn = _connect(path)
@@ -149,7 +150,7 @@ class SessionStore:
                     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
             except sqlite3.Error as err:
-                raise SessionError(f"{path}: cannot write the session file ({err})") from None
+                raise SessionError(said("write", path=str(path), error=str(err))) from None
             return cls(path, conn, held)
         except BaseException:
             held.release()
@@ -167,10 +168,7 @@ class SessionStore:
         _check_session_file(path)
         had_wal = Path(f"{path}-wal").exists()  # before SQLite makes one to read with
         if not readonly and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-            raise SessionError(
-                f"{path}: cannot be opened for writing: permission denied (the file or "
-                f"its folder is read-only); it can still be read: crisis-sim score {path}"
-            )
+            raise SessionError(said("read_only", path=str(path)))
         held = None if readonly else claim_session(path)
         try:
             try:
@@ -184,26 +182,18 @@ class SessionStore:
                         _tidy_companions(path, had_wal, fold=False)
                     raise
             except sqlite3.DatabaseError as err:
-                raise SessionError(
-                    f"{path}: the session file is damaged ({_one_line(err)}); "
-                    "crisis-sim cannot read it"
-                ) from None
+                raise SessionError(said("damaged", path=str(path), error=_one_line(err))) from None
         except BaseException:
             if held is not None:
                 held.release()
             raise
         if store.meta.get("scenario_text") is None:
             store.close(fold=False)
-            raise SessionError(
-                f"{path}: the scenario stored in the session cannot be read (it is missing)"
-            )
+            raise SessionError(said("scenario.missing", path=str(path)))
         problem = _digest_problem(store.meta)
         if problem:
             store.close(fold=False)
-            raise SessionError(
-                f"{path}: the scenario stored in the session has been altered since the "
-                f"exercise ran ({problem}); it cannot be trusted for a debrief"
-            )
+            raise SessionError(said("scenario.altered", path=str(path), problem=problem))
         store._had_wal = had_wal
         return store
 
@@ -229,10 +219,7 @@ class SessionStore:
         except sqlite3.Error as err:
             for event in batch:
                 event.seq = 0
-            raise SessionError(
-                f"{self.path}: could not save to the session file ({err}); "
-                "what was saved before is kept"
-            ) from None
+            raise SessionError(said("save", path=str(self.path), error=str(err))) from None
         self._next_seq = seq
         return batch
 
@@ -252,8 +239,7 @@ class SessionStore:
                 last = event.seq
         except sqlite3.DatabaseError as err:
             raise SessionError(
-                f"{self.path}: the session file is damaged after event {last} "
-                f"({_one_line(err)}); the events before it are intact"
+                said("damaged.after", path=str(self.path), seq=last, error=_one_line(err))
             ) from None
 
     def _event(self, row: tuple[Any, ...]) -> Event:
@@ -265,19 +251,19 @@ class SessionStore:
             try:
                 parsed = _loads(data)
             except RecursionError:
-                problem = f"its data nests deeper than {MAX_DEPTH} levels"
+                problem = said("event.deep", depth=MAX_DEPTH)
             except ValueError as err:
-                problem = f"its data is not valid JSON: {_one_line(err)}"
+                why = err.said if isinstance(err, SaidError) else _one_line(err)
+                problem = said("event.json", error=why)
             else:
                 if not isinstance(parsed, dict):
-                    problem = "its data is not a JSON object"
+                    problem = said("event.not_object")
                 elif (data.count("{") + data.count("[") > MAX_DEPTH) and _too_deep(parsed):
-                    problem = f"its data nests deeper than {MAX_DEPTH} levels"
+                    problem = said("event.deep", depth=MAX_DEPTH)
         if problem is not None:
+            number = seq if isinstance(seq, int) else "?"
             raise SessionError(
-                f"{self.path}: event {seq if isinstance(seq, int) else '?'} is damaged "
-                f"({problem}); the events before it are intact, but crisis-sim cannot use "
-                "the session"
+                said("event.damaged", path=str(self.path), seq=number, problem=problem)
             )
         return Event(kind, float(t), parsed, wall, seq)
 
@@ -289,7 +275,7 @@ class SessionStore:
             ).fetchone()
         except sqlite3.DatabaseError as err:
             raise SessionError(
-                f"{self.path}: the session file is damaged at its last event ({_one_line(err)})"
+                said("damaged.last", path=str(self.path), error=_one_line(err))
             ) from None
         return None if row is None else self._event(row)
 
@@ -358,40 +344,36 @@ def claim_session(path: Path) -> _lock.FileLock:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise SessionError(
-            f"{path}: cannot create the folder {path.parent}: {os_reason(err)}"
+            said("folder.create", path=str(path), folder=str(path.parent), reason=_reason(err))
         ) from None
     try:
         return _lock.acquire(lock_path(path))
     except _lock.LockHeld as held:
         raise SessionBusy(busy_message(path, held.holder)) from None
     except OSError as err:
-        reason = os_reason(err) if err.errno else str(err)
+        name = lock_path(path).name
+        reason: Said | str = _reason(err)
+        if isinstance(err, _lock.LockRefused):
+            reason = err.said
         if lock_path(path).is_symlink():
-            reason = f"{lock_path(path).name} is a symbolic link; remove it"
-        raise SessionError(
-            f"{path}: cannot be opened for writing: {reason} (crisis-sim needs to create "
-            f"{lock_path(path).name} beside it)"
-        ) from None
+            reason = said("lock.link", lock=name)
+        raise SessionError(said("lock", path=str(path), reason=reason, lock=name)) from None
 
 
-def busy_message(path: Path, holder: dict[str, Any]) -> str:
+def busy_message(path: Path, holder: dict[str, Any]) -> Said:
     """Who writes a session, and what to do, in one line."""
-    process = " ".join(
-        part
-        for part in (
-            f"process {holder['pid']}" if holder.get("pid") else "",
-            f"on {holder['host']}" if holder.get("host") else "",
-        )
-        if part
-    )
+    pid, host = holder.get("pid"), holder.get("host")
+    process: Said | None = None
+    if pid and host:
+        process = said("busy.process.host", pid=str(pid), host=str(host))
+    elif pid:
+        process = said("busy.process", pid=str(pid))
+    elif host:
+        process = said("busy.host", host=str(host))
     since = str(holder.get("since") or "").replace("T", " ").replace("+00:00", " UTC")
-    who = ", ".join(part for part in (process, f"since {since}" if since else "") if part)
-    by = f" ({who})" if who else ""
-    return (
-        f"{path} is open for writing in another crisis-sim{by}; only one program may write "
-        "a session at a time. Close that one first. Reading it (score, export, replay) "
-        "works meanwhile"
-    )
+    when = said("busy.since", since=since) if since else None
+    who = said("busy.who", process=process, since=when) if process and when else process or when
+    return said("busy", path=str(path), by=said("busy.by", who=who) if who else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,15 +384,12 @@ class Leftover:
     files: tuple[Path, ...]
     size: int
 
-    def note(self) -> str:
+    def note(self) -> Said:
         """The one-line note that tells the user about it and how to remove it."""
         import shlex
 
         names = " ".join(shlex.quote(str(f)) for f in self.files)
-        return (
-            f"{self.path}: left over from a 'crisis-sim simulate' that was stopped before it "
-            f"finished ({_size(self.size)}); no session uses it. Remove it with: rm {names}"
-        )
+        return said("leftover", path=str(self.path), size=_size(self.size), names=names)
 
 
 def leftover_partial(session: Path) -> Leftover | None:
@@ -460,8 +439,14 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
+def _size(n: int) -> Said:
+    return said("size.mb", mb=n / 1_000_000) if n >= 1_000_000 else said("size.bytes", count=n)
+
+
+def _reason(err: OSError) -> Said | str:
+    """Why the system refused, in the reader's language when the files module says it so."""
+    reason: Any = os_reason(err) if err.errno else str(err)
+    return reason if isinstance(reason, Said | str) else str(reason)
 
 
 # -- checking a file before and while it is read --------------------------------------------
@@ -474,46 +459,39 @@ def _check_session_file(path: Path) -> None:
     or a header without its write-ahead log gets a message about what is missing.
     """
     if not path.exists():
-        raise SessionError(f"{path}: no such session file")
+        raise SessionError(said("missing", path=str(path)))
     if path.is_dir():
-        raise SessionError(f"{path}: is a folder, not a session file")
+        raise SessionError(said("folder", path=str(path)))
     try:
         check_regular_input(path)
     except FileRefused as err:
-        raise SessionError(f"{path}: {err}") from None
+        reason = getattr(err, "said", None)
+        raise SessionError(
+            said("refused", path=str(path), reason=reason if isinstance(reason, Said) else str(err))
+        ) from None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:
-        raise SessionError(f"{path}: cannot be read: {os_reason(err)}") from None
+        raise SessionError(said("unreadable", path=str(path), reason=_reason(err))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # swapped since it was checked
-            raise SessionError(f"{path}: is not a regular file; give the path of a session")
+            raise SessionError(said("not_regular", path=str(path)))
         header = os.read(fd, 100)
     except OSError as err:
-        raise SessionError(f"{path}: cannot be read: {os_reason(err)}") from None
+        raise SessionError(said("unreadable", path=str(path), reason=_reason(err))) from None
     finally:
         os.close(fd)
     if not header:
-        raise SessionError(
-            f"{path}: not a crisis-sim session file: the file is empty. "
-            + _lost_wal_advice(path, Path(f"{path}-wal").exists())
-        )
+        advice = _lost_wal_advice(path, Path(f"{path}-wal").exists())
+        raise SessionError(said("empty", path=str(path), advice=advice))
     if not header.startswith(b"SQLite format 3\x00"):
-        raise SessionError(
-            f"{path}: not a crisis-sim session file (sessions are the "
-            ".sqlite files that 'crisis-sim run' and 'simulate' write)"
-        )
+        raise SessionError(said("not_session", path=str(path)))
 
 
-def _lost_wal_advice(path: Path, had_wal: bool) -> str:
+def _lost_wal_advice(path: Path, had_wal: bool) -> Said:
     wal = Path(f"{path}-wal")
-    state = "is damaged" if had_wal else "is missing"
-    return (
-        f"If it is a session, the write-ahead log {wal.name}, which held its recent "
-        f"events, {state}: restore {wal.name} from where the session was copied "
-        f"(together with {path.name}, into the same folder) and run again"
-    )
+    return said("wal.damaged" if had_wal else "wal.missing", wal=wal.name, name=path.name)
 
 
 def _checked_schema(path: Path, conn: sqlite3.Connection, had_wal: bool) -> None:
@@ -528,21 +506,15 @@ def _checked_schema(path: Path, conn: sqlite3.Connection, had_wal: bool) -> None
             # The header of a session written in WAL mode, and nothing else: everything
             # after it was in the -wal file.
             raise SessionError(
-                f"{path}: the session file is incomplete. " + _lost_wal_advice(path, had_wal)
+                said("incomplete", path=str(path), advice=_lost_wal_advice(path, had_wal))
             )
-        raise SessionError(f"{path}: an SQLite database, but not a crisis-sim session file")
+        raise SessionError(said("other_database", path=str(path)))
     if version > SCHEMA_VERSION:
-        raise SessionError(
-            f"{path}: written by a newer crisis-sim (session format "
-            f"{version}); upgrade crisis-sim to open it"
-        )
+        raise SessionError(said("newer", path=str(path), version=version))
     for name in ("meta", "events"):
         if kinds.get(name, "table") != "table":
             # A view could compute rows forever; a session has plain tables only.
-            raise SessionError(
-                f"{path}: the session file is damaged ({name} is not a table); "
-                "crisis-sim cannot read it"
-            )
+            raise SessionError(said("not_table", path=str(path), name=name))
     planted = conn.execute(
         "SELECT type, name FROM sqlite_master WHERE NOT ("
         "(type = 'table' AND name IN ('meta', 'events')) "
@@ -552,9 +524,7 @@ def _checked_schema(path: Path, conn: sqlite3.Connection, had_wal: bool) -> None
         # crisis-sim writes two tables and nothing else; a trigger would act on the next
         # write (resume), a view or another table could stand in for data.
         raise SessionError(
-            f"{path}: the session file holds a {planted[0]} named '{planted[1]}', which "
-            "crisis-sim never writes; it was changed by another program and cannot be "
-            "trusted. Use the copy the exercise wrote"
+            said("planted", path=str(path), kind=str(planted[0]), name=str(planted[1]))
         )
     conn.execute("SELECT seq, t, wall, type, data FROM events LIMIT 1").fetchall()
 
@@ -572,7 +542,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
 
 
-def _digest_problem(meta: dict[str, str]) -> str | None:
+def _digest_problem(meta: dict[str, str]) -> Said | None:
     """Why the stored scenario's digest does not vouch for it, or None when it does.
 
     The digest is required: a session without it would have its check turned off by
@@ -581,38 +551,38 @@ def _digest_problem(meta: dict[str, str]) -> str | None:
     """
     text, digest = meta.get("scenario_text", ""), meta.get("scenario_sha256")
     if not digest:
-        return "its SHA-256 fingerprint is missing"
+        return said("digest.missing")
     if not _SHA256.fullmatch(digest.lower()):
-        return "its SHA-256 fingerprint is not one"
+        return said("digest.malformed")
     if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != digest.lower():
-        return "it does not match its SHA-256 fingerprint"
+        return said("digest.differs")
     return None
 
 
-def _row_problem(seq: Any, t: Any, wall: Any, kind: Any, data: Any) -> str | None:
+def _row_problem(seq: Any, t: Any, wall: Any, kind: Any, data: Any) -> Said | None:
     """What is wrong with an event's columns, or None. SQLite stores any type in any
     column, so each is checked before it is used."""
     if not isinstance(seq, int) or isinstance(seq, bool):
-        return "seq is not a whole number"
+        return said("event.seq")
     if isinstance(t, bool) or not isinstance(t, int | float):
-        return "t is not a number"
+        return said("event.t")
     if not math.isfinite(t):
-        return "t is not a finite number"
+        return said("event.t.finite")
     if not 0 <= t <= MAX_T:
-        return f"t is {'negative' if t < 0 else 'too large'}"
+        return said("event.t.negative" if t < 0 else "event.t.large")
     if not isinstance(wall, str) or len(wall) > MAX_LABEL_CHARS:
-        return "wall is not a time"
+        return said("event.wall")
     if not isinstance(kind, str) or not kind or len(kind) > MAX_LABEL_CHARS:
-        return "type is not a name"
+        return said("event.type")
     if not isinstance(data, str):
-        return "data is not text"
+        return said("event.data")
     if len(data) > MAX_EVENT_CHARS:
-        return f"its data is over {MAX_EVENT_CHARS:,} characters"
+        return said("event.long", most=MAX_EVENT_CHARS)
     return None
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise SaidError(said("event.constant", name=name))
 
 
 # NaN and Infinity are not JSON; Python would accept them and every figure would break.
@@ -664,11 +634,7 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
         if os.access(path.parent, os.W_OK):
             raise
     if _file_size(Path(f"{path}-wal")) > 0:
-        raise SessionError(
-            f"{path}: its newest events are in {path.name}-wal, and this folder is read-only, "
-            "so crisis-sim cannot read them here; copy the session's files to a folder you "
-            "can write to, and run again"
-        )
+        raise SessionError(said("wal.read_only", path=str(path), wal=f"{path.name}-wal"))
     conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn

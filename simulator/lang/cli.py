@@ -118,4 +118,391 @@ CLI: Final[dict[str, Entry]] = {
         "crisis-sim: internal error: {error}\nDette er ein feil i crisis-sim. Set "
         "CRISIS_SIM_DEBUG=1 og køyr på nytt for å sjå detaljane, og meld gjerne frå om dei.",
     ),
+    # -- validate's summary: one line per file. Norwegian says "1 feil, 2 feil".
+    "validate.summary": (
+        "{path}: {verdict} ({errors}, {warnings})",
+        "{path}: {verdict} ({errors}, {warnings})",
+        "{path}: {verdict} ({errors}, {warnings})",
+    ),
+    "validate.valid": ("valid", "gyldig", "gyldig"),
+    "validate.invalid": ("invalid", "ugyldig", "ugyldig"),
+    # English writes the counts as it always has (10001 errors), for the scripts that read
+    # the line; Norwegian groups the digits (10 001 feil).
+    "validate.errors.one": ("{count} error", "{count:,} feil", "{count:,} feil"),
+    "validate.errors.many": ("{count} errors", "{count:,} feil", "{count:,} feil"),
+    "validate.warnings.one": ("{count} warning", "{count:,} advarsel", "{count:,} åtvaring"),
+    "validate.warnings.many": (
+        "{count} warnings",
+        "{count:,} advarsler",
+        "{count:,} åtvaringar",
+    ),
+    "validate.unread": (
+        "{path}: not checked (it cannot be read)",
+        "{path}: ikke sjekket (den kan ikke leses)",
+        "{path}: ikkje sjekka (ho kan ikkje lesast)",
+    ),
+    # -- usage errors: what follows "crisis-sim: error:"
+    "usage.help": (
+        "{message}; see '{command} --help'",
+        "{message}; se «{command} --help»",
+        "{message}; sjå «{command} --help»",
+    ),
+    "usage.option": ("{option}: {message}", "{option}: {message}", "{option}: {message}"),
+    "usage.range": (
+        "{value} is not a number between {low} and {high}",
+        "{value} er ikke et tall mellom {low} og {high}",
+        "{value} er ikkje eit tal mellom {low} og {high}",
+    ),
+    "usage.exists": (
+        "{path} already exists; choose another name, or add --force to overwrite it",
+        "{path} finnes allerede; velg et annet navn, eller legg til --force for å skrive over den",
+        "{path} finst alt; vel eit anna namn, eller legg til --force for å skrive over henne",
+    ),
+    "usage.session_exists": (
+        "{path} exists already; choose another --session path, or reopen it with "
+        "'crisis-sim resume {path}'",
+        "{path} finnes allerede; velg en annen --session-sti, eller åpne den igjen med "
+        "«crisis-sim resume {path}»",
+        "{path} finst alt; vel ein annan --session-sti, eller opne henne att med "
+        "«crisis-sim resume {path}»",
+    ),
+    # -- where -o may not write
+    "output.refused": ("{path} {reason}", "{path} {reason}", "{path} {reason}"),
+    "output.session": (
+        "{path} is a crisis-sim session; writing over it would destroy the exercise it "
+        "records. Give -o a new file name",
+        "{path} er en økt fra crisis-sim; å skrive over den ville ødelegge øvelsen den "
+        "inneholder. Gi -o et nytt filnavn",
+        "{path} er ei økt frå crisis-sim; å skrive over henne ville øydeleggje øvinga ho "
+        "inneheld. Gi -o eit nytt filnamn",
+    ),
+    "output.database": (
+        "{path} is a database; writing over it would destroy what it holds. Give -o a new "
+        "file name",
+        "{path} er en database; å skrive over den ville ødelegge det den inneholder. Gi -o "
+        "et nytt filnavn",
+        "{path} er ein database; å skrive over han ville øydeleggje det han inneheld. Gi -o "
+        "eit nytt filnamn",
+    ),
+    "output.input": (
+        "{path} is the file this command reads ({input}); writing the result there would "
+        "replace it. Give -o a new file name, and compare the two before you replace the "
+        "old one",
+        "{path} er filen denne kommandoen leser ({input}); å skrive resultatet dit ville "
+        "erstatte den. Gi -o et nytt filnavn, og sammenlign de to før du erstatter den "
+        "gamle",
+        "{path} er fila denne kommandoen les ({input}); å skrive resultatet dit ville "
+        "erstatte henne. Gi -o eit nytt filnamn, og samanlikn dei to før du erstattar den "
+        "gamle",
+    ),
+    "output.cannot": (
+        "cannot write the output",
+        "kan ikke skrive utdataene",
+        "kan ikkje skrive utdataa",
+    ),
+    "failure": ("{what}: {reason}", "{what}: {reason}", "{what}: {reason}"),
+    # -- sessions
+    "resume.stored": (
+        "{path}: {problem}; the exercise cannot be resumed. Reopen it with the crisis-sim "
+        "version that recorded it, or start a new one with 'crisis-sim run SCENARIO'; its "
+        "events can still be read with 'crisis-sim export {path}'",
+        "{path}: {problem}; øvelsen kan ikke fortsettes. Åpne den med den versjonen av "
+        "crisis-sim som tok den opp, eller start en ny med «crisis-sim run SCENARIO»; "
+        "hendelsene kan fortsatt leses med «crisis-sim export {path}»",
+        "{path}: {problem}; øvinga kan ikkje halde fram. Opne henne med den versjonen av "
+        "crisis-sim som tok henne opp, eller start ei ny med «crisis-sim run SCENARIO»; "
+        "hendingane kan framleis lesast med «crisis-sim export {path}»",
+    ),
+    "stored.problem": (
+        "the scenario stored in the session does not pass this version's checks",
+        "scenarioet som er lagret i økta, består ikke sjekkene i denne versjonen",
+        "scenarioet som er lagra i økta, består ikkje sjekkane i denne versjonen",
+    ),
+    "stored.line": (
+        "{problem} (line {line}: {message})",
+        "{problem} (linje {line}: {message})",
+        "{problem} (linje {line}: {message})",
+    ),
+    "stored.first": ("{problem} ({message})", "{problem} ({message})", "{problem} ({message})"),
+    "score.different": (
+        "these sessions ran different scenarios (or different versions of one), so they "
+        "cannot be compared: {listing}",
+        "disse øktene kjørte ulike scenarioer (eller ulike versjoner av ett), så de kan ikke "
+        "sammenlignes: {listing}",
+        "desse øktene køyrde ulike scenario (eller ulike versjonar av eitt), så dei kan "
+        "ikkje samanliknast: {listing}",
+    ),
+    # -- simulate's summary
+    "simulate.delivered": (
+        "Delivered {count:,} items up to {time}.",
+        "Leverte {count:,} saker fram til {time}.",
+        "Leverte {count:,} saker fram til {time}.",
+    ),
+    "simulate.expectations": (
+        "Expectations: {met} met, {late} late, {missed} missed{pending}.",
+        "Forventninger: {met} innfridd, {late} for sent, {missed} ikke innfridd{pending}.",
+        "Forventningar: {met} innfridde, {late} for seint, {missed} ikkje innfridde{pending}.",
+    ),
+    "simulate.pending": (
+        ", {pending} still open",
+        ", {pending} fortsatt åpne",
+        ", {pending} framleis opne",
+    ),
+    "simulate.ended": (
+        "Session (ended): {path}",
+        "Økt (avsluttet): {path}",
+        "Økt (avslutta): {path}",
+    ),
+    "simulate.stopped": (
+        "Session (stopped before the end (not ended)): {path}",
+        "Økt (stoppet før slutten, ikke avsluttet): {path}",
+        "Økt (stoppa før slutten, ikkje avslutta): {path}",
+    ),
+    "version": (
+        "{prog}, version {version}",
+        "{prog}, versjon {version}",
+        "{prog}, versjon {version}",
+    ),
+    # -- list
+    "list.title": ("Bundled scenarios", "Medfølgende scenarioer", "Medfølgjande scenario"),
+    "list.name": ("name", "navn", "namn"),
+    "list.heading": ("title", "tittel", "tittel"),
+    "list.language": ("language", "språk", "språk"),
+    "list.duration": ("duration", "varighet", "varigheit"),
+    "list.injects": ("injects", "innspill", "innspel"),
+    "list.noise": ("noise streams", "bakgrunnsstrømmer", "bakgrunnsstraumar"),
+}
+
+HELP: Final[dict[str, Entry]] = {
+    # What ``--help`` says of each command and option. Option names, metavars and values
+    # (SCENARIO, -o, 600, json) are typed as they are, so they stay as they are.
+    "crisis-sim": (
+        "crisis-sim: rehearse crisis communication on a synthetic social-media feed.\n\n"
+        "A SCENARIO is a path to a .yaml file, or the name of a bundled scenario "
+        "(see 'crisis-sim list').",
+        "crisis-sim: øv på krisekommunikasjon i en syntetisk strøm fra sosiale medier.\n\n"
+        "Et SCENARIO er stien til en .yaml-fil, eller navnet på et medfølgende scenario "
+        "(se «crisis-sim list»).",
+        "crisis-sim: øv på kriskommunikasjon i ein syntetisk straum frå sosiale medium.\n\n"
+        "Eit SCENARIO er stien til ei .yaml-fil, eller namnet på eit medfølgjande scenario "
+        "(sjå «crisis-sim list»).",
+    ),
+    "version": (
+        "Show the version and exit.",
+        "Vis versjonen og avslutt.",
+        "Vis versjonen og avslutt.",
+    ),
+    "list": (
+        "List the bundled scenarios.",
+        "Vis de medfølgende scenarioene.",
+        "Vis dei medfølgjande scenarioa.",
+    ),
+    "validate": (
+        "Check scenario files and report every problem with its line and column.\n\n"
+        "Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.",
+        "Sjekk scenariofiler og meld hvert problem med linje og kolonne.\n\n"
+        "Avslutningsstatus: 0 gyldig (advarsler er lov), 1 ugyldig, 2 feil bruk.",
+        "Sjekk scenariofiler og meld kvart problem med linje og kolonne.\n\n"
+        "Avslutningsstatus: 0 gyldig (åtvaringar er lov), 1 ugyldig, 2 feil bruk.",
+    ),
+    "schema": (
+        "Print the JSON Schema of the scenario format, for editors.",
+        "Skriv ut JSON-skjemaet for scenarioformatet, for redigeringsprogrammer.",
+        "Skriv ut JSON-skjemaet for scenarioformatet, for redigeringsprogram.",
+    ),
+    "preview": (
+        "Show the master events list: every inject in delivery order, and the noise.",
+        "Vis hendelseslisten: hvert innspill i rekkefølgen det kommer, og bakgrunnsstrømmene.",
+        "Vis hendingslista: kvart innspel i den rekkjefølgja det kjem, og bakgrunnsstraumane.",
+    ),
+    "msel": (
+        "The master events list as a spreadsheet (CSV), both ways.",
+        "Hendelseslisten som regneark (CSV), begge veier.",
+        "Hendingslista som rekneark (CSV), begge vegar.",
+    ),
+    "msel export": (
+        "Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel).",
+        "Skriv innspillene som et CSV-regneark (UTF-8 med BOM, for Excel).",
+        "Skriv innspela som eit CSV-rekneark (UTF-8 med BOM, for Excel).",
+    ),
+    "msel import": (
+        "Replace a scenario's injects with the rows of a spreadsheet.\n\n"
+        "Comma- and semicolon-separated files are both read. Everything else in BASE.yaml, "
+        "comments included, is kept.",
+        "Erstatt innspillene i et scenario med radene i et regneark.\n\n"
+        "Filer med komma og med semikolon leses begge. Alt annet i BASE.yaml, kommentarer "
+        "også, beholdes.",
+        "Erstatt innspela i eit scenario med radene i eit rekneark.\n\n"
+        "Filer med komma og med semikolon blir begge lesne. Alt anna i BASE.yaml, "
+        "kommentarar òg, blir teke vare på.",
+    ),
+    "new": (
+        "Write a commented starter scenario, NAME.yaml, that validates.",
+        "Skriv et kommentert startscenario, NAME.yaml, som er gyldig.",
+        "Skriv eit kommentert startscenario, NAME.yaml, som er gyldig.",
+    ),
+    "run": (
+        "Run an exercise in the console: the briefing first, Enter starts the clock.",
+        "Kjør en øvelse i konsollen: orienteringen først, Enter starter klokka.",
+        "Køyr ei øving i konsollen: orienteringa først, Enter startar klokka.",
+    ),
+    "resume": (
+        "Reopen an interrupted exercise exactly where it stopped, paused.",
+        "Åpne en avbrutt øvelse igjen akkurat der den stoppet, på pause.",
+        "Opne ei avbroten øving att akkurat der ho stoppa, på pause.",
+    ),
+    "simulate": (
+        "Run an exercise headless, as fast as possible, with an optional scripted team.",
+        "Kjør en øvelse uten skjerm, så fort som mulig, eventuelt med et skriptet team.",
+        "Køyr ei øving utan skjerm, så fort som mogleg, eventuelt med eit skripta team.",
+    ),
+    "export": (
+        "Write a session's events as JSON Lines, one object per event, in order.",
+        "Skriv hendelsene i en økt som JSON Lines, ett objekt per hendelse, i rekkefølge.",
+        "Skriv hendingane i ei økt som JSON Lines, eitt objekt per hending, i rekkjefølgje.",
+    ),
+    "score": (
+        "The debrief: response times, rumours, personal data, guidelines and a score.\n\n"
+        "Several sessions of the same scenario are compared side by side.",
+        "Evalueringen: svartider, rykter, personopplysninger, retningslinjer og en "
+        "poengsum.\n\nFlere økter med samme scenario sammenlignes side om side.",
+        "Evalueringa: svartider, rykte, personopplysningar, retningslinjer og ein "
+        "poengsum.\n\nFleire økter med same scenario blir samanlikna side om side.",
+    ),
+    "replay": (
+        "Replay an exercise for the debrief: seek with arrow keys, space pauses.",
+        "Spill av en øvelse til evalueringen: spol med piltastene, mellomrom setter på pause.",
+        "Spel av ei øving til evalueringa: spol med piltastane, mellomrom set på pause.",
+    ),
+    # -- options
+    "output": ("Write to this file.", "Skriv til denne filen.", "Skriv til denne fila."),
+    "output.stdout": (
+        "Write to this file instead of standard output.",
+        "Skriv til denne filen i stedet for til standard ut.",
+        "Skriv til denne fila i staden for til standard ut.",
+    ),
+    "output.csv": (
+        "The .csv file to write.",
+        "CSV-filen som skal skrives.",
+        "CSV-fila som skal skrivast.",
+    ),
+    "output.scenario": (
+        "Where to write the new scenario.",
+        "Hvor det nye scenarioet skal skrives.",
+        "Kvar det nye scenarioet skal skrivast.",
+    ),
+    "mode": (
+        "Permissions of the file written with -o, in octal: 600 only you may read it, 644 "
+        "everyone may.",
+        "Tilgangen til filen -o skriver, oktalt: 600 bare du kan lese den, 644 alle kan.",
+        "Tilgangen til fila -o skriv, oktalt: 600 berre du kan lese henne, 644 alle kan.",
+    ),
+    "follow_symlinks": (
+        "If -o names a symbolic link, write to the file it points to.",
+        "Hvis -o er en symbolsk lenke, skriv til filen den peker på.",
+        "Viss -o er ei symbolsk lenkje, skriv til fila ho peikar på.",
+    ),
+    "lang": (
+        "{what}: nb (bokmål), nn (nynorsk) or en (English). {default}",
+        "{what}: nb (bokmål), nn (nynorsk) eller en (engelsk). {default}",
+        "{what}: nb (bokmål), nn (nynorsk) eller en (engelsk). {default}",
+    ),
+    "lang.scenario": (
+        "Default: the scenario's language, else the system's.",
+        "Standard: scenarioets språk, ellers systemets.",
+        "Standard: språket til scenarioet, elles systemet sitt.",
+    ),
+    "lang.system": (
+        "Default: the system's language.",
+        "Standard: systemets språk.",
+        "Standard: språket til systemet.",
+    ),
+    "lang.messages": ("Language of the messages", "Språket i meldingene", "Språket i meldingane"),
+    "lang.console": ("Language of the console", "Språket i konsollen", "Språket i konsollen"),
+    "lang.list": ("Language of the list", "Språket i listen", "Språket i lista"),
+    "lang.preview": (
+        "Language of the list (table and md; json and csv keep English names)",
+        "Språket i listen (table og md; json og csv beholder engelske navn)",
+        "Språket i lista (table og md; json og csv held på engelske namn)",
+    ),
+    "lang.report": (
+        "Language of the report (table, md and html; json and csv keep English names)",
+        "Språket i rapporten (table, md og html; json og csv beholder engelske navn)",
+        "Språket i rapporten (table, md og html; json og csv held på engelske namn)",
+    ),
+    "lang.starter": (
+        "Language of the starter's texts and comments.",
+        "Språket i startscenarioets tekster og kommentarer.",
+        "Språket i tekstane og kommentarane i startscenarioet.",
+    ),
+    "strict": (
+        "Treat warnings as errors.",
+        "Regn advarsler som feil.",
+        "Rekn åtvaringar som feil.",
+    ),
+    "validate.format": (
+        "json gives [{path, line, column, severity, message, code}].",
+        "json gir [{path, line, column, severity, message, code}].",
+        "json gir [{path, line, column, severity, message, code}].",
+    ),
+    "semicolon": (
+        "Separate cells with ';', as Norwegian Excel expects.",
+        "Skill cellene med «;», slik norsk Excel venter.",
+        "Skil cellene med «;», slik norsk Excel ventar.",
+    ),
+    "into": (
+        "The scenario whose injects the spreadsheet replaces.",
+        "Scenarioet som får innspillene sine erstattet av regnearket.",
+        "Scenarioet som får innspela sine erstatta av reknearket.",
+    ),
+    "force": (
+        "Overwrite the file if it exists.",
+        "Skriv over filen hvis den finnes.",
+        "Skriv over fila viss ho finst.",
+    ),
+    "run.speed": (
+        "Scenario time per real second, 0.25 to 20.",
+        "Scenariotid per virkelige sekund, 0.25 til 20.",
+        "Scenariotid per verkeleg sekund, 0.25 til 20.",
+    ),
+    "run.seed": (
+        "The same seed gives every team the same feed.",
+        "Samme seed gir alle team den samme strømmen.",
+        "Same seed gir alle team den same straumen.",
+    ),
+    "run.session": (
+        "Where to record the exercise (default: sessions/<id>-<time>.sqlite).",
+        "Hvor øvelsen skal tas opp (standard: sessions/<id>-<time>.sqlite).",
+        "Kvar øvinga skal takast opp (standard: sessions/<id>-<time>.sqlite).",
+    ),
+    "name": (
+        "Your name, recorded with your actions.",
+        "Navnet ditt, lagret sammen med handlingene dine.",
+        "Namnet ditt, lagra saman med handlingane dine.",
+    ),
+    "simulate.seed": (
+        "The same seed gives the same exercise.",
+        "Samme seed gir samme øvelse.",
+        "Same seed gir same øving.",
+    ),
+    "simulate.actions": (
+        "A scripted team: a YAML list of actions with 'at' and 'do'.",
+        "Et skriptet team: en YAML-liste med handlinger med 'at' og 'do'.",
+        "Eit skripta team: ei YAML-liste med handlingar med 'at' og 'do'.",
+    ),
+    "simulate.session": (
+        "Where to write the session (default: sessions/<id>-<time>.sqlite).",
+        "Hvor økta skal skrives (standard: sessions/<id>-<time>.sqlite).",
+        "Kvar økta skal skrivast (standard: sessions/<id>-<time>.sqlite).",
+    ),
+    "simulate.until": (
+        "Stop at this scenario time without ending the exercise.",
+        "Stopp ved denne scenariotiden uten å avslutte øvelsen.",
+        "Stopp ved denne scenariotida utan å avslutte øvinga.",
+    ),
+    "replay.speed": (
+        "Replay speed; change it with + and - while it plays.",
+        "Avspillingsfart; endre den med + og - mens den spilles av.",
+        "Avspelingsfart; endre han med + og - medan ho blir spelt av.",
+    ),
 }

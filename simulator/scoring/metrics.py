@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from simulator.engine.reach import views_at
-from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.engine.store import Event, SessionError, SessionStore, said
+from simulator.lang import Said
 from simulator.scenario.loader import load_scenario_text
 from simulator.scenario.model import Scenario, deadline_for
 
@@ -160,33 +161,38 @@ def _findings(value: Any) -> bool:
 
 # The fields scoring reads, by event type: (required, check, what it must be). A session
 # is untrusted input, so each is checked before it is used.
-_FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], str]]] = {
+_FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], Said]]] = {
     "delivered": [
-        ("item", True, _text, "a text"),
-        ("peak", False, _optional(_finite), "a number"),
-        ("channel", False, _optional(_text), "a text"),
+        ("item", True, _text, said("score.text")),
+        ("peak", False, _optional(_finite), said("score.number")),
+        ("channel", False, _optional(_text), said("score.text")),
     ],
     "expectation": [
-        ("inject", True, _text, "a text"),
-        ("index", True, lambda v: isinstance(v, int) and not isinstance(v, bool), "a number"),
-        ("do", True, _texts, "a list of texts"),
-        ("status", True, _text, "a text"),
-        ("delivered", True, _finite, "a number"),
-        ("deadline", True, _finite, "a number"),
-        ("responded", False, _optional(_finite), "a number"),
-        ("response_time", False, _optional(_finite), "a number"),
-        ("points", False, _finite, "a number"),
+        ("inject", True, _text, said("score.text")),
+        (
+            "index",
+            True,
+            lambda v: isinstance(v, int) and not isinstance(v, bool),
+            said("score.number"),
+        ),
+        ("do", True, _texts, said("score.texts")),
+        ("status", True, _text, said("score.text")),
+        ("delivered", True, _finite, said("score.number")),
+        ("deadline", True, _finite, said("score.number")),
+        ("responded", False, _optional(_finite), said("score.number")),
+        ("response_time", False, _optional(_finite), said("score.number")),
+        ("points", False, _finite, said("score.number")),
     ],
     "action": [
-        ("action", True, _text, "a text"),
-        ("label", False, _optional(_text), "a text"),
-        ("findings", False, _optional(_findings), "a list of findings"),
+        ("action", True, _text, said("score.text")),
+        ("label", False, _optional(_text), said("score.text")),
+        ("findings", False, _optional(_findings), said("score.findings")),
     ],
-    "corrected": [("item", True, _text, "a text")],
+    "corrected": [("item", True, _text, said("score.text"))],
 }
 _ANY = [
-    ("to", False, _optional(_texts), "a list of texts"),
-    ("by", False, _optional(_text), "a text"),
+    ("to", False, _optional(_texts), said("score.texts")),
+    ("by", False, _optional(_text), said("score.text")),
 ]
 
 
@@ -197,18 +203,17 @@ def checked_events(events: Iterable[Event], display: str) -> Iterator[Event]:
         for key, required, check, what in _FIELDS.get(event.type, []) + _ANY:
             if key not in data:
                 if required:
-                    problem = f"it has no '{key}'"
+                    problem = said("score.no_key", field=key)
                     break
                 continue
             if not check(data[key]):
-                problem = f"'{key}' is not {what}"
+                problem = said("score.not", field=key, what=what)
                 break
         else:
             yield event
             continue
         raise SessionError(
-            f"{display}: event {event.seq} is damaged ({event.type}: {problem}); "
-            "crisis-sim cannot score it"
+            said("score.damaged", path=display, seq=event.seq, type=event.type, problem=problem)
         )
 
 
@@ -220,7 +225,7 @@ def _score(store: SessionStore, display: str) -> Score:
         ).scenario
     except Exception as err:
         raise SessionError(
-            f"{display}: the scenario stored in the session cannot be read ({type(err).__name__})"
+            said("scenario.unreadable.why", path=display, error=type(err).__name__)
         ) from None
     seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
     inject_kind: dict[str, str] = {i.id: i.kind for i in scenario.injects}

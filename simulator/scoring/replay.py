@@ -9,7 +9,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from simulator.engine.reach import engagement, views_at
-from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scoring.metrics import checked_events
 
@@ -32,9 +32,7 @@ class ReplayLog:
                 meta["scenario_text"], meta.get("scenario", "scenario")
             )
         except Exception:
-            raise SessionError(
-                f"{path}: the scenario stored in the session cannot be read"
-            ) from None
+            raise SessionError(said("scenario.unreadable", path=str(path))) from None
         self.path = path
         self.seed = int(meta.get("seed", "0") or 0)
         self.times = [e.t for e in self.events]
