@@ -372,11 +372,10 @@ def _write_output(text: str, output: Output | None, *, inputs: Sequence[str | Pa
         _refuse_to_destroy(real, output.path, inputs)
         write_output(real, text.encode("utf-8"), mode=output.mode)
     except WriteFailed as err:  # the path was right; the disk failed under the write
-        said = _words()("output.refused", path=output.path, reason=_text(_said(err)))
-        _say(f"crisis-sim: error: {said}", err=True)
+        _say(f"crisis-sim: error: {_text(err.naming(output.path))}", err=True)
         sys.exit(EXIT_IO)
     except FileRefused as err:
-        _usage_error(_words()("output.refused", path=output.path, reason=_text(_said(err))))
+        _usage_error(_text(err.naming(output.path)))
 
 
 def _refuse_to_destroy(target: Path, output: str, inputs: Sequence[str | Path]) -> None:
@@ -566,6 +565,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -
     sources: dict[str, str] = {}
     usage = False
     summaries: list[tuple[str, str, int, int]] = []
+    written_in: str | None = None  # the first file's language: the output has one
     for arg in paths:
         try:
             path, display = resolve_scenario(arg)
@@ -576,7 +576,7 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -
         result = check_file(path, display)
         sources[display] = result.text
         all_findings += result.findings
-        lang = lang or result.language
+        written_in = written_in or result.language
         if (
             result.scenario is None
             and result.findings
@@ -591,9 +591,9 @@ def validate(paths: tuple[str, ...], strict: bool, fmt: str, lang: str | None) -
         warnings = len(result.findings) - errors
         verdict = "validate.invalid" if errors or (strict and warnings) else "validate.valid"
         summaries.append((verdict, display, errors, warnings))
-    _print_findings(all_findings, sources, err=False, fmt=fmt, language=lang)
+    _print_findings(all_findings, sources, err=False, fmt=fmt, language=lang, scenario=written_in)
     if fmt == "text":
-        words = _words(lang)
+        words = _words(lang, written_in)
         for verdict, display, errors, warnings in summaries:
             _say(_summary(words, verdict, display, errors, warnings))
     if has_errors([f for f in all_findings if f.line > 0], strict):

@@ -25,13 +25,17 @@ def run_cli(
     timeout: float = 120,
     env: dict[str, str] | None = None,
     before: Callable[[], None] | None = None,
+    lang: str | None = "en",
 ) -> subprocess.CompletedProcess[str]:
     """Run the installed command as a user would, capturing its output.
 
     ``before`` runs in the child before the command starts: resource limits, signals.
+    The command speaks ``lang`` (``--lang`` before the command) unless the arguments ask
+    for a language themselves: most tests quote English messages, whatever the language
+    of the scenario they use. ``lang=None`` leaves the choice to the command's own rule.
     """
     proc = subprocess.run(
-        [cli_path(), *args],
+        [cli_path(), *speaking(lang, args)],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -42,6 +46,12 @@ def run_cli(
     )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     return proc
+
+
+def speaking(lang: str | None, args: tuple[str, ...]) -> tuple[str, ...]:
+    """The arguments with ``--lang LANG`` in front, unless they ask for a language."""
+    asked = any(a == "--lang" or a.startswith("--lang=") for a in args)
+    return ("--lang", lang, *args) if lang and not asked else args
 
 
 def event_count(path: Path) -> int:
@@ -182,15 +192,22 @@ def open_folder(path: Path) -> Path:
 
 
 def run_cli_unprivileged(
-    *args: str, cwd: Path, timeout: float = 120, stdin: str | None = None
+    *args: str,
+    cwd: Path,
+    timeout: float = 120,
+    stdin: str | None = None,
+    lang: str | None = "en",
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as an ordinary user (``nobody`` when the tests are root).
+    """Run the installed command as an ordinary user (``nobody`` when the tests are root),
+    speaking ``lang`` as :func:`run_cli` does.
 
     Root reads and writes through any permission, so tests about permissions would pass
     for the wrong reason; as another user they meet the same refusals a planner would.
     """
     import os
     import sysconfig
+
+    args = speaking(lang, args)
 
     if os.geteuid() != 0:
         proc = subprocess.run(

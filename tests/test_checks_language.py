@@ -309,7 +309,7 @@ def test_english_is_as_before(tmp_path: Path) -> None:
 def test_a_scenario_in_nynorsk_is_checked_in_nynorsk(tmp_path: Path) -> None:
     path = tmp_path / "nynorsk.yaml"
     path.write_text(RULES.replace("title: Skred", "language: nn\ntitle: Skred"), "utf-8")
-    proc = run_cli("validate", str(path))
+    proc = run_cli("validate", str(path), lang=None)
     shown = _flat(proc.stdout)
     assert "åtvaring: avsendaren «ordforer» blir aldri brukt" in shown
     assert "id-en «kari» er brukt to gonger (avsendar, første gong på linje 14)" in shown

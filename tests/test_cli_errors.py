@@ -101,7 +101,11 @@ def test_a_full_disk_behind_the_output_is_one_line(args: str, session: Path) -> 
     argv = [a.replace("SESSION", str(session)) for a in args.split()]
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
-            [cli_path(), *argv], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+            [cli_path(), "--lang", "en", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
         )
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 74, proc.stderr
@@ -129,7 +133,7 @@ def test_a_reader_that_stopped_early_ends_the_command_quietly(args: str, session
 
 def test_new_makes_a_short_file_name_from_a_long_title(tmp_path: Path) -> None:
     title = "Flom i Elvdal " * 30  # 420 characters: more than a file name may hold
-    proc = run_cli("new", title, cwd=tmp_path)
+    proc = run_cli("new", title, cwd=tmp_path, lang=None)
     assert proc.returncode == 0, proc.stderr
     (written,) = tmp_path.glob("*.yaml")
     assert len(written.stem) <= MAX_ID and written.stem.startswith("flom-i-elvdal-")
@@ -194,8 +198,9 @@ def test_ctrl_c_outside_the_console_is_one_line_and_130(tmp_path: Path) -> None:
     scenario.write_text(SURGE, encoding="utf-8")
     session = tmp_path / "s.sqlite"
     partial = session.with_name(session.name + ".partial")
+    args = ["--lang", "en", "simulate", str(scenario), "--seed", "1", "--session", str(session)]
     proc = subprocess.Popen(
-        [cli_path(), "simulate", str(scenario), "--seed", "1", "--session", str(session)],
+        [cli_path(), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -182,7 +182,7 @@ def test_a_second_writer_is_refused_naming_the_holder_and_readers_still_work(
     holder.kill9()
     lock = tmp_path / "s.sqlite.lock"
     assert json.loads(lock.read_text())["pid"] == holder.pid  # still there, now stale
-    proc = run_cli("resume", "s.sqlite", cwd=tmp_path)
+    proc = run_cli("resume", "s.sqlite", cwd=tmp_path, lang=None)
     assert proc.returncode == 2 and "interaktiv terminal" in proc.stderr  # got past the lock
     successor = Holder(HOLD_SESSION, str(path), cwd=tmp_path)
     holders.append(successor)

@@ -331,7 +331,7 @@ def test_msel_import_speaks_the_users_language(tmp_path: Path) -> None:
     env = {**os.environ, "LC_ALL": "nb_NO.UTF-8", "LANG": "nb_NO.UTF-8"}
     proc = run_cli(
         "msel", "import", "rader.csv", "--into", "base.yaml", "-o", "out.yaml",
-        cwd=tmp_path, env=env,
+        cwd=tmp_path, env=env, lang=None,
     )  # fmt: skip
     assert proc.returncode == 1, proc.stderr
     assert "rader.csv:3: feil: sensitive: «kanskje» er verken ja eller nei" in proc.stderr

@@ -465,10 +465,7 @@ def _check_session_file(path: Path) -> None:
     try:
         check_regular_input(path)
     except FileRefused as err:
-        reason = getattr(err, "said", None)
-        raise SessionError(
-            said("refused", path=str(path), reason=reason if isinstance(reason, Said) else str(err))
-        ) from None
+        raise SessionError(said("refused", path=str(path), reason=err.predicate)) from None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as err:

@@ -167,7 +167,6 @@ CLI: Final[dict[str, Entry]] = {
         "«crisis-sim resume {path}»",
     ),
     # -- where -o may not write
-    "output.refused": ("{path} {reason}", "{path} {reason}", "{path} {reason}"),
     "output.session": (
         "{path} is a crisis-sim session; writing over it would destroy the exercise it "
         "records. Give -o a new file name",

@@ -349,9 +349,9 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     try:
         text = _decode(read_input(path))
     except TooLarge as err:
-        raise ScenarioError([fail(1, err.sentence())]) from None
+        raise ScenarioError([fail(1, err.said)]) from None
     except FileRefused as err:
-        raise ScenarioError([fail(0, err.sentence())]) from None
+        raise ScenarioError([fail(0, err.said)]) from None
     if not text.strip():
         raise ScenarioError([fail(1, said("empty"))])
     delimiter = _delimiter(text.splitlines()[0])

@@ -249,9 +249,13 @@ class FeedView(ScrollView, can_focus=True):
         key = (item.index, item.version, part, selected, width, live, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            text = self._header(item) if part == 0 else self._body(item)
-            if selected:  # one colour for the whole row, over the tones of its parts
-                text.stylize(tone_of(self, Tone.CURSOR if self.has_focus else Tone.CURSOR_BLURRED))
+            # The selected row is one colour over the tones of its parts.
+            cursor = (
+                tone_of(self, Tone.CURSOR if self.has_focus else Tone.CURSOR_BLURRED)
+                if selected
+                else None
+            )
+            text = self._header(item, cursor) if part == 0 else self._body(item, cursor)
             # On the widget's own colours: a part without a tone is written in the theme's
             # text colour on its background, in the light theme too.
             segments = list(text.render(self.app.console))
@@ -263,14 +267,17 @@ class FeedView(ScrollView, can_focus=True):
                 self._cache.popitem(last=False)
         return strip
 
-    def _header(self, item: FeedItem) -> Text:
+    def _header(self, item: FeedItem, cursor: Style | None) -> Text:
         info = self.info(item)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("● " if not item.read else "  ", tone_of(self, Tone.UNREAD))
+        due: tuple[int, int, Style] | None = None
         if info.due_in is not None:
             # First in the row, so that no narrow list cuts it off.
             style = self.get_component_rich_style(urgency(info.due_in))
-            text.append(f"⏱ {countdown(info.due_in)}", style)
+            shown = f"⏱ {countdown(info.due_in)}"
+            due = (len(text), len(text) + len(shown), style)
+            text.append(shown, style)
             text.append(" ")
         text.append(info.clock + " ", tone_of(self, Tone.TIME))
         text.append(item.name, tone_of(self, Tone.TEAM if item.role == "team" else Tone.NAME))
@@ -293,8 +300,15 @@ class FeedView(ScrollView, can_focus=True):
             marks.append("⇪")
         if marks:
             text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
+        if cursor is not None:
+            text.stylize(cursor)
+            if due is not None:  # the countdown keeps its colour on the selected row too
+                text.stylize(due[2], due[0], due[1])
         return text
 
-    def _body(self, item: FeedItem) -> Text:
+    def _body(self, item: FeedItem, cursor: Style | None) -> Text:
         style = tone_of(self, Tone.HIDDEN) if item.hidden else Style()
-        return Text("   " + item.line, style=style, no_wrap=True, overflow="ellipsis")
+        text = Text("   " + item.line, style=style, no_wrap=True, overflow="ellipsis")
+        if cursor is not None:
+            text.stylize(cursor)
+        return text
