@@ -13,7 +13,8 @@ import pytest
 from simulator.lang import LANGUAGES, Said, SaidError
 from simulator.lang.checks import CHECKS
 from simulator.scenario import validate
-from simulator.scenario.validate import said, said_of
+from simulator.scenario.diagnostics import said_of
+from simulator.scenario.validate import said
 from tests.helpers import run_cli
 from tests.test_language import _english_on
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from simulator.lang import Catalogue, Said, SaidError, Sayer
+from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
 from simulator.lang.findings import FINDINGS
 from simulator.lang.scripts import SCRIPTS
@@ -35,21 +35,22 @@ PUBLISHES = ("reply", "statement")
 HIDE_REASONS = ("personal_data", "harassment", "other")
 
 
-class ActionError(ValueError):
-    """An action that cannot be taken: why, and what to do, as a key of the engine's
+_refusal = Sayer(ENGINE)
+
+
+class ActionError(SaidError):
+    """An action that cannot be taken: why, and what to do, as an entry of the engine's
     catalogue table and its values, so that the console says it in its language.
 
     ``str()`` is the English text, which logs and the actions file of ``simulate`` read.
     """
 
     def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.text(None))
+        super().__init__(_refusal(key, **values))
 
     def text(self, language: str | None) -> str:
         """Why the action cannot be taken, in ``language`` (English when None)."""
-        return Catalogue(ENGINE, language)(self.key, **self.values)
+        return self.said.text(language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,6 @@ class ScriptedAction:
 _KEYS = {"at", "do", "to", "text", "label", "channel", "by", "reason", "recipient"}
 said = Sayer(SCRIPTS)
 _about = Sayer(FINDINGS)
-_refused = Sayer(ENGINE)
 
 
 @dataclass
@@ -211,7 +211,7 @@ def _parse_entry(
     problem = request.problem()
     if problem is not None:
         # The engine's own refusal, said in the reader's language as the console says it.
-        reader.error(*at_key("do"), _refused(problem.key, **problem.values))
+        reader.error(*at_key("do"), problem.said)
         return None
     if unknown:
         return None

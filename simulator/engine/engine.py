@@ -35,8 +35,7 @@ from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
-from simulator.lang import Said, Sayer
-from simulator.lang.engine import ENGINE
+from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.sessions import SESSIONS
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
@@ -68,12 +67,11 @@ def _may_hold_contact(template: str) -> bool:
 DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 
 
-class ScriptedActionError(ActionError):
+class ScriptedActionError(SaidError):
     """A scripted team's action that cannot be taken; knows the action (and its line)."""
 
     def __init__(self, message: Said, action: ScriptedAction) -> None:
-        super().__init__("scripted", message=message)
-        self.said = message
+        super().__init__(message)
         self.action = action
 
 
@@ -497,9 +495,8 @@ class Engine:
             try:
                 self._apply(payload.request, t)
             except ActionError as err:
-                message = Said(ENGINE, err.key, tuple(err.values.items()))
                 raise ScriptedActionError(
-                    said("simulate.at", time=format_offset(t), message=message), payload
+                    said("simulate.at", time=format_offset(t), message=err.said), payload
                 ) from None
 
     # -- deliveries ---------------------------------------------------------------------

@@ -16,7 +16,6 @@ from simulator.engine.store import (
     leftover_partial,
     said,
 )
-from simulator.lang import Said, SaidError
 from simulator.scenario.diagnostics import Finding, ScenarioError
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.templates import check_template
@@ -52,7 +51,7 @@ def simulate(
             actions_path,
             *action.place_in_text(offset),
             "error",
-            said("simulate.text", message=_said(message)),
+            said("simulate.text", message=message),
         )
         for action in actions
         for message, offset in check_template(action.request.text, loaded.scenario.variables)
@@ -114,12 +113,3 @@ def _simulate(
     store.close()
     os.replace(partial, path)
     return SimulateResult(path, end, engine.ended, engine.summary())
-
-
-def _said(message: object) -> Said | str:
-    """A template's problem as it was said: a catalogue entry once the templates say so."""
-    if isinstance(message, Said):
-        return message
-    if isinstance(message, SaidError):
-        return message.said
-    return str(message)

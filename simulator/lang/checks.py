@@ -75,7 +75,6 @@ CHECKS: Final[dict[str, Entry]] = {
     "what.first_statement": ("first_statement", "«first_statement»", "«first_statement»"),
     # A message from another part of crisis-sim that does not say itself in every language
     # yet: shown as it came.
-    "as_given": ("{message}", "{message}", "{message}"),
     # --- keys and the file's shape ------------------------------------------------------
     "key.not_text": (
         "a key here must be text, got {got}; write a name, in quotes if it looks like a "

@@ -100,6 +100,4 @@ ENGINE: Final[dict[str, Entry]] = {
         "«recipient» er et navn eller en rolle på høyst {most} tegn",
         "«recipient» er eit namn eller ei rolle på høgst {most} teikn",
     ),
-    # A scripted team's action in ``simulate``: the command line reads it, in English.
-    "scripted": ("{message}", "{message}", "{message}"),
 }

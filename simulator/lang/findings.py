@@ -15,6 +15,9 @@ FINDINGS: Final[dict[str, Entry]] = {
     # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders
     "error": ("error", "feil", "feil"),
     "warning": ("warning", "advarsel", "åtvaring"),
+    # Words another part gave as they are (the YAML parser's, the CSV reader's, the system's):
+    # said as given in every language, for want of a translation of their own.
+    "as_given": ("{message}", "{message}", "{message}"),
     # A message about one key of an item, named before it; the same in every language.
     "about": ("{field}: {message}", "{field}: {message}", "{field}: {message}"),
     "more": (

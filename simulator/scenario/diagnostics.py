@@ -74,7 +74,7 @@ class Finding:
     line: int
     column: int
     severity: Severity
-    said: Said | str
+    said: Said
 
     @property
     def message(self) -> str:
@@ -82,13 +82,13 @@ class Finding:
         return self.text()
 
     @property
-    def code(self) -> str | None:
+    def code(self) -> str:
         """The catalogue key of what it says: the same in every language."""
-        return self.said.key if isinstance(self.said, Said) else None
+        return self.said.key
 
     def text(self, language: str | None = None) -> str:
         """What the finding says, in ``language`` (English when None)."""
-        return self.said if isinstance(self.said, str) else self.said.text(language)
+        return self.said.text(language)
 
     def as_text(self, language: str | None = None) -> str:
         """Render as ``path:line:col: severity: message``, the compiler convention."""
@@ -96,6 +96,16 @@ class Finding:
         if self.line > 0:
             where += f":{self.line}" + (f":{self.column}" if self.column > 0 else "")
         return f"{where}: {said(self.severity).text(language)}: {clip(self.text(language))}"
+
+
+def said_of(message: object) -> Said:
+    """What another part said: its :class:`Said` (an exception's, crisis-sim's own all
+    carry one as ``said``), or its words kept as they came (a library's, the system's),
+    which have no translation of their own."""
+    if isinstance(message, Said):
+        return message
+    carried = getattr(message, "said", None)
+    return carried if isinstance(carried, Said) else said("as_given", message=str(message))
 
 
 class ScenarioError(Exception):

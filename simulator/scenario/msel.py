@@ -23,7 +23,7 @@ from simulator.files import FileRefused, TooLarge, read_input
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.findings import FINDINGS
 from simulator.lang.sheets import SHEETS
-from simulator.scenario.diagnostics import Finding, ScenarioError
+from simulator.scenario.diagnostics import Finding, ScenarioError, said_of
 from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
 from simulator.scenario.yamlsource import YamlDocument
@@ -344,7 +344,7 @@ def read_rows(path: Path, display: str) -> ImportedRows:
     """Read a spreadsheet of injects; every bad row is reported as ``FILE.csv:ROW``."""
 
     def fail(row: int, message: Said | str) -> Finding:
-        return Finding(display, row, 0, "error", message)
+        return Finding(display, row, 0, "error", said_of(message))
 
     try:
         text = _decode(read_input(path))
@@ -470,11 +470,6 @@ class Replacement:
         return None, (line - self.line_shift if index > self.first_line else line)
 
 
-# A finding in English words only, from a check not yet saying it through the catalogue:
-# the other place it names is found in its text.
-_ON_LINE = re.compile(r"\bon line (\d+)")
-
-
 def map_import_finding(
     finding: Finding, new: Replacement, rows: list[int], csv_display: str, base_display: str
 ) -> Finding:
@@ -507,19 +502,12 @@ def map_import_finding(
         values = tuple((name, moved(name, value)) for name, value in words.values)
         return dataclasses.replace(words, values=values)
 
-    def repoint_text(match: re.Match[str]) -> str:
-        return f"on line {elsewhere(int(match.group(1)))}"
-
     return dataclasses.replace(
         finding,
         path=path,
         line=line,
         column=0 if path == csv_display else finding.column,
-        said=(
-            repoint(finding.said)
-            if isinstance(finding.said, Said)
-            else _ON_LINE.sub(repoint_text, finding.said)
-        ),
+        said=repoint(finding.said),
     )
 
 

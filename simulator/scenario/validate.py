@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from simulator.lang import Said, SaidError, Sayer
+from simulator.lang import Said, Sayer
 from simulator.lang.checks import CHECKS
 from simulator.lang.findings import FINDINGS
 from simulator.scenario import limits
@@ -20,6 +20,7 @@ from simulator.scenario.diagnostics import (
     Finding,
     Severity,
     closest,
+    said_of,
     stopped_finding,
 )
 from simulator.scenario.durations import format_duration, format_offset
@@ -48,16 +49,6 @@ from simulator.scenario.yamlsource import ValuePositions, locate, position
 
 said = Sayer(CHECKS)
 _about = Sayer(FINDINGS)
-
-
-def said_of(message: object) -> Said:
-    """What another part of crisis-sim said: its :class:`Said`, or its English text kept
-    as it came while that part does not say itself in every language."""
-    if isinstance(message, SaidError):
-        return message.said
-    if isinstance(message, Said):
-        return message
-    return said("as_given", message=str(message))
 
 
 # Which model describes the mapping at a path (list indexes left out).
@@ -322,7 +313,7 @@ def _describe(error: Any, *, of_key: bool = False) -> Said:
     if kind == "timezone_aware":
         return said("must.timezone", field=field)
     # A rule pydantic checks that no entry above says: its own (English) words.
-    return _about("about", field=field, message=said("as_given", message=error["msg"]))
+    return _about("about", field=field, message=said_of(error["msg"]))
 
 
 # ---------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from simulator.engine.monitoring import Monitor
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
 from simulator.lang import choose_language
+from simulator.scenario.diagnostics import said_of
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import localize_bindings
@@ -158,7 +159,7 @@ class CrisisApp(App[int]):
                 )
                 self.deliver(self.engine.start(self.speed))
             except SessionError as err:
-                self.notify(str(err), severity="error", timeout=30)
+                self.notify(self.said(err), severity="error", timeout=30, markup=False)
                 return
         self.read_clock()
         self.switch_screen(ExerciseScreen())
@@ -195,7 +196,12 @@ class CrisisApp(App[int]):
         except SessionError as err:
             if self._store_error != str(err):  # say it once, plainly, and keep going
                 self._store_error = str(err)
-                self.notify(self.tr("error.store", message=err), severity="error", timeout=30)
+                self.notify(
+                    self.tr("error.store", message=self.said(err)),
+                    severity="error",
+                    timeout=30,
+                    markup=False,
+                )
             return
         self.deliver(events)
         # Redraw on a change, or when the scenario clock has moved on a second (the
@@ -262,7 +268,7 @@ class CrisisApp(App[int]):
             self.notify(err.text(self.tr.language), severity="error", markup=False)
             return
         except SessionError as err:
-            self.notify(str(err), severity="error")
+            self.notify(self.said(err), severity="error", markup=False)
             return
         self.redraw()
         self.notify(self.tr("toast.adhoc"), timeout=3)
@@ -297,6 +303,10 @@ class CrisisApp(App[int]):
         return self.engine.guide.check(text) if self.engine else []
 
     # -- what the widgets ask --------------------------------------------------------------
+
+    def said(self, err: BaseException) -> str:
+        """Why something was refused (a session, the clock), in the console's language."""
+        return said_of(err).text(self.tr.language)
 
     def now(self) -> float:
         """Scenario time now."""
@@ -364,7 +374,7 @@ class CrisisApp(App[int]):
         try:
             self.deliver(engine.pause() if engine.clock.running else engine.resume())
         except (ClockError, SessionError) as err:
-            self.notify(str(err), severity="error")
+            self.notify(self.said(err), severity="error", markup=False)
         self.redraw()
 
     def action_speed(self, direction: int) -> None:

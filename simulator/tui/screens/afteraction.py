@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 
 from simulator.engine.reach import views_at
 from simulator.engine.store import SessionError
+from simulator.scenario.diagnostics import said_of
 from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import Score, score_session
 from simulator.scoring.reports import EXPECTATION_COLUMNS, SUMMARY_ROWS, expectation_cells
@@ -49,7 +50,7 @@ class AfterActionScreen(Screen[None]):
         try:
             self.score = score_session(session)
         except SessionError as err:
-            self.problem = str(err)
+            self.problem = said_of(err).text(tr.language)
 
     def compose(self) -> ComposeResult:
         tr = self.tr
