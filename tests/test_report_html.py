@@ -19,6 +19,7 @@ import pytest
 
 from simulator.engine.reach import views_at
 from simulator.lang import LANGUAGES
+from simulator.scenario.bundled import bundled_names
 from simulator.scoring.html import LEFT, MAX_RUMOURS, RIGHT, WIDTH, render_html
 from simulator.scoring.labels import LABELS
 from simulator.scoring.metrics import Score, score_session
@@ -598,3 +599,42 @@ def test_an_interrupted_session_in_norwegian(folder: Path) -> None:
     assert '<span class="badge interrupted">avbrutt</span>' in html
     assert "Økt #1 ble avbrutt</strong> ved T+10:00" in html
     assert html.count(">avbrutt ved T+10:00</text>") == 2
+
+
+class _Quoted(HTMLParser):
+    """The full texts the report quotes beside an inject's id (their title attribute)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if "inject-text" in (found.get("class") or "").split() and found.get("title"):
+            self.texts.append(found["title"] or "")
+
+
+@pytest.mark.parametrize("scenario", bundled_names())
+def test_the_report_quotes_exactly_what_was_delivered(folder: Path, scenario: str) -> None:
+    """Names from the fake-data generator and the fictional clock as the team saw them,
+    never the scenario's {placeholders}: the report reads the texts the log delivered."""
+    import json
+
+    session = _simulate(folder, scenario, f"said-{scenario}", "--seed", "7")
+    exported = run_cli("export", str(session), cwd=folder)
+    assert exported.returncode == 0, exported.stderr
+    delivered = {
+        event["item"]: event["text"]
+        for event in map(json.loads, exported.stdout.splitlines())
+        if event["type"] == "delivered" and event["source"] == "inject"
+    }
+    [score] = _score(session)
+    parser = _Quoted()
+    parser.feed(render_html([score], "en"))
+    quoted = parser.texts
+    assert len(quoted) >= len(score.expectations) > 0
+    assert set(quoted) <= set(delivered.values())
+    assert not [text for text in quoted if re.search(r"\{[a-z_.]+\}", text)]
+    # Each expectation's row quotes its own inject's delivered text.
+    for e in score.expectations:
+        assert score.said[e.inject][1] == delivered[e.inject]

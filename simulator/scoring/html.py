@@ -11,15 +11,12 @@ escaped like the rest.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 import simulator
 from simulator.engine.reach import views_at
-from simulator.scenario.model import Inject, Scenario
-from simulator.scenario.templates import TemplateError, render
 from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
 from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
@@ -100,43 +97,16 @@ def _minutes_label(seconds: float) -> str:
     return f"T+{round(seconds / 60)}"
 
 
-def _inject_text(
-    scenario: Scenario, inject: Inject, names: dict[str, str], delivered: float | None
-) -> str:
-    """The inject's text with the scenario's variables filled in, as the team saw it."""
-
-    def resolve(name: str) -> str:
-        if name in scenario.variables:
-            return scenario.variables[name]
-        if name == "author":
-            return names.get(inject.from_, inject.from_)
-        if name == "clock" and scenario.start is not None and delivered is not None:
-            return (scenario.start + timedelta(seconds=delivered)).strftime("%H:%M")
-        return "{" + name + "}"  # generated values (fake names) differ per run
-
-    try:
-        return render(inject.text, resolve)
-    except TemplateError:
-        return inject.text
-
-
 class _Injects:
-    """Who sent each scripted item and what it said, for the labels beside an id."""
+    """Who sent each scripted item, ad-hoc item and rumour and what it said, as the log
+    says it was delivered (the first session that delivered it, when sessions are
+    compared): the debrief quotes what the team saw, never the scenario's template."""
 
     def __init__(self, scores: list[Score]) -> None:
-        scenario = scores[0].scenario
-        names = {p.id: p.name for p in scenario.personas}
-        delivered: dict[str, float] = {}
+        self.by_id: dict[str, tuple[str, str]] = {}
         for score in scores:
-            for t, item, _channel in score.deliveries:
-                delivered.setdefault(item, t)
-        self.by_id = {
-            i.id: (
-                names.get(i.from_, i.from_),
-                _inject_text(scenario, i, names, delivered.get(i.id)),
-            )
-            for i in scenario.injects
-        }
+            for item, said in score.said.items():
+                self.by_id.setdefault(item, said)
 
     def author(self, item: str) -> str:
         found = self.by_id.get(item)

@@ -84,6 +84,8 @@ class Score:
     findings: list[dict[str, Any]] = field(default_factory=list)
     deliveries: list[tuple[float, str, str]] = field(default_factory=list)  # t, item, channel
     actions: list[tuple[float, str, list[str]]] = field(default_factory=list)
+    #: Who said what, as delivered: the scripted and ad-hoc items and the rumours, by id.
+    said: dict[str, tuple[str, str]] = field(default_factory=dict)  # item -> (name, text)
 
     def as_json(self) -> dict[str, Any]:
         """The JSON contract: session, expectations, summary."""
@@ -245,6 +247,7 @@ def _score(store: SessionStore, display: str) -> Score:
     first_statement: float | None = None
     deliveries: list[tuple[float, str, str]] = []
     actions: list[tuple[float, str, list[str]]] = []
+    voices: dict[str, tuple[str, str]] = {}
     complete = False
     end = 0.0
     for event in checked_events(store.events(), display):
@@ -253,21 +256,25 @@ def _score(store: SessionStore, display: str) -> Score:
         data = event.data
         if kind == "delivered":
             item = data["item"]
+            source = data.get("source")
             if data.get("truth") == "misleading":
                 misleading[item] = (event.t, int(data.get("peak") or 0))
+            if source in ("inject", "facilitator") or item in misleading:
+                # What the debrief quotes is what the team saw: the text as delivered.
+                voices.setdefault(item, (str(data.get("name") or ""), str(data.get("text") or "")))
             if data.get("sensitive"):
                 sensitive[item] = event.t
                 up_since[item] = event.t
-            if data.get("source") == "inject":
+            if source == "inject":
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
-            elif data.get("source") == "facilitator" and data.get("within") is not None:
+            elif source == "facilitator" and data.get("within") is not None:
                 # An ad-hoc question with a deadline is judged as a scripted one of its kind.
                 inject_kind[item] = str(data.get("kind") or "")
                 delivered_wall[item] = _wall(event.wall)
             elif (
-                data.get("source") == "team"
+                source == "team"
                 and first_statement is None
                 and _is_public(data.get("kind"), data.get("channel"))
             ):
@@ -361,6 +368,7 @@ def _score(store: SessionStore, display: str) -> Score:
         findings,
         deliveries,
         actions,
+        voices,
     )
 
 
