@@ -20,9 +20,6 @@ from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
 from simulator.engine.actions import ActionRequest
-from simulator.engine.clock import ManualTime, ScenarioClock
-from simulator.engine.session import new_session
-from simulator.scenario.loader import load_scenario
 from simulator.tui.screens.dialogs import ConfirmScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
@@ -484,26 +481,47 @@ def test_help_lists_the_triage_keys_whole_at_80x24(tmp_path: Path) -> None:
     run_at(console, SMALL, script)
 
 
-def test_a_replay_shows_its_own_moment_and_no_counts(tmp_path: Path) -> None:
-    # A replay has no deadlines to count; its trends and clock are the replay's moment.
-    path = tmp_path / "s.sqlite"
-    real = ManualTime()
-    engine = new_session(load_scenario("jordras"), 1, path, ScenarioClock(source=real))
-    engine.start()
-    real.advance(30 * 60)
-    engine.pump()
-    engine.end("completed")
-    assert engine.store is not None
-    engine.store.close()
-    replay = Replay(path)
+def _counts(status: str) -> str:
+    """The status line's open and overdue counts, as shown."""
+    return " · ".join(part.strip() for part in status.split("│")[1].split("·")[:2])
 
-    async def script(pilot: Pilot) -> None:
-        await replay.advance(pilot, 375)  # at speed 4: 25 scenario minutes
-        app = replay.app
-        status = status_text(replay.screen)  # type: ignore[arg-type]
-        assert "T+25:00" in status
-        assert app.tr("triage.open") not in status and app.tr("triage.overdue") not in status
-        term, count = app.monitor.trending(app.now())[0]
-        assert f"{count:>4} {term}" in screen_text(app)  # type: ignore[arg-type]
 
-    replay.run(script)
+def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
+    tmp_path: Path,
+) -> None:
+    # Both draw them from the log: the deadlines a delivery carries, the expectation
+    # events that settle them. One question is answered on the way, others go overdue.
+    console = Console(tmp_path)
+    moments = (4 * 60, 12 * 60, 25 * 60, 40 * 60)
+    live: dict[int, tuple[str, dict[str, float]]] = {}
+
+    async def play(pilot: Pilot) -> None:
+        await console.begin(pilot)
+        for moment in moments:
+            await console.advance(pilot, moment - console.now())
+            if moment == 12 * 60:
+                reply = ActionRequest("reply", ("presse-lokalavis-a",), "Raset i Brattlia er sant")
+                assert console.app.act(reply, "ok")
+                await pilot.pause()
+            console.app.redraw()
+            assert dict(console.app.triage.due) == open_questions(console)  # the engine agrees
+            live[moment] = (_counts(status_text(console.app.screen)), dict(console.app.triage.due))
+        close_session(console.app)
+
+    run_at(console, LARGE, play)
+    assert any(left < 0 for _, due in live.values() for left in due.values())  # overdue seen
+    assert live[25 * 60][1] and "presse-lokalavis-a" not in live[25 * 60][1]  # answered
+    replay = Replay(console.path)
+    replayed: dict[int, tuple[str, dict[str, float]]] = {}
+
+    async def watch(pilot: Pilot) -> None:
+        for moment in moments:
+            replay.app.action_seek_to(moment)
+            await pilot.pause()
+            replay.app.redraw()
+            replayed[moment] = (_counts(status_text(replay.screen)), dict(replay.app.triage.due))
+        term, count = replay.app.monitor.trending(replay.app.now())[0]
+        assert f"{count:>4} {term}" in screen_text(replay.app)  # type: ignore[arg-type]
+
+    replay.run(watch)
+    assert replayed == live

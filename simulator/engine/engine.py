@@ -542,6 +542,7 @@ class Engine:
         reach: int | None = None,
         source: str = "inject",
         within: int | None = None,
+        deadlines: tuple[float, ...] = (),
     ) -> ItemState:
         peak = peak_views(reach, author.followers, truth == "misleading")
         state = ItemState(item_id, t, channel, truth, peak)
@@ -574,6 +575,9 @@ class Engine:
                 "peak": peak,
                 # Only a facilitator's item that expects a reply has a deadline of its own.
                 **({"within": within} if within is not None else {}),
+                # The scenario time each of an inject's expectations is due, in order: a
+                # console, a replay and the debrief count open questions from the log.
+                **({"deadlines": list(deadlines)} if deadlines else {}),
             },
         )
         self.delivered_count += 1
@@ -582,6 +586,7 @@ class Engine:
     def _deliver_inject(self, inj: Inject, t: float) -> None:
         author = self._personas[inj.from_]
         text = self._render(inj.text, author, t, self._inject_rng, self._inject_fakes)
+        deadlines = tuple(t + deadline_for(self.scenario, inj, exp) for exp in inj.expect)
         self._deliver(
             inj.id,
             t,
@@ -594,10 +599,10 @@ class Engine:
             abusive=inj.abusive,
             reply_to=inj.reply_to,
             reach=inj.reach,
+            deadlines=deadlines,
         )
         states = []
-        for k, exp in enumerate(inj.expect):
-            deadline = t + deadline_for(self.scenario, inj, exp)
+        for k, (exp, deadline) in enumerate(zip(inj.expect, deadlines, strict=True)):
             mention = tuple(
                 self._render(m, author, t, self._inject_rng, self._inject_fakes).casefold()
                 for m in exp.mention
@@ -877,19 +882,6 @@ class Engine:
         )
 
     # -- what the console asks ----------------------------------------------------------
-
-    def open_deadlines(self) -> dict[str, float]:
-        """The earliest unanswered deadline of every item that has one, by item id.
-
-        Every expectation counts, whatever made it (a scripted inject, or one added during
-        the exercise), since they all live in the same place once logged or replayed.
-        """
-        deadlines: dict[str, float] = {}
-        for item_id, states in self.expectations.items():
-            open_deadlines = [s.deadline for s in states if s.status in ("pending", "missed")]
-            if open_deadlines:
-                deadlines[item_id] = min(open_deadlines)
-        return deadlines
 
     def will_not_come(self) -> frozenset[str]:
         """The injects not delivered that never will be (see :mod:`.outlook`)."""

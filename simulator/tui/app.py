@@ -212,8 +212,7 @@ class CrisisApp(App[int]):
     def read_clock(self) -> Triage:
         """Read the scenario clock once, for everything the next frame shows."""
         now = self.now()
-        engine = self.engine
-        deadlines = engine.open_deadlines() if engine is not None else {}
+        deadlines = self.model.open_deadlines()
         by_id = self.model.by_id
         kinds = {item: by_id[item].kind for item in deadlines if item in by_id}
         self.triage = Triage.at(now, deadlines, kinds)

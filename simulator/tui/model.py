@@ -88,6 +88,8 @@ class FeedModel:
         self.observer_notes: list[ObserverNote] = []
         self.ended = False
         self.unread = 0
+        # Each item's expectations, by index: the scenario time it is due, None once met.
+        self._due: dict[str, list[float | None]] = {}
 
     def apply(self, events: Iterable[Event]) -> list[FeedItem]:
         """Take in events; returns the items that are new."""
@@ -96,6 +98,9 @@ class FeedModel:
             kind = event.type
             if kind == "delivered":
                 added.append(self._add(event))
+                self._expect(event)
+            elif kind == "expectation":
+                self._settle(event)
             elif kind == "action":
                 self._action(event)
             elif kind == "note":
@@ -108,6 +113,35 @@ class FeedModel:
             # the bigger the feed, from landing on a key press in a surge.
             gc.freeze()
         return added
+
+    def _expect(self, event: Event) -> None:
+        data = event.data
+        deadlines = data.get("deadlines")
+        within = data.get("within")
+        if isinstance(deadlines, list) and deadlines:
+            self._due[data["item"]] = [float(d) for d in deadlines]
+        elif isinstance(within, int | float) and not isinstance(within, bool) and within > 0:
+            self._due[data["item"]] = [event.t + within]  # a facilitator's question
+
+    def _settle(self, event: Event) -> None:
+        data = event.data
+        due = self._due.get(str(data.get("inject")))
+        index = data.get("index")
+        # Missed stays open (a late answer still counts); met and late close it.
+        settled = data.get("status") in ("met", "late")
+        if settled and due is not None and isinstance(index, int) and 0 <= index < len(due):
+            due[index] = None
+
+    def open_deadlines(self) -> dict[str, float]:
+        """The earliest deadline still open of every item that has one, by item id, as
+        the log says: from the deadlines a delivery carries and the expectation events
+        that settle them. The live console and a replay count open questions from it."""
+        found: dict[str, float] = {}
+        for item, due in self._due.items():
+            still = [d for d in due if d is not None]
+            if still:
+                found[item] = min(still)
+        return found
 
     def _add(self, event: Event) -> FeedItem:
         data = event.data

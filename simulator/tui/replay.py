@@ -195,7 +195,9 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
 
     def item_info(self, item: FeedItem) -> ItemInfo:
         views, likes, shares = self.record.figures(item.id, self.triage.now)
-        return ItemInfo(self.record.clock_text(item.t), views, likes, shares)
+        return ItemInfo(
+            self.record.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id)
+        )
 
     def show_status(self, line: StatusLine) -> None:
         assert self.clock is not None
@@ -208,8 +210,8 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
             running=self.clock.running,
             ended=False,
             unread=self.model.unread,
-            open_items=None,  # the record holds no deadlines to count
-            overdue=None,
+            open_items=len(self.triage.open),
+            overdue=len(self.triage.overdue),
             title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
         )
 
