@@ -37,7 +37,7 @@ from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.sessions import SESSIONS
-from simulator.scenario.durations import format_offset
+from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scenario.model import (
     DEFAULT_CHANNEL,
@@ -62,9 +62,6 @@ ADHOC_EXPECTS: tuple[str, ...] = ("reply",)
 def _may_hold_contact(template: str) -> bool:
     """Whether text made from a template can hold a phone number or an e-mail address."""
     return "{" in template or "@" in template or any(c.isdigit() for c in template)
-
-
-DEFAULT_START_SECONDS = 8 * 3600  # 08:00 when a scenario gives no start
 
 
 class ScriptedActionError(SaidError):
@@ -189,11 +186,6 @@ class Engine:
             "agency",
             0,
         )
-        self._start_seconds = (
-            sc.start.hour * 3600 + sc.start.minute * 60 + sc.start.second
-            if sc.start
-            else DEFAULT_START_SECONDS
-        )
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         # A scripted team's fake values come from sources of their own: drawing them from
@@ -263,8 +255,7 @@ class Engine:
 
     def clock_text(self, t: float) -> str:
         """The fictional time of day, HH:MM, at scenario second ``t``."""
-        minutes = (self._start_seconds + int(t)) // 60 % 1440
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return day_clock(self.scenario.start.timetz() if self.scenario.start else None, t)
 
     def now(self) -> float:
         """Current scenario time, never past the end."""

@@ -59,6 +59,16 @@ def choose_language(
     return language_of(explicit) or language_of(scenario) or system_language(environ) or Language.EN
 
 
+def number_text(value: float, language: str | None, spec: str = ",") -> str:
+    """A number as its reader writes it: 17,007.5 in English; 17 007,5 in Norwegian, which
+    groups thousands with a (no-break) space and takes a comma for the decimal mark (a
+    Norwegian reads 17,007 as seventeen and a bit)."""
+    text = format(value, spec)
+    if language_of(language) in (Language.NB, Language.NN):
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
 class _Formatter(string.Formatter):
     """Fills placeholders the way the language writes numbers: ``{count:,}`` is 10,000 in
     English and 10 000 in Norwegian (a no-break space, so a number never splits)."""
@@ -69,10 +79,9 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, Said):
             return format(value.text(self.language), format_spec)
-        text = format(value, format_spec)
-        if "," in format_spec and self.language is not Language.EN:
-            text = text.replace(",", "\u00a0")
-        return text
+        if "," in format_spec and isinstance(value, int | float):
+            return number_text(value, self.language, format_spec)
+        return format(value, format_spec)
 
 
 class Catalogue:

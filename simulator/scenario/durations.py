@@ -1,8 +1,12 @@
-"""Durations as planners write them: ``90s``, ``15m``, ``1h30m``, ``01:30:00`` or seconds."""
+"""Durations as planners write them (``90s``, ``15m``, ``1h30m``, ``01:30:00`` or
+seconds), and the one set of formatters for the times the product shows: spans, moments
+of the exercise (T+) and the fictional time of day."""
 
 from __future__ import annotations
 
 import re
+from datetime import time
+from typing import Final
 
 from simulator.lang import SaidError, Sayer
 from simulator.lang.source import SOURCE
@@ -80,9 +84,29 @@ def format_clock(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}"
 
 
-def format_offset(seconds: float) -> str:
-    """``T+mm:ss`` (or ``T+h:mm:ss`` past an hour), as the console and reports show it."""
+def format_span(seconds: float) -> str:
+    """``mm:ss`` (or ``h:mm:ss`` past an hour), a minus sign before a negative span: how
+    long something took, as the console and the reports show it."""
     total = round(seconds)
-    h, rest = divmod(total, 3600)
+    sign = "-" if total < 0 else ""
+    h, rest = divmod(abs(total), 3600)
     m, s = divmod(rest, 60)
-    return f"T+{h}:{m:02d}:{s:02d}" if h else f"T+{m:02d}:{s:02d}"
+    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
+
+
+def format_offset(seconds: float) -> str:
+    """``T+mm:ss`` (or ``T+h:mm:ss`` past an hour): a moment of the exercise, counted from
+    its start, as the console and reports show it."""
+    return "T+" + format_span(seconds)
+
+
+#: The fictional time of day an exercise starts at when its scenario gives no ``start``.
+DEFAULT_START: Final = time(8, 0)
+
+
+def day_clock(start: time | None, seconds: float) -> str:
+    """The fictional time of day, ``HH:MM``, ``seconds`` into an exercise that starts at
+    ``start`` (08:00 when None): what the console, the texts' ``{clock}`` and a replay show."""
+    begin = start or DEFAULT_START
+    minutes = (begin.hour * 3600 + begin.minute * 60 + begin.second + int(seconds)) // 60 % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

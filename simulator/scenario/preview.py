@@ -7,14 +7,13 @@ import io
 import itertools
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import timedelta
 
 from simulator.cells import markdown_text, protect_cell
 from simulator.lang import Catalogue, Language
 from simulator.lang.preview import PREVIEW
 from simulator.lang.units import say_duration
 from simulator.scenario.diagnostics import json_safe, printable
-from simulator.scenario.durations import format_offset
+from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
 from simulator.scenario.templates import expand_variables, render
 from simulator.scenario.timing import earliest_times
@@ -149,8 +148,8 @@ def _preview_text(scenario: Scenario, inj: Inject, time: int | None, names: dict
             return scenario.variables[name]
         if name == "author":
             return names.get(inj.from_, inj.from_)
-        if name == "clock" and scenario.start is not None and time is not None:
-            return (scenario.start + timedelta(seconds=time)).strftime("%H:%M")
+        if name == "clock" and time is not None:  # as the engine will say it
+            return day_clock(scenario.start.timetz() if scenario.start else None, time)
         return "{" + name + "}"  # fake values differ per run; show the placeholder
 
     return render(inj.text, resolve)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from simulator.lang import Catalogue, Language, choose_language
+from simulator.lang import Catalogue, choose_language, number_text
 from simulator.lang.reports import REPORTS as LABELS
 
 __all__ = ["LABELS", "Labels", "report_labels"]
@@ -46,15 +46,8 @@ class Labels(Catalogue):
         return self(key) if key in LABELS else rule
 
     def number(self, value: float) -> str:
-        """Grouped thousands and the decimal mark the reader expects.
-
-        A Norwegian reader takes 17,007 for seventeen and a bit: bokmål groups with a
-        (no-break) space and writes decimals with a comma.
-        """
-        text = f"{value:,}"
-        if self.language in (Language.NB, Language.NN):
-            text = text.replace(",", "\u00a0").replace(".", ",")
-        return text
+        """Grouped thousands and the decimal mark the reader expects."""
+        return number_text(value, self.language)
 
 
 def report_labels(language: str | None, scenario_language: str | None) -> Labels:

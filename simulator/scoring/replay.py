@@ -10,10 +10,9 @@ from pathlib import Path
 
 from simulator.engine.reach import engagement, views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
+from simulator.scenario.durations import day_clock
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
 from simulator.scoring.metrics import checked_events
-
-DEFAULT_START_SECONDS = 8 * 3600
 
 
 class ReplayLog:
@@ -37,10 +36,6 @@ class ReplayLog:
         self.seed = int(meta.get("seed", "0") or 0)
         self.times = [e.t for e in self.events]
         self.end = max(self.times, default=0.0)
-        start = self.loaded.scenario.start
-        self._start = (
-            start.hour * 3600 + start.minute * 60 + start.second if start else DEFAULT_START_SECONDS
-        )
         self._peaks: dict[str, tuple[float, int, bool]] = {}
         self._corrected: dict[str, float] = {}
         for event in self.events:
@@ -60,8 +55,8 @@ class ReplayLog:
 
     def clock_text(self, t: float) -> str:
         """The fictional time of day at ``t``."""
-        minutes = (self._start + int(t)) // 60 % 1440
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        start = self.loaded.scenario.start
+        return day_clock(start.timetz() if start else None, t)
 
     def figures(self, item: str, t: float) -> tuple[int, int, int]:
         """(views, likes, shares) of an item at ``t``, as the exercise showed them."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.cells import markdown_text, protect_cell
+from simulator.scenario.durations import format_offset, format_span
 from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import Score
 
@@ -22,18 +23,12 @@ BOM = "\ufeff"
 
 def duration_text(seconds: float | None) -> str:
     """mm:ss (or h:mm:ss), '—' when undefined."""
-    if seconds is None:
-        return "—"
-    total = round(seconds)
-    sign = "-" if total < 0 else ""
-    h, rest = divmod(abs(total), 3600)
-    m, s = divmod(rest, 60)
-    return f"{sign}{h}:{m:02d}:{s:02d}" if h else f"{sign}{m:02d}:{s:02d}"
+    return "—" if seconds is None else format_span(seconds)
 
 
 def offset_text(seconds: float | None) -> str:
     """T+mm:ss, '—' when undefined."""
-    return "—" if seconds is None else "T+" + duration_text(seconds)
+    return "—" if seconds is None else format_offset(seconds)
 
 
 def _ratio(value: float | None) -> str:

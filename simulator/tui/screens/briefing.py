@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from simulator.lang.units import say_duration
+from simulator.scenario.durations import day_clock
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.text import clean, literal
 
@@ -54,7 +55,8 @@ class BriefingScreen(Screen[None]):
                 facts.append(f"{tr('briefing.organisation')}: ", "bold")
                 facts.append(clean(f"{sc.organisation.name} (@{sc.organisation.handle})") + "\n")
             facts.append(f"{tr('briefing.start')}: ", "bold")
-            facts.append((sc.start.strftime("%d.%m.%Y %H:%M") if sc.start else "08:00") + "\n")
+            facts.append(sc.start.strftime("%d.%m.%Y %H:%M") if sc.start else day_clock(None, 0))
+            facts.append("\n")
             facts.append(f"{tr('briefing.duration')}: ", "bold")
             facts.append(say_duration(sc.duration, tr.language) + "\n")
             channels = sorted(
