@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from importlib.metadata import version
@@ -196,11 +197,31 @@ def test_another_faker_major_is_refused_on_resume_only(recorded: Path, tmp_path:
     assert (proc.returncode, proc.stderr.startswith(TERMINAL)) == (2, True), proc.stderr
 
 
+@pytest.mark.parametrize("command", ["score", "export", "replay"])
+def test_the_readers_never_load_faker(recorded: Path, command: str) -> None:
+    # Why another Faker does not matter to them: they read what the log recorded.
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    proc = run_cli(command, recorded.name, cwd=recorded.parent, env=env)
+    assert proc.returncode == (2 if command == "replay" else 0), proc.stderr[-500:]
+    loaded = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "simulator" in loaded and "faker" not in loaded
+
+
+def _same_major_other() -> str:
+    """Another version of the installed Faker's major."""
+    major = INSTALLED_FAKER.split(".")[0]
+    first = f"{major}.0.0"
+    return first if first != INSTALLED_FAKER else f"{major}.1.0"
+
+
 def test_another_faker_of_the_same_major_resumes_when_its_names_agree(
     recorded: Path, tmp_path: Path
 ) -> None:
-    major = INSTALLED_FAKER.split(".")[0]
-    name = altered(recorded, tmp_path, set_meta("faker_version", f"{major}.0.0"))
+    name = altered(recorded, tmp_path, set_meta("faker_version", _same_major_other()))
     # Restored before the console is opened: only the missing terminal stops it here.
     proc = run_cli("resume", name, cwd=tmp_path)
     assert (proc.returncode, proc.stderr.startswith(TERMINAL)) == (2, True), proc.stderr
@@ -218,17 +239,15 @@ def _rename_first_voice() -> tuple[str, tuple[str, ...]]:
 
 
 def test_names_that_differ_are_put_down_to_another_faker(recorded: Path, tmp_path: Path) -> None:
-    major = INSTALLED_FAKER.split(".")[0]
-    name = altered(
-        recorded, tmp_path, set_meta("faker_version", f"{major}.0.0"), _rename_first_voice()
-    )
+    other = _same_major_other()
+    name = altered(recorded, tmp_path, set_meta("faker_version", other), _rename_first_voice())
     (message,) = refusals(tmp_path, name, ("resume",))
     assert message.startswith(
-        f"crisis-sim: error: s.sqlite: the session was recorded with Faker {major}.0.0; this "
+        f"crisis-sim: error: s.sqlite: the session was recorded with Faker {other}; this "
         f"install has Faker {INSTALLED_FAKER}, which makes other generated names here (event "
     ), message
     assert "differs from the replay" in message
-    assert message.rstrip().endswith(f"install crisis-sim with Faker {major}.0.0")
+    assert message.rstrip().endswith(f"install crisis-sim with Faker {other}")
 
 
 def test_names_that_differ_under_the_same_faker_name_the_file(
