@@ -953,10 +953,10 @@ class Engine:
         try:
             engine._replay_log(store)
         except RestoreError as err:
-            if err.said.key not in ("restore.short", "restore.differs"):
+            if "path" in dict(err.said.values):
                 raise  # it names the file already
-            # Raised mid-replay, where the file is not known; another Faker is the likely
-            # cause of a regenerated name that differs, and the message then says so.
+            # A difference found mid-replay, where the file is not known; another Faker is
+            # the likely cause of a regenerated name that differs, and the message says so.
             raise RestoreError(replay_refusal(stored, err.said)) from None
         engine.store = store
         return engine
