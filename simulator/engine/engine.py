@@ -35,10 +35,11 @@ from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.engine.stored import replay_refusal, stored_session
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.sessions import SESSIONS
 from simulator.scenario.durations import day_clock, format_offset
-from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import (
     DEFAULT_CHANNEL,
     MIX_KEYS,
@@ -926,18 +927,20 @@ class Engine:
 
         Deliveries are regenerated from the scenario and seed and checked against the log;
         the team's and the facilitator's inputs are applied where the log has them. The
-        engine ends paused at the last recorded moment, attached to the store.
+        engine ends paused at the last recorded moment, attached to the store. A session
+        that cannot be rebuilt (see :func:`stored_session`) or whose log differs from the
+        rebuilt exercise raises SessionError naming the file.
         """
-        meta = store.meta
+        stored = stored_session(store, regenerate=True)
+        engine = cls(stored.loaded, stored.seed, clock=clock)
         try:
-            loaded = load_scenario_text(meta["scenario_text"], meta.get("scenario", "scenario"))
-            seed = int(meta["seed"])
-        except (KeyError, ValueError) as err:
-            raise RestoreError(
-                said("restore.lacks", path=str(store.path), error=str(err))
-            ) from None
-        engine = cls(loaded, seed, clock=clock)
-        engine._replay_log(store)
+            engine._replay_log(store)
+        except RestoreError as err:
+            if "path" in dict(err.said.values):
+                raise  # it names the file already
+            # A difference found mid-replay, where the file is not known; another Faker is
+            # the likely cause of a regenerated name that differs, and the message says so.
+            raise RestoreError(replay_refusal(stored, err.said)) from None
         engine.store = store
         return engine
 

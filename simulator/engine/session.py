@@ -9,6 +9,7 @@ from simulator import __version__
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore, lock_path
+from simulator.engine.stored import installed_faker_version
 from simulator.scenario.loader import LoadedScenario
 
 
@@ -26,19 +27,13 @@ def default_session_path(scenario_id: str, folder: Path | None = None) -> Path:
 
 def session_meta(loaded: LoadedScenario, seed: int) -> dict[str, str]:
     """What a session file holds besides its log: the scenario itself, the seed, versions."""
-    try:
-        from importlib.metadata import version
-
-        faker_version = version("faker")
-    except Exception:
-        faker_version = "unknown"
     return {
         "scenario": loaded.scenario.id,
         "scenario_text": loaded.text,
         "scenario_sha256": loaded.sha256,
         "seed": str(seed),
         "tool_version": __version__,
-        "faker_version": faker_version,
+        "faker_version": installed_faker_version(),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 

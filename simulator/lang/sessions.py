@@ -412,4 +412,78 @@ SESSIONS: Final[dict[str, Entry]] = {
     "score.number": ("a number", "et tall", "eit tal"),
     "score.texts": ("a list of texts", "en liste med tekster", "ei liste med tekstar"),
     "score.findings": ("a list of findings", "en liste med funn", "ei liste med funn"),
+    # -- what the session holds besides its log: scenario, seed, versions ----------------
+    "stored.scenario": (
+        "{path}: the scenario stored in the session does not load in this crisis-sim "
+        "({problem}), so the exercise cannot be resumed, scored or replayed. Open it with the "
+        "crisis-sim version that recorded it; its events can still be read with "
+        "'crisis-sim export {path}'",
+        "{path}: scenarioet som er lagret i økta, kan ikke lastes i denne crisis-sim "
+        "({problem}), så øvelsen kan ikke fortsettes, vurderes eller spilles av. Åpne den med "
+        "den versjonen av crisis-sim som tok den opp; hendelsene kan fortsatt leses med "
+        "«crisis-sim export {path}»",
+        "{path}: scenarioet som er lagra i økta, kan ikkje lastast i denne crisis-sim "
+        "({problem}), så øvinga kan ikkje halde fram, og ho kan ikkje vurderast eller spelast "
+        "av. Opne henne med den versjonen av crisis-sim som tok henne opp; hendingane kan "
+        "framleis lesast med «crisis-sim export {path}»",
+    ),
+    "stored.scenario.line": (
+        "line {line}: {message}",
+        "linje {line}: {message}",
+        "linje {line}: {message}",
+    ),
+    "stored.scenario.unknown": (
+        "it is not a scenario this version reads",
+        "det er ikke et scenario denne versjonen leser",
+        "det er ikkje eit scenario denne versjonen les",
+    ),
+    "stored.seed": (
+        "{path}: the seed stored in the session ({seed}) is not a whole number; the file was "
+        "changed by another program and cannot be trusted. Use the copy the exercise wrote; "
+        "its events can still be read with 'crisis-sim export {path}'",
+        "{path}: seeden som er lagret i økta ({seed}), er ikke et heltall; filen er endret av "
+        "et annet program og kan ikke stoles på. Bruk kopien øvelsen skrev; hendelsene kan "
+        "fortsatt leses med «crisis-sim export {path}»",
+        "{path}: seeden som er lagra i økta ({seed}), er ikkje eit heiltal; fila er endra av "
+        "eit anna program og kan ikkje stolast på. Bruk kopien øvinga skreiv; hendingane kan "
+        "framleis lesast med «crisis-sim export {path}»",
+    ),
+    "stored.seed.missing": (
+        "{path}: the session has no seed stored; the file was changed by another program and "
+        "cannot be trusted. Use the copy the exercise wrote; its events can still be read "
+        "with 'crisis-sim export {path}'",
+        "{path}: økta har ingen lagret seed; filen er endret av et annet program og kan ikke "
+        "stoles på. Bruk kopien øvelsen skrev; hendelsene kan fortsatt leses med "
+        "«crisis-sim export {path}»",
+        "{path}: økta har ingen lagra seed; fila er endra av eit anna program og kan ikkje "
+        "stolast på. Bruk kopien øvinga skreiv; hendingane kan framleis lesast med "
+        "«crisis-sim export {path}»",
+    ),
+    "stored.faker": (
+        "{path}: the session was recorded with Faker {recorded}; this install has Faker "
+        "{installed}, which makes other generated names, so {advice}",
+        "{path}: økta ble tatt opp med Faker {recorded}; denne installasjonen har Faker "
+        "{installed}, som lager andre genererte navn, så {advice}",
+        "{path}: økta vart teken opp med Faker {recorded}; denne installasjonen har Faker "
+        "{installed}, som lagar andre genererte namn, så {advice}",
+    ),
+    "stored.faker.replay": (
+        "{path}: the session was recorded with Faker {recorded}; this install has Faker "
+        "{installed}, which makes other generated names here ({problem}), so {advice}",
+        "{path}: økta ble tatt opp med Faker {recorded}; denne installasjonen har Faker "
+        "{installed}, som lager andre genererte navn her ({problem}), så {advice}",
+        "{path}: økta vart teken opp med Faker {recorded}; denne installasjonen har Faker "
+        "{installed}, som lagar andre genererte namn her ({problem}), så {advice}",
+    ),
+    "stored.faker.advice": (
+        "the exercise cannot continue exactly as it ran. 'crisis-sim score', 'export' and "
+        "'replay' still work; to resume it, install crisis-sim with Faker {recorded}",
+        "øvelsen kan ikke fortsette nøyaktig slik den gikk. «crisis-sim score», «export» og "
+        "«replay» virker fortsatt; for å fortsette den, installer crisis-sim med Faker "
+        "{recorded}",
+        "øvinga kan ikkje halde fram nøyaktig slik ho gjekk. «crisis-sim score», «export» og "
+        "«replay» verkar framleis; for å halde fram med henne, installer crisis-sim med Faker "
+        "{recorded}",
+    ),
+    "restore.log": ("{path}: {problem}", "{path}: {problem}", "{path}: {problem}"),
 }

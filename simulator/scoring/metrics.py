@@ -16,8 +16,8 @@ from typing import Any
 
 from simulator.engine.reach import views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
+from simulator.engine.stored import stored_session
 from simulator.lang import Said
-from simulator.scenario.loader import load_scenario_text
 from simulator.scenario.model import Scenario, deadline_for
 
 CREDIT = {"met": 1.0, "late": 0.5, "missed": 0.0}
@@ -220,16 +220,8 @@ def checked_events(events: Iterable[Event], display: str) -> Iterator[Event]:
 
 
 def _score(store: SessionStore, display: str) -> Score:
-    meta = store.meta
-    try:
-        scenario = load_scenario_text(
-            meta["scenario_text"], meta.get("scenario", "scenario")
-        ).scenario
-    except Exception as err:
-        raise SessionError(
-            said("scenario.unreadable.why", path=display, error=type(err).__name__)
-        ) from None
-    seed = int(meta["seed"]) if meta.get("seed", "").lstrip("-").isdigit() else None
+    stored = stored_session(store)
+    scenario, seed = stored.loaded.scenario, stored.seed
     inject_kind: dict[str, str] = {i.id: i.kind for i in scenario.injects}
     delivered_injects: dict[str, float] = {}
     outcomes: dict[tuple[str, int], dict[str, Any]] = {}
@@ -358,7 +350,7 @@ def _score(store: SessionStore, display: str) -> Score:
     return Score(
         str(store.path),
         scenario,
-        meta.get("scenario_sha256", ""),
+        stored.loaded.sha256,
         seed,
         complete,
         end,

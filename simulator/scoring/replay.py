@@ -9,9 +9,10 @@ from bisect import bisect_right
 from pathlib import Path
 
 from simulator.engine.reach import engagement, views_at
-from simulator.engine.store import Event, SessionError, SessionStore, said
+from simulator.engine.store import Event, SessionStore
+from simulator.engine.stored import stored_session
 from simulator.scenario.durations import day_clock
-from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scenario.loader import LoadedScenario
 from simulator.scoring.metrics import checked_events
 
 
@@ -23,17 +24,12 @@ class ReplayLog:
         try:
             self.events: list[Event] = list(checked_events(store.events(), str(path)))
             self.complete = store.ended
-            meta = store.meta
+            stored = stored_session(store)
         finally:
             store.close()
-        try:
-            self.loaded: LoadedScenario = load_scenario_text(
-                meta["scenario_text"], meta.get("scenario", "scenario")
-            )
-        except Exception:
-            raise SessionError(said("scenario.unreadable", path=str(path))) from None
+        self.loaded: LoadedScenario = stored.loaded
         self.path = path
-        self.seed = int(meta.get("seed", "0") or 0)
+        self.seed = stored.seed
         self.times = [e.t for e in self.events]
         self.end = max(self.times, default=0.0)
         self._peaks: dict[str, tuple[float, int, bool]] = {}
