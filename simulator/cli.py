@@ -1216,7 +1216,7 @@ def _click_message(err: click.ClickException) -> str:
     """A usage error on one line: the option, what is wrong, and where the help is."""
     missing = isinstance(err, click.MissingParameter)
     if isinstance(err, click.BadParameter) and not missing and err.param is not None:
-        hint = err.param_hint or err.param.get_error_hint(err.ctx)  # type: ignore[arg-type]
+        hint = err.param_hint or err.param.get_error_hint(err.ctx)
         if isinstance(hint, list | tuple):
             hint = " / ".join(hint)
         return f"{str(hint).strip(chr(39))}: {err.message}"

@@ -498,7 +498,7 @@ class Engine:
     ) -> str:
         parts = parse_template(text)
         if len(parts) == 1 and parts[0].__class__ is str:
-            return parts[0]  # type: ignore[return-value]
+            return parts[0]
         out = []
         variables = self.scenario.variables
         for part in parts:

@@ -7,11 +7,16 @@ the exercise seed, so nothing outside the seed can change what an exercise shows
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from simulator.scenario.model import FAKER_LOCALES, make_handle
 from simulator.scenario.templates import FAKE_PROVIDERS
+
+if TYPE_CHECKING:
+    from faker import Faker
 
 POOL_SIZE = 128
 
@@ -33,13 +38,13 @@ def derive_seed(seed: int, label: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _faker_class_for(locale: str):
+def _faker_class_for(locale: str) -> Callable[[], Faker]:
     from faker import Faker
 
     return lambda: Faker(locale)
 
 
-def make_faker(language: str, seed: int):
+def make_faker(language: str, seed: int) -> Faker:
     """A Faker instance for the scenario's language, seeded on its own."""
     fake = _faker_class_for(FAKER_LOCALES[language])()
     fake.seed_instance(seed)

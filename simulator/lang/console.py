@@ -8,7 +8,6 @@ from simulator.lang import Entry
 
 CONSOLE: Final[dict[str, Entry]] = {
     # key: (English, bokmål, nynorsk); every entry has all three, with the same placeholders
-    "app.title": ("crisis-sim", "crisis-sim", "crisis-sim"),
     "briefing.title": ("Exercise briefing", "Orientering før øvelsen", "Orientering før øvinga"),
     "briefing.organisation": ("Your organisation", "Din organisasjon", "Organisasjonen din"),
     "briefing.start": ("Fictional start", "Fiktiv start", "Fiktiv start"),
@@ -76,7 +75,6 @@ CONSOLE: Final[dict[str, Entry]] = {
         "Trender, siste 10 min",
         "Mest omtalt, siste 10 min",
     ),
-    "monitor.rate": ("Posts per minute", "Innlegg per minutt", "Innlegg per minutt"),
     "monitor.none": ("Nothing yet.", "Ingenting ennå.", "Ingenting enno."),
     "compose.reply": ("Reply to {name}", "Svar til {name}", "Svar til {name}"),
     "compose.statement": ("New statement", "Ny uttalelse", "Ny utsegn"),
@@ -113,7 +111,6 @@ CONSOLE: Final[dict[str, Entry]] = {
     ),
     "flag.title": ("Flag this item as", "Merk innlegget som", "Merk innlegget som"),
     "note.title": ("Logbook note", "Loggnotat", "Loggnotat"),
-    "observer.title": ("Observer note", "Observatørnotat", "Observatørnotat"),
     "observer.notes": (
         "Observer notes (the team does not see them)",
         "Observatørnotater (laget ser dem ikke)",
@@ -150,12 +147,9 @@ CONSOLE: Final[dict[str, Entry]] = {
     ),
     "toast.published": ("Published.", "Publisert.", "Publisert."),
     "toast.flagged": ("Flagged as {label}.", "Merket som {label}.", "Merkt som {label}."),
-    "toast.hidden": ("Hidden.", "Skjult.", "Skjult."),
-    "toast.escalated": ("Escalated.", "Eskalert.", "Sendt vidare."),
     "toast.noted": ("Note saved.", "Notat lagret.", "Notatet er lagra."),
     "toast.speed": ("Speed {speed}x", "Hastighet {speed}x", "Fart {speed}x"),
     "toast.adhoc": ("Delivered.", "Levert.", "Levert."),
-    "toast.ended": ("The exercise has ended.", "Øvelsen er avsluttet.", "Øvinga er avslutta."),
     "facilitator.title": ("Facilitator", "Øvingsleder", "Øvingsleiar"),
     "facilitator.help": (
         "space pause/resume · +/- speed · j next inject · a ad-hoc inject · "

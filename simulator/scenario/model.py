@@ -41,7 +41,6 @@ DeadlineKey = Literal["post", "question", "press", "news", "official", "internal
 
 KINDS: tuple[str, ...] = get_args(Kind)
 CHANNELS: tuple[str, ...] = get_args(Channel)
-ROLES: tuple[str, ...] = get_args(Role)
 TRUTHS: tuple[str, ...] = get_args(Truth)
 ACTIONS: tuple[str, ...] = get_args(Action)
 MIX_KEYS: tuple[str, ...] = get_args(MixKey)
@@ -195,7 +194,6 @@ Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
 LongText = Annotated[str, Field(max_length=limits.MAX_TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=limits.MAX_NAME)]
 Handle = Annotated[str, Field(max_length=limits.MAX_NAME)]
-Number = Annotated[float, AfterValidator(_finite)]
 
 
 def _one_or_many(item_schema: dict[str, Any]) -> WithJsonSchema:

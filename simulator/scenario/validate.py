@@ -722,7 +722,7 @@ def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> 
     peak = peak_rate(stream.rate, sc.duration)
     authors = len(set(stream.authors)) if isinstance(stream.authors, list) else stream.authors.count
     for key, texts in stream.texts.items():
-        weight = stream.mix.get(key, 0)  # type: ignore[call-overload]
+        weight = stream.mix.get(key, 0)
         if not texts or weight <= 0:
             continue
         share = weight / total

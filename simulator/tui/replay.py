@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -238,8 +237,3 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
         yield SystemCommand(tr("bind.slower"), "-", lambda: self.action_speed(-1))
         yield SystemCommand(tr("bind.to_start"), "Home", lambda: self.action_seek_to(0))
         yield SystemCommand(tr("bind.to_end"), "End", self.action_seek_end)
-
-
-def run_replay(path: Path, speed: float, language: str | None) -> None:
-    """Open a session for replay."""
-    ReplayApp(ReplayLog(path), speed=speed, language=language).run()
