@@ -777,25 +777,6 @@ def new(name: str, lang: str, force: bool) -> None:
     _say(_words(scenario=lang)("wrote.starter", path=target))
 
 
-def _stored_scenario_problem(err: Exception) -> str:
-    """Why a session's own copy of its scenario does not load, in one clause.
-
-    The copy inside the session is not a file the user can open, so its findings are not
-    listed line by line; the first one tells what kind of problem it is.
-    """
-    from simulator.scenario.diagnostics import ScenarioError
-
-    first = err.findings[0] if isinstance(err, ScenarioError) and err.findings else None
-    words = _words()
-    problem = words("stored.problem")
-    if first is None:
-        return problem
-    message = first.text(words.language)
-    if first.line > 0:
-        return words("stored.line", problem=problem, line=first.line, message=message)
-    return words("stored.first", problem=problem, message=message)
-
-
 def _needs_terminal(words: Catalogue) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         _usage_error(words("terminal"))
@@ -922,7 +903,6 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     """``crisis-sim resume``: its help is HELP["resume"]."""
     from simulator.engine.engine import Engine
     from simulator.engine.store import SessionError, SessionStore
-    from simulator.scenario.diagnostics import ScenarioError
 
     path = Path(session)
     try:
@@ -940,10 +920,6 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
             engine = Engine.restore(store)
         except SessionError as err:
             _say(f"crisis-sim: error: {_text(err.said)}", err=True)
-            sys.exit(EXIT_INVALID)
-        except ScenarioError as err:
-            said = _words()("resume.stored", path=session, problem=_stored_scenario_problem(err))
-            _say(f"crisis-sim: error: {said}", err=True)
             sys.exit(EXIT_INVALID)
         words = _words(lang, engine.loaded.scenario.language)
         _needs_terminal(words)

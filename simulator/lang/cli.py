@@ -201,28 +201,6 @@ CLI: Final[dict[str, Entry]] = {
     ),
     "failure": ("{what}: {reason}", "{what}: {reason}", "{what}: {reason}"),
     # -- sessions
-    "resume.stored": (
-        "{path}: {problem}; the exercise cannot be resumed. Reopen it with the crisis-sim "
-        "version that recorded it, or start a new one with 'crisis-sim run SCENARIO'; its "
-        "events can still be read with 'crisis-sim export {path}'",
-        "{path}: {problem}; øvelsen kan ikke fortsettes. Åpne den med den versjonen av "
-        "crisis-sim som tok den opp, eller start en ny med «crisis-sim run SCENARIO»; "
-        "hendelsene kan fortsatt leses med «crisis-sim export {path}»",
-        "{path}: {problem}; øvinga kan ikkje halde fram. Opne henne med den versjonen av "
-        "crisis-sim som tok henne opp, eller start ei ny med «crisis-sim run SCENARIO»; "
-        "hendingane kan framleis lesast med «crisis-sim export {path}»",
-    ),
-    "stored.problem": (
-        "the scenario stored in the session does not pass this version's checks",
-        "scenarioet som er lagret i økta, består ikke sjekkene i denne versjonen",
-        "scenarioet som er lagra i økta, består ikkje sjekkane i denne versjonen",
-    ),
-    "stored.line": (
-        "{problem} (line {line}: {message})",
-        "{problem} (linje {line}: {message})",
-        "{problem} (linje {line}: {message})",
-    ),
-    "stored.first": ("{problem} ({message})", "{problem} ({message})", "{problem} ({message})"),
     "score.different": (
         "these sessions ran different scenarios (or different versions of one), so they "
         "cannot be compared: {listing}",

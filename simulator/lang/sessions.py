@@ -141,16 +141,6 @@ SESSIONS: Final[dict[str, Entry]] = {
         "{path}: scenarioet som er lagret i økta, kan ikke leses (det mangler)",
         "{path}: scenarioet som er lagra i økta, kan ikkje lesast (det manglar)",
     ),
-    "scenario.unreadable": (
-        "{path}: the scenario stored in the session cannot be read",
-        "{path}: scenarioet som er lagret i økta, kan ikke leses",
-        "{path}: scenarioet som er lagra i økta, kan ikkje lesast",
-    ),
-    "scenario.unreadable.why": (
-        "{path}: the scenario stored in the session cannot be read ({error})",
-        "{path}: scenarioet som er lagret i økta, kan ikke leses ({error})",
-        "{path}: scenarioet som er lagra i økta, kan ikkje lesast ({error})",
-    ),
     "scenario.altered": (
         "{path}: the scenario stored in the session has been altered since the exercise ran "
         "({problem}); it cannot be trusted for a debrief",
@@ -352,11 +342,6 @@ SESSIONS: Final[dict[str, Entry]] = {
     ),
     "simulate.targets": (" to {items}", " til {items}", " til {items}"),
     # -- resume -------------------------------------------------------------------------
-    "restore.lacks": (
-        "{path}: the session lacks its scenario or seed ({error})",
-        "{path}: økta mangler scenario eller seed ({error})",
-        "{path}: økta manglar scenario eller seed ({error})",
-    ),
     "restore.unexpected": (
         "{path}: event {seq} ({type}) does not follow from the scenario and seed",
         "{path}: hendelse {seq} ({type}) følger ikke av scenarioet og seeden",
