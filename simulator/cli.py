@@ -265,6 +265,20 @@ def _print_rich(
     console.print(_Printable(renderable))
 
 
+def _show_table(
+    table: object, output: Output | None, inputs: Sequence[str | Path], *, width: int
+) -> None:
+    """A Rich table on the terminal, or laid out ``width`` columns wide into ``-o``."""
+    import io
+
+    if output is None:
+        _print_rich(table)
+        return
+    buffer = io.StringIO()
+    _print_rich(table, file=buffer, width=width)
+    _write_output(buffer.getvalue(), output, inputs=inputs)
+
+
 def _reader_gone() -> NoReturn:
     raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
@@ -654,14 +668,7 @@ def preview(scenario: str, fmt: str, lang: str | None, output: Output | None) ->
     inputs = [resolve_scenario(scenario)[0]]
     language = choose_language(lang, sc.language)
     if fmt == "table":
-        import io
-
-        if not output:
-            _print_rich(pv.to_table(sc, language))
-            return
-        buffer = io.StringIO()
-        _print_rich(pv.to_table(sc, language), file=buffer, width=160)
-        _write_output(buffer.getvalue(), output, inputs=inputs)
+        _show_table(pv.to_table(sc, language), output, inputs, width=160)
         return
     if fmt == "md":
         text = pv.to_markdown(sc, language)
@@ -1087,14 +1094,7 @@ def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output 
         if not s.complete:
             _say(words("note.scored", path=s.path), err=True)
     if fmt == "table":
-        import io
-
-        if output is None:
-            _print_rich(reports.to_table(scores, lang))
-            return
-        buffer = io.StringIO()
-        _print_rich(reports.to_table(scores, lang), file=buffer, width=140)
-        _write_output(buffer.getvalue(), output, inputs=sessions)
+        _show_table(reports.to_table(scores, lang), output, sessions, width=140)
         return
     if fmt == "html":
         from simulator.scoring.html import render_html
