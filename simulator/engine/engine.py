@@ -73,7 +73,7 @@ _NOISE_ID = re.compile(r"(.+)-(\d+)")
 _TRUTHS = frozenset(Truth)
 # Bound once: the noise path runs for every item of a surge.
 _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
-_SENSITIVE, _ABUSIVE = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE
+_SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
 
@@ -633,7 +633,7 @@ class Engine:
         template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
         truth = label if label in _TRUTHS else None
-        peak = peak_views(None, author.followers, label == Truth.MISLEADING)
+        peak = peak_views(None, author.followers, label == _MISLEADING)
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
@@ -859,8 +859,10 @@ class Engine:
     # -- the log ------------------------------------------------------------------------
 
     def _emit(self, kind: EventType, t: float, data: Mapping[str, Any]) -> None:
-        # Every event's data is built as a plain dict (one of the contract's TypedDicts).
-        event = Event(kind, t, cast(dict[str, Any], data))  # the store stamps wall time
+        # The type is stored as its plain string: the database binds an exact str faster
+        # than a subclass, which a surge of a million items notices. The data is a plain
+        # dict, built as one of the contract's TypedDicts. The store stamps the wall time.
+        event = Event(kind._value_, t, cast(dict[str, Any], data))
         if self._replay is not None:
             self._check_replay(event)
         else:

@@ -13,7 +13,8 @@ from a vocabulary is annotated with its enum (``Annotated[str, Channel]``): the 
 says which words are allowed.
 """
 
-from __future__ import annotations
+# No postponed annotations here: a TypedDict reads NotRequired from its evaluated
+# annotations, and would take every field for required if they stayed strings.
 
 from collections.abc import Sequence
 from enum import StrEnum
@@ -290,7 +291,7 @@ def delivered_data(
     source: str,
     channel: str,
     kind: str,
-    author: Author,
+    author: "Author",
     text: str,
     truth: str | None,
     sensitive: bool,
