@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simulator.engine import events
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
 from simulator.lang.findings import FINDINGS
@@ -28,11 +29,11 @@ from simulator.scenario.yamlsource import (
     read_text,
 )
 
-ACTION_KINDS = ("reply", "statement", "flag", "hide", "unhide", "escalate", "note")
-NEEDS_TARGET = ("reply", "flag", "hide", "unhide", "escalate")
-PUBLISHES = ("reply", "statement")
+ACTION_KINDS: tuple[str, ...] = tuple(str(a) for a in events.Action)
+NEEDS_TARGET: tuple[str, ...] = events.NEEDS_TARGET
+PUBLISHES: tuple[str, ...] = events.PUBLISHES
 #: Why an item is hidden: it exposes personal data, it is harassment, or something else.
-HIDE_REASONS = ("personal_data", "harassment", "other")
+HIDE_REASONS: tuple[str, ...] = tuple(str(r) for r in events.HideReason)
 
 
 _refusal = Sayer(ENGINE)
@@ -77,7 +78,7 @@ class ActionRequest:
             return ActionError("request.kind", kind=self.kind, kinds=", ".join(ACTION_KINDS))
         if self.kind in NEEDS_TARGET and not self.to:
             return ActionError("request.to", kind=self.kind)
-        if self.kind == "flag" and self.label not in TRUTHS:
+        if self.kind == events.Action.FLAG and self.label not in TRUTHS:
             return (
                 ActionError("request.label.missing")
                 if self.label is None
@@ -89,16 +90,20 @@ class ActionRequest:
             return ActionError(
                 "request.channel", channel=self.channel, channels=", ".join(CHANNELS)
             )
-        if self.reason is not None and (self.kind != "hide" or self.reason not in HIDE_REASONS):
+        if self.reason is not None and (
+            self.kind != events.Action.HIDE or self.reason not in HIDE_REASONS
+        ):
             return (
                 ActionError("request.reason", reason=self.reason, reasons=", ".join(HIDE_REASONS))
-                if self.kind == "hide"
+                if self.kind == events.Action.HIDE
                 else ActionError("request.reason.hide_only")
             )
-        if self.recipient is not None and (self.kind != "escalate" or not self.recipient.strip()):
+        if self.recipient is not None and (
+            self.kind != events.Action.ESCALATE or not self.recipient.strip()
+        ):
             return (
                 ActionError("request.recipient.empty")
-                if self.kind == "escalate"
+                if self.kind == events.Action.ESCALATE
                 else ActionError("request.recipient.escalate_only")
             )
         if self.recipient is not None and len(self.recipient) > MAX_NAME:

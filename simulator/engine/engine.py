@@ -16,14 +16,30 @@ import random
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from simulator import __version__
 from simulator.engine.actions import PUBLISHES, ActionError, ActionRequest, ScriptedAction
 from simulator.engine.clock import ScenarioClock
+from simulator.engine.events import (
+    ANY_ACTION,
+    SETTLED,
+    Action,
+    Channel,
+    ClockOp,
+    EndReason,
+    EventType,
+    ExpectationData,
+    Kind,
+    NoiseLabel,
+    Source,
+    Status,
+    Truth,
+    delivered_data,
+)
 from simulator.engine.guidelines import (
     PRIVATE_ROLES,
     GuidelineChecker,
@@ -54,9 +70,12 @@ said = Sayer(SESSIONS)
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
-_TRUTHS = frozenset({"valid", "misleading", "irrelevant"})
+_TRUTHS = frozenset(Truth)
+# Bound once: the noise path runs for every item of a surge.
+_DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
+_SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
-ADHOC_EXPECTS: tuple[str, ...] = ("reply",)
+ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
 
 
 @lru_cache(maxsize=4096)
@@ -89,10 +108,10 @@ class ExpectationState:
     delivered: float
     deadline: float
     points: float
-    status: str = "pending"  # pending | met | missed | late
+    status: str = Status.PENDING
     responded: float | None = None
 
-    def record(self) -> dict[str, Any]:
+    def record(self) -> ExpectationData:
         """The expectation event's fields."""
         response = None if self.responded is None else self.responded - self.delivered
         return {
@@ -270,7 +289,7 @@ class Engine:
         self._started = True
         sc = self.scenario
         self._emit(
-            "session_start",
+            EventType.SESSION_START,
             0.0,
             {
                 "scenario": sc.id,
@@ -282,42 +301,44 @@ class Engine:
                 "language": sc.language,
             },
         )
-        self._clock_op("start")
+        self._clock_op(ClockOp.START)
         return self.flush()
 
     def pause(self) -> list[Event]:
         """Freeze scenario time."""
         t = self.now()
         self.advance_to(t)
-        self._clock_op("pause", t=t)
+        self._clock_op(ClockOp.PAUSE, t=t)
         return self.flush()
 
     def resume(self) -> list[Event]:
         """Let scenario time run again."""
-        self._clock_op("resume")
+        self._clock_op(ClockOp.RESUME)
         return self.flush()
 
     def set_speed(self, speed: float) -> list[Event]:
         """Change the speed, 0.25x to 20x."""
         t = self.now()
         self.advance_to(t)
-        self._clock_op("speed", speed, t)
+        self._clock_op(ClockOp.SPEED, speed, t)
         return self.flush()
 
     def _clock_op(self, op: str, speed: float | None = None, t: float | None = None) -> None:
         # A replay keeps the clock still: only the speed is taken over.
-        if op in ("start", "resume") and self._replay is None:
+        if op in (ClockOp.START, ClockOp.RESUME) and self._replay is None:
             self.clock.start()
-        elif op == "pause" and self._replay is None:
+        elif op == ClockOp.PAUSE and self._replay is None:
             self.clock.pause()
-        elif op == "speed" and speed is not None:
+        elif op == ClockOp.SPEED and speed is not None:
             self.clock.set_speed(speed)
-        if op in ("pause", "speed") and t is not None and self._replay is None:
+        if op in (ClockOp.PAUSE, ClockOp.SPEED) and t is not None and self._replay is None:
             # The clock has run on a little while the items due by ``t`` were delivered.
             # It goes back to ``t``, the time logged, so that no item falls between the two:
             # a replay delivers up to the logged time, and must find the same items.
             self.clock.jump_to(t)
-        self._emit("clock", self.now() if t is None else t, {"op": op, "speed": self.clock.speed})
+        self._emit(
+            EventType.CLOCK, self.now() if t is None else t, {"op": op, "speed": self.clock.speed}
+        )
 
     def pump(self) -> list[Event]:
         """Deliver everything due by now, commit it in one transaction, and return it."""
@@ -360,7 +381,7 @@ class Engine:
             f"adhoc-{self._adhoc_count + 1}",
             when,
             self._personas[persona],
-            channel or DEFAULT_CHANNEL.get(kind, "social"),
+            channel or DEFAULT_CHANNEL.get(kind, Channel.SOCIAL),
             kind,
             text,
             truth,
@@ -388,7 +409,7 @@ class Engine:
             kind,
             text,
             truth=truth,
-            source="facilitator",
+            source=Source.FACILITATOR,
             within=within,
         )
         if within is not None:
@@ -399,7 +420,7 @@ class Engine:
             ]
             self._push(t + within, RANK_DEADLINE, "deadline", (item_id, 0))
 
-    def end(self, reason: str = "completed", at: float | None = None) -> list[Event]:
+    def end(self, reason: str = EndReason.COMPLETED, at: float | None = None) -> list[Event]:
         """End the exercise: what is still open counts as missed; then session_end.
 
         It ends at ``at`` when given (a restore replays a recorded end), otherwise at the
@@ -410,15 +431,15 @@ class Engine:
         if at is not None:
             when = at
         else:
-            when = float(self.scenario.duration) if reason == "completed" else self.now()
+            when = float(self.scenario.duration) if reason == EndReason.COMPLETED else self.now()
         self.advance_to(when, include_deadlines=True)
         for states in self.expectations.values():
             for state in states:
-                if state.status == "pending":
-                    state.status = "missed"
-                    self._emit("expectation", when, {**state.record(), "at_end": True})
-                    self.counts["missed"] += 1
-        self._emit("session_end", when, {"reason": reason})
+                if state.status == Status.PENDING:
+                    state.status = Status.MISSED
+                    self._emit(EventType.EXPECTATION, when, {**state.record(), "at_end": True})
+                    self.counts[Status.MISSED] += 1
+        self._emit(EventType.SESSION_END, when, {"reason": reason})
         self.ended = True
         if self.clock.running:
             self.clock.pause()
@@ -532,45 +553,38 @@ class Engine:
         abusive: bool = False,
         reply_to: str | None = None,
         reach: int | None = None,
-        source: str = "inject",
+        source: str = Source.INJECT,
         within: int | None = None,
         deadlines: tuple[float, ...] = (),
     ) -> ItemState:
-        peak = peak_views(reach, author.followers, truth == "misleading")
+        peak = peak_views(reach, author.followers, truth == Truth.MISLEADING)
         state = ItemState(item_id, t, channel, truth, peak)
         self.items[item_id] = state
         # The team's own texts teach nothing: repeating a private number does not make it
         # public, and only what public personas publish is public.
-        if source != "team" and may_hold_contact(text):
+        if source != Source.TEAM and may_hold_contact(text):
             if author.role in PRIVATE_ROLES:
                 self.guide.learn(text)
             else:
                 self.guide.learn_public(text)
         self._emit(
-            "delivered",
+            EventType.DELIVERED,
             t,
-            {
-                "item": item_id,
-                "source": source,
-                "channel": channel,
-                "kind": kind,
-                "author": author.id,
-                "name": author.name,
-                "handle": author.handle,
-                "role": author.role,
-                "followers": author.followers,
-                "text": text,
-                "truth": truth,
-                "sensitive": sensitive,
-                "abusive": abusive,
-                "reply_to": reply_to,
-                "peak": peak,
-                # Only a facilitator's item that expects a reply has a deadline of its own.
-                **({"within": within} if within is not None else {}),
-                # The scenario time each of an inject's expectations is due, in order: a
-                # console, a replay and the debrief count open questions from the log.
-                **({"deadlines": list(deadlines)} if deadlines else {}),
-            },
+            delivered_data(
+                item_id,
+                source,
+                channel,
+                kind,
+                author,
+                text,
+                truth,
+                sensitive,
+                abusive,
+                reply_to,
+                peak,
+                within,
+                deadlines,
+            ),
         )
         self.delivered_count += 1
         return state
@@ -619,32 +633,28 @@ class Engine:
         template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
         truth = label if label in _TRUTHS else None
-        peak = peak_views(None, author.followers, label == "misleading")
+        peak = peak_views(None, author.followers, label == _MISLEADING)
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
         if author.role in PRIVATE_ROLES and _may_hold_contact(template) and may_hold_contact(text):
             self.guide.learn(text)
         self._emit(
-            "delivered",
+            _DELIVERED,
             t,
-            {
-                "item": f"{run.stream.id}-{run.count}",
-                "source": "noise",
-                "channel": run.channel,
-                "kind": run.stream.kind,
-                "author": author.id,
-                "name": author.name,
-                "handle": author.handle,
-                "role": author.role,
-                "followers": author.followers,
-                "text": text,
-                "truth": truth,
-                "sensitive": label == "sensitive",
-                "abusive": label == "abusive",
-                "reply_to": None,
-                "peak": peak,
-            },
+            delivered_data(
+                f"{run.stream.id}-{run.count}",
+                _NOISE,
+                run.channel,
+                run.stream.kind,
+                author,
+                text,
+                truth,
+                label == _SENSITIVE,
+                label == _ABUSIVE,
+                None,
+                peak,
+            ),
         )
         self.delivered_count += 1
         self._next_arrival(run)
@@ -663,20 +673,22 @@ class Engine:
 
     def _deadline(self, key: tuple[str, int], t: float) -> None:
         state = self.expectations[key[0]][key[1]]
-        if state.status != "pending":
+        if state.status != Status.PENDING:
             return
-        state.status = "missed"
-        self.counts["missed"] += 1
-        self._emit("expectation", t, state.record())
+        state.status = Status.MISSED
+        self.counts[Status.MISSED] += 1
+        self._emit(EventType.EXPECTATION, t, state.record())
         self._fire("missed", state.inject, t)
 
     @staticmethod
     def _qualifies(state: ExpectationState, request: ActionRequest) -> bool:
         kind = request.kind
         # Showing an item again answers nothing, not even an expectation of 'any' action.
-        if kind not in state.do and not ("any" in state.do and kind not in ("note", "unhide")):
+        if kind not in state.do and not (
+            ANY_ACTION in state.do and kind not in (Action.NOTE, Action.UNHIDE)
+        ):
             return False
-        if kind == "flag" and state.label is not None and request.label != state.label:
+        if kind == Action.FLAG and state.label is not None and request.label != state.label:
             return False
         if state.mention:
             text = request.text.casefold()
@@ -686,26 +698,26 @@ class Engine:
     def _settle(self, request: ActionRequest, t: float) -> None:
         if request.to:
             candidates = [s for i in request.to for s in self.expectations.get(i, ())]
-        elif request.kind == "statement":  # a statement to no one in particular
+        elif request.kind == Action.STATEMENT:  # a statement to no one in particular
             candidates = [
                 s
                 for states in self.expectations.values()
                 for s in states
-                if "statement" in s.do or "any" in s.do
+                if Action.STATEMENT in s.do or ANY_ACTION in s.do
             ]
         else:
             candidates = []
         for state in candidates:
-            if state.status in ("met", "late") or not self._qualifies(state, request):
+            if state.status in SETTLED or not self._qualifies(state, request):
                 continue
-            state.status = "met" if state.status == "pending" else "late"
+            state.status = Status.MET if state.status == Status.PENDING else Status.LATE
             state.responded = t
             self.counts[state.status] += 1
-            if state.status == "late":
-                self.counts["missed"] -= 1
-            self._emit("expectation", t, state.record())
+            if state.status == Status.LATE:
+                self.counts[Status.MISSED] -= 1
+            self._emit(EventType.EXPECTATION, t, state.record())
             states = self.expectations[state.inject]
-            if all(s.status == "met" for s in states):
+            if all(s.status == Status.MET for s in states):
                 self._fire("met", state.inject, t)
 
     # -- actions ------------------------------------------------------------------------
@@ -730,7 +742,7 @@ class Engine:
         run = next(r for r in self._streams if r.stream.id == stream_id)
         n = int(number) - 1
         label = MIX_KEYS[run.labels[n]]
-        truth = label if label in ("valid", "misleading", "irrelevant") else None
+        truth = label if label in _TRUTHS else None
         state = ItemState(item_id, run.times[n], run.channel, truth, run.peaks[n])
         self.items[item_id] = state  # only items the team touched are kept in full
         return state
@@ -745,13 +757,13 @@ class Engine:
                 raise ActionError("no_item", item=target)
             if not delivered:
                 raise ActionError("not_delivered", item=target, time=format_offset(t))
-        if request.kind in ("hide", "unhide") and self._replay is None:
+        if request.kind in (Action.HIDE, Action.UNHIDE) and self._replay is None:
             # Checked live only: a session recorded before this rule may hide an item twice,
             # and it must still replay as it was written.
             self._check_visibility(request)
-        if request.kind == "note":
+        if request.kind == Action.NOTE:
             self._emit(
-                "note",
+                EventType.NOTE,
                 t,
                 {
                     "text": request.text,
@@ -769,7 +781,7 @@ class Engine:
             self._team_count += 1
             team_item = f"team-{self._team_count}"
         self._emit(
-            "action",
+            EventType.ACTION,
             t,
             {
                 "action": request.kind,
@@ -787,38 +799,40 @@ class Engine:
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
             channel = (
-                (request.channel or "social")
-                if request.kind == "statement"
-                else (targets[0].channel if targets else "social")
+                (request.channel or Channel.SOCIAL)
+                if request.kind == Action.STATEMENT
+                else (targets[0].channel if targets else Channel.SOCIAL)
             )
             self._deliver(
                 team_item,
                 t,
                 self.organisation,
                 channel,
-                "official" if request.kind == "statement" else "post",
+                Kind.OFFICIAL if request.kind == Action.STATEMENT else Kind.POST,
                 request.text,
-                reply_to=request.to[0] if request.kind == "reply" and request.to else None,
-                source="team",
+                reply_to=request.to[0] if request.kind == Action.REPLY and request.to else None,
+                source=Source.TEAM,
             )
         for state in targets:
-            if request.kind == "flag":
+            if request.kind == Action.FLAG:
                 state.flagged = request.label
-            elif request.kind == "hide":
+            elif request.kind == Action.HIDE:
                 state.hidden = True
-            elif request.kind == "unhide":
+            elif request.kind == Action.UNHIDE:
                 state.hidden = False
             elif request.kind in PUBLISHES:
                 state.addressed = True
             if (
-                state.truth == "misleading"
-                and state.flagged == "misleading"
+                state.truth == Truth.MISLEADING
+                and state.flagged == Truth.MISLEADING
                 and state.addressed
                 and state.corrected_at is None
             ):
                 state.corrected_at = t
                 self._emit(
-                    "corrected", t, {"item": state.id, "views": views_at(state.peak, state.t, t)}
+                    EventType.CORRECTED,
+                    t,
+                    {"item": state.id, "views": views_at(state.peak, state.t, t)},
                 )
         self._settle(request, t)
 
@@ -827,9 +841,9 @@ class Engine:
         would record a change that did not happen."""
         for target in request.to:
             hidden = self._target_state(target).hidden
-            if request.kind == "hide" and hidden:
+            if request.kind == Action.HIDE and hidden:
                 raise ActionError("hidden.already", item=target)
-            if request.kind == "unhide" and not hidden:
+            if request.kind == Action.UNHIDE and not hidden:
                 raise ActionError("hidden.not", item=target)
 
     # -- reach --------------------------------------------------------------------------
@@ -839,13 +853,16 @@ class Engine:
         state = self._target_state(item_id)
         when = self.now() if t is None else t
         views = views_at(state.peak, state.t, when, state.corrected_at)
-        likes, shares = engagement(views, state.truth == "misleading")
+        likes, shares = engagement(views, state.truth == Truth.MISLEADING)
         return views, likes, shares
 
     # -- the log ------------------------------------------------------------------------
 
-    def _emit(self, kind: str, t: float, data: dict[str, Any]) -> None:
-        event = Event(kind, t, data)  # the store stamps wall time when it commits
+    def _emit(self, kind: EventType, t: float, data: Mapping[str, Any]) -> None:
+        # The type is stored as its plain string: the database binds an exact str faster
+        # than a subclass, which a surge of a million items notices. The data is a plain
+        # dict, built as one of the contract's TypedDicts. The store stamps the wall time.
+        event = Event(kind._value_, t, cast(dict[str, Any], data))
         if self._replay is not None:
             self._check_replay(event)
         else:
@@ -864,12 +881,12 @@ class Engine:
 
     def summary(self) -> Summary:
         """Counts so far."""
-        pending = sum(s.status == "pending" for v in self.expectations.values() for s in v)
+        pending = sum(s.status == Status.PENDING for v in self.expectations.values() for s in v)
         return Summary(
             self.delivered_count,
-            self.counts["met"],
-            self.counts["late"],
-            self.counts["missed"],
+            self.counts[Status.MET],
+            self.counts[Status.LATE],
+            self.counts[Status.MISSED],
             pending,
         )
 
@@ -895,10 +912,10 @@ class Engine:
         if not states:
             return "delivered"
         statuses = {s.status for s in states}
-        for status in ("missed", "late", "pending"):
+        for status in (Status.MISSED, Status.LATE, Status.PENDING):
             if status in statuses:
-                return "delivered" if status == "pending" else status
-        return "met"
+                return "delivered" if status == Status.PENDING else str(status)
+        return str(Status.MET)
 
     def next_inject_time(self) -> float | None:
         """When the next scripted inject is due, if one is queued."""
@@ -911,7 +928,7 @@ class Engine:
         self.flush()
         target = min(max(t, self.now()), float(self.scenario.duration))
         self.clock.jump_to(target)
-        self._emit("clock", target, {"op": "jump", "speed": self.clock.speed})
+        self._emit(EventType.CLOCK, target, {"op": ClockOp.JUMP, "speed": self.clock.speed})
         return self.pump()
 
     @property
@@ -977,23 +994,23 @@ class Engine:
 
     def _replay_input(self, logged: Event) -> None:
         data = logged.data
-        if logged.type == "session_start":
-            self._emit("session_start", 0.0, dict(data))
+        if logged.type == EventType.SESSION_START:
+            self._emit(EventType.SESSION_START, 0.0, dict(data))
             self._started = True
             self.clock.set_speed(float(data.get("speed", 1.0)))
             return
-        if logged.type == "clock" and data.get("op") == "jump":
+        if logged.type == EventType.CLOCK and data.get("op") == ClockOp.JUMP:
             # A jump is logged before the deliveries it skips over, which follow it.
-            self._emit("clock", logged.t, dict(data))
+            self._emit(EventType.CLOCK, logged.t, dict(data))
             return
-        if logged.type == "clock" and data.get("op") in ("start", "resume"):
+        if logged.type == EventType.CLOCK and data.get("op") in (ClockOp.START, ClockOp.RESUME):
             # Starting does not deliver first (pausing and speed changes do).
             self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
             return
         self.advance_to(logged.t)
-        if logged.type == "clock":
+        if logged.type == EventType.CLOCK:
             self._clock_op(str(data.get("op")), data.get("speed"), logged.t)
-        elif logged.type == "delivered":  # a facilitator's ad-hoc item
+        elif logged.type == EventType.DELIVERED:  # a facilitator's ad-hoc item
             within = data.get("within")
             if isinstance(within, bool) or not isinstance(within, int) or within <= 0:
                 within = None  # a damaged value: the log's own events then tell it apart
@@ -1009,7 +1026,7 @@ class Engine:
             )
         else:
             request = ActionRequest(
-                kind="note" if logged.type == "note" else data["action"],
+                kind=Action.NOTE if logged.type == EventType.NOTE else data["action"],
                 to=tuple(data.get("to") or ()),
                 text=data.get("text") or "",
                 label=data.get("label"),
@@ -1060,20 +1077,24 @@ class _Peekable:
         return current
 
 
+#: What came from people: applied again in a restore, not generated and compared.
+_INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.CLOCK, EventType.SESSION_START})
+
+
 def _is_input(event: Event) -> bool:
-    if event.type in ("action", "note", "clock", "session_start"):
+    if event.type in _INPUTS:
         return True
-    return event.type == "delivered" and event.data.get("source") == "facilitator"
+    return event.type == EventType.DELIVERED and event.data.get("source") == Source.FACILITATOR
 
 
 def _identity(event: Event) -> tuple[Any, ...]:
     data = event.data
-    if event.type == "delivered":
+    if event.type == EventType.DELIVERED:
         return (data.get("item"), data.get("text"), data.get("author"))
-    if event.type == "expectation":
+    if event.type == EventType.EXPECTATION:
         return (data.get("inject"), data.get("index"), data.get("status"))
-    if event.type in ("corrected",):
+    if event.type == EventType.CORRECTED:
         return (data.get("item"),)
-    if event.type == "action":
+    if event.type == EventType.ACTION:
         return (data.get("action"), tuple(data.get("to") or ()), data.get("text"))
     return ()

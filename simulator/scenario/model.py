@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from simulator.engine import events
+from simulator.engine.events import values_of
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.source import SOURCE
 from simulator.scenario import limits
@@ -39,19 +41,27 @@ MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
 Language = Literal["nb", "nn", "en"]
 DeadlineKey = Literal["post", "question", "press", "news", "official", "internal", "sensitive"]
 
-KINDS: tuple[str, ...] = get_args(Kind)
-CHANNELS: tuple[str, ...] = get_args(Channel)
-TRUTHS: tuple[str, ...] = get_args(Truth)
-ACTIONS: tuple[str, ...] = get_args(Action)
-MIX_KEYS: tuple[str, ...] = get_args(MixKey)
+# The Literals above spell the words out for pydantic and the type checker; the words
+# themselves belong to the event contract, and each Literal is checked against it here.
+KINDS: tuple[str, ...] = values_of(get_args(Kind), events.Kind)
+CHANNELS: tuple[str, ...] = values_of(get_args(Channel), events.Channel)
+ROLES: tuple[str, ...] = values_of(get_args(Role), events.Role)
+TRUTHS: tuple[str, ...] = values_of(get_args(Truth), events.Truth)
+ACTIONS: tuple[str, ...] = (*(str(a) for a in events.EXPECTABLE), events.ANY_ACTION)
+MIX_KEYS: tuple[str, ...] = values_of(get_args(MixKey), events.NoiseLabel)
+if set(get_args(Action)) != set(ACTIONS):
+    raise TypeError(f"Action: {get_args(Action)} != {ACTIONS}")
+
+if set(get_args(DeadlineKey)) != {*KINDS, events.NoiseLabel.SENSITIVE}:
+    raise TypeError(f"DeadlineKey: {get_args(DeadlineKey)}")
 
 DEFAULT_CHANNEL: dict[str, str] = {
-    "post": "social",
-    "question": "social",
-    "press": "press",
-    "news": "news",
-    "official": "social",
-    "internal": "internal",
+    events.Kind.POST: events.Channel.SOCIAL,
+    events.Kind.QUESTION: events.Channel.SOCIAL,
+    events.Kind.PRESS: events.Channel.PRESS,
+    events.Kind.NEWS: events.Channel.NEWS,
+    events.Kind.OFFICIAL: events.Channel.SOCIAL,
+    events.Kind.INTERNAL: events.Channel.INTERNAL,
 }
 # Built-in response deadlines, in seconds, from crisis-communication doctrine.
 DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900}

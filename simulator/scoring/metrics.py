@@ -12,15 +12,29 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from simulator.engine.events import (
+    SETTLED,
+    Action,
+    ActionData,
+    Channel,
+    CorrectedData,
+    DeliveredData,
+    EventType,
+    ExpectationData,
+    Kind,
+    Source,
+    Status,
+    Truth,
+)
 from simulator.engine.reach import views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
 from simulator.scenario.model import Scenario, deadline_for
 
-CREDIT = {"met": 1.0, "late": 0.5, "missed": 0.0}
+CREDIT: dict[str, float] = {Status.MET: 1.0, Status.LATE: 0.5, Status.MISSED: 0.0}
 # An expectation that a session stopped before settling (``simulate --until``, a crash): its
 # inject was delivered but the log holds no outcome for it yet. It is shown, and left out
 # of every figure that judges the team, since it can still go either way.
@@ -115,9 +129,9 @@ def _wall(text: str) -> float | None:
 def _is_public(kind: str | None, channel: str | None) -> bool:
     """A team text the public sees: a statement anywhere but internal, or a reply in the
     open feed (a reply to a journalist's inquiry is not)."""
-    if kind == "official":
-        return channel != "internal"
-    return channel in ("social", "news")
+    if kind == Kind.OFFICIAL:
+        return channel != Channel.INTERNAL
+    return channel in (Channel.SOCIAL, Channel.NEWS)
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -164,12 +178,12 @@ def _findings(value: Any) -> bool:
 # The fields scoring reads, by event type: (required, check, what it must be). A session
 # is untrusted input, so each is checked before it is used.
 _FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], Said]]] = {
-    "delivered": [
+    EventType.DELIVERED: [
         ("item", True, _text, said("score.text")),
         ("peak", False, _optional(_finite), said("score.number")),
         ("channel", False, _optional(_text), said("score.text")),
     ],
-    "expectation": [
+    EventType.EXPECTATION: [
         ("inject", True, _text, said("score.text")),
         (
             "index",
@@ -185,12 +199,12 @@ _FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], Said]]] = {
         ("response_time", False, _optional(_finite), said("score.number")),
         ("points", False, _finite, said("score.number")),
     ],
-    "action": [
+    EventType.ACTION: [
         ("action", True, _text, said("score.text")),
         ("label", False, _optional(_text), said("score.text")),
         ("findings", False, _optional(_findings), said("score.findings")),
     ],
-    "corrected": [("item", True, _text, said("score.text"))],
+    EventType.CORRECTED: [("item", True, _text, said("score.text"))],
 }
 _ANY = [
     ("to", False, _optional(_texts), said("score.texts")),
@@ -224,7 +238,7 @@ def _score(store: SessionStore, display: str) -> Score:
     scenario, seed = stored.loaded.scenario, stored.seed
     inject_kind: dict[str, str] = {i.id: i.kind for i in scenario.injects}
     delivered_injects: dict[str, float] = {}
-    outcomes: dict[tuple[str, int], dict[str, Any]] = {}
+    outcomes: dict[tuple[str, int], ExpectationData] = {}
     outcome_wall: dict[tuple[str, int], float | None] = {}
     delivered_wall: dict[str, float | None] = {}
     misleading: dict[str, tuple[float, int]] = {}  # id -> (delivered, peak)
@@ -245,65 +259,69 @@ def _score(store: SessionStore, display: str) -> Score:
     for event in checked_events(store.events(), display):
         end = max(end, event.t)
         kind = event.type
-        data = event.data
-        if kind == "delivered":
+        if kind == EventType.DELIVERED:
+            # Checked above for the fields read as numbers or ids; the rest are read with
+            # ``get``, since a session is untrusted input.
+            data = cast(DeliveredData, event.data)
             item = data["item"]
             source = data.get("source")
-            if data.get("truth") == "misleading":
+            if data.get("truth") == Truth.MISLEADING:
                 misleading[item] = (event.t, int(data.get("peak") or 0))
-            if source in ("inject", "facilitator") or item in misleading:
+            if source in (Source.INJECT, Source.FACILITATOR) or item in misleading:
                 # What the debrief quotes is what the team saw: the text as delivered.
                 voices.setdefault(item, (str(data.get("name") or ""), str(data.get("text") or "")))
             if data.get("sensitive"):
                 sensitive[item] = event.t
                 up_since[item] = event.t
-            if source == "inject":
+            if source == Source.INJECT:
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
-            elif source == "facilitator" and data.get("within") is not None:
+            elif source == Source.FACILITATOR and data.get("within") is not None:
                 # An ad-hoc question with a deadline is judged as a scripted one of its kind.
                 inject_kind[item] = str(data.get("kind") or "")
                 delivered_wall[item] = _wall(event.wall)
             elif (
-                source == "team"
+                source == Source.TEAM
                 and first_statement is None
                 and _is_public(data.get("kind"), data.get("channel"))
             ):
                 first_statement = event.t
-        elif kind == "expectation":
-            key = (data["inject"], int(data["index"]))
-            outcomes[key] = data
+        elif kind == EventType.EXPECTATION:
+            outcome = cast(ExpectationData, event.data)
+            key = (outcome["inject"], int(outcome["index"]))
+            outcomes[key] = outcome
             outcome_wall[key] = _wall(event.wall)
-        elif kind == "action":
-            action = data["action"]
-            targets = list(data.get("to") or ())
+        elif kind == EventType.ACTION:
+            done = cast(ActionData, event.data)
+            action = done["action"]
+            targets = list(done.get("to") or ())
             actions.append((event.t, action, targets))
-            per_member[data.get("by") or "(no name)"] += 1
-            if action == "flag":
+            per_member[done.get("by") or "(no name)"] += 1
+            if action == Action.FLAG:
                 for target in targets:
-                    flagged[target] = data.get("label") or ""
-            elif action == "hide":
+                    flagged[target] = done.get("label") or ""
+            elif action == Action.HIDE:
                 for target in targets:
                     if target not in hidden:  # a second hide of a hidden item changes nothing
                         hidden[target] = event.t
                         up = event.t - up_since.get(target, event.t)
                         exposed[target] = exposed.get(target, 0.0) + up
-            elif action == "unhide":
+            elif action == Action.UNHIDE:
                 for target in targets:
                     if hidden.pop(target, None) is not None:
                         up_since[target] = event.t  # up again, from now
-            for finding in data.get("findings") or ():
+            for finding in done.get("findings") or ():
                 findings.append({"t": event.t, "action": action, **finding})
-        elif kind == "corrected":
-            corrected.setdefault(data["item"], event.t)
-        elif kind == "session_end":
+        elif kind == EventType.CORRECTED:
+            corrected.setdefault(cast(CorrectedData, event.data)["item"], event.t)
+        elif kind == EventType.SESSION_END:
             complete = True
     results = []
-    for (inject, index), data in outcomes.items():
-        status = data["status"]
+    for (inject, index), outcome in outcomes.items():
+        status = outcome["status"]
         wall_rt = None
-        if status in ("met", "late"):
+        if status in SETTLED:
             start, stop = delivered_wall.get(inject), outcome_wall.get((inject, index))
             if start is not None and stop is not None:
                 wall_rt = max(stop - start, 0.0)
@@ -311,13 +329,13 @@ def _score(store: SessionStore, display: str) -> Score:
             ExpectationResult(
                 inject,
                 index,
-                list(data["do"]),
-                float(data["delivered"]),
-                float(data["deadline"]),
-                data.get("responded"),
-                data.get("response_time"),
+                list(outcome["do"]),
+                float(outcome["delivered"]),
+                float(outcome["deadline"]),
+                outcome.get("responded"),
+                outcome.get("response_time"),
                 status,
-                float(data.get("points", 1)),
+                float(outcome.get("points", 1)),
                 inject_kind.get(inject, ""),
                 wall_rt,
             )
@@ -365,7 +383,9 @@ def _score(store: SessionStore, display: str) -> Score:
 
 
 def _open_expectations(
-    scenario: Scenario, delivered: dict[str, float], outcomes: dict[tuple[str, int], dict[str, Any]]
+    scenario: Scenario,
+    delivered: dict[str, float],
+    outcomes: dict[tuple[str, int], ExpectationData],
 ) -> list[ExpectationResult]:
     """The expectations of delivered injects that the log has no outcome for."""
     found = []
@@ -411,7 +431,7 @@ def _summary(
     total = len(results)
     times = [r.response_time for r in results if r.response_time is not None]
     walls = [r.wall_response_time for r in results if r.wall_response_time is not None]
-    flagged_misleading = {i for i, label in flagged.items() if label == "misleading"}
+    flagged_misleading = {i for i, label in flagged.items() if label == Truth.MISLEADING}
     true_positive = len(flagged_misleading & misleading.keys())
     precision = true_positive / len(flagged_misleading) if flagged_misleading else None
     recall = true_positive / len(misleading) if misleading else None
@@ -422,8 +442,8 @@ def _summary(
     )
     press: dict[str, bool] = {}
     for r in results:
-        if r.kind == "press" and r.inject not in still_open:  # judged once all settled
-            press[r.inject] = press.get(r.inject, True) and r.status == "met"
+        if r.kind == Kind.PRESS and r.inject not in still_open:  # judged once all settled
+            press[r.inject] = press.get(r.inject, True) and r.status == Status.MET
     up_times = list(exposed.values())
     weight = sum(r.points for r in results)
     score = (
@@ -433,11 +453,11 @@ def _summary(
     )
     target = scenario.scoring.first_statement
     return {
-        "met": counts["met"],
-        "late": counts["late"],
-        "missed": counts["missed"],
+        "met": counts[Status.MET],
+        "late": counts[Status.LATE],
+        "missed": counts[Status.MISSED],
         "open": counts[OPEN],
-        "on_time_rate": counts["met"] / total if total else None,
+        "on_time_rate": counts[Status.MET] / total if total else None,
         "median_response_time": percentile(times, 50),
         "p90_response_time": percentile(times, 90),
         "max_response_time": max(times) if times else None,

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from pathlib import Path
+from typing import cast
 
+from simulator.engine.events import CorrectedData, DeliveredData, EventType, Truth
 from simulator.engine.reach import engagement, views_at
 from simulator.engine.store import Event, SessionStore
 from simulator.engine.stored import stored_session
@@ -35,15 +37,16 @@ class ReplayLog:
         self._peaks: dict[str, tuple[float, int, bool]] = {}
         self._corrected: dict[str, float] = {}
         for event in self.events:
-            if event.type == "delivered":
-                data = event.data
+            if event.type == EventType.DELIVERED:
+                data = cast(DeliveredData, event.data)
                 self._peaks[data["item"]] = (
                     event.t,
                     int(data.get("peak") or 0),
-                    data.get("truth") == "misleading",
+                    data.get("truth") == Truth.MISLEADING,
                 )
-            elif event.type == "corrected":
-                self._corrected.setdefault(event.data["item"], event.t)
+            elif event.type == EventType.CORRECTED:
+                corrected = cast(CorrectedData, event.data)
+                self._corrected.setdefault(corrected["item"], event.t)
 
     def count_until(self, t: float) -> int:
         """How many events happened at or before scenario time ``t``."""

@@ -10,7 +10,20 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
+from simulator.engine.events import (
+    PUBLISHES,
+    SETTLED,
+    Action,
+    ActionData,
+    DeliveredData,
+    EventType,
+    ExpectationData,
+    NoteData,
+    Role,
+    Source,
+)
 from simulator.engine.store import Event
 from simulator.tui.text import clean
 
@@ -96,16 +109,16 @@ class FeedModel:
         added: list[FeedItem] = []
         for event in events:
             kind = event.type
-            if kind == "delivered":
+            if kind == EventType.DELIVERED:
                 added.append(self._add(event))
                 self._expect(event)
-            elif kind == "expectation":
+            elif kind == EventType.EXPECTATION:
                 self._settle(event)
-            elif kind == "action":
+            elif kind == EventType.ACTION:
                 self._action(event)
-            elif kind == "note":
+            elif kind == EventType.NOTE:
                 self._note(event)
-            elif kind == "session_end":
+            elif kind == EventType.SESSION_END:
                 self.ended = True
         if added:
             # Delivered items live as long as the console. Moving them out of the garbage
@@ -115,7 +128,7 @@ class FeedModel:
         return added
 
     def _expect(self, event: Event) -> None:
-        data = event.data
+        data = cast(DeliveredData, event.data)
         deadlines = data.get("deadlines")
         within = data.get("within")
         if isinstance(deadlines, list) and deadlines:
@@ -124,11 +137,11 @@ class FeedModel:
             self._due[data["item"]] = [event.t + within]  # a facilitator's question
 
     def _settle(self, event: Event) -> None:
-        data = event.data
+        data = cast(ExpectationData, event.data)
         due = self._due.get(str(data.get("inject")))
         index = data.get("index")
         # Missed stays open (a late answer still counts); met and late close it.
-        settled = data.get("status") in ("met", "late")
+        settled = data.get("status") in SETTLED
         if settled and due is not None and isinstance(index, int) and 0 <= index < len(due):
             due[index] = None
 
@@ -144,7 +157,8 @@ class FeedModel:
         return found
 
     def _add(self, event: Event) -> FeedItem:
-        data = event.data
+        data = cast(DeliveredData, event.data)
+        team = data["source"] == Source.TEAM
         text = clean(data.get("text") or "")
         item = FeedItem(
             index=len(self.items),
@@ -156,11 +170,11 @@ class FeedModel:
             author=data["author"],
             name=clean(data.get("name") or "", single_line=True),
             handle=clean(data.get("handle") or "", single_line=True),
-            role="team" if data["source"] == "team" else data.get("role", "citizen"),
+            role="team" if team else data.get("role", Role.CITIZEN),
             text=text,
             line=" ".join(text.split()),
             reply_to=data.get("reply_to"),
-            read=data["source"] == "team",
+            read=team,
         )
         self.unread += not item.read
         self.items.append(item)
@@ -170,11 +184,11 @@ class FeedModel:
         return item
 
     def _note(self, event: Event) -> None:
-        data = event.data
+        data = cast(NoteData, event.data)
         targets = [str(target) for target in data.get("to") or ()]
         observer = bool(data.get("observer"))
         note = Done(
-            OBSERVER if observer else "note",
+            OBSERVER if observer else Action.NOTE,
             event.t,
             data.get("by"),
             text=clean(data.get("text") or ""),
@@ -189,7 +203,7 @@ class FeedModel:
             self._mark(target, note)
 
     def _action(self, event: Event) -> None:
-        data = event.data
+        data = cast(ActionData, event.data)
         done = Done(
             data["action"],
             event.t,
@@ -211,15 +225,15 @@ class FeedModel:
         item.done.append(done)
         if done.kind != OBSERVER:  # the team has not seen it just because an observer has
             self.mark_read(item)
-        if done.kind == "flag":
+        if done.kind == Action.FLAG:
             item.flagged = done.label
-        elif done.kind == "hide":
+        elif done.kind == Action.HIDE:
             item.hidden = True
-        elif done.kind == "unhide":
+        elif done.kind == Action.UNHIDE:
             item.hidden = False
-        elif done.kind in ("reply", "statement"):
+        elif done.kind in PUBLISHES:
             item.answered = True
-        elif done.kind == "escalate":
+        elif done.kind == Action.ESCALATE:
             item.escalated = True
         item.version += 1
 

@@ -1,0 +1,341 @@
+"""The event contract of the session log: every event type, its fields, and the words
+its fields may hold.
+
+The engine writes these events and nothing else; the console, the replay, scoring and
+export read them. ``docs/sessions.md`` describes the same contract for people, field by
+field, and the tests hold the two together.
+
+Each vocabulary is a :class:`~enum.StrEnum`, so a member compares equal to the plain
+string a session file holds: files written before this module read as they always did.
+Each event type's ``data`` is a :class:`~typing.TypedDict`. A field whose value comes
+from a vocabulary is annotated with its enum (``Annotated[str, Channel]``): the type stays
+``str``, so values read from a file or a scenario need no conversion, and the annotation
+says which words are allowed.
+"""
+
+# No postponed annotations here: a TypedDict reads NotRequired from its evaluated
+# annotations, and would take every field for required if they stayed strings.
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, NotRequired, TypedDict
+
+if TYPE_CHECKING:
+    from simulator.engine.people import Author
+
+
+class EventType(StrEnum):
+    """The ``type`` of an event in the log."""
+
+    SESSION_START = "session_start"
+    CLOCK = "clock"
+    DELIVERED = "delivered"
+    ACTION = "action"
+    NOTE = "note"
+    EXPECTATION = "expectation"
+    CORRECTED = "corrected"
+    SESSION_END = "session_end"
+
+
+class Source(StrEnum):
+    """Where a delivered item came from."""
+
+    INJECT = "inject"
+    NOISE = "noise"
+    TEAM = "team"
+    FACILITATOR = "facilitator"
+
+
+class Channel(StrEnum):
+    """Where an item appears."""
+
+    SOCIAL = "social"
+    PRESS = "press"
+    NEWS = "news"
+    INTERNAL = "internal"
+
+
+class Kind(StrEnum):
+    """What sort of item it is."""
+
+    POST = "post"
+    QUESTION = "question"
+    PRESS = "press"
+    NEWS = "news"
+    OFFICIAL = "official"
+    INTERNAL = "internal"
+
+
+class Truth(StrEnum):
+    """An item's ground truth, and the labels a flag gives."""
+
+    VALID = "valid"
+    MISLEADING = "misleading"
+    IRRELEVANT = "irrelevant"
+
+
+class NoiseLabel(StrEnum):
+    """What a noise item is: a truth, or sensitive or abusive (which have no truth)."""
+
+    VALID = "valid"
+    MISLEADING = "misleading"
+    IRRELEVANT = "irrelevant"
+    SENSITIVE = "sensitive"
+    ABUSIVE = "abusive"
+
+
+class Role(StrEnum):
+    """Who posts an item."""
+
+    CITIZEN = "citizen"
+    JOURNALIST = "journalist"
+    MEDIA = "media"
+    INFLUENCER = "influencer"
+    ACTIVIST = "activist"
+    AGENCY = "agency"
+    EMPLOYEE = "employee"
+
+
+class Action(StrEnum):
+    """What the team can do. A note is logged as a ``note`` event, the rest as ``action``."""
+
+    REPLY = "reply"
+    STATEMENT = "statement"
+    FLAG = "flag"
+    HIDE = "hide"
+    UNHIDE = "unhide"
+    ESCALATE = "escalate"
+    NOTE = "note"
+
+
+#: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
+#: (and an unhide, which answers nothing).
+ANY_ACTION = "any"
+#: The actions an expectation can ask for, by name.
+EXPECTABLE: tuple[Action, ...] = (
+    Action.REPLY,
+    Action.STATEMENT,
+    Action.FLAG,
+    Action.HIDE,
+    Action.ESCALATE,
+)
+#: The actions that publish the team's own item.
+PUBLISHES: tuple[Action, ...] = (Action.REPLY, Action.STATEMENT)
+#: The actions that need a target item.
+NEEDS_TARGET: tuple[Action, ...] = (
+    Action.REPLY,
+    Action.FLAG,
+    Action.HIDE,
+    Action.UNHIDE,
+    Action.ESCALATE,
+)
+
+
+class HideReason(StrEnum):
+    """Why an item is hidden."""
+
+    PERSONAL_DATA = "personal_data"
+    HARASSMENT = "harassment"
+    OTHER = "other"
+
+
+class Status(StrEnum):
+    """The state of an expectation. ``pending`` is never logged: it is the state before
+    the first ``expectation`` event."""
+
+    PENDING = "pending"
+    MET = "met"
+    LATE = "late"
+    MISSED = "missed"
+
+
+#: The outcomes that close an expectation for good.
+SETTLED: tuple[Status, ...] = (Status.MET, Status.LATE)
+
+
+class ClockOp(StrEnum):
+    """A change to the exercise clock."""
+
+    START = "start"
+    PAUSE = "pause"
+    RESUME = "resume"
+    SPEED = "speed"
+    JUMP = "jump"
+
+
+class EndReason(StrEnum):
+    """Why the exercise ended."""
+
+    COMPLETED = "completed"
+    FACILITATOR = "ended by facilitator"
+
+
+# -- each event type's data ------------------------------------------------------------
+
+
+class SessionStartData(TypedDict):
+    """``session_start``: the scenario and seed the exercise runs."""
+
+    scenario: str
+    title: str
+    sha256: str
+    seed: int
+    version: str
+    speed: float
+    language: str
+
+
+class ClockData(TypedDict):
+    """``clock``: a change to the exercise clock."""
+
+    op: Annotated[str, ClockOp]
+    speed: float
+
+
+class DeliveredData(TypedDict):
+    """``delivered``: an item appeared in the feed."""
+
+    item: str
+    source: Annotated[str, Source]
+    channel: Annotated[str, Channel]
+    kind: Annotated[str, Kind]
+    author: str
+    name: str
+    handle: str
+    role: Annotated[str, Role]
+    followers: int
+    text: str
+    truth: Annotated[str, Truth] | None
+    sensitive: bool
+    abusive: bool
+    reply_to: str | None
+    peak: int
+    within: NotRequired[int]
+    deadlines: NotRequired[list[float]]
+
+
+class FindingData(TypedDict):
+    """One finding of the guideline check."""
+
+    rule: str
+    match: str
+
+
+class ActionData(TypedDict):
+    """``action``: something the team did (but a note)."""
+
+    action: Annotated[str, Action]
+    to: list[str]
+    text: str
+    label: Annotated[str, Truth] | None
+    channel: Annotated[str, Channel] | None
+    by: str | None
+    findings: list[FindingData]
+    item: str | None
+    reason: Annotated[str, HideReason] | None
+    recipient: str | None
+
+
+class NoteData(TypedDict):
+    """``note``: a note for the debrief, by the team or an observer."""
+
+    text: str
+    to: list[str]
+    by: str | None
+    observer: bool
+
+
+class ExpectationData(TypedDict):
+    """``expectation``: an expectation was met, missed or answered late."""
+
+    inject: str
+    index: int
+    do: list[str]
+    status: Annotated[str, Status]
+    delivered: float
+    deadline: float
+    responded: float | None
+    response_time: float | None
+    points: int | float
+    at_end: NotRequired[bool]
+
+
+class CorrectedData(TypedDict):
+    """``corrected``: a misleading item was corrected; its views stop growing."""
+
+    item: str
+    views: int
+
+
+class SessionEndData(TypedDict):
+    """``session_end``: the exercise ended."""
+
+    reason: Annotated[str, EndReason]
+
+
+#: Each event type's data.
+DATA: dict[EventType, type] = {
+    EventType.SESSION_START: SessionStartData,
+    EventType.CLOCK: ClockData,
+    EventType.DELIVERED: DeliveredData,
+    EventType.ACTION: ActionData,
+    EventType.NOTE: NoteData,
+    EventType.EXPECTATION: ExpectationData,
+    EventType.CORRECTED: CorrectedData,
+    EventType.SESSION_END: SessionEndData,
+}
+
+
+def delivered_data(
+    item: str,
+    source: str,
+    channel: str,
+    kind: str,
+    author: "Author",
+    text: str,
+    truth: str | None,
+    sensitive: bool,
+    abusive: bool,
+    reply_to: str | None,
+    peak: int,
+    within: int | None = None,
+    deadlines: Sequence[float] = (),
+) -> DeliveredData:
+    """The data of a ``delivered`` event: the one place it is built.
+
+    Positional on purpose: it runs once per noise item, the hot path of a surge.
+    """
+    data: DeliveredData = {
+        "item": item,
+        "source": source,
+        "channel": channel,
+        "kind": kind,
+        "author": author.id,
+        "name": author.name,
+        "handle": author.handle,
+        "role": author.role,
+        "followers": author.followers,
+        "text": text,
+        "truth": truth,
+        "sensitive": sensitive,
+        "abusive": abusive,
+        "reply_to": reply_to,
+        "peak": peak,
+    }
+    # Only a facilitator's item that expects a reply has a deadline of its own.
+    if within is not None:
+        data["within"] = within
+    # The scenario time each of an inject's expectations is due, in order: the console, a
+    # replay and the debrief count open questions from the log.
+    if deadlines:
+        data["deadlines"] = list(deadlines)
+    return data
+
+
+def values_of(literal: tuple[str, ...], vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    """The words of a vocabulary, in its order, checked against a ``Literal`` that spells
+    them out for a type checker or a schema; a mismatch is a bug, raised at import."""
+    words = tuple(vocabulary)
+    if set(literal) != set(words):
+        raise TypeError(f"{vocabulary.__name__}: {sorted(literal)} != {sorted(words)}")
+    return tuple(str(w) for w in words)
