@@ -55,6 +55,10 @@ class Channel(StrEnum):
     INTERNAL = "internal"
 
 
+#: The channels the public sees: the feed shows them together.
+PUBLIC_CHANNELS = frozenset({Channel.SOCIAL, Channel.NEWS})
+
+
 class Kind(StrEnum):
     """What sort of item it is."""
 

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from simulator.engine.events import Role
+
 # 11 digits, optionally spaced as 6+5, whose first six form a day and month (D-numbers add
 # 40 to the day): a Norwegian national identity number (fødselsnummer or D-nummer).
 _NATIONAL_ID = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})\s?(\d{5})(?!\d)")
@@ -27,7 +29,7 @@ _PHONE = re.compile(rf"(?<![\w+])(?:{_NORWEGIAN_PHONE}|{_FOREIGN_PHONE})(?!\w)")
 # A cheap test that lets most texts skip the search: every address has an '@', and every
 # number above has two digits at most one space or hyphen apart (a time like 14:30 has not).
 _CONTACT_HINT = re.compile(r"@|\d[\d\s-]\d")
-PRIVATE_ROLES = frozenset({"citizen", "activist", "influencer", "employee"})
+PRIVATE_ROLES = frozenset({Role.CITIZEN, Role.ACTIVIST, Role.INFLUENCER, Role.EMPLOYEE})
 
 
 @dataclass(frozen=True, slots=True)

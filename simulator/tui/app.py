@@ -22,6 +22,7 @@ from textual.timer import Timer
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ClockError, ScenarioClock
 from simulator.engine.engine import Engine
+from simulator.engine.events import PUBLIC_CHANNELS, Source
 from simulator.engine.guidelines import GuidelineFinding
 from simulator.engine.monitoring import Monitor
 from simulator.engine.session import new_session
@@ -170,7 +171,7 @@ class CrisisApp(App[int]):
     def _take(self, events: Iterable[Event]) -> list[FeedItem]:
         added = self.model.apply(events)
         for item in added:
-            if item.channel in ("social", "news") and item.source != "team":
+            if item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM:
                 self.monitor.add(item.t, item.line)
         return added
 

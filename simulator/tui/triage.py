@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
+from simulator.engine.events import Kind
+
 #: The kinds of item that put a question to the team, visibly.
-ASKED_KINDS: Final = frozenset({"press", "question", "internal"})
+ASKED_KINDS: Final = frozenset({Kind.PRESS, Kind.QUESTION, Kind.INTERNAL})
 #: From this many seconds before its deadline a countdown turns amber.
 SOON: Final = 300.0
 

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from simulator.engine.events import Kind
 from simulator.scenario.durations import format_duration, parse_duration
 from simulator.tui.i18n import Catalogue
 
@@ -178,10 +179,7 @@ class AdhocScreen(Dialog[Adhoc | None]):
                 prompt=self.tr("adhoc.persona"),
             )
             yield Select(
-                [
-                    (self.tr(f"kind.{k}"), k)
-                    for k in ("post", "question", "press", "news", "official", "internal")
-                ],
+                [(self.tr(f"kind.{k}"), k) for k in Kind],
                 value="post",
                 allow_blank=False,
                 id="kind",

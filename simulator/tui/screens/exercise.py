@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
 from simulator.engine.actions import HIDE_REASONS, ActionRequest
+from simulator.engine.events import PUBLIC_CHANNELS
 from simulator.scenario.model import TRUTHS
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.model import FeedItem
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
 
 LISTS = (
-    ("feed", frozenset({"social", "news"})),
+    ("feed", PUBLIC_CHANNELS),
     ("press", frozenset({"press"})),
     ("internal", frozenset({"internal"})),
 )

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Select, Static, TextArea
 
+from simulator.engine.events import Channel
 from simulator.engine.guidelines import GuidelineFinding
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
@@ -29,7 +30,6 @@ from simulator.tui.model import FeedItem
 from simulator.tui.text import literal
 from simulator.tui.widgets.feed import ItemInfo, countdown
 
-CHANNELS = ("social", "press", "news", "internal")
 SOON = 300  # seconds before a deadline from which the countdown stands out
 
 
@@ -112,7 +112,7 @@ class ComposerPanel(Vertical):
             if item is None:
                 yield Static(tr("compose.statement"), id="composer-title")
                 yield Select(
-                    [(tr(f"channel.{c}"), c) for c in CHANNELS],
+                    [(tr(f"channel.{c}"), c.value) for c in Channel],
                     value="social",
                     allow_blank=False,
                     id="composer-channel",
