@@ -2,7 +2,8 @@
 
 Targets (engine issue): at least 50,000 items/s, peak RSS at most 300 MB, and at most 4x
 the time of inserting the same rows with ``executemany`` and no engine. Each side runs in
-its own process so that its peak memory is its own.
+its own process so that its peak memory is its own, twice, taking turns: the best run of
+each is compared.
 """
 
 from __future__ import annotations
@@ -93,13 +94,21 @@ def _child(code: str, *args: str) -> dict:
 def run(quick: bool = False) -> list[Result]:
     """Time simulate and the bare inserts; report throughput, memory and their ratio."""
     items = 100_000 if quick else 1_000_000
+    # On a shared machine one run of either side can be slowed by its neighbours: the two
+    # sides take turns, and each is judged by its best run.
+    rounds = 1 if quick else 2
+    runs: list[dict] = []
+    bares: list[dict] = []
     with tempfile.TemporaryDirectory() as folder:
         scenario = Path(folder) / "bench.yaml"
         scenario.write_text(generate(items), encoding="utf-8")
-        ours = _child(_ENGINE, str(scenario), str(Path(folder) / "session.sqlite"))
-        bare = _child(
-            _BASELINE, str(Path(folder) / "session.sqlite"), str(Path(folder) / "bare.sqlite")
-        )
+        for n in range(rounds):
+            session = Path(folder) / f"session-{n}.sqlite"
+            runs.append(_child(_ENGINE, str(scenario), str(session)))
+            bares.append(_child(_BASELINE, str(session), str(Path(folder) / f"bare-{n}.sqlite")))
+    ours = min(runs, key=lambda r: r["seconds"])
+    bare = min(bares, key=lambda r: r["seconds"])
+    ours = {**ours, "rss_mb": max(r["rss_mb"] for r in runs)}
     rate = ours["items"] / ours["seconds"]
     bare_rate = bare["rows"] / bare["seconds"]
     name = f"simulate ({ours['items']:,} items)"

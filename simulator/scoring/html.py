@@ -98,9 +98,9 @@ def _minutes_label(seconds: float) -> str:
 
 
 class _Injects:
-    """Who sent each scripted item, ad-hoc item and rumour and what it said, as the log
-    says it was delivered (the first session that delivered it, when sessions are
-    compared): the debrief quotes what the team saw, never the scenario's template."""
+    """Who sent each scripted and ad-hoc item and what it said, as the log says it was
+    delivered (the first session that delivered it, when sessions are compared): the
+    debrief quotes what the team saw, never the scenario's template."""
 
     def __init__(self, scores: list[Score]) -> None:
         self.by_id: dict[str, tuple[str, str]] = {}

@@ -98,7 +98,7 @@ class Score:
     findings: list[dict[str, Any]] = field(default_factory=list)
     deliveries: list[tuple[float, str, str]] = field(default_factory=list)  # t, item, channel
     actions: list[tuple[float, str, list[str]]] = field(default_factory=list)
-    #: Who said what, as delivered: the scripted and ad-hoc items and the rumours, by id.
+    #: Who said what, as delivered: the scripted and the ad-hoc items, by id.
     said: dict[str, tuple[str, str]] = field(default_factory=dict)  # item -> (name, text)
 
     def as_json(self) -> dict[str, Any]:
@@ -113,6 +113,11 @@ class Score:
             "expectations": [e.as_json() for e in self.expectations],
             "summary": self.summary,
         }
+
+
+#: The sources whose texts the debrief quotes. Not the noise: a surge has a million items,
+#: and keeping their texts would cost the debrief of a big session more than all the rest.
+_QUOTED = frozenset({Source.INJECT, Source.FACILITATOR})
 
 
 def _number(value: float) -> float | int:
@@ -253,7 +258,7 @@ def _score(store: SessionStore, display: str) -> Score:
     first_statement: float | None = None
     deliveries: list[tuple[float, str, str]] = []
     actions: list[tuple[float, str, list[str]]] = []
-    voices: dict[str, tuple[str, str]] = {}
+    voices: dict[str, tuple[str, str]] = {}  # scripted and ad-hoc items only
     complete = False
     end = 0.0
     for event in checked_events(store.events(), display):
@@ -267,7 +272,7 @@ def _score(store: SessionStore, display: str) -> Score:
             source = data.get("source")
             if data.get("truth") == Truth.MISLEADING:
                 misleading[item] = (event.t, int(data.get("peak") or 0))
-            if source in (Source.INJECT, Source.FACILITATOR) or item in misleading:
+            if source in _QUOTED:
                 # What the debrief quotes is what the team saw: the text as delivered.
                 voices.setdefault(item, (str(data.get("name") or ""), str(data.get("text") or "")))
             if data.get("sensitive"):
