@@ -78,14 +78,6 @@ def _heard_scenario(language: str | None) -> None:
         _HEARD["scenario"] = language
 
 
-def _said(err: BaseException) -> Said | str:
-    """What an exception says: its catalogue entry when it has one, else its English."""
-    from simulator.lang import Said
-
-    said = getattr(err, "said", None)
-    return said if isinstance(said, Said) else str(err)
-
-
 def _text(what: object, language: str | None = None) -> str:
     """A Said in the run's language (or ``language``); anything else as it is."""
     from simulator.lang import Said
@@ -314,11 +306,12 @@ class Output:
 
 def _mode_option(ctx: click.Context, param: click.Parameter, value: str) -> int:
     from simulator.files import parse_mode
+    from simulator.scenario.diagnostics import said_of
 
     try:
         return parse_mode(value)
     except ValueError as err:
-        raise click.BadParameter(_text(_said(err))) from None
+        raise click.BadParameter(_text(said_of(err))) from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -978,7 +971,7 @@ def simulate(
     from simulator.engine.session import default_session_path
     from simulator.engine.simulate import simulate as run_simulation
     from simulator.engine.store import SessionError, stale_partials
-    from simulator.scenario.diagnostics import ScenarioError
+    from simulator.scenario.diagnostics import ScenarioError, said_of
     from simulator.scenario.durations import format_offset, parse_duration
 
     loaded = _load(scenario)
@@ -987,7 +980,7 @@ def simulate(
         try:
             stop = parse_duration(until)
         except ValueError as err:
-            _usage_error(_words()("usage.option", option="--until", message=_text(_said(err))))
+            _usage_error(_words()("usage.option", option="--until", message=_text(said_of(err))))
     actions = []
     if actions_file:
         try:

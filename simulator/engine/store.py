@@ -445,8 +445,7 @@ def _size(n: int) -> Said:
 
 def _reason(err: OSError) -> Said | str:
     """Why the system refused, in the reader's language when the files module says it so."""
-    reason: Any = os_reason(err) if err.errno else str(err)
-    return reason if isinstance(reason, Said | str) else str(reason)
+    return os_reason(err) if err.errno else str(err)
 
 
 # -- checking a file before and while it is read --------------------------------------------
