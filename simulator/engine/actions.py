@@ -1,4 +1,5 @@
-"""What the team does: reply, statement, flag, hide (and unhide), escalate, note.
+"""What the team does: reply, statement, flag, hide (and unhide), escalate, note; and what
+an evaluator records: a rating of an objective, a strength, an area for improvement.
 
 The console builds these from key presses; ``simulate`` reads them from a scripted-team
 file, checked with the same located diagnostics as scenarios.
@@ -29,7 +30,10 @@ from simulator.scenario.yamlsource import (
     read_text,
 )
 
-ACTION_KINDS: tuple[str, ...] = tuple(str(a) for a in events.Action)
+#: What an evaluator records, by the names a scripted file gives them.
+EVALUATIONS: tuple[str, ...] = tuple(str(e) for e in events.Evaluation)
+RATINGS: tuple[str, ...] = tuple(str(r) for r in events.Rating)
+ACTION_KINDS: tuple[str, ...] = (*(str(a) for a in events.Action), *EVALUATIONS)
 NEEDS_TARGET: tuple[str, ...] = events.NEEDS_TARGET
 PUBLISHES: tuple[str, ...] = events.PUBLISHES
 #: Why an item is hidden: it exposes personal data, it is harassment, or something else.
@@ -71,11 +75,20 @@ class ActionRequest:
     observer: bool = False  # a facilitator's or evaluator's note, not the team's
     reason: str | None = None
     recipient: str | None = None
+    objective: str | None = None  # a rating's objective
+    rating: str | None = None  # one of RATINGS
+
+    @property
+    def evaluation(self) -> bool:
+        """An evaluator's record, not an action of the team."""
+        return self.kind in EVALUATIONS
 
     def problem(self) -> ActionError | None:
         """Why the request is malformed, or None; delivery of targets is checked later."""
         if self.kind not in ACTION_KINDS:
             return ActionError("request.kind", kind=self.kind, kinds=", ".join(ACTION_KINDS))
+        if self.evaluation or self.objective is not None or self.rating is not None:
+            return self._evaluation_problem()
         if self.kind in NEEDS_TARGET and not self.to:
             return ActionError("request.to", kind=self.kind)
         if self.kind == events.Action.FLAG and self.label not in TRUTHS:
@@ -110,6 +123,19 @@ class ActionRequest:
             return ActionError("request.recipient.long", most=MAX_NAME)
         return None
 
+    def _evaluation_problem(self) -> ActionError | None:
+        if self.kind != events.Evaluation.RATE:
+            if not self.evaluation or self.objective is not None or self.rating is not None:
+                return ActionError("request.objective.rate_only")
+            if not self.text.strip():
+                return ActionError("request.evaluation.text", kind=self.kind)
+            return None
+        if not self.objective:
+            return ActionError("request.objective")
+        if self.rating not in RATINGS:
+            return ActionError("request.rating", ratings=", ".join(RATINGS))
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class ScriptedAction:
@@ -128,7 +154,20 @@ class ScriptedAction:
         return self.text_place(offset) if self.text_place else (self.line, 0)
 
 
-_KEYS = {"at", "do", "to", "text", "label", "channel", "by", "reason", "recipient"}
+_KEYS = {
+    "at",
+    "do",
+    "to",
+    "text",
+    "label",
+    "channel",
+    "by",
+    "reason",
+    "recipient",
+    "objective",
+    "rating",
+    "comment",
+}
 said = Sayer(SCRIPTS)
 _about = Sayer(FINDINGS)
 
@@ -194,7 +233,18 @@ def _parse_entry(
         why = err.said if isinstance(err, SaidError) else str(err)
         reader.error(*at_key("at"), _about("about", field="at", message=why))
         return None
-    for key in ("do", "text", "label", "channel", "by", "reason", "recipient"):
+    for key in (
+        "do",
+        "text",
+        "label",
+        "channel",
+        "by",
+        "reason",
+        "recipient",
+        "objective",
+        "rating",
+        "comment",
+    ):
         if key in entry and entry[key] is not None and not isinstance(entry[key], str):
             reader.error(*at_key(key), said("not_text", name=key))
             return None
@@ -203,15 +253,18 @@ def _parse_entry(
         reader.error(*at_key("to"), said("to"))
         return None
     to = (to,) if isinstance(to, str) else tuple(to)
+    # A rating's words are its 'comment'; a strength's or an improvement's are its 'text'.
     request = ActionRequest(
         kind=str(entry["do"]),
         to=to,
-        text=str(entry.get("text") or ""),
+        text=str(entry.get("text") or entry.get("comment") or ""),
         label=entry.get("label"),
         channel=entry.get("channel"),
         by=entry.get("by"),
         reason=entry.get("reason"),
         recipient=entry.get("recipient"),
+        objective=entry.get("objective"),
+        rating=entry.get("rating"),
     )
     problem = request.problem()
     if problem is not None:
@@ -221,6 +274,8 @@ def _parse_entry(
     if unknown:
         return None
     text_place = None
-    if "text" in entry:
-        text_place = functools.partial(values.position, locate(doc.root, (k, "text")))
+    for key in ("text", "comment"):
+        if key in entry:
+            text_place = functools.partial(values.position, locate(doc.root, (k, key)))
+            break
     return ScriptedAction(at, request, line, text_place)

@@ -26,6 +26,8 @@ from simulator.engine.actions import PUBLISHES, ActionError, ActionRequest, Scri
 from simulator.engine.clock import ScenarioClock
 from simulator.engine.events import (
     ANY_ACTION,
+    MONITOR,
+    PUBLIC_CHANNELS,
     SETTLED,
     Action,
     Channel,
@@ -35,6 +37,7 @@ from simulator.engine.events import (
     ExpectationData,
     Kind,
     NoiseLabel,
+    Rule,
     Source,
     Status,
     Truth,
@@ -46,6 +49,7 @@ from simulator.engine.guidelines import (
     findings_as_dicts,
     may_hold_contact,
 )
+from simulator.engine.judging import earned, recorded_status, rounded
 from simulator.engine.noise import Mix, arrival_times
 from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
@@ -53,20 +57,24 @@ from simulator.engine.reach import engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
 from simulator.lang import Said, SaidError, Sayer
+from simulator.lang.engine import ENGINE
 from simulator.lang.sessions import SESSIONS
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import (
     DEFAULT_CHANNEL,
     MIX_KEYS,
+    Expectation,
     Inject,
     NoiseStream,
     Scenario,
     deadline_for,
 )
+from simulator.scenario.phrases import content_of, find_phrase
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 said = Sayer(SESSIONS)
+_refusal = Sayer(ENGINE)
 RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
@@ -110,11 +118,24 @@ class ExpectationState:
     points: float
     status: str = Status.PENDING
     responded: float | None = None
+    objective: str | None = None
+    #: Each entry must appear in the answer; an entry of several phrases needs one of them.
+    require: tuple[tuple[str, ...], ...] = ()
+    forbid: tuple[tuple[str, str], ...] = ()  # (phrase, reason)
+    earned: float = 0.0
+    missing: tuple[str, ...] = ()
+    breach: str | None = None  # the words of the answer that broke a 'forbid'
+    breach_reason: str | None = None
+
+    @property
+    def monitor(self) -> bool:
+        """An expectation of restraint: no public answer to the item."""
+        return MONITOR in self.do
 
     def record(self) -> ExpectationData:
         """The expectation event's fields."""
         response = None if self.responded is None else self.responded - self.delivered
-        return {
+        data: ExpectationData = {
             "inject": self.inject,
             "index": self.index,
             "do": list(self.do),
@@ -124,7 +145,16 @@ class ExpectationState:
             "responded": self.responded,
             "response_time": response,
             "points": int(self.points) if float(self.points).is_integer() else self.points,
+            "earned": rounded(self.earned),
         }
+        if self.objective is not None:
+            data["objective"] = self.objective
+        if self.missing:
+            data["missing"] = list(self.missing)
+        if self.status == Status.BREACH:
+            data["breach"] = self.breach
+            data["breach_reason"] = self.breach_reason
+        return data
 
 
 @dataclass(slots=True)
@@ -136,6 +166,9 @@ class ItemState:
     channel: str
     truth: str | None
     peak: int
+    #: Hiding it is right: personal data, abuse, or the team's own text. Hiding anything
+    #: else removes what someone may legitimately say on the organisation's page.
+    removable: bool = False
     flagged: str | None = None
     hidden: bool = False
     addressed: bool = False
@@ -157,6 +190,7 @@ class _StreamRun:
     count: int = 0
     times: array = field(default_factory=lambda: array("d"))
     peaks: array = field(default_factory=lambda: array("l"))
+    public: bool = True  # its channel is one the public sees (items off it have no views)
     labels: bytearray = field(default_factory=bytearray)
 
 
@@ -169,6 +203,8 @@ class Summary:
     late: int
     missed: int
     pending: int
+    breach: int = 0
+    not_reached: int = 0
 
 
 class Engine:
@@ -213,7 +249,9 @@ class Engine:
         # the actions' texts from the log) could not regenerate those injects.
         self._action_fakes = FakePool(sc.language, derive_seed(seed, "action-fakes"))
         self._action_renders: Counter[tuple[int, str]] = Counter()
-        self.guide = GuidelineChecker(list(sc.guidelines.avoid))
+        self.guide = GuidelineChecker(
+            list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
+        )
         for value in sc.variables.values():
             self.guide.learn_public(value)
         self.items: dict[str, ItemState] = {}
@@ -231,6 +269,7 @@ class Engine:
                 self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
             else:
                 self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
+        self._audience = sc.audience
         self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
 
     # -- set-up -------------------------------------------------------------------------
@@ -258,6 +297,7 @@ class Engine:
             Mix.of(stream),
             FakePool(sc.language, derive_seed(seed, "fakes")),
             stream.effective_channel,
+            public=stream.effective_channel in PUBLIC_CHANNELS,
         )
         self._next_arrival(run)
         return run
@@ -436,9 +476,11 @@ class Engine:
         for states in self.expectations.values():
             for state in states:
                 if state.status == Status.PENDING:
-                    state.status = Status.MISSED
+                    # Its deadline lies after the end: the team never had its full window,
+                    # so it is left out of the score, and shown apart.
+                    state.status = Status.NOT_REACHED if state.deadline > when else Status.MISSED
                     self._emit(EventType.EXPECTATION, when, {**state.record(), "at_end": True})
-                    self.counts[Status.MISSED] += 1
+                    self.counts[state.status] += 1
         self._emit(EventType.SESSION_END, when, {"reason": reason})
         self.ended = True
         if self.clock.running:
@@ -555,10 +597,11 @@ class Engine:
         reach: int | None = None,
         source: str = Source.INJECT,
         within: int | None = None,
-        deadlines: tuple[float, ...] = (),
+        deadlines: tuple[float | None, ...] = (),
     ) -> ItemState:
-        peak = peak_views(reach, author.followers, truth == Truth.MISLEADING)
-        state = ItemState(item_id, t, channel, truth, peak)
+        peak = self._peak(reach, author.followers, truth == Truth.MISLEADING, channel)
+        removable = sensitive or abusive or source == Source.TEAM
+        state = ItemState(item_id, t, channel, truth, peak, removable)
         self.items[item_id] = state
         # The team's own texts teach nothing: repeating a private number does not make it
         # public, and only what public personas publish is public.
@@ -605,23 +648,51 @@ class Engine:
             abusive=inj.abusive,
             reply_to=inj.reply_to,
             reach=inj.reach,
-            deadlines=deadlines,
+            # An expectation of restraint asks for no answer: no countdown invites one.
+            deadlines=tuple(
+                None if exp.monitor else d for exp, d in zip(inj.expect, deadlines, strict=True)
+            ),
         )
         states = []
         for k, (exp, deadline) in enumerate(zip(inj.expect, deadlines, strict=True)):
-            mention = tuple(
-                self._render(m, author, t, self._inject_rng, self._inject_fakes).casefold()
-                for m in exp.mention
-            )
-            states.append(
-                ExpectationState(
-                    inj.id, k, tuple(exp.do), exp.label, mention, t, deadline, exp.points
-                )
-            )
+            states.append(self._expectation(inj, k, exp, author, t, deadline))
             self._push(deadline, RANK_DEADLINE, "deadline", (inj.id, k))
         if states:
             self.expectations[inj.id] = states
         self._fire("delivered", inj.id, t)
+
+    def _expectation(
+        self, inj: Inject, k: int, exp: Expectation, author: Author, t: float, deadline: float
+    ) -> ExpectationState:
+        """The state of one expectation of an inject delivered at ``t``; its phrases are
+        templates, filled in as the inject's text is."""
+
+        def fill(phrase: str) -> str:
+            return self._render(phrase, author, t, self._inject_rng, self._inject_fakes)
+
+        return ExpectationState(
+            inj.id,
+            k,
+            tuple(exp.do),
+            exp.label,
+            tuple(fill(m).casefold() for m in exp.mention),
+            t,
+            deadline,
+            exp.points,
+            objective=exp.objective,
+            require=tuple(
+                (fill(entry),) if isinstance(entry, str) else tuple(fill(p) for p in entry)
+                for entry in exp.require
+            ),
+            forbid=tuple((fill(f.text), f.reason) for f in exp.forbid),
+        )
+
+    def _peak(self, reach: int | None, followers: int, misleading: bool, channel: str) -> int:
+        """The views an item would reach: none off the public channels (a journalist's
+        inquiry, an internal message), and never more than the people in the area."""
+        if channel not in PUBLIC_CHANNELS:
+            return 0
+        return min(peak_views(reach, followers, misleading), self.scenario.audience)
 
     def _deliver_noise(self, run: _StreamRun, t: float) -> None:
         # The hot path of a surge: kept lean on purpose (no helper calls it can avoid).
@@ -633,7 +704,11 @@ class Engine:
         template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
         truth = label if label in _TRUTHS else None
-        peak = peak_views(None, author.followers, label == _MISLEADING)
+        peak = (
+            min(peak_views(None, author.followers, label == _MISLEADING), self._audience)
+            if run.public
+            else 0
+        )
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
@@ -675,13 +750,26 @@ class Engine:
         state = self.expectations[key[0]][key[1]]
         if state.status != Status.PENDING:
             return
+        if state.monitor:  # the window passed with no public answer: restraint held
+            state.status = Status.MET
+            state.earned = state.points
+            self.counts[Status.MET] += 1
+            self._emit(EventType.EXPECTATION, t, state.record())
+            self._fire_met(state.inject, t)
+            return
         state.status = Status.MISSED
         self.counts[Status.MISSED] += 1
         self._emit(EventType.EXPECTATION, t, state.record())
         self._fire("missed", state.inject, t)
 
+    def _fire_met(self, inject: str, t: float) -> None:
+        if all(s.status == Status.MET for s in self.expectations[inject]):
+            self._fire("met", inject, t)
+
     @staticmethod
     def _qualifies(state: ExpectationState, request: ActionRequest) -> bool:
+        if state.monitor:  # met by the clock alone, never by an action
+            return False
         kind = request.kind
         # Showing an item again answers nothing, not even an expectation of 'any' action.
         if kind not in state.do and not (
@@ -708,17 +796,58 @@ class Engine:
         else:
             candidates = []
         for state in candidates:
-            if state.status in SETTLED or not self._qualifies(state, request):
+            if state.status in SETTLED:
                 continue
-            state.status = Status.MET if state.status == Status.PENDING else Status.LATE
-            state.responded = t
-            self.counts[state.status] += 1
-            if state.status == Status.LATE:
-                self.counts[Status.MISSED] -= 1
-            self._emit(EventType.EXPECTATION, t, state.record())
-            states = self.expectations[state.inject]
-            if all(s.status == Status.MET for s in states):
-                self._fire("met", state.inject, t)
+            if state.monitor:
+                if self._answers_in_public(state, request):
+                    self._judge(state, t, Status.BREACH)
+                continue
+            if not self._qualifies(state, request):
+                continue
+            said_wrong = next(
+                (
+                    (found, reason)
+                    for phrase, reason in state.forbid
+                    if (found := find_phrase(phrase, request.text)) is not None
+                ),
+                None,
+            )
+            if said_wrong is not None:
+                state.breach, state.breach_reason = said_wrong
+                self._judge(state, t, Status.BREACH)
+                continue
+            content = content_of(request.text, state.require)
+            state.missing = content.missing
+            status = Status.MET if state.status == Status.PENDING else Status.LATE
+            self._judge(state, t, status, content.factor)
+            if status == Status.MET:
+                self._fire_met(state.inject, t)
+
+    def _answers_in_public(self, state: ExpectationState, request: ActionRequest) -> bool:
+        """A reply to the item, where the public sees it."""
+        return (
+            request.kind == Action.REPLY
+            and state.inject in request.to
+            and self._target_state(state.inject).channel in PUBLIC_CHANNELS
+        )
+
+    def _judge(self, state: ExpectationState, t: float, status: str, content: float = 1.0) -> None:
+        """Settle an expectation at ``t``: its status, what it earned, and its event."""
+        if state.status == Status.MISSED:
+            self.counts[Status.MISSED] -= 1  # answered after all, late or wrongly
+        state.status = status
+        state.responded = t
+        state.earned = earned(
+            status,
+            state.points,
+            policy=self.scenario.scoring.late_credit,
+            delivered=state.delivered,
+            deadline=state.deadline,
+            responded=t,
+            content=content,
+        )
+        self.counts[status] += 1
+        self._emit(EventType.EXPECTATION, t, state.record())
 
     # -- actions ------------------------------------------------------------------------
 
@@ -743,14 +872,47 @@ class Engine:
         n = int(number) - 1
         label = MIX_KEYS[run.labels[n]]
         truth = label if label in _TRUTHS else None
-        state = ItemState(item_id, run.times[n], run.channel, truth, run.peaks[n])
+        removable = label in (_SENSITIVE, _ABUSIVE)
+        state = ItemState(item_id, run.times[n], run.channel, truth, run.peaks[n], removable)
         self.items[item_id] = state  # only items the team touched are kept in full
         return state
+
+    def evaluate(self, request: ActionRequest) -> list[Event]:
+        """An evaluator's rating, strength or area for improvement, recorded now. Unlike the
+        team's actions it is taken after the end too: the hot wash follows the exercise."""
+        when = self.now()
+        if not self.ended:
+            self.advance_to(when)
+        self._apply(request, when)
+        return self.flush()
+
+    def _record_evaluation(self, request: ActionRequest, t: float) -> None:
+        objectives = [o.id for o in self.scenario.objectives]
+        if request.objective is not None and request.objective not in objectives:
+            raise ActionError(
+                "no_objective",
+                objective=request.objective,
+                objectives=", ".join(objectives) or _refusal("no_objectives"),
+            )
+        self._emit(
+            EventType.EVALUATION,
+            t,
+            {
+                "kind": request.kind,
+                "objective": request.objective,
+                "rating": request.rating,
+                "text": request.text,
+                "by": request.by,
+            },
+        )
 
     def _apply(self, request: ActionRequest, t: float) -> None:
         problem = request.problem()
         if problem is not None:
             raise problem
+        if request.evaluation:
+            self._record_evaluation(request, t)
+            return
         for target in request.to:
             known, delivered = self.delivered_state(target)
             if not known:
@@ -776,6 +938,12 @@ class Engine:
         findings = (
             findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
         )
+        if request.kind == Action.HIDE:
+            findings += [
+                {"rule": Rule.LEGITIMATE, "match": target}
+                for target in request.to
+                if not self._target_state(target).removable
+            ]
         team_item = None
         if request.kind in PUBLISHES:
             self._team_count += 1
@@ -889,6 +1057,8 @@ class Engine:
             self.counts[Status.LATE],
             self.counts[Status.MISSED],
             pending,
+            self.counts[Status.BREACH],
+            self.counts[Status.NOT_REACHED],
         )
 
     # -- what the console asks ----------------------------------------------------------
@@ -913,7 +1083,13 @@ class Engine:
         if not states:
             return "delivered"
         statuses = {s.status for s in states}
-        for status in (Status.MISSED, Status.LATE, Status.PENDING):
+        for status in (
+            Status.BREACH,
+            Status.MISSED,
+            Status.LATE,
+            Status.PENDING,
+            Status.NOT_REACHED,
+        ):
             if status in statuses:
                 return "delivered" if status == Status.PENDING else str(status)
         return str(Status.MET)
@@ -1025,6 +1201,17 @@ class Engine:
                 data.get("truth"),
                 within,
             )
+        elif logged.type == EventType.EVALUATION:
+            self._apply(
+                ActionRequest(
+                    kind=str(data.get("kind")),
+                    text=data.get("text") or "",
+                    by=data.get("by"),
+                    objective=data.get("objective"),
+                    rating=data.get("rating"),
+                ),
+                logged.t,
+            )
         else:
             request = ActionRequest(
                 kind=Action.NOTE if logged.type == EventType.NOTE else data["action"],
@@ -1079,7 +1266,15 @@ class _Peekable:
 
 
 #: What came from people: applied again in a restore, not generated and compared.
-_INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.CLOCK, EventType.SESSION_START})
+_INPUTS = frozenset(
+    {
+        EventType.ACTION,
+        EventType.NOTE,
+        EventType.CLOCK,
+        EventType.SESSION_START,
+        EventType.EVALUATION,
+    }
+)
 
 
 def _is_input(event: Event) -> bool:
@@ -1093,9 +1288,11 @@ def _identity(event: Event) -> tuple[Any, ...]:
     if event.type == EventType.DELIVERED:
         return (data.get("item"), data.get("text"), data.get("author"))
     if event.type == EventType.EXPECTATION:
-        return (data.get("inject"), data.get("index"), data.get("status"))
+        return (data.get("inject"), data.get("index"), recorded_status(data, event.t))
     if event.type == EventType.CORRECTED:
         return (data.get("item"),)
     if event.type == EventType.ACTION:
         return (data.get("action"), tuple(data.get("to") or ()), data.get("text"))
+    if event.type == EventType.EVALUATION:
+        return (data.get("kind"), data.get("objective"), data.get("rating"), data.get("text"))
     return ()

@@ -35,6 +35,7 @@ class EventType(StrEnum):
     EXPECTATION = "expectation"
     CORRECTED = "corrected"
     SESSION_END = "session_end"
+    EVALUATION = "evaluation"
 
 
 class Source(StrEnum):
@@ -115,6 +116,9 @@ class Action(StrEnum):
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
 #: (and an unhide, which answers nothing).
 ANY_ACTION = "any"
+#: What an expectation's ``do`` names for restraint: the right answer is not to answer in
+#: public. It is met when its window passes without a public reply to the item.
+MONITOR = "monitor"
 #: The actions an expectation can ask for, by name.
 EXPECTABLE: tuple[Action, ...] = (
     Action.REPLY,
@@ -151,10 +155,45 @@ class Status(StrEnum):
     MET = "met"
     LATE = "late"
     MISSED = "missed"
+    #: The answer said what it must not (a ``forbid`` phrase), or an item of restraint was
+    #: answered in public.
+    BREACH = "breach"
+    #: The exercise ended before the deadline, and nothing had settled it.
+    NOT_REACHED = "not_reached"
 
 
 #: The outcomes that close an expectation for good.
-SETTLED: tuple[Status, ...] = (Status.MET, Status.LATE)
+SETTLED: tuple[Status, ...] = (Status.MET, Status.LATE, Status.BREACH)
+
+
+class Rule(StrEnum):
+    """What a guideline finding is about."""
+
+    AVOID = "avoid"  # a phrase the scenario asks the team to avoid
+    FORBID = "forbid"  # a claim that is wrong in any public text
+    NATIONAL_ID = "national_id"
+    EMAIL = "email"
+    PHONE = "phone"
+    #: An item hidden that was neither personal data nor abuse: public bodies keep a high
+    #: threshold for removing what people write on their pages.
+    LEGITIMATE = "legitimate"
+
+
+class Evaluation(StrEnum):
+    """What an evaluator records."""
+
+    RATE = "rate"  # an objective's rating and comment
+    STRENGTH = "strength"
+    IMPROVEMENT = "improvement"  # an area for improvement
+
+
+class Rating(StrEnum):
+    """An objective's rating, as in exercise evaluation guides."""
+
+    P = "P"  # performed without challenges
+    S = "S"  # performed with some challenges
+    M = "M"  # performed with major challenges
+    U = "U"  # unable to be performed
 
 
 class ClockOp(StrEnum):
@@ -215,14 +254,15 @@ class DeliveredData(TypedDict):
     reply_to: str | None
     peak: int
     within: NotRequired[int]
-    deadlines: NotRequired[list[float]]
+    deadlines: NotRequired[list[float | None]]
 
 
 class FindingData(TypedDict):
     """One finding of the guideline check."""
 
-    rule: str
+    rule: Annotated[str, Rule]
     match: str
+    reason: NotRequired[str]
 
 
 class ActionData(TypedDict):
@@ -262,6 +302,22 @@ class ExpectationData(TypedDict):
     response_time: float | None
     points: int | float
     at_end: NotRequired[bool]
+    objective: NotRequired[str | None]
+    earned: NotRequired[int | float]
+    missing: NotRequired[list[str]]
+    breach: NotRequired[str | None]
+    breach_reason: NotRequired[str | None]
+
+
+class EvaluationData(TypedDict):
+    """``evaluation``: an evaluator's rating of an objective, a strength or an area for
+    improvement."""
+
+    kind: Annotated[str, Evaluation]
+    objective: str | None
+    rating: Annotated[str, Rating] | None
+    text: str
+    by: str | None
 
 
 class CorrectedData(TypedDict):
@@ -287,6 +343,7 @@ DATA: dict[EventType, type] = {
     EventType.EXPECTATION: ExpectationData,
     EventType.CORRECTED: CorrectedData,
     EventType.SESSION_END: SessionEndData,
+    EventType.EVALUATION: EvaluationData,
 }
 
 
@@ -303,7 +360,7 @@ def delivered_data(
     reply_to: str | None,
     peak: int,
     within: int | None = None,
-    deadlines: Sequence[float] = (),
+    deadlines: Sequence[float | None] = (),
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -329,8 +386,9 @@ def delivered_data(
     # Only a facilitator's item that expects a reply has a deadline of its own.
     if within is not None:
         data["within"] = within
-    # The scenario time each of an inject's expectations is due, in order: the console, a
-    # replay and the debrief count open questions from the log.
+    # The scenario time each of an inject's expectations is due, in order (None for one of
+    # restraint, which asks for no answer): the console, a replay and the debrief count
+    # open questions from the log.
     if deadlines:
         data["deadlines"] = list(deadlines)
     return data

@@ -1,4 +1,4 @@
-"""Checking what the team publishes: avoided phrases and personal data.
+"""Checking what the team publishes: avoided phrases, forbidden claims and personal data.
 
 Every reply and statement is checked, and the findings are recorded with the action.
 """
@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from simulator.engine.events import Role
+from simulator.engine.events import Role, Rule
+from simulator.scenario.phrases import find_phrase
 
 # 11 digits, optionally spaced as 6+5, whose first six form a day and month (D-numbers add
 # 40 to the day): a Norwegian national identity number (fødselsnummer or D-nummer).
@@ -36,12 +37,16 @@ PRIVATE_ROLES = frozenset({Role.CITIZEN, Role.ACTIVIST, Role.INFLUENCER, Role.EM
 class GuidelineFinding:
     """One breach in a published text."""
 
-    rule: str  # avoid | national_id | email | phone
+    rule: str  # a Rule
     match: str
+    reason: str | None = None  # a forbidden claim's, as the scenario gives it
 
     def as_dict(self) -> dict[str, str]:
         """The form stored with the action."""
-        return {"rule": self.rule, "match": self.match}
+        found = {"rule": self.rule, "match": self.match}
+        if self.reason is not None:
+            found["reason"] = self.reason
+        return found
 
 
 def _digits(text: str) -> str:
@@ -70,6 +75,7 @@ class GuidelineChecker:
     """Knows the scenario's avoided phrases and the contact details private people posted."""
 
     avoid: list[str]
+    forbid: list[tuple[str, str]] = field(default_factory=list)  # (phrase, reason)
     emails: set[str] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
     # Contact details that are public anyway: the scenario's own (a hotline in 'variables')
@@ -77,12 +83,6 @@ class GuidelineChecker:
     # not make them private.
     public_emails: set[str] = field(default_factory=set)
     public_phones: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self._avoid = [
-            (phrase, re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE))
-            for phrase in self.avoid
-        ]
 
     def learn(self, text: str) -> None:
         """Remember contact details in a delivered item by a private person."""
@@ -101,22 +101,27 @@ class GuidelineChecker:
     def check(self, text: str) -> list[GuidelineFinding]:
         """Every breach in a text the team is publishing."""
         found = [
-            GuidelineFinding("avoid", phrase)
-            for phrase, pattern in self._avoid
-            if pattern.search(text)
+            GuidelineFinding(Rule.AVOID, phrase)
+            for phrase in self.avoid
+            if find_phrase(phrase, text) is not None
         ]
         found += [
-            GuidelineFinding("national_id", m.group(0))
+            GuidelineFinding(Rule.FORBID, match, reason)
+            for phrase, reason in self.forbid
+            if (match := find_phrase(phrase, text)) is not None
+        ]
+        found += [
+            GuidelineFinding(Rule.NATIONAL_ID, m.group(0))
             for m in _NATIONAL_ID.finditer(text)
             if _plausible_national_id(m)
         ]
         found += [
-            GuidelineFinding("email", m)
+            GuidelineFinding(Rule.EMAIL, m)
             for m in _EMAIL.findall(text)
             if m.lower() in self.emails and m.lower() not in self.public_emails
         ]
         found += [
-            GuidelineFinding("phone", m.group(0).strip())
+            GuidelineFinding(Rule.PHONE, m.group(0).strip())
             for m in _PHONE.finditer(text)
             if _phone_key(m.group(0)) in self.phones
             and _phone_key(m.group(0)) not in self.public_phones

@@ -100,4 +100,33 @@ ENGINE: Final[dict[str, Entry]] = {
         "«recipient» er et navn eller en rolle på høyst {most} tegn",
         "«recipient» er eit namn eller ei rolle på høgst {most} teikn",
     ),
+    "request.rating": (
+        "'rate' needs 'rating': one of {ratings} (P: performed without challenges, S: with "
+        "some, M: with major challenges, U: unable to be performed)",
+        "«rate» trenger «rating»: en av {ratings} (P: utført uten utfordringer, S: med noen, "
+        "M: med store utfordringer, U: kunne ikke utføres)",
+        "«rate» treng «rating»: ein av {ratings} (P: utført utan utfordringar, S: med nokre, "
+        "M: med store utfordringar, U: kunne ikkje utførast)",
+    ),
+    "request.objective": (
+        "'rate' needs 'objective': the id of one of the scenario's objectives",
+        "«rate» trenger «objective»: id-en til et av scenarioets mål",
+        "«rate» treng «objective»: id-en til eit av måla i scenarioet",
+    ),
+    "request.objective.rate_only": (
+        "'objective' and 'rating' belong to 'rate' only",
+        "«objective» og «rating» hører bare til «rate»",
+        "«objective» og «rating» høyrer berre til «rate»",
+    ),
+    "request.evaluation.text": (
+        "'{kind}' needs 'text': what the evaluator saw",
+        "«{kind}» trenger «text»: det evaluatoren så",
+        "«{kind}» treng «text»: det evaluatoren såg",
+    ),
+    "no_objective": (
+        "there is no objective '{objective}' in this scenario; the scenario has {objectives}",
+        "scenarioet har ikke noe mål «{objective}»; det har {objectives}",
+        "scenarioet har ikkje noko mål «{objective}»; det har {objectives}",
+    ),
+    "no_objectives": ("none", "ingen", "ingen"),
 }

@@ -31,12 +31,14 @@ from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.source import SOURCE
 from simulator.scenario import limits
 from simulator.scenario.durations import format_duration, parse_duration
+from simulator.scenario.phrases import phrase_problem
 
 Kind = Literal["post", "question", "press", "news", "official", "internal"]
 Channel = Literal["social", "press", "news", "internal"]
 Role = Literal["citizen", "journalist", "media", "influencer", "activist", "agency", "employee"]
 Truth = Literal["valid", "misleading", "irrelevant"]
-Action = Literal["reply", "statement", "flag", "hide", "escalate", "any"]
+Action = Literal["reply", "statement", "flag", "hide", "escalate", "any", "monitor"]
+LateCredit = Literal["linear", "half", "none"]
 MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
 Language = Literal["nb", "nn", "en"]
 DeadlineKey = Literal["post", "question", "press", "news", "official", "internal", "sensitive"]
@@ -47,7 +49,11 @@ KINDS: tuple[str, ...] = values_of(get_args(Kind), events.Kind)
 CHANNELS: tuple[str, ...] = values_of(get_args(Channel), events.Channel)
 ROLES: tuple[str, ...] = values_of(get_args(Role), events.Role)
 TRUTHS: tuple[str, ...] = values_of(get_args(Truth), events.Truth)
-ACTIONS: tuple[str, ...] = (*(str(a) for a in events.EXPECTABLE), events.ANY_ACTION)
+ACTIONS: tuple[str, ...] = (
+    *(str(a) for a in events.EXPECTABLE),
+    events.ANY_ACTION,
+    events.MONITOR,
+)
 MIX_KEYS: tuple[str, ...] = values_of(get_args(MixKey), events.NoiseLabel)
 if set(get_args(Action)) != set(ACTIONS):
     raise TypeError(f"Action: {get_args(Action)} != {ACTIONS}")
@@ -67,6 +73,7 @@ DEFAULT_CHANNEL: dict[str, str] = {
 DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900}
 DEFAULT_DEADLINE_OTHER = 3600
 DEFAULT_DEADLINE_SENSITIVE = 600
+DEFAULT_AUDIENCE = 20_000  # people in the affected area, when the scenario does not say
 FAKER_LOCALES: dict[str, str] = {"nb": "no_NO", "nn": "no_NO", "en": "en_GB"}
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -223,6 +230,24 @@ def _each_once(names: list[str]) -> list[str]:
     return names
 
 
+def _check_phrase(value: str) -> str:
+    problem = phrase_problem(value)
+    if problem is not None:
+        raise SaidError(problem)
+    return value
+
+
+#: Words to look for in what the team writes (see :mod:`simulator.scenario.phrases`).
+Phrase = Annotated[
+    str,
+    BeforeValidator(_as_text),
+    Field(min_length=1, max_length=limits.MAX_PHRASE),
+    AfterValidator(_check_phrase),
+]
+#: An entry of ``require``: a phrase, or a list of phrases of which any one will do.
+Requirement = Phrase | Annotated[list[Phrase], Field(min_length=1, max_length=limits.MAX_MENTION)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -304,6 +329,23 @@ class Trigger(_Model):
         return getattr(self, self.condition)
 
 
+class Forbidden(_Model):
+    """A phrase that must not appear in what the team publishes, and why."""
+
+    text: Phrase
+    reason: Text
+
+
+class Objective(_Model):
+    """An exercise objective: what the exercise is evaluated against."""
+
+    id: Slug
+    title: Text
+    indicators: Annotated[
+        list[Text], BeforeValidator(_as_list), Field(max_length=limits.MAX_MENTION)
+    ] = Field(default_factory=list, description="How an evaluator sees that it was achieved.")
+
+
 class Expectation(_Model):
     """What the team should do about an item, and by when."""
 
@@ -329,6 +371,25 @@ class Expectation(_Model):
         AfterValidator(_finite),
         _at_most(limits.MAX_POINTS, "at_most_points", "fix_points"),
     ] = 1
+    objective: Slug | None = Field(None, description="The id of the objective it evaluates.")
+    require: Annotated[
+        list[Requirement],
+        BeforeValidator(_as_list),
+        Field(max_length=limits.MAX_MENTION),
+    ] = Field(
+        default_factory=list,
+        description="Each entry must appear in the answer; an entry that is a list is met by "
+        "any one of its phrases. A missing entry halves the points.",
+    )
+    forbid: Annotated[list[Forbidden], Field(max_length=limits.MAX_MENTION)] = Field(
+        default_factory=list,
+        description="Phrases that make the answer a breach (0 points), with the reason.",
+    )
+
+    @property
+    def monitor(self) -> bool:
+        """Restraint: met when the window passes with no public answer to the item."""
+        return events.MONITOR in self.do
 
 
 class Inject(_Model):
@@ -420,16 +481,32 @@ class NoiseStream(_Model):
 
 
 class Scoring(_Model):
-    """Deadlines per kind and the target time of the first public statement."""
+    """Deadlines per kind, the target time of the first public statement, and what a late
+    answer earns."""
 
     deadlines: dict[DeadlineKey, Duration] = Field(default_factory=dict)
     first_statement: Duration | None = None
+    late_credit: LateCredit = Field(
+        default="linear",
+        description="linear: from all the points at the deadline to none one window later; "
+        "half: half the points; none: no points.",
+    )
 
 
 class Guidelines(_Model):
     """Rules for what the team itself publishes."""
 
     avoid: Annotated[list[Text], Field(max_length=limits.MAX_INJECTS)] = Field(default_factory=list)
+    forbid: Annotated[list[Forbidden], Field(max_length=limits.MAX_INJECTS)] = Field(
+        default_factory=list,
+        description="Claims that are wrong in any public text of the team, with the reason.",
+    )
+    penalty: Annotated[
+        float,
+        Field(ge=0),
+        AfterValidator(_finite),
+        _at_most(limits.MAX_POINTS, "at_most_points", "fix_points"),
+    ] = Field(default=1, description="Points subtracted for each guideline finding.")
 
 
 class Scenario(_Model):
@@ -445,6 +522,15 @@ class Scenario(_Model):
         None, description="Fictional date and time at T+0, ISO 8601 with offset."
     )
     organisation: Organisation | None = None
+    audience: Annotated[
+        int, Field(ge=1), _at_most(limits.MAX_AUDIENCE, "at_most", "fix_audience")
+    ] = Field(
+        default=DEFAULT_AUDIENCE,
+        description="People in the affected area; no item is seen by more.",
+    )
+    objectives: Annotated[list[Objective], Field(max_length=limits.MAX_OBJECTIVES)] = Field(
+        default_factory=list
+    )
     variables: dict[
         str, Annotated[str, BeforeValidator(_as_text), Field(max_length=limits.MAX_TEXT)]
     ] = Field(default_factory=dict)

@@ -595,8 +595,8 @@ def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
                     {
                         "t": offset_text(f.get("t")),
                         "action": t.action(str(f.get("action", ""))),
-                        "rule": t.rule(str(f.get("rule", ""))),
-                        "match": str(f.get("match", "")),
+                        "rule": t.rule(str(f.get("kind", ""))),
+                        "match": str(f.get("text", "")),
                     }
                     for f in score.findings
                 ],

@@ -8,37 +8,44 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
 from simulator.engine.events import (
+    PUBLISHES,
     SETTLED,
     Action,
     ActionData,
     Channel,
     CorrectedData,
     DeliveredData,
+    Evaluation,
+    EvaluationData,
     EventType,
     ExpectationData,
     Kind,
+    Rule,
+    SessionEndData,
     Source,
     Status,
     Truth,
 )
+from simulator.engine.judging import recorded_earned, recorded_status, rounded
 from simulator.engine.reach import views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
 from simulator.scenario.model import Scenario, deadline_for
 
-CREDIT: dict[str, float] = {Status.MET: 1.0, Status.LATE: 0.5, Status.MISSED: 0.0}
 # An expectation that a session stopped before settling (``simulate --until``, a crash): its
 # inject was delivered but the log holds no outcome for it yet. It is shown, and left out
 # of every figure that judges the team, since it can still go either way.
 OPEN = "open"
+#: Outcomes left out of the score: the team never had the whole window.
+UNJUDGED = frozenset({OPEN, Status.NOT_REACHED})
 
 
 @dataclass(slots=True)
@@ -56,6 +63,11 @@ class ExpectationResult:
     points: float
     kind: str = ""
     wall_response_time: float | None = None
+    objective: str | None = None
+    earned: float = 0.0
+    missing: list[str] = field(default_factory=list)
+    breach: str | None = None  # the words that broke a 'forbid'
+    breach_reason: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The contract's fields."""
@@ -68,6 +80,65 @@ class ExpectationResult:
             "response_time": self.response_time,
             "status": self.status,
             "points": _number(self.points),
+            "objective": self.objective,
+            "earned": rounded(self.earned),
+            "missing": self.missing,
+            "breach": self.breach,
+            "breach_reason": self.breach_reason,
+        }
+
+
+@dataclass(slots=True)
+class Remark:
+    """An evaluator's record: a rating of an objective (with its comment), a strength or
+    an area for improvement."""
+
+    t: float
+    kind: str  # an Evaluation
+    text: str
+    by: str | None
+    objective: str | None = None
+    rating: str | None = None
+
+
+@dataclass(slots=True)
+class TeamText:
+    """A reply or statement the team published, and what the guideline check found in it."""
+
+    t: float
+    item: str  # the team's own item id (team-N)
+    action: str  # reply or statement
+    text: str
+    by: str | None
+    channel: str | None
+    answered: str | None  # the item a reply answers
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ObjectiveResult:
+    """One exercise objective: its expectations' outcomes and the evaluator's rating."""
+
+    id: str
+    title: str
+    indicators: list[str]
+    expectations: list[ExpectationResult]
+    rating: Remark | None
+
+    def count(self, status: str) -> int:
+        """How many of its expectations ended with ``status``."""
+        return sum(1 for e in self.expectations if e.status == status)
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's fields."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "rating": self.rating.rating if self.rating else None,
+            "comment": self.rating.text if self.rating else None,
+            "expectations": [{"inject": e.inject, "index": e.index} for e in self.expectations],
+            **{str(s): self.count(s) for s in (Status.MET, Status.LATE, Status.MISSED)},
+            "breach": self.count(Status.BREACH),
         }
 
 
@@ -100,17 +171,27 @@ class Score:
     actions: list[tuple[float, str, list[str]]] = field(default_factory=list)
     #: Who said what, as delivered: the scripted and the ad-hoc items, by id.
     said: dict[str, tuple[str, str]] = field(default_factory=dict)  # item -> (name, text)
+    objectives: list[ObjectiveResult] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)  # strengths and improvements
+    team_texts: list[TeamText] = field(default_factory=list)
+    started_wall: str | None = None  # when the exercise began, as the log's clock says
+    ended_at: float | None = None  # scenario time of the end, if it ended
+    end_reason: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        """The JSON contract: session, expectations, summary."""
+        """The JSON contract: session, objectives, expectations, findings, summary."""
         return {
             "session": {
                 "path": self.path,
                 "scenario": self.scenario.id,
                 "seed": self.seed,
                 "complete": self.complete,
+                "ended_at": self.ended_at,
+                "end_reason": self.end_reason,
             },
+            "objectives": [o.as_json() for o in self.objectives],
             "expectations": [e.as_json() for e in self.expectations],
+            "findings": self.findings,
             "summary": self.summary,
         }
 
@@ -210,6 +291,12 @@ _FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], Said]]] = {
         ("findings", False, _optional(_findings), said("score.findings")),
     ],
     EventType.CORRECTED: [("item", True, _text, said("score.text"))],
+    EventType.EVALUATION: [
+        ("kind", True, _text, said("score.text")),
+        ("text", False, _optional(_text), said("score.text")),
+        ("objective", False, _optional(_text), said("score.text")),
+        ("rating", False, _optional(_text), said("score.text")),
+    ],
 }
 _ANY = [
     ("to", False, _optional(_texts), said("score.texts")),
@@ -241,9 +328,10 @@ def checked_events(events: Iterable[Event], display: str) -> Iterator[Event]:
 def _score(store: SessionStore, display: str) -> Score:
     stored = stored_session(store)
     scenario, seed = stored.loaded.scenario, stored.seed
+    policy = scenario.scoring.late_credit
     inject_kind: dict[str, str] = {i.id: i.kind for i in scenario.injects}
     delivered_injects: dict[str, float] = {}
-    outcomes: dict[tuple[str, int], ExpectationData] = {}
+    outcomes: dict[tuple[str, int], tuple[float, ExpectationData]] = {}
     outcome_wall: dict[tuple[str, int], float | None] = {}
     delivered_wall: dict[str, float | None] = {}
     misleading: dict[str, tuple[float, int]] = {}  # id -> (delivered, peak)
@@ -259,6 +347,12 @@ def _score(store: SessionStore, display: str) -> Score:
     deliveries: list[tuple[float, str, str]] = []
     actions: list[tuple[float, str, list[str]]] = []
     voices: dict[str, tuple[str, str]] = {}  # scripted and ad-hoc items only
+    ratings: dict[str, Remark] = {}  # the latest rating of each objective
+    remarks: list[Remark] = []
+    team_texts: list[TeamText] = []
+    started_wall: str | None = None
+    ended_at: float | None = None
+    end_reason: str | None = None
     complete = False
     end = 0.0
     for event in checked_events(store.events(), display):
@@ -295,7 +389,7 @@ def _score(store: SessionStore, display: str) -> Score:
         elif kind == EventType.EXPECTATION:
             outcome = cast(ExpectationData, event.data)
             key = (outcome["inject"], int(outcome["index"]))
-            outcomes[key] = outcome
+            outcomes[key] = (event.t, outcome)
             outcome_wall[key] = _wall(event.wall)
         elif kind == EventType.ACTION:
             done = cast(ActionData, event.data)
@@ -316,15 +410,49 @@ def _score(store: SessionStore, display: str) -> Score:
                 for target in targets:
                     if hidden.pop(target, None) is not None:
                         up_since[target] = event.t  # up again, from now
-            for finding in done.get("findings") or ():
-                findings.append({"t": event.t, "action": action, **finding})
+            found = [_finding(event.t, done, f) for f in done.get("findings") or ()]
+            findings += found
+            if action in PUBLISHES:
+                team_texts.append(
+                    TeamText(
+                        event.t,
+                        str(done.get("item") or ""),
+                        action,
+                        str(done.get("text") or ""),
+                        done.get("by"),
+                        done.get("channel"),
+                        targets[0] if targets else None,
+                        found,
+                    )
+                )
         elif kind == EventType.CORRECTED:
             corrected.setdefault(cast(CorrectedData, event.data)["item"], event.t)
+        elif kind == EventType.EVALUATION:
+            evaluation = cast(EvaluationData, event.data)
+            remark = Remark(
+                event.t,
+                str(evaluation["kind"]),
+                str(evaluation.get("text") or ""),
+                evaluation.get("by"),
+                evaluation.get("objective"),
+                evaluation.get("rating"),
+            )
+            if remark.kind == Evaluation.RATE and remark.objective is not None:
+                ratings[remark.objective] = remark  # a later rating replaces an earlier one
+            else:
+                remarks.append(remark)
+        elif kind == EventType.SESSION_START:
+            started_wall = event.wall
         elif kind == EventType.SESSION_END:
             complete = True
+            ended_at = event.t
+            end_reason = str(cast(SessionEndData, event.data).get("reason") or "")
+    objective_of = {
+        (inj.id, k): exp.objective for inj in scenario.injects for k, exp in enumerate(inj.expect)
+    }
     results = []
-    for (inject, index), outcome in outcomes.items():
-        status = outcome["status"]
+    for (inject, index), (t, outcome) in outcomes.items():
+        status = recorded_status(outcome, t)
         wall_rt = None
         if status in SETTLED:
             start, stop = delivered_wall.get(inject), outcome_wall.get((inject, index))
@@ -343,10 +471,19 @@ def _score(store: SessionStore, display: str) -> Score:
                 float(outcome.get("points", 1)),
                 inject_kind.get(inject, ""),
                 wall_rt,
+                # Sessions recorded before objectives existed have none in the log; the
+                # stored scenario names them.
+                outcome.get("objective") or objective_of.get((inject, index)),
+                recorded_earned(outcome, t, policy),
+                [str(m) for m in outcome.get("missing") or ()],
+                outcome.get("breach"),
+                outcome.get("breach_reason"),
             )
         )
     results += _open_expectations(scenario, delivered_injects, outcomes)
     results.sort(key=lambda r: (r.delivered, r.inject, r.index))
+    if any(f["kind"] == Rule.LEGITIMATE for f in findings):
+        _quote_hidden(store, display, findings)
     rumours = [
         RumourCurve(
             item, t0, peak, corrected.get(item), views_at(peak, t0, end, corrected.get(item))
@@ -370,6 +507,16 @@ def _score(store: SessionStore, display: str) -> Score:
         per_member,
         first_statement,
     )
+    objectives = [
+        ObjectiveResult(
+            o.id,
+            o.title,
+            list(o.indicators),
+            [r for r in results if r.objective == o.id],
+            ratings.get(o.id),
+        )
+        for o in scenario.objectives
+    ]
     return Score(
         str(store.path),
         scenario,
@@ -384,13 +531,49 @@ def _score(store: SessionStore, display: str) -> Score:
         deliveries,
         actions,
         voices,
+        objectives,
+        remarks,
+        team_texts,
+        started_wall,
+        ended_at,
+        end_reason,
     )
+
+
+def _finding(t: float, done: ActionData, found: Mapping[str, Any]) -> dict[str, Any]:
+    """A guideline finding as the debrief lists it: when, by whom, what rule, the words
+    found (for a hidden item, its text once known), the scenario's reason, and the item:
+    the team's own text, or the item hidden."""
+    rule = str(found.get("rule") or "")
+    hid = rule == Rule.LEGITIMATE
+    return {
+        "t": t,
+        "by": done.get("by"),
+        "kind": rule,
+        "text": "" if hid else str(found.get("match") or ""),
+        "reason": found.get("reason"),
+        "item": str(found.get("match") or "") if hid else done.get("item"),
+        "action": done["action"],
+    }
+
+
+def _quote_hidden(store: SessionStore, display: str, findings: list[dict[str, Any]]) -> None:
+    """Fill in the texts of the items hidden without cause. Noise texts are not kept on
+    the first pass (a surge has a million), so the few needed are read in a second."""
+    wanted = {f["item"] for f in findings if f["kind"] == Rule.LEGITIMATE}
+    texts: dict[str, str] = {}
+    for event in checked_events(store.events(), display):
+        if event.type == EventType.DELIVERED and event.data.get("item") in wanted:
+            texts[str(event.data["item"])] = str(event.data.get("text") or "")
+    for f in findings:
+        if f["kind"] == Rule.LEGITIMATE:
+            f["text"] = texts.get(f["item"], "")
 
 
 def _open_expectations(
     scenario: Scenario,
     delivered: dict[str, float],
-    outcomes: dict[tuple[str, int], ExpectationData],
+    outcomes: Mapping[tuple[str, int], object],
 ) -> list[ExpectationResult]:
     """The expectations of delivered injects that the log has no outcome for."""
     found = []
@@ -413,6 +596,7 @@ def _open_expectations(
                     OPEN,
                     float(expectation.points),
                     inject.kind,
+                    objective=expectation.objective,
                 )
             )
     return found
@@ -431,8 +615,8 @@ def _summary(
     first_statement: float | None,
 ) -> dict[str, Any]:
     counts = Counter(r.status for r in results)
-    still_open = {r.inject for r in results if r.status == OPEN}
-    results = [r for r in results if r.status != OPEN]
+    still_open = {r.inject for r in results if r.status in UNJUDGED}
+    results = [r for r in results if r.status not in UNJUDGED]
     total = len(results)
     times = [r.response_time for r in results if r.response_time is not None]
     walls = [r.wall_response_time for r in results if r.wall_response_time is not None]
@@ -451,16 +635,16 @@ def _summary(
             press[r.inject] = press.get(r.inject, True) and r.status == Status.MET
     up_times = list(exposed.values())
     weight = sum(r.points for r in results)
-    score = (
-        round(100 * sum(r.points * CREDIT.get(r.status, 0) for r in results) / weight, 1)
-        if weight
-        else None
-    )
+    earned = sum(r.earned for r in results)
+    penalties = len(findings) * scenario.guidelines.penalty
+    score = round(100 * max(0.0, earned - penalties) / weight, 1) if weight else None
     target = scenario.scoring.first_statement
     return {
         "met": counts[Status.MET],
         "late": counts[Status.LATE],
         "missed": counts[Status.MISSED],
+        "breach": counts[Status.BREACH],
+        "not_reached": counts[Status.NOT_REACHED],
         "open": counts[OPEN],
         "on_time_rate": counts[Status.MET] / total if total else None,
         "median_response_time": percentile(times, 50),
@@ -485,6 +669,9 @@ def _summary(
         "sensitive_max_exposed": max(up_times) if up_times else None,
         "sensitive_mean_exposed": sum(up_times) / len(up_times) if up_times else None,
         "guideline_findings": len(findings),
+        "points_possible": _number(weight),
+        "points_earned": rounded(earned),
+        "penalties": rounded(penalties),
         "actions_by_member": dict(sorted(per_member.items())),
         "score": score,
     }

@@ -248,8 +248,8 @@ def to_markdown(scores: list[Score], language: str | None = None) -> str:
         lines += ["", f"## {t('findings')}", ""]
         lines += [
             f"- #{n} {offset_text(f['t'])} {markdown_text(t.action(str(f['action'])))}: "
-            f"{markdown_text(t.rule(str(f['rule'])))}: "
-            f"{t('quoted', text=markdown_text(str(f['match'])))}"
+            f"{markdown_text(t.rule(str(f['kind'])))}: "
+            f"{t('quoted', text=markdown_text(str(f['text'])))}"
             for n, f in findings
         ]
     return "\n".join(lines) + "\n"
@@ -328,8 +328,8 @@ def to_table(scores: list[Score], language: str | None = None) -> Any:
         for n, f in findings:
             listing.append(
                 f"  #{n} {offset_text(f['t'])} {t.action(str(f['action']))}: "
-                f"{t.rule(str(f['rule']))}: "
+                f"{t.rule(str(f['kind']))}: "
             )
-            listing.append(t("quoted", text=f["match"]) + "\n")
+            listing.append(t("quoted", text=f["text"]) + "\n")
         parts.append(listing)
     return Group(*parts)

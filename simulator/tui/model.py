@@ -132,7 +132,8 @@ class FeedModel:
         deadlines = data.get("deadlines")
         within = data.get("within")
         if isinstance(deadlines, list) and deadlines:
-            self._due[data["item"]] = [float(d) for d in deadlines]
+            # None: an expectation of restraint, which asks for no answer
+            self._due[data["item"]] = [None if d is None else float(d) for d in deadlines]
         elif isinstance(within, int | float) and not isinstance(within, bool) and within > 0:
             self._due[data["item"]] = [event.t + within]  # a facilitator's question
 
