@@ -33,6 +33,7 @@ CHECKS: Final[dict[str, Entry]] = {
     "noun.noise": ("noise stream", "bakgrunnsstrøm", "bakgrunnsstraum"),
     "noun.expectation": ("expectation", "forventning", "forventning"),
     "noun.rate": ("rate point", "ratepunkt", "ratepunkt"),
+    "noun.objective": ("objective", "mål", "mål"),
     "noun.item": (
         "inject or noise stream",
         "innspill eller bakgrunnsstrøm",
@@ -426,5 +427,44 @@ CHECKS: Final[dict[str, Entry]] = {
         "med plasshaldarane fylte inn kan denne teksten bli {width:,} teikn; høgst {limit:,} "
         "er tillate (eit namn eller ein oppdikta verdi tel {each}), så bruk færre eller "
         "kortare plasshaldarar",
+    ),
+    "objective.unknown": (
+        "objective '{objective}' is not defined under 'objectives'{hint}",
+        "målet «{objective}» er ikke definert under «objectives»{hint}",
+        "målet «{objective}» er ikkje definert under «objectives»{hint}",
+    ),
+    "objective.none": (
+        "objective '{objective}' is not defined: the scenario has no 'objectives'; add one, "
+        "such as '- {{id: {objective}, title: Informere innbyggerne raskt}}'",
+        "målet «{objective}» er ikke definert: scenarioet har ingen «objectives»; legg til "
+        "ett, for eksempel '- {{id: {objective}, title: Informere innbyggerne raskt}}'",
+        "målet «{objective}» er ikkje definert: scenarioet har ingen «objectives»; legg til "
+        "eitt, til dømes '- {{id: {objective}, title: Informere innbyggjarane raskt}}'",
+    ),
+    "objective.unused": (
+        "objective '{objective}' is evaluated by no expectation; add 'objective: {objective}' "
+        "to the expectations that show it, or rate it by hand in the debrief",
+        "målet «{objective}» blir ikke vurdert av noen forventning; legg til «objective: "
+        "{objective}» på forventningene som viser det, eller vurder det for hånd i "
+        "evalueringen",
+        "målet «{objective}» blir ikkje vurdert av nokon forventning; legg til «objective: "
+        "{objective}» på forventningane som viser det, eller vurder det for hand i "
+        "evalueringa",
+    ),
+    "monitor.alone": (
+        "'monitor' stands alone in 'do': the right answer is not to answer in public, so it "
+        "cannot be combined with {others}; write a second expectation for those",
+        "«monitor» står alene i «do»: det riktige er å ikke svare offentlig, så det kan ikke "
+        "kombineres med {others}; skriv en egen forventning for dem",
+        "«monitor» står åleine i «do»: det rette er å ikkje svare offentleg, så det kan ikkje "
+        "kombinerast med {others}; skriv ei eiga forventning for dei",
+    ),
+    "monitor.unused": (
+        "'{field}' has no effect on 'do: monitor', which is met when nobody answers in "
+        "public; remove it",
+        "«{field}» har ingen virkning på «do: monitor», som er innfridd når ingen svarer "
+        "offentlig; fjern det",
+        "«{field}» har inga verknad på «do: monitor», som er innfridd når ingen svarar "
+        "offentleg; fjern det",
     ),
 }

@@ -609,19 +609,17 @@ SOURCE: Final[dict[str, Entry]] = {
         "ein frase er tom; skriv orda det skal leitast etter, til dømes 'politiet'",
     ),
     "phrase_star_alone": (
-        "'{phrase}' has a '*' with no word before it; write the start of the word, such as "
-        "'omkom*'",
-        "«{phrase}» har en '*' uten noe ord foran; skriv begynnelsen av ordet, for eksempel "
-        "'omkom*'",
-        "«{phrase}» har ein '*' utan noko ord framfor; skriv byrjinga av ordet, til dømes 'omkom*'",
+        "a '*' needs the start of a word before it, such as 'omkom*'",
+        "en '*' trenger begynnelsen av et ord foran seg, for eksempel 'omkom*'",
+        "ein '*' treng byrjinga av eit ord framfor seg, til dømes 'omkom*'",
     ),
     "phrase_star_inside": (
-        "'{phrase}': '*' may only end a word ('{word}'); write the start of the word and one "
-        "'*', such as 'omkom*' (phrases are plain words, not patterns)",
-        "«{phrase}»: '*' kan bare stå til slutt i et ord («{word}»); skriv begynnelsen av ordet "
-        "og én '*', for eksempel 'omkom*' (fraser er vanlige ord, ikke mønstre)",
-        "«{phrase}»: '*' kan berre stå til slutt i eit ord («{word}»); skriv byrjinga av ordet "
-        "og éin '*', til dømes 'omkom*' (frasar er vanlege ord, ikkje mønster)",
+        "'*' may only end a word ('{word}'); write the start of the word and one '*', such "
+        "as 'omkom*' (phrases are plain words, not patterns)",
+        "'*' kan bare stå til slutt i et ord («{word}»); skriv begynnelsen av ordet og én "
+        "'*', for eksempel 'omkom*' (fraser er vanlige ord, ikke mønstre)",
+        "'*' kan berre stå til slutt i eit ord («{word}»); skriv byrjinga av ordet og éin "
+        "'*', til dømes 'omkom*' (frasar er vanlege ord, ikkje mønster)",
     ),
     "fix_audience": (
         "no area has more people",

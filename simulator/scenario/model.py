@@ -241,11 +241,25 @@ def _check_phrase(value: str) -> str:
 Phrase = Annotated[
     str,
     BeforeValidator(_as_text),
-    Field(min_length=1, max_length=limits.MAX_PHRASE),
+    Field(max_length=limits.MAX_PHRASE),
     AfterValidator(_check_phrase),
 ]
+
+
+def _requirement_tag(value: Any) -> str:
+    return "alternatives" if isinstance(value, list) else "phrase"
+
+
 #: An entry of ``require``: a phrase, or a list of phrases of which any one will do.
-Requirement = Phrase | Annotated[list[Phrase], Field(min_length=1, max_length=limits.MAX_MENTION)]
+Requirement = Annotated[
+    Annotated[Phrase, Tag("phrase")]
+    | Annotated[
+        list[Phrase],
+        Field(min_length=1, max_length=limits.MAX_MENTION),
+        Tag("alternatives"),
+    ],
+    Discriminator(_requirement_tag),
+]
 
 
 class _Model(BaseModel):

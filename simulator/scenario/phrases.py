@@ -29,9 +29,9 @@ def phrase_problem(phrase: str) -> Said | None:
         return _say("phrase_empty")
     for word in words:
         if word.strip(WILDCARD) == "":
-            return _say("phrase_star_alone", phrase=phrase)
+            return _say("phrase_star_alone")
         if WILDCARD in word.rstrip(WILDCARD) or word.endswith(WILDCARD * 2):
-            return _say("phrase_star_inside", phrase=phrase, word=word)
+            return _say("phrase_star_inside", word=word)
     return None
 
 

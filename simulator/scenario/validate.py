@@ -24,12 +24,15 @@ from simulator.scenario.diagnostics import (
     stopped_finding,
 )
 from simulator.scenario.durations import format_duration, format_offset
+from simulator.engine.events import MONITOR
 from simulator.scenario.model import (
     Expectation,
+    Forbidden,
     Guidelines,
     Inject,
     NoiseAuthors,
     NoiseStream,
+    Objective,
     Organisation,
     Persona,
     RatePoint,
@@ -59,23 +62,29 @@ _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
     ("injects",): Inject,
     ("injects", "after"): Trigger,
     ("injects", "expect"): Expectation,
+    ("injects", "expect", "forbid"): Forbidden,
+    ("objectives",): Objective,
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
     ("noise", "rate"): RatePoint,
     ("scoring",): Scoring,
     ("guidelines",): Guidelines,
+    ("guidelines", "forbid"): Forbidden,
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# Pydantic names the branch of the noise 'authors' union in its error paths; these labels
-# are not in the file, and 'personas' would otherwise be mistaken for the top-level section.
-_AUTHORS_TAGS = ("generated", "personas")
+# Pydantic names the branch of a union in its error paths: of the noise 'authors', and of
+# each entry of a 'require' list. These labels are not in the file, and 'personas' would
+# otherwise be mistaken for the top-level section.
+_UNION_TAGS = {"authors": ("generated", "personas"), "require": ("phrase", "alternatives")}
 
 
 def data_path(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     """A pydantic error path as a path into the file's data, union-branch labels left out."""
     out: list[str | int] = []
     for part in loc:
-        if part in _AUTHORS_TAGS and out and out[-1] == "authors":
+        # The label follows the union's key ('authors'), or its index in a list ('require').
+        owner = out[-2] if len(out) > 1 and isinstance(out[-1], int) else (out[-1] if out else "")
+        if part in _UNION_TAGS.get(str(owner), ()):
             continue
         out.append(part)
     return tuple(out)
@@ -331,6 +340,7 @@ class Partial:
     # False when the whole 'personas' section was unusable: no persona reference can then
     # be judged, and reporting each one would bury the one real error.
     personas_known: bool = True
+    objectives_known: bool = True
 
 
 _SECTIONS = ("personas", "injects", "noise")
@@ -384,6 +394,7 @@ def lenient_scenario(
         "duration" not in bad_fields,
         "variables" not in bad_fields,
         "personas" not in bad_fields,
+        "objectives" not in bad_fields,
     )
 
 
@@ -435,6 +446,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
+    _check_objectives(sc, rep, partial)
     _check_cycles(sc, rep)
     if partial is None or partial.variables_known:
         _check_templates(sc, rep)
@@ -559,6 +571,7 @@ def _check_inject(
                 ),
             )
     for e, exp in enumerate(inj.expect):
+        _check_restraint(rep, (*here, "expect", e), exp)
         if "flag" in exp.do and exp.label is None:
             rep.add(
                 (*here, "expect", e, "do"),
@@ -575,6 +588,55 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), said("within.zero"))
         elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
+
+
+def _check_restraint(rep: Reporter, here: tuple[str | int, ...], exp: Expectation) -> None:
+    """``do: monitor`` stands alone, and what judges an answer means nothing to it."""
+    if not exp.monitor:
+        return
+    others = [d for d in exp.do if d != MONITOR]
+    if others:
+        rep.add((*here, "do"), said("monitor.alone", others=", ".join(others)))
+    for key in ("label", "mention", "require", "forbid"):
+        if getattr(exp, key):
+            rep.add((*here, key), said("monitor.unused", field=key), "warning", key=True)
+
+
+def _check_objectives(sc: Scenario, rep: Reporter, partial: Partial | None) -> None:
+    """Objective ids are unique; each expectation's objective is one of them; each objective
+    is evaluated by some expectation (a warning: it can still be rated by hand)."""
+    defined = _unique_ids(rep, "objectives", [o.id for o in sc.objectives], "noun.objective")
+    used: set[str] = set()
+    for k, inj in enumerate(sc.injects):
+        for e, exp in enumerate(inj.expect):
+            if exp.objective is None:
+                continue
+            used.add(exp.objective)
+            if exp.objective in defined:
+                continue
+            if partial is not None and not partial.objectives_known:
+                continue
+            message = (
+                said(
+                    "objective.unknown",
+                    objective=exp.objective,
+                    hint=_suggest(exp.objective, sorted(defined)),
+                )
+                if defined
+                else said("objective.none", objective=exp.objective)
+            )
+            rep.add(("injects", k, "expect", e, "objective"), message)
+    if partial is not None:
+        return  # an expectation left out may be the one that evaluates it
+    seen: set[str] = set()  # a repeated id is told once, as a repeat
+    for k, objective in enumerate(sc.objectives):
+        if objective.id not in used and objective.id not in seen:
+            rep.add(
+                ("objectives", k, "id"),
+                said("objective.unused", objective=objective.id),
+                "warning",
+            )
+        seen.add(objective.id)
 
 
 def _latest_deadline(sc: Scenario) -> int:
@@ -764,6 +826,15 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
             for m, phrase in enumerate(exp.mention):
                 loc: tuple[str | int, ...] = ("injects", k, "expect", e, "mention")
                 yield ((*loc, m) if len(exp.mention) > 1 else loc), phrase
+            for r, entry in enumerate(exp.require):
+                loc = ("injects", k, "expect", e, "require", r)
+                if isinstance(entry, str):
+                    yield loc, entry
+                else:
+                    for a, phrase in enumerate(entry):
+                        yield (*loc, a), phrase
+            for f, forbidden in enumerate(exp.forbid):
+                yield ("injects", k, "expect", e, "forbid", f, "text"), forbidden.text
     for k, stream in enumerate(sc.noise):
         for key, texts in stream.texts.items():
             for t, text in enumerate(texts):
