@@ -53,7 +53,7 @@ from simulator.engine.judging import earned, recorded_status, rounded
 from simulator.engine.noise import Mix, arrival_times
 from simulator.engine.outlook import will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
-from simulator.engine.reach import engagement, peak_views, views_at
+from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
 from simulator.lang import Said, SaidError, Sayer
@@ -171,6 +171,7 @@ class ItemState:
     removable: bool = False
     flagged: str | None = None
     hidden: bool = False
+    hidden_stretches: list[Stretch] = field(default_factory=list)
     addressed: bool = False
     corrected_at: float | None = None
 
@@ -985,9 +986,13 @@ class Engine:
             if request.kind == Action.FLAG:
                 state.flagged = request.label
             elif request.kind == Action.HIDE:
+                if not state.hidden:  # a session of an earlier version may hide twice
+                    state.hidden_stretches.append((t, None))
                 state.hidden = True
             elif request.kind == Action.UNHIDE:
                 state.hidden = False
+                if state.hidden_stretches and state.hidden_stretches[-1][1] is None:
+                    state.hidden_stretches[-1] = (state.hidden_stretches[-1][0], t)
             elif request.kind in PUBLISHES:
                 state.addressed = True
             if (
@@ -1000,7 +1005,10 @@ class Engine:
                 self._emit(
                     EventType.CORRECTED,
                     t,
-                    {"item": state.id, "views": views_at(state.peak, state.t, t)},
+                    {
+                        "item": state.id,
+                        "views": views_at(state.peak, state.t, t, None, state.hidden_stretches),
+                    },
                 )
         self._settle(request, t)
 
@@ -1020,7 +1028,7 @@ class Engine:
         """(views, likes, shares) of a delivered item at ``t`` (default: now)."""
         state = self._target_state(item_id)
         when = self.now() if t is None else t
-        views = views_at(state.peak, state.t, when, state.corrected_at)
+        views = views_at(state.peak, state.t, when, state.corrected_at, state.hidden_stretches)
         likes, shares = engagement(views, state.truth == Truth.MISLEADING)
         return views, likes, shares
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from simulator.engine.events import MONITOR
 from simulator.lang import Said, Sayer
 from simulator.lang.checks import CHECKS
 from simulator.lang.findings import FINDINGS
@@ -24,7 +25,6 @@ from simulator.scenario.diagnostics import (
     stopped_finding,
 )
 from simulator.scenario.durations import format_duration, format_offset
-from simulator.engine.events import MONITOR
 from simulator.scenario.model import (
     Expectation,
     Forbidden,

@@ -16,7 +16,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 import simulator
-from simulator.engine.reach import views_at
 from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
 from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
@@ -419,13 +418,10 @@ def _rumour_chart(
     curves = []
     for rumour in _shown_rumours(score):
         style = styles[rumour.item]
-        points = [
-            (axis.x(t), y(views_at(rumour.peak, rumour.delivered, t, rumour.corrected)))
-            for t in _curve_times(rumour, score.end, sample)
-        ]
+        points = [(axis.x(t), y(rumour.views(t))) for t in _curve_times(rumour, score.end, sample)]
         correction = None
         if rumour.corrected is not None and rumour.corrected <= score.end:
-            at = views_at(rumour.peak, rumour.delivered, rumour.corrected, rumour.corrected)
+            at = rumour.views(rumour.corrected)
             correction = {
                 "x": axis.x(rumour.corrected),
                 "y": y(at),

@@ -34,7 +34,7 @@ from simulator.engine.events import (
     Truth,
 )
 from simulator.engine.judging import recorded_earned, recorded_status, rounded
-from simulator.engine.reach import views_at
+from simulator.engine.reach import Stretch, hidden_stretches, views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
@@ -151,6 +151,11 @@ class RumourCurve:
     peak: int
     corrected: float | None
     final_views: int
+    hidden: list[Stretch] = field(default_factory=list)  # no views gained meanwhile
+
+    def views(self, t: float) -> int:
+        """Its views at ``t``, as the exercise showed them."""
+        return views_at(self.peak, self.delivered, t, self.corrected, self.hidden)
 
 
 @dataclass(slots=True)
@@ -353,6 +358,7 @@ def _score(store: SessionStore, display: str) -> Score:
     started_wall: str | None = None
     ended_at: float | None = None
     end_reason: str | None = None
+    visibility: list[Event] = []  # hides and unhides: the few events reach needs
     complete = False
     end = 0.0
     for event in checked_events(store.events(), display):
@@ -400,7 +406,9 @@ def _score(store: SessionStore, display: str) -> Score:
             if action == Action.FLAG:
                 for target in targets:
                     flagged[target] = done.get("label") or ""
-            elif action == Action.HIDE:
+            if action in (Action.HIDE, Action.UNHIDE):
+                visibility.append(event)
+            if action == Action.HIDE:
                 for target in targets:
                     if target not in hidden:  # a second hide of a hidden item changes nothing
                         hidden[target] = event.t
@@ -484,12 +492,13 @@ def _score(store: SessionStore, display: str) -> Score:
     results.sort(key=lambda r: (r.delivered, r.inject, r.index))
     if any(f["kind"] == Rule.LEGITIMATE for f in findings):
         _quote_hidden(store, display, findings)
+    stretches = hidden_stretches(visibility)
     rumours = [
-        RumourCurve(
-            item, t0, peak, corrected.get(item), views_at(peak, t0, end, corrected.get(item))
-        )
+        RumourCurve(item, t0, peak, corrected.get(item), 0, stretches.get(item, []))
         for item, (t0, peak) in misleading.items()
     ]
+    for rumour in rumours:
+        rumour.final_views = rumour.views(end)
     # How long each sensitive item was up: every stretch from its delivery or an unhide to
     # the next hide, and the last stretch to the end if it is up when the log stops.
     up_times = {

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import cast
 
 from simulator.engine.events import CorrectedData, DeliveredData, EventType, Truth
-from simulator.engine.reach import engagement, views_at
+from simulator.engine.reach import engagement, hidden_stretches, views_at
 from simulator.engine.store import Event, SessionStore
 from simulator.engine.stored import stored_session
 from simulator.scenario.durations import day_clock
@@ -36,6 +36,7 @@ class ReplayLog:
         self.end = max(self.times, default=0.0)
         self._peaks: dict[str, tuple[float, int, bool]] = {}
         self._corrected: dict[str, float] = {}
+        self._hidden = hidden_stretches(self.events)
         for event in self.events:
             if event.type == EventType.DELIVERED:
                 data = cast(DeliveredData, event.data)
@@ -64,6 +65,10 @@ class ReplayLog:
         delivered, peak, misleading = self._peaks[item]
         corrected = self._corrected.get(item)
         views = views_at(
-            peak, delivered, t, corrected if corrected is not None and corrected <= t else None
+            peak,
+            delivered,
+            t,
+            corrected if corrected is not None and corrected <= t else None,
+            self._hidden.get(item, ()),
         )
         return (views, *engagement(views, misleading))

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
-from simulator.engine.reach import views_at
 from simulator.engine.store import SessionError
 from simulator.scenario.diagnostics import said_of
 from simulator.scoring.labels import Labels
@@ -149,6 +148,6 @@ class AfterActionScreen(Screen[None]):
         steps = max(int(score.end // 60), 1)
         for rumour in top:
             xs = [m for m in range(steps + 1) if m * 60 >= rumour.delivered]
-            ys = [views_at(rumour.peak, rumour.delivered, m * 60, rumour.corrected) for m in xs]
+            ys = [rumour.views(m * 60) for m in xs]
             if xs:
                 plt.plot(xs, ys, label=rumour.item)
