@@ -42,7 +42,7 @@ TEAM = """\
 - at: 4m
   do: reply
   to: presse-lokalavis-a
-  text: "Vi bekrefter et jordras i {omrade}."
+  text: "Vi bekrefter et jordras i {omrade}. Politiet leder arbeidet."
   by: Kari
 - at: 5m
   do: statement
@@ -75,6 +75,8 @@ TEAM = """\
   do: flag
   to: vitne-brak
   label: valid
+- {at: 80m, do: rate, objective: rykter, rating: S, comment: "Damryktet tatt raskt", by: Eva}
+- {at: 81m, do: strength, text: "Rask avkreftelse", by: Eva}
 """
 
 
@@ -202,7 +204,9 @@ def test_every_event_of_a_simulated_session_fits_the_contract(simulated: Path) -
     written = {e.type for e in events}
     assert written == set(EventType), written
     actions = {e.data["action"] for e in events if e.type == "action"}
-    assert actions == set(ACTION_KINDS) - {"note"}
+    assert actions == set(contract.Action) - {"note"}
+    evaluations = {e.data["kind"] for e in events if e.type == "evaluation"}
+    assert evaluations == {"rate", "strength"}
     statuses = {e.data["status"] for e in events if e.type == "expectation"}
     assert statuses == {"met", "late", "missed"}
     assert any("deadlines" in e.data for e in events if e.type == "delivered")
@@ -294,9 +298,12 @@ def test_every_value_in_the_scripted_team_table_is_a_member_of_its_vocabulary() 
         "label": contract.Truth,
         "channel": contract.Channel,
         "reason": contract.HideReason,
+        "rating": contract.Rating,
     }
     for key, vocabulary in vocabularies.items():
         assert _words(rows[key]) == {str(v) for v in vocabulary}, key
+    evaluator = rows["do"].split("for an evaluator", 1)[1].split("(written as", 1)[0]
+    assert set(re.findall(r"`(\w+)`", evaluator)) == set(contract.Evaluation)
 
 
 def test_the_vocabularies_have_one_owner() -> None:
@@ -304,9 +311,9 @@ def test_the_vocabularies_have_one_owner() -> None:
     assert set(KINDS) == set(contract.Kind)
     assert set(TRUTHS) == set(contract.Truth)
     assert set(MIX_KEYS) == set(contract.NoiseLabel)
-    assert set(ACTION_KINDS) == set(contract.Action)
+    assert set(ACTION_KINDS) == {*contract.Action, *contract.Evaluation}
     assert set(HIDE_REASONS) == set(contract.HideReason)
-    assert set(ACTIONS) == {*contract.EXPECTABLE, contract.ANY_ACTION}
+    assert set(ACTIONS) == {*contract.EXPECTABLE, contract.ANY_ACTION, contract.MONITOR}
     # A member is its word: logs written as plain strings compare equal to it.
     assert contract.Channel.SOCIAL == "social" and json.dumps(contract.Status.MET) == '"met"'
 
@@ -314,7 +321,11 @@ def test_the_vocabularies_have_one_owner() -> None:
 # -- older logs ------------------------------------------------------------------------------
 
 #: Fields added to the log over time; a session written before them lacks them.
-_LATER = {"delivered": ("deadlines",), "action": ("reason", "recipient")}
+_LATER = {
+    "delivered": ("deadlines",),
+    "action": ("reason", "recipient"),
+    "expectation": ("objective", "earned", "missing", "breach", "breach_reason"),
+}
 
 
 def test_a_session_without_the_later_fields_still_scores_replays_and_exports(

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from simulator.engine.events import Status
+from simulator.scenario.phrases import INCOMPLETE
 
 #: ``scoring.late_credit``'s words.
 LINEAR, HALF, NONE = "linear", "half", "none"
@@ -94,4 +95,5 @@ def recorded_earned(data: Mapping[str, Any], t: float, policy: str) -> float:
         delivered=float(data["delivered"]),
         deadline=float(data["deadline"]),
         responded=float(responded) if isinstance(responded, int | float) else None,
+        content=INCOMPLETE if data.get("missing") else 1.0,
     )
