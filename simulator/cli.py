@@ -1006,8 +1006,18 @@ def simulate(
     words = _words()
     click.echo(words("simulate.delivered", count=s.delivered, time=format_offset(result.until)))
     pending = words("simulate.pending", pending=s.pending) if s.pending else ""
+    breach = words("simulate.breach", count=s.breach) if s.breach else ""
+    unreached = words("simulate.not_reached", count=s.not_reached) if s.not_reached else ""
     click.echo(
-        words("simulate.expectations", met=s.met, late=s.late, missed=s.missed, pending=pending)
+        words(
+            "simulate.expectations",
+            met=s.met,
+            late=s.late,
+            missed=s.missed,
+            breach=breach,
+            not_reached=unreached,
+            pending=pending,
+        )
     )
     _say(words("simulate.ended" if result.ended else "simulate.stopped", path=result.path))
 

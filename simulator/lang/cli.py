@@ -216,9 +216,22 @@ CLI: Final[dict[str, Entry]] = {
         "Leverte {count:,} saker fram til {time}.",
     ),
     "simulate.expectations": (
-        "Expectations: {met} met, {late} late, {missed} missed{pending}.",
-        "Forventninger: {met} innfridd, {late} for sent, {missed} ikke innfridd{pending}.",
-        "Forventningar: {met} innfridde, {late} for seint, {missed} ikkje innfridde{pending}.",
+        "Expectations: {met} met, {late} late, {missed} missed{breach}{not_reached}"
+        "{pending}.",
+        "Forventninger: {met} innfridd, {late} for sent, {missed} ikke innfridd{breach}"
+        "{not_reached}{pending}.",
+        "Forventningar: {met} innfridde, {late} for seint, {missed} ikkje innfridde{breach}"
+        "{not_reached}{pending}.",
+    ),
+    "simulate.breach": (
+        ", {count} breached (said what must not be said)",
+        ", {count} brudd (sa det som ikke skal sies)",
+        ", {count} brot (sa det som ikkje skal seiast)",
+    ),
+    "simulate.not_reached": (
+        ", {count} not reached (the exercise ended before the deadline)",
+        ", {count} ikke nådd (øvelsen sluttet før fristen)",
+        ", {count} ikkje nådde (øvinga slutta før fristen)",
     ),
     "simulate.pending": (
         ", {pending} still open",
