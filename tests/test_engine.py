@@ -3,6 +3,7 @@ restore. Time is virtual throughout; sessions are real SQLite files."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -491,7 +492,32 @@ def test_restore_of_a_session_ended_early_with_expectations_open(tmp_path: Path)
 
     restored = Engine.restore(SessionStore.open(tmp_path / "open.sqlite"), clock=virtual_clock())
     assert restored.ended and restored.now() == 90
-    assert restored.summary().missed == 1
+    # a's deadline (360) lies after the end (90): not reached, and restored as such
+    assert (restored.summary().not_reached, restored.summary().missed) == (1, 0)
+
+
+def test_a_session_recorded_before_not_reached_restores_and_reads_it_as_not_reached(
+    tmp_path: Path,
+) -> None:
+    engine = make(tmp_path, 2, "old.sqlite")
+    engine.clock.source.advance(90)  # type: ignore[attr-defined]
+    engine.end("ended by facilitator")
+    engine.store.close()
+    # Written as earlier versions wrote it: "missed" at the end, before its deadline.
+    conn = sqlite3.connect(tmp_path / "old.sqlite")
+    with conn:
+        conn.execute(
+            "UPDATE events SET data = replace(data, '\"not_reached\"', '\"missed\"')"
+            " WHERE type = 'expectation'"
+        )
+    conn.close()
+    restored = Engine.restore(SessionStore.open(tmp_path / "old.sqlite"), clock=virtual_clock())
+    assert restored.summary().not_reached == 1
+    restored.store.close()  # type: ignore[union-attr]
+    from simulator.scoring.metrics import score_session
+
+    [a] = [e for e in score_session(tmp_path / "old.sqlite").expectations if e.inject == "a"]
+    assert a.status == "not_reached"
 
 
 # --- private phone numbers -----------------------------------------------------------

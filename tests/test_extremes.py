@@ -271,7 +271,9 @@ def _limits_row(label: str) -> str:
         ("`start`", f"from {limits.MIN_YEAR} to {limits.MAX_YEAR}"),
         ("`followers`", f"0 to {limits.MAX_FOLLOWERS:,}"),
         ("`reach`", f"0 to {limits.MAX_REACH:,}"),
-        ("`points`", f"at most {limits.MAX_POINTS:,.0f}"),
+        ("`points`, `guidelines.penalty`", f"at most {limits.MAX_POINTS:,.0f}"),
+        ("`audience`", f"1 to {limits.MAX_AUDIENCE:,}"),
+        ("objectives", f"at most {limits.MAX_OBJECTIVES}"),
         ("`per_minute` of a rate point", f"0 to {limits.MAX_RATE:,}"),
         ("the peak rates of all noise streams added together", f"{limits.MAX_RATE:,}"),
         ("a `mix` weight", f"0 to {limits.MAX_MIX_WEIGHT:,.0f}"),
@@ -280,7 +282,14 @@ def _limits_row(label: str) -> str:
         ("noise streams", f"at most {limits.MAX_STREAMS}"),
         ("rate points of one stream", f"at most {limits.MAX_RATE_POINTS:,}"),
         ("expectations of one inject", f"at most {limits.MAX_EXPECT}"),
-        ("`mention` phrases of one expectation", f"at most {limits.MAX_MENTION}"),
+        (
+            "`mention` phrases, `require` entries, `forbid` phrases of one expectation",
+            f"at most {limits.MAX_MENTION}",
+        ),
+        (
+            "a phrase of `require`, `forbid` or `guidelines.forbid`",
+            f"at most {limits.MAX_PHRASE}",
+        ),
         ("persona and organisation `name` and `handle`", f"at most {limits.MAX_NAME}"),
         (
             "ids (scenario, personas, injects, noise streams), variable names",

@@ -44,7 +44,10 @@ TEAM = """\
 
 SUMMARY = re.compile(
     r"Delivered ([\d,]+) items up to (T\+[\d:]+)\.\n"
-    r"Expectations: (\d+) met, (\d+) late, (\d+) missed(?:, (\d+) still open)?\.\n"
+    r"Expectations: (\d+) met, (\d+) late, (\d+) missed"
+    r"(?:, \d+ breached \(said what must not be said\))?"
+    r"(?:, \d+ not reached \(the exercise ended before the deadline\))?"
+    r"(?:, (\d+) still open)?\.\n"
     r"Session \((.+)\): (.+)\n$"
 )
 
@@ -400,8 +403,9 @@ def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path)
 
     simulate(tmp_path, "s.yaml", "--seed", "3", "--session", "whole.sqlite")
     whole = json.loads(run_cli("score", "whole.sqlite", "--format", "json", cwd=tmp_path).stdout)
+    # press-1's deadline lies after the end: not reached, not missed
     assert {e["inject"]: e["status"] for e in whole["expectations"]} == {
         "first": "missed",
-        "press-1": "missed",
+        "press-1": "not_reached",
     }
     assert whole["summary"]["open"] == 0

@@ -216,8 +216,7 @@ CLI: Final[dict[str, Entry]] = {
         "Leverte {count:,} saker fram til {time}.",
     ),
     "simulate.expectations": (
-        "Expectations: {met} met, {late} late, {missed} missed{breach}{not_reached}"
-        "{pending}.",
+        "Expectations: {met} met, {late} late, {missed} missed{breach}{not_reached}{pending}.",
         "Forventninger: {met} innfridd, {late} for sent, {missed} ikke innfridd{breach}"
         "{not_reached}{pending}.",
         "Forventningar: {met} innfridde, {late} for seint, {missed} ikkje innfridde{breach}"

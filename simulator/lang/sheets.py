@@ -56,6 +56,14 @@ SHEETS: Final[dict[str, Entry]] = {
         "«{action}» er ingen handling; bruk {actions}, med «/» mellom alternativene",
         "«{action}» er inga handling; bruk {actions}, med «/» mellom alternativa",
     ),
+    "expect.because": (
+        '\'forbid "{phrase}"\' needs its reason: write \'forbid "{phrase}" because '
+        '"why it must not be said"\'',
+        '«forbid "{phrase}"» trenger en begrunnelse: skriv «forbid "{phrase}" because '
+        '"hvorfor det ikke skal sies"»',
+        '«forbid "{phrase}"» treng ei grunngjeving: skriv «forbid "{phrase}" because '
+        '"kvifor det ikkje skal seiast"»',
+    ),
     "expect.word": (
         "unexpected '{word}'; write e.g. 'reply within 30m mention \"phrase\" points 2', "
         "expectations separated by ';'",

@@ -250,6 +250,11 @@ def _requirement_tag(value: Any) -> str:
     return "alternatives" if isinstance(value, list) else "phrase"
 
 
+def _one_alternative(value: Any) -> Any:
+    # [politiet] says the same as politiet: one form, so that equal entries compare equal.
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
 #: An entry of ``require``: a phrase, or a list of phrases of which any one will do.
 Requirement = Annotated[
     Annotated[Phrase, Tag("phrase")]
@@ -259,6 +264,7 @@ Requirement = Annotated[
         Tag("alternatives"),
     ],
     Discriminator(_requirement_tag),
+    BeforeValidator(_one_alternative),
 ]
 
 

@@ -77,6 +77,12 @@ def format_expectation(exp: Expectation) -> str:
         words += ["mention", _quote(phrase)]
     if exp.points != 1:
         words += ["points", _number(exp.points)]
+    if exp.objective is not None:
+        words += ["objective", exp.objective]
+    for entry in exp.require:
+        words += ["require", _quote(entry if isinstance(entry, str) else _ALTERNATIVES.join(entry))]
+    for forbidden in exp.forbid:
+        words += ["forbid", _quote(forbidden.text), "because", _quote(forbidden.reason)]
     return " ".join(words)
 
 
@@ -134,6 +140,10 @@ class _RowError(SaidError):
         super().__init__(_about("about", field=column, message=message))
 
 
+# The words of the cell language after an action (and its label), each followed by a value.
+_CELL_WORDS = ("within", "mention", "points", "objective", "require", "forbid")
+# Between the alternatives of one 'require' entry: 'require "omkomne | døde"'.
+_ALTERNATIVES = " | "
 _CELL_TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(;)|([^\s;"]+))')
 _UNESCAPE = re.compile(r"\\(.)")
 
@@ -169,11 +179,21 @@ def _parse_one(words: list[str]) -> dict[str, Any]:
         exp["label"] = rest.pop(0)
     while rest:
         word = rest.pop(0)
-        if word not in ("within", "mention", "points") or not rest:
+        if word not in _CELL_WORDS or not rest:
             raise _RowError("expect", said("expect.word", word=word))
         value = rest.pop(0)
         if word == "mention":
             exp.setdefault("mention", []).append(value)
+        elif word == "require":
+            alternatives = [p.strip() for p in value.split(_ALTERNATIVES.strip())]
+            exp.setdefault("require", []).append(
+                alternatives[0] if len(alternatives) == 1 else alternatives
+            )
+        elif word == "forbid":
+            if len(rest) < 2 or rest[0] != "because":
+                raise _RowError("expect", said("expect.because", phrase=value))
+            rest.pop(0)
+            exp.setdefault("forbid", []).append({"text": value, "reason": rest.pop(0)})
         else:
             exp[word] = value
     return exp
@@ -448,6 +468,12 @@ def _expectation_to_yaml(exp: Expectation) -> dict[str, Any]:
         data["mention"] = list(exp.mention)
     if exp.points != 1:
         data["points"] = int(exp.points) if exp.points.is_integer() else exp.points
+    if exp.objective is not None:
+        data["objective"] = exp.objective
+    if exp.require:
+        data["require"] = [e if isinstance(e, str) else list(e) for e in exp.require]
+    if exp.forbid:
+        data["forbid"] = [{"text": f.text, "reason": f.reason} for f in exp.forbid]
     return data
 
 
