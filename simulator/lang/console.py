@@ -178,6 +178,8 @@ CONSOLE: Final[dict[str, Entry]] = {
     "state.met": ("met", "innfridd", "innfridd"),
     "state.late": ("late", "for sent", "for seint"),
     "state.missed": ("missed", "ikke innfridd", "ikkje innfridd"),
+    "state.breach": ("breach", "brudd", "brot"),
+    "state.not_reached": ("not reached", "ikke nådd", "ikkje nådd"),
     "state.never": ("never", "aldri", "aldri"),
     "adhoc.title": (
         "Ad-hoc inject: delivered now",

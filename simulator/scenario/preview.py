@@ -15,6 +15,7 @@ from simulator.lang.units import say_duration
 from simulator.scenario.diagnostics import json_safe, printable
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
+from simulator.scenario.phrases import requirement_text
 from simulator.scenario.templates import expand_variables, render
 from simulator.scenario.timing import earliest_times
 
@@ -32,6 +33,9 @@ class ExpectedAction:
     label: str | None
     mention: list[str]
     points: float
+    objective: str | None = None
+    require: list[str] = field(default_factory=list)  # alternatives written "a / b"
+    forbid: list[str] = field(default_factory=list)
 
     def describe(self, tr: Catalogue = ENGLISH, *, due: bool = True) -> str:
         """``reply or statement within 30 min (T+40:00); mention “x”``, in the language of
@@ -45,8 +49,19 @@ class ExpectedAction:
         if self.mention:
             words = ", ".join(tr("expect.quote", text=m) for m in self.mention)
             text += tr("expect.mention", words=words)
+        if self.require:
+            entries = ", ".join(
+                tr("do.or").join(tr("expect.quote", text=p) for p in entry.split(" / "))
+                for entry in self.require
+            )
+            text += tr("expect.require", words=entries)
+        if self.forbid:
+            words = ", ".join(tr("expect.quote", text=p) for p in self.forbid)
+            text += tr("expect.forbid", words=words)
         if self.points != 1:
             text += tr("expect.points", points=f"{self.points:g}")
+        if self.objective:
+            text += tr("expect.objective", objective=self.objective)
         return text
 
 
@@ -118,6 +133,11 @@ def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
                 label=e.label,
                 mention=[expand_variables(m, scenario.variables) for m in e.mention],
                 points=e.points,
+                objective=e.objective,
+                require=[
+                    expand_variables(requirement_text(r), scenario.variables) for r in e.require
+                ],
+                forbid=[expand_variables(f.text, scenario.variables) for f in e.forbid],
             )
             for e in inj.expect
         ]

@@ -43,6 +43,8 @@ class Tone(StrEnum):
     MET = "tone--met"
     LATE = "tone--late"
     MISSED = "tone--missed"
+    BREACH = "tone--breach"
+    NOT_REACHED = "tone--not_reached"
 
 
 _TONE_CSS: Final = """
@@ -70,6 +72,8 @@ _TONE_CSS: Final = """
 {widget} > .tone--met {{ color: $text-success; text-style: bold; }}
 {widget} > .tone--late {{ color: $text-warning; text-style: bold; }}
 {widget} > .tone--missed {{ color: $text-error; text-style: bold; }}
+{widget} > .tone--breach {{ color: $text-error; text-style: bold reverse; }}
+{widget} > .tone--not_reached {{ color: $text-muted; text-style: italic; }}
 """
 
 #: Every component class a row or panel uses: its tones and the countdowns' urgencies.
