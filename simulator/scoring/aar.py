@@ -504,10 +504,10 @@ def _result(expectations: list[ExpectationResult], t: Labels) -> str:
                 parts.append(t(f"count.{status}", count=n))
     else:
         parts.append(t("objectives.nothing"))
-    for status in (OPEN, Status.NOT_REACHED):
-        n = sum(1 for e in expectations if e.status == status)
+    for unjudged in (OPEN, Status.NOT_REACHED):
+        n = sum(1 for e in expectations if e.status == unjudged)
         if n:
-            parts.append(t(f"count.{status}", count=n))
+            parts.append(t(f"count.{unjudged}", count=n))
     return t("objectives.result", result=", ".join(parts))
 
 
@@ -826,14 +826,14 @@ def after_action(scores: list[Score], t: Labels) -> list[Section]:
             blocks.append(Part(t("aar.session", number=n, path=s.path), _timeline(s, sw)[1:]))
         return blocks
 
-    built = {
+    built: dict[str, list[Block]] = {
         "overview": each(overview),
         "objectives": each(_objectives),
         "points": each(_points_blocks),
         "texts": each(_texts),
         "timeline": timeline(scores[0], words[0]),
         "plan": each(_plan),
-        "figures": [figures(scores, t)],
+        "figures": [figures(scores, t), Para(t("html.undefined"), note=True)],
     }
     return [
         Section(key, f"{n}. {t('aar.' + key)}", built[key])
