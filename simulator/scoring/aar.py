@@ -763,6 +763,11 @@ def _plan(score: Score, words: _Words) -> list[Block]:
     ]
 
 
+def _said_anywhere(words: list[_Words], item: str) -> str:
+    """An item's words from the first session that delivered it."""
+    return next((text for w in words if (text := w.item_text(item))), "")
+
+
 def compared_rows(scores: list[Score], labels: Labels) -> tuple[list[str], list[list[str]]]:
     """Per expectation, one status column per session."""
     keys: dict[tuple[str, int], list[str]] = {}
@@ -817,7 +822,8 @@ def after_action(scores: list[Score], t: Labels) -> list[Section]:
                 "expectations compared",
                 headers,
                 [
-                    [Cell(r[0], note=w.item_text(r[0])), Cell(r[1])] + [Cell(c) for c in r[2:]]
+                    [Cell(r[0], note=_said_anywhere(words, r[0])), Cell(r[1])]
+                    + [Cell(c) for c in r[2:]]
                     for r in rows
                 ],
             )
