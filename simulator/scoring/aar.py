@@ -23,6 +23,7 @@ from simulator.scenario.durations import format_offset, format_span
 from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import OPEN, ExpectationResult, Score
 
+QUOTE = 80  # characters of an item's words quoted inside a sentence
 NO_NAME = "(no name)"  # how scoring counts the actions of a console where nobody gave a name
 
 # --- words quoted from the scenario, the team or the evaluator ---------------------------
@@ -327,12 +328,13 @@ class _Words:
             return f"{name}: {text}" if name else text
         return self.team.get(item, "")
 
-    def item(self, item: str | None) -> str:
-        """An item's id with its words beside it."""
-        if not item:
-            return ""
-        text = self.item_text(item)
-        return f"{item} {self.quoted(text)}" if text else item
+    def quote_item(self, item: str | None) -> str:
+        """An item's words inside a sentence: enough to know it again, not the whole of a
+        long post."""
+        text = " ".join(self.item_text(item).split())
+        if len(text) > QUOTE:
+            text = text[: QUOTE - 1].rstrip() + "…"
+        return self.quoted(text)
 
     def by(self, name: str | None) -> str:
         return self.t("value.no_name") if not name or name == NO_NAME else name
@@ -400,7 +402,7 @@ class _Words:
             by=self.by(f.get("by")),
             action=t.action(str(f.get("action") or "")),
             item=item,
-            text=self.quoted(self.item_text(item)),
+            text=self.quote_item(item),
             rule=t.rule(str(f.get("kind") or "")),
             words=self.quoted(str(f.get("text") or "")),
         )
@@ -611,7 +613,7 @@ def improvements(score: Score, words: _Words) -> list[Cell]:
                         "points.expectation",
                         status=t.status(e.status),
                         inject=e.inject,
-                        text=words.quoted(words.item_text(e.inject)),
+                        text=words.quote_item(e.inject),
                         do=t.actions(e.do),
                         detail=words.detail(e),
                     ),
@@ -625,7 +627,7 @@ def improvements(score: Score, words: _Words) -> list[Cell]:
                     t(
                         "points.missing",
                         inject=e.inject,
-                        text=words.quoted(words.item_text(e.inject)),
+                        text=words.quote_item(e.inject),
                         words=words.words(e.missing),
                     )
                 )
