@@ -206,10 +206,12 @@ class _Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: set[str] = set()
         self.attributes: set[str] = set()
+        self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
         self.attributes.update(name for name, _ in attrs)
+        self.links += [value or "" for name, value in attrs if name == "href"]
 
 
 def _assert_self_contained(html: str) -> None:
@@ -232,7 +234,9 @@ def _assert_self_contained(html: str) -> None:
         "video",
         "source",
     }
-    assert not parser.attributes & {"src", "href", "srcset", "xlink:href", "data", "action"}
+    assert not parser.attributes & {"src", "srcset", "xlink:href", "data", "action"}
+    # The only links are the contents', to the page's own sections.
+    assert all(link.startswith("#") for link in parser.links)
     assert not [a for a in parser.attributes if a.startswith("on")]  # no event handlers
     assert "@import" not in html and "url(" not in html
 
@@ -366,9 +370,11 @@ def test_an_undefined_precision_is_a_dash_never_zero(folder: Path) -> None:
     assert score.summary["flag_precision"] is None
     html = render_html([score], "en")
     figures = _summary(html)
-    assert figures["flag precision / recall / F1 (misleading)"] == ["— / — / —"]
+    assert figures["rumours flagged as misleading"] == [
+        "rumours flagged correctly: 0 of 0; flagged wrongly: 0"
+    ]
     assert figures["score (0–100)"] == ["100.0"]
-    assert figures["met / late / missed"] == ["2 / 0 / 0"]
+    assert figures["outcomes"] == ["2 met, 0 late, 0 missed, 0 breaches"]
     assert figures["longest a sensitive item stayed up"] == ["—"]
     assert "No misleading item was delivered in this session." in html
     assert '<svg class="chart rumours"' not in html
@@ -401,7 +407,10 @@ def test_two_sessions_are_compared_side_by_side(folder: Path) -> None:
     assert "2 sessions compared" in html
     assert html.count('<svg class="chart timeline"') == 2
     figures = _summary(html)
-    assert figures["met / late / missed"] == ["2 / 0 / 0", "0 / 1 / 1"]
+    assert figures["outcomes"] == [
+        "2 met, 0 late, 0 missed, 0 breaches",
+        "0 met, 1 late, 1 missed, 0 breaches",
+    ]
     assert figures["actions per team member"] == ["Kari: 2", "Per: 1"]
     rows = _tables(html)["expectations compared"]
     assert rows[0] == ["inject", "expected", "points", "#1", "#2"]
@@ -530,18 +539,22 @@ def test_the_report_speaks_the_scenarios_language(jordras: Path, jordras_html: s
     assert html.startswith('<!DOCTYPE html>\n<html lang="nb">')
     assert _foreign(html, "nb") == []
     for heading in (
-        "Oppsummering",
-        "Tidslinje",
-        "Ryktenes rekkevidde",
-        "Forventninger",
-        "Brudd på retningslinjene",
+        "1. Oversikt",
+        "2. Øvingsmål",
+        "3. Styrker og forbedringsområder",
+        "4. Lagets egne tekster",
+        "5. Tidslinje og ryktenes rekkevidde",
+        "6. Forbedringsplan",
+        "7. Nøkkeltall",
     ):
         assert f">{heading}</h2>" in html
+    for heading in ("Tidslinje", "Ryktenes rekkevidde", "Forventninger"):
+        assert f">{heading}</h3>" in html
     assert "<title>Evaluering: Jordras i Brattlia</title>" in html
     figures = _summary(html)
     assert (
-        figures["innfridd / for sent / ikke innfridd"]
-        == _summary(jordras_html)["met / late / missed"]
+        figures["utfall"][0].split(", ")[0].split()[0]
+        == _summary(jordras_html)["outcomes"][0].split()[0]
     )
     assert figures["handlinger per deltaker"] == _summary(jordras_html)["actions per team member"]
     # Thousands are grouped with a no-break space: "17,007" reads as 17 to a Norwegian.

@@ -65,7 +65,8 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Score]:
 
 def _table(scores: list[Score], language: str | None = None) -> str:
     out = io.StringIO()
-    Console(file=out, width=140).print(reports.to_table(scores, language))
+    # wide enough that each figure, said in a sentence, stays on one line
+    Console(file=out, width=200).print(reports.to_table(scores, language))
     return out.getvalue()
 
 
@@ -106,16 +107,21 @@ def test_numbers_are_written_the_readers_way() -> None:
 def test_markdown_speaks_the_scenarios_language(scores: dict[str, Score]) -> None:
     md = reports.to_markdown([scores["nb"]])
     assert md.startswith("# Evaluering: Mini\n")
-    assert "## Oppsummering" in md and "## Forventninger" in md
-    assert "## Brudd på retningslinjene" in md
+    assert "## 7. Nøkkeltall" in md and "## 5. Tidslinje og ryktenes rekkevidde" in md
+    assert "## 3. Styrker og forbedringsområder" in md
     assert "| nøkkeltall | #1 |" in md
-    assert "| poengsum (0–100) | 75,0 |" in md
-    assert "| innfridd / for sent / ikke innfridd | 1 / 1 / 0 |" in md
+    assert "| poengsum (0–100) | 25,0 |" in md  # 1.5 of 2 points, 1 taken off for the finding
+    assert "| utfall | 1 innfridd, 1 for sent, 0 ikke innfridd, 0 brudd |" in md
     assert "| pressehenvendelser besvart i tide | 0 av 1 |" in md
     assert "| handlinger per deltaker | (uten navn): 1, Kari: 1, Per: 2 |" in md
     assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
-    assert "| press-1 | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 | for sent | 1 |" in md
-    assert "uttalelse: ord dere har valgt å unngå: «antall døde»" in md
+    assert (
+        "| press-1 «Avisa: Hvor mange er evakuert?» | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 "
+        "| for sent | 1 |"
+    ) in md
+    assert (
+        "uttalelse team-3 «antall døde er ukjent»: ord dere har valgt å unngå «antall døde»" in md
+    )
     for english in (
         "Debrief",
         "Summary",
@@ -136,11 +142,17 @@ def test_markdown_in_english_on_request_and_for_english_scenarios(scores: dict[s
     )
     assert asked.startswith("# Debrief: Mini\n")
     assert "| figure | #1 |" in asked
-    assert "| score (0–100) | 75.0 |" in asked
-    assert "| met / late / missed | 1 / 1 / 0 |" in asked
+    assert "| score (0–100) | 25.0 |" in asked
+    assert "| outcomes | 1 met, 1 late, 0 missed, 0 breaches |" in asked
     assert "| actions per team member | (no name): 1, Kari: 1, Per: 2 |" in asked
-    assert "| press-1 | reply | T+05:00 | T+15:00 | T+20:00 | 15:00 | late | 1 |" in asked
-    assert "statement: avoided phrase: \u201cantall døde\u201d" in asked
+    assert (
+        "| press-1 \u201cAvisa: Hvor mange er evakuert?\u201d | reply | T+05:00 | T+15:00 "
+        "| T+20:00 | 15:00 | late | 1 |"
+    ) in asked
+    assert (
+        "statement team-3 \u201cantall døde er ukjent\u201d: avoided phrase \u201cantall døde\u201d"
+        in asked
+    )
     for norwegian in ("Evaluering", "Oppsummering", "nøkkeltall", "innfridd", " av "):
         assert norwegian not in asked, norwegian
 
@@ -148,10 +160,13 @@ def test_markdown_in_english_on_request_and_for_english_scenarios(scores: dict[s
 def test_nynorsk_scenarios_get_the_nynorsk_report(scores: dict[str, Score]) -> None:
     md = reports.to_markdown([scores["nn"]])
     assert md.startswith("# Evaluering: Mini\n")
-    assert "## Forventingar" in md and "| nøkkeltal | #1 |" in md
-    assert "| innfridd / for seint / ikkje innfridd | 1 / 1 / 0 |" in md
-    assert "| press-1 | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 | for seint | 1 |" in md
-    assert "utsegn: ord de har valt å unngå: «antall døde»" in md
+    assert "## 5. Tidslinje og kor langt rykta nådde" in md and "| nøkkeltal | #1 |" in md
+    assert "| utfall | 1 innfridd, 1 for seint, 0 ikkje innfridd, 0 brot |" in md
+    assert (
+        "| press-1 «Avisa: Hvor mange er evakuert?» | svar | T+05:00 | T+15:00 | T+20:00 | 15:00 "
+        "| for seint | 1 |"
+    ) in md
+    assert "utsegn team-3 «antall døde er ukjent»: ord de har valt å unngå «antall døde»" in md
     for bokmal in ("Forventninger", "nøkkeltall", "ikke innfridd", "for sent", "uttalelse"):
         assert bokmal not in md, bokmal
 
@@ -161,18 +176,21 @@ def test_compared_sessions_in_norwegian(scores: dict[str, Score]) -> None:
     md = reports.to_markdown(both)
     assert "| nøkkeltall | #1 | #2 |" in md
     assert "| innspill | forventet | #1 | #2 |" in md
-    assert "| press-1 | svar | for sent 15:00 | for sent 15:00 |" in md
+    assert (
+        "| press-1 «Avisa: Hvor mange er evakuert?» | svar | for sent 15:00 | for sent 15:00 |"
+        in md
+    )
     table = _table(both)
-    assert "Forventninger side om side" in table and "for sent 15:00" in table
+    assert "Økt #2" in table and "for sent 15:00" in table
 
 
 def test_the_terminal_table_speaks_the_scenarios_language(scores: dict[str, Score]) -> None:
     nb = _table([scores["nb"]])
-    assert "Evaluering: Mini" in nb and "Forventninger" in nb and "Oppsummering" in nb
+    assert "Evaluering: Mini" in nb and "Forbedringsplan" in nb and "Nøkkeltall" in nb
     assert "innfridd" in nb and "for sent" in nb and "poengsum (0–100)" in nb
     assert "«antall døde»" in nb
     en = _table([scores["nb"]], "en")
-    assert "Debrief: Mini" in en and "met / late / missed" in en and "late" in en
+    assert "Debrief: Mini" in en and "1 met, 1 late, 0 missed" in en and "late" in en
     for words, table in (
         (("Debrief", "Summary", " of "), nb),
         (("Evaluering", "innfridd", " av "), en),
@@ -236,7 +254,7 @@ def test_every_report_shows_the_same_summary(scores: dict[str, Score], language:
 def test_json_and_csv_keep_their_english_field_names(scores: dict[str, Score]) -> None:
     data = json.loads(reports.to_json([scores["nb"]]))
     english = json.loads(reports.to_json([scores["en"]]))
-    assert set(data) == {"session", "expectations", "summary"}
+    assert set(data) == {"session", "objectives", "expectations", "findings", "summary"}
     assert set(data["summary"]) == set(english["summary"])
     assert "met" in data["summary"] and "on_time_rate" in data["summary"]
     assert {e["status"] for e in data["expectations"]} <= {"met", "late", "missed", "open"}
@@ -252,6 +270,11 @@ def test_json_and_csv_keep_their_english_field_names(scores: dict[str, Score]) -
         "response_time",
         "status",
         "points",
+        "objective",
+        "earned",
+        "missing",
+        "breach",
+        "breach_reason",
     ]
     assert {row[8] for row in rows[1:]} == {"met", "late"}
 

@@ -845,15 +845,29 @@ CONTRACT_EXPECTATION = {
     "response_time",
     "status",
     "points",
+    "objective",
+    "earned",
+    "missing",
+    "breach",
+    "breach_reason",
 }
+# What an expectation of a scenario without objectives, require or forbid adds.
+PLAIN = {"objective": None, "missing": [], "breach": None, "breach_reason": None}
 
 
 def test_json_contract(drill: Path) -> None:
     proc = run_cli("score", str(drill), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"session", "expectations", "summary"}
-    assert data["session"] == {"path": str(drill), "scenario": "drill", "seed": 7, "complete": True}
+    assert set(data) == {"session", "objectives", "expectations", "findings", "summary"}
+    assert data["session"] == {
+        "path": str(drill),
+        "scenario": "drill",
+        "seed": 7,
+        "complete": True,
+        "ended_at": 5400.0,
+        "end_reason": "completed",
+    }
     assert all(set(e) == CONTRACT_EXPECTATION for e in data["expectations"])
     assert data["expectations"][0] == {
         "inject": "press-1",
@@ -864,6 +878,8 @@ def test_json_contract(drill: Path) -> None:
         "response_time": 1200.0,
         "status": "met",
         "points": 2,
+        "earned": 2,
+        **PLAIN,
     }
     assert data["expectations"][3] == {
         "inject": "rumour",
@@ -874,6 +890,8 @@ def test_json_contract(drill: Path) -> None:
         "response_time": None,
         "status": "missed",
         "points": 1,
+        "earned": 0,
+        **PLAIN,
     }
     summary = data["summary"]
     assert set(summary) >= CONTRACT_SUMMARY
@@ -894,7 +912,7 @@ def test_json_contract(drill: Path) -> None:
             "sensitive_hidden": 2,
             "sensitive_total": 3,
             "guideline_findings": 4,
-            "score": 83.3,
+            "score": 42.8,  # 7.85 of 9 points earned, less 4 for the four guideline findings
         }
     )
     assert isinstance(summary["rumour_exposure"], int)
@@ -939,6 +957,11 @@ def test_csv_written_with_o_has_a_bom_and_one_row_per_expectation(
         "response_time",
         "status",
         "points",
+        "objective",
+        "earned",
+        "missing",
+        "breach",
+        "breach_reason",
     ]
     body = rows[1:]
     assert len(body) == 6
@@ -960,26 +983,28 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
     md = proc.stdout
     # The drill is a Norwegian scenario: its report is in bokmål.
     assert md.startswith("# Evaluering: Drill\n")
-    assert "## Oppsummering" in md and "## Forventninger" in md
-    assert "## Brudd på retningslinjene" in md
+    assert "## 7. Nøkkeltall" in md and "## 5. Tidslinje og ryktenes rekkevidde" in md
+    assert "## 3. Styrker og forbedringsområder" in md
     assert "| nøkkeltall | #1 |" in md
-    assert "| poengsum (0–100) | 83,3 |" in md
-    assert "| innfridd / for sent / ikke innfridd | 4 / 1 / 1 |" in md
-    assert "| merking som villedende: presisjon / dekning / F1 | 75 % / 60 % / 67 % |" in md
+    assert "| poengsum (0–100) | 42,8 |" in md
+    assert "| utfall | 4 innfridd, 1 for sent, 1 ikke innfridd, 0 brudd |" in md
+    assert "| rykter merket som villedende | rykter merket riktig: 3 av 5; feil merket: 1 |" in md
     assert "| ryktenes rekkevidde (visninger) | 17\u00a0007 |" in md
     assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
-    assert "| press-1 | svar | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
-    assert "| press-2 | svar | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
-    assert "| rumour | svar | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
-    rows = [line for line in md.splitlines() if line.startswith("| ")]
-    # 1 header + 13 summary rows, 1 header + 6 expectation rows
-    assert len(rows) == 1 + 13 + 1 + 6
+    quoted = "press-1 «Someone: text press-1»"
+    assert f"| {quoted} | svar | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md
+    quoted = "press-2 «Someone: text press-2»"
+    assert f"| {quoted} | svar | T+02:00 | T+22:00 | T+25:00 | 23:00 | for sent | 1 |" in md
+    quoted = "rumour «Someone: text rumour»"
+    assert f"| {quoted} | svar | T+03:00 | T+18:00 | — | — | ikke innfridd | 1 |" in md
+    for word in ("p90", "F1", "presisjon", "dekning"):
+        assert word not in md, word
 
 
 def test_table_is_the_default(drill: Path) -> None:
     proc = run_cli("score", str(drill))
     assert proc.returncode == 0, proc.stderr
-    assert "Evaluering: Drill" in proc.stdout and "83,3" in proc.stdout
+    assert "Evaluering: Drill" in proc.stdout and "42,8" in proc.stdout
     assert "press-1" in proc.stdout and "for sent" in proc.stdout
 
 
@@ -1004,7 +1029,7 @@ def test_comparison_json_is_a_list_of_two(drill: Path, tmp_path: Path) -> None:
     assert isinstance(data, list) and len(data) == 2
     assert [d["session"]["path"] for d in data] == [str(drill), str(other)]
     assert [d["session"]["seed"] for d in data] == [7, 8]
-    assert [d["summary"]["score"] for d in data] == [83.3, 100.0]
+    assert [d["summary"]["score"] for d in data] == [42.8, 100.0]
     assert [len(d["expectations"]) for d in data] == [6, 1]
 
 
@@ -1016,14 +1041,15 @@ def test_comparison_shows_both_sessions(tmp_path: Path, fmt: str) -> None:
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "#1" in out and "#2" in out and "a.sqlite" in out and "b.sqlite" in out
-    assert "83,3" in out and "100,0" in out
+    assert "42,8" in out and "100,0" in out
     if fmt == "md":
         lines = out.splitlines()
         assert "| nøkkeltall | #1 | #2 |" in lines
         assert "| innspill | forventet | #1 | #2 |" in lines
         # per expectation, side by side: status and response time, '—' where not delivered
-        assert "| press-1 | svar | innfridd 20:00 | innfridd 09:00 |" in lines
-        assert "| press-2 | svar | for sent 23:00 | — |" in lines
+        quoted = "press-1 «Someone: text press-1»"
+        assert f"| {quoted} | svar | innfridd 20:00 | innfridd 09:00 |" in lines
+        assert "| press-2 «Someone: text press-2» | svar | for sent 23:00 | — |" in lines
 
 
 def test_different_scenarios_cannot_be_compared(drill: Path, tmp_path: Path) -> None:

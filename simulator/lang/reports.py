@@ -28,6 +28,13 @@ REPORTS: Final[dict[str, Entry]] = {
     "status.late": ("late", "for sent", "for seint"),
     "status.missed": ("missed", "ikke innfridd", "ikkje innfridd"),
     "status.open": ("open", "åpen", "open"),  # an interrupted session's expectation still running
+    "status.breach": ("breach", "brudd", "brot"),
+    "status.not_reached": ("not reached", "ikke nådd", "ikkje nådd"),
+    "not_reached.why": (
+        "not reached: the exercise ended before the deadline",
+        "ikke nådd: øvelsen sluttet før fristen",
+        "ikkje nådd: øvinga slutta før fristen",
+    ),
     "col.inject": ("inject", "innspill", "innspel"),
     "col.do": ("expected", "forventet", "forventa"),
     "col.delivered": ("delivered", "levert", "levert"),
@@ -50,28 +57,72 @@ REPORTS: Final[dict[str, Entry]] = {
     "action.escalate": ("escalate", "eskalering", "sending vidare"),
     "action.note": ("note", "notat", "notat"),
     "action.any": ("any action", "hva som helst", "kva som helst"),
+    "action.unhide": ("show again", "vise igjen", "vise igjen"),
+    "action.monitor": (
+        "monitor without answering in public",
+        "følge med uten å svare offentlig",
+        "følgje med utan å svare offentleg",
+    ),
     "rule.avoid": ("avoided phrase", "ord dere har valgt å unngå", "ord de har valt å unngå"),
     "rule.national_id": ("national identity number", "fødselsnummer", "fødselsnummer"),
     "rule.email": ("private e-mail address", "privat e-postadresse", "privat e-postadresse"),
     "rule.phone": ("private phone number", "privat telefonnummer", "privat telefonnummer"),
+    "rule.forbid": (
+        "forbidden claim",
+        "påstand som ikke skal brukes",
+        "påstand som ikkje skal brukast",
+    ),
+    "rule.legitimate": (
+        "a legitimate post hidden",
+        "et lovlig innlegg skjult",
+        "eit lovleg innlegg skjult",
+    ),
     # the summary's figures
     "summary.score": ("score (0–100)", "poengsum (0–100)", "poengsum (0–100)"),
-    "summary.outcome": (
-        "met / late / missed",
-        "innfridd / for sent / ikke innfridd",
-        "innfridd / for seint / ikkje innfridd",
+    "summary.points": ("points", "poeng", "poeng"),
+    "value.points": (
+        "{earned} of {possible} earned, {penalties} taken off for guideline findings",
+        "{earned} av {possible} oppnådd, {penalties} trukket for brudd på retningslinjene",
+        "{earned} av {possible} oppnådde, {penalties} trekte for brot på retningslinjene",
     ),
-    "summary.on_time": ("on time", "i tide", "i tide"),
+    "summary.outcome": ("outcomes", "utfall", "utfall"),
+    "value.outcome": (
+        "{met} met, {late} late, {missed} missed, {breach} breaches",
+        "{met} innfridd, {late} for sent, {missed} ikke innfridd, {breach} brudd",
+        "{met} innfridd, {late} for seint, {missed} ikkje innfridd, {breach} brot",
+    ),
+    "value.outcome.not_reached": (
+        "; {count} not reached (the exercise ended before the deadline)",
+        "; {count} ikke nådd (øvelsen sluttet før fristen)",
+        "; {count} ikkje nådd (øvinga slutta før fristen)",
+    ),
+    "value.outcome.open": (
+        "; {count} still open",
+        "; {count} fortsatt åpne",
+        "; {count} framleis opne",
+    ),
+    "summary.on_time": ("met by the deadline", "innfridd innen fristen", "innfridd innan fristen"),
+    "value.met_on_time": (
+        "{count} of {total} expectations were met by the deadline",
+        "{count} av {total} forventninger ble innfridd innen fristen",
+        "{count} av {total} forventingar vart innfridde innan fristen",
+    ),
     "summary.response": (
-        "response time median / p90 / max (scenario time)",
-        "svartid median / p90 / maks (scenariotid)",
-        "svartid median / p90 / maks (scenariotid)",
+        "response times (scenario time)",
+        "svartider (scenariotid)",
+        "svartider (scenariotid)",
     ),
     "summary.response_wall": (
-        "response time median / p90 / max (real time)",
-        "svartid median / p90 / maks (sanntid)",
-        "svartid median / p90 / maks (sanntid)",
+        "response times (real time)",
+        "svartider (sanntid)",
+        "svartider (sanntid)",
     ),
+    "value.response": (
+        "half of the answers came within {median}, 9 of 10 within {p90}, the slowest after {max}",
+        "halvparten av svarene kom innen {median}, 9 av 10 innen {p90}, det tregeste etter {max}",
+        "halvparten av svara kom innan {median}, 9 av 10 innan {p90}, det seinaste etter {max}",
+    ),
+    "value.no_answers": ("no answers", "ingen svar", "ingen svar"),
     "summary.first_statement": (
         "first public statement",
         "første offentlige uttalelse",
@@ -83,9 +134,14 @@ REPORTS: Final[dict[str, Entry]] = {
         "pressespørsmål svara i tide",
     ),
     "summary.flags": (
-        "flag precision / recall / F1 (misleading)",
-        "merking som villedende: presisjon / dekning / F1",
-        "merking som villeiande: presisjon / dekning / F1",
+        "rumours flagged as misleading",
+        "rykter merket som villedende",
+        "rykte merkte som villeiande",
+    ),
+    "value.flags": (
+        "rumours flagged correctly: {right} of {total}; flagged wrongly: {wrong}",
+        "rykter merket riktig: {right} av {total}; feil merket: {wrong}",
+        "rykte merkte rett: {right} av {total}; feil merkte: {wrong}",
     ),
     "summary.exposure": (
         "rumour exposure (views)",
@@ -153,16 +209,16 @@ REPORTS: Final[dict[str, Entry]] = {
         "forventingar som framleis var opne då, blir ikkje talde med.",
     ),
     "html.undefined": (
-        "“—” marks a figure that is undefined for the session (for example a precision when "
-        "nothing was flagged); it is never counted as 0. Rumour exposure is the sum of the "
+        "“—” marks a figure that is undefined for the session (for example response times when "
+        "nothing was answered); it is never counted as 0. Rumour exposure is the sum of the "
         "views of all misleading items at their correction, or at the end for those never "
         "corrected.",
-        "«—» betyr at tallet ikke finnes for økten (for eksempel presisjon når ingenting ble "
-        "merket); det telles aldri som 0. Ryktenes rekkevidde er summen av visningene til alle "
+        "«—» betyr at tallet ikke finnes for økten (for eksempel svartider når ingenting ble "
+        "besvart); det telles aldri som 0. Ryktenes rekkevidde er summen av visningene til alle "
         "villedende innlegg da de ble korrigert, eller ved slutten for dem som aldri ble "
         "korrigert.",
-        "«—» tyder at talet ikkje finst for økta (til dømes presisjon når ingenting vart merkt); "
-        "det blir aldri talt som 0. Kor langt rykta nådde, er summen av visingane til alle "
+        "«—» tyder at talet ikkje finst for økta (til dømes svartider når ingenting vart svara "
+        "på); det blir aldri talt som 0. Kor langt rykta nådde, er summen av visingane til alle "
         "villeiande innlegg då dei vart retta opp, eller ved slutten for dei som aldri vart "
         "retta opp.",
     ),
@@ -326,11 +382,260 @@ REPORTS: Final[dict[str, Entry]] = {
         "Laga av crisis-sim {version} ut frå øktfilene åleine.",
     ),
     "html.footer.score": (
-        "The score weighs each expectation by its points: met counts in full, late counts "
-        "half, missed counts nothing.",
-        "Poengsummen vekter hver forventning med poengene sine: innfridd teller fullt, for "
-        "sent teller halvt, ikke innfridd teller ingenting.",
-        "Poengsummen vektar kvar forventing med poenga sine: innfridd tel fullt, for seint tel "
-        "halvt, ikkje innfridd tel ingenting.",
+        "The score weighs each expectation by its points: met counts in full (half when a "
+        "required word is missing), late counts less as the scenario sets, missed and breaches "
+        "count nothing, and each guideline finding takes points off. Expectations not reached "
+        "are left out.",
+        "Poengsummen vekter hver forventning med poengene sine: innfridd teller fullt (halvt når "
+        "et ord som kreves, mangler), for sent teller mindre slik scenariet sier, ikke innfridd "
+        "og brudd teller ingenting, og hvert brudd på retningslinjene trekker poeng. "
+        "Forventninger som ikke ble nådd, er holdt utenfor.",
+        "Poengsummen vektar kvar forventing med poenga sine: innfridd tel fullt (halvt når eit "
+        "ord som krevst, manglar), for seint tel mindre slik scenariet seier, ikkje innfridd og "
+        "brot tel ingenting, og kvart brot på retningslinjene trekkjer poeng. Forventingar som "
+        "ikkje vart nådde, er haldne utanfor.",
     ),
+    "html.contents": ("Contents", "Innhold", "Innhald"),
+    # the after-action report's seven sections
+    "aar.overview": ("Overview", "Oversikt", "Oversikt"),
+    "aar.objectives": ("Objectives", "Øvingsmål", "Øvingsmål"),
+    "aar.points": (
+        "Strengths and areas for improvement",
+        "Styrker og forbedringsområder",
+        "Styrkar og forbetringsområde",
+    ),
+    "aar.texts": ("The team's own texts", "Lagets egne tekster", "Tekstane til laget"),
+    "aar.timeline": (
+        "Timeline and rumour reach",
+        "Tidslinje og ryktenes rekkevidde",
+        "Tidslinje og kor langt rykta nådde",
+    ),
+    "aar.plan": ("Improvement plan", "Forbedringsplan", "Forbetringsplan"),
+    "aar.figures": ("Figures", "Nøkkeltall", "Nøkkeltal"),
+    "aar.session": ("Session #{number}: {path}", "Økt #{number}: {path}", "Økt #{number}: {path}"),
+    # 1. overview
+    "overview.scenario": ("scenario", "scenario", "scenario"),
+    "overview.date": ("date", "dato", "dato"),
+    "overview.team": ("team members", "deltakere", "deltakarar"),
+    "overview.evaluators": ("evaluators", "evaluatorer", "evaluatorar"),
+    "overview.ran": ("how long it ran", "varighet", "varigheit"),
+    "overview.ended": ("how it ended", "slik sluttet den", "slik slutta ho"),
+    "overview.file": ("session file", "øktfil", "øktfil"),
+    "overview.score": ("score", "poengsum", "poengsum"),
+    "value.score": ("{score} of 100", "{score} av 100", "{score} av 100"),
+    "value.nobody": ("nobody named", "ingen navn oppgitt", "ingen namn oppgjevne"),
+    "value.unknown": ("not recorded", "ikke registrert", "ikkje registrert"),
+    "value.ran": (
+        "{ran} of scenario time (the scenario lasts {duration})",
+        "{ran} scenariotid (scenariet varer {duration})",
+        "{ran} scenariotid (scenariet varer {duration})",
+    ),
+    "end.completed": (
+        "the scenario's time ran out at {time}",
+        "scenariets tid var ute ved {time}",
+        "tida til scenariet var ute ved {time}",
+    ),
+    "end.facilitator": (
+        "ended by the facilitator at {time}",
+        "avsluttet av øvingslederen ved {time}",
+        "avslutta av øvingsleiaren ved {time}",
+    ),
+    "end.other": (
+        "ended at {time} ({reason})",
+        "avsluttet ved {time} ({reason})",
+        "avslutta ved {time} ({reason})",
+    ),
+    "end.interrupted": (
+        "interrupted at {time}: no end was recorded",
+        "avbrutt ved {time}: ingen slutt ble registrert",
+        "avbroten ved {time}: ingen slutt vart registrert",
+    ),
+    # 2. objectives
+    "objectives.none": (
+        "The scenario names no objectives.",
+        "Scenariet har ingen øvingsmål.",
+        "Scenariet har ingen øvingsmål.",
+    ),
+    "objectives.other": (
+        "Expectations without an objective",
+        "Forventninger uten øvingsmål",
+        "Forventingar utan øvingsmål",
+    ),
+    "objectives.indicators": ("Indicators: {list}", "Indikatorer: {list}", "Indikatorar: {list}"),
+    "objectives.result": (
+        "Automatic result: {result}",
+        "Automatisk resultat: {result}",
+        "Automatisk resultat: {result}",
+    ),
+    "objectives.nothing": (
+        "no expectation was judged",
+        "ingen forventning ble vurdert",
+        "ingen forventing vart vurdert",
+    ),
+    "objectives.rating": (
+        "Evaluator's rating: {rating}",
+        "Evaluators vurdering: {rating}",
+        "Vurderinga til evaluatoren: {rating}",
+    ),
+    "objectives.no_rating": (
+        "Evaluator's rating: none recorded",
+        "Evaluators vurdering: ingen registrert",
+        "Vurderinga til evaluatoren: inga registrert",
+    ),
+    "objectives.not_reached": (
+        "Not reached: the exercise ended before the deadline",
+        "Ikke nådd: øvelsen sluttet før fristen",
+        "Ikkje nådd: øvinga slutta før fristen",
+    ),
+    "rating.P": (
+        "performed without challenges",
+        "utført uten utfordringer",
+        "utført utan utfordringar",
+    ),
+    "rating.S": (
+        "performed with some challenges",
+        "utført med noen utfordringer",
+        "utført med nokre utfordringar",
+    ),
+    "rating.M": (
+        "performed with major challenges",
+        "utført med store utfordringer",
+        "utført med store utfordringar",
+    ),
+    "rating.U": ("unable to be performed", "kunne ikke utføres", "kunne ikkje utførast"),
+    "col.item": ("item", "innlegg", "innlegg"),
+    "col.outcome": ("outcome", "utfall", "utfall"),
+    "col.details": ("details", "detaljer", "detaljar"),
+    "col.earned": ("points", "poeng", "poeng"),
+    "value.earned": ("{earned} of {points}", "{earned} av {points}", "{earned} av {points}"),
+    "detail.answered": (
+        "answered {time}, after {wait}",
+        "svart {time}, etter {wait}",
+        "svart {time}, etter {wait}",
+    ),
+    "detail.late": (
+        "answered {time}, {over} after the deadline {deadline}",
+        "svart {time}, {over} etter fristen {deadline}",
+        "svart {time}, {over} etter fristen {deadline}",
+    ),
+    "detail.missed": (
+        "no answer by the deadline {deadline}",
+        "ikke svart innen fristen {deadline}",
+        "ikkje svart innan fristen {deadline}",
+    ),
+    "detail.missing": ("missing: {words}", "mangler: {words}", "manglar: {words}"),
+    "detail.breach": (
+        "the answer at {time} said {words}: {reason}",
+        "svaret ved {time} sa {words}: {reason}",
+        "svaret ved {time} sa {words}: {reason}",
+    ),
+    "detail.breach_no_reason": (
+        "the answer at {time} said {words}",
+        "svaret ved {time} sa {words}",
+        "svaret ved {time} sa {words}",
+    ),
+    "detail.monitor": (
+        "answered in public at {time} where restraint was expected",
+        "besvart offentlig ved {time} der det var ventet at laget holdt seg tilbake",
+        "svara offentleg ved {time} der det var venta at laget heldt seg tilbake",
+    ),
+    "detail.restraint": (
+        "restraint held: not answered in public",
+        "laget holdt seg tilbake: ikke besvart offentlig",
+        "laget heldt seg tilbake: ikkje svara offentleg",
+    ),
+    "detail.open": (
+        "still open when the log stops (deadline {deadline})",
+        "fortsatt åpen da loggen stopper (frist {deadline})",
+        "framleis open då loggen stoppar (frist {deadline})",
+    ),
+    "detail.not_reached": (
+        "{inject} · {do}: deadline {deadline}",
+        "{inject} · {do}: frist {deadline}",
+        "{inject} · {do}: frist {deadline}",
+    ),
+    "count.met": ("{count} met", "{count} innfridd", "{count} innfridd"),
+    "count.late": ("{count} late", "{count} for sent", "{count} for seint"),
+    "count.missed": ("{count} missed", "{count} ikke innfridd", "{count} ikkje innfridd"),
+    "count.breach": ("{count} breach", "{count} brudd", "{count} brot"),
+    "count.open": ("{count} still open", "{count} fortsatt åpen", "{count} framleis open"),
+    "count.not_reached": ("{count} not reached", "{count} ikke nådd", "{count} ikkje nådd"),
+    "count.of": (
+        "{count} of {total} expectations met on time",
+        "{count} av {total} forventninger innfridd i tide",
+        "{count} av {total} forventingar innfridde i tide",
+    ),
+    # 3. strengths and areas for improvement
+    "points.strengths": ("Strengths", "Styrker", "Styrkar"),
+    "points.improvements": ("Areas for improvement", "Forbedringsområder", "Forbetringsområde"),
+    "points.evaluator": ("{text} ({by}, {time})", "{text} ({by}, {time})", "{text} ({by}, {time})"),
+    "points.none": ("None recorded.", "Ingen registrert.", "Ingen registrerte."),
+    "points.all_met": (
+        "{title}: all {count} expectations met on time",
+        "{title}: alle {count} forventninger innfridd i tide",
+        "{title}: alle {count} forventingane innfridde i tide",
+    ),
+    "points.first_statement": (
+        "The first public statement came at {time}, within the target {target}",
+        "Den første offentlige uttalelsen kom ved {time}, innen målet {target}",
+        "Den første offentlege utsegna kom ved {time}, innan målet {target}",
+    ),
+    "points.expectation": (
+        "{status}: {inject} {text} ({do}): {detail}",
+        "{status}: {inject} {text} ({do}): {detail}",
+        "{status}: {inject} {text} ({do}): {detail}",
+    ),
+    "points.missing": (
+        "required words missing in the answer to {inject} {text}: {words}",
+        "ord som kreves, mangler i svaret på {inject} {text}: {words}",
+        "ord som krevst, manglar i svaret på {inject} {text}: {words}",
+    ),
+    "finding.text": (
+        "{time}, {by}, {action} {item} {text}: {rule} {words}",
+        "{time}, {by}, {action} {item} {text}: {rule} {words}",
+        "{time}, {by}, {action} {item} {text}: {rule} {words}",
+    ),
+    "finding.reason": (
+        " (reason: {reason})",
+        " (begrunnelse: {reason})",
+        " (grunngjeving: {reason})",
+    ),
+    "finding.legitimate": (
+        "{time}, {by} hid {item} {text}: it was neither personal data nor abuse",
+        "{time}, {by} skjulte {item} {text}: det var verken personopplysninger eller trakassering",
+        "{time}, {by} skjulte {item} {text}: det var verken personopplysningar eller trakassering",
+    ),
+    "finding.short": ("{rule} {words}", "{rule} {words}", "{rule} {words}"),
+    # 4. the team's texts
+    "texts.none": (
+        "The team published no replies or statements.",
+        "Laget publiserte ingen svar eller uttalelser.",
+        "Laget publiserte ingen svar eller utsegner.",
+    ),
+    "col.time": ("time", "tid", "tid"),
+    "col.by": ("by", "av", "av"),
+    "col.kind": ("what", "hva", "kva"),
+    "col.answered": ("answered", "svar på", "svar på"),
+    "col.text": ("text", "tekst", "tekst"),
+    "col.findings": ("findings", "brudd", "brot"),
+    "value.kind_channel": ("{action} ({channel})", "{action} ({channel})", "{action} ({channel})"),
+    # 5. timeline and rumour reach, in the table and Markdown
+    "rumours.none": (
+        "No misleading item was delivered.",
+        "Ingen villedende innlegg ble levert.",
+        "Ingen villeiande innlegg vart leverte.",
+    ),
+    # 6. improvement plan
+    "plan.note": (
+        "The areas come from the section above; the action, owner and due date are for the "
+        "debrief to fill in.",
+        "Områdene kommer fra avsnittet over; tiltak, ansvarlig og frist fylles ut på "
+        "evalueringsmøtet.",
+        "Områda kjem frå avsnittet over; tiltak, ansvarleg og frist blir fylte ut på "
+        "evalueringsmøtet.",
+    ),
+    "col.area": ("area", "område", "område"),
+    "col.action": ("action", "tiltak", "tiltak"),
+    "col.owner": ("owner", "ansvarlig", "ansvarleg"),
+    "col.due": ("due", "frist", "frist"),
 }

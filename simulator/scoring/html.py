@@ -1,4 +1,5 @@
-"""The debrief as one self-contained HTML file: summary, timeline, rumour reach, expectations.
+"""The after-action report as one self-contained HTML file: its seven sections, with the
+timeline and the rumours' reach drawn as charts.
 
 Nothing is loaded from the network and no script runs: the styles sit in the page and the
 charts are inline SVG. Every number of a chart is computed here; the template only places
@@ -16,9 +17,15 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 import simulator
+from simulator.scoring.aar import (
+    SUMMARY_ROWS,
+    after_action,
+    duration_text,
+    fragments,
+    offset_text,
+)
 from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
-from simulator.scoring.reports import SUMMARY_ROWS, duration_text, offset_text
 
 MAX_RUMOURS = 12  # curves drawn per session; the rest are counted, not drawn
 SNIPPET = 140  # characters of an inject's text shown beside its id
@@ -32,7 +39,13 @@ LANE = 22
 AXIS = 44  # below the plot: tick labels and the axis title
 BAND = 18  # above the plot of an interrupted session: where it stopped
 
-STATUS_COLOURS = {"met": "#1a7f37", "late": "#b35c00", "missed": "#c62828"}
+STATUS_COLOURS = {
+    "met": "#1a7f37",
+    "late": "#b35c00",
+    "missed": "#c62828",
+    "breach": "#7b1fa2",
+    "not_reached": "#8a8f98",
+}
 CHANNEL_COLOURS = {
     "social": "#2f6fb3",
     "press": "#8e44ad",
@@ -587,15 +600,6 @@ def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
                 "rumours": _rumour_chart(score, axis, decades, injects, styles)
                 if score.rumours
                 else None,
-                "findings": [
-                    {
-                        "t": offset_text(f.get("t")),
-                        "action": t.action(str(f.get("action", ""))),
-                        "rule": t.rule(str(f.get("kind", ""))),
-                        "match": str(f.get("text", "")),
-                    }
-                    for f in score.findings
-                ],
             }
         )
     return {
@@ -610,6 +614,9 @@ def _context(scores: list[Score], t: Labels) -> dict[str, Any]:
         "compare": len(scores) > 1,
         "compare_columns": 3 + len(scores),
         "summary_rows": _summary_rows(scores, t),
+        # the seven sections, worded once for every format; the page adds the charts
+        "sections": after_action(scores, t),
+        "fragments": fragments,
         "expectations": _expectation_rows(scores[0], injects, t) if len(scores) == 1 else None,
         "compared": _compared_rows(scores, injects, t) if len(scores) > 1 else None,
         "status_colours": STATUS_COLOURS,

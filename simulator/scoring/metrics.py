@@ -672,6 +672,10 @@ def _summary(
         "flag_precision": precision,
         "flag_recall": recall,
         "flag_f1": f1,
+        # The counts behind the ratios, for a debrief that says them in words.
+        "flags_right": true_positive,
+        "flags_wrong": len(flagged_misleading) - true_positive,
+        "misleading_total": len(misleading),
         "rumour_exposure": sum(r.final_views for r in rumours),
         "sensitive_hidden": sum(1 for i in exposed if i in hidden),
         "sensitive_total": len(exposed),
