@@ -26,7 +26,7 @@ import pytest
 
 from simulator.scenario import limits
 from simulator.scenario.loader import check_text
-from tests.helpers import run_cli
+from tests.helpers import run_cli_process
 
 TIMEOUT = 30  # seconds per run: the harness's hang detector, not a speed target
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "scenario-format.md"
@@ -173,7 +173,7 @@ EDGES = [
 
 
 def _ok(*args: str, cwd: Path) -> str:
-    proc = run_cli(*args, cwd=cwd, timeout=TIMEOUT)
+    proc = run_cli_process(*args, cwd=cwd, timeout=TIMEOUT)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, (args, output[-2000:])
     assert "internal error" not in output.lower(), (args, output[-2000:])

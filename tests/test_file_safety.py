@@ -25,6 +25,7 @@ from tests.helpers import (
     MINIMAL,
     open_folder,
     run_cli,
+    run_cli_process,
     run_cli_unprivileged,
     unprivileged_reason,
 )
@@ -44,7 +45,7 @@ def run_bounded(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     def cap() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ONE_GIB, ONE_GIB))
 
-    proc = run_cli(*args, cwd=cwd, timeout=LIMIT_SECONDS, before=cap)
+    proc = run_cli_process(*args, cwd=cwd, timeout=LIMIT_SECONDS, before=cap)
     everything = proc.stdout + proc.stderr
     assert "Traceback" not in everything and "internal error" not in everything, everything
     return proc
@@ -537,7 +538,7 @@ def test_a_disk_that_fails_under_the_write_is_exit_74_and_leaves_nothing(folder:
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
     before = set(os.listdir(folder))
-    proc = run_cli("schema", "-o", "schema.json", cwd=folder, before=small_files)
+    proc = run_cli_process("schema", "-o", "schema.json", cwd=folder, before=small_files)
     assert proc.returncode == 74, proc.stderr
     assert proc.stderr == (
         "crisis-sim: error: schema.json cannot be written: the file would be larger than "

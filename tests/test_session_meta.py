@@ -21,7 +21,7 @@ from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore
 from simulator.engine.stored import stored_session
-from tests.helpers import run_cli, scenario_text
+from tests.helpers import run_cli, run_cli_process, scenario_text
 
 # Names from Faker in the noise: what another Faker would make differently.
 SCENARIO = scenario_text("""\
@@ -199,9 +199,10 @@ def test_another_faker_major_is_refused_on_resume_only(recorded: Path, tmp_path:
 
 @pytest.mark.parametrize("command", ["score", "export", "replay"])
 def test_the_readers_never_load_faker(recorded: Path, command: str) -> None:
-    # Why another Faker does not matter to them: they read what the log recorded.
+    # Why another Faker does not matter to them: they read what the log recorded. What a
+    # command imports shows only in a process of its own.
     env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
-    proc = run_cli(command, recorded.name, cwd=recorded.parent, env=env)
+    proc = run_cli_process(command, recorded.name, cwd=recorded.parent, env=env)
     assert proc.returncode == (2 if command == "replay" else 0), proc.stderr[-500:]
     loaded = {
         line.rsplit("|", 1)[1].strip().split(".")[0]

@@ -29,6 +29,7 @@ from tests.helpers import (
     cli_path,
     open_folder,
     run_cli,
+    run_cli_process,
     run_cli_unprivileged,
     scenario_text,
     unprivileged_reason,
@@ -386,14 +387,14 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(SessionError, match=r"pipe.sqlite: is a named pipe \(FIFO\)"):
         SessionStore.open(fifo, readonly=True)
-    proc = run_cli("score", "pipe.sqlite", cwd=tmp_path, timeout=60)
+    proc = run_cli_process("score", "pipe.sqlite", cwd=tmp_path, timeout=60)
     assert proc.returncode == 1 and "is a named pipe (FIFO)" in only_error_line(proc)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_a_device_is_refused(tmp_path: Path, device: str) -> None:
     for command in ("score", "export", "resume"):
-        proc = run_cli(command, device, cwd=tmp_path, timeout=60)
+        proc = run_cli_process(command, device, cwd=tmp_path, timeout=60)
         assert proc.returncode == 1
         assert only_error_line(proc) == f"{ERROR}{device}: is a device; give the path of a file"
 
