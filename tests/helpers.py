@@ -160,6 +160,27 @@ noise:
 """
 
 
+# Chatter from the first second, so that a console at the top speed has items on screen and
+# a random number of events within seconds, and a press question to answer; in bokmål.
+BUSY = """\
+format: 1
+id: busy
+title: Travelt
+duration: 2h
+language: nb
+personas: [{id: avisa, name: Avisa, role: media}]
+injects:
+  - {id: presse, at: 10s, from: avisa, kind: press, text: "Hva skjer?",
+     expect: [{do: reply, within: 30m}]}
+noise:
+  - id: prat
+    authors: {role: citizen, count: 40}
+    rate: [{at: 0m, per_minute: 400}, {at: 2h, per_minute: 400}]
+    mix: {valid: 1}
+    texts: {valid: ["Ras ved {fake.city}?"]}
+"""
+
+
 MINIMAL = """\
 format: 1
 id: mini
