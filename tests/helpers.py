@@ -35,6 +35,10 @@ class Ran:
     stderr: str
 
 
+#: What a command run did, in-process (:func:`run_cli`) or as a process.
+Done = Ran | subprocess.CompletedProcess[str]
+
+
 def run_cli(
     *args: str,
     cwd: Path | None = None,

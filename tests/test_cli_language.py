@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from simulator.lang import LANGUAGES, Entry, Language
-from tests.helpers import MINIMAL, run_cli
+from tests.helpers import MINIMAL, run_cli, run_cli_process
 from tests.test_language import TABLES, _english_on
 from tests.test_session_safety import HOLD_SESSION, Holder
 
@@ -352,7 +352,8 @@ def test_english_is_still_english(folder: Path) -> None:
     assert done.stdout.splitlines()[-1] == "mini.yaml: valid (0 errors, 0 warnings)"
     done = run_cli("run", cwd=folder, env=_locale("C.UTF-8"))
     assert "Missing argument 'SCENARIO'; see 'crisis-sim run --help'" in done.stderr
-    done = run_cli("--help", cwd=folder, env=_locale("nb_NO.UTF-8"), lang=None)
+    # End to end: the installed command reads the system's language from its environment.
+    done = run_cli_process("--help", cwd=folder, env=_locale("nb_NO.UTF-8"), lang=None)
     assert "Kommandoer:" in done.stdout  # the system's language, when --lang is not given
 
 

@@ -23,6 +23,7 @@ import pytest
 
 from tests.helpers import (
     MINIMAL,
+    Done,
     open_folder,
     run_cli,
     run_cli_process,
@@ -51,7 +52,7 @@ def run_bounded(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return proc
 
 
-def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
+def one_error_line(proc: Done) -> str:
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
     return lines[0]

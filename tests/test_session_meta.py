@@ -193,8 +193,8 @@ def test_another_faker_major_is_refused_on_resume_only(recorded: Path, tmp_path:
     proc = run_cli("score", name, "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert exports(tmp_path, name)[0] == "session_start"
-    proc = run_cli("replay", name, cwd=tmp_path)
-    assert (proc.returncode, proc.stderr.startswith(TERMINAL)) == (2, True), proc.stderr
+    replayed = run_cli_process("replay", name, cwd=tmp_path)  # end to end, with no terminal
+    assert (replayed.returncode, replayed.stderr.startswith(TERMINAL)) == (2, True), replayed.stderr
 
 
 @pytest.mark.parametrize("command", ["score", "export", "replay"])

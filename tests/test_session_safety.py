@@ -26,6 +26,7 @@ import pytest
 
 from simulator.engine.store import SessionError, SessionStore
 from tests.helpers import (
+    Done,
     cli_path,
     open_folder,
     run_cli,
@@ -141,7 +142,7 @@ def make_session(folder: Path, name: str = "s.sqlite", until: str = "10m") -> Pa
     return folder / name
 
 
-def only_error_line(proc: subprocess.CompletedProcess[str]) -> str:
+def only_error_line(proc: Done) -> str:
     lines = [line for line in proc.stderr.splitlines() if line.startswith(ERROR)]
     assert len(lines) == 1, proc.stderr
     return lines[0]

@@ -31,7 +31,7 @@ from simulator.engine.store import (
     SessionStore,
 )
 from simulator.scenario.bundled import bundled_dir
-from tests.helpers import cli_path, run_cli, scenario_text, with_injects
+from tests.helpers import Ran, cli_path, run_cli, scenario_text, with_injects
 
 PAGE = 4096
 WALL = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
@@ -117,7 +117,7 @@ noise:
 # --- helpers -------------------------------------------------------------------------
 
 
-def simulate(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def simulate(folder: Path, *args: str) -> Ran:
     proc = run_cli("simulate", *args, cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return proc
