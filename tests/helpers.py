@@ -120,6 +120,13 @@ def run_cli_process(
     return proc
 
 
+def simulate(folder: Path, *args: str) -> Ran:
+    """``crisis-sim simulate ARGS`` in ``folder``, which must succeed."""
+    proc = run_cli("simulate", *args, cwd=folder)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
 def speaking(lang: str | None, args: tuple[str, ...]) -> tuple[str, ...]:
     """The arguments with ``--lang LANG`` in front, unless they ask for a language."""
     asked = any(a == "--lang" or a.startswith("--lang=") for a in args)

@@ -37,15 +37,6 @@ def one_line(text: str) -> str:
     return lines[0]
 
 
-@pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A short recorded exercise."""
-    path = tmp_path_factory.mktemp("session") / "s.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "3m", "--session", str(path))
-    assert made.returncode == 0, made.stderr
-    return path
-
-
 # -- 14: numbers that are not numbers -------------------------------------------------------
 
 
@@ -97,8 +88,8 @@ def test_every_float_option_refuses_nan_and_infinities() -> None:
         "score SESSION",
     ],
 )
-def test_a_full_disk_behind_the_output_is_one_line(args: str, session: Path) -> None:
-    argv = [a.replace("SESSION", str(session)) for a in args.split()]
+def test_a_full_disk_behind_the_output_is_one_line(args: str, jordras_stopped: Path) -> None:
+    argv = [a.replace("SESSION", str(jordras_stopped)) for a in args.split()]
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
             [cli_path(), "--lang", "en", *argv],
@@ -116,8 +107,10 @@ def test_a_full_disk_behind_the_output_is_one_line(args: str, session: Path) -> 
 @pytest.mark.parametrize(
     "args", ["preview jordras", "validate jordras", "list", "export SESSION", "score SESSION"]
 )
-def test_a_reader_that_stopped_early_ends_the_command_quietly(args: str, session: Path) -> None:
-    argv = [a.replace("SESSION", str(session)) for a in args.split()]
+def test_a_reader_that_stopped_early_ends_the_command_quietly(
+    args: str, jordras_stopped: Path
+) -> None:
+    argv = [a.replace("SESSION", str(jordras_stopped)) for a in args.split()]
     read_end, write_end = os.pipe()
     os.close(read_end)  # as `| head -1` does once it has its line
     try:

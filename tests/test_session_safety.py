@@ -205,8 +205,9 @@ def test_a_writer_that_closes_gives_the_lock_back(tmp_path: Path) -> None:
 # --- simulate never removes another run's partial file (defects 3 and 22) -------------------
 
 
-def test_simulate_leaves_another_runs_partial_alone(tmp_path: Path, holders: list[Holder]) -> None:
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_simulate_leaves_another_runs_partial_alone(
+    tmp_path: Path, mini: Path, holders: list[Holder]
+) -> None:
     target = tmp_path / "x.sqlite"
     partial = tmp_path / "x.sqlite.partial"
     holder = Holder(HOLD_PARTIAL, str(target), "mini.yaml", cwd=tmp_path)
@@ -237,9 +238,10 @@ def test_simulate_leaves_another_runs_partial_alone(tmp_path: Path, holders: lis
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.yaml", "x.sqlite"]
 
 
-def test_leftovers_of_a_killed_simulate_are_reported_with_size_and_kept(tmp_path: Path) -> None:
+def test_leftovers_of_a_killed_simulate_are_reported_with_size_and_kept(
+    tmp_path: Path, mini: Path
+) -> None:
     (tmp_path / "big.yaml").write_text(BIG, encoding="utf-8")
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
     folder = tmp_path / "sessions"
     killed = subprocess.Popen(
         [cli_path(), "simulate", "big.yaml", "--seed", "5", "--session", "sessions/big.sqlite"],
@@ -405,9 +407,8 @@ def test_a_device_is_refused(tmp_path: Path, device: str) -> None:
 
 @pytest.mark.parametrize("damage", ["deleted", "overwritten"])
 def test_a_lost_write_ahead_log_is_named(
-    tmp_path: Path, holders: list[Holder], damage: str
+    tmp_path: Path, mini: Path, holders: list[Holder], damage: str
 ) -> None:
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
     holder = Holder(WRITE_AND_WAIT, str(tmp_path / "s.sqlite"), "mini.yaml", cwd=tmp_path)
     holders.append(holder)
     holder.kill9()

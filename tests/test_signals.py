@@ -141,10 +141,8 @@ def test_run_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: 
 
 @needs_tmux
 @pytest.mark.parametrize(("signum", "status"), SIGNALS)
-def test_resume_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: str) -> None:
-    session = tmp_path / "S.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "5m", "--session", str(session))
-    assert made.returncode == 0, made.stderr
+def test_resume_closes_on_a_signal_as_on_quit(stopped: Path, signum: int, status: str) -> None:
+    session = stopped
     before = event_count(session)
     resumed = Wrapped("resume", str(session))
     try:
@@ -165,10 +163,10 @@ def test_resume_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, statu
 
 @needs_tmux
 @pytest.mark.parametrize(("signum", "status"), SIGNALS)
-def test_replay_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: str) -> None:
-    session = tmp_path / "S.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "5m", "--session", str(session))
-    assert made.returncode == 0, made.stderr
+def test_replay_closes_on_a_signal_as_on_quit(
+    jordras_stopped: Path, signum: int, status: str
+) -> None:
+    session = jordras_stopped  # replay only reads it
     replay = Wrapped("replay", str(session))
     try:
         wait_for(replay.term, "@")  # items on the screen

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Done, Ran, run_cli, run_cli_process, scenario_text
+from tests.helpers import Done, run_cli, run_cli_process, scenario_text, simulate
 
 NOISE = """\
 noise:
@@ -46,12 +46,6 @@ SUMMARY = re.compile(
     r"Expectations: (\d+) met, (\d+) late, (\d+) missed(?:, (\d+) still open)?\.\n"
     r"Session \((.+)\): (.+)\n$"
 )
-
-
-def simulate(folder: Path, *args: str) -> Ran:
-    proc = run_cli("simulate", *args, cwd=folder)
-    assert proc.returncode == 0, proc.stderr
-    return proc
 
 
 def summary(proc: Done) -> re.Match[str]:
