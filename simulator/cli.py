@@ -105,19 +105,26 @@ def _h(key: str, **values: object) -> str:
     return said.text()
 
 
+def _every_command(command: click.Command) -> Iterator[click.Command]:
+    """``command`` and, for a group, every command under it."""
+    yield command
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            yield from _every_command(sub)
+
+
 def _say_help_in(command: click.Command, language: Language) -> list[tuple[Any, str]]:
     """Give ``command``, its options and its subcommands their help in ``language``;
     return each holder with the help it had, to give back when the run ends."""
     given: list[tuple[Any, str]] = []
-    for holder in (command, *command.params):
-        before = getattr(holder, "help", None) or ""
-        said = _HELP_SAID.get(before)
-        if said is not None:
-            given.append((holder, before))
-            holder.help = said.text(language)  # type: ignore[attr-defined]
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            given += _say_help_in(sub, language)
+    for each in _every_command(command):
+        holders: list[Any] = [each, *each.params]  # a command or an option: both have help
+        for holder in holders:
+            before = getattr(holder, "help", None) or ""
+            said = _HELP_SAID.get(before)
+            if said is not None:
+                given.append((holder, before))
+                holder.help = said.text(language)
     return given
 
 
@@ -1180,10 +1187,8 @@ def _forget_help_options(command: click.Command) -> None:
     click keeps the option it made the first time a command was read, with its help in
     that run's language; a second run in the same process may speak another.
     """
-    command._help_option = None
-    if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            _forget_help_options(sub)
+    for each in _every_command(command):
+        each._help_option = None
 
 
 def _run(args: list[str]) -> int | str | None:

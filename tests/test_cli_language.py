@@ -361,3 +361,18 @@ def _locale(name: str) -> dict[str, str]:
     """This environment with the system's language set to ``name``."""
     unset = ("LC_ALL", "LC_MESSAGES", "LANGUAGE")
     return {**{k: v for k, v in os.environ.items() if k not in unset}, "LANG": name}
+
+
+def test_runs_in_one_process_do_not_leak_their_language(folder: Path) -> None:
+    """main() called again in the same process starts from nothing heard: the help, click's
+    own words and the scenario's language of one run do not carry over to the next."""
+    norwegian = run_cli("validate", "--help", cwd=folder, lang="nb")
+    assert "Vis denne hjelpen og avslutt." in norwegian.stdout and "Valg:" in norwegian.stdout
+    english = run_cli("validate", "--help", cwd=folder, lang="en")
+    assert "Show this message and exit." in english.stdout and "Options:" in english.stdout
+    assert not any(line in english.stdout for line in norwegian.stdout.splitlines()[2:] if line)
+    run_cli("validate", "mini.yaml", cwd=folder, lang=None)  # hears the scenario's bokmål
+    done = run_cli("validate", "--bogus", cwd=folder, env=_locale("C.UTF-8"), lang=None)
+    assert done.stderr == (
+        "crisis-sim: error: No such option '--bogus'; see 'crisis-sim validate --help'\n"
+    ), done.stderr
