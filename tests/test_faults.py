@@ -177,9 +177,7 @@ def test_kill_the_console_at_random_moments(tmp_path: Path, n: int) -> None:
 # -- a full disk ------------------------------------------------------------------------------
 
 
-def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
-    import asyncio
-
+async def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
     from simulator.engine.actions import ActionRequest
     from simulator.engine.clock import ManualTime, ScenarioClock
     from simulator.scenario.loader import load_scenario
@@ -190,35 +188,28 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
     app = CrisisApp(
         load_scenario("jordras"), seed=1, session_path=path, clock=ScenarioClock(source=real)
     )
-    seen: dict[str, object] = {}
-
-    async def script() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("enter")
-            await pilot.pause()
-            real.advance(240)
-            app.tick()
-            assert app.engine is not None and app.engine.store is not None
-            before = event_count(path)
-            # The disk fills up: SQLite may not grow the file by another page.
-            conn = app.engine.store._conn
-            pages = conn.execute("PRAGMA page_count").fetchone()[0]
-            conn.execute(f"PRAGMA max_page_count = {pages}")
-            real.advance(3000)  # a surge that cannot be written
-            app.tick()
-            app.tick()
-            await pilot.pause()
-            seen["notices"] = [n.message for n in app._notifications]
-            seen["acted"] = app.act(ActionRequest("statement", (), "x" * 50_000), "ok")
-            seen["running"] = app.is_running
-            seen["before"] = before
-            await pilot.press("ctrl+c")
-
-    asyncio.run(script())
-    notices = " ".join(str(n) for n in seen["notices"])  # type: ignore[attr-defined]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        real.advance(240)
+        app.tick()
+        assert app.engine is not None and app.engine.store is not None
+        before = event_count(path)
+        # The disk fills up: SQLite may not grow the file by another page.
+        conn = app.engine.store._conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        real.advance(3000)  # a surge that cannot be written
+        app.tick()
+        app.tick()
+        await pilot.pause()
+        notices = " ".join(str(n.message) for n in app._notifications)
+        acted = app.act(ActionRequest("statement", (), "x" * 50_000), "ok")
+        running = app.is_running
+        await pilot.press("ctrl+c")
     assert "Lagring feilet" in notices and "full" in notices
     assert notices.count("Lagring feilet") == 1  # said once, not on every tick
-    assert seen["running"] is True and seen["acted"] is False
+    assert running is True and acted is False
     store = SessionStore.open(path)  # what was written before is intact
-    assert store.count() >= seen["before"]  # type: ignore[operator]
+    assert store.count() >= before
     assert [e.seq for e in store.events()] == list(range(1, store.count() + 1))
