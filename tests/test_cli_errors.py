@@ -1,7 +1,9 @@
 """What the command says when a value, the file system or its output refuses: one line.
 
-Every case runs the installed command as a user would and checks the exit status that
-the README's "Exit codes" lists, and that the message is one line, never a traceback.
+Every case runs the command line and checks the exit status that the README's "Exit codes"
+lists, and that the message is one line, never a traceback. A full disk behind the output,
+a reader that stops early and ctrl+c are met by the installed command in a process of its
+own, as a user meets them.
 """
 
 from __future__ import annotations

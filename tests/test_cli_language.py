@@ -1,6 +1,6 @@
 """The command line in bokmål and nynorsk: no English text of the catalogue on its output.
 
-A representative set of the real command is run in each language: usage errors and
+A representative set of the command line's runs is made in each language: usage errors and
 ``--help`` (click's own words), refused files, refused ``-o`` targets, sessions that are
 missing, busy or ended, a scripted team that cannot act, and the summaries of ``validate``
 and ``simulate``. For each run, no English text of any catalogue table (the parts of an

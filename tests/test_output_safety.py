@@ -4,7 +4,7 @@ Control characters quoted from a scenario, an actions file or a session never re
 terminal raw; line numbers match what editors show, whatever line separators a text
 holds; ``-o`` never destroys a session or an input; and a session whose stored scenario
 no longer loads gets a plain message, not an internal error. Everything runs through the
-installed command on real files.
+command line on real files.
 """
 
 from __future__ import annotations

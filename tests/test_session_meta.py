@@ -41,7 +41,7 @@ READERS = ("resume", "score", "replay")
 
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An interrupted session, recorded by the real command."""
+    """An interrupted session, recorded by the command line."""
     folder = tmp_path_factory.mktemp("recorded")
     (folder / "s.yaml").write_text(SCENARIO, encoding="utf-8")
     proc = run_cli(

@@ -146,7 +146,7 @@ def middle_page(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def jordras_session(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real, ended session of a bundled scenario, written by the installed command."""
+    """A real, ended session of a bundled scenario, written by the command line."""
     folder = tmp_path_factory.mktemp("jordras")
     simulate(folder, "jordras", "--seed", "3", "--session", "j.sqlite")
     return folder / "j.sqlite"
