@@ -21,6 +21,13 @@ from simulator.scenario.model import kind_deadline
 from simulator.scenario.preview import EventRow, event_rows
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
+from simulator.tui.messages import (
+    ActionRequested,
+    AdhocRequested,
+    EndRequested,
+    NextInjectRequested,
+    ObserverNamed,
+)
 from simulator.tui.screens.dialogs import (
     Adhoc,
     AdhocScreen,
@@ -174,7 +181,7 @@ class FacilitatorScreen(Screen[None]):
 
     def action_next_inject(self) -> None:
         """Jump the clock to the next scripted inject."""
-        self.crisis.jump_to_next_inject()
+        self.post_message(NextInjectRequested())
 
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now; a press question gets a deadline."""
@@ -192,7 +199,7 @@ class FacilitatorScreen(Screen[None]):
 
         def done(result: Adhoc | None) -> None:
             if result:
-                app.adhoc(result)
+                self.post_message(AdhocRequested(result))
 
         deadline = kind_deadline(app.loaded.scenario, "press")
         self.app.push_screen(AdhocScreen(app.tr, personas, press_deadline=deadline), done)
@@ -207,7 +214,7 @@ class FacilitatorScreen(Screen[None]):
 
         def named(name: str | None) -> None:
             if name:
-                app.observer = name
+                self.post_message(ObserverNamed(name))
                 self._write_note(name)
 
         # A resumed session offers the name of its last observer note, to confirm.
@@ -227,9 +234,11 @@ class FacilitatorScreen(Screen[None]):
         def done(note: ObserverNote | None) -> None:
             if note:
                 target = (note.about,) if note.about else ()
-                app.act(
-                    ActionRequest("note", target, note.text, by=observer, observer=True),
-                    app.tr("toast.noted"),
+                self.post_message(
+                    ActionRequested(
+                        ActionRequest("note", target, note.text, by=observer, observer=True),
+                        app.tr("toast.noted"),
+                    )
                 )
 
         self.app.push_screen(ObserverNoteScreen(app.tr, observer, items), done)
@@ -240,7 +249,7 @@ class FacilitatorScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                app.end_exercise()
+                self.post_message(EndRequested())
 
         self.app.push_screen(ConfirmScreen(app.tr("end.confirm")), done)
 
