@@ -28,6 +28,7 @@ from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
 from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane
+from tests.test_console import screen_text
 
 SIZE = (120, 36)
 OBSERVED = "Tok lang tid"
@@ -257,8 +258,15 @@ def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(s.render()) for s in app.screen.query(Static))
-        assert "Home  back to the start" in text and "reply" not in text
+        tr = app.tr
+        rows = {row.keys: row.label for row in app.screen.rows}
+        assert rows["home"] == tr("bind.to_start") and rows["end"] == tr("bind.to_end")
+        assert rows["space"] == tr("bind.play") and rows["+ -"] == tr("group.speed")
+        assert rows["← →"] == "±1 min" and rows["< >"] == "±10 min"
+        assert tr("help.replay") in screen_text(app)
+        # Nothing that would change the exercise: no key to reply, flag or hide.
+        assert "reply" not in screen_text(app).lower()
+        assert not {tr("bind.reply"), tr("bind.flag"), tr("bind.hide")} & set(rows.values())
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
 from simulator.engine.actions import ActionRequest
-from simulator.tui.screens.dialogs import ConfirmScreen
+from simulator.tui.screens.dialogs import ConfirmScreen, HelpScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
 from simulator.tui.widgets.panels import StatusLine
@@ -473,9 +474,19 @@ def test_help_lists_the_triage_keys_whole_at_80x24(tmp_path: Path) -> None:
         await pilot.press("f1")
         await pilot.pause()
         text = screen_text(console.app)
-        assert "p  bare spørsmål å svare på" in text and "o  bare de på overtid" in text
-        # Whole, even on the smallest terminal: every line of the keys' help is on screen.
-        for line in console.app.tr("triage.help").splitlines():
+        help_screen = console.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        tr = console.app.tr
+        rows = {row.keys: row.label for row in help_screen.rows}
+        assert rows["p"] == tr("bind.triage_open") and rows["o"] == tr("bind.triage_overdue")
+        assert rows["m"] == tr("bind.triage_aids")
+        # Whole, even on the smallest terminal: every key with its label on one line, and
+        # every line of what the countdowns' colours mean.
+        lines = text.splitlines()
+        for row in help_screen.rows:
+            pattern = rf"(^|\s){re.escape(row.keys)}\s+{re.escape(row.label.split()[0])}"
+            assert any(re.search(pattern, line) for line in lines), row
+        for line in tr("triage.help").splitlines():
             assert line in text, line
 
     run_at(console, SMALL, script)
