@@ -7,12 +7,9 @@ the replay's keys and advance it by hand; nothing sleeps.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey, FooterLabel
 
@@ -21,14 +18,15 @@ from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.session import new_session
 from simulator.engine.store import SessionStore
 from simulator.scenario.loader import load_scenario
-from simulator.scoring.replay import ReplayLog
-from simulator.tui.replay import ReplayApp, ReplayScreen
+from simulator.tui.replay import ReplayScreen
 from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
-from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane
-from tests.test_console import screen_text
+from tests.console_fixtures import (
+    Replay,
+    screen_text,
+)
 
 SIZE = (120, 36)
 OBSERVED = "Tok lang tid"
@@ -79,39 +77,6 @@ def _events(path: Path) -> int:
         store.close()
 
 
-class Replay:
-    """A replay on a virtual clock (it plays at speed 4 from T+0)."""
-
-    def __init__(self, path: Path, language: str | None = None) -> None:
-        self.real = ManualTime()
-        self.app = ReplayApp(
-            ReplayLog(path), clock=ScenarioClock(source=self.real), language=language
-        )
-
-    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
-        async def main() -> None:
-            async with self.app.run_test(size=SIZE) as pilot:
-                await pilot.pause()
-                await script(pilot)
-
-        asyncio.run(main())
-
-    @property
-    def screen(self) -> ReplayScreen:
-        screen = self.app.screen
-        assert isinstance(screen, ReplayScreen)
-        return screen
-
-    async def advance(self, pilot: Pilot, seconds: float) -> None:
-        self.real.advance(seconds)
-        self.app.tick()
-        await pilot.pause()
-
-    def shown_ids(self) -> list[str]:
-        feed = self.screen.query_one("#list-feed", FeedView)
-        return [feed.model.items[i].id for i in feed.rows]
-
-
 def footer_keys(screen: ReplayScreen) -> dict[str, str]:
     """Each key the footer shows, with its label."""
     return {key.key: key.description for key in screen.query(FooterKey)}
@@ -128,10 +93,10 @@ def detail_text(screen: ReplayScreen) -> str:
     return " ".join(" ".join(strip.text for strip in lines).split())
 
 
-def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
+async def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running():
         screen = replay.screen
         keys = footer_keys(screen)
         assert set(keys) == REPLAY_KEYS
@@ -158,15 +123,13 @@ def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
             tr("cmd.name"),
         }
 
-    replay.run(script)
 
-
-def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
+async def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
     replay = Replay(session)
     record = replay.app.record
     at_start = {e.data["item"] for e in record.events if e.type == "delivered" and e.t == 0}
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await replay.advance(pilot, 150)  # 600 s of scenario time at speed 4
         assert app.now() == 600
@@ -194,13 +157,11 @@ def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
         await pilot.pause()
         assert app.now() == 0
 
-    replay.run(script)
 
-
-def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
+async def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("space")  # pause, so that only the keys move the time
         await pilot.pause()
@@ -230,14 +191,12 @@ def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
         await replay.advance(pilot, 10)
         assert app.now() == 80
 
-    replay.run(script)
 
-
-def test_the_exercise_keys_change_nothing(session: Path) -> None:
+async def test_the_exercise_keys_change_nothing(session: Path) -> None:
     before = _events(session)
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         await replay.advance(pilot, 150)
         for key in ("r", "s", "f", "h", "H", "e", "n", "f2"):
             await pilot.press(key)
@@ -245,15 +204,13 @@ def test_the_exercise_keys_change_nothing(session: Path) -> None:
             assert isinstance(replay.app.screen, ReplayScreen), key
             assert not replay.app.screen.query(ComposerPanel), key  # no composer opens
             assert not isinstance(replay.app.screen, FacilitatorScreen)
-
-    replay.run(script)
     assert _events(session) == before
 
 
-def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
+async def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
     replay = Replay(session, language="en")
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("f1")
         await pilot.pause()
@@ -275,14 +232,12 @@ def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
 
-    replay.run(script)
 
-
-def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
+async def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
     # The replay is the facilitator's, for the debrief.
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("end")
         await pilot.pause()
@@ -297,5 +252,3 @@ def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
         assert f"{app.tr('done.observer')} (Ola): {OBSERVED}" in detail
         assert f"{app.tr('done.note')} (Kari): {LOGGED}" in detail
         assert REPLY in detail
-
-    replay.run(script)
