@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console as RichConsole
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets._footer import FooterKey
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
@@ -28,6 +30,7 @@ from simulator.tui.screens.dialogs import (
     AdhocScreen,
     ChoiceScreen,
     ConfirmScreen,
+    HelpScreen,
     PromptScreen,
 )
 from simulator.tui.screens.exercise import ExerciseScreen
@@ -1029,3 +1032,63 @@ async def test_quitting_records_where_it_stopped(tmp_path: Path) -> None:
     assert last.t == pytest.approx(125.5)
     restored = Engine.restore(store, clock=ScenarioClock(source=ManualTime()))
     assert restored.now() == pytest.approx(125.5) and not restored.clock.running
+
+
+# -- help and palette from the bindings ------------------------------------------------------
+
+
+async def test_the_help_lists_every_key_of_the_screen_it_was_opened_over(tmp_path: Path) -> None:
+    console = Console(tmp_path, language="en")
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        footer = {(key.key_display, key.description) for key in console.exercise.query(FooterKey)}
+        assert ("r", "Reply") in footer  # what the footer shows, in the console's language
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = console.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = {row.label: row.keys.split(" ") for row in help_screen.rows}
+        for display, label in footer:
+            if label != console.app.tr("bind.palette"):
+                assert display in rows[label], (display, label)
+        # and the keys the footer has no room for, each labelled once
+        assert rows["Unhide"] == ["shift+h"] and rows["Author"] == ["a"]
+        assert rows["Feed / press inbox / internal"] == ["1", "2", "3"]
+        assert rows["Help"] == ["F1", "?"]  # the screen's F1 and the app's ?, one row
+        assert len(rows) == len(help_screen.rows)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        facilitator_rows = {row.label for row in console.app.screen.rows}  # type: ignore[attr-defined]
+        assert {"Next inject", "Ad-hoc", "Observe", "Back"} <= facilitator_rows
+        assert "Reply" not in facilitator_rows
+
+
+async def test_the_palette_has_a_command_for_each_key_with_an_id(tmp_path: Path) -> None:
+    console = Console(tmp_path, language="en")
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        screen = console.exercise
+        commands = {c.title: c.help for c in console.app.get_system_commands(screen)}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.id and binding.id not in ("help", "quit"):
+                assert commands[binding.description] == console.app.get_key_display(binding)
+        assert commands["Reply"] == "r" and commands["Trends"] == "m"
+        # the general commands, once each
+        assert {"Help", "Quit", "Screenshot", "Set my name"} <= set(commands)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Trends")
+        palette = console.app.screen
+        assert isinstance(palette, CommandPalette)
+        for _ in range(100):  # the palette searches in the background: wait for its hits
+            if palette.query_one(CommandList).option_count:
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert console.app.screen is screen and screen.has_class("-aids-swapped")

@@ -7,6 +7,7 @@ the replay's keys and advance it by hand; nothing sleeps.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from simulator.tui.widgets.panels import DetailPane
 from tests.console_fixtures import (
     Replay,
     screen_text,
+    status_text,
 )
 
 SIZE = (120, 36)
@@ -252,3 +254,54 @@ async def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> 
         assert f"{app.tr('done.observer')} (Ola): {OBSERVED}" in detail
         assert f"{app.tr('done.note')} (Kari): {LOGGED}" in detail
         assert REPLY in detail
+
+
+async def test_the_replay_draws_on_a_change_or_a_new_second_only(session: Path) -> None:
+    # Every drawing starts with a new reading of the clock (app.triage): while nothing
+    # changes and the shown second stays, the replay reads and draws nothing.
+    replay = Replay(session)
+
+    async with replay.running() as pilot:
+        app = replay.app
+        await pilot.press("space")  # pause: a change, drawn at once
+        await pilot.pause()
+        assert app.tr("status.paused") in status_text(replay.screen)
+        drawn = app.triage
+        replay.real.advance(60)
+        app.tick()
+        await pilot.pause()
+        assert app.triage is drawn  # paused: nothing to draw
+        await pilot.press("space")  # playing again: drawn at once
+        await pilot.pause()
+        assert app.triage is not drawn
+        drawn = app.triage
+        # Half way to the next scenario second (real seconds at speed 4): the same second.
+        replay.real.advance((math.floor(drawn.now) + 1 - drawn.now) / 2 / 4)
+        app.tick()
+        assert int(app.now()) == int(drawn.now) and app.now() > drawn.now
+        assert app.triage is drawn
+        replay.real.advance(1)  # the shown second moves on
+        app.tick()
+        assert app.triage is not drawn and int(app.triage.now) == int(app.now())
+
+
+async def test_the_replay_sorts_and_searches_its_lists_as_the_exercise_does(
+    session: Path,
+) -> None:
+    replay = Replay(session, language="en")
+
+    async with replay.running() as pilot:
+        app = replay.app
+        await pilot.press("end")
+        await pilot.pause()
+        screen = replay.screen
+        everything = replay.shown_ids()
+        await pilot.press("u")  # only items not yet handled: the replied one goes
+        await pilot.pause()
+        assert "vitne-brak" in everything and "vitne-brak" not in replay.shown_ids()
+        assert app.tr("filter.unhandled") in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert replay.shown_ids() == everything
+        assert isinstance(app.screen, ReplayScreen) and not app.screen.query(ComposerPanel)
+        assert screen is app.screen
