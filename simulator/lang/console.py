@@ -151,14 +151,6 @@ CONSOLE: Final[dict[str, Entry]] = {
     "toast.speed": ("Speed {speed}x", "Hastighet {speed}x", "Fart {speed}x"),
     "toast.adhoc": ("Delivered.", "Levert.", "Levert."),
     "facilitator.title": ("Facilitator", "Øvingsleder", "Øvingsleiar"),
-    "facilitator.help": (
-        "space pause/resume · +/- speed · j next inject · a ad-hoc inject · "
-        "o observer note · E end · F2 back",
-        "mellomrom pause/fortsett · +/- hastighet · j neste innspill · "
-        "a ad hoc-innspill · o observatørnotat · E avslutt · F2 tilbake",
-        "mellomrom pause/hald fram · +/- fart · j neste innspel · a ad hoc-innspel · o "
-        "observatørnotat · E avslutt · F2 tilbake",
-    ),
     "msel.id": ("inject", "innspill", "innspel"),
     "msel.due": ("due", "tid", "tid"),
     "msel.channel": ("channel", "kanal", "kanal"),
@@ -230,6 +222,8 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.to_start": ("Start", "Start", "Start"),
     "bind.to_end": ("End", "Slutt", "Slutt"),
     "group.speed": ("Speed", "Hastighet", "Fart"),
+    # a key's name where the help and the facilitator's line list it
+    "key.space": ("space", "mellomrom", "mellomrom"),
     "group.tabs": (
         "Feed / press inbox / internal",
         "Strøm / presseinnboks / internt",

@@ -91,7 +91,10 @@ def _active(screen: Screen[object], tr: Catalogue) -> list[tuple[str, Binding, D
     for active in screen.active_bindings.values():
         binding = _localized(active.binding, tr)
         if _says(binding):
-            found.append((app.get_key_display(binding), binding, active.node))
+            display = app.get_key_display(binding)
+            if f"key.{display}" in CATALOGUE:  # a key with a name of its own: space
+                display = tr(f"key.{display}")
+            found.append((display, binding, active.node))
 
     def rank(entry: tuple[str, Binding, DOMNode]) -> int:
         # The screen's own keys first, then the focused widget's, then the app's.
@@ -101,11 +104,14 @@ def _active(screen: Screen[object], tr: Catalogue) -> list[tuple[str, Binding, D
     return sorted(found, key=rank)
 
 
-def key_rows(screen: Screen[object], tr: Catalogue) -> list[KeyRow]:
+def key_rows(screen: Screen[object], tr: Catalogue, *, own: bool = False) -> list[KeyRow]:
     """What the keys of ``screen`` do, one row per group or label: several keys that do
-    the same (F1 and ?; the arrows of a group) show once, with all their keys."""
+    the same (F1 and ?; the arrows of a group) show once, with all their keys (``own``:
+    only the screen's own keys, not its widgets', the app's or Textual's)."""
     rows: dict[str, list[str]] = {}
-    for display, binding, _node in _active(screen, tr):
+    for display, binding, node in _active(screen, tr):
+        if own and (node is not screen or not (binding.id or binding.group)):
+            continue
         label = binding.group.description if binding.group else binding.description
         if not label:
             continue

@@ -19,7 +19,7 @@ from simulator.engine.actions import ActionRequest
 from simulator.lang.preview import PREVIEW
 from simulator.scenario.model import kind_deadline
 from simulator.scenario.preview import EventRow, event_rows
-from simulator.tui.bindings import localize_bindings
+from simulator.tui.bindings import key_rows, localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.messages import (
     ActionRequested,
@@ -61,7 +61,7 @@ class FacilitatorScreen(Screen[None]):
     """ + tone_css("FacilitatorScreen")
     COMPONENT_CLASSES = set(TONE_CLASSES)
     # The way back and the end first: on a narrow terminal the footer shows what fits, in
-    # this order, and the help line above lists every key.
+    # this order, and the help line above lists every key, from these bindings.
     BINDINGS = [
         Binding("f2,escape", "app.pop_screen", "Back", id="back", key_display="F2"),
         Binding("E", "end", "End", id="end", key_display="E"),
@@ -85,9 +85,8 @@ class FacilitatorScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        tr = self.crisis.tr
         yield StatusLine(id="status")
-        yield Static(Text(f"{tr('facilitator.title')}: {tr('facilitator.help')}"), id="help")
+        yield Static(id="help")  # the keys, once the bindings speak the console's language
         yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
         # The highlighted inject in full: on a terminal narrower than the table, its text
         # and what it expects are still in view.
@@ -100,6 +99,8 @@ class FacilitatorScreen(Screen[None]):
         app = self.crisis
         tr = app.tr
         localize_bindings(self, tr)
+        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
+        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
         table = self.query_one("#msel", DataTable)
         # What each inject expects comes last: the text, shortened, stays in view on an
         # ordinary terminal, and the table scrolls sideways to the rest.
