@@ -10,6 +10,7 @@ by their action.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -83,7 +84,7 @@ class KeyCommand:
     namespace: DOMNode
 
 
-def _active(screen: Screen[object], tr: Catalogue) -> list[tuple[str, Binding, DOMNode]]:
+def _active(screen: Screen[Any], tr: Catalogue) -> list[tuple[str, Binding, DOMNode]]:
     """The bindings active on ``screen`` (its focused widget's, its own and the app's) that
     say something, localised, with each key as the footer shows it."""
     app = screen.app
@@ -104,7 +105,7 @@ def _active(screen: Screen[object], tr: Catalogue) -> list[tuple[str, Binding, D
     return sorted(found, key=rank)
 
 
-def key_rows(screen: Screen[object], tr: Catalogue, *, own: bool = False) -> list[KeyRow]:
+def key_rows(screen: Screen[Any], tr: Catalogue, *, own: bool = False) -> list[KeyRow]:
     """What the keys of ``screen`` do, one row per group or label: several keys that do
     the same (F1 and ?; the arrows of a group) show once, with all their keys (``own``:
     only the screen's own keys, not its widgets', the app's or Textual's)."""
@@ -121,7 +122,7 @@ def key_rows(screen: Screen[object], tr: Catalogue, *, own: bool = False) -> lis
     return [KeyRow(" ".join(keys), label) for label, keys in rows.items()]
 
 
-def key_commands(screen: Screen[object], tr: Catalogue) -> list[KeyCommand]:
+def key_commands(screen: Screen[Any], tr: Catalogue) -> list[KeyCommand]:
     """Every active binding of ``screen`` with an id, once per id, as a command."""
     commands: dict[str, KeyCommand] = {}
     for display, binding, node in _active(screen, tr):

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
     from simulator.tui.console import ConsoleApp
 
+TABS = Binding.Group("tabs")  # the list keys 1 2 3: labelled from the catalogue's group.tabs
+
 
 def reading_keys(*, footer: bool) -> list[BindingType]:
     """The keys that sort and search the lists (``footer``: search and unhandled in the
@@ -59,8 +61,6 @@ def reading_keys(*, footer: bool) -> list[BindingType]:
         Binding("m", "toggle_aids", "Trends", id="triage_aids", show=False),
     ]
 
-
-TABS = Binding.Group("tabs")  # labelled from the catalogue's group.tabs
 
 LISTS = (
     ("feed", PUBLIC_CHANNELS),
