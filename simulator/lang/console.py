@@ -222,7 +222,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.to_start": ("Start", "Start", "Start"),
     "bind.to_end": ("End", "Slutt", "Slutt"),
     "group.speed": ("Speed", "Hastighet", "Fart"),
-    # a key's name where the help and the facilitator's line list it
+    # a key's name, as the footer, the help and the palette show it
     "key.space": ("space", "mellomrom", "mellomrom"),
     "group.tabs": (
         "Feed / press inbox / internal",

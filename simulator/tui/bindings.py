@@ -92,10 +92,7 @@ def _active(screen: Screen[Any], tr: Catalogue) -> list[tuple[str, Binding, DOMN
     for active in screen.active_bindings.values():
         binding = _localized(active.binding, tr)
         if _says(binding):
-            display = app.get_key_display(binding)
-            if f"key.{display}" in CATALOGUE:  # a key with a name of its own: space
-                display = tr(f"key.{display}")
-            found.append((display, binding, active.node))
+            found.append((app.get_key_display(binding), binding, active.node))
 
     def rank(entry: tuple[str, Binding, DOMNode]) -> int:
         # The screen's own keys first, then the focused widget's, then the app's.

@@ -32,7 +32,7 @@ from simulator.lang import choose_language
 from simulator.scenario.diagnostics import said_of
 from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import key_commands, key_rows, localize_bindings
-from simulator.tui.i18n import Catalogue
+from simulator.tui.i18n import CATALOGUE, Catalogue
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.palette import Palette
 from simulator.tui.screens.dialogs import HelpScreen
@@ -214,6 +214,12 @@ class ConsoleApp(App[int]):
     @abstractmethod
     def show_status(self, line: StatusLine) -> None:
         """Fill a status line."""
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer, the help and the palette show it: one with a name of its
+        own (space) named in the console's language."""
+        display = super().get_key_display(binding)
+        return self.tr(f"key.{display}") if f"key.{display}" in CATALOGUE else display
 
     def said(self, err: BaseException) -> str:
         """Why something was refused (a session, the clock), in the console's language."""
