@@ -14,20 +14,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from simulator.engine.actions import ActionError, ActionRequest
-from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ClockError, ScenarioClock
+from simulator.engine.clock import ClockError, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.guidelines import GuidelineFinding
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario
-from simulator.tui.console import (
-    CLOSING_SIGNALS,
-    ConsoleApp,
-    detach_from_terminal,
-    signal_status,
-    terminal_gone,
-)
+from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.messages import (
     ActionRequested,
     AdhocRequested,
@@ -44,27 +38,6 @@ from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
-
-__all__ = [
-    "CLOSING_SIGNALS",
-    "SPEEDS",
-    "TICK",
-    "CrisisApp",
-    "detach_from_terminal",
-    "signal_status",
-    "terminal_gone",
-]
-
-TICK = 0.2  # seconds between deliveries to the screen: one batch, one transaction
-SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0)
-
-
-def next_speed(current: float, direction: int) -> float | None:
-    """The speed one step faster (``direction`` 1) or slower (-1), None past the last."""
-    steps = [s for s in SPEEDS if (s > current if direction > 0 else s < current)]
-    if not steps:
-        return None
-    return min(max(min(steps) if direction > 0 else max(steps), MIN_SPEED), MAX_SPEED)
 
 
 class CrisisApp(ConsoleApp):

@@ -24,7 +24,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from simulator.engine.clock import ScenarioClock
+from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ScenarioClock
 from simulator.engine.events import PUBLIC_CHANNELS, Source
 from simulator.engine.monitoring import Monitor
 from simulator.engine.store import Event
@@ -40,6 +40,18 @@ from simulator.tui.screens.exercise import ReadingScreen
 from simulator.tui.triage import Triage
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
+
+TICK = 0.2  # seconds between deliveries to the screen: one batch, one transaction
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 12.0, 20.0)
+
+
+def next_speed(current: float, direction: int) -> float | None:
+    """The speed one step faster (``direction`` 1) or slower (-1), None past the last."""
+    steps = [s for s in SPEEDS if (s > current if direction > 0 else s < current)]
+    if not steps:
+        return None
+    return min(max(min(steps) if direction > 0 else max(steps), MIN_SPEED), MAX_SPEED)
+
 
 #: Signals that close the console as its quit key does: SIGTERM (the system or another
 #: program asks it to end) and SIGHUP (the terminal window was closed).

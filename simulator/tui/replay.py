@@ -9,8 +9,7 @@ from simulator.engine.clock import ScenarioClock
 from simulator.engine.monitoring import Monitor
 from simulator.scenario.durations import format_offset
 from simulator.scoring.replay import ReplayLog
-from simulator.tui.app import TICK, next_speed
-from simulator.tui.console import ConsoleApp
+from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.exercise import ReadingScreen
 from simulator.tui.widgets.feed import ItemInfo
