@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
-    from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
 
 # The exit statuses; the README's "Exit codes" lists them for users.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -828,7 +828,7 @@ def _close_session(engine: Engine | None) -> None:
         engine.store.close()
 
 
-def _console_status(app: CrisisApp, words: Catalogue) -> int:
+def _console_status(app: ConsoleApp, words: Catalogue) -> int:
     """The exit status once the console has closed and its session is closed.
 
     0 after the quit key, 128 + the signal's number after SIGTERM or SIGHUP. Textual ends
