@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
-    from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
 
 # The exit statuses; the README's "Exit codes" lists them for users.
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -105,15 +105,27 @@ def _h(key: str, **values: object) -> str:
     return said.text()
 
 
-def _say_help_in(command: click.Command, language: Language) -> None:
-    """Give ``command``, its options and its subcommands their help in ``language``."""
-    for holder in (command, *command.params):
-        said = _HELP_SAID.get(getattr(holder, "help", None) or "")
-        if said is not None:
-            holder.help = said.text(language)  # type: ignore[attr-defined]
+def _every_command(command: click.Command) -> Iterator[click.Command]:
+    """``command`` and, for a group, every command under it."""
+    yield command
     if isinstance(command, click.Group):
         for sub in command.commands.values():
-            _say_help_in(sub, language)
+            yield from _every_command(sub)
+
+
+def _say_help_in(command: click.Command, language: Language) -> list[tuple[Any, str]]:
+    """Give ``command``, its options and its subcommands their help in ``language``;
+    return each holder with the help it had, to give back when the run ends."""
+    given: list[tuple[Any, str]] = []
+    for each in _every_command(command):
+        holders: list[Any] = [each, *each.params]  # a command or an option: both have help
+        for holder in holders:
+            before = getattr(holder, "help", None) or ""
+            said = _HELP_SAID.get(before)
+            if said is not None:
+                given.append((holder, before))
+                holder.help = said.text(language)
+    return given
 
 
 def _lang_in(args: Sequence[str]) -> str | None:
@@ -173,11 +185,24 @@ def _click_speaks(language: Language) -> Iterator[None]:
     if language is Language.EN:
         yield
         return
+    # The commands are built once per process: the help is given back when the run ends,
+    # so that a later run in the same process (main() called again) starts from English.
+    given = _say_help_in(cli, language)
+    try:
+        with _gettext_speaks(language):
+            yield
+    finally:
+        for holder, text in given:
+            holder.help = text
+
+
+@contextlib.contextmanager
+def _gettext_speaks(language: Language) -> Iterator[None]:
+    """gettext's translations for click in ``language``, for as long as the block runs."""
     import gettext
     import shutil
     import tempfile
 
-    _say_help_in(cli, language)
     try:
         folder = tempfile.mkdtemp(prefix="crisis-sim-")
     except OSError:
@@ -803,7 +828,7 @@ def _close_session(engine: Engine | None) -> None:
         engine.store.close()
 
 
-def _console_status(app: CrisisApp, words: Catalogue) -> int:
+def _console_status(app: ConsoleApp, words: Catalogue) -> int:
     """The exit status once the console has closed and its session is closed.
 
     0 after the quit key, 128 + the signal's number after SIGTERM or SIGHUP. Textual ends
@@ -1145,26 +1170,42 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     sys.exit(_console_status(app, words))
 
 
-def main() -> None:
+def main(args: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI; every failure ends in one line and a documented exit code.
 
-    This is the one place that turns what escapes a command into a message: a usage error,
-    ctrl+c, a file system or an output that refuses a write, and, last, a bug.
+    ``args`` is the command line after the program's name (``sys.argv[1:]`` when not
+    given). This is the one place that turns what escapes a command into a message: a
+    usage error, ctrl+c, a file system or an output that refuses a write, and, last, a bug.
+    It ends with :class:`SystemExit` carrying the exit status.
     """
     from simulator.lang import choose_language
 
-    asked = _lang_in(sys.argv[1:])
+    argv = list(sys.argv[1:] if args is None else args)
+    # Each run starts from nothing heard, even when main() is called again in one process.
+    _HEARD.update(lang=None, scenario=None)
+    _forget_help_options(cli)
+    asked = _lang_in(argv)
     _HEARD["lang"] = asked if asked in ("nb", "nn", "en") else None
     with _click_speaks(choose_language(_HEARD["lang"], None)):
-        status = _run()
+        status = _run(argv)
     sys.exit(status)
 
 
-def _run() -> int | str | None:
-    """Run the command line and return its exit status (see :func:`main`)."""
+def _forget_help_options(command: click.Command) -> None:
+    """Have click make each command's ``--help`` option again, in this run's language.
+
+    click keeps the option it made the first time a command was read, with its help in
+    that run's language; a second run in the same process may speak another.
+    """
+    for each in _every_command(command):
+        each._help_option = None
+
+
+def _run(args: list[str]) -> int | str | None:
+    """Run the command line ``args`` and return its exit status (see :func:`main`)."""
     try:
         try:
-            result = cli.main(prog_name="crisis-sim", standalone_mode=False)
+            result = cli.main(args=args, prog_name="crisis-sim", standalone_mode=False)
             status: int | str | None = result if isinstance(result, int) else EXIT_OK
         except SystemExit as done:
             status = done.code

@@ -1,13 +1,19 @@
-"""Shared test helpers: the installed command, and small scenario texts."""
+"""Shared test helpers: the command line (in-process and as the installed command), and
+small scenario texts."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+import click
 
 
 def cli_path() -> str:
@@ -19,7 +25,74 @@ def cli_path() -> str:
     return found
 
 
+@dataclass(frozen=True)
+class Ran:
+    """What a command run in-process did: the attributes of a finished process."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+#: What a command run did, in-process (:func:`run_cli`) or as a process.
+Done = Ran | subprocess.CompletedProcess[str]
+
+
 def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    lang: str | None = "en",
+) -> Ran:
+    """Run the command line in this process, as the installed command would run it.
+
+    The entry point itself is called, with its standard streams captured and standard input
+    empty (not a terminal), ``env`` as the whole environment (as for a process), and ``cwd``
+    as the working folder for the call. The command speaks ``lang`` (``--lang`` before the
+    command) unless the arguments ask for a language themselves: most tests quote English
+    messages, whatever the language of the scenario they use. ``lang=None`` leaves the
+    choice to the command's own rule. What needs a real process (resource limits, signals,
+    a timeout, a terminal) uses :func:`run_cli_process`.
+    """
+    from click.testing import CliRunner
+
+    from simulator.cli import main
+
+    argv = list(speaking(lang, args))
+    # A process given env= sees that environment alone: every other variable is unset.
+    overrides: dict[str, str | None] = {}
+    if env is not None:
+        overrides = {name: None for name in os.environ if name not in env}
+        overrides.update(env)
+    runner = CliRunner()
+    with contextlib.ExitStack() as stack:
+        if cwd is not None:
+            stack.enter_context(contextlib.chdir(cwd))
+        out, err, _ = stack.enter_context(runner.isolation(env=overrides))
+        # click lays its help out for a terminal of COLUMNS columns, as in a process.
+        click.formatting.FORCED_WIDTH = None
+        try:
+            main(argv)
+            code: int | str | None = 0
+        except SystemExit as done:
+            code = done.code
+        sys.stdout.flush()
+        sys.stderr.flush()
+        stdout, stderr = _as_read(out.getvalue()), _as_read(err.getvalue())
+    if isinstance(code, str):  # sys.exit("message"): said on standard error, status 1
+        stderr, code = stderr + code + "\n", 1
+    ran = Ran(["crisis-sim", *argv], code or 0, stdout, stderr)
+    assert "Traceback" not in ran.stdout + ran.stderr, ran.stdout + ran.stderr
+    return ran
+
+
+def _as_read(output: bytes) -> str:
+    """Output as a process's reader in text mode gets it: universal newlines."""
+    return output.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def run_cli_process(
     *args: str,
     cwd: Path | None = None,
     timeout: float = 120,
@@ -27,12 +100,11 @@ def run_cli(
     before: Callable[[], None] | None = None,
     lang: str | None = "en",
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed command as a user would, capturing its output.
+    """Run the installed command as its own process, as a user would, capturing its output.
 
-    ``before`` runs in the child before the command starts: resource limits, signals.
-    The command speaks ``lang`` (``--lang`` before the command) unless the arguments ask
-    for a language themselves: most tests quote English messages, whatever the language
-    of the scenario they use. ``lang=None`` leaves the choice to the command's own rule.
+    For what only a process shows: its exit status end to end, resource limits and
+    signals (``before`` runs in the child before the command starts), a timeout. ``lang``
+    as for :func:`run_cli`.
     """
     proc = subprocess.run(
         [cli_path(), *speaking(lang, args)],
@@ -45,6 +117,13 @@ def run_cli(
         preexec_fn=before,
     )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    return proc
+
+
+def simulate(folder: Path, *args: str) -> Ran:
+    """``crisis-sim simulate ARGS`` in ``folder``, which must succeed."""
+    proc = run_cli("simulate", *args, cwd=folder)
+    assert proc.returncode == 0, proc.stderr
     return proc
 
 
@@ -89,6 +168,27 @@ noise:
     rate: [{{at: 0m, per_minute: 3000}}, {{at: {duration}, per_minute: 3000}}]
     mix: {{valid: 1}}
     texts: {{valid: ["Ras i {{fake.city}}"]}}
+"""
+
+
+# Chatter from the first second, so that a console at the top speed has items on screen and
+# a random number of events within seconds, and a press question to answer; in bokmål.
+BUSY = """\
+format: 1
+id: busy
+title: Travelt
+duration: 2h
+language: nb
+personas: [{id: avisa, name: Avisa, role: media}]
+injects:
+  - {id: presse, at: 10s, from: avisa, kind: press, text: "Hva skjer?",
+     expect: [{do: reply, within: 30m}]}
+noise:
+  - id: prat
+    authors: {role: citizen, count: 40}
+    rate: [{at: 0m, per_minute: 400}, {at: 2h, per_minute: 400}]
+    mix: {valid: 1}
+    texts: {valid: ["Ras ved {fake.city}?"]}
 """
 
 

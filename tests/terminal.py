@@ -178,7 +178,20 @@ class TmuxTerminal:
         return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
 
     def wait_gone(self, limit: float = 60.0) -> None:
-        """Wait for the program to end by itself (its session closes with it)."""
+        """Wait for the program to end by itself (its session closes with it).
+
+        The program is the pane's process (started with exec), not a child of this one, so
+        its end is awaited through a process file descriptor, which wakes the moment it
+        ends; where there is none, tmux is asked after each change of the pane.
+        """
+        with contextlib.suppress(OSError, AttributeError):
+            ended = os.pidfd_open(self.pid)
+            try:
+                if not select.select([ended], [], [], limit)[0]:
+                    raise AssertionError("the program did not end")
+                return
+            finally:
+                os.close(ended)
         deadline = time.monotonic() + limit
         while (
             subprocess.run(

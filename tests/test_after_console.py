@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.helpers import MINIMAL, cli_path, run_cli
+from tests.helpers import MINIMAL, cli_path, run_cli_process
 from tests.terminal import PtyTerminal, wait_for
 
 
@@ -43,6 +43,6 @@ def test_commands_say_crisis_sim_when_it_is_on_the_path(tmp_path: Path) -> None:
 def test_a_run_that_records_nothing_leaves_no_sessions_folder(tmp_path: Path) -> None:
     """Without a terminal the console does not start: nothing is recorded, and the default
     sessions/ folder, made to hold the session's lock, is not left behind empty."""
-    proc = run_cli("run", "jordras", cwd=tmp_path)
+    proc = run_cli_process("run", "jordras", cwd=tmp_path)  # end to end, with no terminal
     assert proc.returncode == 2, proc.stderr
     assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,7 @@ from tests.helpers import MINIMAL, run_cli
 
 
 def validate(tmp_path: Path, text: str, *options: str) -> tuple[int, str]:
-    """Run the installed command on a file holding ``text``: (exit code, what it printed)."""
+    """Run ``validate`` on a file holding ``text``: (exit code, what it printed)."""
     path = tmp_path / "scenario.yaml"
     path.write_text(text, encoding="utf-8")
     proc = run_cli("validate", *options, path.name, cwd=tmp_path)

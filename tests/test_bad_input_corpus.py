@@ -1,8 +1,8 @@
-"""The bad-input corpus: every malformed file in tests/bad_inputs, run through the real command.
+"""The bad-input corpus: every malformed file in tests/bad_inputs, run through the command line.
 
 ``tests/bad_inputs/cases.yaml`` lists each case (its header explains the fields); further
 manifests named ``cases-*.yaml`` beside it add cases of the same form, one file per theme. Each case
-runs the installed ``crisis-sim`` as a user would and checks the exact exit code, where the
+runs the command line and checks the exact exit code, where the
 first error line points, a fragment of its message, and that no traceback is shown. Scenario
 files are checked in two ``validate`` calls (one for the files expected valid, one for those
 expected invalid), and each file is then judged by its own lines of that output. Cases that

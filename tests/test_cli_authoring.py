@@ -16,7 +16,7 @@ import pytest
 
 from simulator import __version__
 from simulator.scenario.loader import load_scenario
-from tests.helpers import run_cli
+from tests.helpers import run_cli, run_cli_process
 
 BUNDLED = {"jordras": "nb", "flood": "en", "omdommekrise": "nb"}  # names and languages (spec)
 
@@ -142,7 +142,7 @@ def csv_rows(output: str) -> list[list[str]]:
 
 
 def test_list_shows_bundled_names_and_languages_from_any_folder(tmp_path: Path) -> None:
-    proc = run_cli("list", cwd=tmp_path, env=wide_env())
+    proc = run_cli_process("list", cwd=tmp_path, env=wide_env())  # end to end
     assert proc.returncode == 0, proc.stderr
     rows = {r[0]: r for r in table_rows(proc.stdout, 6)}
     assert set(BUNDLED) <= set(rows), proc.stdout
@@ -315,7 +315,7 @@ def test_preview_text_formats_of_a_bundled_scenario(fmt: str) -> None:
 
 
 def test_preview_table_is_readable_in_an_80_column_terminal(write: Callable[..., Path]) -> None:
-    proc = run_cli("preview", str(write(HAND)), env=wide_env(80))
+    proc = run_cli_process("preview", str(write(HAND)), env=wide_env(80))  # end to end
     assert proc.returncode == 0, proc.stderr
     assert "evacuated" in proc.stdout  # a word of press-1's text, not folded letter by letter
 
@@ -480,7 +480,7 @@ def test_a_missing_scenario_is_named(command: list[str], tmp_path: Path) -> None
 
 
 def test_version() -> None:
-    proc = run_cli("--version")
+    proc = run_cli_process("--version")  # end to end
     assert proc.returncode == 0
     assert __version__ in proc.stdout
 

@@ -1,7 +1,9 @@
 """What the command says when a value, the file system or its output refuses: one line.
 
-Every case runs the installed command as a user would and checks the exit status that
-the README's "Exit codes" lists, and that the message is one line, never a traceback.
+Every case runs the command line and checks the exit status that the README's "Exit codes"
+lists, and that the message is one line, never a traceback. A full disk behind the output,
+a reader that stops early and ctrl+c are met by the installed command in a process of its
+own, as a user meets them.
 """
 
 from __future__ import annotations
@@ -35,15 +37,6 @@ def one_line(text: str) -> str:
     lines = text.splitlines()
     assert len(lines) == 1, text
     return lines[0]
-
-
-@pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A short recorded exercise."""
-    path = tmp_path_factory.mktemp("session") / "s.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "3m", "--session", str(path))
-    assert made.returncode == 0, made.stderr
-    return path
 
 
 # -- 14: numbers that are not numbers -------------------------------------------------------
@@ -97,8 +90,8 @@ def test_every_float_option_refuses_nan_and_infinities() -> None:
         "score SESSION",
     ],
 )
-def test_a_full_disk_behind_the_output_is_one_line(args: str, session: Path) -> None:
-    argv = [a.replace("SESSION", str(session)) for a in args.split()]
+def test_a_full_disk_behind_the_output_is_one_line(args: str, jordras_stopped: Path) -> None:
+    argv = [a.replace("SESSION", str(jordras_stopped)) for a in args.split()]
     with open("/dev/full", "w") as full:
         proc = subprocess.run(
             [cli_path(), "--lang", "en", *argv],
@@ -116,8 +109,10 @@ def test_a_full_disk_behind_the_output_is_one_line(args: str, session: Path) -> 
 @pytest.mark.parametrize(
     "args", ["preview jordras", "validate jordras", "list", "export SESSION", "score SESSION"]
 )
-def test_a_reader_that_stopped_early_ends_the_command_quietly(args: str, session: Path) -> None:
-    argv = [a.replace("SESSION", str(session)) for a in args.split()]
+def test_a_reader_that_stopped_early_ends_the_command_quietly(
+    args: str, jordras_stopped: Path
+) -> None:
+    argv = [a.replace("SESSION", str(jordras_stopped)) for a in args.split()]
     read_end, write_end = os.pipe()
     os.close(read_end)  # as `| head -1` does once it has its line
     try:

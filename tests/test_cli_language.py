@@ -1,6 +1,6 @@
 """The command line in bokmål and nynorsk: no English text of the catalogue on its output.
 
-A representative set of the real command is run in each language: usage errors and
+A representative set of the command line's runs is made in each language: usage errors and
 ``--help`` (click's own words), refused files, refused ``-o`` targets, sessions that are
 missing, busy or ended, a scripted team that cannot act, and the summaries of ``validate``
 and ``simulate``. For each run, no English text of any catalogue table (the parts of an
@@ -18,14 +18,13 @@ import os
 import re
 import shutil
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from simulator.lang import LANGUAGES, Entry, Language
-from tests.helpers import MINIMAL, run_cli
+from tests.helpers import MINIMAL, run_cli, run_cli_process
 from tests.test_language import TABLES, _english_on
 from tests.test_session_safety import HOLD_SESSION, Holder
 
@@ -283,7 +282,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def _problems(
     language: str, folder: Path, cases: list[Case], tables: list[Mapping[str, Entry]]
 ) -> list[str]:
-    """Run ``cases`` two at a time; say what each got wrong."""
+    """Run ``cases`` one after another (each in this process); say what each got wrong."""
 
     def one(case: Case) -> list[str]:
         done = run_cli(*case.argv(language, folder), cwd=folder)
@@ -298,8 +297,7 @@ def _problems(
             found.append(f"{case.name}: English {english} in:\n{out}")
         return found
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return [problem for found in pool.map(one, cases) for problem in found]
+    return [problem for case in cases for problem in one(case)]
 
 
 def _messages(output: str) -> str:
@@ -354,7 +352,8 @@ def test_english_is_still_english(folder: Path) -> None:
     assert done.stdout.splitlines()[-1] == "mini.yaml: valid (0 errors, 0 warnings)"
     done = run_cli("run", cwd=folder, env=_locale("C.UTF-8"))
     assert "Missing argument 'SCENARIO'; see 'crisis-sim run --help'" in done.stderr
-    done = run_cli("--help", cwd=folder, env=_locale("nb_NO.UTF-8"), lang=None)
+    # End to end: the installed command reads the system's language from its environment.
+    done = run_cli_process("--help", cwd=folder, env=_locale("nb_NO.UTF-8"), lang=None)
     assert "Kommandoer:" in done.stdout  # the system's language, when --lang is not given
 
 
@@ -362,3 +361,18 @@ def _locale(name: str) -> dict[str, str]:
     """This environment with the system's language set to ``name``."""
     unset = ("LC_ALL", "LC_MESSAGES", "LANGUAGE")
     return {**{k: v for k, v in os.environ.items() if k not in unset}, "LANG": name}
+
+
+def test_runs_in_one_process_do_not_leak_their_language(folder: Path) -> None:
+    """main() called again in the same process starts from nothing heard: the help, click's
+    own words and the scenario's language of one run do not carry over to the next."""
+    norwegian = run_cli("validate", "--help", cwd=folder, lang="nb")
+    assert "Vis denne hjelpen og avslutt." in norwegian.stdout and "Valg:" in norwegian.stdout
+    english = run_cli("validate", "--help", cwd=folder, lang="en")
+    assert "Show this message and exit." in english.stdout and "Options:" in english.stdout
+    assert not any(line in english.stdout for line in norwegian.stdout.splitlines()[2:] if line)
+    run_cli("validate", "mini.yaml", cwd=folder, lang=None)  # hears the scenario's bokmål
+    done = run_cli("validate", "--bogus", cwd=folder, env=_locale("C.UTF-8"), lang=None)
+    assert done.stderr == (
+        "crisis-sim: error: No such option '--bogus'; see 'crisis-sim validate --help'\n"
+    ), done.stderr

@@ -7,26 +7,23 @@ virtual clock, each action read back from the session file.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
 from simulator.engine.actions import HIDE_REASONS, ActionError, ActionRequest, load_actions
-from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionStore
 from simulator.scenario.diagnostics import ScenarioError
-from simulator.scenario.loader import LoadedScenario, check_text, load_scenario, load_scenario_text
+from simulator.scenario.loader import check_text, load_scenario, load_scenario_text
 from simulator.scenario.model import TRUTHS
-from simulator.tui.app import CrisisApp
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView, countdown
+from tests.console_fixtures import NAME
+from tests.console_fixtures import Console as SharedConsole
 
 # -- shared ------------------------------------------------------------------------------
 
@@ -198,69 +195,9 @@ def test_the_composers_words_have_one_owner_and_three_languages() -> None:
 
 # -- the console -------------------------------------------------------------------------
 
-NAME = "Kari"
 
-
-class Console:
-    """One console on a virtual clock, writing to a session file in ``tmp_path``."""
-
-    def __init__(
-        self,
-        tmp_path: Path,
-        loaded: LoadedScenario | None = None,
-        language: str | None = None,
-        size: tuple[int, int] = (120, 36),
-    ) -> None:
-        self.real = ManualTime()
-        self.path = tmp_path / "s.sqlite"
-        self.size = size
-        self.app = CrisisApp(
-            loaded or load_scenario("jordras"),
-            seed=1,
-            session_path=self.path,
-            language=language,
-            clock=ScenarioClock(source=self.real),
-        )
-
-    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
-        async def main() -> None:
-            async with self.app.run_test(size=self.size) as pilot:
-                await script(pilot)
-
-        asyncio.run(main())
-
-    @property
-    def engine(self) -> Engine:
-        assert self.app.engine is not None
-        return self.app.engine
-
-    @property
-    def exercise(self) -> ExerciseScreen:
-        screen = self.app.exercise_screen
-        assert screen is not None
-        return screen
-
-    async def begin(self, pilot: Pilot) -> None:
-        await pilot.press(*NAME, "enter")
-        await pilot.pause()
-        assert isinstance(self.app.screen, ExerciseScreen)
-
-    async def advance(self, pilot: Pilot, seconds: float) -> None:
-        self.real.advance(seconds)
-        self.app.tick()
-        await pilot.pause()
-
-    async def select(self, pilot: Pilot, item_id: str, tab: str = "feed") -> None:
-        """Show a tab and move its cursor onto an item, with the keys a trainee uses."""
-        await pilot.press({"feed": "1", "press": "2", "internal": "3"}[tab])
-        await pilot.pause()
-        screen = self.exercise
-        await pilot.press("home")
-        for _ in range(len(screen.active_feed.rows)):
-            if screen.selected is not None and screen.selected.id == item_id:
-                break
-            await pilot.press("down")
-        assert screen.selected is not None and screen.selected.id == item_id
+class Console(SharedConsole):
+    """The shared console, with what the composer's tests read of it."""
 
     def text(self) -> str:
         """The characters the terminal shows."""
@@ -286,12 +223,12 @@ def detail(console: Console) -> str:
 PRESS = "presse-lokalavis-a"  # a journalist's question at T+03:00, due within 30 minutes
 
 
-def test_the_composer_is_a_panel_that_keeps_the_item_and_its_countdown_in_sight(
+async def test_the_composer_is_a_panel_that_keeps_the_item_and_its_countdown_in_sight(
     tmp_path: Path,
 ) -> None:
     console = Console(tmp_path, size=(80, 24))
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 300)
@@ -329,16 +266,14 @@ def test_the_composer_is_a_panel_that_keeps_the_item_and_its_countdown_in_sight(
             360,
         )
 
-    console.run(script)
-
 
 @pytest.mark.parametrize("key", ["ctrl+enter", "ctrl+j", "ctrl+s"])
-def test_ctrl_enter_and_its_fallbacks_publish(tmp_path: Path, key: str) -> None:
+async def test_ctrl_enter_and_its_fallbacks_publish(tmp_path: Path, key: str) -> None:
     """Terminals send ctrl+enter as ctrl+enter (with the keyboard protocol), as ctrl+j, or
     as a plain enter; ctrl+s works in every terminal."""
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 300)
         await console.select(pilot, PRESS, tab="press")
@@ -347,13 +282,11 @@ def test_ctrl_enter_and_its_fallbacks_publish(tmp_path: Path, key: str) -> None:
         assert console.exercise.composer is None
         assert [(e.data["action"], e.data["text"]) for e in console.actions()] == [("reply", "Ja")]
 
-    console.run(script)
 
-
-def test_escape_closes_the_composer_and_keeps_the_draft(tmp_path: Path) -> None:
+async def test_escape_closes_the_composer_and_keeps_the_draft(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 300)
@@ -388,13 +321,11 @@ def test_escape_closes_the_composer_and_keeps_the_draft(tmp_path: Path) -> None:
         assert app.tr("composer.empty") in console.text()
         assert len(console.actions()) == 1
 
-    console.run(script)
 
-
-def test_each_item_keeps_its_own_draft(tmp_path: Path) -> None:
+async def test_each_item_keeps_its_own_draft(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60 + 5)
@@ -419,13 +350,11 @@ def test_each_item_keeps_its_own_draft(tmp_path: Path) -> None:
         got = [(e.data["to"], e.data["text"]) for e in console.actions()]
         assert got == [([RUMOUR], "Dammen står"), ([PRESS], "Til pressen")]
 
-    console.run(script)
 
-
-def test_a_statement_chooses_its_channel_in_the_composer(tmp_path: Path) -> None:
+async def test_a_statement_chooses_its_channel_in_the_composer(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 240)
         await pilot.press("s")
@@ -442,16 +371,14 @@ def test_a_statement_chooses_its_channel_in_the_composer(tmp_path: Path) -> None
             "Stab samles",
         )
 
-    console.run(script)
-
 
 SENSITIVE = "savnet-nabo"  # a neighbour posts a missing person's details at T+10:00
 
 
-def test_hide_asks_why_and_h_on_a_hidden_item_shows_it_again(tmp_path: Path) -> None:
+async def test_hide_asks_why_and_h_on_a_hidden_item_shows_it_again(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 600)
@@ -483,13 +410,11 @@ def test_hide_asks_why_and_h_on_a_hidden_item_shows_it_again(tmp_path: Path) -> 
         got = [(e.t, e.data["action"], e.data["reason"], e.data["by"]) for e in console.actions()]
         assert got == [(600, "hide", "harassment", NAME), (630, "unhide", None, NAME)]
 
-    console.run(script)
 
-
-def test_escalate_asks_to_whom_from_the_scenarios_list_or_any_name(tmp_path: Path) -> None:
+async def test_escalate_asks_to_whom_from_the_scenarios_list_or_any_name(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 600)
@@ -515,16 +440,14 @@ def test_escalate_asks_to_whom_from_the_scenarios_list_or_any_name(tmp_path: Pat
         ]
         assert app.tr("done.escalate_to", name="Brannvesenet") in detail(console)
 
-    console.run(script)
 
-
-def test_without_an_escalation_list_escalate_asks_for_a_name(tmp_path: Path) -> None:
+async def test_without_an_escalation_list_escalate_asks_for_a_name(tmp_path: Path) -> None:
     text = (Path(__file__).parent.parent / "scenarios" / "jordras.yaml").read_text("utf-8")
     loaded = load_scenario_text(text[: text.index("\nescalation:")], "jordras.yaml")
     assert loaded.scenario.escalation == []
     console = Console(tmp_path, loaded)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 600)
         await console.select(pilot, SENSITIVE)
@@ -535,8 +458,6 @@ def test_without_an_escalation_list_escalate_asks_for_a_name(tmp_path: Path) -> 
         await pilot.pause()
         [action] = console.actions()
         assert (action.data["recipient"], action.data["text"]) == ("Politiet", "Se")
-
-    console.run(script)
 
 
 RUMOUR = "rykte-dam"  # the burst-dam rumour at T+07:00, misleading
@@ -550,12 +471,12 @@ RUMOUR = "rykte-dam"  # the burst-dam rumour at T+07:00, misleading
         ("en", {"v": "valid", "m": "misleading", "i": "irrelevant"}, "⚑ misleading"),
     ],
 )
-def test_flag_keys_and_marker_follow_the_language(
+async def test_flag_keys_and_marker_follow_the_language(
     tmp_path: Path, language: str, keys: dict[str, str], marker: str
 ) -> None:
     console = Console(tmp_path, language=language)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60 + 5)
@@ -572,5 +493,3 @@ def test_flag_keys_and_marker_follow_the_language(
         labels = [e.data["label"] for e in console.actions()]
         assert labels == [*keys.values(), "misleading"]
         assert marker in feed_header(console, RUMOUR)
-
-    console.run(script)

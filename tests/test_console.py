@@ -7,22 +7,21 @@ Time is virtual: a ``ManualTime`` drives the scenario clock, the tests advance i
 
 from __future__ import annotations
 
-import asyncio
 import io
-from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from rich.console import Console as RichConsole
-from textual.events import Paste
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets._footer import FooterKey
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.session import new_session
-from simulator.engine.store import Event, SessionStore
+from simulator.engine.store import SessionStore
 from simulator.scenario.loader import LoadedScenario, load_scenario, load_scenario_text
 from simulator.scoring.labels import Labels
 from simulator.tui.app import CrisisApp
@@ -31,201 +30,39 @@ from simulator.tui.screens.dialogs import (
     AdhocScreen,
     ChoiceScreen,
     ConfirmScreen,
+    HelpScreen,
     PromptScreen,
 )
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
-from simulator.tui.widgets.panels import DetailPane, StatusLine
-
-SIZE = (120, 36)
-NAME = "Kari"
-TAB_KEYS = {"feed": "1", "press": "2", "internal": "3"}
-LIST_CHANNELS = {"feed": {"social", "news"}, "press": {"press"}, "internal": {"internal"}}
-
-
-# -- shared set-up -----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def jordras() -> LoadedScenario:
-    return load_scenario("jordras")
-
-
-class Console:
-    """One console on a virtual clock, writing to a session file in ``tmp_path``."""
-
-    def __init__(
-        self, tmp_path: Path, loaded: LoadedScenario | None = None, language: str | None = None
-    ) -> None:
-        self.real = ManualTime()
-        self.path = tmp_path / "s.sqlite"
-        self.app = CrisisApp(
-            loaded or jordras(),
-            seed=1,
-            session_path=self.path,
-            clock=ScenarioClock(source=self.real),
-            language=language,
-        )
-
-    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
-        """Run the app headless with ``script`` driving it."""
-
-        async def main() -> None:
-            async with self.app.run_test(size=SIZE) as pilot:
-                await script(pilot)
-
-        asyncio.run(main())
-
-    @property
-    def engine(self) -> Engine:
-        assert self.app.engine is not None
-        return self.app.engine
-
-    def now(self) -> float:
-        return self.engine.now()
-
-    async def begin(self, pilot: Pilot, name: str | None = NAME) -> None:
-        """Type the team member's name on the briefing and press Enter."""
-        if name:
-            await pilot.press(*name)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(self.app.screen, ExerciseScreen)
-
-    async def advance(self, pilot: Pilot, seconds: float) -> None:
-        """Let real seconds pass on the virtual clock, then let the console deliver."""
-        self.real.advance(seconds)
-        self.app.tick()
-        await pilot.pause()
-
-    @property
-    def exercise(self) -> ExerciseScreen:
-        screen = self.app.exercise_screen
-        assert screen is not None
-        return screen
-
-    async def select(self, pilot: Pilot, item_id: str, tab: str = "feed") -> None:
-        """Show a tab and move its cursor onto an item, with the keys a trainee uses."""
-        await pilot.press(TAB_KEYS[tab])
-        await pilot.pause()
-        screen = self.exercise
-        feed = screen.active_feed
-        assert feed.id == f"list-{tab}"
-        if not feed.has_focus:  # e.g. after a click on the detail pane: click the list
-            await pilot.click(f"#list-{tab}")
-        assert feed.has_focus
-        await pilot.press("home")
-        for _ in range(len(feed.rows)):
-            if screen.selected is not None and screen.selected.id == item_id:
-                break
-            await pilot.press("down")
-        assert screen.selected is not None and screen.selected.id == item_id
-
-    async def facilitator(self, pilot: Pilot) -> FacilitatorScreen:
-        await pilot.press("f2")
-        await pilot.pause()
-        screen = self.app.screen
-        assert isinstance(screen, FacilitatorScreen)
-        return screen
+from tests.console_fixtures import (
+    LIST_CHANNELS,
+    NAME,
+    SIZE,
+    Console,
+    close_session,
+    delivered,
+    detail_text,
+    jordras,
+    list_ids,
+    of_type,
+    paste,
+    resumed,
+    screen_lines,
+    screen_text,
+    session_events,
+    status_text,
+    type_text,
+    widget_lines,
+)
 
 
-async def type_text(pilot: Pilot, text: str) -> None:
-    """Type into whatever has focus, key by key (about 70 ms a key under Pilot)."""
-    await pilot.press(*text)
-
-
-async def paste(pilot: Pilot, text: str) -> None:
-    """Paste into the focused text field, as a terminal's bracketed paste does: one
-    event, so much faster than typing; used where typing itself is not under test."""
-    focused = pilot.app.focused
-    assert isinstance(focused, Input | TextArea)
-    pilot.app.post_message(Paste(text))  # as the terminal sends it: to the focused field
-    await pilot.pause()
-    assert text in (focused.value if isinstance(focused, Input) else focused.text)
-
-
-def session_events(path: Path) -> list[Event]:
-    store = SessionStore.open(path)
-    try:
-        return list(store.events())
-    finally:
-        store.close()
-
-
-def of_type(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.type == kind]
-
-
-def delivered(events: list[Event]) -> list[Event]:
-    return of_type(events, "delivered")
-
-
-def screen_lines(app: CrisisApp) -> list[str]:
-    """The characters the terminal would show for the current screen, one per line."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
-def screen_text(app: CrisisApp) -> str:
-    return "\n".join(screen_lines(app))
-
-
-def widget_lines(feed: FeedView) -> list[str]:
-    """The lines a FeedView draws on screen, top to bottom."""
-    return [feed.render_line(y).text for y in range(feed.scrollable_content_region.height)]
-
-
-def detail_text(screen: ExerciseScreen) -> str:
-    """What the detail pane draws, with its line wrapping undone (runs of spaces as one)."""
-    body = screen.query_one("#detail", DetailPane).query_one("#detail-body", Static)
-    lines = body.render_lines(body.region.reset_offset)
-    return " ".join(" ".join(strip.text for strip in lines).split())
-
-
-def status_text(screen: ExerciseScreen | FacilitatorScreen) -> str:
-    status = screen.query_one("#status", StatusLine)
-    return status.render_lines(status.region.reset_offset)[0].text
-
-
-def list_ids(screen: ExerciseScreen, tab: str) -> list[str]:
-    """Item ids of one list in the order the list shows them (newest first)."""
-    feed = screen.query_one(f"#list-{tab}", FeedView)
-    items = feed.model.items
-    return [items[i].id for i in reversed(feed.rows)]
-
-
-# -- deliveries ------------------------------------------------------------------------
-
-
-def resumed(path: Path) -> tuple[CrisisApp, ManualTime]:
-    """The console as ``crisis-sim resume`` opens it on ``path``, on a clock of its own,
-    and that clock's real time (to move it in a test)."""
-    store = SessionStore.open(path)
-    real = ManualTime()
-    clock = ScenarioClock(source=real)
-    engine = Engine.restore(store, clock=clock)
-    app = CrisisApp(
-        engine.loaded,
-        seed=engine.seed,
-        session_path=path,
-        engine=engine,
-        past_events=store.events(),
-        clock=clock,
-    )
-    return app, real
-
-
-def close_session(app: CrisisApp) -> None:
-    """Close the session a resumed console wrote to (its file and its lock)."""
-    assert app.engine is not None and app.engine.store is not None
-    app.engine.store.close()
-
-
-def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
+async def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 300)
         assert console.now() == 300
@@ -268,15 +105,13 @@ def test_deliveries_appear_in_their_lists_newest_first(tmp_path: Path) -> None:
         status = status_text(screen)
         assert "06:45" in status and "T+05:00" in status
 
-    console.run(script)
 
-
-def test_the_item_under_the_cursor_is_read_from_the_start(tmp_path: Path) -> None:
+async def test_the_item_under_the_cursor_is_read_from_the_start(tmp_path: Path) -> None:
     # The list may take the focus before or after its first items arrive; either way the
     # item under the cursor counts as read, and the status line says so.
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         screen = console.exercise
         selected = screen.selected
@@ -287,17 +122,15 @@ def test_the_item_under_the_cursor_is_read_from_the_start(tmp_path: Path) -> Non
         assert console.app.model.unread == len(items) - 1 == sum(not i.read for i in items)
         assert f"{len(items) - 1} {console.app.tr('status.unread')}" in status_text(screen)
 
-    console.run(script)
-
 
 # -- responding ------------------------------------------------------------------------
 
 
-def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
+async def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
     console = Console(tmp_path)
     text = "Ras i Brattlia"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 300)
         await console.select(pilot, "presse-lokalavis-a", tab="press")
@@ -340,14 +173,12 @@ def test_reply_to_a_press_inquiry_is_recorded_and_shown(tmp_path: Path) -> None:
         assert text in detail
         assert f"({NAME})" in detail
 
-    console.run(script)
 
-
-def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
+async def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
     console = Console(tmp_path)
     text = "Ras i Brattlia"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 240)
         await pilot.press("s")
@@ -392,13 +223,11 @@ def test_statement_on_a_chosen_channel_is_recorded(tmp_path: Path) -> None:
         header = widget_lines(screen.query_one("#list-feed", FeedView))[0]
         assert "Lierfjell kommune" in header
 
-    console.run(script)
 
-
-def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
+async def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60 + 5)
         await console.select(pilot, "rykte-dam")
@@ -427,13 +256,11 @@ def test_flag_misleading_is_recorded(tmp_path: Path) -> None:
         assert "⚑ villedende" in header
         assert console.app.tr("label.misleading") in detail_text(screen)
 
-    console.run(script)
 
-
-def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
+async def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 600)
         await console.select(pilot, "savnet-nabo")
@@ -506,14 +333,12 @@ def test_hide_escalate_and_note_are_recorded(tmp_path: Path) -> None:
         await console.select(pilot, "savnet-nabo")
         assert "Politi" in detail_text(console.exercise)
 
-    console.run(script)
 
-
-def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -> None:
+async def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -> None:
     console = Console(tmp_path)
     breach = "antall døde"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 300)
@@ -562,16 +387,14 @@ def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -> None
         assert action.data["findings"] == [{"rule": "avoid", "match": breach}]
         assert action.t == t_press == 305
 
-    console.run(script)
-
 
 # -- facilitator -----------------------------------------------------------------------
 
 
-def test_pause_freezes_scenario_time(tmp_path: Path) -> None:
+async def test_pause_freezes_scenario_time(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 300)
@@ -606,13 +429,11 @@ def test_pause_freezes_scenario_time(tmp_path: Path) -> None:
         assert "forelder-skole" in new  # due at 6m
         assert all(300 <= e.t <= 360 for e in delivered(events)[count:])
 
-    console.run(script)
 
-
-def test_speed_changes_scale_scenario_time(tmp_path: Path) -> None:
+async def test_speed_changes_scale_scenario_time(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 60)
         screen = await console.facilitator(pilot)
@@ -636,13 +457,11 @@ def test_speed_changes_scale_scenario_time(tmp_path: Path) -> None:
         ]
         assert speeds == [(60, 2.0), (80, 1.0), (80, 0.5)]
 
-    console.run(script)
 
-
-def test_jump_to_the_next_inject(tmp_path: Path) -> None:
+async def test_jump_to_the_next_inject(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 10)
         screen = await console.facilitator(pilot)
@@ -670,14 +489,12 @@ def test_jump_to_the_next_inject(tmp_path: Path) -> None:
         assert all(e.data["source"] == "noise" for e in later[:-1])
         assert [e.t for e in of_type(events, "clock") if e.data["op"] == "jump"] == [60, 120]
 
-    console.run(script)
 
-
-def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> None:
+async def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> None:
     console = Console(tmp_path)
     text = "Dammen holder"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 90)
@@ -724,8 +541,6 @@ def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> None:
         lines = widget_lines(screen.query_one("#list-feed", FeedView))
         assert "Lierfjell Avis" in lines[0] and text in lines[1]
 
-    console.run(script)
-
 
 def _summary_text(screen: AfterActionScreen) -> str:
     """The after-action summary as plain text, one figure a line."""
@@ -764,7 +579,7 @@ def _summary_text(screen: AfterActionScreen) -> str:
         ),
     ],
 )
-def test_after_action_summary_speaks_the_consoles_language(
+async def test_after_action_summary_speaks_the_consoles_language(
     tmp_path: Path, language: str | None, labels: tuple[str, ...], foreign: tuple[str, ...]
 ) -> None:
     # Jordras is a Norwegian scenario: its console speaks bokmål unless told otherwise.
@@ -777,31 +592,28 @@ def test_after_action_summary_speaks_the_consoles_language(
         language=language,
     )
 
-    async def script() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("enter")
-            await pilot.pause()
-            real.advance(200)
-            app.tick()
-            await pilot.press("f2", "E", "y")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, AfterActionScreen)
-            summary = _summary_text(screen)
-            for label in labels:
-                assert label in summary, label
-            for word in foreign:
-                assert word not in summary, word
-            # The table's headings were already in the console's language.
-            assert Labels(app.tr.language)("col.deadline") in screen_text(app)
-
-    asyncio.run(script())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        real.advance(200)
+        app.tick()
+        await pilot.press("f2", "E", "y")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AfterActionScreen)
+        summary = _summary_text(screen)
+        for label in labels:
+            assert label in summary, label
+        for word in foreign:
+            assert word not in summary, word
+        # The table's headings were already in the console's language.
+        assert Labels(app.tr.language)("col.deadline") in screen_text(app)
 
 
-def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:
+async def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 200)
@@ -827,13 +639,11 @@ def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
 
-    console.run(script)
 
-
-def test_nothing_is_recorded_after_the_end(tmp_path: Path) -> None:
+async def test_nothing_is_recorded_after_the_end(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 200)
         await console.facilitator(pilot)
@@ -841,8 +651,6 @@ def test_nothing_is_recorded_after_the_end(tmp_path: Path) -> None:
         await pilot.pause()
         assert console.engine.ended
         await console.advance(pilot, 300)
-
-    console.run(script)
     events = session_events(console.path)
     assert events[-1].type == "session_end"
     store = SessionStore.open(console.path)
@@ -855,10 +663,10 @@ def test_nothing_is_recorded_after_the_end(tmp_path: Path) -> None:
 # -- quitting and resuming -------------------------------------------------------------
 
 
-def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> None:
+async def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60)
@@ -884,8 +692,6 @@ def test_q_asks_first_n_keeps_running_ctrl_c_quits_at_once(tmp_path: Path) -> No
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.return_code == 0
-
-    console.run(script)
     assert console.app.return_code == 0
     events = session_events(console.path)
     assert [
@@ -928,13 +734,13 @@ def test_a_jordras_session_can_be_restored(tmp_path: Path) -> None:
     assert restored.now() == last
 
 
-def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
+async def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     # The same scenario with nothing due at T+0 shows what the console does on resume.
     first = Console(tmp_path, jordras_without_t0())
     reply = "Ras i Brattlia"
     shown: dict[str, list[str]] = {}
 
-    async def run_first(pilot: Pilot) -> None:
+    async with first.running() as pilot:
         await first.begin(pilot)
         await first.advance(pilot, 300)
         await first.select(pilot, "presse-lokalavis-a", tab="press")
@@ -955,8 +761,6 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
         await pilot.press("j")
         await pilot.pause()
         assert first.app.return_code == 0
-
-    first.run(run_first)
     events = session_events(first.path)
     assert of_type(events, "session_end") == []
     last_t = events[-1].t
@@ -966,44 +770,38 @@ def test_resume_restores_the_screen_paused(tmp_path: Path) -> None:
     engine = app.engine
     assert engine is not None
 
-    async def run_resumed(pilot: Pilot) -> None:
-        assert app.tr("briefing.resume") in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
-        for tab, ids in shown.items():
-            assert list_ids(screen, tab) == ids, tab
-        assert not engine.clock.running
-        assert engine.now() == last_t
-        status = status_text(screen)
-        assert app.tr("status.paused") in status and "T+05:45" in status
-
-        # The team's earlier reply shows in the press item's thread and record.
-        await pilot.press("2")
-        await pilot.pause()
-        await pilot.press("home")
-        for _ in range(len(screen.active_feed.rows)):
-            if screen.selected is not None and screen.selected.id == "presse-lokalavis-a":
-                break
-            await pilot.press("down")
-        assert screen.selected is not None and screen.selected.id == "presse-lokalavis-a"
-        detail = detail_text(screen)
-        assert reply in detail and "Lierfjell kommune" in detail and f"({NAME})" in detail
-        assert app.model.by_id["vitne-brak"].flagged == "valid"
-
-        # Paused: real time passing does not move the exercise.
-        real.advance(120)
-        app.tick()
-        await pilot.pause()
-        assert engine.now() == last_t
-
-    async def main() -> None:
-        async with app.run_test(size=SIZE) as pilot:
-            await run_resumed(pilot)
-
     try:
-        asyncio.run(main())
+        async with app.run_test(size=SIZE) as pilot:
+            assert app.tr("briefing.resume") in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExerciseScreen)
+            for tab, ids in shown.items():
+                assert list_ids(screen, tab) == ids, tab
+            assert not engine.clock.running
+            assert engine.now() == last_t
+            status = status_text(screen)
+            assert app.tr("status.paused") in status and "T+05:45" in status
+
+            # The team's earlier reply shows in the press item's thread and record.
+            await pilot.press("2")
+            await pilot.pause()
+            await pilot.press("home")
+            for _ in range(len(screen.active_feed.rows)):
+                if screen.selected is not None and screen.selected.id == "presse-lokalavis-a":
+                    break
+                await pilot.press("down")
+            assert screen.selected is not None and screen.selected.id == "presse-lokalavis-a"
+            detail = detail_text(screen)
+            assert reply in detail and "Lierfjell kommune" in detail and f"({NAME})" in detail
+            assert app.model.by_id["vitne-brak"].flagged == "valid"
+
+            # Paused: real time passing does not move the exercise.
+            real.advance(120)
+            app.tick()
+            await pilot.pause()
+            assert engine.now() == last_t
     finally:
         close_session(app)
     assert len(session_events(first.path)) == len(events)  # resuming added nothing
@@ -1078,14 +876,14 @@ async def click_on(pilot: Pilot, app: CrisisApp, needle: str) -> None:
     raise AssertionError(f"{needle!r} is not on screen")
 
 
-def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> None:
+async def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> None:
     loaded = untrusted(tmp_path)
     assert "\x1b" in loaded.scenario.personas[0].name  # the scenario really holds escapes
     console = Console(tmp_path, loaded)
     name = "[b]Ola[/b]"
     reply = "[@click=app.quit]svar[/]"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         # Briefing: title and summary literally; clicking their "actions" does nothing.
         text = screen_text(app)
@@ -1151,8 +949,6 @@ def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> Non
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert app.is_running and app.return_code is None
-
-    console.run(script)
     events = session_events(console.path)
     [action] = of_type(events, "action")
     assert action.data["text"] == reply and action.data["by"] == name
@@ -1160,47 +956,41 @@ def test_untrusted_text_is_shown_literally_and_never_acts(tmp_path: Path) -> Non
     assert first.data["text"] == f"Se {MARKUP} og {CLICK} og {LINK}"
 
 
-def test_enter_begins_even_after_a_click_on_the_briefing(tmp_path: Path) -> None:
+async def test_enter_begins_even_after_a_click_on_the_briefing(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await click_on(pilot, console.app, "Lierfjell kommune")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(console.app.screen, ExerciseScreen)
 
-    console.run(script)
 
-
-def test_briefing_strips_escapes_from_the_summary(tmp_path: Path) -> None:
+async def test_briefing_strips_escapes_from_the_summary(tmp_path: Path) -> None:
     loaded = untrusted(tmp_path, **{"Sammendrag ": r"Sammendrag \e[31mRØD\e[0m \e[2J "})
     console = Console(tmp_path, loaded)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running():
         text = screen_text(console.app)
         assert "Sammendrag" in text and "RØD" in text
         assert_clean(text)
 
-    console.run(script)
 
-
-def test_status_line_strips_escapes_from_the_title(tmp_path: Path) -> None:
+async def test_status_line_strips_escapes_from_the_title(tmp_path: Path) -> None:
     loaded = untrusted(tmp_path, **{"Tittel[/]": r"Tittel[/] \e[5mblink\e[0m"})
     console = Console(tmp_path, loaded)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         status = status_text(console.exercise)
         assert "blink" in status
         assert_clean(status)
 
-    console.run(script)
 
-
-def test_facilitator_table_strips_escapes_from_persona_names(tmp_path: Path) -> None:
+async def test_facilitator_table_strips_escapes_from_persona_names(tmp_path: Path) -> None:
     console = Console(tmp_path, untrusted(tmp_path))
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         screen = await console.facilitator(pilot)
         table = screen.query_one("#msel", DataTable)
@@ -1208,13 +998,11 @@ def test_facilitator_table_strips_escapes_from_persona_names(tmp_path: Path) -> 
         assert "Kari" in name
         assert_clean(name)
 
-    console.run(script)
 
-
-def test_adhoc_persona_list_strips_escapes_from_persona_names(tmp_path: Path) -> None:
+async def test_adhoc_persona_list_strips_escapes_from_persona_names(tmp_path: Path) -> None:
     console = Console(tmp_path, untrusted(tmp_path))
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.facilitator(pilot)
         await pilot.press("a")
@@ -1224,28 +1012,83 @@ def test_adhoc_persona_list_strips_escapes_from_persona_names(tmp_path: Path) ->
         assert "Kari" in text
         assert_clean(text)
 
-    console.run(script)
 
-
-def test_quitting_records_where_it_stopped(tmp_path: Path) -> None:
+async def test_quitting_records_where_it_stopped(tmp_path: Path) -> None:
     # A quiet stretch leaves no events; the pause written on quitting tells resume the time.
     real = ManualTime()
     path = tmp_path / "quit.sqlite"
     app = CrisisApp(jordras(), seed=1, session_path=path, clock=ScenarioClock(source=real))
 
-    async def script() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("enter")
-            await pilot.pause()
-            real.advance(125.5)
-            app.tick()
-            await pilot.press("ctrl+c")
-            await pilot.pause()
-
-    asyncio.run(script())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        real.advance(125.5)
+        app.tick()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
     store = SessionStore.open(path)
     last = store.last_event()
     assert last is not None and last.type == "clock" and last.data["op"] == "pause"
     assert last.t == pytest.approx(125.5)
     restored = Engine.restore(store, clock=ScenarioClock(source=ManualTime()))
     assert restored.now() == pytest.approx(125.5) and not restored.clock.running
+
+
+# -- help and palette from the bindings ------------------------------------------------------
+
+
+async def test_the_help_lists_every_key_of_the_screen_it_was_opened_over(tmp_path: Path) -> None:
+    console = Console(tmp_path, language="en")
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        footer = {(key.key_display, key.description) for key in console.exercise.query(FooterKey)}
+        assert ("r", "Reply") in footer  # what the footer shows, in the console's language
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = console.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        rows = {row.label: row.keys.split(" ") for row in help_screen.rows}
+        for display, label in footer:
+            if label != console.app.tr("bind.palette"):
+                assert display in rows[label], (display, label)
+        # and the keys the footer has no room for, each labelled once
+        assert rows["Unhide"] == ["shift+h"] and rows["Author"] == ["a"]
+        assert rows["Feed / press inbox / internal"] == ["1", "2", "3"]
+        assert rows["Help"] == ["F1", "?"]  # the screen's F1 and the app's ?, one row
+        assert len(rows) == len(help_screen.rows)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        facilitator_rows = {row.label for row in console.app.screen.rows}  # type: ignore[attr-defined]
+        assert {"Next inject", "Ad-hoc", "Observe", "Back"} <= facilitator_rows
+        assert "Reply" not in facilitator_rows
+
+
+async def test_the_palette_has_a_command_for_each_key_with_an_id(tmp_path: Path) -> None:
+    console = Console(tmp_path, language="en")
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        screen = console.exercise
+        commands = {c.title: c.help for c in console.app.get_system_commands(screen)}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.id and binding.id not in ("help", "quit"):
+                assert commands[binding.description] == console.app.get_key_display(binding)
+        assert commands["Reply"] == "r" and commands["Trends"] == "m"
+        # the general commands, once each
+        assert {"Help", "Quit", "Screenshot", "Set my name"} <= set(commands)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Trends")
+        palette = console.app.screen
+        assert isinstance(palette, CommandPalette)
+        for _ in range(100):  # the palette searches in the background: wait for its hits
+            if palette.query_one(CommandList).option_count:
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert console.app.screen is screen and screen.has_class("-aids-swapped")

@@ -31,7 +31,7 @@ def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
     """The README's scripted team runs as written, and its press answer counts as met."""
     import json
 
-    from tests.helpers import run_cli
+    from tests.helpers import run_cli_process
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     team = next(
@@ -39,7 +39,8 @@ def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
     )
     (tmp_path / "team.yaml").write_text(team, encoding="utf-8")
     session = tmp_path / "s.sqlite"
-    proc = run_cli(
+    # The commands as a reader types them: the installed command, end to end.
+    proc = run_cli_process(
         "simulate",
         "jordras",
         "--seed",
@@ -50,7 +51,7 @@ def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
         str(session),
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    score = json.loads(run_cli("score", str(session), "--format", "json").stdout)
+    score = json.loads(run_cli_process("score", str(session), "--format", "json").stdout)
     rows = {(r["inject"], tuple(r["do"])): r["status"] for r in score["expectations"]}
     assert rows[("presse-lokalavis-a", ("reply",))] == "met"
     assert rows[("rykte-dam", ("flag",))] == "met"

@@ -7,7 +7,6 @@ asserted is read back from the session file, or from the installed command's deb
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -21,8 +20,7 @@ from simulator.scenario.loader import load_scenario_text
 from simulator.tui.screens.dialogs import AdhocScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen, ObserverNoteScreen
-from tests.helpers import run_cli
-from tests.test_console import (
+from tests.console_fixtures import (
     NAME,
     Console,
     close_session,
@@ -35,6 +33,7 @@ from tests.test_console import (
     session_events,
     status_text,
 )
+from tests.helpers import run_cli
 
 OBSERVER = "Olav Observatør"
 
@@ -110,10 +109,10 @@ async def open_note(pilot: Pilot) -> ObserverNoteScreen:
     return dialog
 
 
-def test_observer_notes_carry_the_observers_name_asked_once(tmp_path: Path) -> None:
+async def test_observer_notes_carry_the_observers_name_asked_once(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)  # the trainee at this console is Kari
         await console.advance(pilot, 30)
@@ -146,13 +145,13 @@ def test_observer_notes_carry_the_observers_name_asked_once(tmp_path: Path) -> N
         # The trainee's name stays the trainee's.
         assert app.player == NAME
 
-    console.run(script)
 
-
-def test_observer_note_is_about_an_item_only_when_the_observer_picks_it(tmp_path: Path) -> None:
+async def test_observer_note_is_about_an_item_only_when_the_observer_picks_it(
+    tmp_path: Path,
+) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 90)  # vitne-brak (0m) and nabo-strom (1m) delivered
@@ -196,14 +195,12 @@ def test_observer_note_is_about_an_item_only_when_the_observer_picks_it(tmp_path
         notes = str(screen.query_one("#notes", Static).render())
         assert "Godt fanget" in notes and "vitne-brak" in notes and f"({OBSERVER})" in notes
 
-    console.run(script)
 
-
-def test_observer_notes_stay_off_the_team_screens(tmp_path: Path) -> None:
+async def test_observer_notes_stay_off_the_team_screens(tmp_path: Path) -> None:
     console = Console(tmp_path)
     observed = "Tok lang tid"
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 30)
@@ -233,16 +230,14 @@ def test_observer_notes_stay_off_the_team_screens(tmp_path: Path) -> None:
         assert "vitne-brak" in list_ids(console.exercise, "feed")
         assert observed not in screen_text(app) and OBSERVER not in screen_text(app)
 
-    console.run(script)
-
 
 # -- the events list: will not come, and what each inject expects --------------------------
 
 
-def test_branch_not_taken_is_marked_will_not_come(tmp_path: Path) -> None:
+async def test_branch_not_taken_is_marked_will_not_come(tmp_path: Path) -> None:
     console = branches(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 90)
@@ -266,13 +261,11 @@ def test_branch_not_taken_is_marked_will_not_come(tmp_path: Path) -> None:
         await pilot.pause()
         assert status_cell(screen, "takk") == "kommer ikke"
 
-    console.run(script)
 
-
-def test_met_branch_rules_out_the_missed_one_in_nynorsk(tmp_path: Path) -> None:
+async def test_met_branch_rules_out_the_missed_one_in_nynorsk(tmp_path: Path) -> None:
     console = branches(tmp_path, "nn")
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 90)
@@ -282,18 +275,14 @@ def test_met_branch_rules_out_the_missed_one_in_nynorsk(tmp_path: Path) -> None:
         assert status_cell(screen, "takk") == app.tr("state.delivered")
         assert status_cell(screen, "etter-takk") != "kjem ikkje"
 
-    console.run(script)
 
-
-def test_will_not_come_comes_from_the_log(tmp_path: Path) -> None:
+async def test_will_not_come_comes_from_the_log(tmp_path: Path) -> None:
     """A resumed session knows the same: it is worked out from the log, not the screen."""
     console = branches(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 7 * 60)
-
-    console.run(script)
     store = SessionStore.open(console.path)
     try:
         engine = Engine.restore(store)
@@ -305,10 +294,10 @@ def test_will_not_come_comes_from_the_log(tmp_path: Path) -> None:
         store.close()
 
 
-def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None:
+async def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         screen = await console.facilitator(pilot)
         table = screen.query_one("#msel", DataTable)
@@ -325,8 +314,6 @@ def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None:
             "svar eller uttalelse innen 15 min; nevn «dammen» [2 poeng]"
         )
         assert expects("nabo-strom") == ""
-
-    console.run(script)
 
 
 # -- ad-hoc press questions ----------------------------------------------------------------
@@ -359,10 +346,10 @@ async def adhoc_press(pilot: Pilot, console: Console, text: str, deadline: str |
     assert isinstance(app.screen, FacilitatorScreen)
 
 
-def test_adhoc_press_question_is_open_with_a_deadline_and_met(tmp_path: Path) -> None:
+async def test_adhoc_press_question_is_open_with_a_deadline_and_met(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 60)
@@ -387,8 +374,6 @@ def test_adhoc_press_question_is_open_with_a_deadline_and_met(tmp_path: Path) ->
         assert outcome.data["status"] == "met" and outcome.data["response_time"] == 60
         assert outcome.data["deadline"] == adhoc.t + 20 * 60
         assert item not in app.read_clock().open  # answered: no longer open
-
-    console.run(script)
     report = json.loads(run_cli("score", str(console.path), "--format", "json").stdout)
     [row] = [e for e in report["expectations"] if e["inject"].startswith("adhoc-")]
     assert row["status"] == "met" and row["do"] == ["reply"]
@@ -396,10 +381,10 @@ def test_adhoc_press_question_is_open_with_a_deadline_and_met(tmp_path: Path) ->
     assert report["summary"]["press_answered_on_time"] >= 1
 
 
-def test_adhoc_press_question_with_its_own_deadline_is_missed(tmp_path: Path) -> None:
+async def test_adhoc_press_question_with_its_own_deadline_is_missed(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 60)
         await console.facilitator(pilot)
@@ -409,8 +394,6 @@ def test_adhoc_press_question_with_its_own_deadline_is_missed(tmp_path: Path) ->
         [outcome] = outcomes(console.path, item)
         assert outcome.data["status"] == "missed" and outcome.t == 60 + 5 * 60
         assert "adhoc-1" in console.app.read_clock().overdue  # counted as overdue
-
-    console.run(script)
     report = json.loads(run_cli("score", str(console.path), "--format", "json").stdout)
     [row] = [e for e in report["expectations"] if e["inject"] == "adhoc-1"]
     assert row["status"] == "missed" and row["deadline"] == 360
@@ -422,10 +405,10 @@ def test_adhoc_press_question_with_its_own_deadline_is_missed(tmp_path: Path) ->
         store.close()
 
 
-def test_adhoc_deadline_must_be_a_duration(tmp_path: Path) -> None:
+async def test_adhoc_deadline_must_be_a_duration(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         app = console.app
         await console.begin(pilot)
         await console.facilitator(pilot)
@@ -446,13 +429,11 @@ def test_adhoc_deadline_must_be_a_duration(tmp_path: Path) -> None:
             if e.data["source"] == "facilitator"
         ]
 
-    console.run(script)
 
-
-def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
+async def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
     first = Console(tmp_path)
 
-    async def observe(pilot: Pilot) -> None:
+    async with first.running() as pilot:
         await first.begin(pilot)
         await first.advance(pilot, 30)
         await first.facilitator(pilot)
@@ -464,33 +445,25 @@ def test_resumed_console_offers_the_last_observers_name(tmp_path: Path) -> None:
         await paste(pilot, "Før avbruddet")
         await pilot.press("enter")
         await pilot.pause()
-
-    first.run(observe)
     app, _ = resumed(first.path)
 
-    async def observe_again(pilot: Pilot) -> None:
-        await pilot.press("enter")  # the briefing, then the exercise, paused
-        await pilot.pause()
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press("o")
-        await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, PromptScreen)
-        assert prompt.query_one(Input).value == OBSERVER  # to confirm, or to change
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ObserverNoteScreen)
-        await paste(pilot, "Etter avbruddet")
-        await pilot.press("enter")
-        await pilot.pause()
-
-    async def main() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await observe_again(pilot)
-
     try:
-        asyncio.run(main())
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("enter")  # the briefing, then the exercise, paused
+            await pilot.pause()
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("o")
+            await pilot.pause()
+            prompt = app.screen
+            assert isinstance(prompt, PromptScreen)
+            assert prompt.query_one(Input).value == OBSERVER  # to confirm, or to change
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ObserverNoteScreen)
+            await paste(pilot, "Etter avbruddet")
+            await pilot.press("enter")
+            await pilot.pause()
     finally:
         close_session(app)
     notes = of_type(session_events(first.path), "note")
@@ -511,12 +484,12 @@ def test_nothing_more_comes_once_the_exercise_has_ended(tmp_path: Path) -> None:
     assert engine.inject_status("sporsmal") == "missed"
 
 
-def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path) -> None:
+async def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path) -> None:
     """At 80×24 the table's text and expectation columns are off to the right; the pane
     under it shows the highlighted inject's text and what it expects."""
     console = Console(tmp_path, language="nn")
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await pilot.resize_terminal(80, 24)
         await console.begin(pilot)
         screen = await console.facilitator(pilot)
@@ -530,5 +503,3 @@ def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path) -> N
         assert "Lierfjell Avis" in shown  # its text, placeholders filled in
         # The way back and the end are in the footer at this width.
         assert "F2 Tilbake" in lines[-1] and "E Avslutt" in lines[-1]
-
-    console.run(script)

@@ -24,12 +24,18 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.session import virtual_clock
 from simulator.engine.store import SessionStore
-from tests.helpers import cli_path, event_count, run_cli, surge_scenario
+from tests.helpers import BUSY, cli_path, event_count, run_cli, surge_scenario
 from tests.terminal import Terminal, open_terminal, settle, wait_for
 
 pytestmark = pytest.mark.faults
 KILLS = 20
-RNG = random.Random(20261126)
+SEED = 20261126
+
+
+def moment_of(test: str, n: int, low: int, high: int) -> int:
+    """Kill ``n``'s random target (events in the file): its own draw, so that each kill is
+    a case of its own, the same whichever worker runs it and in whatever order."""
+    return random.Random(f"{SEED}-{test}-{n}").randrange(low, high)
 
 
 def wait_until(
@@ -72,128 +78,106 @@ def check_killed_session(path: Path) -> list[dict]:
 SURGE = surge_scenario("2h")
 
 
-def test_kill_simulate_at_random_moments(tmp_path: Path) -> None:
+@pytest.mark.parametrize("n", range(KILLS))
+def test_kill_simulate_at_random_moments(tmp_path: Path, n: int) -> None:
     scenario = tmp_path / "surge.yaml"
     scenario.write_text(SURGE, encoding="utf-8")
-    for n in range(KILLS):
-        session = tmp_path / f"k{n}.sqlite"
-        partial = session.with_name(session.name + ".partial")
-        proc = subprocess.Popen(
-            [cli_path(), "simulate", str(scenario), "--seed", str(n), "--session", str(session)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        target = RNG.randrange(1, 30_000)
-        try:
-            wait_until(lambda p=partial, t=target: event_count(p) >= t, proc)
-        finally:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait()
-        events = check_killed_session(partial)
-        assert len(events) >= target
-        # It restores: the replay of the log matches the scenario and seed exactly.
-        restored = Engine.restore(SessionStore.open(partial), clock=virtual_clock())
-        assert restored.now() == pytest.approx(max(e["t"] for e in events))
-        restored.store.close()
+    session = tmp_path / f"k{n}.sqlite"
+    partial = session.with_name(session.name + ".partial")
+    proc = subprocess.Popen(
+        [cli_path(), "simulate", str(scenario), "--seed", str(n), "--session", str(session)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    target = moment_of("simulate", n, 1, 30_000)
+    try:
+        wait_until(lambda: event_count(partial) >= target, proc)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    events = check_killed_session(partial)
+    assert len(events) >= target
+    # It restores: the replay of the log matches the scenario and seed exactly.
+    restored = Engine.restore(SessionStore.open(partial), clock=virtual_clock())
+    assert restored.now() == pytest.approx(max(e["t"] for e in events))
+    restored.store.close()
 
 
 # -- the console, in a terminal ---------------------------------------------------------------
 
-# Chatter from the first second, so a random number of events is reached within seconds at
-# the top speed, and a press question to answer.
-BUSY = """\
-format: 1
-id: busy
-title: Travelt
-duration: 2h
-language: nb
-personas: [{id: avisa, name: Avisa, role: media}]
-injects:
-  - {id: presse, at: 10s, from: avisa, kind: press, text: "Hva skjer?",
-     expect: [{do: reply, within: 30m}]}
-noise:
-  - id: prat
-    authors: {role: citizen, count: 40}
-    rate: [{at: 0m, per_minute: 400}, {at: 2h, per_minute: 400}]
-    mix: {valid: 1}
-    texts: {valid: ["Ras ved {fake.city}?"]}
-"""
 
-
-def test_kill_the_console_at_random_moments(tmp_path: Path) -> None:
+@pytest.mark.parametrize("n", range(KILLS))
+def test_kill_the_console_at_random_moments(tmp_path: Path, n: int) -> None:
     scenario = tmp_path / "busy.yaml"
     scenario.write_text(BUSY, encoding="utf-8")
-    for n in range(KILLS):
-        session = tmp_path / f"run{n}.sqlite"
-        # What the team is doing when the power goes: reading, halfway through typing a
-        # statement, or just after one was published (acknowledged on screen).
-        moment = ("reading", "typing", "published")[n % 3]
-        target = RNG.randrange(3, 300)
-        term = open_terminal(
-            [
-                cli_path(),
-                "run",
-                str(scenario),
-                "--speed",
-                "20",
-                "--seed",
-                str(n),
-                "--session",
-                str(session),
-            ]
-        )
-        try:
-            wait_for(term, "Enter")
-            term.press("enter")
-            wait_until(lambda s=session, t=target: event_count(s) >= t, term=term)
-            if moment != "reading":
-                term.type("s")
-                wait_for(term, "Ny uttalelse")
-                term.type(f"Melding nummer {n}")
-                if moment == "published":
-                    term.press("ctrl+s")  # the composer's publish key in every terminal
-                    wait_for(term, "Publisert")
-            screen = term.screen()
-            os.kill(term.pid, signal.SIGKILL)
-        finally:
-            term.close()
-        events = check_killed_session(session)
-        handles = {e["handle"] for e in events if e["type"] == "delivered"}
-        on_screen = re.findall(r"@([a-z0-9_]+) \[", screen)
-        assert on_screen or moment != "reading"
-        for handle in on_screen:
-            assert handle in handles, handle  # whatever was on screen is on disk
-        texts = [e["text"] for e in events if e["type"] == "action"]
-        assert (f"Melding nummer {n}" in texts) == (moment == "published")
-        # resume opens it paused where it stopped, and the exercise goes on from there
-        before = len(events)
-        term = open_terminal([cli_path(), "resume", str(session)])
-        try:
-            wait_for(term, "Enter")
-            term.press("enter")
-            wait_for(term, "PAUSE")
-            term.press("f2")
-            wait_for(term, "Øvingsleder")
-            term.press("space")
-            wait_until(lambda s=session, b=before: event_count(s) > b + 20, term=term)
-            term.press("ctrl+c")
-            term.wait_gone()
-        finally:
-            term.close()
-        store = SessionStore.open(session)
-        seqs = [e.seq for e in store.events()]
-        assert seqs == list(range(1, len(seqs) + 1))
-        restored = Engine.restore(store, clock=virtual_clock())
-        assert restored.now() > max(e["t"] for e in events)
-        store.close()
+    session = tmp_path / f"run{n}.sqlite"
+    # What the team is doing when the power goes: reading, halfway through typing a
+    # statement, or just after one was published (acknowledged on screen).
+    moment = ("reading", "typing", "published")[n % 3]
+    target = moment_of("console", n, 3, 300)
+    term = open_terminal(
+        [
+            cli_path(),
+            "run",
+            str(scenario),
+            "--speed",
+            "20",
+            "--seed",
+            str(n),
+            "--session",
+            str(session),
+        ]
+    )
+    try:
+        wait_for(term, "Enter")
+        term.press("enter")
+        wait_until(lambda: event_count(session) >= target, term=term)
+        if moment != "reading":
+            term.type("s")
+            wait_for(term, "Ny uttalelse")
+            term.type(f"Melding nummer {n}")
+            if moment == "published":
+                term.press("ctrl+s")  # the composer's publish key in every terminal
+                wait_for(term, "Publisert")
+        screen = term.screen()
+        os.kill(term.pid, signal.SIGKILL)
+    finally:
+        term.close()
+    events = check_killed_session(session)
+    handles = {e["handle"] for e in events if e["type"] == "delivered"}
+    on_screen = re.findall(r"@([a-z0-9_]+) \[", screen)
+    assert on_screen or moment != "reading"
+    for handle in on_screen:
+        assert handle in handles, handle  # whatever was on screen is on disk
+    texts = [e["text"] for e in events if e["type"] == "action"]
+    assert (f"Melding nummer {n}" in texts) == (moment == "published")
+    # resume opens it paused where it stopped, and the exercise goes on from there
+    before = len(events)
+    term = open_terminal([cli_path(), "resume", str(session)])
+    try:
+        wait_for(term, "Enter")
+        term.press("enter")
+        wait_for(term, "PAUSE")
+        term.press("f2")
+        wait_for(term, "Øvingsleder")
+        term.press("space")
+        wait_until(lambda: event_count(session) > before + 20, term=term)
+        term.press("ctrl+c")
+        term.wait_gone()
+    finally:
+        term.close()
+    store = SessionStore.open(session)
+    seqs = [e.seq for e in store.events()]
+    assert seqs == list(range(1, len(seqs) + 1))
+    restored = Engine.restore(store, clock=virtual_clock())
+    assert restored.now() > max(e["t"] for e in events)
+    store.close()
 
 
 # -- a full disk ------------------------------------------------------------------------------
 
 
-def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
-    import asyncio
-
+async def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
     from simulator.engine.actions import ActionRequest
     from simulator.engine.clock import ManualTime, ScenarioClock
     from simulator.scenario.loader import load_scenario
@@ -204,35 +188,28 @@ def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path: Path) -> None:
     app = CrisisApp(
         load_scenario("jordras"), seed=1, session_path=path, clock=ScenarioClock(source=real)
     )
-    seen: dict[str, object] = {}
-
-    async def script() -> None:
-        async with app.run_test(size=(120, 36)) as pilot:
-            await pilot.press("enter")
-            await pilot.pause()
-            real.advance(240)
-            app.tick()
-            assert app.engine is not None and app.engine.store is not None
-            before = event_count(path)
-            # The disk fills up: SQLite may not grow the file by another page.
-            conn = app.engine.store._conn
-            pages = conn.execute("PRAGMA page_count").fetchone()[0]
-            conn.execute(f"PRAGMA max_page_count = {pages}")
-            real.advance(3000)  # a surge that cannot be written
-            app.tick()
-            app.tick()
-            await pilot.pause()
-            seen["notices"] = [n.message for n in app._notifications]
-            seen["acted"] = app.act(ActionRequest("statement", (), "x" * 50_000), "ok")
-            seen["running"] = app.is_running
-            seen["before"] = before
-            await pilot.press("ctrl+c")
-
-    asyncio.run(script())
-    notices = " ".join(str(n) for n in seen["notices"])  # type: ignore[attr-defined]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        real.advance(240)
+        app.tick()
+        assert app.engine is not None and app.engine.store is not None
+        before = event_count(path)
+        # The disk fills up: SQLite may not grow the file by another page.
+        conn = app.engine.store._conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        real.advance(3000)  # a surge that cannot be written
+        app.tick()
+        app.tick()
+        await pilot.pause()
+        notices = " ".join(str(n.message) for n in app._notifications)
+        acted = app.act(ActionRequest("statement", (), "x" * 50_000), "ok")
+        running = app.is_running
+        await pilot.press("ctrl+c")
     assert "Lagring feilet" in notices and "full" in notices
     assert notices.count("Lagring feilet") == 1  # said once, not on every tick
-    assert seen["running"] is True and seen["acted"] is False
+    assert running is True and acted is False
     store = SessionStore.open(path)  # what was written before is intact
-    assert store.count() >= seen["before"]  # type: ignore[operator]
+    assert store.count() >= before
     assert [e.seq for e in store.events()] == list(range(1, store.count() + 1))

@@ -42,7 +42,7 @@ def test_a_line_with_thousands_of_findings_is_quoted_once_and_the_list_is_capped
     tmp_path: Path,
 ) -> None:
     path = _many_placeholders(tmp_path)
-    proc = run_cli("validate", path.name, cwd=tmp_path, timeout=30)
+    proc = run_cli("validate", path.name, cwd=tmp_path)
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     findings = [line for line in lines if line.startswith("many.yaml:10:")]
@@ -64,7 +64,7 @@ def test_json_lists_a_bounded_number_of_findings_and_says_how_many_were_left_out
     tmp_path: Path,
 ) -> None:
     path = _many_placeholders(tmp_path)
-    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path, timeout=30)
+    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path)
     assert proc.returncode == 1
     records = json.loads(proc.stdout)
     assert len(records) == MAX_JSON + 1
@@ -84,7 +84,7 @@ def test_the_clipped_excerpt_shows_the_column_of_a_finding_far_along_a_line(
         f'injects: [{{id: a, at: 0, from: p, kind: post, text: "{text}"}}]\n',
         encoding="utf-8",
     )
-    proc = run_cli("validate", path.name, cwd=tmp_path, timeout=30)
+    proc = run_cli("validate", path.name, cwd=tmp_path)
     lines = proc.stdout.splitlines()
     quoted = next(line for line in lines if line.startswith("    7 | "))
     caret = lines[lines.index(quoted) + 1]
@@ -104,13 +104,13 @@ def test_checking_stops_after_the_findings_cap_and_says_so_first(tmp_path: Path)
         f"injects:\n{injects}",
         encoding="utf-8",
     )
-    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path, timeout=30)
+    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path)
     assert proc.returncode == 1
     records = json.loads(proc.stdout)
     first = records[0]
     assert (first["line"], first["column"], first["severity"]) == (0, 0, "error")
     assert f"more than {MAX_FINDINGS:,} findings; checking stopped" in first["message"]
-    text_out = run_cli("validate", path.name, cwd=tmp_path, timeout=30).stdout
+    text_out = run_cli("validate", path.name, cwd=tmp_path).stdout
     assert text_out.startswith("crowded.yaml: error: more than")
     assert f"crowded.yaml: invalid ({MAX_FINDINGS + 1} errors, 0 warnings)" in text_out
 
@@ -124,10 +124,10 @@ def test_a_message_quoting_a_huge_key_is_clipped_in_the_middle_keeping_the_fix(
         f"format: 1\nid: key\ntitle: Key\nduration: 1h\n? {key}\n: 1\n", encoding="utf-8"
     )
     for fmt in ("text", "json"):
-        proc = run_cli("validate", "--format", fmt, path.name, cwd=tmp_path, timeout=30)
+        proc = run_cli("validate", "--format", fmt, path.name, cwd=tmp_path)
         assert proc.returncode == 1
         assert len(proc.stdout) < 5_000
-    first = run_cli("validate", path.name, cwd=tmp_path, timeout=30).stdout.splitlines()[0]
+    first = run_cli("validate", path.name, cwd=tmp_path).stdout.splitlines()[0]
     assert first.startswith("key.yaml:5:3: error: unknown key 'kkk")
     assert " … " in first and first.endswith("escalation")  # the allowed keys: the fix
     assert len(first) <= len("key.yaml:5:3: error: ") + MAX_MESSAGE
@@ -211,7 +211,7 @@ def test_template_errors_point_at_the_placeholder_in_every_style(
 ) -> None:
     path = tmp_path / "styles.yaml"
     path.write_text(STYLES, encoding="utf-8")
-    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path, timeout=30)
+    proc = run_cli("validate", "--format", "json", path.name, cwd=tmp_path)
     records = json.loads(proc.stdout)
     line = _position(where)[0]
     mine = [r for r in records if name in r["message"] and r["line"] == line]

@@ -7,7 +7,6 @@ console speaks bokmål or nynorsk.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import string
@@ -51,8 +50,12 @@ from simulator.tui.screens.dialogs import (
     PromptScreen,
 )
 from simulator.tui.screens.exercise import ExerciseScreen
+from tests.console_fixtures import (
+    SIZE,
+    Console,
+    screen_text,
+)
 from tests.helpers import run_cli
-from tests.test_console import SIZE, Console, screen_text
 
 TABLES = {
     "console": CONSOLE,
@@ -286,23 +289,18 @@ async def _replay(pilot: Pilot, real: ManualTime, seen: Seen) -> None:
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
-def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> None:
+async def test_no_screen_shows_english_in_norwegian(tmp_path: Path, language: str) -> None:
     console = Console(tmp_path, language=language)
     seen = Seen(console.app)
 
-    async def main() -> None:
-        # With the toasts, which say what an action did.
-        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
-            await _console(console, pilot, seen)
-        real = ManualTime()
-        replay = ReplayApp(
-            ReplayLog(console.path), clock=ScenarioClock(source=real), language=language
-        )
-        seen.app = replay
-        async with replay.run_test(size=SIZE, notifications=True) as pilot:
-            await _replay(pilot, real, seen)
-
-    asyncio.run(main())
+    # With the toasts, which say what an action did.
+    async with console.running(notifications=True) as pilot:
+        await _console(console, pilot, seen)
+    real = ManualTime()
+    replay = ReplayApp(ReplayLog(console.path), clock=ScenarioClock(source=real), language=language)
+    seen.app = replay
+    async with replay.run_test(size=SIZE, notifications=True) as pilot:
+        await _replay(pilot, real, seen)
     assert len(seen.views) == 27  # every view above was reached
     assert seen.english(language) == {}
 
@@ -377,13 +375,14 @@ def test_the_command_line_speaks_the_scenarios_or_the_asked_language(
     assert f"Skreiv {page}" in done.stderr
 
 
-def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
+async def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)  # the picture is saved in the current folder
     console = Console(tmp_path, language="nn")
 
-    async def script(pilot: Pilot) -> None:
+    # Toasts show only when asked for in a test.
+    async with console.app.run_test(size=SIZE, notifications=True) as pilot:
         await console.begin(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Skjermbilete")
@@ -404,13 +403,6 @@ def test_the_palettes_screenshot_command_saves_and_says_so_in_nynorsk(
                 break
             await pilot.pause()
         assert "Skjermbiletet er lagra" in screen_text(console.app)
-
-    async def main() -> None:
-        # Toasts show only when asked for in a test.
-        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
 
 
 @pytest.mark.parametrize("fmt", ["table", "md"])
@@ -450,7 +442,7 @@ def test_preview_json_and_csv_keep_their_english_names() -> None:
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
-def test_the_engines_refusal_is_shown_in_the_consoles_language(
+async def test_the_engines_refusal_is_shown_in_the_consoles_language(
     tmp_path: Path, language: str
 ) -> None:
     """The hide dialog is open while the item is hidden another way: the engine refuses the
@@ -458,7 +450,7 @@ def test_the_engines_refusal_is_shown_in_the_consoles_language(
     console = Console(tmp_path, language=language)
     item = "savnet-nabo"  # a neighbour's post with a missing person's details, at T+10:00
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running(notifications=True) as pilot:
         app = console.app
         await console.begin(pilot)
         await console.advance(pilot, 600)
@@ -474,12 +466,6 @@ def test_the_engines_refusal_is_shown_in_the_consoles_language(
         assert app.tr("error.action", message=why) in shown
         english = Catalogue(ENGINE, Language.EN)("hidden.already", item=item)
         assert not any(english in message for message in shown)
-
-    async def main() -> None:
-        async with console.app.run_test(size=SIZE, notifications=True) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
 
 
 def test_a_malformed_request_says_why_in_each_language_and_str_stays_english() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import ACTIONS, TRUTHS, Expectation
 from simulator.scenario.msel import format_expectation, parse_expectations
-from tests.helpers import MINIMAL, run_cli, scenario_text, with_injects
+from tests.helpers import MINIMAL, Done, Ran, run_cli, run_cli_process, scenario_text, with_injects
 
 BOM = b"\xef\xbb\xbf"
 # What Excel and LibreOffice take as the start of a formula (typed out, not imported).
@@ -153,7 +152,7 @@ injects:
 def test_export_is_utf8_with_bom_and_keeps_norwegian_letters(tmp_path: Path) -> None:
     sc = load_scenario("omdommekrise").scenario
     target = tmp_path / "msel.csv"
-    proc = run_cli("msel", "export", "omdommekrise", "-o", str(target))
+    proc = run_cli_process("msel", "export", "omdommekrise", "-o", str(target))  # end to end
     assert proc.returncode == 0, proc.stderr
     raw = target.read_bytes()
     assert raw[:3] == BOM
@@ -334,13 +333,13 @@ def test_a_missing_csv_is_named(tmp_path: Path, write: Callable[..., Path]) -> N
 # quotes in the file, duplicate ids
 
 
-def _import(tmp_path: Path, csv_name: str) -> subprocess.CompletedProcess[str]:
+def _import(tmp_path: Path, csv_name: str) -> Ran:
     return run_cli(
         "msel", "import", csv_name, "--into", "base.yaml", "-o", "out.yaml", cwd=tmp_path
     )
 
 
-def _errors(proc: subprocess.CompletedProcess[str]) -> list[str]:
+def _errors(proc: Done) -> list[str]:
     return [line for line in proc.stderr.splitlines() if ": error: " in line]
 
 

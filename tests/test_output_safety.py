@@ -4,7 +4,7 @@ Control characters quoted from a scenario, an actions file or a session never re
 terminal raw; line numbers match what editors show, whatever line separators a text
 holds; ``-o`` never destroys a session or an input; and a session whose stored scenario
 no longer loads gets a plain message, not an internal error. Everything runs through the
-installed command on real files.
+command line on real files.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import hashlib
 import json
 import re
 import sqlite3
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import MINIMAL, run_cli, scenario_text
+from tests.helpers import MINIMAL, Ran, run_cli, scenario_text
 
 # Every control character a terminal might obey: C0 but tab and line feed, DEL, and C1.
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -33,7 +32,7 @@ def _no_raw_control(text: str, *, crlf: bool = False) -> None:
     assert found is None, f"raw {found.group()!r} in output:\n{text[-2000:]!r}"
 
 
-def _clean_run(*args: str, cwd: Path, code: int) -> subprocess.CompletedProcess[str]:
+def _clean_run(*args: str, cwd: Path, code: int) -> Ran:
     proc = run_cli(*args, cwd=cwd)
     everything = proc.stdout + proc.stderr
     assert proc.returncode == code, everything[-2000:]

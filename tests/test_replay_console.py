@@ -7,12 +7,10 @@ the replay's keys and advance it by hand; nothing sleeps.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+import math
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey, FooterLabel
 
@@ -21,13 +19,16 @@ from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.session import new_session
 from simulator.engine.store import SessionStore
 from simulator.scenario.loader import load_scenario
-from simulator.scoring.replay import ReplayLog
-from simulator.tui.replay import ReplayApp, ReplayScreen
+from simulator.tui.replay import ReplayScreen
 from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
-from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane
+from tests.console_fixtures import (
+    Replay,
+    screen_text,
+    status_text,
+)
 
 SIZE = (120, 36)
 OBSERVED = "Tok lang tid"
@@ -78,39 +79,6 @@ def _events(path: Path) -> int:
         store.close()
 
 
-class Replay:
-    """A replay on a virtual clock (it plays at speed 4 from T+0)."""
-
-    def __init__(self, path: Path, language: str | None = None) -> None:
-        self.real = ManualTime()
-        self.app = ReplayApp(
-            ReplayLog(path), clock=ScenarioClock(source=self.real), language=language
-        )
-
-    def run(self, script: Callable[[Pilot], Awaitable[None]]) -> None:
-        async def main() -> None:
-            async with self.app.run_test(size=SIZE) as pilot:
-                await pilot.pause()
-                await script(pilot)
-
-        asyncio.run(main())
-
-    @property
-    def screen(self) -> ReplayScreen:
-        screen = self.app.screen
-        assert isinstance(screen, ReplayScreen)
-        return screen
-
-    async def advance(self, pilot: Pilot, seconds: float) -> None:
-        self.real.advance(seconds)
-        self.app.tick()
-        await pilot.pause()
-
-    def shown_ids(self) -> list[str]:
-        feed = self.screen.query_one("#list-feed", FeedView)
-        return [feed.model.items[i].id for i in feed.rows]
-
-
 def footer_keys(screen: ReplayScreen) -> dict[str, str]:
     """Each key the footer shows, with its label."""
     return {key.key: key.description for key in screen.query(FooterKey)}
@@ -127,10 +95,10 @@ def detail_text(screen: ReplayScreen) -> str:
     return " ".join(" ".join(strip.text for strip in lines).split())
 
 
-def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
+async def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running():
         screen = replay.screen
         keys = footer_keys(screen)
         assert set(keys) == REPLAY_KEYS
@@ -157,15 +125,13 @@ def test_the_footer_shows_only_the_replay_keys(session: Path) -> None:
             tr("cmd.name"),
         }
 
-    replay.run(script)
 
-
-def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
+async def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
     replay = Replay(session)
     record = replay.app.record
     at_start = {e.data["item"] for e in record.events if e.type == "delivered" and e.t == 0}
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await replay.advance(pilot, 150)  # 600 s of scenario time at speed 4
         assert app.now() == 600
@@ -193,13 +159,11 @@ def test_home_goes_back_to_the_start_and_end_to_the_end(session: Path) -> None:
         await pilot.pause()
         assert app.now() == 0
 
-    replay.run(script)
 
-
-def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
+async def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("space")  # pause, so that only the keys move the time
         await pilot.pause()
@@ -229,14 +193,12 @@ def test_step_keys_move_by_one_and_ten_minutes(session: Path) -> None:
         await replay.advance(pilot, 10)
         assert app.now() == 80
 
-    replay.run(script)
 
-
-def test_the_exercise_keys_change_nothing(session: Path) -> None:
+async def test_the_exercise_keys_change_nothing(session: Path) -> None:
     before = _events(session)
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         await replay.advance(pilot, 150)
         for key in ("r", "s", "f", "h", "H", "e", "n", "f2"):
             await pilot.press(key)
@@ -244,21 +206,26 @@ def test_the_exercise_keys_change_nothing(session: Path) -> None:
             assert isinstance(replay.app.screen, ReplayScreen), key
             assert not replay.app.screen.query(ComposerPanel), key  # no composer opens
             assert not isinstance(replay.app.screen, FacilitatorScreen)
-
-    replay.run(script)
     assert _events(session) == before
 
 
-def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
+async def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
     replay = Replay(session, language="en")
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(s.render()) for s in app.screen.query(Static))
-        assert "Home  back to the start" in text and "reply" not in text
+        tr = app.tr
+        rows = {row.keys: row.label for row in app.screen.rows}
+        assert rows["home"] == tr("bind.to_start") and rows["end"] == tr("bind.to_end")
+        assert rows["space"] == tr("bind.play") and rows["+ -"] == tr("group.speed")
+        assert rows["← →"] == "±1 min" and rows["< >"] == "±10 min"
+        assert tr("help.replay") in screen_text(app)
+        # Nothing that would change the exercise: no key to reply, flag or hide.
+        assert "reply" not in screen_text(app).lower()
+        assert not {tr("bind.reply"), tr("bind.flag"), tr("bind.hide")} & set(rows.values())
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
@@ -267,14 +234,12 @@ def test_help_shows_the_replay_keys_and_q_closes_it(session: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
 
-    replay.run(script)
 
-
-def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
+async def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
     # The replay is the facilitator's, for the debrief.
     replay = Replay(session)
 
-    async def script(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         app = replay.app
         await pilot.press("end")
         await pilot.pause()
@@ -290,4 +255,53 @@ def test_the_replay_shows_observer_notes_marked_as_such(session: Path) -> None:
         assert f"{app.tr('done.note')} (Kari): {LOGGED}" in detail
         assert REPLY in detail
 
-    replay.run(script)
+
+async def test_the_replay_draws_on_a_change_or_a_new_second_only(session: Path) -> None:
+    # Every drawing starts with a new reading of the clock (app.triage): while nothing
+    # changes and the shown second stays, the replay reads and draws nothing.
+    replay = Replay(session)
+
+    async with replay.running() as pilot:
+        app = replay.app
+        await pilot.press("space")  # pause: a change, drawn at once
+        await pilot.pause()
+        assert app.tr("status.paused") in status_text(replay.screen)
+        drawn = app.triage
+        replay.real.advance(60)
+        app.tick()
+        await pilot.pause()
+        assert app.triage is drawn  # paused: nothing to draw
+        await pilot.press("space")  # playing again: drawn at once
+        await pilot.pause()
+        assert app.triage is not drawn
+        drawn = app.triage
+        # Half way to the next scenario second (real seconds at speed 4): the same second.
+        replay.real.advance((math.floor(drawn.now) + 1 - drawn.now) / 2 / 4)
+        app.tick()
+        assert int(app.now()) == int(drawn.now) and app.now() > drawn.now
+        assert app.triage is drawn
+        replay.real.advance(1)  # the shown second moves on
+        app.tick()
+        assert app.triage is not drawn and int(app.triage.now) == int(app.now())
+
+
+async def test_the_replay_sorts_and_searches_its_lists_as_the_exercise_does(
+    session: Path,
+) -> None:
+    replay = Replay(session, language="en")
+
+    async with replay.running() as pilot:
+        app = replay.app
+        await pilot.press("end")
+        await pilot.pause()
+        screen = replay.screen
+        everything = replay.shown_ids()
+        await pilot.press("u")  # only items not yet handled: the replied one goes
+        await pilot.pause()
+        assert "vitne-brak" in everything and "vitne-brak" not in replay.shown_ids()
+        assert app.tr("filter.unhandled") in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert replay.shown_ids() == everything
+        assert isinstance(app.screen, ReplayScreen) and not app.screen.query(ComposerPanel)
+        assert screen is app.screen

@@ -3,7 +3,7 @@
 Each session here is written event by event with ``SessionStore.create`` and ``append``, so
 every answer is known in advance; the arithmetic is worked out by hand in the comments.
 The reports (JSON contract, CSV, Markdown, table), comparison and bad input go through the
-installed command, as a facilitator would use it. One end-to-end check scores a real
+command line, as a facilitator would use it. One end-to-end check scores a real
 ``simulate`` run, and one checks that the hand-built log matches what the engine writes.
 """
 

@@ -21,7 +21,7 @@ from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore
 from simulator.engine.stored import stored_session
-from tests.helpers import run_cli, scenario_text
+from tests.helpers import run_cli, run_cli_process, scenario_text
 
 # Names from Faker in the noise: what another Faker would make differently.
 SCENARIO = scenario_text("""\
@@ -41,7 +41,7 @@ READERS = ("resume", "score", "replay")
 
 @pytest.fixture(scope="module")
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An interrupted session, recorded by the real command."""
+    """An interrupted session, recorded by the command line."""
     folder = tmp_path_factory.mktemp("recorded")
     (folder / "s.yaml").write_text(SCENARIO, encoding="utf-8")
     proc = run_cli(
@@ -193,15 +193,16 @@ def test_another_faker_major_is_refused_on_resume_only(recorded: Path, tmp_path:
     proc = run_cli("score", name, "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert exports(tmp_path, name)[0] == "session_start"
-    proc = run_cli("replay", name, cwd=tmp_path)
-    assert (proc.returncode, proc.stderr.startswith(TERMINAL)) == (2, True), proc.stderr
+    replayed = run_cli_process("replay", name, cwd=tmp_path)  # end to end, with no terminal
+    assert (replayed.returncode, replayed.stderr.startswith(TERMINAL)) == (2, True), replayed.stderr
 
 
 @pytest.mark.parametrize("command", ["score", "export", "replay"])
 def test_the_readers_never_load_faker(recorded: Path, command: str) -> None:
-    # Why another Faker does not matter to them: they read what the log recorded.
+    # Why another Faker does not matter to them: they read what the log recorded. What a
+    # command imports shows only in a process of its own.
     env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
-    proc = run_cli(command, recorded.name, cwd=recorded.parent, env=env)
+    proc = run_cli_process(command, recorded.name, cwd=recorded.parent, env=env)
     assert proc.returncode == (2 if command == "replay" else 0), proc.stderr[-500:]
     loaded = {
         line.rsplit("|", 1)[1].strip().split(".")[0]

@@ -26,9 +26,11 @@ import pytest
 
 from simulator.engine.store import SessionError, SessionStore
 from tests.helpers import (
+    Done,
     cli_path,
     open_folder,
     run_cli,
+    run_cli_process,
     run_cli_unprivileged,
     scenario_text,
     unprivileged_reason,
@@ -140,7 +142,7 @@ def make_session(folder: Path, name: str = "s.sqlite", until: str = "10m") -> Pa
     return folder / name
 
 
-def only_error_line(proc: subprocess.CompletedProcess[str]) -> str:
+def only_error_line(proc: Done) -> str:
     lines = [line for line in proc.stderr.splitlines() if line.startswith(ERROR)]
     assert len(lines) == 1, proc.stderr
     return lines[0]
@@ -203,8 +205,9 @@ def test_a_writer_that_closes_gives_the_lock_back(tmp_path: Path) -> None:
 # --- simulate never removes another run's partial file (defects 3 and 22) -------------------
 
 
-def test_simulate_leaves_another_runs_partial_alone(tmp_path: Path, holders: list[Holder]) -> None:
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
+def test_simulate_leaves_another_runs_partial_alone(
+    tmp_path: Path, mini: Path, holders: list[Holder]
+) -> None:
     target = tmp_path / "x.sqlite"
     partial = tmp_path / "x.sqlite.partial"
     holder = Holder(HOLD_PARTIAL, str(target), "mini.yaml", cwd=tmp_path)
@@ -235,9 +238,10 @@ def test_simulate_leaves_another_runs_partial_alone(tmp_path: Path, holders: lis
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.yaml", "x.sqlite"]
 
 
-def test_leftovers_of_a_killed_simulate_are_reported_with_size_and_kept(tmp_path: Path) -> None:
+def test_leftovers_of_a_killed_simulate_are_reported_with_size_and_kept(
+    tmp_path: Path, mini: Path
+) -> None:
     (tmp_path / "big.yaml").write_text(BIG, encoding="utf-8")
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
     folder = tmp_path / "sessions"
     killed = subprocess.Popen(
         [cli_path(), "simulate", "big.yaml", "--seed", "5", "--session", "sessions/big.sqlite"],
@@ -386,14 +390,14 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(SessionError, match=r"pipe.sqlite: is a named pipe \(FIFO\)"):
         SessionStore.open(fifo, readonly=True)
-    proc = run_cli("score", "pipe.sqlite", cwd=tmp_path, timeout=60)
+    proc = run_cli_process("score", "pipe.sqlite", cwd=tmp_path, timeout=60)
     assert proc.returncode == 1 and "is a named pipe (FIFO)" in only_error_line(proc)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_a_device_is_refused(tmp_path: Path, device: str) -> None:
     for command in ("score", "export", "resume"):
-        proc = run_cli(command, device, cwd=tmp_path, timeout=60)
+        proc = run_cli_process(command, device, cwd=tmp_path, timeout=60)
         assert proc.returncode == 1
         assert only_error_line(proc) == f"{ERROR}{device}: is a device; give the path of a file"
 
@@ -403,9 +407,8 @@ def test_a_device_is_refused(tmp_path: Path, device: str) -> None:
 
 @pytest.mark.parametrize("damage", ["deleted", "overwritten"])
 def test_a_lost_write_ahead_log_is_named(
-    tmp_path: Path, holders: list[Holder], damage: str
+    tmp_path: Path, mini: Path, holders: list[Holder], damage: str
 ) -> None:
-    (tmp_path / "mini.yaml").write_text(MINIMAL, encoding="utf-8")
     holder = Holder(WRITE_AND_WAIT, str(tmp_path / "s.sqlite"), "mini.yaml", cwd=tmp_path)
     holders.append(holder)
     holder.kill9()

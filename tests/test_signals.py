@@ -29,7 +29,7 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.session import virtual_clock
 from simulator.engine.store import SessionStore
-from tests.helpers import cli_path, event_count, run_cli
+from tests.helpers import BUSY, cli_path, event_count, run_cli
 from tests.terminal import TmuxTerminal, wait_for
 
 pytestmark = pytest.mark.faults
@@ -88,6 +88,14 @@ def _children(pid: int) -> list[str]:
     return []
 
 
+def busy_scenario(folder: Path) -> str:
+    """A scenario in bokmål with items from its first second, so that a console at the top
+    speed has a session worth closing at once (the bundled ones start slowly)."""
+    path = folder / "busy.yaml"
+    path.write_text(BUSY, encoding="utf-8")
+    return str(path)
+
+
 def check_closed_session(path: Path, paused: bool = True) -> None:
     """Closed cleanly: one file with every event, the pause last, and resume opens there."""
     assert not path.with_name(path.name + "-wal").exists()  # folded in when it was closed
@@ -115,7 +123,7 @@ SIGNALS = [
 @pytest.mark.parametrize(("signum", "status"), SIGNALS)
 def test_run_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: str) -> None:
     session = tmp_path / "S.sqlite"
-    run = Wrapped("run", "jordras", "--speed", "20", "--session", str(session))
+    run = Wrapped("run", busy_scenario(tmp_path), "--speed", "20", "--session", str(session))
     try:
         wait_for(run.term, "Enter")
         run.term.press("enter")
@@ -125,7 +133,7 @@ def test_run_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: 
         os.kill(run.pid, signum)
         assert run.finish() == (status, "echo")
         assert run.flags() == "0 0 0"
-        assert "Økta er lagret" in run.term.screen()  # jordras speaks bokmål
+        assert "Økta er lagret" in run.term.screen()  # the scenario speaks bokmål
     finally:
         run.term.close()
     check_closed_session(session)
@@ -133,10 +141,8 @@ def test_run_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: 
 
 @needs_tmux
 @pytest.mark.parametrize(("signum", "status"), SIGNALS)
-def test_resume_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: str) -> None:
-    session = tmp_path / "S.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "5m", "--session", str(session))
-    assert made.returncode == 0, made.stderr
+def test_resume_closes_on_a_signal_as_on_quit(stopped: Path, signum: int, status: str) -> None:
+    session = stopped
     before = event_count(session)
     resumed = Wrapped("resume", str(session))
     try:
@@ -157,10 +163,10 @@ def test_resume_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, statu
 
 @needs_tmux
 @pytest.mark.parametrize(("signum", "status"), SIGNALS)
-def test_replay_closes_on_a_signal_as_on_quit(tmp_path: Path, signum: int, status: str) -> None:
-    session = tmp_path / "S.sqlite"
-    made = run_cli("simulate", "jordras", "--seed", "1", "--until", "5m", "--session", str(session))
-    assert made.returncode == 0, made.stderr
+def test_replay_closes_on_a_signal_as_on_quit(
+    jordras_stopped: Path, signum: int, status: str
+) -> None:
+    session = jordras_stopped  # replay only reads it
     replay = Wrapped("replay", str(session))
     try:
         wait_for(replay.term, "@")  # items on the screen
@@ -250,7 +256,7 @@ def last_switch(shown: bytes, mode: int) -> str:
 def test_sigterm_in_a_terminal_without_tmux(tmp_path: Path) -> None:
     """The same as in tmux, read from the codes the command wrote and the terminal's settings."""
     session = tmp_path / "S.sqlite"
-    window = WindowPty("run", "jordras", "--speed", "20", "--session", str(session))
+    window = WindowPty("run", busy_scenario(tmp_path), "--speed", "20", "--session", str(session))
     try:
         start_exercise(window, session)
         os.kill(window.proc.pid, signal.SIGTERM)
@@ -267,7 +273,7 @@ def test_sigterm_in_a_terminal_without_tmux(tmp_path: Path) -> None:
 def test_a_closed_terminal_window_closes_the_session(tmp_path: Path) -> None:
     """The terminal hangs up: writes to it fail, yet the session is closed, status 129."""
     session = tmp_path / "S.sqlite"
-    window = WindowPty("run", "jordras", "--speed", "20", "--session", str(session))
+    window = WindowPty("run", busy_scenario(tmp_path), "--speed", "20", "--session", str(session))
     try:
         start_exercise(window, session)
         window.close_window()  # the kernel sends SIGHUP

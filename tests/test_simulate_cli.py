@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import run_cli, scenario_text
+from tests.helpers import Done, run_cli, run_cli_process, scenario_text, simulate
 
 NOISE = """\
 noise:
@@ -52,13 +51,7 @@ SUMMARY = re.compile(
 )
 
 
-def simulate(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    proc = run_cli("simulate", *args, cwd=folder)
-    assert proc.returncode == 0, proc.stderr
-    return proc
-
-
-def summary(proc: subprocess.CompletedProcess[str]) -> re.Match[str]:
+def summary(proc: Done) -> re.Match[str]:
     found = SUMMARY.fullmatch(proc.stdout)
     assert found, proc.stdout
     return found
@@ -87,7 +80,8 @@ def scenario(tmp_path: Path) -> Path:
 
 def test_summary_counts_match_the_session_and_default_path(tmp_path: Path) -> None:
     before = datetime.now(UTC).replace(microsecond=0)
-    proc = simulate(tmp_path, "jordras", "--seed", "21")
+    proc = run_cli_process("simulate", "jordras", "--seed", "21", cwd=tmp_path)  # end to end
+    assert proc.returncode == 0, proc.stderr
     after = datetime.now(UTC)
     found = summary(proc)
     delivered, until, met, late, missed, still_open, state, shown = found.groups()
@@ -102,7 +96,9 @@ def test_summary_counts_match_the_session_and_default_path(tmp_path: Path) -> No
     assert (tmp_path / shown).is_file()
     assert session_files(tmp_path) == [tmp_path / shown]  # no .partial, -wal or -shm left
 
-    rows = export(tmp_path, shown)
+    exported = run_cli_process("export", shown, cwd=tmp_path)  # end to end
+    assert exported.returncode == 0, exported.stderr
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert int(delivered.replace(",", "")) == sum(r["type"] == "delivered" for r in rows) > 0
     statuses = [r["status"] for r in rows if r["type"] == "expectation"]
     assert (int(met), int(late), int(missed)) == (
@@ -383,7 +379,7 @@ def test_an_action_after_the_end_stops_the_run_and_nothing_is_written(
 
 def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path) -> None:
     simulate(tmp_path, "s.yaml", "--seed", "3", "--until", "3m", "--session", "cut.sqlite")
-    proc = run_cli("score", "cut.sqlite", "--format", "json", cwd=tmp_path)
+    proc = run_cli_process("score", "cut.sqlite", "--format", "json", cwd=tmp_path)  # end to end
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     # 'first' came at 1m; its deadline lies after 3m, so it is neither met nor missed yet.
@@ -397,7 +393,7 @@ def test_until_scores_what_is_still_open_as_open(tmp_path: Path, scenario: Path)
     assert first["deadline"] > 180
     assert (data["summary"]["open"], data["summary"]["missed"]) == (1, 0)
     assert data["summary"]["score"] is None  # nothing settled yet to judge
-    table = run_cli("score", "cut.sqlite", cwd=tmp_path)
+    table = run_cli_process("score", "cut.sqlite", cwd=tmp_path)
     assert table.returncode == 0, table.stderr
     assert "first" in table.stdout  # the row is shown, not left out
 

@@ -31,7 +31,7 @@ from simulator.engine.store import (
     SessionStore,
 )
 from simulator.scenario.bundled import bundled_dir
-from tests.helpers import cli_path, run_cli, scenario_text, with_injects
+from tests.helpers import cli_path, run_cli, scenario_text, simulate, with_injects
 
 PAGE = 4096
 WALL = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
@@ -117,12 +117,6 @@ noise:
 # --- helpers -------------------------------------------------------------------------
 
 
-def simulate(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    proc = run_cli("simulate", *args, cwd=folder)
-    assert proc.returncode == 0, proc.stderr
-    return proc
-
-
 def records(text: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines()]
 
@@ -152,7 +146,7 @@ def middle_page(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def jordras_session(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real, ended session of a bundled scenario, written by the installed command."""
+    """A real, ended session of a bundled scenario, written by the command line."""
     folder = tmp_path_factory.mktemp("jordras")
     simulate(folder, "jordras", "--seed", "3", "--session", "j.sqlite")
     return folder / "j.sqlite"
@@ -666,16 +660,10 @@ def test_wall_times_are_utc(tmp_path: Path) -> None:
     assert before.replace(microsecond=before.microsecond // 1000 * 1000) <= stamp <= after
 
 
-def test_an_altered_stored_scenario_is_refused(tmp_path: Path) -> None:
+def test_an_altered_stored_scenario_is_refused(stopped: Path) -> None:
     import sqlite3
 
-    path = tmp_path / "altered.sqlite"
-    assert (
-        run_cli(
-            "simulate", "jordras", "--seed", "1", "--until", "2m", "--session", str(path)
-        ).returncode
-        == 0
-    )
+    path = stopped
     conn = sqlite3.connect(path)
     conn.execute("UPDATE meta SET value = value || '# edited' WHERE key = 'scenario_text'")
     conn.commit()

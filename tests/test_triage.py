@@ -8,25 +8,24 @@ from the engine's expectations (what the session log replays into), not from the
 
 from __future__ import annotations
 
-import asyncio
 import math
-from collections.abc import Awaitable, Callable
+import re
 from pathlib import Path
 
 from rich.style import Style
 from textual.command import CommandList, CommandPalette
-from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
 from simulator.engine.actions import ActionRequest
-from simulator.tui.screens.dialogs import ConfirmScreen
+from simulator.tui.screens.dialogs import ConfirmScreen, HelpScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
 from simulator.tui.widgets.panels import StatusLine
-from tests.test_console import (
+from tests.console_fixtures import (
     LIST_CHANNELS,
     Console,
+    Replay,
     close_session,
     detail_text,
     list_ids,
@@ -35,7 +34,6 @@ from tests.test_console import (
     screen_text,
     status_text,
 )
-from tests.test_replay_console import Replay
 
 #: The kinds of item that visibly ask the team something (README, "In the console").
 ASKED = {"press", "question", "internal"}
@@ -61,14 +59,6 @@ def mmss(seconds: float) -> str:
     whole = math.floor(seconds)
     sign = "-" if whole < 0 else ""
     return f"⏱ {sign}{abs(whole) // 60:02d}:{abs(whole) % 60:02d}"
-
-
-def run_at(console: Console, size: tuple[int, int], script: Callable[[Pilot], Awaitable[None]]):
-    async def main() -> None:
-        async with console.app.run_test(size=size) as pilot:
-            await script(pilot)
-
-    asyncio.run(main())
 
 
 def shown_ids(screen: ExerciseScreen) -> list[str]:
@@ -114,10 +104,12 @@ def status_count(screen: ExerciseScreen, word: str) -> int:
 # -- countdowns ----------------------------------------------------------------------------
 
 
-def test_every_open_question_shows_its_countdown_in_its_row_in_every_list(tmp_path: Path) -> None:
+async def test_every_open_question_shows_its_countdown_in_its_row_in_every_list(
+    tmp_path: Path,
+) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         expected = open_questions(console)
@@ -140,13 +132,11 @@ def test_every_open_question_shows_its_countdown_in_its_row_in_every_list(tmp_pa
         assert "rykte-dam" in console.engine.expectations
         assert "rykte-dam" not in expected
 
-    console.run(script)
 
-
-def test_countdowns_turn_amber_five_minutes_before_and_red_after(tmp_path: Path) -> None:
+async def test_countdowns_turn_amber_five_minutes_before_and_red_after(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         left = open_questions(console)
@@ -188,13 +178,11 @@ def test_countdowns_turn_amber_five_minutes_before_and_red_after(tmp_path: Path)
                 style = screen.active_feed.get_component_rich_style(name)
                 assert style.color != style.bgcolor, (theme, name, str(style))
 
-    console.run(script)
 
-
-def test_row_detail_and_status_read_the_same_clock(tmp_path: Path) -> None:
+async def test_row_detail_and_status_read_the_same_clock(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         assert console.app.ticker is not None
         console.app.ticker.pause()  # only this test's ticks: the moment between two is kept
@@ -224,13 +212,11 @@ def test_row_detail_and_status_read_the_same_clock(tmp_path: Path) -> None:
         assert mmss(left) != f"⏱ {shown}"
         assert console.engine.clock_text(console.now()) in status_text(screen)
 
-    console.run(script)
 
-
-def test_a_paused_console_draws_no_countdowns(tmp_path: Path) -> None:
+async def test_a_paused_console_draws_no_countdowns(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 10 * 60)
         feed = console.exercise.active_feed
@@ -246,16 +232,14 @@ def test_a_paused_console_draws_no_countdowns(tmp_path: Path) -> None:
             await console.advance(pilot, 60)
         assert feed.tick == paused
 
-    console.run(script)
-
 
 # -- the open and overdue filters -------------------------------------------------------------
 
 
-def test_the_overdue_and_open_keys_show_exactly_the_counted_items(tmp_path: Path) -> None:
+async def test_the_overdue_and_open_keys_show_exactly_the_counted_items(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         screen = console.exercise
@@ -291,13 +275,11 @@ def test_the_overdue_and_open_keys_show_exactly_the_counted_items(tmp_path: Path
         await pilot.pause()
         assert len(shown_ids(screen)) == len(console.app.model.items)
 
-    console.run(script)
 
-
-def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> None:
+async def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         screen = console.exercise
@@ -327,13 +309,11 @@ def test_clicking_a_count_on_the_status_line_filters_on_it(tmp_path: Path) -> No
         overdue = {i for i, s in open_questions(console).items() if s < 0}
         assert sorted(shown_ids(screen)) == sorted(overdue)
 
-    console.run(script)
 
-
-def test_the_command_palette_has_the_triage_filters(tmp_path: Path) -> None:
+async def test_the_command_palette_has_the_triage_filters(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         screen = console.exercise
@@ -352,14 +332,12 @@ def test_the_command_palette_has_the_triage_filters(tmp_path: Path) -> None:
         assert console.app.screen is screen
         assert sorted(shown_ids(screen)) == sorted(overdue)
 
-    console.run(script)
 
-
-def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None:
+async def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None:
     first = Console(tmp_path)
     before: dict[str, object] = {}
 
-    async def run_first(pilot: Pilot) -> None:
+    async with first.running() as pilot:
         await first.begin(pilot)
         await first.advance(pilot, 30 * 60)
         # Answered through the engine, as every way of answering ends: the reply dialog
@@ -376,28 +354,20 @@ def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None
         assert isinstance(first.app.screen, ConfirmScreen)
         await pilot.press("j")
         await pilot.pause()
-
-    first.run(run_first)
     assert "presse-lokalavis-a" not in before["open"]  # type: ignore[operator]
 
     app, _ = resumed(first.path)
 
-    async def run_resumed(pilot: Pilot) -> None:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
-        await pilot.press("o")
-        await pilot.pause()
-        assert sorted(shown_ids(screen)) == before["overdue"]
-        assert status_count(screen, app.tr("triage.open")) == len(before["open"])  # type: ignore[arg-type]
-
-    async def main() -> None:
-        async with app.run_test(size=LARGE) as pilot:
-            await run_resumed(pilot)
-
     try:
-        asyncio.run(main())
+        async with app.run_test(size=LARGE) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExerciseScreen)
+            await pilot.press("o")
+            await pilot.pause()
+            assert sorted(shown_ids(screen)) == before["overdue"]
+            assert status_count(screen, app.tr("triage.open")) == len(before["open"])  # type: ignore[arg-type]
     finally:
         close_session(app)
 
@@ -405,10 +375,12 @@ def test_counts_come_from_the_session_log_after_a_resume(tmp_path: Path) -> None
 # -- 80x24 ---------------------------------------------------------------------------------
 
 
-def test_at_80x24_countdowns_deadline_footer_keys_and_status_are_visible(tmp_path: Path) -> None:
+async def test_at_80x24_countdowns_deadline_footer_keys_and_status_are_visible(
+    tmp_path: Path,
+) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running(SMALL) as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         app = console.app
@@ -446,13 +418,11 @@ def test_at_80x24_countdowns_deadline_footer_keys_and_status_are_visible(tmp_pat
         await pilot.pause()
         assert tr("monitor.trending") in screen_text(app)
 
-    run_at(console, SMALL, script)
 
-
-def test_at_120x40_the_monitoring_aids_are_shown_in_full(tmp_path: Path) -> None:
+async def test_at_120x40_the_monitoring_aids_are_shown_in_full(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running(LARGE) as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         tr = console.app.tr
@@ -462,23 +432,29 @@ def test_at_120x40_the_monitoring_aids_are_shown_in_full(tmp_path: Path) -> None
         assert tr("monitor.trending") not in screen_text(console.app)
         assert tr("triage.trending") + ":" in screen_text(console.app)
 
-    run_at(console, LARGE, script)
 
-
-def test_help_lists_the_triage_keys_whole_at_80x24(tmp_path: Path) -> None:
+async def test_help_lists_the_triage_keys_whole_at_80x24(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
-    async def script(pilot: Pilot) -> None:
+    async with console.running(SMALL) as pilot:
         await console.begin(pilot)
         await pilot.press("f1")
         await pilot.pause()
         text = screen_text(console.app)
-        assert "p  bare spørsmål å svare på" in text and "o  bare de på overtid" in text
-        # Whole, even on the smallest terminal: every line of the keys' help is on screen.
-        for line in console.app.tr("triage.help").splitlines():
+        help_screen = console.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        tr = console.app.tr
+        rows = {row.keys: row.label for row in help_screen.rows}
+        assert rows["p"] == tr("bind.triage_open") and rows["o"] == tr("bind.triage_overdue")
+        assert rows["m"] == tr("bind.triage_aids")
+        # Whole, even on the smallest terminal: every key with its label on one line, and
+        # every line of what the countdowns' colours mean.
+        lines = text.splitlines()
+        for row in help_screen.rows:
+            pattern = rf"(^|\s){re.escape(row.keys)}\s+{re.escape(row.label.split()[0])}"
+            assert any(re.search(pattern, line) for line in lines), row
+        for line in tr("triage.help").splitlines():
             assert line in text, line
-
-    run_at(console, SMALL, script)
 
 
 def _counts(status: str) -> str:
@@ -486,7 +462,7 @@ def _counts(status: str) -> str:
     return " · ".join(part.strip() for part in status.split("│")[1].split("·")[:2])
 
 
-def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
+async def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
     tmp_path: Path,
 ) -> None:
     # Both draw them from the log: the deadlines a delivery carries, the expectation
@@ -495,7 +471,7 @@ def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
     moments = (4 * 60, 12 * 60, 25 * 60, 40 * 60)
     live: dict[int, tuple[str, dict[str, float]]] = {}
 
-    async def play(pilot: Pilot) -> None:
+    async with console.running(LARGE) as pilot:
         await console.begin(pilot)
         for moment in moments:
             await console.advance(pilot, moment - console.now())
@@ -507,14 +483,12 @@ def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
             assert dict(console.app.triage.due) == open_questions(console)  # the engine agrees
             live[moment] = (_counts(status_text(console.app.screen)), dict(console.app.triage.due))
         close_session(console.app)
-
-    run_at(console, LARGE, play)
     assert any(left < 0 for _, due in live.values() for left in due.values())  # overdue seen
     assert live[25 * 60][1] and "presse-lokalavis-a" not in live[25 * 60][1]  # answered
     replay = Replay(console.path)
     replayed: dict[int, tuple[str, dict[str, float]]] = {}
 
-    async def watch(pilot: Pilot) -> None:
+    async with replay.running() as pilot:
         for moment in moments:
             replay.app.action_seek_to(moment)
             await pilot.pause()
@@ -522,6 +496,4 @@ def test_a_replay_shows_the_counts_and_countdowns_the_live_console_showed(
             replayed[moment] = (_counts(status_text(replay.screen)), dict(replay.app.triage.due))
         term, count = replay.app.monitor.trending(replay.app.now())[0]
         assert f"{count:>4} {term}" in screen_text(replay.app)  # type: ignore[arg-type]
-
-    replay.run(watch)
     assert replayed == live

@@ -9,7 +9,7 @@ import pytest
 
 from simulator.scenario.diagnostics import Finding
 from simulator.scenario.loader import check_text
-from tests.helpers import MINIMAL, run_cli, scenario_text, with_injects
+from tests.helpers import MINIMAL, run_cli, run_cli_process, scenario_text, with_injects
 
 
 def check(text: str) -> list[Finding]:
@@ -381,10 +381,11 @@ def test_validate_exit_codes_and_json(write) -> None:
         MINIMAL.replace("personas:\n", "personas:\n  - id: ola\n    name: Ola\n"), "warn.yaml"
     )
     bad = write(MINIMAL.replace("kind: press", "kind: pres"), "bad.yaml")
-    assert run_cli("validate", str(good)).returncode == 0
-    assert run_cli("validate", str(warn)).returncode == 0
-    assert run_cli("validate", "--strict", str(warn)).returncode == 1
-    proc = run_cli("validate", str(bad))
+    # End to end: the installed command's exit statuses, as a script sees them.
+    assert run_cli_process("validate", str(good)).returncode == 0
+    assert run_cli_process("validate", str(warn)).returncode == 0
+    assert run_cli_process("validate", "--strict", str(warn)).returncode == 1
+    proc = run_cli_process("validate", str(bad))
     assert proc.returncode == 1
     assert proc.stdout.startswith(f"{bad}:{line_of(bad.read_text(), 'kind: pres')}:11: error:")
     proc = run_cli("validate", "--format", "json", str(bad), str(warn))

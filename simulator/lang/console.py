@@ -151,14 +151,6 @@ CONSOLE: Final[dict[str, Entry]] = {
     "toast.speed": ("Speed {speed}x", "Hastighet {speed}x", "Fart {speed}x"),
     "toast.adhoc": ("Delivered.", "Levert.", "Levert."),
     "facilitator.title": ("Facilitator", "Øvingsleder", "Øvingsleiar"),
-    "facilitator.help": (
-        "space pause/resume · +/- speed · j next inject · a ad-hoc inject · "
-        "o observer note · E end · F2 back",
-        "mellomrom pause/fortsett · +/- hastighet · j neste innspill · "
-        "a ad hoc-innspill · o observatørnotat · E avslutt · F2 tilbake",
-        "mellomrom pause/hald fram · +/- fart · j neste innspel · a ad hoc-innspel · o "
-        "observatørnotat · E avslutt · F2 tilbake",
-    ),
     "msel.id": ("inject", "innspill", "innspel"),
     "msel.due": ("due", "tid", "tid"),
     "msel.channel": ("channel", "kanal", "kanal"),
@@ -190,60 +182,21 @@ CONSOLE: Final[dict[str, Entry]] = {
     "adhoc.kind": ("Kind", "Type", "Type"),
     "adhoc.text": ("Text (Enter delivers)", "Tekst (Enter leverer)", "Tekst (Enter leverer)"),
     "help.title": ("Help", "Hjelp", "Hjelp"),
+    # The help lists the keys from the bindings; these say what no key can.
     "help.body": (
-        "Monitor the feed, sort it, and respond.\n\n"
-        "Tab / shift+Tab  move between the lists and the detail pane\n"
-        "↑ ↓  select an item        1 2 3  feed / press / internal\n"
-        "r  reply        s  statement      f  flag (valid, misleading, irrelevant)\n"
-        "h  hide         e  escalate       n  logbook note\n"
-        "r, s: write in the panel below; ctrl+s publishes, Esc keeps a draft\n"
-        "h asks why; on a hidden item it shows it again. e asks to whom\n"
-        "/  search       u  only items not yet handled    a  only this author\n"
-        "c  clear filters                  F2  facilitator screen\n"
-        "ctrl+p  every command             F1 or ?  this help      q  quit\n\n"
+        "Monitor the feed, sort it, and respond.",
+        "Følg med på strømmen, sorter og svar.",
+        "Følg med på straumen, sorter og svar.",
+    ),
+    "help.saved": (
         "Everything you do is saved at once in the session file.",
-        "Følg med på strømmen, sorter og svar.\n\n"
-        "Tab / shift+Tab  flytt mellom listene og detaljvisningen\n"
-        "↑ ↓  velg innlegg          1 2 3  strøm / presse / internt\n"
-        "r  svar         s  uttalelse      f  merk (korrekt, villedende, irrelevant)\n"
-        "h  skjul        e  eskaler        n  loggnotat\n"
-        "r, s: skriv i feltet under; ctrl+s publiserer, Esc tar vare på utkastet\n"
-        "h spør hvorfor; på et skjult innlegg viser den det igjen. e spør hvem\n"
-        "/  søk          u  bare ubehandlede innlegg      a  bare denne avsenderen\n"
-        "c  fjern filtre                   F2  øvingsleder\n"
-        "ctrl+p  alle kommandoer           F1 eller ?  denne hjelpen      q  avslutt\n\n"
         "Alt du gjør, lagres straks i øktfila.",
-        "Følg med på straumen, sorter og svar.\n\n"
-        "Tab / shift+Tab  flytt mellom listene og detaljvisinga\n"
-        "↑ ↓  vel innlegg           1 2 3  straum / presse / internt\n"
-        "r  svar         s  utsegn         f  merk (korrekt, villeiande, ikkje relevant)\n"
-        "h  skjul        e  send vidare    n  loggnotat\n"
-        "r, s: skriv i feltet under; ctrl+s publiserer, Esc tek vare på utkastet\n"
-        "h spør kvifor; på eit skjult innlegg viser han det att. e spør kven\n"
-        "/  søk          u  berre innlegg som ikkje er handsama   a  berre denne avsendaren\n"
-        "c  fjern filter                   F2  øvingsleiar\n"
-        "ctrl+p  alle kommandoar           F1 eller ?  denne hjelpa       q  avslutt\n\n"
         "Alt du gjer, blir lagra med ein gong i øktfila.",
     ),
     "help.replay": (
-        "A replay of the exercise as it happened: nothing can be changed.\n\n"
-        "space  play / pause                 + -  faster / slower\n"
-        "← →  one minute back / forward      < >  ten minutes back / forward\n"
-        "Home  back to the start             End  to the end\n"
-        "1 2 3  feed / press / internal      ↑ ↓  select an item\n"
-        "ctrl+p  every command               F1 or ?  this help      q  quit",
-        "Avspilling av øvelsen slik den gikk: ingenting kan endres.\n\n"
-        "mellomrom  spill av / pause         + -  raskere / saktere\n"
-        "← →  ett minutt tilbake / fram      < >  ti minutter tilbake / fram\n"
-        "Home  tilbake til start             End  til slutten\n"
-        "1 2 3  strøm / presse / internt     ↑ ↓  velg innlegg\n"
-        "ctrl+p  alle kommandoer             F1 eller ?  denne hjelpen      q  avslutt",
-        "Avspeling av øvinga slik ho gjekk: ingenting kan endrast.\n\n"
-        "mellomrom  spel av / pause          + -  raskare / saktare\n"
-        "← →  eitt minutt tilbake / fram     < >  ti minutt tilbake / fram\n"
-        "Home  tilbake til start             End  til slutten\n"
-        "1 2 3  straum / presse / internt    ↑ ↓  vel innlegg\n"
-        "ctrl+p  alle kommandoar             F1 eller ?  denne hjelpa       q  avslutt",
+        "A replay of the exercise as it happened: nothing can be changed.",
+        "Avspilling av øvelsen slik den gikk: ingenting kan endres.",
+        "Avspeling av øvinga slik ho gjekk: ingenting kan endrast.",
     ),
     "bind.reply": ("Reply", "Svar", "Svar"),
     "bind.statement": ("Statement", "Uttalelse", "Utsegn"),
@@ -271,6 +224,19 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.to_start": ("Start", "Start", "Start"),
     "bind.to_end": ("End", "Slutt", "Slutt"),
     "group.speed": ("Speed", "Hastighet", "Fart"),
+    # a key's name, as the footer, the help and the palette show it
+    "key.space": ("space", "mellomrom", "mellomrom"),
+    "group.tabs": (
+        "Feed / press inbox / internal",
+        "Strøm / presseinnboks / internt",
+        "Straum / presseinnboks / internt",
+    ),
+    "group.select": ("Select an item", "Velg innlegg", "Vel innlegg"),
+    "group.focus": (
+        "Move between the lists and the detail pane",
+        "Flytt mellom listene og detaljvisningen",
+        "Flytt mellom listene og detaljvisinga",
+    ),
     # the command palette: Textual's own commands and texts, in the console's language
     "palette.placeholder": (
         "Search for commands…",

@@ -27,20 +27,14 @@ TRIAGE: Final[dict[str, Entry]] = {
     "triage.left": ("left, deadline {at}", "igjen, frist kl. {at}", "att, frist kl. {at}"),
     "triage.late": ("past the deadline {at}", "over fristen kl. {at}", "over fristen kl. {at}"),
     "triage.trending": ("Trends", "Trender", "Trendar"),
-    # Shown after the console's help text (``help.body``) in the help screen.
+    # Shown under the keys in the help screen: what the countdowns' colours mean.
     "triage.help": (
         "⏱ 12:00  time left to answer a question put to you: amber from 5 minutes\n"
-        "before the deadline, red once it has passed\n"
-        "p  only questions to answer   o  only overdue ones   (again: everything)\n"
-        "m  trends in full or on one line",
+        "before the deadline, red once it has passed",
         "⏱ 12:00  tid igjen til å svare på et spørsmål til dere: gul fra 5 minutter\n"
-        "før fristen, rød når den er passert\n"
-        "p  bare spørsmål å svare på   o  bare de på overtid   (en gang til: alt)\n"
-        "m  trender i sin helhet eller på én linje",
+        "før fristen, rød når den er passert",
         "⏱ 12:00  tid att til å svare på eit spørsmål til dykk: gul frå 5 minutt\n"
-        "før fristen, raud når han er passert\n"
-        "p  berre spørsmål å svare på   o  berre dei på overtid   (ein gong til: alt)\n"
-        "m  trendar i heilskap eller på éi linje",
+        "før fristen, raud når han er passert",
     ),
     "bind.triage_open": ("To answer", "Å svare på", "Å svare på"),
     "bind.triage_overdue": ("Overdue", "På overtid", "På overtid"),

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer
 
-from simulator.engine.actions import ActionRequest
-from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ScenarioClock
+from simulator.engine.clock import ScenarioClock
 from simulator.engine.monitoring import Monitor
 from simulator.scenario.durations import format_offset
 from simulator.scoring.replay import ReplayLog
-from simulator.tui.app import SPEEDS, CrisisApp
+from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.model import FeedItem, FeedModel
-from simulator.tui.screens.dialogs import HelpScreen
-from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.screens.exercise import ReadingScreen
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
 
@@ -26,15 +20,12 @@ TEN_MINUTES = Binding.Group("±10 min")
 SPEED = Binding.Group("speed")  # labelled from the catalogue's group.speed
 
 
-class ReplayScreen(ExerciseScreen, inherit_bindings=False):
-    """The exercise screen with the replay's keys, and none of the exercise's.
-
-    Nothing can be changed in a replay, so a key to reply or flag would only show up in the
-    footer and do nothing. The lists and the detail pane work as in the exercise.
+class ReplayScreen(ReadingScreen):
+    """The lists, the detail pane and the filters as in the exercise, with the replay's
+    keys: nothing can be changed in a replay, so there is no key to reply or flag.
     """
 
     BINDINGS = [
-        *Screen.BINDINGS,  # tab moves the focus, as everywhere
         Binding("space", "app.toggle_pause", "Play/pause", id="play"),
         Binding(
             "plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+", group=SPEED
@@ -60,28 +51,26 @@ class ReplayScreen(ExerciseScreen, inherit_bindings=False):
         ),
         Binding("home", "app.seek_to(0)", "Start", id="to_start", priority=True),
         Binding("end", "app.seek_end", "End", id="to_end", priority=True),
-        Binding("1", "tab('feed')", show=False),
-        Binding("2", "tab('press')", show=False),
-        Binding("3", "tab('internal')", show=False),
         Binding("f1,question_mark", "app.help", "Help", id="help"),
         Binding("q", "app.quit_now", "Quit", id="quit"),
     ]
 
     def on_mount(self) -> None:
-        # Textual runs the exercise screen's on_mount too. Without the palette's key, every
+        # Textual runs the reading screen's on_mount too. Without the palette's key, every
         # replay key fits the footer of a usual terminal; ctrl+p still opens the palette,
         # and the help says so.
         self.query_one(Footer).show_command_palette = False
 
 
-class ReplayApp(CrisisApp, inherit_bindings=False):
+class ReplayApp(ConsoleApp):
     """The console's screens over a recorded log instead of a running engine.
 
-    The keys are the replay screen's; the console's own (the facilitator's screen among
-    them) have no place here.
+    The keys are the replay screen's: nothing here would change the exercise.
     """
 
-    BINDINGS = [Binding("ctrl+c,ctrl+q", "quit_now", show=False, priority=True)]
+    HELP_BEFORE = ("help.replay",)
+    HELP_AFTER = ("triage.help",)
+    QUIT_HELP = "cmd.quit.replay"
 
     def __init__(
         self,
@@ -93,14 +82,12 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
     ) -> None:
         super().__init__(
             record.loaded,
-            seed=record.seed,
-            session_path=record.path,
-            speed=speed,
             language=language,
             clock=clock or ScenarioClock(),
+            model=self._new_model(),
         )
         self.record = record
-        self.model = self._new_model()
+        self.speed = speed
         self.shown = 0  # events taken into the model so far
 
     @staticmethod
@@ -109,37 +96,47 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
         # items they are about, marked as such.
         return FeedModel(observer_notes_on_items=True)
 
-    def open(self) -> None:
-        """A replay starts playing at once."""
-        self.begin()
-
-    def begin(self) -> None:
-        """Show the exercise screen at T+0, playing."""
+    @property
+    def scenario_clock(self) -> ScenarioClock:
+        """The replay's own clock (it always has one)."""
         assert self.clock is not None
-        self.clock.set_speed(self.speed)
-        self.clock.start()
+        return self.clock
+
+    def open(self) -> None:
+        """A replay starts playing at once: the exercise screen at T+0."""
+        self.scenario_clock.set_speed(self.speed)
+        self.scenario_clock.start()
         self.push_screen(ReplayScreen())
-        self.set_interval(0.2, self.tick)
+        self.set_interval(TICK, self.tick)
 
     # -- time ---------------------------------------------------------------------------
 
     def now(self) -> float:
-        assert self.clock is not None
-        return min(self.clock.now(), self.record.end)
+        """Scenario time now, never past the last recorded event."""
+        return min(self.scenario_clock.now(), self.record.end)
 
     def tick(self) -> None:
-        """Take in the events up to now; rebuild when the clock went backwards."""
+        """Take in the events up to now (rebuild when the clock went backwards), and redraw
+        on a change or when the displayed second moves on."""
+        self._follow(moved=False)
+
+    def _follow(self, *, moved: bool) -> None:
+        """Show the log as it stood at the clock's time (``moved``: the clock was set,
+        which the status line shows even within the same second)."""
         if not self.is_running:  # quitting: the screens are going away
             return
         target = self.record.count_until(self.now())
+        changed = moved or target != self.shown
         if target < self.shown:
             self._rebuild(target)
         elif target > self.shown:
             self.deliver(self.record.events[self.shown : target])
             self.shown = target
-        if self.now() >= self.record.end and self.clock and self.clock.running:
-            self.clock.pause()
-        self.redraw()
+        clock = self.scenario_clock
+        if self.now() >= self.record.end and clock.running:
+            clock.pause()
+            changed = True  # the status line says it stopped
+        self.redraw_on_change(changed)
 
     def _rebuild(self, target: int) -> None:
         self.model = self._new_model()
@@ -148,29 +145,22 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
         self.shown = target
         screen = self.exercise_screen
         if screen is not None:
-            for feed in screen.feeds():
-                feed.model = self.model
-                feed.rows = []
-                feed.cursor = 0
-                feed.append(self.model.items)
+            screen.show_model(self.model)
 
     def action_toggle_pause(self) -> None:
         """Play or pause."""
-        assert self.clock is not None
-        if self.clock.running:
-            self.clock.pause()
+        clock = self.scenario_clock
+        if clock.running:
+            clock.pause()
         elif self.now() < self.record.end:
-            self.clock.start()
+            clock.start()
         self.redraw()
 
     def action_speed(self, direction: int) -> None:
         """One step faster or slower."""
-        assert self.clock is not None
-        current = self.clock.speed
-        steps = [s for s in SPEEDS if (s > current if direction > 0 else s < current)]
-        if steps:
-            speed = min(steps) if direction > 0 else max(steps)
-            self.clock.set_speed(min(max(speed, MIN_SPEED), MAX_SPEED))
+        speed = next_speed(self.scenario_clock.speed, direction)
+        if speed is not None:
+            self.scenario_clock.set_speed(speed)
         self.redraw()
 
     def action_seek(self, seconds: float) -> None:
@@ -179,9 +169,8 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
 
     def action_seek_to(self, t: float) -> None:
         """Jump to a scenario time."""
-        assert self.clock is not None
-        self.clock.jump_to(min(max(t, 0.0), self.record.end))
-        self.tick()
+        self.scenario_clock.jump_to(min(max(t, 0.0), self.record.end))
+        self._follow(moved=True)
 
     def action_seek_end(self) -> None:
         """Jump to the last recorded event."""
@@ -190,50 +179,28 @@ class ReplayApp(CrisisApp, inherit_bindings=False):
     # -- what the widgets ask ----------------------------------------------------------------
 
     def clock_text(self, t: float) -> str:
+        """Fictional HH:MM of a scenario time, as recorded."""
         return self.record.clock_text(t)
 
     def item_info(self, item: FeedItem) -> ItemInfo:
+        """The recorded figures of one item at the last reading of the clock."""
         views, likes, shares = self.record.figures(item.id, self.triage.now)
         return ItemInfo(
             self.record.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id)
         )
 
     def show_status(self, line: StatusLine) -> None:
-        assert self.clock is not None
+        """Fill a status line from the replay's clock."""
         now = self.triage.now
         line.show(
             self.tr,
             clock=self.record.clock_text(now),
             offset=format_offset(now),
-            speed=self.clock.speed,
-            running=self.clock.running,
+            speed=self.scenario_clock.speed,
+            running=self.scenario_clock.running,
             ended=False,
             unread=self.model.unread,
             open_items=len(self.triage.open),
             overdue=len(self.triage.overdue),
             title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
         )
-
-    def act(self, request: ActionRequest, done_message: str) -> bool:
-        """A replay is read-only."""
-        self.notify(self.tr("replay.readonly"), severity="warning")
-        return False
-
-    def action_facilitator(self) -> None:
-        """No facilitator screen in a replay."""
-        self.bell()
-
-    def action_help(self) -> None:
-        """Show the replay's keys."""
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.tr, ("help.replay",)))
-
-    def get_system_commands(self, screen: Screen) -> Iterator[SystemCommand]:
-        """The general commands and the replay's: none that would change the exercise."""
-        yield from self.common_commands(self.action_quit_now, "cmd.quit.replay")
-        tr = self.tr
-        yield SystemCommand(tr("bind.play"), "space", self.action_toggle_pause)
-        yield SystemCommand(tr("bind.faster"), "+", lambda: self.action_speed(1))
-        yield SystemCommand(tr("bind.slower"), "-", lambda: self.action_speed(-1))
-        yield SystemCommand(tr("bind.to_start"), "Home", lambda: self.action_seek_to(0))
-        yield SystemCommand(tr("bind.to_end"), "End", self.action_seek_end)

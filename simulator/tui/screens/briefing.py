@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 from simulator.lang.units import say_duration
 from simulator.scenario.durations import day_clock
 from simulator.tui.bindings import localize_bindings
+from simulator.tui.messages import BeginRequested
 from simulator.tui.text import clean, literal
 
 if TYPE_CHECKING:
@@ -81,6 +82,4 @@ class BriefingScreen(Screen[None]):
 
     def action_begin(self) -> None:
         """Start the exercise with the name typed (Enter works wherever focus is)."""
-        app: CrisisApp = self.app  # type: ignore[assignment]
-        app.player = self.query_one("#player", Input).value.strip() or None
-        app.begin()
+        self.post_message(BeginRequested(self.query_one("#player", Input).value.strip() or None))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from simulator.engine.events import Kind
 from simulator.scenario.durations import format_duration, parse_duration
+from simulator.tui.bindings import KeyRow
 from simulator.tui.i18n import Catalogue
 
 Result = TypeVar("Result")
@@ -121,21 +123,48 @@ class ConfirmScreen(Dialog[bool]):
 
 
 class HelpScreen(Dialog[None]):
-    """The keys, in the console's language (``bodies``: the catalogue keys of its parts)."""
+    """The keys of the screen it was opened over, as its bindings say them, between the
+    catalogue's words for what no key can say (``before`` and ``after``: catalogue keys)."""
 
     BINDINGS = [Binding("f1,question_mark,q", "cancel", show=False)]
 
     def __init__(
-        self, tr: Catalogue, bodies: tuple[str, ...] = ("help.body", "triage.help")
+        self,
+        tr: Catalogue,
+        rows: list[KeyRow],
+        before: tuple[str, ...] = (),
+        after: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.tr = tr
-        self.bodies = bodies
+        self.rows = rows
+        self.before = before
+        self.after = after
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.tr("help.title")), classes="title")
-            yield Static(Text("\n\n".join(self.tr(body) for body in self.bodies)))
+            for key in self.before:
+                yield Static(Text(self.tr(key)), classes="note")
+            yield Static(self._table(), id="keys")
+            for key in self.after:
+                yield Static(Text(self.tr(key)), classes="note")
+
+    def _table(self) -> Table:
+        """The rows in two columns, read down the left one first: the keys of a small
+        terminal's help fit on its screen whole."""
+        table = Table.grid(padding=(0, 2, 0, 0))
+        for _ in range(2):
+            table.add_column(style="bold", no_wrap=True)
+            table.add_column()
+        half = (len(self.rows) + 1) // 2
+        left, right = self.rows[:half], self.rows[half:]
+        for k, row in enumerate(left):
+            cells = [Text(row.keys), Text(row.label)]
+            if k < len(right):
+                cells += [Text(right[k].keys), Text(right[k].label)]
+            table.add_row(*cells)
+        return table
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,10 @@
-"""The exercise screen: status, the three lists, the selected item, monitoring aids."""
+"""The exercise screen: status, the three lists, the selected item, monitoring aids.
+
+:class:`ReadingScreen` shows them and lets them be sorted and searched, and nothing more:
+the replay's keys go over it (:class:`~simulator.tui.replay.ReplayScreen`).
+:class:`ExerciseScreen` is the live one: it adds the team's responses, which it asks of the
+app with an :class:`~simulator.tui.messages.ActionRequested` message.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -16,7 +22,8 @@ from simulator.engine.actions import HIDE_REASONS, ActionRequest
 from simulator.engine.events import PUBLIC_CHANNELS
 from simulator.scenario.model import TRUTHS
 from simulator.tui.bindings import localize_bindings
-from simulator.tui.model import FeedItem
+from simulator.tui.messages import ActionRequested
+from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.text import clean
 from simulator.tui.widgets.composer import ComposerPanel, Target
@@ -33,6 +40,27 @@ from simulator.tui.widgets.panels import (
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
+
+TABS = Binding.Group("tabs")  # the list keys 1 2 3: labelled from the catalogue's group.tabs
+
+
+def reading_keys(*, footer: bool) -> list[BindingType]:
+    """The keys that sort and search the lists (``footer``: search and unhandled in the
+    footer, where the live screen shows them; the replay's footer has its own keys)."""
+    return [
+        Binding("slash", "search", "Search", id="search", key_display="/", show=footer),
+        Binding("u", "toggle_unhandled", "Unhandled", id="unhandled", show=footer),
+        Binding("a", "filter_author", "Author", id="author", show=False),
+        Binding("c", "clear_filters", "Clear", id="clear", show=False),
+        Binding("1", "tab('feed')", show=False, group=TABS),
+        Binding("2", "tab('press')", show=False, group=TABS),
+        Binding("3", "tab('internal')", show=False, group=TABS),
+        Binding(OPEN_KEY, "triage('open')", "To answer", id="triage_open", show=False),
+        Binding(OVERDUE_KEY, "triage('overdue')", "Overdue", id="triage_overdue", show=False),
+        Binding("m", "toggle_aids", "Trends", id="triage_aids", show=False),
+    ]
+
 
 LISTS = (
     ("feed", PUBLIC_CHANNELS),
@@ -41,56 +69,34 @@ LISTS = (
 )
 
 
-class ExerciseScreen(Screen[None]):
-    """Where the team works through the exercise."""
+class ReadingScreen(Screen[None]):
+    """The lists, the selected item and the monitoring aids, to read, sort and search."""
 
     DEFAULT_CSS = """
-    ExerciseScreen #body { height: 1fr; }
-    ExerciseScreen #lists { width: 3fr; }
-    ExerciseScreen #side { width: 2fr; min-width: 30; }
-    ExerciseScreen #filters { height: 1; color: $text-muted; padding: 0 1; }
-    ExerciseScreen #search { dock: bottom; display: none; }
-    ExerciseScreen #search.visible { display: block; }
-    ExerciseScreen TabbedContent { height: 1fr; }
-    ExerciseScreen TabPane { padding: 0; }
+    ReadingScreen #body { height: 1fr; }
+    ReadingScreen #lists { width: 3fr; }
+    ReadingScreen #side { width: 2fr; min-width: 30; }
+    ReadingScreen #filters { height: 1; color: $text-muted; padding: 0 1; }
+    ReadingScreen #search { dock: bottom; display: none; }
+    ReadingScreen #search.visible { display: block; }
+    ReadingScreen TabbedContent { height: 1fr; }
+    ReadingScreen TabPane { padding: 0; }
     /* Monitoring aids: in full on a tall screen, on one line on a short one (24 lines);
        the aids key swaps the two. */
-    ExerciseScreen #monitor-line { display: none; }
-    ExerciseScreen.-short #monitor, ExerciseScreen.-short #rate { display: none; }
-    ExerciseScreen.-short #monitor-line { display: block; }
-    ExerciseScreen.-aids-swapped #monitor, ExerciseScreen.-aids-swapped #rate { display: none; }
-    ExerciseScreen.-aids-swapped #monitor-line { display: block; }
-    ExerciseScreen.-short.-aids-swapped #monitor { display: block; }
-    ExerciseScreen.-short.-aids-swapped #rate { display: block; }
-    ExerciseScreen.-short.-aids-swapped #monitor-line { display: none; }
-    ExerciseScreen.-narrow #side { min-width: 34; }
+    ReadingScreen #monitor-line { display: none; }
+    ReadingScreen.-short #monitor, ReadingScreen.-short #rate { display: none; }
+    ReadingScreen.-short #monitor-line { display: block; }
+    ReadingScreen.-aids-swapped #monitor, ReadingScreen.-aids-swapped #rate { display: none; }
+    ReadingScreen.-aids-swapped #monitor-line { display: block; }
+    ReadingScreen.-short.-aids-swapped #monitor { display: block; }
+    ReadingScreen.-short.-aids-swapped #rate { display: block; }
+    ReadingScreen.-short.-aids-swapped #monitor-line { display: none; }
+    ReadingScreen.-narrow #side { min-width: 34; }
     """
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    BINDINGS = [
-        # The app's own keys first, so that a narrow footer cuts off the others, not these.
-        Binding("f1", "app.help", "Help", id="help", key_display="F1"),
-        Binding("f2", "app.facilitator", "Facilitator", id="facilitator", key_display="F2"),
-        Binding("q", "app.request_quit", "Quit", id="quit"),
-        Binding("r", "reply", "Reply", id="reply"),
-        Binding("s", "statement", "Statement", id="statement"),
-        Binding("f", "flag", "Flag", id="flag"),
-        Binding("h", "hide", "Hide", id="hide"),
-        Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
-        Binding("e", "escalate", "Escalate", id="escalate"),
-        Binding("n", "note", "Note", id="note"),
-        Binding("slash", "search", "Search", id="search", key_display="/"),
-        Binding("u", "toggle_unhandled", "Unhandled", id="unhandled"),
-        Binding("a", "filter_author", "Author", id="author", show=False),
-        Binding("c", "clear_filters", "Clear", id="clear", show=False),
-        Binding("1", "tab('feed')", show=False),
-        Binding("2", "tab('press')", show=False),
-        Binding("3", "tab('internal')", show=False),
-        Binding(OPEN_KEY, "triage('open')", "To answer", id="triage_open", show=False),
-        Binding(OVERDUE_KEY, "triage('overdue')", "Overdue", id="triage_overdue", show=False),
-        Binding("m", "toggle_aids", "Trends", id="triage_aids", show=False),
-    ]
+    BINDINGS = reading_keys(footer=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,14 +105,14 @@ class ExerciseScreen(Screen[None]):
         self.filter_query = ""
         self.filter_triage: str | None = None  # "open" or "overdue": the status line's counts
         self._triaged: frozenset[str] | None = None  # the items that filter shows
-        self.drafts: dict[str, str] = {}  # what was written and not published, per target
 
     @property
-    def crisis(self) -> CrisisApp:
+    def console(self) -> ConsoleApp:
+        """The app, live or replay: what the lists show comes from it."""
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        app = self.crisis
+        app = self.console
         tr = app.tr
         yield StatusLine(id="status")
         with Horizontal(id="body"):
@@ -132,9 +138,9 @@ class ExerciseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.crisis.tr)
+        localize_bindings(self, self.console.tr)
         for feed in self.query(FeedView):
-            feed.append(self.crisis.model.items)
+            feed.append(self.console.model.items)
         self.query_one("#list-feed", FeedView).focus()
         self.refresh_panels()
         self._show_filters()
@@ -167,13 +173,19 @@ class ExerciseScreen(Screen[None]):
             self._apply_filters()  # a question came in, was answered or went overdue
         for feed in self.feeds():
             feed.redraw()
-        for composer in self.query(ComposerPanel):
-            composer.redraw()
         self.refresh_panels()
 
+    def show_model(self, model: FeedModel) -> None:
+        """Show another model's items from the start (a replay that went back in time)."""
+        for feed in self.feeds():
+            feed.model = model
+            feed.rows = []
+            feed.cursor = 0
+            feed.append(model.items)
+
     def refresh_panels(self) -> None:
-        """Status line, detail pane and monitoring aids, from the engine and the model."""
-        app = self.crisis
+        """Status line, detail pane and monitoring aids, from the app and the model."""
+        app = self.console
         app.show_status(self.query_one("#status", StatusLine))
         item = self.selected
         self.query_one("#detail", DetailPane).show(
@@ -211,7 +223,7 @@ class ExerciseScreen(Screen[None]):
 
     def _triage_set(self) -> frozenset[str] | None:
         """The items the triage filter shows now: exactly those the status line counts."""
-        triage = self.crisis.triage
+        triage = self.console.triage
         if self.filter_triage == "open":
             return triage.open
         if self.filter_triage == "overdue":
@@ -242,7 +254,7 @@ class ExerciseScreen(Screen[None]):
         self.refresh_panels()
 
     def _show_filters(self) -> None:
-        tr = self.crisis.tr
+        tr = self.console.tr
         parts = []
         if self.filter_triage is not None:
             parts.append(tr(f"triage.filter.{self.filter_triage}"))
@@ -311,6 +323,44 @@ class ExerciseScreen(Screen[None]):
             search.remove_class("visible")
             self.active_feed.focus()
 
+
+class ExerciseScreen(ReadingScreen, inherit_bindings=False):
+    """Where the team works through the exercise: the lists, and the keys to respond."""
+
+    BINDINGS = [
+        *Screen.BINDINGS,  # tab moves the focus, as everywhere
+        # The app's own keys first, so that a narrow footer cuts off the others, not these.
+        Binding("f1", "app.help", "Help", id="help", key_display="F1"),
+        Binding("f2", "app.facilitator", "Facilitator", id="facilitator", key_display="F2"),
+        Binding("q", "app.request_quit", "Quit", id="quit"),
+        Binding("r", "reply", "Reply", id="reply"),
+        Binding("s", "statement", "Statement", id="statement"),
+        Binding("f", "flag", "Flag", id="flag"),
+        Binding("h", "hide", "Hide", id="hide"),
+        Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
+        Binding("e", "escalate", "Escalate", id="escalate"),
+        Binding("n", "note", "Note", id="note"),
+        *reading_keys(footer=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drafts: dict[str, str] = {}  # what was written and not published, per target
+
+    @property
+    def crisis(self) -> CrisisApp:
+        """The live console."""
+        return self.app  # type: ignore[return-value]
+
+    def redraw(self) -> None:
+        """Live counters and countdowns, the composer's among them."""
+        super().redraw()
+        for composer in self.query(ComposerPanel):
+            composer.redraw()
+
+    def _act(self, request: ActionRequest, done_message: str) -> None:
+        self.post_message(ActionRequested(request, done_message))
+
     # -- responding ----------------------------------------------------------------------
 
     def _need_item(self) -> FeedItem | None:
@@ -377,10 +427,14 @@ class ExerciseScreen(Screen[None]):
             if item is not None
             else ActionRequest("statement", (), event.text, channel=event.channel, by=app.player)
         )
-        if app.act(request, app.tr("toast.published")):
-            self.drafts.pop(event.composer.target.key, None)
-            await self._close_composer(event.composer)
-        # Not recorded (the exercise ended, the disk failed): the text stays in the composer.
+        # Closed by the app through published() once the action is recorded; not recorded
+        # (the exercise ended, the disk failed), the text stays in the composer.
+        self.post_message(ActionRequested(request, app.tr("toast.published"), event.composer))
+
+    async def published(self, composer: ComposerPanel) -> None:
+        """What ``composer`` held is recorded: its draft goes, and so does the composer."""
+        self.drafts.pop(composer.target.key, None)
+        await self._close_composer(composer)
 
     @on(ComposerPanel.Closed)
     async def _composer_closed(self, event: ComposerPanel.Closed) -> None:
@@ -404,7 +458,7 @@ class ExerciseScreen(Screen[None]):
 
         def done(label: str | None) -> None:
             if label:
-                app.act(
+                self._act(
                     ActionRequest("flag", (item.id,), label=label, by=app.player),
                     tr("toast.flagged", label=tr("label." + label)),
                 )
@@ -429,7 +483,7 @@ class ExerciseScreen(Screen[None]):
 
         def done(reason: str | None) -> None:
             if reason:
-                app.act(
+                self._act(
                     ActionRequest("hide", (item.id,), reason=reason, by=app.player),
                     tr("toast.hidden_because", reason=tr(f"hide.reason.{reason}")),
                 )
@@ -448,7 +502,7 @@ class ExerciseScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                app.act(
+                self._act(
                     ActionRequest("unhide", (item.id,), by=app.player), app.tr("toast.unhidden")
                 )
 
@@ -470,7 +524,7 @@ class ExerciseScreen(Screen[None]):
 
             def done(note: str | None) -> None:
                 if note is not None:
-                    app.act(
+                    self._act(
                         ActionRequest("escalate", (item.id,), note, recipient=name, by=app.player),
                         tr("toast.escalated_to", name=shown),
                     )
@@ -510,7 +564,7 @@ class ExerciseScreen(Screen[None]):
 
         def done(text: str | None) -> None:
             if text:
-                app.act(
+                self._act(
                     ActionRequest("note", (item.id,) if item else (), text, by=app.player),
                     app.tr("toast.noted"),
                 )

@@ -19,8 +19,15 @@ from simulator.engine.actions import ActionRequest
 from simulator.lang.preview import PREVIEW
 from simulator.scenario.model import kind_deadline
 from simulator.scenario.preview import EventRow, event_rows
-from simulator.tui.bindings import localize_bindings
+from simulator.tui.bindings import key_rows, localize_bindings
 from simulator.tui.i18n import Catalogue
+from simulator.tui.messages import (
+    ActionRequested,
+    AdhocRequested,
+    EndRequested,
+    NextInjectRequested,
+    ObserverNamed,
+)
 from simulator.tui.screens.dialogs import (
     Adhoc,
     AdhocScreen,
@@ -54,7 +61,7 @@ class FacilitatorScreen(Screen[None]):
     """ + tone_css("FacilitatorScreen")
     COMPONENT_CLASSES = set(TONE_CLASSES)
     # The way back and the end first: on a narrow terminal the footer shows what fits, in
-    # this order, and the help line above lists every key.
+    # this order, and the help line above lists every key, from these bindings.
     BINDINGS = [
         Binding("f2,escape", "app.pop_screen", "Back", id="back", key_display="F2"),
         Binding("E", "end", "End", id="end", key_display="E"),
@@ -78,9 +85,8 @@ class FacilitatorScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        tr = self.crisis.tr
         yield StatusLine(id="status")
-        yield Static(Text(f"{tr('facilitator.title')}: {tr('facilitator.help')}"), id="help")
+        yield Static(id="help")  # the keys, once the bindings speak the console's language
         yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
         # The highlighted inject in full: on a terminal narrower than the table, its text
         # and what it expects are still in view.
@@ -93,6 +99,8 @@ class FacilitatorScreen(Screen[None]):
         app = self.crisis
         tr = app.tr
         localize_bindings(self, tr)
+        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
+        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
         table = self.query_one("#msel", DataTable)
         # What each inject expects comes last: the text, shortened, stays in view on an
         # ordinary terminal, and the table scrolls sideways to the rest.
@@ -174,7 +182,7 @@ class FacilitatorScreen(Screen[None]):
 
     def action_next_inject(self) -> None:
         """Jump the clock to the next scripted inject."""
-        self.crisis.jump_to_next_inject()
+        self.post_message(NextInjectRequested())
 
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now; a press question gets a deadline."""
@@ -192,7 +200,7 @@ class FacilitatorScreen(Screen[None]):
 
         def done(result: Adhoc | None) -> None:
             if result:
-                app.adhoc(result)
+                self.post_message(AdhocRequested(result))
 
         deadline = kind_deadline(app.loaded.scenario, "press")
         self.app.push_screen(AdhocScreen(app.tr, personas, press_deadline=deadline), done)
@@ -207,7 +215,7 @@ class FacilitatorScreen(Screen[None]):
 
         def named(name: str | None) -> None:
             if name:
-                app.observer = name
+                self.post_message(ObserverNamed(name))
                 self._write_note(name)
 
         # A resumed session offers the name of its last observer note, to confirm.
@@ -227,9 +235,11 @@ class FacilitatorScreen(Screen[None]):
         def done(note: ObserverNote | None) -> None:
             if note:
                 target = (note.about,) if note.about else ()
-                app.act(
-                    ActionRequest("note", target, note.text, by=observer, observer=True),
-                    app.tr("toast.noted"),
+                self.post_message(
+                    ActionRequested(
+                        ActionRequest("note", target, note.text, by=observer, observer=True),
+                        app.tr("toast.noted"),
+                    )
                 )
 
         self.app.push_screen(ObserverNoteScreen(app.tr, observer, items), done)
@@ -240,7 +250,7 @@ class FacilitatorScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                app.end_exercise()
+                self.post_message(EndRequested())
 
         self.app.push_screen(ConfirmScreen(app.tr("end.confirm")), done)
 
