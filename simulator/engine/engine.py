@@ -157,6 +157,9 @@ class _StreamRun:
     count: int = 0
     times: array = field(default_factory=lambda: array("d"))
     peaks: array = field(default_factory=lambda: array("l"))
+    #: Each author's peak views, (as any item, as a misleading one): worked out once, not
+    #: for each of a surge's items.
+    peaks_of: list[tuple[int, int]] = field(default_factory=list)
     labels: bytearray = field(default_factory=bytearray)
 
 
@@ -206,6 +209,7 @@ class Engine:
             "agency",
             0,
         )
+        self._day_start = sc.start.timetz() if sc.start else None  # {clock} of every item
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         # A scripted team's fake values come from sources of their own: drawing them from
@@ -259,6 +263,10 @@ class Engine:
             FakePool(sc.language, derive_seed(seed, "fakes")),
             stream.effective_channel,
         )
+        run.peaks_of = [
+            (peak_views(None, a.followers, False), peak_views(None, a.followers, True))
+            for a in authors
+        ]
         self._next_arrival(run)
         return run
 
@@ -275,7 +283,7 @@ class Engine:
 
     def clock_text(self, t: float) -> str:
         """The fictional time of day, HH:MM, at scenario second ``t``."""
-        return day_clock(self.scenario.start.timetz() if self.scenario.start else None, t)
+        return day_clock(self._day_start, t)
 
     def now(self) -> float:
         """Current scenario time, never past the end."""
@@ -628,12 +636,13 @@ class Engine:
         rng = run.rng
         run.count += 1
         label = run.mix.pick(rng)
-        author = run.authors[int(rng.random() * len(run.authors))]
+        k = int(rng.random() * len(run.authors))
+        author = run.authors[k]
         templates = run.stream.texts[label]  # type: ignore[index]
         template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
         truth = label if label in _TRUTHS else None
-        peak = peak_views(None, author.followers, label == _MISLEADING)
+        peak = run.peaks_of[k][label == _MISLEADING]
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
