@@ -64,6 +64,13 @@ def _language(language: str | None = None, scenario: str | None = None) -> Langu
     return choose_language(language or _HEARD["lang"], scenario or _HEARD["scenario"])
 
 
+def _asked(language: str | None) -> str | None:
+    """The language asked for: the command's ``--lang``, else the one given before the
+    command (``crisis-sim --lang nn replay ...``); None leaves the rest of the rule to the
+    console (the scenario's language, else the system's)."""
+    return language or _HEARD["lang"]
+
+
 def _words(language: str | None = None, scenario: str | None = None) -> Catalogue:
     """The command line's messages, in the language :func:`_language` picks."""
     from simulator.lang import Catalogue
@@ -450,6 +457,17 @@ def lang_option(what: str, default: str = "lang.scenario") -> Callable[[F], F]:
         callback=_heard_lang,
         is_eager=True,  # heard before the other options, so their errors use it too
         help=_h("lang", what=_said_help(what), default=_said_help(default)),
+    )
+
+
+def session_option(help_key: str) -> Callable[[F], F]:
+    """``--session PATH``: the session file a command writes, for ``run`` and ``simulate``
+    (and, next, every command that starts an exercise)."""
+    return click.option(
+        "--session",
+        "session_path",
+        type=click.Path(dir_okay=False),
+        help=_h(help_key),
     )
 
 
@@ -866,12 +884,7 @@ def _after_console(path: Path, words: Catalogue) -> None:
     show_default=True,
     help=_h("run.seed"),
 )
-@click.option(
-    "--session",
-    "session_path",
-    type=click.Path(dir_okay=False),
-    help=_h("run.session"),
-)
+@session_option("run.session")
 @lang_option("lang.console")
 @click.option("--name", "player", help=_h("name"))
 def run(
@@ -905,7 +918,12 @@ def run(
         from simulator.tui.app import CrisisApp
 
         app = CrisisApp(
-            loaded, seed=seed, session_path=path, speed=speed, language=lang, player=player
+            loaded,
+            seed=seed,
+            session_path=path,
+            speed=speed,
+            language=_asked(lang),
+            player=player,
         )
         app.run()
         _close_session(app.engine)
@@ -954,7 +972,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
             engine.loaded,
             seed=engine.seed,
             session_path=path,
-            language=lang,
+            language=_asked(lang),
             player=player,
             engine=engine,
             past_events=store.events(),
@@ -975,12 +993,7 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     type=click.Path(),
     help=_h("simulate.actions"),
 )
-@click.option(
-    "--session",
-    "session_path",
-    type=click.Path(dir_okay=False),
-    help=_h("simulate.session"),
-)
+@session_option("simulate.session")
 @click.option("--until", metavar="DURATION", help=_h("simulate.until"))
 @lang_option("lang.messages")
 def simulate(
@@ -1165,7 +1178,7 @@ def replay(session: str, speed: float, lang: str | None) -> None:
     _needs_terminal(words)
     from simulator.tui.replay import ReplayApp
 
-    app = ReplayApp(log, speed=speed, language=lang)
+    app = ReplayApp(log, speed=speed, language=_asked(lang))
     app.run()
     sys.exit(_console_status(app, words))
 

@@ -149,6 +149,11 @@ class PtyTerminal:
             os.close(self._master)
 
 
+#: tmux with a server of this test process's own: a person's tmux (or a `tmux kill-server`
+#: typed on the same machine) neither sees nor ends the tests' sessions.
+TMUX = ["tmux", "-L", f"crisis-tests-{os.getpid()}"]
+
+
 class TmuxTerminal:
     """A detached tmux session running one command."""
 
@@ -175,7 +180,7 @@ class TmuxTerminal:
 
     @staticmethod
     def _tmux(*args: str) -> str:
-        return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+        return subprocess.run(TMUX + list(args), capture_output=True, text=True, check=False).stdout
 
     def wait_gone(self, limit: float = 60.0) -> None:
         """Wait for the program to end by itself (its session closes with it).
@@ -195,7 +200,7 @@ class TmuxTerminal:
         deadline = time.monotonic() + limit
         while (
             subprocess.run(
-                ["tmux", "has-session", "-t", self.name], capture_output=True, check=False
+                [*TMUX, "has-session", "-t", self.name], capture_output=True, check=False
             ).returncode
             == 0
         ):

@@ -29,6 +29,8 @@ from tests.console_fixtures import (
     screen_text,
     status_text,
 )
+from tests.helpers import cli_path
+from tests.terminal import open_terminal, wait_for
 
 SIZE = (120, 36)
 OBSERVED = "Tok lang tid"
@@ -305,3 +307,16 @@ async def test_the_replay_sorts_and_searches_its_lists_as_the_exercise_does(
         assert replay.shown_ids() == everything
         assert isinstance(app.screen, ReplayScreen) and not app.screen.query(ComposerPanel)
         assert screen is app.screen
+
+
+def test_the_language_given_before_the_command_is_the_replays(jordras_stopped: Path) -> None:
+    # `crisis-sim --lang nn replay S` speaks nynorsk, as `crisis-sim replay --lang nn S` does
+    # (jordras is a bokmål scenario, so its own language would say "Strøm").
+    term = open_terminal([cli_path(), "--lang", "nn", "replay", str(jordras_stopped)], 80, 24)
+    try:
+        screen = wait_for(term, "Straum")
+        assert "Strøm" not in screen
+        term.type("q")
+        term.wait_gone()
+    finally:
+        term.close()

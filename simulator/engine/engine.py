@@ -191,7 +191,9 @@ class _StreamRun:
     count: int = 0
     times: array = field(default_factory=lambda: array("d"))
     peaks: array = field(default_factory=lambda: array("l"))
-    public: bool = True  # its channel is one the public sees (items off it have no views)
+    #: Each author's peak views, (as any item, as a misleading one): worked out once, not
+    #: for each of a surge's items.
+    peaks_of: list[tuple[int, int]] = field(default_factory=list)
     labels: bytearray = field(default_factory=bytearray)
 
 
@@ -243,6 +245,7 @@ class Engine:
             "agency",
             0,
         )
+        self._day_start = sc.start.timetz() if sc.start else None  # {clock} of every item
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         # A scripted team's fake values come from sources of their own: drawing them from
@@ -270,7 +273,6 @@ class Engine:
                 self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
             else:
                 self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
-        self._audience = sc.audience
         self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
 
     # -- set-up -------------------------------------------------------------------------
@@ -298,8 +300,15 @@ class Engine:
             Mix.of(stream),
             FakePool(sc.language, derive_seed(seed, "fakes")),
             stream.effective_channel,
-            public=stream.effective_channel in PUBLIC_CHANNELS,
         )
+        channel = stream.effective_channel
+        run.peaks_of = [
+            (
+                self._peak(None, a.followers, False, channel),
+                self._peak(None, a.followers, True, channel),
+            )
+            for a in authors
+        ]
         self._next_arrival(run)
         return run
 
@@ -316,7 +325,7 @@ class Engine:
 
     def clock_text(self, t: float) -> str:
         """The fictional time of day, HH:MM, at scenario second ``t``."""
-        return day_clock(self.scenario.start.timetz() if self.scenario.start else None, t)
+        return day_clock(self._day_start, t)
 
     def now(self) -> float:
         """Current scenario time, never past the end."""
@@ -700,16 +709,13 @@ class Engine:
         rng = run.rng
         run.count += 1
         label = run.mix.pick(rng)
-        author = run.authors[int(rng.random() * len(run.authors))]
+        k = int(rng.random() * len(run.authors))
+        author = run.authors[k]
         templates = run.stream.texts[label]  # type: ignore[index]
         template = templates[int(rng.random() * len(templates))]
         text = self._render(template, author, t, rng, run.fakes)
         truth = label if label in _TRUTHS else None
-        peak = (
-            min(peak_views(None, author.followers, label == _MISLEADING), self._audience)
-            if run.public
-            else 0
-        )
+        peak = run.peaks_of[k][label == _MISLEADING]
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])

@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from simulator.engine import lock as _lock
 from simulator.files import FileRefused, check_regular_input, os_reason
 from simulator.lang import Said, SaidError, Sayer
@@ -87,7 +89,13 @@ class Event:
         return {"seq": self.seq, "t": self.t, "wall": self.wall, "type": self.type, **self.data}
 
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def _dumps(data: dict[str, Any]) -> str:
+    """An event's data as compact JSON text, written as UTF-8 (not \\u escapes).
+
+    orjson: a surge writes a million of these, and encoding them was a third of the time
+    ``simulate`` takes; its output reads back with the standard library's json.
+    """
+    return orjson.dumps(data).decode()
 
 
 class SessionStore:
