@@ -404,10 +404,14 @@ def test_counts_on_time_rate_and_the_points_weighted_score(drill_score: Score) -
     # met: press-1, rumour#0, sens, rumour-spread = 4; late: press-2; missed: rumour#1.
     assert (s["met"], s["late"], s["missed"]) == (4, 1, 1)
     assert s["on_time_rate"] == pytest.approx(4 / 6)
-    # points:  press-1 2 (met 1) + press-2 1 (late 0.5) + rumour#0 1 (met) + rumour#1 1
-    # (missed 0) + sens 3 (met) + rumour-spread 1 (met) = 9;
-    # earned:  2 + 0.5 + 1 + 0 + 3 + 1 = 7.5;  100 * 7.5 / 9 = 83.33... -> 83.3
-    assert s["score"] == 83.3
+    # points:  press-1 2 + press-2 1 + rumour#0 1 + rumour#1 1 + sens 3 + rumour-spread 1 = 9
+    # earned:  press-1 2 (met) + press-2 0.85 (late by 180 s of a 1200 s window, linear:
+    #          1 - 180/1200) + rumour#0 1 + rumour#1 0 (missed) + sens 3 + rumour-spread 1
+    #          = 7.85
+    # penalties: four guideline findings (phone, national_id, avoid, email) × 1 = 4
+    # score:   100 * (7.85 - 4) / 9 = 42.78... -> 42.8
+    assert (s["points_earned"], s["penalties"], s["points_possible"]) == (7.85, 4, 9)
+    assert s["score"] == 42.8
 
 
 def test_response_time_median_p90_max_in_scenario_and_wall_time(drill_score: Score) -> None:
@@ -640,7 +644,7 @@ def test_a_scripted_unhide_counts_in_the_simulated_session(tmp_path: Path) -> No
 def test_guideline_findings_counted_from_action_events(drill_score: Score) -> None:
     # 960: phone + national_id; 1200: avoid; 1500: email -> 4.
     assert drill_score.summary["guideline_findings"] == 4
-    assert [(f["t"], f["action"], f["rule"], f["match"]) for f in drill_score.findings] == [
+    assert [(f["t"], f["action"], f["kind"], f["text"]) for f in drill_score.findings] == [
         (960.0, "reply", "phone", "912 34 567"),
         (960.0, "reply", "national_id", "01017012345"),
         (1200.0, "statement", "avoid", "demens"),
@@ -736,8 +740,9 @@ def test_score_weighted_by_decimal_points(tmp_path: Path) -> None:
         log.outcome(1400, "press-2", 0, ["reply"], "late", 120, 1320, 1400, points=2.5)
 
     s = score_session(empty_session(tmp_path / "s.sqlite", build)).summary
-    # 100 * (0.5 * 1 + 2.5 * 0.5) / (0.5 + 2.5) = 100 * 1.75 / 3 = 58.33 -> 58.3
-    assert s["score"] == 58.3
+    # press-2 is 80 s late in a 1200 s window: timeliness 1 - 80/1200 = 0.9333...
+    # 100 * (0.5 * 1 + 2.5 * 0.9333) / (0.5 + 2.5) = 100 * 2.8333 / 3 = 94.44 -> 94.4
+    assert s["score"] == 94.4
     assert s["on_time_rate"] == 0.5
 
 
@@ -764,9 +769,10 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
         ("rumour-spread", 0, "open", 1740.0, None, 1.0),
     ]
     assert (s["met"], s["late"], s["missed"], s["open"]) == (2, 0, 1, 3)
-    # Open ones can still go either way, so they are not judged:
-    # 100 * (3 + 1 + 0) / (3 + 1 + 1) = 80.0, on time 2 of the 3 settled.
-    assert s["score"] == 80.0
+    # Open ones can still go either way, so they are not judged; the two findings of the
+    # reply at 960 (phone, national_id) cost a point each:
+    # 100 * (3 + 1 + 0 - 2) / (3 + 1 + 1) = 40.0, on time 2 of the 3 settled.
+    assert s["score"] == 40.0
     assert s["on_time_rate"] == pytest.approx(2 / 3)
     assert (s["press_answered_on_time"], s["press_total"]) == (0, 0)
     # Uncorrected rumours count up to 1140, not to the scenario's end:
@@ -803,6 +809,11 @@ def test_interrupted_session_through_the_command(tmp_path: Path) -> None:
         "response_time": None,
         "status": "open",
         "points": 2,
+        "objective": None,
+        "earned": 0,
+        "missing": [],
+        "breach": None,
+        "breach_reason": None,
     }
     assert [e["status"] for e in data["expectations"]].count("open") == 3
     assert data["summary"]["open"] == 3
@@ -1173,7 +1184,11 @@ def test_hand_built_expectations_match_what_the_engine_writes(tmp_path: Path) ->
     simulated = score_session(tmp_path / "sim.sqlite")
     hand = score_session(drill_log().save(tmp_path / "hand.sqlite"))
     assert [e.as_json() for e in simulated.expectations] == [e.as_json() for e in hand.expectations]
-    assert simulated.summary["score"] == hand.summary["score"] == 83.3
+    # The same outcomes, and so the same points earned (7.85 of 9, see the drill). The hand
+    # log's texts carry four findings (4 points off: 42.8); the simulated team's texts
+    # carry none: 100 * 7.85 / 9 = 87.2.
+    assert simulated.summary["points_earned"] == hand.summary["points_earned"] == 7.85
+    assert (simulated.summary["score"], hand.summary["score"]) == (87.2, 42.8)
 
 
 JORDRAS_TEAM = """\
@@ -1212,13 +1227,19 @@ def test_end_to_end_simulate_jordras_then_score(tmp_path: Path) -> None:
         "scenario": "jordras",
         "seed": 5,
         "complete": True,
+        "ended_at": 5400.0,
+        "end_reason": "completed",
     }
     rows = {(e["inject"], tuple(e["do"])): e for e in data["expectations"]}
     # presse-lokalavis-a: delivered at 3m, within 30m -> deadline 33m; answered at 33m.
     press = rows[("presse-lokalavis-a", ("reply",))]
     assert (press["delivered"], press["deadline"], press["responded"]) == (180.0, 1980.0, 1980.0)
     assert (press["response_time"], press["status"], press["points"]) == (1800.0, "met", 2)
+    # ... and it names the police, as the scenario requires: full points, for 'presse'
+    assert (press["earned"], press["missing"], press["objective"]) == (2, [], "presse")
     # vitne-brak: delivered at 0, within 15m; flagged at 16m -> late, 960 s.
     brak = rows[("vitne-brak", ("flag",))]
     assert (brak["status"], brak["response_time"]) == ("late", 960.0)
+    # one minute into a 15-minute overrun: 1 × (1 - 60/900) = 0.933
+    assert brak["earned"] == 0.933
     assert data["summary"]["actions_by_member"] == {"Kari": 1, "Ola": 1}

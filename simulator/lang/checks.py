@@ -33,7 +33,7 @@ CHECKS: Final[dict[str, Entry]] = {
     "noun.noise": ("noise stream", "bakgrunnsstrøm", "bakgrunnsstraum"),
     "noun.expectation": ("expectation", "forventning", "forventning"),
     "noun.rate": ("rate point", "ratepunkt", "ratepunkt"),
-    "noun.objective": ("objective", "mål", "mål"),
+    "noun.objective": ("exercise objective", "øvingsmål", "øvingsmål"),
     "noun.item": (
         "inject or noise stream",
         "innspill eller bakgrunnsstrøm",

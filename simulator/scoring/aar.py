@@ -462,7 +462,7 @@ def _overview(score: Score, t: Labels) -> list[Block]:
     members = [n for n in score.summary["actions_by_member"] if n != NO_NAME]
     ran = score.ended_at if score.ended_at is not None else score.end
     rows = [
-        (t("overview.scenario"), Cell(f"{mark(score.scenario.title)} ({score.scenario.id})")),
+        (t("overview.scenario"), Cell(f"{mark(score.scenario.title)} ({mark(score.scenario.id)})")),
         (t("overview.date"), Cell(_date(score.started_wall, t))),
         (t("overview.team"), Cell(", ".join(members) or t("value.nobody"))),
     ]
@@ -586,7 +586,7 @@ def _objectives(score: Score, words: _Words) -> list[Block]:
         else:
             part.append(Para(t("objectives.no_rating")))
         part += _expectation_grid(o.expectations, words)
-        blocks.append(Part(f"{mark(o.title)} ({o.id})", part))
+        blocks.append(Part(f"{mark(o.title)} ({mark(o.id)})", part))
     known = {o.id for o in score.objectives}
     rest = [e for e in score.expectations if e.objective not in known]
     if rest:
