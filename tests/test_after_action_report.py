@@ -211,8 +211,8 @@ SECTIONS: dict[str, dict[str, list[str]]] = {
             "Kari, Per",
             "evaluatorer",
             "Eva",
-            "40 min scenariotid (scenariet varer 40 min)",
-            "scenariets tid var ute ved T+40:00",
+            "40 min scenariotid (scenarioet varer 40 min)",
+            "scenarioets tid var ute ved T+40:00",
             "0,0 av 100",
         ],
         "objectives": [

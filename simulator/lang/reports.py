@@ -387,11 +387,11 @@ REPORTS: Final[dict[str, Entry]] = {
         "count nothing, and each guideline finding takes points off. Expectations not reached "
         "are left out.",
         "Poengsummen vekter hver forventning med poengene sine: innfridd teller fullt (halvt når "
-        "et ord som kreves, mangler), for sent teller mindre slik scenariet sier, ikke innfridd "
+        "et ord som kreves, mangler), for sent teller mindre slik scenarioet sier, ikke innfridd "
         "og brudd teller ingenting, og hvert brudd på retningslinjene trekker poeng. "
         "Forventninger som ikke ble nådd, er holdt utenfor.",
         "Poengsummen vektar kvar forventing med poenga sine: innfridd tel fullt (halvt når eit "
-        "ord som krevst, manglar), for seint tel mindre slik scenariet seier, ikkje innfridd og "
+        "ord som krevst, manglar), for seint tel mindre slik scenarioet seier, ikkje innfridd og "
         "brot tel ingenting, og kvart brot på retningslinjene trekkjer poeng. Forventingar som "
         "ikkje vart nådde, er haldne utanfor.",
     ),
@@ -427,13 +427,13 @@ REPORTS: Final[dict[str, Entry]] = {
     "value.unknown": ("not recorded", "ikke registrert", "ikkje registrert"),
     "value.ran": (
         "{ran} of scenario time (the scenario lasts {duration})",
-        "{ran} scenariotid (scenariet varer {duration})",
-        "{ran} scenariotid (scenariet varer {duration})",
+        "{ran} scenariotid (scenarioet varer {duration})",
+        "{ran} scenariotid (scenarioet varer {duration})",
     ),
     "end.completed": (
         "the scenario's time ran out at {time}",
-        "scenariets tid var ute ved {time}",
-        "tida til scenariet var ute ved {time}",
+        "scenarioets tid var ute ved {time}",
+        "tida til scenarioet var ute ved {time}",
     ),
     "end.facilitator": (
         "ended by the facilitator at {time}",
@@ -453,8 +453,8 @@ REPORTS: Final[dict[str, Entry]] = {
     # 2. objectives
     "objectives.none": (
         "The scenario names no objectives.",
-        "Scenariet har ingen øvingsmål.",
-        "Scenariet har ingen øvingsmål.",
+        "Scenarioet har ingen øvingsmål.",
+        "Scenarioet har ingen øvingsmål.",
     ),
     "objectives.other": (
         "Expectations without an objective",
