@@ -21,6 +21,7 @@ from textual_plotext import PlotextPlot
 from simulator.engine.store import SessionError
 from simulator.scenario.diagnostics import said_of
 from simulator.scoring.aar import (
+    QUOTE,
     SECTIONS,
     Block,
     Cell,
@@ -162,7 +163,12 @@ class AfterActionScreen(Screen[None]):
         tone = CELL_TONES.get(cell.status or "")
         shown = Text(plain(cell.text), style=tone_of(self, tone) if tone else "")
         if cell.note:
-            quoted = self.labels("quoted", text=" ".join(plain(cell.note).split()))
+            # Enough of an item's words to know it again: a terminal has no room for a
+            # long post in every row that names it.
+            note = " ".join(plain(cell.note).split())
+            if len(note) > QUOTE:
+                note = note[: QUOTE - 1].rstrip() + "…"
+            quoted = self.labels("quoted", text=note)
             shown.append(" " + quoted, style=tone_of(self, Tone.TIME))
         return shown
 
