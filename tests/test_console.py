@@ -543,39 +543,37 @@ async def test_adhoc_inject_is_delivered_as_facilitator_made(tmp_path: Path) -> 
 
 
 def _summary_text(screen: AfterActionScreen) -> str:
-    """The after-action summary as plain text, one figure a line."""
+    """The after-action report's figures as plain text, one figure a line."""
     out = io.StringIO()
-    RichConsole(width=150, file=out).print(screen.query_one("#summary", Static).content)
+    RichConsole(width=150, file=out).print(screen.query_one("#section-figures", Static).content)
     return out.getvalue()
 
 
 @pytest.mark.parametrize(
     ("language", "labels", "foreign"),
     [
-        # nothing was answered: the score is 0, written as the language writes decimals
+        # nothing was judged yet: no score, every deadline still ahead at the end
         (
             None,
             (
                 "poengsum (0–100)",
-                "0,0",
-                "innfridd / for sent / ikke innfridd",
-                "i tide",
+                "ikke nådd",
+                "innfridd innen fristen",
                 "handlinger per deltaker",
                 " av ",
             ),
-            ("score (0", "on time", " of "),
+            ("score (0", "met by", "not reached", " of "),
         ),
         (
             "en",
             (
                 "score (0–100)",
-                "0.0",
-                "met / late / missed",
-                "on time",
+                "not reached",
+                "met by the deadline",
                 "actions per team member",
                 " of ",
             ),
-            ("poengsum", "i tide", " av "),
+            ("poengsum", "ikke nådd", " av "),
         ),
     ],
 )
@@ -606,8 +604,8 @@ async def test_after_action_summary_speaks_the_consoles_language(
             assert label in summary, label
         for word in foreign:
             assert word not in summary, word
-        # The table's headings were already in the console's language.
-        assert Labels(app.tr.language)("col.deadline") in screen_text(app)
+        # The report's first section is in view, in the console's language.
+        assert f"1. {Labels(app.tr.language)('aar.overview')}" in screen_text(app)
 
 
 async def test_ending_the_exercise_writes_session_end(tmp_path: Path) -> None:

@@ -307,11 +307,13 @@ async def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None
             return str(table.get_cell(inject, "expect"))
 
         # The preview's wording, with the points an expectation is worth when not 1.
-        assert expects("presse-lokalavis-a") == "svar innen 30 min; nevn «Brattlia» [2 poeng]"
-        assert expects("vitne-brak") == "merk som korrekt innen 15 min"
+        assert expects("presse-lokalavis-a") == (
+            "svar innen 30 min; nevn «Brattlia»; må ha med «politi*» [2 poeng] (mål: presse)"
+        )
+        assert expects("vitne-brak") == "merk som korrekt innen 15 min (mål: rykter)"
         assert expects("rykte-dam") == (
-            "merk som villedende innen 15 min [2 poeng] · "
-            "svar eller uttalelse innen 15 min; nevn «dammen» [2 poeng]"
+            "merk som villedende innen 15 min [2 poeng] (mål: rykter) · "
+            "svar eller uttalelse innen 15 min; nevn «dammen» [2 poeng] (mål: rykter)"
         )
         assert expects("nabo-strom") == ""
 
@@ -481,7 +483,8 @@ def test_nothing_more_comes_once_the_exercise_has_ended(tmp_path: Path) -> None:
     assert engine.inject_status("senere") == "pending"
     engine.end("ended by facilitator")
     assert engine.will_not_come() == {"takk", "purring", "etter-takk", "senere"}
-    assert engine.inject_status("sporsmal") == "missed"
+    # Its deadline (T+6:00) was still ahead: not reached, which is not missed.
+    assert engine.inject_status("sporsmal") == "not_reached"
 
 
 async def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path) -> None:
@@ -499,7 +502,8 @@ async def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path
         lines = screen_text(console.app).splitlines()
         assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
         shown = " ".join(" ".join(lines).split())
-        assert "forventa: svar innan 30 min; nemn «Brattlia» [2 poeng]" in shown
+        expects = "forventa: svar innan 30 min; nemn «Brattlia»; må ha med «politi*» [2 poeng]"
+        assert expects in shown
         assert "Lierfjell Avis" in shown  # its text, placeholders filled in
         # The way back and the end are in the footer at this width.
         assert "F2 Tilbake" in lines[-1] and "E Avslutt" in lines[-1]

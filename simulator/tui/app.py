@@ -27,6 +27,7 @@ from simulator.tui.messages import (
     AdhocRequested,
     BeginRequested,
     EndRequested,
+    EvaluationRequested,
     NextInjectRequested,
     ObserverNamed,
 )
@@ -162,6 +163,38 @@ class CrisisApp(ConsoleApp):
             screen = self.exercise_screen
             if isinstance(screen, ExerciseScreen):
                 await screen.published(event.composer)
+
+    @on(EvaluationRequested)
+    async def _evaluation_requested(self, event: EvaluationRequested) -> None:
+        if self.evaluate(event.requests, event.done_message):
+            screen = self.screen
+            if isinstance(screen, AfterActionScreen):
+                await screen.rescore()  # the hot wash after the end: the report shows it
+
+    def evaluate(self, requests: tuple[ActionRequest, ...], done_message: str) -> bool:
+        """Save the evaluator's records, in order: before the end and after it (the hot
+        wash follows the exercise). Each is saved before the screen says so."""
+        if self.engine is None:
+            self.bell()
+            return False
+        saved: list[Event] = []
+        try:
+            for request in requests:
+                saved += self.engine.evaluate(request)
+        except ActionError as err:
+            message = err.text(self.tr.language)
+            self.notify(self.tr("error.action", message=message), severity="warning", markup=False)
+            return False
+        except SessionError as err:
+            self.notify(
+                self.tr("error.store", message=self.said(err)), severity="error", timeout=30
+            )
+            return False
+        finally:
+            self.deliver(saved)  # what was saved is shown, also when a later one was refused
+            self.redraw()
+        self.notify(done_message, timeout=3, markup=False)
+        return True
 
     @on(ObserverNamed)
     def _observer_named(self, event: ObserverNamed) -> None:

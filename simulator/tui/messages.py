@@ -7,6 +7,8 @@ screen needs to know back, the app sets on the screen (messages up, attributes d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
 
 from simulator.engine.actions import ActionRequest
@@ -58,3 +60,14 @@ class ObserverNamed(Message):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+
+
+class EvaluationRequested(Message):
+    """The evaluator's records to save, in order: a rating of an objective, or the hot
+    wash's strengths and areas for improvement, one request a line. ``done_message`` is
+    the toast that says they were saved. They are taken after the end too."""
+
+    def __init__(self, requests: Sequence[ActionRequest], done_message: str) -> None:
+        super().__init__()
+        self.requests = tuple(requests)
+        self.done_message = done_message

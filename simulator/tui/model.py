@@ -18,6 +18,8 @@ from simulator.engine.events import (
     Action,
     ActionData,
     DeliveredData,
+    Evaluation,
+    EvaluationData,
     EventType,
     ExpectationData,
     NoteData,
@@ -49,6 +51,18 @@ class ObserverNote:
 
     note: Done
     about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Remark:
+    """An evaluator's record as the log has it: a rating of an objective (``rating`` P, S,
+    M or U; ``text`` the comment), a strength or an area for improvement (``text``)."""
+
+    kind: str
+    t: float
+    text: str = ""
+    by: str | None = None
+    rating: str | None = None
 
 
 @dataclass(slots=True)
@@ -99,6 +113,10 @@ class FeedModel:
         self.replies: dict[str, list[str]] = {}
         self.notes: list[Done] = []  # the team's logbook notes
         self.observer_notes: list[ObserverNote] = []
+        # The evaluator's: the latest rating of each objective (a later one replaces it),
+        # and the strengths and areas for improvement in the order they were written.
+        self.ratings: dict[str, Remark] = {}
+        self.remarks: list[Remark] = []
         self.ended = False
         self.unread = 0
         # Each item's expectations, by index: the scenario time it is due, None once met.
@@ -118,6 +136,8 @@ class FeedModel:
                 self._action(event)
             elif kind == EventType.NOTE:
                 self._note(event)
+            elif kind == EventType.EVALUATION:
+                self._evaluation(event)
             elif kind == EventType.SESSION_END:
                 self.ended = True
         if added:
@@ -202,6 +222,21 @@ class FeedModel:
             self.notes.append(note)
         for target in targets:
             self._mark(target, note)
+
+    def _evaluation(self, event: Event) -> None:
+        data = cast(EvaluationData, event.data)
+        remark = Remark(
+            data["kind"],
+            event.t,
+            clean(data.get("text") or ""),
+            clean(data.get("by") or "", single_line=True) or None,
+            data.get("rating"),
+        )
+        objective = data.get("objective")
+        if remark.kind == Evaluation.RATE and objective:
+            self.ratings[objective] = remark
+        elif remark.kind != Evaluation.RATE:
+            self.remarks.append(remark)
 
     def _action(self, event: Event) -> None:
         data = cast(ActionData, event.data)

@@ -106,6 +106,11 @@ def _debrief(real: ManualTime) -> Callable[[Pilot], Awaitable[None]]:
         crisis.act(ActionRequest("flag", ("rykte-dam",), label="misleading"), "ok")  # type: ignore[attr-defined]
         real.advance(6000)  # past the end: the debrief opens
         crisis.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        # The report from its second section: the first names the session file's temporary
+        # path and today's date, which differ on every run.
+        await pilot.press("2")
         crisis.clear_notifications()  # toasts leave on a real-time timer: keep them out
         await pilot.pause()
         await pilot.pause()

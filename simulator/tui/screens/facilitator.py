@@ -1,5 +1,5 @@
-"""The facilitator's screen: the clock, the master events list live, ad-hoc injects and
-observer notes."""
+"""The facilitator's screen: the clock, the master events list live, ad-hoc injects,
+observer notes, and the evaluator's ratings of the objectives and hot wash."""
 
 from __future__ import annotations
 
@@ -25,15 +25,22 @@ from simulator.tui.messages import (
     ActionRequested,
     AdhocRequested,
     EndRequested,
+    EvaluationRequested,
     NextInjectRequested,
-    ObserverNamed,
 )
 from simulator.tui.screens.dialogs import (
     Adhoc,
     AdhocScreen,
     ConfirmScreen,
     Dialog,
-    PromptScreen,
+)
+from simulator.tui.screens.evaluation import (
+    Rated,
+    RateScreen,
+    hot_wash,
+    objectives_line,
+    rating_words,
+    with_evaluator,
 )
 from simulator.tui.text import clean, literal
 from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
@@ -53,6 +60,8 @@ class FacilitatorScreen(Screen[None]):
     DEFAULT_CSS = """
     FacilitatorScreen #help { height: auto; color: $text-muted; padding: 0 1; }
     FacilitatorScreen DataTable { height: 1fr; }
+    FacilitatorScreen #objectives { height: auto; max-height: 3; padding: 0 1;
+        border-top: solid $secondary; }
     FacilitatorScreen #inject { height: auto; max-height: 6; padding: 0 1;
         border-top: solid $secondary; }
     FacilitatorScreen #notes { display: none; height: auto; padding: 0 1;
@@ -68,6 +77,8 @@ class FacilitatorScreen(Screen[None]):
         Binding("j", "next_inject", "Next inject", id="next"),
         Binding("a", "adhoc", "Ad-hoc", id="adhoc"),
         Binding("o", "observe", "Observe", id="observe"),
+        Binding("v", "rate", "Rate objectives", id="rate"),
+        Binding("w", "hotwash", "Hot wash", id="hotwash"),
         Binding("space", "app.toggle_pause", "Pause", id="pause"),
         Binding(
             "plus,equals_sign", "app.speed(1)", "Faster", id="faster", key_display="+", show=False
@@ -88,6 +99,8 @@ class FacilitatorScreen(Screen[None]):
         yield StatusLine(id="status")
         yield Static(id="help")  # the keys, once the bindings speak the console's language
         yield DataTable(id="msel", cursor_type="row", zebra_stripes=True)
+        # The objectives and the evaluator's latest rating of each, on one line.
+        yield Static(id="objectives")
         # The highlighted inject in full: on a terminal narrower than the table, its text
         # and what it expects are still in view.
         yield Static(id="inject")
@@ -158,6 +171,15 @@ class FacilitatorScreen(Screen[None]):
             style = tone_of(self, state_tone(status))
             table.update_cell(inj.id, "status", Text(label, style=style))
         self._show_notes()
+        self._show_objectives()
+
+    def _show_objectives(self) -> None:
+        app = self.crisis
+        objectives = app.loaded.scenario.objectives
+        box = self.query_one("#objectives", Static)
+        box.display = bool(objectives)
+        if objectives:
+            box.update(objectives_line(app.tr, objectives, app.model.ratings))
 
     def _show_notes(self) -> None:
         app = self.crisis
@@ -209,18 +231,7 @@ class FacilitatorScreen(Screen[None]):
         """An observer note, by the observer (asked once per console), about the moment or
         an item the observer picks: never the row a cursor happens to stand on."""
         app = self.crisis
-        if app.observer:
-            self._write_note(app.observer)
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                self.post_message(ObserverNamed(name))
-                self._write_note(name)
-
-        # A resumed session offers the name of its last observer note, to confirm.
-        earlier = next((n.note.by for n in reversed(app.model.observer_notes) if n.note.by), "")
-        self.app.push_screen(PromptScreen(app.tr("fac.observer.name"), earlier), named)
+        with_evaluator(self, app, self._write_note)
 
     def _write_note(self, observer: str) -> None:
         app = self.crisis
@@ -243,6 +254,42 @@ class FacilitatorScreen(Screen[None]):
                 )
 
         self.app.push_screen(ObserverNoteScreen(app.tr, observer, items), done)
+
+    def action_rate(self) -> None:
+        """Rate an objective P, S, M or U with a comment, by the evaluator (the observer's
+        name, asked once per console)."""
+        app = self.crisis
+        objectives = app.loaded.scenario.objectives
+        if not objectives:
+            app.notify(app.tr("fac.objectives.none"), severity="warning", timeout=5)
+            return
+
+        def rate(evaluator: str) -> None:
+            def done(rated: Rated | None) -> None:
+                if rated:
+                    words = rating_words(app.tr, rated.rating)
+                    self.post_message(
+                        EvaluationRequested(
+                            [rated.request(evaluator)],
+                            app.tr(
+                                "toast.rated",
+                                objective=rated.objective,
+                                rating=f"{rated.rating} ({words})",
+                            ),
+                        )
+                    )
+
+            # The first objective not yet rated comes first: rating them in turn is a
+            # matter of pressing Enter.
+            first = next((o.id for o in objectives if o.id not in app.model.ratings), None)
+            screen = RateScreen(app.tr, evaluator, objectives, app.model.ratings, first)
+            self.app.push_screen(screen, done)
+
+        with_evaluator(self, app, rate)
+
+    def action_hotwash(self) -> None:
+        """The hot wash: strengths and areas for improvement, one per line."""
+        hot_wash(self, self.crisis)
 
     def action_end(self) -> None:
         """End the exercise for everyone, after a confirmation."""
