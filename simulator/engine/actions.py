@@ -154,10 +154,9 @@ class ScriptedAction:
         return self.text_place(offset) if self.text_place else (self.line, 0)
 
 
-_KEYS = {
-    "at",
+#: The keys of an entry whose values are texts; with 'at' and 'to', every key an entry has.
+_TEXT_KEYS = (
     "do",
-    "to",
     "text",
     "label",
     "channel",
@@ -167,7 +166,8 @@ _KEYS = {
     "objective",
     "rating",
     "comment",
-}
+)
+_KEYS = {"at", "to", *_TEXT_KEYS}
 said = Sayer(SCRIPTS)
 _about = Sayer(FINDINGS)
 
@@ -233,18 +233,7 @@ def _parse_entry(
         why = err.said if isinstance(err, SaidError) else str(err)
         reader.error(*at_key("at"), _about("about", field="at", message=why))
         return None
-    for key in (
-        "do",
-        "text",
-        "label",
-        "channel",
-        "by",
-        "reason",
-        "recipient",
-        "objective",
-        "rating",
-        "comment",
-    ):
+    for key in _TEXT_KEYS:
         if key in entry and entry[key] is not None and not isinstance(entry[key], str):
             reader.error(*at_key(key), said("not_text", name=key))
             return None
