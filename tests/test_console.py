@@ -1090,3 +1090,18 @@ async def test_the_palette_has_a_command_for_each_key_with_an_id(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert console.app.screen is screen and screen.has_class("-aids-swapped")
+
+
+async def test_only_the_publics_items_show_views_likes_and_shares(tmp_path: Path) -> None:
+    # A journalist's inquiry is not seen by the public (its peak is 0): its row and its
+    # detail show no figures, where a post in the feed shows them.
+    console = Console(tmp_path)
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        await console.select(pilot, "presse-lokalavis-a", tab="press")
+        assert "◎" not in detail_text(console.exercise)
+        assert "◎" not in console.exercise.active_feed.render_line(0).text
+        await console.select(pilot, "vitne-brak", tab="feed")
+        assert "◎" in detail_text(console.exercise)
+        assert "◎" in console.exercise.active_feed.render_line(0).text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from simulator.engine.events import (
+    PUBLIC_CHANNELS,
     PUBLISHES,
     SETTLED,
     Action,
@@ -91,6 +92,13 @@ class FeedItem:
     # which keeps the garbage collector's work (and its pauses) small.
     done: list[Done] | None = None
     version: int = 0  # bumped on every change, so that cached lines are redrawn
+
+    @property
+    def has_reach(self) -> bool:
+        """Whether it has views, likes and shares to show: the public's items on a public
+        channel. A journalist's inquiry, an internal message and the team's own texts have
+        none (their peak is 0, or they are not the public's)."""
+        return self.channel in PUBLIC_CHANNELS and self.source != Source.TEAM
 
     @property
     def handled(self) -> bool:

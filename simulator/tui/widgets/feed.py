@@ -288,7 +288,7 @@ class FeedView(ScrollView, can_focus=True):
         if item.handle:
             text.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
         text.append(f" [{self.role_name(item.role)}]", tone_of(self, Tone.ROLE))
-        if item.source != "team":
+        if item.has_reach:
             text.append(
                 f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}",
                 tone_of(self, Tone.FIGURES),

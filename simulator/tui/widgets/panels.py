@@ -132,7 +132,7 @@ class DetailPane(VerticalScroll):
             line.append(" " + tr(key, at=clock_text(now + info.due_in)))
             parts.append(line)
         parts.append(Text(item.text))  # Text(): literal, never markup
-        if item.source != "team":
+        if item.has_reach:
             parts.append(
                 Text(
                     f"◎ {compact(info.views)} {tr('detail.views')}  "
