@@ -493,8 +493,9 @@ def _score(store: SessionStore, display: str) -> Score:
     if any(f["kind"] == Rule.LEGITIMATE for f in findings):
         _quote_hidden(store, display, findings)
     stretches = hidden_stretches(visibility)
+    no_stretches: list[Stretch] = []  # shared: most rumours were never hidden
     rumours = [
-        RumourCurve(item, t0, peak, corrected.get(item), 0, stretches.get(item, []))
+        RumourCurve(item, t0, peak, corrected.get(item), 0, stretches.get(item, no_stretches))
         for item, (t0, peak) in misleading.items()
     ]
     for rumour in rumours:
@@ -571,9 +572,8 @@ def _quote_hidden(store: SessionStore, display: str, findings: list[dict[str, An
     the first pass (a surge has a million), so the few needed are read in a second."""
     wanted = {f["item"] for f in findings if f["kind"] == Rule.LEGITIMATE}
     texts: dict[str, str] = {}
-    for event in checked_events(store.events(), display):
-        if event.type == EventType.DELIVERED and event.data.get("item") in wanted:
-            texts[str(event.data["item"])] = str(event.data.get("text") or "")
+    for event in checked_events(store.deliveries_of(wanted), display):
+        texts.setdefault(str(event.data["item"]), str(event.data.get("text") or ""))
     for f in findings:
         if f["kind"] == Rule.LEGITIMATE:
             f["text"] = texts.get(f["item"], "")
