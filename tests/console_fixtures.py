@@ -12,7 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.events import Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
@@ -245,3 +248,19 @@ class Replay:
     def shown_ids(self) -> list[str]:
         feed = self.screen.query_one("#list-feed", FeedView)
         return [feed.model.items[i].id for i in feed.rows]
+
+
+async def run_palette_command(pilot: Pilot, app: App[Any], search: str) -> None:
+    """Open the command palette, type ``search``, wait for its hits (the palette searches
+    in the background) and run the first one."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*search)
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    for _ in range(100):
+        if palette.query_one(CommandList).option_count:
+            break
+        await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()

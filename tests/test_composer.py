@@ -22,18 +22,10 @@ from simulator.scenario.model import TRUTHS
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView, countdown
-from tests.console_fixtures import NAME
+from tests.console_fixtures import NAME, session_events
 from tests.console_fixtures import Console as SharedConsole
 
 # -- shared ------------------------------------------------------------------------------
-
-
-def session_events(path: Path) -> list[Event]:
-    store = SessionStore.open(path)
-    try:
-        return list(store.events())
-    finally:
-        store.close()
 
 
 def actions_of(path: Path) -> list[Event]:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console as RichConsole
-from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 from textual.widgets._footer import FooterKey
@@ -50,6 +49,7 @@ from tests.console_fixtures import (
     of_type,
     paste,
     resumed,
+    run_palette_command,
     screen_lines,
     screen_text,
     session_events,
@@ -1079,16 +1079,7 @@ async def test_the_palette_has_a_command_for_each_key_with_an_id(tmp_path: Path)
         assert commands["Reply"] == "r" and commands["Trends"] == "m"
         # the general commands, once each
         assert {"Help", "Quit", "Screenshot", "Set my name"} <= set(commands)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Trends")
-        palette = console.app.screen
-        assert isinstance(palette, CommandPalette)
-        for _ in range(100):  # the palette searches in the background: wait for its hits
-            if palette.query_one(CommandList).option_count:
-                break
-            await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, console.app, "Trends")
         assert console.app.screen is screen and screen.has_class("-aids-swapped")
 
 

@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 from rich.style import Style
-from textual.command import CommandList, CommandPalette
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
@@ -30,6 +29,7 @@ from tests.console_fixtures import (
     detail_text,
     list_ids,
     resumed,
+    run_palette_command,
     screen_lines,
     screen_text,
     status_text,
@@ -317,17 +317,7 @@ async def test_the_command_palette_has_the_triage_filters(tmp_path: Path) -> Non
         await console.begin(pilot)
         await console.advance(pilot, 30 * 60)
         screen = console.exercise
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*console.app.tr("bind.triage_overdue"))
-        palette = console.app.screen
-        assert isinstance(palette, CommandPalette)
-        for _ in range(100):  # the palette searches in the background: wait for its hits
-            if palette.query_one(CommandList).option_count:
-                break
-            await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(pilot, console.app, console.app.tr("bind.triage_overdue"))
         overdue = {i for i, s in open_questions(console).items() if s < 0}
         assert console.app.screen is screen
         assert sorted(shown_ids(screen)) == sorted(overdue)
