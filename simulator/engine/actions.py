@@ -77,6 +77,10 @@ class ActionRequest:
     recipient: str | None = None
     objective: str | None = None  # a rating's objective
     rating: str | None = None  # one of RATINGS
+    #: The id a seat gave the request, and the seat's name: recorded with the event, so a
+    #: host restarted on the session knows which requests it has applied already.
+    request: str | None = None
+    seat: str | None = None
 
     @property
     def evaluation(self) -> bool:

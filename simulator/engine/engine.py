@@ -904,13 +904,16 @@ class Engine:
         self._emit(
             EventType.EVALUATION,
             t,
-            {
-                "kind": request.kind,
-                "objective": request.objective,
-                "rating": request.rating,
-                "text": request.text,
-                "by": request.by,
-            },
+            _from_seat(
+                {
+                    "kind": request.kind,
+                    "objective": request.objective,
+                    "rating": request.rating,
+                    "text": request.text,
+                    "by": request.by,
+                },
+                request,
+            ),
         )
 
     def _apply(self, request: ActionRequest, t: float) -> None:
@@ -934,12 +937,15 @@ class Engine:
             self._emit(
                 EventType.NOTE,
                 t,
-                {
-                    "text": request.text,
-                    "to": list(request.to),
-                    "by": request.by,
-                    "observer": request.observer,
-                },
+                _from_seat(
+                    {
+                        "text": request.text,
+                        "to": list(request.to),
+                        "by": request.by,
+                        "observer": request.observer,
+                    },
+                    request,
+                ),
             )
             return
         findings = (
@@ -958,18 +964,21 @@ class Engine:
         self._emit(
             EventType.ACTION,
             t,
-            {
-                "action": request.kind,
-                "to": list(request.to),
-                "text": request.text,
-                "label": request.label,
-                "channel": request.channel,
-                "by": request.by,
-                "findings": findings,
-                "item": team_item,
-                "reason": request.reason,
-                "recipient": request.recipient,
-            },
+            _from_seat(
+                {
+                    "action": request.kind,
+                    "to": list(request.to),
+                    "text": request.text,
+                    "label": request.label,
+                    "channel": request.channel,
+                    "by": request.by,
+                    "findings": findings,
+                    "item": team_item,
+                    "reason": request.reason,
+                    "recipient": request.recipient,
+                },
+                request,
+            ),
         )
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
@@ -1223,6 +1232,8 @@ class Engine:
                     by=data.get("by"),
                     objective=data.get("objective"),
                     rating=data.get("rating"),
+                    request=_text_or_none(data.get("request")),
+                    seat=_text_or_none(data.get("seat")),
                 ),
                 logged.t,
             )
@@ -1237,6 +1248,8 @@ class Engine:
                 observer=bool(data.get("observer")),
                 reason=data.get("reason"),
                 recipient=data.get("recipient"),
+                request=_text_or_none(data.get("request")),
+                seat=_text_or_none(data.get("seat")),
             )
             self._apply(request, logged.t)
 
@@ -1261,6 +1274,24 @@ class Engine:
                     replayed_time=format_offset(event.t),
                 )
             )
+
+
+def _from_seat(data: dict[str, Any], request: ActionRequest) -> dict[str, Any]:
+    """An input's event data with the seat's request id and name, when it came from a seat.
+
+    Only then: the events of a console or a scripted team stay as they always were.
+    """
+    if request.request is not None:
+        data["request"] = request.request
+    if request.seat is not None:
+        data["seat"] = request.seat
+    return data
+
+
+def _text_or_none(value: Any) -> str | None:
+    """A logged text field, or None when absent or damaged (the log's own check then
+    tells a damaged event apart)."""
+    return value if isinstance(value, str) else None
 
 
 class _Peekable:

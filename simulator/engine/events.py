@@ -278,6 +278,8 @@ class ActionData(TypedDict):
     item: str | None
     reason: Annotated[str, HideReason] | None
     recipient: str | None
+    request: NotRequired[str]
+    seat: NotRequired[str]
 
 
 class NoteData(TypedDict):
@@ -287,6 +289,8 @@ class NoteData(TypedDict):
     to: list[str]
     by: str | None
     observer: bool
+    request: NotRequired[str]
+    seat: NotRequired[str]
 
 
 class ExpectationData(TypedDict):
@@ -318,6 +322,8 @@ class EvaluationData(TypedDict):
     rating: Annotated[str, Rating] | None
     text: str
     by: str | None
+    request: NotRequired[str]
+    seat: NotRequired[str]
 
 
 class CorrectedData(TypedDict):
