@@ -29,6 +29,7 @@ from simulator.lang.click import CLICK
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.engine import ENGINE
+from simulator.lang.exercise import EXERCISE
 from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.findings import FINDINGS
 from simulator.lang.preview import PREVIEW
@@ -76,6 +77,7 @@ TABLES = {
     "sessions": SESSIONS,
     "scripts": SCRIPTS,
     "units": UNITS,
+    "exercise": EXERCISE,
 }
 #: The tables whose words the console shows.
 SHOWN = {

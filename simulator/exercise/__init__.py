@@ -1,0 +1,5 @@
+"""A team exercise: one host runs the engine, seats join it over a local socket.
+
+The host is the only writer of the session; every seat sees the committed events its
+role may see, and sends its requests to the host. Nothing here imports the console.
+"""
