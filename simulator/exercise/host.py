@@ -1,0 +1,459 @@
+"""The host of a team exercise: one engine, one session, many seats over a Unix socket.
+
+The host is the session's only writer. Seats join with a code, get the committed events
+their role may see (the backlog after the last one they have, then each new batch), and
+send requests that the host applies in the order they arrive, exactly once: each
+recorded input carries the seat's request id, so a resent request, even to a host
+started again on the same session, is answered with its first outcome and not applied
+twice.
+
+Everything runs on one event loop: the engine's calls are short and synchronous, so two
+requests never interleave and the order of arrival is the order of the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from simulator.engine.actions import ActionError, ActionRequest
+from simulator.engine.engine import Engine
+from simulator.engine.events import EventType, Status
+from simulator.engine.store import Event
+from simulator.exercise.codes import TRAINEES, CodeTable, SeatCode, SeatRole
+from simulator.exercise.protocol import (
+    CLOCK_REQUESTS,
+    MAX_SEAT_LINE,
+    Ack,
+    Clock,
+    Events,
+    Hello,
+    Message,
+    ProtocolError,
+    Refusal,
+    Refused,
+    Request,
+    RequestKind,
+    Welcome,
+    decode,
+    encode,
+)
+from simulator.exercise.protocol import said as _said
+
+#: Events per ``events`` line of a backlog: keeps each line far below the seat's limit.
+BACKLOG_BATCH = 200
+#: What may wait unsent to one seat before it is let go: a seat that does not read
+#: must not make the host hold the whole exercise in memory. It joins again by itself.
+MAX_UNSENT = 8 * 1024 * 1024
+#: The speeds the engine takes.
+SPEEDS = (0.25, 20.0)
+SOCKET_NAME = "host.sock"
+#: The type of the neutral marker a trainee gets instead of an expectation event.
+SETTLED = "settled"
+#: Fields of a delivered item that hold its ground truth.
+_TRUTH_FIELDS = ("truth", "sensitive", "abusive")
+#: Event types a trainee never gets: the debrief's and the evaluators'.
+_WITHHELD = frozenset({EventType.CORRECTED, EventType.EVALUATION})
+#: The team's own actions (a note of an observer is an evaluator's).
+_TEAM_ACTIONS = ("reply", "statement", "flag", "hide", "unhide", "escalate", "note")
+_ACTION_FIELDS = (
+    "to",
+    "text",
+    "label",
+    "channel",
+    "reason",
+    "recipient",
+    "objective",
+    "rating",
+)
+
+
+def private_folder(folder: Path) -> Path:
+    """Make ``folder`` (if needed) a folder only its owner can enter, or OSError.
+
+    The socket inside it is then reachable by its owner alone, whatever the umask; a
+    folder that is a link or belongs to someone else is refused, not used.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise PermissionError(f"{folder} is not a folder of this user")
+    os.chmod(folder, 0o700)
+    return folder
+
+
+@dataclass(eq=False, slots=True)
+class _Seat:
+    """A seat while it is connected."""
+
+    code: SeatCode
+    name: str
+    writer: asyncio.StreamWriter
+    sent_upto: int = 0
+    #: (inject, index) of the markers sent, so that a trainee gets one per countdown.
+    settled: set[tuple[str, int]] = field(default_factory=set)
+
+    @property
+    def trainee(self) -> bool:
+        return self.code.role in TRAINEES
+
+
+class Host:
+    """One team's exercise served to its seats (one team for now)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        codes: CodeTable,
+        folder: Path,
+        *,
+        tick: float | None = 1.0,
+    ) -> None:
+        if engine.store is None:
+            raise ValueError("the host needs an engine that writes a session")
+        self.engine = engine
+        self.store = engine.store
+        self.codes = codes
+        self.folder = folder
+        self.socket_path = folder / SOCKET_NAME
+        self.tick_seconds = tick
+        self.seats: list[_Seat] = []
+        #: Each applied request's id and its first outcome.
+        self.applied: dict[str, Ack] = {}
+        #: Each delivered item's countdowns (None for one of restraint), by item id.
+        self._deadlines: dict[str, list[float | None]] = {}
+        self._server: asyncio.base_events.Server | None = None
+        self._ticker: asyncio.Task[None] | None = None
+        self._clock: Clock | None = None
+        self._rebuild()
+
+    # -- starting and stopping ----------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        """Learn from the log what a host started on an existing session must know: the
+        requests already applied and the items' countdowns."""
+        for event in self.store.events():
+            self._learn(event)
+
+    def _learn(self, event: Event) -> None:
+        data = event.data
+        request = data.get("request")
+        if isinstance(request, str) and event.type in (
+            EventType.ACTION,
+            EventType.NOTE,
+            EventType.EVALUATION,
+        ):
+            self.applied.setdefault(request, Ack(request, True))
+        elif event.type == EventType.DELIVERED and data.get("deadlines"):
+            self._deadlines[str(data.get("item"))] = list(data["deadlines"])
+
+    async def start(self) -> None:
+        """Listen on the socket in the private folder, and tick the clock."""
+        private_folder(self.folder)
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_path.unlink()  # left by a host that was killed
+        self._server = await asyncio.start_unix_server(
+            self._serve, path=str(self.socket_path), limit=MAX_SEAT_LINE + 2
+        )
+        os.chmod(self.socket_path, 0o600)
+        self._clock = self.clock_state()
+        if self.tick_seconds is not None:
+            self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
+
+    async def close(self) -> None:
+        """Stop listening, let every seat go, and stop ticking; the session stays open
+        (its owner closes the store)."""
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
+        if self._server is not None:
+            self._server.close()
+        for seat in list(self.seats):
+            seat.writer.close()
+        self.seats.clear()
+        if self._server is not None:
+            await self._server.wait_closed()
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_path.unlink()
+
+    # -- the clock ----------------------------------------------------------------------
+
+    def clock_state(self) -> Clock:
+        """The clock as seats see it."""
+        clock = self.engine.clock
+        return Clock(self.engine.now(), clock.speed, clock.running, self.engine.ended)
+
+    async def _tick_forever(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            self.tick()
+
+    def tick(self) -> None:
+        """Deliver what is due, end the exercise at its duration, and tell the seats."""
+        engine = self.engine
+        events = engine.pump()
+        if not engine.ended and engine.now() >= engine.scenario.duration:
+            events += engine.end()
+        self._publish(events)
+
+    def _clock_changed(self) -> None:
+        """Send the clock to every seat when its speed, state or end changed, or it jumped;
+        while it runs, seats work the time out themselves."""
+        now, last = self.clock_state(), self._clock
+        self._clock = now
+        if last is not None and (now.speed, now.running, now.ended) == (
+            last.speed,
+            last.running,
+            last.ended,
+        ):
+            return
+        for seat in list(self.seats):
+            self._send(seat, now)
+
+    # -- seats --------------------------------------------------------------------------
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        seat: _Seat | None = None
+        try:
+            while True:
+                try:
+                    line = await reader.readuntil(b"\n")
+                except asyncio.IncompleteReadError:
+                    return  # the seat went away
+                except asyncio.LimitOverrunError:
+                    raise ProtocolError("line.too_long", limit=MAX_SEAT_LINE) from None
+                message = decode(line, MAX_SEAT_LINE)
+                if seat is None:
+                    if not isinstance(message, Hello):
+                        raise ProtocolError("hello.first")
+                    seat = self._join(message, writer)
+                    if seat is None:
+                        return
+                elif isinstance(message, Request):
+                    self._handle(seat, message)
+                elif isinstance(message, Hello):
+                    raise ProtocolError("hello.again")
+                else:
+                    raise ProtocolError("message.kind", kind=type(message).__name__.lower())
+        except ProtocolError as err:
+            _write(writer, Refused(Refusal.of(err.said, "exercise")))
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            if seat is not None and seat in self.seats:
+                self.seats.remove(seat)
+            writer.close()
+
+    def _join(self, hello: Hello, writer: asyncio.StreamWriter) -> _Seat | None:
+        code = self.codes.check(hello.code)
+        if code is None:
+            # The same words for every wrong code: nothing about which codes exist.
+            _write(writer, Refused(Refusal.of(_said("code.wrong"), "exercise")))
+            return None
+        seat = _Seat(code, hello.name, writer)
+        sc = self.engine.scenario
+        _write(
+            writer,
+            Welcome(code.seat, code.role, code.team, hello.name, sc.id, sc.language),
+        )
+        # The backlog is read and the seat added in one step of the loop: no batch
+        # committed in between can be missed or sent twice.
+        batch: list[Event] = []
+        for event in self.store.events(after_seq=hello.last_seq):
+            batch.append(event)
+            if len(batch) >= BACKLOG_BATCH:
+                self._send_events(seat, batch)
+                batch = []
+        self._send_events(seat, batch)
+        self._send(seat, self.clock_state())
+        self.seats.append(seat)
+        return seat
+
+    def _send(self, seat: _Seat, message: Message) -> None:
+        _write(seat.writer, message)
+        transport = seat.writer.transport
+        if transport.get_write_buffer_size() > MAX_UNSENT:
+            _write(seat.writer, Refused(Refusal.of(_said("seat.too_slow"), "exercise")))
+            seat.writer.close()
+            if seat in self.seats:
+                self.seats.remove(seat)
+
+    def _send_events(self, seat: _Seat, events: Iterable[Event]) -> None:
+        shown: list[dict[str, Any]] = []
+        upto = seat.sent_upto
+        for event in events:
+            upto = max(upto, event.seq)
+            record = self._as_seen_by(seat, event)
+            if record is not None:
+                shown.append(record)
+        if upto > seat.sent_upto or shown:
+            seat.sent_upto = upto
+            self._send(seat, Events(shown, upto))
+
+    def _as_seen_by(self, seat: _Seat, event: Event) -> dict[str, Any] | None:
+        """An event as this seat may see it, or None when it may not see it at all.
+
+        Observers and the control cell see the whole log. A trainee never sees what the
+        exercise knows and the team does not: the truth of an item, the expectations and
+        their outcomes, corrections, evaluations and observers' notes.
+        """
+        record = event.as_record()
+        if not seat.trainee:
+            return record
+        kind, data = event.type, event.data
+        if kind in _WITHHELD:
+            return None
+        if kind == EventType.NOTE and data.get("observer"):
+            return None
+        if kind == EventType.SESSION_START:
+            record.pop("seed", None)  # the seed and the scenario would tell every truth
+            return record
+        if kind == EventType.DELIVERED:
+            for name in _TRUTH_FIELDS:
+                record.pop(name, None)
+            return record
+        if kind == EventType.EXPECTATION:
+            return self._marker(seat, event)
+        return record
+
+    def _marker(self, seat: _Seat, event: Event) -> dict[str, Any] | None:
+        """What a trainee gets of an expectation event: that a countdown stops, without
+        its outcome; nothing for an expectation of restraint, which shows no countdown."""
+        data = event.data
+        inject, index = str(data.get("inject")), data.get("index")
+        if not isinstance(index, int) or data.get("status") == Status.PENDING:
+            return None
+        deadlines = self._deadlines.get(inject, [])
+        if index >= len(deadlines) or deadlines[index] is None:
+            return None
+        if (inject, index) in seat.settled:
+            return None
+        seat.settled.add((inject, index))
+        return {"seq": event.seq, "t": event.t, "type": SETTLED, "inject": inject, "index": index}
+
+    def _publish(self, events: list[Event]) -> None:
+        """Send newly committed events to every seat, then the clock if it changed."""
+        for event in events:
+            self._learn(event)
+        if events:
+            for seat in list(self.seats):
+                self._send_events(seat, events)
+        self._clock_changed()
+
+    # -- requests -----------------------------------------------------------------------
+
+    def _handle(self, seat: _Seat, request: Request) -> None:
+        """Apply a request once, publish its events, then acknowledge it."""
+        first = self.applied.get(request.id)
+        if first is not None:
+            self._send(seat, first)  # a resend: its first outcome, nothing applied again
+            return
+        try:
+            events = self._apply(seat, request)
+        except ActionError as err:
+            ack = Ack(request.id, False, Refusal.of(err.said, "engine"))
+        except ProtocolError as err:
+            ack = Ack(request.id, False, Refusal.of(err.said, "exercise"))
+        else:
+            ack = Ack(request.id, True)
+            self._publish(events)
+        self.applied[request.id] = ack
+        self._send(seat, ack)
+
+    def _apply(self, seat: _Seat, request: Request) -> list[Event]:
+        role, engine = seat.code.role, self.engine
+        kind = request.kind
+        allowed = _ALLOWED[role]
+        if kind not in allowed:
+            raise ProtocolError("role.may_not", role=str(role), kind=str(kind))
+        if kind in CLOCK_REQUESTS:
+            return self._clock_request(request)
+        fields = request.action or {}
+        action = _action_request(fields, seat, request.id)
+        if kind == RequestKind.EVALUATE:
+            if not action.evaluation:
+                raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
+            return engine.evaluate(action)
+        if action.evaluation:
+            raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
+        if role in TRAINEES:
+            if action.kind not in _TEAM_ACTIONS:
+                raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
+            return engine.act(action)
+        # An observer's or the control cell's note is an observer's note, never the team's.
+        if action.kind != "note":
+            raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
+        return engine.act(_with_observer(action))
+
+    def _clock_request(self, request: Request) -> list[Event]:
+        engine, kind = self.engine, request.kind
+        if engine.ended:
+            raise ActionError("ended")
+        if kind == RequestKind.PAUSE:
+            return engine.pause() if engine.clock.running else []
+        if kind == RequestKind.RESUME:
+            return [] if engine.clock.running else engine.resume()
+        if kind == RequestKind.SPEED:
+            low, high = SPEEDS
+            if request.value is None or not low <= request.value <= high:
+                raise ProtocolError("request.speed", low=low, high=high)
+            return engine.set_speed(request.value)
+        if kind == RequestKind.JUMP:
+            if request.value is None or request.value < 0:
+                raise ProtocolError("request.jump")
+            return engine.jump_to(request.value)
+        return engine.end("ended by facilitator")
+
+
+_TRAINEE_REQUESTS = frozenset({RequestKind.ACTION})
+_ALLOWED: dict[SeatRole, frozenset[RequestKind]] = {
+    SeatRole.LEADER: _TRAINEE_REQUESTS,
+    SeatRole.PRESS: _TRAINEE_REQUESTS,
+    SeatRole.SOCIAL: _TRAINEE_REQUESTS,
+    SeatRole.OBSERVER: frozenset({RequestKind.ACTION, RequestKind.EVALUATE}),
+    SeatRole.FACILITATOR: frozenset(RequestKind),
+}
+
+
+def _action_request(fields: dict[str, Any], seat: _Seat, request_id: str) -> ActionRequest:
+    """The engine's request from a seat's fields; the author is the seat's, never what the
+    seat says it is. Fields of the wrong type are refused by the engine's own check."""
+    kind = fields.get("do")
+    to = fields.get("to") or []
+    if not isinstance(kind, str):
+        raise ProtocolError("message.field", kind="request", field="do")
+    if not isinstance(to, list) or not all(isinstance(t, str) for t in to):
+        raise ProtocolError("message.field", kind="request", field="to")
+    values: dict[str, Any] = {}
+    for name in _ACTION_FIELDS[1:]:
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ProtocolError("message.field", kind="request", field=name)
+        values[name] = value
+    return ActionRequest(
+        kind=kind,
+        to=tuple(to),
+        text=values.pop("text") or "",
+        by=seat.name,
+        request=request_id,
+        seat=seat.code.seat,
+        **values,
+    )
+
+
+def _with_observer(action: ActionRequest) -> ActionRequest:
+    from dataclasses import replace
+
+    return replace(action, observer=True)
+
+
+def _write(writer: asyncio.StreamWriter, message: Message) -> None:
+    if not writer.is_closing():
+        writer.write(encode(message))
