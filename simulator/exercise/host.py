@@ -30,6 +30,7 @@ from simulator.exercise.codes import TRAINEES, CodeTable, SeatCode, SeatRole
 from simulator.exercise.protocol import (
     CLOCK_REQUESTS,
     MAX_SEAT_LINE,
+    SETTLED_MARKER,
     Ack,
     Clock,
     Events,
@@ -54,8 +55,6 @@ MAX_UNSENT = 8 * 1024 * 1024
 #: The speeds the engine takes.
 SPEEDS = (0.25, 20.0)
 SOCKET_NAME = "host.sock"
-#: The type of the neutral marker a trainee gets instead of an expectation event.
-SETTLED = "settled"
 #: Fields of a delivered item that hold its ground truth.
 _TRUTH_FIELDS = ("truth", "sensitive", "abusive")
 #: Event types a trainee never gets: the debrief's and the evaluators'.
@@ -336,7 +335,13 @@ class Host:
         if (inject, index) in seat.settled:
             return None
         seat.settled.add((inject, index))
-        return {"seq": event.seq, "t": event.t, "type": SETTLED, "inject": inject, "index": index}
+        return {
+            "seq": event.seq,
+            "t": event.t,
+            "type": SETTLED_MARKER,
+            "inject": inject,
+            "index": index,
+        }
 
     def _publish(self, events: list[Event]) -> None:
         """Send newly committed events to every seat, then the clock if it changed."""

@@ -10,22 +10,28 @@ says why with a key of the exercise table, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 import orjson
 
-from simulator.lang import Said, Sayer
+from simulator.lang import Entry, Said, Sayer
+from simulator.lang.engine import ENGINE
 from simulator.lang.exercise import EXERCISE
 
 said = Sayer(EXERCISE)
+#: The catalogue tables a refusal may name.
+_TABLES: dict[str, Mapping[str, Entry]] = {"exercise": EXERCISE, "engine": ENGINE}
 
 #: The longest line a seat may send: a request's text is a few kilobytes at most.
 MAX_SEAT_LINE = 64 * 1024
 #: The longest line the host sends: a backlog goes out in batches well under this.
 MAX_HOST_LINE = 4 * 1024 * 1024
+#: The ``type`` of the neutral marker a trainee seat gets instead of an expectation event:
+#: that countdown ``index`` of item ``inject`` stops, without saying how it went.
+SETTLED_MARKER = "settled"
 #: The longest request id and seat name: ids are UUIDs, names a person's name.
 MAX_ID = 64
 MAX_NAME = 100
@@ -90,6 +96,31 @@ class Refusal:
     def as_dict(self) -> dict[str, Any]:
         """The refusal as it goes on the wire."""
         return {"key": self.key, "values": self.values, "table": self.table}
+
+    def said(self) -> Said:
+        """The refusal as words waiting for the seat's language.
+
+        A key the seat's catalogue does not have (a host of another version) is said as
+        the host's own words for a protocol error, never as a failure of the seat.
+        """
+        table = _TABLES.get(self.table, EXERCISE)
+        try:
+            return Sayer(table)(self.key, **_said_values(table, self.values))
+        except (KeyError, ValueError):
+            return said("message.kind", kind=self.key[:40])
+
+
+def _said_values(table: Mapping[str, Entry], values: dict[str, Any]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        if isinstance(value, dict) and isinstance(value.get("key"), str):
+            nested = value.get("values")
+            out[name] = Sayer(table)(
+                value["key"], **_said_values(table, nested if isinstance(nested, dict) else {})
+            )
+        else:
+            out[name] = value
+    return out
 
 
 def _wire_values(said_: Said) -> dict[str, Any]:

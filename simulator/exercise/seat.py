@@ -32,6 +32,7 @@ from simulator.exercise.protocol import (
 )
 
 OnEvents = Callable[[list[dict[str, Any]]], Awaitable[None] | None]
+OnClock = Callable[[Clock], None]
 
 
 class SeatRefused(Exception):
@@ -54,11 +55,13 @@ class Seat:
         *,
         last_seq: int = 0,
         backoff: tuple[float, float] = (0.1, 5.0),
+        on_clock: OnClock | None = None,
     ) -> None:
         self.socket_path = socket_path
         self.code = code
         self.name = name
         self.on_events = on_events
+        self.on_clock = on_clock
         self.last_seq = last_seq
         self.backoff = backoff
         self.welcome: Welcome | None = None
@@ -160,6 +163,8 @@ class Seat:
                     entry[1].set_result(message)
             elif isinstance(message, Clock):
                 self.clock = message
+                if self.on_clock is not None:
+                    self.on_clock(message)
             elif isinstance(message, Refused):
                 if message.reason.key == "seat.too_slow":
                     return  # let go for reading slowly: it joins again and catches up

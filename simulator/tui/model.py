@@ -28,6 +28,7 @@ from simulator.engine.events import (
     Source,
 )
 from simulator.engine.store import Event
+from simulator.exercise.protocol import SETTLED_MARKER
 from simulator.tui.text import clean
 
 OBSERVER = "observer"  # the kind of an observer's note among what was done about an item
@@ -140,6 +141,8 @@ class FeedModel:
                 self._expect(event)
             elif kind == EventType.EXPECTATION:
                 self._settle(event)
+            elif kind == SETTLED_MARKER:
+                self._close(event.data.get("inject"), event.data.get("index"))
             elif kind == EventType.ACTION:
                 self._action(event)
             elif kind == EventType.NOTE:
@@ -167,11 +170,15 @@ class FeedModel:
 
     def _settle(self, event: Event) -> None:
         data = cast(ExpectationData, event.data)
-        due = self._due.get(str(data.get("inject")))
-        index = data.get("index")
         # Missed stays open (a late answer still counts); met and late close it.
-        settled = data.get("status") in SETTLED
-        if settled and due is not None and isinstance(index, int) and 0 <= index < len(due):
+        if data.get("status") in SETTLED:
+            self._close(data.get("inject"), data.get("index"))
+
+    def _close(self, inject: object, index: object) -> None:
+        """Stop countdown ``index`` of item ``inject``: from an expectation that settled
+        it, or, on a trainee's seat, from the host's marker that says only that."""
+        due = self._due.get(str(inject))
+        if due is not None and isinstance(index, int) and 0 <= index < len(due):
             due[index] = None
 
     def open_deadlines(self) -> dict[str, float]:

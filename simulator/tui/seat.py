@@ -1,0 +1,243 @@
+"""``crisis-sim join``: one trainee's console of a team exercise, fed by the host.
+
+The seat console holds no engine and no session: what it shows comes from the events the
+host sends it (already stripped of what trainees may not see), and the time from the
+host's clock messages. What the team does goes to the host as a request, and the console
+says it was done only once the host has acknowledged it, that is, recorded it.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.events import Unmount
+from textual.timer import Timer
+
+from simulator.engine.actions import ActionRequest
+from simulator.engine.events import DeliveredData, EventType
+from simulator.engine.guidelines import GuidelineChecker, GuidelineFinding
+from simulator.engine.reach import Stretch, engagement, hidden_stretches, views_at
+from simulator.engine.store import Event
+from simulator.exercise.protocol import Clock, RequestKind
+from simulator.exercise.seat import Seat, SeatRefused
+from simulator.scenario.durations import day_clock, format_offset
+from simulator.scenario.loader import LoadedScenario
+from simulator.tui.console import ConsoleApp
+from simulator.tui.messages import ActionRequested
+from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.widgets.feed import ItemInfo
+from simulator.tui.widgets.panels import StatusLine
+
+#: The fields of a team action that go to the host; the author is the host's to set.
+_WIRE_FIELDS = ("text", "label", "channel", "reason", "recipient")
+#: A little past the next whole second, so that the redraw shows the new one.
+_PAST_THE_SECOND = 0.01
+
+
+class SeatScreen(ExerciseScreen, inherit_bindings=False):
+    """The exercise screen of a trainee's seat: the team's keys, no facilitator's."""
+
+    BINDINGS = [
+        binding
+        for binding in ExerciseScreen.BINDINGS
+        if not (isinstance(binding, Binding) and binding.id == "facilitator")
+    ]
+
+
+def event_of(record: dict[str, Any]) -> Event:
+    """An event as the host sent it, back in the form the console's model takes."""
+    data = dict(record)
+    seq, t = data.pop("seq", 0), data.pop("t", 0.0)
+    kind, wall = data.pop("type", ""), data.pop("wall", "")
+    return Event(str(kind), float(t), data, str(wall), int(seq))
+
+
+class SeatApp(ConsoleApp):
+    """A trainee's console, fed only by its :class:`~simulator.exercise.seat.Seat`."""
+
+    HELP_BEFORE = ("help.body",)
+    HELP_AFTER = ("triage.help", "help.saved")
+
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        socket_path: Path,
+        code: str,
+        name: str,
+        *,
+        language: str | None = None,
+        backoff: tuple[float, float] = (0.1, 5.0),
+    ) -> None:
+        super().__init__(loaded, language=language, clock=None, model=FeedModel())
+        self.player = name
+        self.seat = Seat(
+            socket_path,
+            code,
+            name,
+            self._received,
+            backoff=backoff,
+            on_clock=self._clock_received,
+        )
+        sc = loaded.scenario
+        self._day_start = sc.start.timetz() if sc.start else None
+        self.guide = GuidelineChecker(
+            list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
+        )
+        for value in sc.variables.values():
+            self.guide.learn_public(value)
+        # The host's clock and the monotonic moment it came: the time shown runs on from it.
+        self._clock = Clock(0.0, 1.0, False, False)
+        self._clock_at = time.monotonic()
+        self._second: Timer | None = None
+        # Each item's (delivered at, peak) and the team's hide and unhide actions: the
+        # figures the lists show, worked out as the host's engine works them out.
+        self._peaks: dict[str, tuple[float, int]] = {}
+        self._actions: list[Event] = []
+        self._hidden: dict[str, list[Stretch]] = {}
+
+    # -- start-up -----------------------------------------------------------------------
+
+    def open(self) -> None:
+        """The exercise screen at once: the briefing was the facilitator's."""
+        self.push_screen(SeatScreen())
+        self.run_worker(self._join(), exclusive=True, group="join")
+
+    async def _join(self) -> None:
+        try:
+            await self.seat.connect()
+        except SeatRefused as err:
+            self.notify(err.reason.said().text(self.tr.language), severity="error", markup=False)
+            self.leave(1)
+        except OSError as err:
+            self.notify(str(err), severity="error", markup=False)
+            self.leave(1)
+
+    @on(Unmount)
+    async def _leave_host(self) -> None:
+        # Textual runs the base's on_unmount as well: the signals are given back there.
+        await self.seat.close()
+
+    # -- what the host sends ------------------------------------------------------------
+
+    def _received(self, records: list[dict[str, Any]]) -> None:
+        if not self.is_running:
+            return
+        events = [event_of(record) for record in records]
+        self._learn(events)
+        self.deliver(events)
+        self.redraw()
+
+    def _learn(self, events: Iterable[Event]) -> None:
+        hides = False
+        for event in events:
+            if event.type == EventType.DELIVERED:
+                data: DeliveredData = event.data  # type: ignore[assignment]
+                self._peaks[data["item"]] = (event.t, int(data.get("peak") or 0))
+                self.guide.learn_public(data.get("text") or "")
+            elif event.type == EventType.ACTION and event.data.get("action") in ("hide", "unhide"):
+                self._actions.append(event)
+                hides = True
+        if hides:
+            self._hidden = hidden_stretches(self._actions)
+
+    def _clock_received(self, clock: Clock) -> None:
+        self._clock, self._clock_at = clock, time.monotonic()
+        if self.is_running:
+            self.redraw()
+            self._next_second()
+
+    def _next_second(self) -> None:
+        """Redraw when the shown second moves on, and not otherwise: a paused or ended
+        exercise draws nothing until the host says something."""
+        if self._second is not None:
+            self._second.stop()
+            self._second = None
+        clock = self._clock
+        if not clock.running or clock.ended or clock.speed <= 0:
+            return
+        now = self.now()
+        wait = (math.floor(now) + 1 - now) / clock.speed + _PAST_THE_SECOND
+        self._second = self.set_timer(wait, self._on_second)
+
+    def _on_second(self) -> None:
+        self._second = None
+        self.redraw_on_change(False)
+        self._next_second()
+
+    # -- what the team does -------------------------------------------------------------
+
+    @on(ActionRequested)
+    async def _action_requested(self, event: ActionRequested) -> None:
+        if await self.act(event.request, event.done_message) and event.composer is not None:
+            screen = self.exercise_screen
+            if isinstance(screen, ExerciseScreen):
+                await screen.published(event.composer)
+
+    async def act(self, request: ActionRequest, done_message: str) -> bool:
+        """Send a team action to the host and wait until it is recorded (or refused)."""
+        if self._clock.ended:
+            self.bell()
+            return False
+        fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
+        for name in _WIRE_FIELDS:
+            value = getattr(request, name)
+            if value is not None:
+                fields[name] = value
+        ack = await self.seat.request(RequestKind.ACTION, fields)
+        if not ack.ok:
+            reason = ack.refusal.said().text(self.tr.language) if ack.refusal else ""
+            self.notify(self.tr("error.action", message=reason), severity="warning", markup=False)
+            return False
+        self.notify(done_message, timeout=3, markup=False)
+        return True
+
+    def check_text(self, text: str) -> list[GuidelineFinding]:
+        """Guideline findings for a text being composed."""
+        return self.guide.check(text)
+
+    # -- what the widgets ask --------------------------------------------------------------
+
+    def now(self) -> float:
+        """Scenario time now: the host's last reading, run on while the clock runs."""
+        clock = self._clock
+        t = clock.t
+        if clock.running and not clock.ended:
+            t += (time.monotonic() - self._clock_at) * clock.speed
+        return min(t, float(self.loaded.scenario.duration))
+
+    def clock_text(self, t: float) -> str:
+        """Fictional HH:MM of a scenario time."""
+        return day_clock(self._day_start, t)
+
+    def item_info(self, item: FeedItem) -> ItemInfo:
+        """The figures of one item at the last reading of the clock."""
+        now = self.triage.now
+        views = likes = shares = 0
+        if item.id in self._peaks and item.has_reach:
+            delivered, peak = self._peaks[item.id]
+            views = views_at(peak, delivered, now, None, self._hidden.get(item.id, ()))
+            likes, shares = engagement(views, False)
+        return ItemInfo(self.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id))
+
+    def show_status(self, line: StatusLine) -> None:
+        """Fill a status line from the host's clock."""
+        clock, now = self._clock, self.triage.now
+        line.show(
+            self.tr,
+            clock=self.clock_text(now),
+            offset=format_offset(now),
+            speed=clock.speed,
+            running=clock.running and not clock.ended,
+            ended=clock.ended,
+            unread=self.model.unread,
+            open_items=len(self.triage.open),
+            overdue=len(self.triage.overdue),
+            title=self.loaded.scenario.title,
+        )
