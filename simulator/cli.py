@@ -11,6 +11,7 @@ import errno
 import functools
 import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -981,6 +982,159 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     finally:
         store.close()  # gives the lock up however the command ends
     _after_console(path, words)
+    sys.exit(_console_status(app, words))
+
+
+def _session_dir_option(command: F) -> F:
+    """``--session-dir DIR``: where a team exercise's session is recorded, and where its
+    host listens; ``host`` and ``join`` given the same folder find each other."""
+    return click.option(
+        "--session-dir",
+        "session_dir",
+        type=click.Path(file_okay=False),
+        default="sessions",
+        show_default=True,
+        help=_h("session_dir"),
+    )(command)
+
+
+@cli.command("host", help=_h("host"))
+@click.argument("scenario")
+@click.option("--seed", type=int, default=1, show_default=True, help=_h("run.seed"))
+@click.option(
+    "--speed",
+    type=FiniteFloatRange(0.25, 20),
+    default=1.0,
+    show_default=True,
+    help=_h("run.speed"),
+)
+@_session_dir_option
+@lang_option("lang.messages")
+@click.option("--codes-file", type=click.Path(dir_okay=False), help=_h("codes_file"))
+def host_cmd(
+    scenario: str,
+    seed: int,
+    speed: float,
+    session_dir: str,
+    lang: str | None,
+    codes_file: str | None,
+) -> None:
+    """``crisis-sim host``: its help is HELP["host"]."""
+    import asyncio
+
+    from simulator.engine.session import default_session_path, new_session
+    from simulator.engine.store import SessionError
+    from simulator.exercise.codes import CodeTable, SeatRole
+    from simulator.exercise.host import Host, runtime_folder, serve_until_stopped
+
+    loaded = _load(scenario)
+    words = _words(lang, loaded.scenario.language)
+    folder = Path(session_dir)
+    runtime = runtime_folder(folder)
+    if asyncio.run(_host_listens(runtime)):
+        _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
+        sys.exit(EXIT_INVALID)
+    path = default_session_path(loaded.scenario.id, folder)
+    try:
+        engine = new_session(loaded, seed, path)
+        # Started before the host reads the log, so that it knows the session began.
+        engine.start(speed)
+    except SessionError as err:
+        _usage_error(_text(err.said))
+    codes = CodeTable.generate(["1"])
+    host = Host(engine, codes, runtime)
+
+    def started() -> None:
+        # The codes are told (and written) once seats can join with them.
+        _say(words("host.started", title=loaded.scenario.title, path=str(path)))
+        for team in sorted({c.team for c in codes.codes}):
+            _say(words("host.team", team=team))
+            for entry in codes.codes:
+                if entry.team == team and entry.role != SeatRole.FACILITATOR:
+                    _say(words("host.code", role=str(entry.role), code=entry.code))
+        facilitator = next(c.code for c in codes.codes if c.role == SeatRole.FACILITATOR)
+        _say(words("host.facilitator", code=facilitator))
+        if codes_file:
+            codes.write(Path(codes_file))
+            _say(words("host.codes_file", path=codes_file))
+        _say(words("host.join", name=command_name(), folder=str(folder)))
+        sys.stdout.flush()
+
+    try:
+        signum = asyncio.run(serve_until_stopped(host, started))
+        if not engine.ended and engine.clock.running:
+            # Everything before is saved already; the pause lets a resume open here.
+            with contextlib.suppress(SessionError):
+                engine.pause()
+    finally:
+        _close_session(engine)
+    _say(words("host.stopped", path=str(path)))
+    sys.exit(EXIT_OK if signum == signal.SIGINT else 128 + signum)
+
+
+async def _host_listens(folder: Path) -> bool:
+    """Whether a host answers on the socket in ``folder`` (a file left by a host that was
+    killed answers nothing, and the next host takes its place)."""
+    import asyncio
+
+    from simulator.exercise.host import SOCKET_NAME
+
+    try:
+        _, writer = await asyncio.open_unix_connection(str(folder / SOCKET_NAME))
+    except OSError:
+        return False
+    writer.close()
+    return True
+
+
+@cli.command(help=_h("join"))
+@click.argument("code")
+@click.option("--name", "player", help=_h("name"))
+@_session_dir_option
+@lang_option("lang.console")
+def join(code: str, player: str | None, session_dir: str, lang: str | None) -> None:
+    """``crisis-sim join``: its help is HELP["join"]."""
+    import asyncio
+    import getpass
+
+    from simulator.exercise.codes import TRAINEES
+    from simulator.exercise.host import SOCKET_NAME, runtime_folder
+    from simulator.exercise.seat import Seat, SeatRefused
+
+    words = _words(lang)
+    folder = Path(session_dir)
+    socket_path = runtime_folder(folder) / SOCKET_NAME
+    name = player or getpass.getuser()
+
+    async def probe() -> Seat:
+        seat = Seat(socket_path, code, name)
+        try:
+            await seat.connect()
+        finally:
+            await seat.close()
+        return seat
+
+    # The code is checked before anything else: a wrong one is told on one line, also
+    # where there is no terminal for a console.
+    try:
+        welcome = asyncio.run(probe()).welcome
+    except SeatRefused as refused:
+        _say(f"crisis-sim: error: {refused.reason.said().text(_language(lang))}", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError:
+        _say(f"crisis-sim: error: {words('join.no_host', folder=str(folder))}", err=True)
+        sys.exit(EXIT_INVALID)
+    assert welcome is not None  # connect() returned: the host welcomed the seat
+    if welcome.role not in TRAINEES:
+        _say(f"crisis-sim: error: {words('join.trainees', role=welcome.role)}", err=True)
+        sys.exit(EXIT_INVALID)
+    loaded = _load(welcome.scenario)
+    words = _words(lang, loaded.scenario.language)
+    _needs_terminal(words)
+    from simulator.tui.seat import SeatApp
+
+    app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))
+    app.run()
     sys.exit(_console_status(app, words))
 
 

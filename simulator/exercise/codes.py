@@ -81,9 +81,20 @@ class CodeTable:
         return found
 
     def as_json(self) -> bytes:
-        """The table as JSON: a list of ``{team, role, code}``."""
-        rows = [{"team": c.team, "role": str(c.role), "code": c.code} for c in self.codes]
-        return orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n"
+        """The table as JSON: ``{"teams": {team: {role: code}}, "facilitator": code}``.
+
+        The control cell's seat is one for the whole exercise, so it stands apart from
+        the teams; with one team it is that team's facilitator seat.
+        """
+        teams: dict[str, dict[str, str]] = {}
+        facilitator = None
+        for entry in self.codes:
+            if entry.role == SeatRole.FACILITATOR:
+                facilitator = facilitator or entry.code
+            else:
+                teams.setdefault(entry.team, {})[str(entry.role)] = entry.code
+        table = {"teams": teams, "facilitator": facilitator}
+        return orjson.dumps(table, option=orjson.OPT_INDENT_2) + b"\n"
 
     def write(self, path: Path) -> Path:
         """Write the table to ``path``, readable by its owner only."""

@@ -16,8 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,10 @@ MAX_UNSENT = 8 * 1024 * 1024
 #: The speeds the engine takes.
 SPEEDS = (0.25, 20.0)
 SOCKET_NAME = "host.sock"
+#: The private folder under the session folder where a host listens and seats look.
+RUNTIME_FOLDER = "exercise"
+#: Signals that end a host cleanly: ctrl+c, a request to end, and a closed terminal.
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 #: Fields of a delivered item that hold its ground truth.
 _TRUTH_FIELDS = ("truth", "sensitive", "abusive")
 #: Event types a trainee never gets: the debrief's and the evaluators'.
@@ -71,6 +76,36 @@ _ACTION_FIELDS = (
     "objective",
     "rating",
 )
+
+
+def runtime_folder(session_dir: Path) -> Path:
+    """Where a host of sessions in ``session_dir`` listens, and where its seats look."""
+    return session_dir / RUNTIME_FOLDER
+
+
+async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
+    """Serve until SIGINT, SIGTERM or SIGHUP; returns the signal's number.
+
+    The signals are the event loop's, so the host stops between two requests, never in
+    the middle of one, and every seat is let go before the session is closed.
+    """
+    loop = asyncio.get_running_loop()
+    stop: asyncio.Future[int] = loop.create_future()
+
+    def stopping(signum: int) -> None:
+        if not stop.done():
+            stop.set_result(signum)
+
+    for signum in STOPPING_SIGNALS:
+        loop.add_signal_handler(signum, stopping, signum)
+    try:
+        await host.start()
+        started()
+        return await stop
+    finally:
+        for signum in STOPPING_SIGNALS:
+            loop.remove_signal_handler(signum)
+        await host.close()
 
 
 def private_folder(folder: Path) -> Path:

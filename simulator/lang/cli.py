@@ -102,6 +102,56 @@ CLI: Final[dict[str, Entry]] = {
         "Prøv eitt: crisis-sim preview jordras",
     ),
     "interrupted": ("crisis-sim: interrupted", "crisis-sim: avbrutt", "crisis-sim: avbrote"),
+    "host.started": (
+        "Hosting '{title}'; the session is recorded in {path}",
+        "Er vert for «{title}»; økta tas opp i {path}",
+        "Er vert for «{title}»; økta vert teken opp i {path}",
+    ),
+    "host.team": ("Team {team}:", "Lag {team}:", "Lag {team}:"),
+    "host.code": ("  {role:<12} {code}", "  {role:<12} {code}", "  {role:<12} {code}"),
+    "host.facilitator": (
+        "Facilitator:   {code}",
+        "Fasilitator:   {code}",
+        "Fasilitator:   {code}",
+    ),
+    "host.codes_file": (
+        "The codes are also in {path} (readable by you only).",
+        "Kodene står også i {path} (bare du kan lese den).",
+        "Kodane står òg i {path} (berre du kan lese ho).",
+    ),
+    "host.join": (
+        "Each seat joins with: {name} join CODE --session-dir {folder}. Ctrl+C ends the host.",
+        "Hver plass kobler seg på med: {name} join KODE --session-dir {folder}. "
+        "Ctrl+C avslutter verten.",
+        "Kvar plass koplar seg på med: {name} join KODE --session-dir {folder}. "
+        "Ctrl+C avsluttar verten.",
+    ),
+    "host.stopped": (
+        "Host stopped; the session is saved in {path}",
+        "Verten er stoppet; økta er lagret i {path}",
+        "Verten er stoppa; økta er lagra i {path}",
+    ),
+    "host.busy": (
+        "an exercise is hosted in {folder} already; end it first, or use another --session-dir",
+        "det er alt en vert for en øvelse i {folder}; avslutt den først, eller bruk en annen "
+        "--session-dir",
+        "det er alt ein vert for ei øving i {folder}; avslutt han først, eller bruk ei anna "
+        "--session-dir",
+    ),
+    "join.no_host": (
+        "no exercise is hosted in {folder}; the facilitator starts one with "
+        "'crisis-sim host SCENARIO'",
+        "ingen øvelse har vert i {folder}; fasilitatoren starter en med «crisis-sim host SCENARIO»",
+        "inga øving har vert i {folder}; fasilitatoren startar ei med «crisis-sim host SCENARIO»",
+    ),
+    "join.trainees": (
+        "this console is for the team's seats (leader, press, social); this code opens "
+        "a {role} seat",
+        "denne konsollen er for lagets plasser (leader, press, social); denne koden gir "
+        "en plass som {role}",
+        "denne konsollen er for laget sine plassar (leader, press, social); denne koden gir "
+        "ein plass som {role}",
+    ),
     "internal.console": (
         "crisis-sim: internal error: the console stopped on the error above. This is a bug "
         "in crisis-sim; everything recorded before it is saved. Please report it.",
@@ -364,6 +414,26 @@ HELP: Final[dict[str, Entry]] = {
         "Spel av ei øving til evalueringa: spol med piltastane, mellomrom set på pause.",
     ),
     # -- options
+    "host": (
+        "Host a team exercise: prints one join code per seat, runs until Ctrl+C.",
+        "Vær vert for en lagøvelse: skriver ut én kode per plass, går til Ctrl+C.",
+        "Ver vert for ei lagøving: skriv ut éin kode per plass, går til Ctrl+C.",
+    ),
+    "join": (
+        "Join a team exercise with the code the facilitator gave you.",
+        "Bli med i en lagøvelse med koden du fikk av fasilitatoren.",
+        "Ver med i ei lagøving med koden du fekk av fasilitatoren.",
+    ),
+    "session_dir": (
+        "The folder of the exercise's session and of the host's socket (default: sessions).",
+        "Mappen for øktas fil og vertens sokkel (standard: sessions).",
+        "Mappa for øktas fil og vertens sokkel (standard: sessions).",
+    ),
+    "codes_file": (
+        "Also write the join codes to this file, as JSON readable by you only.",
+        "Skriv også kodene til denne filen, som JSON bare du kan lese.",
+        "Skriv òg kodane til denne fila, som JSON berre du kan lese.",
+    ),
     "output": ("Write to this file.", "Skriv til denne filen.", "Skriv til denne fila."),
     "output.stdout": (
         "Write to this file instead of standard output.",
