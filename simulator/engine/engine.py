@@ -70,7 +70,7 @@ from simulator.scenario.model import (
     Scenario,
     deadline_for,
 )
-from simulator.scenario.phrases import content_of, find_phrase
+from simulator.scenario.phrases import alternatives, content_of, find_phrase
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 said = Sayer(SESSIONS)
@@ -690,10 +690,7 @@ class Engine:
             deadline,
             exp.points,
             objective=exp.objective,
-            require=tuple(
-                (fill(entry),) if isinstance(entry, str) else tuple(fill(p) for p in entry)
-                for entry in exp.require
-            ),
+            require=tuple(tuple(fill(p) for p in alternatives(entry)) for entry in exp.require),
             forbid=tuple((fill(f.text), f.reason) for f in exp.forbid),
         )
 

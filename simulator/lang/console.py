@@ -219,7 +219,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.observe": ("Observe", "Observatørnotat", "Observatørnotat"),
     "bind.end": ("End", "Avslutt øvelse", "Avslutt øvinga"),
     "bind.rate": ("Rate objectives", "Vurder øvingsmål", "Vurder øvingsmål"),
-    "bind.hotwash": ("Hot wash", "Hotwash", "Hotwash"),
+    "bind.hotwash": ("Hot wash", "Evalueringsmøte", "Evalueringsmøte"),
     "bind.back": ("Back", "Tilbake", "Tilbake"),
     "bind.theme": ("Theme", "Tema", "Tema"),
     "bind.play": ("Play/pause", "Spill/pause", "Spel/pause"),

@@ -70,8 +70,8 @@ FACILITATOR: Final[dict[str, Entry]] = {
     ),
     "fac.hotwash.title": (
         "Hot wash: first impressions right after the exercise (evaluator: {name})",
-        "Hotwash: umiddelbar evaluering rett etter øvelsen (evaluator: {name})",
-        "Hotwash: umiddelbar evaluering rett etter øvinga (evaluator: {name})",
+        "Evalueringsmøte rett etter øvelsen: styrker og forbedringsområder (evaluator: {name})",
+        "Evalueringsmøte rett etter øvinga: styrkar og forbetringsområde (evaluator: {name})",
     ),
     "fac.hotwash.strengths": (
         "Strengths, one per line",

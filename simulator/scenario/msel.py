@@ -26,6 +26,7 @@ from simulator.lang.sheets import SHEETS
 from simulator.scenario.diagnostics import Finding, ScenarioError, said_of
 from simulator.scenario.durations import format_duration
 from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
+from simulator.scenario.phrases import alternatives
 from simulator.scenario.yamlsource import YamlDocument
 
 COLUMNS = [
@@ -80,7 +81,7 @@ def format_expectation(exp: Expectation) -> str:
     if exp.objective is not None:
         words += ["objective", exp.objective]
     for entry in exp.require:
-        words += ["require", _quote(entry if isinstance(entry, str) else _ALTERNATIVES.join(entry))]
+        words += ["require", _quote(_ALTERNATIVES.join(alternatives(entry)))]
     for forbidden in exp.forbid:
         words += ["forbid", _quote(forbidden.text), "because", _quote(forbidden.reason)]
     return " ".join(words)

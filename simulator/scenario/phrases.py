@@ -63,10 +63,15 @@ class Content:
 INCOMPLETE = 0.5
 
 
+def alternatives(entry: str | Iterable[str]) -> tuple[str, ...]:
+    """The phrases of an entry of ``require``, any one of which meets it."""
+    return (entry,) if isinstance(entry, str) else tuple(entry)
+
+
 def requirement_text(entry: str | Iterable[str]) -> str:
     """An entry of ``require`` as people read it: a phrase, or alternatives joined by
     " / " ("omkomne / døde / savnede")."""
-    return entry if isinstance(entry, str) else " / ".join(entry)
+    return " / ".join(alternatives(entry))
 
 
 def content_of(text: str, require: Iterable[str | Iterable[str]]) -> Content:
@@ -74,7 +79,6 @@ def content_of(text: str, require: Iterable[str | Iterable[str]]) -> Content:
     is met by any one of its phrases."""
     missing = []
     for entry in require:
-        alternatives = (entry,) if isinstance(entry, str) else tuple(entry)
-        if not any(find_phrase(p, text) is not None for p in alternatives):
+        if not any(find_phrase(p, text) is not None for p in alternatives(entry)):
             missing.append(requirement_text(entry))
     return Content(INCOMPLETE if missing else 1.0, tuple(missing))

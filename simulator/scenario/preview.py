@@ -15,7 +15,7 @@ from simulator.lang.units import say_duration
 from simulator.scenario.diagnostics import json_safe, printable
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.model import Inject, Scenario, deadline_for
-from simulator.scenario.phrases import requirement_text
+from simulator.scenario.phrases import alternatives
 from simulator.scenario.templates import expand_variables, render
 from simulator.scenario.timing import earliest_times
 
@@ -34,7 +34,7 @@ class ExpectedAction:
     mention: list[str]
     points: float
     objective: str | None = None
-    require: list[str] = field(default_factory=list)  # alternatives written "a / b"
+    require: list[list[str]] = field(default_factory=list)  # each entry: its alternatives
     forbid: list[str] = field(default_factory=list)
 
     def describe(self, tr: Catalogue = ENGLISH, *, due: bool = True) -> str:
@@ -51,7 +51,7 @@ class ExpectedAction:
             text += tr("expect.mention", words=words)
         if self.require:
             entries = ", ".join(
-                tr("do.or").join(tr("expect.quote", text=p) for p in entry.split(" / "))
+                tr("do.or").join(tr("expect.quote", text=p) for p in entry)
                 for entry in self.require
             )
             text += tr("expect.require", words=entries)
@@ -135,7 +135,8 @@ def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
                 points=e.points,
                 objective=e.objective,
                 require=[
-                    expand_variables(requirement_text(r), scenario.variables) for r in e.require
+                    [expand_variables(p, scenario.variables) for p in alternatives(r)]
+                    for r in e.require
                 ],
                 forbid=[expand_variables(f.text, scenario.variables) for f in e.forbid],
             )

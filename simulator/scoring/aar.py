@@ -596,15 +596,22 @@ def _objectives(score: Score, words: _Words) -> list[Block]:
     return blocks
 
 
+def _remarks(score: Score, words: _Words, kind: Evaluation) -> list[Cell]:
+    """The evaluator's strengths or areas for improvement, with who wrote them and when."""
+    return [
+        Cell(
+            words.t("points.evaluator", text=mark(r.text), by=words.by(r.by), time=offset_text(r.t))
+        )
+        for r in score.remarks
+        if r.kind == kind
+    ]
+
+
 def improvements(score: Score, words: _Words) -> list[Cell]:
     """The areas for improvement: the evaluator's, then the automatic ones (what was
     missed, late or a breach, required words left out, guideline findings)."""
     t = words.t
-    found = [
-        Cell(t("points.evaluator", text=mark(r.text), by=words.by(r.by), time=offset_text(r.t)))
-        for r in score.remarks
-        if r.kind == Evaluation.IMPROVEMENT
-    ]
+    found = _remarks(score, words, Evaluation.IMPROVEMENT)
     for e in score.expectations:
         if e.status in (Status.MISSED, Status.LATE, Status.BREACH):
             found.append(
@@ -638,11 +645,7 @@ def improvements(score: Score, words: _Words) -> list[Cell]:
 
 def _strengths(score: Score, words: _Words) -> list[Cell]:
     t = words.t
-    found = [
-        Cell(t("points.evaluator", text=mark(r.text), by=words.by(r.by), time=offset_text(r.t)))
-        for r in score.remarks
-        if r.kind == Evaluation.STRENGTH
-    ]
+    found = _remarks(score, words, Evaluation.STRENGTH)
     for o in score.objectives:
         judged = [e for e in o.expectations if e.status not in (OPEN, Status.NOT_REACHED)]
         if judged and all(e.status == Status.MET and not e.missing for e in judged):
