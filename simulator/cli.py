@@ -999,7 +999,8 @@ def _session_dir_option(command: F) -> F:
 
 
 @cli.command("host", help=_h("host"))
-@click.argument("scenario")
+@click.argument("scenario", required=False)
+@click.option("--teams", type=click.IntRange(1, 20), default=1, show_default=True, help=_h("teams"))
 @click.option("--seed", type=int, default=1, show_default=True, help=_h("run.seed"))
 @click.option(
     "--speed",
@@ -1009,66 +1010,79 @@ def _session_dir_option(command: F) -> F:
     help=_h("run.speed"),
 )
 @_session_dir_option
+@click.option(
+    "--resume",
+    "resume_folder",
+    type=click.Path(file_okay=False),
+    help=_h("host.resume"),
+)
 @lang_option("lang.messages")
 @click.option("--codes-file", type=click.Path(dir_okay=False), help=_h("codes_file"))
 def host_cmd(
-    scenario: str,
+    scenario: str | None,
+    teams: int,
     seed: int,
     speed: float,
     session_dir: str,
+    resume_folder: str | None,
     lang: str | None,
     codes_file: str | None,
 ) -> None:
     """``crisis-sim host``: its help is HELP["host"]."""
     import asyncio
 
-    from simulator.engine.session import default_session_path, new_session
     from simulator.engine.store import SessionError
-    from simulator.exercise.codes import CodeTable, SeatRole
+    from simulator.exercise import folder as exercise_folder
     from simulator.exercise.host import Host, runtime_folder, serve_until_stopped
 
-    loaded = _load(scenario)
-    words = _words(lang, loaded.scenario.language)
-    folder = Path(session_dir)
+    words = _words(lang)
+    if (scenario is None) == (resume_folder is None):
+        _usage_error(words("host.what"))
+    folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
     runtime = runtime_folder(folder)
     if asyncio.run(_host_listens(runtime)):
         _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
         sys.exit(EXIT_INVALID)
-    path = default_session_path(loaded.scenario.id, folder)
     try:
-        engine = new_session(loaded, seed, path)
-        # Started before the host reads the log, so that it knows the session began.
-        engine.start(speed)
+        if resume_folder is not None:
+            exercise = exercise_folder.reopen(Path(resume_folder))
+        else:
+            assert scenario is not None  # one of the two was given: checked above
+            exercise = exercise_folder.create(_load(scenario), seed, teams, folder, speed)
     except SessionError as err:
         _usage_error(_text(err.said))
-    codes = CodeTable.generate(["1"])
-    host = Host(engine, codes, runtime)
+    except FileNotFoundError:
+        _usage_error(words("host.no_exercise", folder=str(resume_folder)))
+    except (OSError, ValueError) as err:
+        _usage_error(str(err))
+    loaded = exercise.loaded
+    words = _words(lang, loaded.scenario.language)
+    host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
 
     def started() -> None:
         # The codes are told (and written) once seats can join with them.
-        _say(words("host.started", title=loaded.scenario.title, path=str(path)))
-        for team in sorted({c.team for c in codes.codes}):
+        _say(words("host.started", title=loaded.scenario.title, path=str(exercise.folder)))
+        for team, entries in exercise.codes.team_codes().items():
             _say(words("host.team", team=team))
-            for entry in codes.codes:
-                if entry.team == team and entry.role != SeatRole.FACILITATOR:
-                    _say(words("host.code", role=str(entry.role), code=entry.code))
-        facilitator = next(c.code for c in codes.codes if c.role == SeatRole.FACILITATOR)
-        _say(words("host.facilitator", code=facilitator))
+            for entry in entries:
+                _say(words("host.code", role=str(entry.role), code=entry.code))
+        _say(words("host.facilitator", code=exercise.codes.facilitator))
         if codes_file:
-            codes.write(Path(codes_file))
+            exercise.codes.write(Path(codes_file))
             _say(words("host.codes_file", path=codes_file))
         _say(words("host.join", name=command_name(), folder=str(folder)))
         sys.stdout.flush()
 
     try:
         signum = asyncio.run(serve_until_stopped(host, started))
-        if not engine.ended and engine.clock.running:
-            # Everything before is saved already; the pause lets a resume open here.
-            with contextlib.suppress(SessionError):
-                engine.pause()
+        for engine in exercise.engines.values():
+            if not engine.ended and engine.clock.running:
+                # Everything before is saved already; the pause lets a resume open here.
+                with contextlib.suppress(SessionError):
+                    engine.pause()
     finally:
-        _close_session(engine)
-    _say(words("host.stopped", path=str(path)))
+        exercise.close()
+    _say(words("host.stopped", path=str(exercise.folder)))
     sys.exit(EXIT_OK if signum == signal.SIGINT else 128 + signum)
 
 
@@ -1128,7 +1142,7 @@ def join(code: str, player: str | None, session_dir: str, lang: str | None) -> N
     if welcome.role not in TRAINEES:
         _say(f"crisis-sim: error: {words('join.trainees', role=welcome.role)}", err=True)
         sys.exit(EXIT_INVALID)
-    loaded = _load(welcome.scenario)
+    loaded = _load(welcome.source or welcome.scenario)
     words = _words(lang, loaded.scenario.language)
     _needs_terminal(words)
     from simulator.tui.seat import SeatApp

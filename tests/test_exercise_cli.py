@@ -19,6 +19,7 @@ import pytest
 
 from simulator.engine.store import SessionStore
 from simulator.exercise.host import SOCKET_NAME, runtime_folder
+from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat, SeatRefused
 from tests.helpers import cli_path, run_cli, run_cli_process
 
@@ -72,7 +73,7 @@ class Hosted:
         return self.proc.returncode, out, err
 
     def session(self) -> Path:
-        (path,) = self.sessions.glob("*.sqlite")
+        (path,) = self.sessions.glob("*/team-1.sqlite")
         return path
 
 
@@ -90,7 +91,7 @@ async def first_events(socket: Path, code: str) -> list[dict[str, Any]]:
     seen: list[dict[str, Any]] = []
     arrived = asyncio.Event()
 
-    def take(events: list[dict[str, Any]]) -> None:
+    def take(events: list[dict[str, Any]], team: str) -> None:
         seen.extend(events)
         if any(e["type"] == "session_start" for e in seen):
             arrived.set()
@@ -157,3 +158,113 @@ def test_join_without_a_host_says_so_on_one_line(tmp_path: Path) -> None:
 def test_a_second_host_on_the_same_folder_is_refused(hosted: Hosted) -> None:
     proc = run_cli_process("host", "jordras", "--session-dir", str(hosted.sessions))
     assert proc.returncode == 1 and "hosted in" in proc.stderr
+
+
+def start_host(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [cli_path(), "--lang", "en", "host", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+async def team_logs(socket: Path, code: str, wanted: set[str]) -> dict[str, list[str]]:
+    """Join with ``code``; each team's event types, once every team in ``wanted`` sent its
+    session_start."""
+    seen: dict[str, list[str]] = {}
+    arrived = asyncio.Event()
+
+    def take(events: list[dict[str, Any]], team: str) -> None:
+        seen.setdefault(team, []).extend(e["type"] for e in events)
+        if all("session_start" in seen.get(t, []) for t in wanted):
+            arrived.set()
+
+    seat = Seat(socket, code, "Kim", take)
+    try:
+        await seat.connect()
+        await asyncio.wait_for(arrived.wait(), 10)
+    finally:
+        await seat.close()
+    return seen
+
+
+def test_two_teams_get_their_own_logs_and_codes_and_the_control_cell_follows_both(
+    tmp_path: Path,
+) -> None:
+    sessions, codes_file = tmp_path / "sessions", tmp_path / "codes.json"
+    proc = start_host(
+        "jordras", "--teams", "2", "--session-dir", str(sessions), "--codes-file", str(codes_file)
+    )
+    try:
+        wait_until(codes_file.exists, proc)
+        codes = json.loads(codes_file.read_text())
+        assert sorted(codes["teams"]) == ["1", "2"]
+        every = [*codes["teams"]["1"].values(), *codes["teams"]["2"].values()]
+        assert len(set(every + [codes["facilitator"]])) == len(every) + 1
+        socket = runtime_folder(sessions) / SOCKET_NAME
+        team2 = asyncio.run(team_logs(socket, codes["teams"]["2"]["press"], {"2"}))
+        assert list(team2) == ["2"]
+        control = asyncio.run(team_logs(socket, codes["facilitator"], {"1", "2"}))
+        assert sorted(control) == ["1", "2"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 0
+    (folder,) = [p for p in sessions.iterdir() if p != runtime_folder(sessions)]
+    assert sorted(p.name for p in folder.glob("team-*.sqlite")) == [
+        "team-1.sqlite",
+        "team-2.sqlite",
+    ]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+async def reply_once(socket: Path, code: str, request_id: str) -> tuple[bool, int]:
+    """Send one reply with ``request_id``; its outcome and the seat's last seq after it."""
+    seat = Seat(socket, code, "Kari")
+    try:
+        await seat.connect()
+        ack = await asyncio.wait_for(
+            seat.request(
+                RequestKind.ACTION,
+                {"do": "statement", "text": "Vi følger situasjonen."},
+                request_id=request_id,
+            ),
+            10,
+        )
+    finally:
+        await seat.close()
+    return ack.ok, seat.last_seq
+
+
+def test_a_host_resumed_on_its_folder_keeps_the_codes_and_applies_a_resent_request_once(
+    hosted: Hosted,
+) -> None:
+    press = hosted.codes["teams"]["1"]["press"]
+    assert asyncio.run(reply_once(hosted.socket, press, "req-1"))[0]
+    status, _, err = hosted.stop(signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM, err
+    folder = hosted.session().parent
+
+    again = start_host("--resume", str(folder))
+    try:
+        wait_until(hosted.socket.exists, again)
+        # The same code opens the same seat; the same request id is not applied again.
+        assert asyncio.run(reply_once(hosted.socket, press, "req-1"))[0]
+        assert asyncio.run(reply_once(hosted.socket, press, "req-2"))[0]
+    finally:
+        again.send_signal(signal.SIGINT)
+        again.communicate(timeout=30)
+    store = SessionStore.open(hosted.session(), readonly=True)
+    requests = [e.data.get("request") for e in store.events() if e.type == "action"]
+    store.close()
+    assert requests == ["req-1", "req-2"]
+
+
+def test_host_needs_a_scenario_or_a_folder_to_resume(tmp_path: Path) -> None:
+    neither = run_cli_process("host", "--session-dir", str(tmp_path))
+    assert neither.returncode == 2 and "--resume" in neither.stderr
+    empty = run_cli_process("host", "--resume", str(tmp_path))
+    assert empty.returncode == 2 and "holds no exercise" in empty.stderr
+    assert "Traceback" not in neither.stderr + empty.stderr

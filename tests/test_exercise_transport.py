@@ -38,7 +38,7 @@ class Feed:
         self.events: list[dict[str, Any]] = []
         self.changed = asyncio.Condition()
 
-    async def __call__(self, events: list[dict[str, Any]]) -> None:
+    async def __call__(self, events: list[dict[str, Any]], team: str = "1") -> None:
         async with self.changed:
             self.events.extend(events)
             self.changed.notify_all()
@@ -70,7 +70,7 @@ def engine(tmp_path: Path) -> Engine:
 
 @pytest.fixture
 async def host(engine: Engine, codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
-    host = Host(engine, codes, tmp_path / "run", tick=None)
+    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
     await host.start()
     yield host
     await host.close()
@@ -114,8 +114,8 @@ async def test_a_seats_action_is_recorded_once_with_its_author_and_reaches_anoth
     assert ack.ok and ack.refusal is None
     seen = await leader_feed.wait_for(lambda e: e["type"] == "action")
     assert seen["by"] == "Kari" and seen["seat"] == "1:press" and seen["request"] == ack.id
-    assert host.store is not None
-    logged = [e for e in host.store.events() if e.type == "action"]
+    assert host.first.store is not None
+    logged = [e for e in host.first.store.events() if e.type == "action"]
     assert len(logged) == 1 and logged[0].data["request"] == ack.id
     await press.close()
     await leader.close()
@@ -139,7 +139,7 @@ async def test_a_resent_request_id_is_applied_once(host: Host, codes: CodeTable)
             acks.append(message)
     assert acks[0] == first
     writer.close()
-    actions = [e for e in host.store.events() if e.type == "action"]
+    actions = [e for e in host.first.store.events() if e.type == "action"]
     assert [e.data["request"] for e in actions] == ["same-id"]
     await seat.close()
 
@@ -153,8 +153,8 @@ async def test_a_trainee_seat_gets_no_ground_truth(host: Host, codes: CodeTable)
     rating = {"do": "rate", "objective": "presse", "rating": "S", "text": "ok"}
     assert (await observer.request(RequestKind.EVALUATE, rating)).ok
     assert (await facilitator.request(RequestKind.JUMP, value=1800)).ok
-    assert host.store is not None
-    log = list(host.store.events())
+    assert host.first.store is not None
+    log = list(host.first.store.events())
     assert any(e.type == "expectation" for e in log)  # there was something to withhold
     # A malformed line after the hello makes the host refuse and close: the stream read
     # until then is everything the seat was sent.
@@ -230,7 +230,7 @@ async def test_a_restarted_host_knows_the_applied_ids_and_a_seat_catches_up(
     engine: Engine, codes: CodeTable, tmp_path: Path
 ) -> None:
     folder = tmp_path / "run"
-    host = Host(engine, codes, folder, tick=None)
+    host = Host({"1": engine}, codes, folder, tick=None)
     await host.start()
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
     leader, leader_feed = await joined(host, codes, SeatRole.LEADER, "Ola")
@@ -243,8 +243,8 @@ async def test_a_restarted_host_knows_the_applied_ids_and_a_seat_catches_up(
 
     store = SessionStore.open(tmp_path / "s.sqlite")
     restored = Engine.restore(store, clock=virtual_clock())
-    again = Host(restored, codes, folder, tick=None)
-    assert "before-restart" in again.applied
+    again = Host({"1": restored}, codes, folder, tick=None)
+    assert "before-restart" in again.first.applied
     await again.start()
     await asyncio.wait_for(_joins(leader, 2), 5)
     assert leader.last_seq == seen_before  # nothing new yet, nothing sent twice

@@ -37,7 +37,7 @@ async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
     engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
     engine.start()
     engine.pump()
-    host = Host(engine, codes, tmp_path / "run", tick=None)
+    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
     await host.start()
     yield host
     await host.close()
@@ -82,7 +82,7 @@ async def test_a_seat_console_shows_the_delivered_items_and_its_reply_is_recorde
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not screen.query(ComposerPanel))
         await until(pilot, lambda: bool(app.model.by_id[ITEM].answered))
-    engine = host.engine
+    engine = host.first.engine
     assert engine.store is not None
     actions = [e for e in engine.store.events() if e.type == "action"]
     assert len(actions) == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import orjson
 
-from simulator.files import write_output
+from simulator.files import read_input, write_output
 
 #: Bytes of randomness in a code: 12 bytes are 96 bits, 16 URL-safe characters.
 CODE_BYTES = 12
@@ -35,6 +35,15 @@ class SeatRole(StrEnum):
 TRAINEES = frozenset({SeatRole.LEADER, SeatRole.PRESS, SeatRole.SOCIAL})
 #: Every role, in the order a codes table lists them.
 ROLES: tuple[SeatRole, ...] = tuple(SeatRole)
+#: The seats of each team by default: the trainees and an observer.
+TEAM_ROLES: tuple[SeatRole, ...] = (
+    SeatRole.LEADER,
+    SeatRole.PRESS,
+    SeatRole.SOCIAL,
+    SeatRole.OBSERVER,
+)
+#: The control cell's "team": it follows every team.
+CONTROL = "*"
 
 
 def new_code() -> str:
@@ -52,7 +61,10 @@ class SeatCode:
 
     @property
     def seat(self) -> str:
-        """The seat's id in the log: team and role, ``1:press``."""
+        """The seat's id in the log: team and role, ``1:press``; the control cell's, which
+        is one for the whole exercise, ``facilitator``."""
+        if self.role == SeatRole.FACILITATOR:
+            return str(self.role)
         return f"{self.team}:{self.role}"
 
 
@@ -63,9 +75,41 @@ class CodeTable:
         self.codes = list(codes)
 
     @classmethod
-    def generate(cls, teams: list[str], roles: tuple[SeatRole, ...] = ROLES) -> CodeTable:
-        """A new table with a fresh code for each role of each team."""
-        return cls([SeatCode(team, role, new_code()) for team in teams for role in roles])
+    def generate(cls, teams: list[str], roles: tuple[SeatRole, ...] = TEAM_ROLES) -> CodeTable:
+        """A new table with a fresh code for each role of each team, and one for the
+        control cell."""
+        codes = [SeatCode(team, role, new_code()) for team in teams for role in roles]
+        codes.append(SeatCode(CONTROL, SeatRole.FACILITATOR, new_code()))
+        return cls(codes)
+
+    @classmethod
+    def read(cls, path: Path) -> CodeTable:
+        """The table a host wrote to ``path`` (see :meth:`as_json`); ValueError when it is
+        not one."""
+        try:
+            data = orjson.loads(read_input(path))
+            codes = [
+                SeatCode(str(team), SeatRole(role), str(code))
+                for team, seats in data["teams"].items()
+                for role, code in seats.items()
+            ]
+            codes.append(SeatCode(CONTROL, SeatRole.FACILITATOR, str(data["facilitator"])))
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
+            raise ValueError(f"{path} is not a table of join codes") from err
+        return cls(codes)
+
+    @property
+    def facilitator(self) -> str:
+        """The control cell's code."""
+        return next(c.code for c in self.codes if c.role == SeatRole.FACILITATOR)
+
+    def team_codes(self) -> dict[str, list[SeatCode]]:
+        """Each team's codes, in team and role order."""
+        teams: dict[str, list[SeatCode]] = {}
+        for entry in self.codes:
+            if entry.role != SeatRole.FACILITATOR:
+                teams.setdefault(entry.team, []).append(entry)
+        return teams
 
     def check(self, code: str) -> SeatCode | None:
         """The seat a code opens, or None.
@@ -84,16 +128,13 @@ class CodeTable:
         """The table as JSON: ``{"teams": {team: {role: code}}, "facilitator": code}``.
 
         The control cell's seat is one for the whole exercise, so it stands apart from
-        the teams; with one team it is that team's facilitator seat.
+        the teams.
         """
-        teams: dict[str, dict[str, str]] = {}
-        facilitator = None
-        for entry in self.codes:
-            if entry.role == SeatRole.FACILITATOR:
-                facilitator = facilitator or entry.code
-            else:
-                teams.setdefault(entry.team, {})[str(entry.role)] = entry.code
-        table = {"teams": teams, "facilitator": facilitator}
+        teams = {
+            team: {str(entry.role): entry.code for entry in entries}
+            for team, entries in self.team_codes().items()
+        }
+        table = {"teams": teams, "facilitator": self.facilitator}
         return orjson.dumps(table, option=orjson.OPT_INDENT_2) + b"\n"
 
     def write(self, path: Path) -> Path:

@@ -18,15 +18,15 @@ import contextlib
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.engine import Engine
 from simulator.engine.events import EventType, Status
-from simulator.engine.store import Event
+from simulator.engine.store import Event, SessionStore
 from simulator.exercise.codes import TRAINEES, CodeTable, SeatCode, SeatRole
 from simulator.exercise.protocol import (
     CLOCK_REQUESTS,
@@ -64,6 +64,10 @@ STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 _TRUTH_FIELDS = ("truth", "sensitive", "abusive")
 #: Event types a trainee never gets: the debrief's and the evaluators'.
 _WITHHELD = frozenset({EventType.CORRECTED, EventType.EVALUATION})
+#: The events that record a seat's request.
+_INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.EVALUATION})
+#: How long a seat that connects has to say who it is.
+HELLO_WITHIN = 10.0
 #: The team's own actions (a note of an observer is an evaluator's).
 _TEAM_ACTIONS = ("reply", "statement", "flag", "hide", "unhide", "escalate", "note")
 _ACTION_FIELDS = (
@@ -123,15 +127,44 @@ def private_folder(folder: Path) -> Path:
 
 
 @dataclass(eq=False, slots=True)
+class Team:
+    """One team's world: its engine (and session log), and what the host keeps of it."""
+
+    name: str
+    engine: Engine
+    #: Each applied request's id and its first outcome.
+    applied: dict[str, Ack] = field(default_factory=dict)
+    #: Each delivered item's countdowns (None for one of restraint), by item id.
+    deadlines: dict[str, list[float | None]] = field(default_factory=dict)
+
+    @property
+    def store(self) -> SessionStore:
+        """The team's session log; the host is its only writer."""
+        assert self.engine.store is not None  # checked when the host was made
+        return self.engine.store
+
+    def learn(self, event: Event) -> None:
+        """Keep what the host must know of a committed event: a request applied, or an
+        item's countdowns."""
+        data = event.data
+        request = data.get("request")
+        if isinstance(request, str) and event.type in _INPUTS:
+            self.applied.setdefault(request, Ack(request, True))
+        elif event.type == EventType.DELIVERED and data.get("deadlines"):
+            self.deadlines[str(data.get("item"))] = list(data["deadlines"])
+
+
+@dataclass(eq=False, slots=True)
 class _Seat:
     """A seat while it is connected."""
 
     code: SeatCode
     name: str
     writer: asyncio.StreamWriter
-    sent_upto: int = 0
-    #: (inject, index) of the markers sent, so that a trainee gets one per countdown.
-    settled: set[tuple[str, int]] = field(default_factory=set)
+    #: The teams it follows, and the last seq of each team's log it was sent.
+    sent_upto: dict[str, int] = field(default_factory=dict)
+    #: (team, inject, index) of the markers sent, so that a trainee gets one per countdown.
+    settled: set[tuple[str, str, int]] = field(default_factory=set)
 
     @property
     def trainee(self) -> bool:
@@ -139,53 +172,47 @@ class _Seat:
 
 
 class Host:
-    """One team's exercise served to its seats (one team for now)."""
+    """An exercise served to its seats: one engine and session log per team."""
 
     def __init__(
         self,
-        engine: Engine,
+        engines: Mapping[str, Engine],
         codes: CodeTable,
         folder: Path,
         *,
         tick: float | None = 1.0,
+        source: str = "",
     ) -> None:
-        if engine.store is None:
-            raise ValueError("the host needs an engine that writes a session")
-        self.engine = engine
-        self.store = engine.store
+        if not engines or any(e.store is None for e in engines.values()):
+            raise ValueError("the host needs an engine that writes a session for each team")
+        self.teams = {name: Team(name, engine) for name, engine in engines.items()}
         self.codes = codes
         self.folder = folder
+        self.source = source
         self.socket_path = folder / SOCKET_NAME
         self.tick_seconds = tick
         self.seats: list[_Seat] = []
-        #: Each applied request's id and its first outcome.
-        self.applied: dict[str, Ack] = {}
-        #: Each delivered item's countdowns (None for one of restraint), by item id.
-        self._deadlines: dict[str, list[float | None]] = {}
         self._server: asyncio.base_events.Server | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._clock: Clock | None = None
-        self._rebuild()
+        #: Called with the team and its events after each commit: the control cell's
+        #: screen in the host's own terminal follows the exercise through this.
+        self.listeners: list[Callable[[str, list[Event]], None]] = []
+        for team in self.teams.values():
+            for event in team.store.events():
+                team.learn(event)
+
+    @property
+    def first(self) -> Team:
+        """The first team: whose clock the exercise's clock is read from."""
+        return next(iter(self.teams.values()))
+
+    @property
+    def ended(self) -> bool:
+        """Whether every team's exercise has ended."""
+        return all(team.engine.ended for team in self.teams.values())
 
     # -- starting and stopping ----------------------------------------------------------
-
-    def _rebuild(self) -> None:
-        """Learn from the log what a host started on an existing session must know: the
-        requests already applied and the items' countdowns."""
-        for event in self.store.events():
-            self._learn(event)
-
-    def _learn(self, event: Event) -> None:
-        data = event.data
-        request = data.get("request")
-        if isinstance(request, str) and event.type in (
-            EventType.ACTION,
-            EventType.NOTE,
-            EventType.EVALUATION,
-        ):
-            self.applied.setdefault(request, Ack(request, True))
-        elif event.type == EventType.DELIVERED and data.get("deadlines"):
-            self._deadlines[str(data.get("item"))] = list(data["deadlines"])
 
     async def start(self) -> None:
         """Listen on the socket in the private folder, and tick the clock."""
@@ -201,8 +228,8 @@ class Host:
             self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
 
     async def close(self) -> None:
-        """Stop listening, let every seat go, and stop ticking; the session stays open
-        (its owner closes the store)."""
+        """Stop listening, let every seat go, and stop ticking; the sessions stay open
+        (their owner closes the stores)."""
         if self._ticker is not None:
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -220,9 +247,10 @@ class Host:
     # -- the clock ----------------------------------------------------------------------
 
     def clock_state(self) -> Clock:
-        """The clock as seats see it."""
-        clock = self.engine.clock
-        return Clock(self.engine.now(), clock.speed, clock.running, self.engine.ended)
+        """The clock as seats see it: every team's clock is moved together."""
+        engine = self.first.engine
+        clock = engine.clock
+        return Clock(engine.now(), clock.speed, clock.running and not self.ended, self.ended)
 
     async def _tick_forever(self, seconds: float) -> None:
         while True:
@@ -230,23 +258,27 @@ class Host:
             self.tick()
 
     def tick(self) -> None:
-        """Deliver what is due, end the exercise at its duration, and tell the seats."""
-        engine = self.engine
-        events = engine.pump()
-        if not engine.ended and engine.now() >= engine.scenario.duration:
-            events += engine.end()
-        self._publish(events)
+        """Deliver what is due, end each team's exercise at its duration, and tell the
+        seats."""
+        for team in self.teams.values():
+            engine = team.engine
+            events = engine.pump()
+            if not engine.ended and engine.now() >= engine.scenario.duration:
+                events += engine.end()
+            self._publish(team, events)
+        self._clock_changed()
 
-    def _clock_changed(self) -> None:
-        """Send the clock to every seat when its speed, state or end changed, or it jumped;
-        while it runs, seats work the time out themselves."""
+    def _clock_changed(self, *, moved: bool = False) -> None:
+        """Send the clock to every seat when its speed, state or end changed, or it was
+        ``moved`` (a jump); while it runs, seats work the time out themselves."""
         now, last = self.clock_state(), self._clock
         self._clock = now
-        if last is not None and (now.speed, now.running, now.ended) == (
+        same = last is not None and (now.speed, now.running, now.ended) == (
             last.speed,
             last.running,
             last.ended,
-        ):
+        )
+        if same and not moved:
             return
         for seat in list(self.seats):
             self._send(seat, now)
@@ -256,21 +288,16 @@ class Host:
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         seat: _Seat | None = None
         try:
+            line = await asyncio.wait_for(_read_line(reader), HELLO_WITHIN)
+            message = decode(line, MAX_SEAT_LINE)
+            if not isinstance(message, Hello):
+                raise ProtocolError("hello.first")
+            seat = self._join(message, writer)
+            if seat is None:
+                return
             while True:
-                try:
-                    line = await reader.readuntil(b"\n")
-                except asyncio.IncompleteReadError:
-                    return  # the seat went away
-                except asyncio.LimitOverrunError:
-                    raise ProtocolError("line.too_long", limit=MAX_SEAT_LINE) from None
-                message = decode(line, MAX_SEAT_LINE)
-                if seat is None:
-                    if not isinstance(message, Hello):
-                        raise ProtocolError("hello.first")
-                    seat = self._join(message, writer)
-                    if seat is None:
-                        return
-                elif isinstance(message, Request):
+                message = decode(await _read_line(reader), MAX_SEAT_LINE)
+                if isinstance(message, Request):
                     self._handle(seat, message)
                 elif isinstance(message, Hello):
                     raise ProtocolError("hello.again")
@@ -278,34 +305,43 @@ class Host:
                     raise ProtocolError("message.kind", kind=type(message).__name__.lower())
         except ProtocolError as err:
             _write(writer, Refused(Refusal.of(err.said, "exercise")))
-        except (ConnectionError, OSError):
-            pass
+        except (ConnectionError, OSError, asyncio.IncompleteReadError, TimeoutError):
+            pass  # the seat went away, or never said who it is
         finally:
             if seat is not None and seat in self.seats:
                 self.seats.remove(seat)
             writer.close()
 
+    def followed(self, code: SeatCode) -> list[str]:
+        """The teams a seat follows: the control cell every team, any other its own."""
+        if code.role == SeatRole.FACILITATOR:
+            return list(self.teams)
+        return [code.team] if code.team in self.teams else []
+
     def _join(self, hello: Hello, writer: asyncio.StreamWriter) -> _Seat | None:
         code = self.codes.check(hello.code)
-        if code is None:
+        teams = [] if code is None else self.followed(code)
+        if code is None or not teams:
             # The same words for every wrong code: nothing about which codes exist.
             _write(writer, Refused(Refusal.of(_said("code.wrong"), "exercise")))
             return None
         seat = _Seat(code, hello.name, writer)
-        sc = self.engine.scenario
-        _write(
-            writer,
-            Welcome(code.seat, code.role, code.team, hello.name, sc.id, sc.language),
+        sc = self.first.engine.scenario
+        welcome = Welcome(
+            code.seat, code.role, code.team, hello.name, sc.id, sc.language, teams, self.source
         )
-        # The backlog is read and the seat added in one step of the loop: no batch
+        _write(writer, welcome)
+        # The backlogs are read and the seat added in one step of the loop: no batch
         # committed in between can be missed or sent twice.
-        batch: list[Event] = []
-        for event in self.store.events(after_seq=hello.last_seq):
-            batch.append(event)
-            if len(batch) >= BACKLOG_BATCH:
-                self._send_events(seat, batch)
-                batch = []
-        self._send_events(seat, batch)
+        for name in teams:
+            seat.sent_upto[name] = 0
+            batch: list[Event] = []
+            for event in self.teams[name].store.events(after_seq=hello.last.get(name, 0)):
+                batch.append(event)
+                if len(batch) >= BACKLOG_BATCH:
+                    self._send_events(seat, name, batch)
+                    batch = []
+            self._send_events(seat, name, batch)
         self._send(seat, self.clock_state())
         self.seats.append(seat)
         return seat
@@ -319,24 +355,26 @@ class Host:
             if seat in self.seats:
                 self.seats.remove(seat)
 
-    def _send_events(self, seat: _Seat, events: Iterable[Event]) -> None:
+    def _send_events(self, seat: _Seat, team: str, events: Iterable[Event]) -> None:
         shown: list[dict[str, Any]] = []
-        upto = seat.sent_upto
+        sent = seat.sent_upto.get(team, 0)
+        upto = sent
         for event in events:
             upto = max(upto, event.seq)
-            record = self._as_seen_by(seat, event)
+            record = self._as_seen_by(seat, team, event)
             if record is not None:
                 shown.append(record)
-        if upto > seat.sent_upto or shown:
-            seat.sent_upto = upto
-            self._send(seat, Events(shown, upto))
+        if upto > sent or shown:
+            seat.sent_upto[team] = upto
+            self._send(seat, Events(shown, upto, team))
 
-    def _as_seen_by(self, seat: _Seat, event: Event) -> dict[str, Any] | None:
+    def _as_seen_by(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
         """An event as this seat may see it, or None when it may not see it at all.
 
         Observers and the control cell see the whole log. A trainee never sees what the
-        exercise knows and the team does not: the truth of an item, the expectations and
-        their outcomes, corrections, evaluations and observers' notes.
+        exercise knows and the team does not: the truth of an item (nor the reach that
+        would give it away), the expectations and their outcomes, corrections,
+        evaluations and observers' notes.
         """
         record = event.as_record()
         if not seat.trainee:
@@ -354,22 +392,22 @@ class Host:
                 record.pop(name, None)
             return record
         if kind == EventType.EXPECTATION:
-            return self._marker(seat, event)
+            return self._marker(seat, team, event)
         return record
 
-    def _marker(self, seat: _Seat, event: Event) -> dict[str, Any] | None:
+    def _marker(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
         """What a trainee gets of an expectation event: that a countdown stops, without
         its outcome; nothing for an expectation of restraint, which shows no countdown."""
         data = event.data
         inject, index = str(data.get("inject")), data.get("index")
         if not isinstance(index, int) or data.get("status") == Status.PENDING:
             return None
-        deadlines = self._deadlines.get(inject, [])
+        deadlines = self.teams[team].deadlines.get(inject, [])
         if index >= len(deadlines) or deadlines[index] is None:
             return None
-        if (inject, index) in seat.settled:
+        if (team, inject, index) in seat.settled:
             return None
-        seat.settled.add((inject, index))
+        seat.settled.add((team, inject, index))
         return {
             "seq": event.seq,
             "t": event.t,
@@ -378,45 +416,83 @@ class Host:
             "index": index,
         }
 
-    def _publish(self, events: list[Event]) -> None:
-        """Send newly committed events to every seat, then the clock if it changed."""
+    def _publish(self, team: Team, events: list[Event]) -> None:
+        """Send a team's newly committed events to every seat that follows it."""
+        if not events:
+            return
         for event in events:
-            self._learn(event)
-        if events:
-            for seat in list(self.seats):
-                self._send_events(seat, events)
-        self._clock_changed()
+            team.learn(event)
+        for seat in list(self.seats):
+            if team.name in seat.sent_upto:
+                self._send_events(seat, team.name, events)
+        for listener in list(self.listeners):
+            listener(team.name, events)
 
     # -- requests -----------------------------------------------------------------------
 
     def _handle(self, seat: _Seat, request: Request) -> None:
         """Apply a request once, publish its events, then acknowledge it."""
-        first = self.applied.get(request.id)
+        targets = self._targets(seat, request)
+        first = next(
+            (t.applied[request.id] for t in targets if request.id in t.applied), None
+        )
         if first is not None:
             self._send(seat, first)  # a resend: its first outcome, nothing applied again
             return
+        ack = self.apply(seat.code, seat.name, request)
+        self._send(seat, ack)
+
+    def _targets(self, seat: _Seat, request: Request) -> list[Team]:
+        return self._teams_for(seat.code, request)
+
+    def _teams_for(self, code: SeatCode, request: Request) -> list[Team]:
+        """The teams a request acts on: a team's seats their own; the control cell the team
+        it names, or every team for the clock and for an ad-hoc item without one."""
+        if code.role != SeatRole.FACILITATOR:
+            return [self.teams[code.team]]
+        if request.team is not None:
+            team = self.teams.get(request.team)
+            return [] if team is None else [team]
+        if request.kind in CLOCK_REQUESTS or request.kind == RequestKind.ADHOC:
+            return list(self.teams.values())
+        return []
+
+    def apply(self, code: SeatCode, name: str, request: Request) -> Ack:
+        """Apply a request of the seat ``code`` (person ``name``) and publish what it
+        committed; the outcome, also kept for a resend of the same id.
+
+        The control cell's screen in the host's terminal acts through this too, so its
+        requests are checked and recorded exactly as a joined seat's are.
+        """
+        teams = self._teams_for(code, request)
         try:
-            events = self._apply(seat, request)
+            if not teams:
+                raise ProtocolError("request.team", team=request.team or "")
+            committed = [(team, self._apply(code, name, team, request)) for team in teams]
         except ActionError as err:
             ack = Ack(request.id, False, Refusal.of(err.said, "engine"))
         except ProtocolError as err:
             ack = Ack(request.id, False, Refusal.of(err.said, "exercise"))
         else:
             ack = Ack(request.id, True)
-            self._publish(events)
-        self.applied[request.id] = ack
-        self._send(seat, ack)
+            for team, events in committed:
+                self._publish(team, events)
+            self._clock_changed(moved=request.kind == RequestKind.JUMP)
+        for team in teams:
+            team.applied[request.id] = ack
+        return ack
 
-    def _apply(self, seat: _Seat, request: Request) -> list[Event]:
-        role, engine = seat.code.role, self.engine
+    def _apply(self, code: SeatCode, name: str, team: Team, request: Request) -> list[Event]:
+        role, engine = code.role, team.engine
         kind = request.kind
-        allowed = _ALLOWED[role]
-        if kind not in allowed:
+        if kind not in _ALLOWED[role]:
             raise ProtocolError("role.may_not", role=str(role), kind=str(kind))
         if kind in CLOCK_REQUESTS:
-            return self._clock_request(request)
+            return _clock_request(engine, request)
         fields = request.action or {}
-        action = _action_request(fields, seat, request.id)
+        if kind == RequestKind.ADHOC:
+            return _adhoc(engine, fields)
+        action = _action_request(fields, code, name, request.id)
         if kind == RequestKind.EVALUATE:
             if not action.evaluation:
                 raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
@@ -430,26 +506,44 @@ class Host:
         # An observer's or the control cell's note is an observer's note, never the team's.
         if action.kind != "note":
             raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
-        return engine.act(_with_observer(action))
+        return engine.act(replace(action, observer=True))
 
-    def _clock_request(self, request: Request) -> list[Event]:
-        engine, kind = self.engine, request.kind
-        if engine.ended:
-            raise ActionError("ended")
-        if kind == RequestKind.PAUSE:
-            return engine.pause() if engine.clock.running else []
-        if kind == RequestKind.RESUME:
-            return [] if engine.clock.running else engine.resume()
-        if kind == RequestKind.SPEED:
-            low, high = SPEEDS
-            if request.value is None or not low <= request.value <= high:
-                raise ProtocolError("request.speed", low=low, high=high)
-            return engine.set_speed(request.value)
-        if kind == RequestKind.JUMP:
-            if request.value is None or request.value < 0:
-                raise ProtocolError("request.jump")
-            return engine.jump_to(request.value)
-        return engine.end("ended by facilitator")
+
+def _clock_request(engine: Engine, request: Request) -> list[Event]:
+    kind = request.kind
+    if engine.ended:
+        raise ActionError("ended")
+    if kind == RequestKind.PAUSE:
+        return engine.pause() if engine.clock.running else []
+    if kind == RequestKind.RESUME:
+        return [] if engine.clock.running else engine.resume()
+    if kind == RequestKind.SPEED:
+        low, high = SPEEDS
+        if request.value is None or not low <= request.value <= high:
+            raise ProtocolError("request.speed", low=low, high=high)
+        return engine.set_speed(request.value)
+    if kind == RequestKind.JUMP:
+        if request.value is None or request.value < 0:
+            raise ProtocolError("request.jump")
+        return engine.jump_to(request.value)
+    return engine.end("ended by facilitator")
+
+
+def _adhoc(engine: Engine, fields: dict[str, Any]) -> list[Event]:
+    """A facilitator's item from a request's fields, checked as the console's form is."""
+    values: dict[str, str | None] = {}
+    for name in ("persona", "kind", "text", "channel", "truth"):
+        value = fields.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ProtocolError("message.field", kind="request", field=name)
+        values[name] = value
+    within = fields.get("within")
+    if within is not None and (isinstance(within, bool) or not isinstance(within, int)):
+        raise ProtocolError("message.field", kind="request", field="within")
+    persona, kind, text = values["persona"], values["kind"], values["text"]
+    if not persona or not kind or not text:
+        raise ProtocolError("message.field", kind="request", field="text")
+    return engine.adhoc(persona, kind, text, values["channel"], values["truth"], within)
 
 
 _TRAINEE_REQUESTS = frozenset({RequestKind.ACTION})
@@ -462,7 +556,9 @@ _ALLOWED: dict[SeatRole, frozenset[RequestKind]] = {
 }
 
 
-def _action_request(fields: dict[str, Any], seat: _Seat, request_id: str) -> ActionRequest:
+def _action_request(
+    fields: dict[str, Any], code: SeatCode, name: str, request_id: str
+) -> ActionRequest:
     """The engine's request from a seat's fields; the author is the seat's, never what the
     seat says it is. Fields of the wrong type are refused by the engine's own check."""
     kind = fields.get("do")
@@ -472,26 +568,27 @@ def _action_request(fields: dict[str, Any], seat: _Seat, request_id: str) -> Act
     if not isinstance(to, list) or not all(isinstance(t, str) for t in to):
         raise ProtocolError("message.field", kind="request", field="to")
     values: dict[str, Any] = {}
-    for name in _ACTION_FIELDS[1:]:
-        value = fields.get(name)
+    for field_name in _ACTION_FIELDS[1:]:
+        value = fields.get(field_name)
         if value is not None and not isinstance(value, str):
-            raise ProtocolError("message.field", kind="request", field=name)
-        values[name] = value
+            raise ProtocolError("message.field", kind="request", field=field_name)
+        values[field_name] = value
     return ActionRequest(
         kind=kind,
         to=tuple(to),
         text=values.pop("text") or "",
-        by=seat.name,
+        by=name,
         request=request_id,
-        seat=seat.code.seat,
+        seat=code.seat,
         **values,
     )
 
 
-def _with_observer(action: ActionRequest) -> ActionRequest:
-    from dataclasses import replace
-
-    return replace(action, observer=True)
+async def _read_line(reader: asyncio.StreamReader) -> bytes:
+    try:
+        return await reader.readuntil(b"\n")
+    except asyncio.LimitOverrunError:
+        raise ProtocolError("line.too_long", limit=MAX_SEAT_LINE) from None
 
 
 def _write(writer: asyncio.StreamWriter, message: Message) -> None:

@@ -35,6 +35,8 @@ SETTLED_MARKER = "settled"
 #: The longest request id and seat name: ids are UUIDs, names a person's name.
 MAX_ID = 64
 MAX_NAME = 100
+#: The most teams an exercise has: a hello's ``last`` names at most this many.
+MAX_TEAMS = 50
 
 
 class MessageKind(StrEnum):
@@ -59,6 +61,7 @@ class RequestKind(StrEnum):
     SPEED = "speed"  # ``value``: the new speed
     JUMP = "jump"  # ``value``: the scenario second to jump to
     END = "end"
+    ADHOC = "adhoc"  # a facilitator's item (``action``: persona, kind, text, channel, within)
 
 
 #: The requests that change the clock: the control cell's.
@@ -137,11 +140,12 @@ def _wire_values(said_: Said) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Hello:
-    """A seat joins: its code, the name of the person at it, the last event it has."""
+    """A seat joins: its code, the name of the person at it, and the last event it has of
+    each team's log it follows (a trainee one, the control cell every team's)."""
 
     code: str
     name: str
-    last_seq: int = 0
+    last: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,9 @@ class Request:
     kind: RequestKind
     action: dict[str, Any] | None = None  # the fields of an action or an evaluation
     value: float | None = None  # a speed, or the scenario second to jump to
+    #: The team the control cell means (None: every team, for an ad-hoc item); a team's
+    #: own seats always act on their own team.
+    team: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,15 +171,20 @@ class Welcome:
     name: str
     scenario: str
     language: str
+    #: The teams whose logs this seat follows.
+    teams: list[str] = field(default_factory=list)
+    #: Where the seat's console reads the exercise's scenario (a private copy the host keeps).
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Events:
-    """Committed events, in order, as the seat may see them; ``upto`` is the last seq of
-    the log they cover (some events of the log may be withheld from this seat)."""
+    """Committed events of one team's log, in order, as the seat may see them; ``upto`` is
+    the last seq of that log they cover (some events may be withheld from this seat)."""
 
     events: list[dict[str, Any]]
     upto: int
+    team: str = "1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +227,7 @@ def _as_dict(message: Message) -> dict[str, Any]:
             "type": MessageKind.HELLO,
             "code": message.code,
             "name": message.name,
-            "last_seq": message.last_seq,
+            "last": message.last,
         }
     if isinstance(message, Request):
         data: dict[str, Any] = {"type": MessageKind.REQUEST, "id": message.id, "kind": message.kind}
@@ -223,6 +235,8 @@ def _as_dict(message: Message) -> dict[str, Any]:
             data["action"] = message.action
         if message.value is not None:
             data["value"] = message.value
+        if message.team is not None:
+            data["team"] = message.team
         return data
     if isinstance(message, Welcome):
         return {
@@ -233,9 +247,16 @@ def _as_dict(message: Message) -> dict[str, Any]:
             "name": message.name,
             "scenario": message.scenario,
             "language": message.language,
+            "teams": message.teams,
+            "source": message.source,
         }
     if isinstance(message, Events):
-        return {"type": MessageKind.EVENTS, "events": message.events, "upto": message.upto}
+        return {
+            "type": MessageKind.EVENTS,
+            "events": message.events,
+            "upto": message.upto,
+            "team": message.team,
+        }
     if isinstance(message, Ack):
         refusal = None if message.refusal is None else message.refusal.as_dict()
         return {"type": MessageKind.ACK, "id": message.id, "ok": message.ok, "refusal": refusal}
@@ -311,6 +332,23 @@ class _Fields:
             raise self._bad(name)
         return value
 
+    def counts(self, name: str) -> dict[str, int]:
+        value = self.data.get(name, {})
+        if not isinstance(value, dict) or len(value) > MAX_TEAMS:
+            raise self._bad(name)
+        for key, count in value.items():
+            if len(key) > MAX_ID or isinstance(count, bool) or not isinstance(count, int):
+                raise self._bad(name)
+            if count < 0:
+                raise self._bad(name)
+        return value
+
+    def names(self, name: str) -> list[str]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._bad(name)
+        return value
+
     def listing(self, name: str) -> list[dict[str, Any]]:
         value = self.data.get(name)
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -329,7 +367,7 @@ class _Fields:
 
 
 def _hello(f: _Fields) -> Hello:
-    return Hello(f.text("code", MAX_NAME), f.text("name", MAX_NAME), f.integer("last_seq", 0))
+    return Hello(f.text("code", MAX_NAME), f.text("name", MAX_NAME), f.counts("last"))
 
 
 def _request(f: _Fields) -> Request:
@@ -341,6 +379,7 @@ def _request(f: _Fields) -> Request:
         RequestKind(kind),
         f.mapping("action", optional=True),
         f.number("value", optional=True),
+        f.text("team", MAX_ID) if f.data.get("team") is not None else None,
     )
 
 
@@ -352,11 +391,13 @@ def _welcome(f: _Fields) -> Welcome:
         f.text("name"),
         f.text("scenario"),
         f.text("language"),
+        f.names("teams"),
+        f.text("source", empty=True) if "source" in f.data else "",
     )
 
 
 def _events(f: _Fields) -> Events:
-    return Events(f.listing("events"), f.integer("upto"))
+    return Events(f.listing("events"), f.integer("upto"), f.text("team", MAX_ID))
 
 
 def _ack(f: _Fields) -> Ack:

@@ -31,7 +31,8 @@ from simulator.exercise.protocol import (
     encode,
 )
 
-OnEvents = Callable[[list[dict[str, Any]]], Awaitable[None] | None]
+#: Called with a batch of one team's events and the team's name.
+OnEvents = Callable[[list[dict[str, Any]], str], Awaitable[None] | None]
 OnClock = Callable[[Clock], None]
 
 
@@ -53,7 +54,7 @@ class Seat:
         name: str,
         on_events: OnEvents | None = None,
         *,
-        last_seq: int = 0,
+        last: dict[str, int] | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
         on_clock: OnClock | None = None,
     ) -> None:
@@ -62,7 +63,8 @@ class Seat:
         self.name = name
         self.on_events = on_events
         self.on_clock = on_clock
-        self.last_seq = last_seq
+        #: The last event it has of each team's log it follows.
+        self.last: dict[str, int] = dict(last or {})
         self.backoff = backoff
         self.welcome: Welcome | None = None
         self.clock: Clock | None = None
@@ -86,7 +88,7 @@ class Seat:
         return await asyncio.open_unix_connection(str(self.socket_path), limit=MAX_HOST_LINE + 2)
 
     async def _hello(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> Welcome:
-        writer.write(encode(Hello(self.code, self.name, self.last_seq)))
+        writer.write(encode(Hello(self.code, self.name, dict(self.last))))
         await writer.drain()
         line = await reader.readuntil(b"\n")
         message = decode(line, MAX_HOST_LINE)
@@ -106,6 +108,12 @@ class Seat:
         await writer.drain()
         return message
 
+    @property
+    def last_seq(self) -> int:
+        """The last event it has of its own team's log."""
+        team = self.welcome.team if self.welcome is not None else "1"
+        return self.last.get(team, 0)
+
     async def request(
         self,
         kind: RequestKind,
@@ -113,10 +121,11 @@ class Seat:
         value: float | None = None,
         *,
         request_id: str | None = None,
+        team: str | None = None,
     ) -> Ack:
         """Send a request and wait for its acknowledgement (sent again after a
         reconnection until it comes)."""
-        request = Request(request_id or uuid.uuid4().hex, kind, action, value)
+        request = Request(request_id or uuid.uuid4().hex, kind, action, value, team)
         future: asyncio.Future[Ack] = asyncio.get_running_loop().create_future()
         self._pending[request.id] = (request, future)
         if self._writer is not None and not self._writer.is_closing():
@@ -152,9 +161,10 @@ class Seat:
             line = await reader.readuntil(b"\n")
             message = decode(line, MAX_HOST_LINE)
             if isinstance(message, Events):
-                self.last_seq = max(self.last_seq, message.upto)
+                team = message.team
+                self.last[team] = max(self.last.get(team, 0), message.upto)
                 if message.events and self.on_events is not None:
-                    result = self.on_events(message.events)
+                    result = self.on_events(message.events, team)
                     if result is not None:
                         await result
             elif isinstance(message, Ack):

@@ -131,6 +131,22 @@ CLI: Final[dict[str, Entry]] = {
         "Verten er stoppet; økta er lagret i {path}",
         "Verten er stoppa; økta er lagra i {path}",
     ),
+    "host.what": (
+        "give a scenario to host a new exercise, or --resume FOLDER to go on with one "
+        "(not both)",
+        "oppgi et scenario for å starte en ny øvelse, eller --resume MAPPE for å fortsette "
+        "en (ikke begge)",
+        "gi eit scenario for å starte ei ny øving, eller --resume MAPPE for å halde fram "
+        "med ei (ikkje begge)",
+    ),
+    "host.no_exercise": (
+        "{folder} holds no exercise: give the folder 'crisis-sim host' named when it started "
+        "(it has team-1.sqlite and codes.json)",
+        "{folder} inneholder ingen øvelse: oppgi mappen «crisis-sim host» nevnte da den "
+        "startet (den har team-1.sqlite og codes.json)",
+        "{folder} inneheld inga øving: gi mappa «crisis-sim host» nemnde då han starta "
+        "(ho har team-1.sqlite og codes.json)",
+    ),
     "host.busy": (
         "an exercise is hosted in {folder} already; end it first, or use another --session-dir",
         "det er alt en vert for en øvelse i {folder}; avslutt den først, eller bruk en annen "
@@ -425,9 +441,19 @@ HELP: Final[dict[str, Entry]] = {
         "Ver med i ei lagøving med koden du fekk av fasilitatoren.",
     ),
     "session_dir": (
-        "The folder of the exercise's session and of the host's socket (default: sessions).",
-        "Mappen for øktas fil og vertens sokkel (standard: sessions).",
-        "Mappa for øktas fil og vertens sokkel (standard: sessions).",
+        "The folder of the exercise's sessions and of the host's socket (default: sessions).",
+        "Mappen for øvelsens økter og vertens sokkel (standard: sessions).",
+        "Mappa for øvinga sine økter og sokkelen til verten (standard: sessions).",
+    ),
+    "teams": (
+        "How many teams play the scenario side by side, each with its own seats and log.",
+        "Hvor mange lag som spiller scenarioet side om side, hvert med egne plasser og logg.",
+        "Kor mange lag som spelar scenarioet side om side, kvart med eigne plassar og logg.",
+    ),
+    "host.resume": (
+        "Go on with an exercise a host ran before: its folder (the codes stay the same).",
+        "Fortsett en øvelse en vert kjørte før: mappen dens (kodene er de samme).",
+        "Hald fram med ei øving ein vert køyrde før: mappa hennar (kodane er dei same).",
     ),
     "codes_file": (
         "Also write the join codes to this file, as JSON readable by you only.",

@@ -62,6 +62,16 @@ EXERCISE: Final[dict[str, Entry]] = {
         "et hopp trenger scenariotiden det skal hoppe til, i sekunder",
         "eit hopp treng scenariotida det skal hoppe til, i sekund",
     ),
+    "request.team": (
+        "say which team this is for: there is no team '{team}'",
+        "si hvilket lag dette gjelder: det finnes ikke noe lag «{team}»",
+        "sei kva lag dette gjeld: det finst ikkje noko lag «{team}»",
+    ),
+    "folder.private": (
+        "{folder} is not a folder of this user only; remove it or choose another --session-dir",
+        "{folder} er ikke en mappe som bare denne brukeren eier; fjern den eller velg en annen --session-dir",
+        "{folder} er ikkje ei mappe som berre denne brukaren eig; fjern henne eller vel ei anna --session-dir",
+    ),
     "seat.too_slow": (
         "this seat read too slowly and was let go; it joins again by itself",
         "denne plassen leste for sakte og ble koblet fra; den kobler seg på igjen selv",

@@ -126,7 +126,7 @@ class SeatApp(ConsoleApp):
 
     # -- what the host sends ------------------------------------------------------------
 
-    def _received(self, records: list[dict[str, Any]]) -> None:
+    def _received(self, records: list[dict[str, Any]], team: str) -> None:
         if not self.is_running:
             return
         events = [event_of(record) for record in records]
