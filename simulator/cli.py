@@ -1033,7 +1033,8 @@ def host_cmd(
 
     from simulator.engine.store import SessionError
     from simulator.exercise import folder as exercise_folder
-    from simulator.exercise.host import Host, runtime_folder, serve_until_stopped
+    from simulator.exercise.host import FolderRefused, Host, runtime_folder, serve_until_stopped
+    from simulator.files import FileRefused
 
     words = _words(lang)
     if (scenario is None) == (resume_folder is None):
@@ -1049,7 +1050,7 @@ def host_cmd(
         else:
             assert scenario is not None  # one of the two was given: checked above
             exercise = exercise_folder.create(_load(scenario), seed, teams, folder, speed)
-    except SessionError as err:
+    except (SessionError, FolderRefused, FileRefused) as err:
         _usage_error(_text(err.said))
     except FileNotFoundError:
         _usage_error(words("host.no_exercise", folder=str(resume_folder)))

@@ -47,6 +47,7 @@ from simulator.exercise.protocol import (
     encode,
 )
 from simulator.exercise.protocol import said as _said
+from simulator.lang import SaidError
 
 #: Events per ``events`` line of a backlog: keeps each line far below the seat's limit.
 BACKLOG_BATCH = 200
@@ -112,8 +113,13 @@ async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
         await host.close()
 
 
+class FolderRefused(SaidError):
+    """A folder a host will not keep its socket or an exercise in."""
+
+
 def private_folder(folder: Path) -> Path:
-    """Make ``folder`` (if needed) a folder only its owner can enter, or OSError.
+    """Make ``folder`` (if needed) a folder only its owner can enter, or FolderRefused
+    (OSError when it cannot be made at all).
 
     The socket inside it is then reachable by its owner alone, whatever the umask; a
     folder that is a link or belongs to someone else is refused, not used.
@@ -121,7 +127,7 @@ def private_folder(folder: Path) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = folder.lstat()
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-        raise PermissionError(f"{folder} is not a folder of this user")
+        raise FolderRefused(_said("folder.private", folder=str(folder)))
     os.chmod(folder, 0o700)
     return folder
 
@@ -433,9 +439,7 @@ class Host:
     def _handle(self, seat: _Seat, request: Request) -> None:
         """Apply a request once, publish its events, then acknowledge it."""
         targets = self._targets(seat, request)
-        first = next(
-            (t.applied[request.id] for t in targets if request.id in t.applied), None
-        )
+        first = next((t.applied[request.id] for t in targets if request.id in t.applied), None)
         if first is not None:
             self._send(seat, first)  # a resend: its first outcome, nothing applied again
             return

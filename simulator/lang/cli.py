@@ -132,8 +132,7 @@ CLI: Final[dict[str, Entry]] = {
         "Verten er stoppa; økta er lagra i {path}",
     ),
     "host.what": (
-        "give a scenario to host a new exercise, or --resume FOLDER to go on with one "
-        "(not both)",
+        "give a scenario to host a new exercise, or --resume FOLDER to go on with one (not both)",
         "oppgi et scenario for å starte en ny øvelse, eller --resume MAPPE for å fortsette "
         "en (ikke begge)",
         "gi eit scenario for å starte ei ny øving, eller --resume MAPPE for å halde fram "

@@ -69,8 +69,10 @@ EXERCISE: Final[dict[str, Entry]] = {
     ),
     "folder.private": (
         "{folder} is not a folder of this user only; remove it or choose another --session-dir",
-        "{folder} er ikke en mappe som bare denne brukeren eier; fjern den eller velg en annen --session-dir",
-        "{folder} er ikkje ei mappe som berre denne brukaren eig; fjern henne eller vel ei anna --session-dir",
+        "{folder} er ikke en mappe som bare denne brukeren eier; fjern den eller velg en "
+        "annen --session-dir",
+        "{folder} er ikkje ei mappe som berre denne brukaren eig; fjern henne eller vel ei "
+        "anna --session-dir",
     ),
     "seat.too_slow": (
         "this seat read too slowly and was let go; it joins again by itself",
