@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from textual import on
 from textual.binding import Binding
 from textual.events import Unmount
+from textual.screen import Screen
 from textual.timer import Timer
 
 from simulator.engine.actions import ActionRequest
@@ -59,11 +60,15 @@ def event_of(record: dict[str, Any]) -> Event:
     return Event(str(kind), float(t), data, str(wall), int(seq))
 
 
-class SeatApp(ConsoleApp):
-    """A trainee's console, fed only by its :class:`~simulator.exercise.seat.Seat`."""
+class HostedApp(ConsoleApp):
+    """A console fed only by the host: a trainee's seat, an observer's, the control cell's.
 
-    HELP_BEFORE = ("help.body",)
-    HELP_AFTER = ("triage.help", "help.saved")
+    What it shows comes from the events the host sends (already cut to what the seat's
+    role may see), and the time from the host's clock messages. Whatever the person does
+    goes to the host as a request; the console says it was done only once the host has
+    acknowledged it, that is, recorded it. Waiting for that happens in a worker, so the
+    console stays live meanwhile.
+    """
 
     def __init__(
         self,
@@ -74,8 +79,9 @@ class SeatApp(ConsoleApp):
         *,
         language: str | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
+        model: FeedModel | None = None,
     ) -> None:
-        super().__init__(loaded, language=language, clock=None, model=FeedModel())
+        super().__init__(loaded, language=language, clock=None, model=model or FeedModel())
         self.player = name
         self.seat = Seat(
             socket_path,
@@ -87,27 +93,21 @@ class SeatApp(ConsoleApp):
         )
         sc = loaded.scenario
         self._day_start = sc.start.timetz() if sc.start else None
-        self.guide = GuidelineChecker(
-            list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
-        )
-        for value in sc.variables.values():
-            self.guide.learn_public(value)
         # The host's clock and the monotonic moment it came: the time shown runs on from it.
         self._clock = Clock(0.0, 1.0, False, False)
         self._clock_at = time.monotonic()
         self._second: Timer | None = None
-        # Each item's (delivered at, peak) and the team's hide and unhide actions: the
-        # figures the lists show, worked out as the host's engine works them out.
-        self._peaks: dict[str, tuple[float, int]] = {}
-        self._actions: list[Event] = []
-        self._hidden: dict[str, list[Stretch]] = {}
 
     # -- start-up -----------------------------------------------------------------------
 
     def open(self) -> None:
-        """The exercise screen at once: the briefing was the facilitator's."""
-        self.push_screen(SeatScreen())
+        """The first screen, then joining the host."""
+        self.push_screen(self.first_screen())
         self.run_worker(self._join(), exclusive=True, group="join")
+
+    def first_screen(self) -> Screen[Any]:
+        """The screen the console opens on."""
+        return SeatScreen()
 
     async def _join(self) -> None:
         try:
@@ -129,23 +129,12 @@ class SeatApp(ConsoleApp):
     def _received(self, records: list[dict[str, Any]], team: str) -> None:
         if not self.is_running:
             return
-        events = [event_of(record) for record in records]
-        self._learn(events)
-        self.deliver(events)
+        self.take_events(team, [event_of(record) for record in records])
         self.redraw()
 
-    def _learn(self, events: Iterable[Event]) -> None:
-        hides = False
-        for event in events:
-            if event.type == EventType.DELIVERED:
-                data: DeliveredData = event.data  # type: ignore[assignment]
-                self._peaks[data["item"]] = (event.t, int(data.get("peak") or 0))
-                self.guide.learn_public(data.get("text") or "")
-            elif event.type == EventType.ACTION and event.data.get("action") in ("hide", "unhide"):
-                self._actions.append(event)
-                hides = True
-        if hides:
-            self._hidden = hidden_stretches(self._actions)
+    def take_events(self, team: str, events: list[Event]) -> None:
+        """Show a batch of one team's events."""
+        self.deliver(events)
 
     def _clock_received(self, clock: Clock) -> None:
         self._clock, self._clock_at = clock, time.monotonic()
@@ -171,38 +160,62 @@ class SeatApp(ConsoleApp):
         self.redraw_on_change(False)
         self._next_second()
 
-    # -- what the team does -------------------------------------------------------------
+    # -- what the person does -------------------------------------------------------------
 
-    @on(ActionRequested)
-    async def _action_requested(self, event: ActionRequested) -> None:
-        if await self.act(event.request, event.done_message) and event.composer is not None:
-            screen = self.exercise_screen
-            if isinstance(screen, ExerciseScreen):
-                await screen.published(event.composer)
+    def send(
+        self,
+        kind: RequestKind,
+        done_message: str,
+        fields: dict[str, Any] | None = None,
+        value: float | None = None,
+        *,
+        team: str | None = None,
+        then: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        """Send a request to the host; say ``done_message`` (and run ``then``) once it is
+        recorded, or why it was refused. The console goes on meanwhile."""
 
-    async def act(self, request: ActionRequest, done_message: str) -> bool:
-        """Send a team action to the host and wait until it is recorded (or refused)."""
+        async def wait() -> None:
+            ack = await self.seat.request(kind, fields, value, team=team)
+            if not ack.ok:
+                reason = ack.refusal.said().text(self.tr.language) if ack.refusal else ""
+                self.notify(
+                    self.tr("error.action", message=reason), severity="warning", markup=False
+                )
+                return
+            if done_message:
+                self.notify(done_message, timeout=3, markup=False)
+            if then is not None:
+                await then()
+
+        self.run_worker(wait(), group="requests")
+
+    def act(self, request: ActionRequest, done_message: str, composer: Any = None) -> None:
+        """Send a team action (or an observer's note) to the host."""
         if self._clock.ended:
             self.bell()
-            return False
-        fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
-        for name in _WIRE_FIELDS:
-            value = getattr(request, name)
-            if value is not None:
-                fields[name] = value
-        ack = await self.seat.request(RequestKind.ACTION, fields)
-        if not ack.ok:
-            reason = ack.refusal.said().text(self.tr.language) if ack.refusal else ""
-            self.notify(self.tr("error.action", message=reason), severity="warning", markup=False)
-            return False
-        self.notify(done_message, timeout=3, markup=False)
-        return True
+            return
+        then = None
+        if composer is not None:
 
-    def check_text(self, text: str) -> list[GuidelineFinding]:
-        """Guideline findings for a text being composed."""
-        return self.guide.check(text)
+            async def close_composer() -> None:
+                screen = self.exercise_screen
+                if isinstance(screen, ExerciseScreen):
+                    await screen.published(composer)
+
+            then = close_composer
+        self.send(RequestKind.ACTION, done_message, wire_fields(request), then=then)
+
+    @on(ActionRequested)
+    def _action_requested(self, event: ActionRequested) -> None:
+        self.act(event.request, event.done_message, event.composer)
 
     # -- what the widgets ask --------------------------------------------------------------
+
+    @property
+    def clock_reading(self) -> Clock:
+        """The host's last clock message."""
+        return self._clock
 
     def now(self) -> float:
         """Scenario time now: the host's last reading, run on while the clock runs."""
@@ -215,16 +228,6 @@ class SeatApp(ConsoleApp):
     def clock_text(self, t: float) -> str:
         """Fictional HH:MM of a scenario time."""
         return day_clock(self._day_start, t)
-
-    def item_info(self, item: FeedItem) -> ItemInfo:
-        """The figures of one item at the last reading of the clock."""
-        now = self.triage.now
-        views = likes = shares = 0
-        if item.id in self._peaks and item.has_reach:
-            delivered, peak = self._peaks[item.id]
-            views = views_at(peak, delivered, now, None, self._hidden.get(item.id, ()))
-            likes, shares = engagement(views, False)
-        return ItemInfo(self.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id))
 
     def show_status(self, line: StatusLine) -> None:
         """Fill a status line from the host's clock."""
@@ -241,3 +244,75 @@ class SeatApp(ConsoleApp):
             overdue=len(self.triage.overdue),
             title=self.loaded.scenario.title,
         )
+
+
+def wire_fields(request: ActionRequest) -> dict[str, Any]:
+    """An action's fields as they go to the host; the author is the host's to set."""
+    fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
+    for name in _WIRE_FIELDS:
+        value = getattr(request, name)
+        if value is not None:
+            fields[name] = value
+    return fields
+
+
+class SeatApp(HostedApp):
+    """A trainee's console, fed only by its :class:`~simulator.exercise.seat.Seat`."""
+
+    HELP_BEFORE = ("help.body",)
+    HELP_AFTER = ("triage.help", "help.saved")
+
+    def __init__(
+        self,
+        loaded: LoadedScenario,
+        socket_path: Path,
+        code: str,
+        name: str,
+        *,
+        language: str | None = None,
+        backoff: tuple[float, float] = (0.1, 5.0),
+    ) -> None:
+        super().__init__(loaded, socket_path, code, name, language=language, backoff=backoff)
+        sc = loaded.scenario
+        self.guide = GuidelineChecker(
+            list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
+        )
+        for value in sc.variables.values():
+            self.guide.learn_public(value)
+        # Each item's (delivered at, peak) and the team's hide and unhide actions: the
+        # figures the lists show, worked out as the host's engine works them out.
+        self._peaks: dict[str, tuple[float, int]] = {}
+        self._actions: list[Event] = []
+        self._hidden: dict[str, list[Stretch]] = {}
+
+    def take_events(self, team: str, events: list[Event]) -> None:
+        """Learn the figures the lists show, then show the events."""
+        self._learn(events)
+        self.deliver(events)
+
+    def _learn(self, events: Iterable[Event]) -> None:
+        hides = False
+        for event in events:
+            if event.type == EventType.DELIVERED:
+                data: DeliveredData = event.data  # type: ignore[assignment]
+                self._peaks[data["item"]] = (event.t, int(data.get("peak") or 0))
+                self.guide.learn_public(data.get("text") or "")
+            elif event.type == EventType.ACTION and event.data.get("action") in ("hide", "unhide"):
+                self._actions.append(event)
+                hides = True
+        if hides:
+            self._hidden = hidden_stretches(self._actions)
+
+    def check_text(self, text: str) -> list[GuidelineFinding]:
+        """Guideline findings for a text being composed."""
+        return self.guide.check(text)
+
+    def item_info(self, item: FeedItem) -> ItemInfo:
+        """The figures of one item at the last reading of the clock."""
+        now = self.triage.now
+        views = likes = shares = 0
+        if item.id in self._peaks and item.has_reach:
+            delivered, peak = self._peaks[item.id]
+            views = views_at(peak, delivered, now, None, self._hidden.get(item.id, ()))
+            likes, shares = engagement(views, False)
+        return ItemInfo(self.clock_text(item.t), views, likes, shares, self.triage.due_in(item.id))
