@@ -51,7 +51,7 @@ from simulator.engine.guidelines import (
 )
 from simulator.engine.judging import earned, recorded_status, rounded
 from simulator.engine.noise import Mix, arrival_times
-from simulator.engine.outlook import will_not_come
+from simulator.engine.outlook import inject_status, will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
@@ -1097,22 +1097,10 @@ class Engine:
     def inject_status(self, inject_id: str) -> str:
         """pending, wont (will not come), delivered, met, late or missed: the facilitator's
         view of an inject."""
-        if inject_id not in self.items:
-            return "wont" if inject_id in self.will_not_come() else "pending"
-        states = self.expectations.get(inject_id)
-        if not states:
-            return "delivered"
-        statuses = {s.status for s in states}
-        for status in (
-            Status.BREACH,
-            Status.MISSED,
-            Status.LATE,
-            Status.PENDING,
-            Status.NOT_REACHED,
-        ):
-            if status in statuses:
-                return "delivered" if status == Status.PENDING else str(status)
-        return str(Status.MET)
+        delivered = inject_id in self.items
+        wont = not delivered and inject_id in self.will_not_come()
+        states = self.expectations.get(inject_id, []) if delivered else []
+        return inject_status(delivered, wont, (s.status for s in states))
 
     def next_inject_time(self) -> float | None:
         """When the next scripted inject is due, if one is queued."""

@@ -47,7 +47,7 @@ from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
 from simulator.tui.widgets.panels import StatusLine
 
 if TYPE_CHECKING:
-    from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
 
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
 TEXT_SHOWN = 60  # characters of an inject's text in the table
@@ -92,7 +92,7 @@ class FacilitatorScreen(Screen[None]):
         self._rows: dict[str, tuple[EventRow, str]] = {}
 
     @property
-    def crisis(self) -> CrisisApp:
+    def crisis(self) -> ConsoleApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -166,7 +166,7 @@ class FacilitatorScreen(Screen[None]):
         app.show_status(self.query_one("#status", StatusLine))
         table = self.query_one("#msel", DataTable)
         for inj in app.loaded.scenario.injects:
-            status = app.engine.inject_status(inj.id) if app.engine else "pending"
+            status = app.inject_status(inj.id)
             label = app.tr("fac.state.wont") if status == "wont" else app.tr(f"state.{status}")
             style = tone_of(self, state_tone(status))
             table.update_cell(inj.id, "status", Text(label, style=style))
@@ -209,14 +209,7 @@ class FacilitatorScreen(Screen[None]):
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now; a press question gets a deadline."""
         app = self.crisis
-        personas = (
-            [
-                (pid, f"{clean(a.name, single_line=True)} ({app.role_name(a.role)})")
-                for pid, a in app.engine.personas.items()
-            ]
-            if app.engine
-            else []
-        )
+        personas = app.personas()
         if not personas:
             return
 
