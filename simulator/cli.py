@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from simulator.engine.engine import Engine
+    from simulator.exercise.folder import Exercise
+    from simulator.exercise.host import Host
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
@@ -1075,7 +1077,14 @@ def host_cmd(
         sys.stdout.flush()
 
     try:
-        signum = asyncio.run(serve_until_stopped(host, started))
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            # The control cell's screen in the host's terminal; the codes stay printed
+            # above it once it closes.
+            started()
+            status = _control_console(host, exercise, folder, lang)
+        else:
+            signum = asyncio.run(serve_until_stopped(host, started))
+            status = EXIT_OK if signum == signal.SIGINT else 128 + signum
         for engine in exercise.engines.values():
             if not engine.ended and engine.clock.running:
                 # Everything before is saved already; the pause lets a resume open here.
@@ -1084,7 +1093,26 @@ def host_cmd(
     finally:
         exercise.close()
     _say(words("host.stopped", path=str(exercise.folder)))
-    sys.exit(EXIT_OK if signum == signal.SIGINT else 128 + signum)
+    sys.exit(status)
+
+
+def _control_console(host: Host, exercise: Exercise, folder: Path, lang: str | None) -> int:
+    """Run the control cell's console in this terminal, with the host in its event loop."""
+    from simulator.tui.control import ControlApp
+
+    loaded = exercise.loaded
+    words = _words(lang, loaded.scenario.language)
+    app = ControlApp(
+        loaded,
+        host.socket_path,
+        exercise.codes.facilitator,
+        words("control.name"),
+        language=_asked(lang),
+        host=host,
+        join_hint=(command_name(), str(folder)),
+    )
+    app.run()
+    return _console_status(app, words)
 
 
 async def _host_listens(folder: Path) -> bool:
@@ -1140,15 +1168,18 @@ def join(code: str, player: str | None, session_dir: str, lang: str | None) -> N
         _say(f"crisis-sim: error: {words('join.no_host', folder=str(folder))}", err=True)
         sys.exit(EXIT_INVALID)
     assert welcome is not None  # connect() returned: the host welcomed the seat
-    if welcome.role not in TRAINEES:
-        _say(f"crisis-sim: error: {words('join.trainees', role=welcome.role)}", err=True)
-        sys.exit(EXIT_INVALID)
     loaded = _load(welcome.source or welcome.scenario)
     words = _words(lang, loaded.scenario.language)
     _needs_terminal(words)
-    from simulator.tui.seat import SeatApp
+    app: ConsoleApp
+    if welcome.role in TRAINEES:
+        from simulator.tui.seat import SeatApp
 
-    app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))
+        app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))
+    else:
+        from simulator.tui.control import ControlApp
+
+        app = ControlApp(loaded, socket_path, code, name, language=_asked(lang))
     app.run()
     sys.exit(_console_status(app, words))
 

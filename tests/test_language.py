@@ -28,6 +28,7 @@ from simulator.lang.cli import CLI, HELP
 from simulator.lang.click import CLICK
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.control import CONTROL
 from simulator.lang.engine import ENGINE
 from simulator.lang.exercise import EXERCISE
 from simulator.lang.facilitator import FACILITATOR
@@ -78,11 +79,12 @@ TABLES = {
     "scripts": SCRIPTS,
     "units": UNITS,
     "exercise": EXERCISE,
+    "control": CONTROL,
 }
 #: The tables whose words the console shows.
 SHOWN = {
     name: TABLES[name]
-    for name in ("console", "triage", "composer", "facilitator", "reports", "engine")
+    for name in ("console", "triage", "composer", "facilitator", "control", "reports", "engine")
 }
 
 

@@ -74,6 +74,10 @@ async def test_a_seat_console_shows_the_delivered_items_and_its_reply_is_recorde
         await until(pilot, lambda: ITEM in app.model.by_id)
         screen = app.exercise_screen
         assert isinstance(screen, SeatScreen)
+        await pilot.pause()
+        # What came while the screen was mounting is listed once.
+        for feed in screen.feeds():
+            assert len(set(feed.rows)) == len(feed.rows)
         assert "facilitator" not in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
         assert ITEM in app.model.open_deadlines()  # its countdown runs on the seat too
         await screen.open_composer(Target(app.model.by_id[ITEM]))

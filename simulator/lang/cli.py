@@ -159,14 +159,7 @@ CLI: Final[dict[str, Entry]] = {
         "ingen øvelse har vert i {folder}; fasilitatoren starter en med «crisis-sim host SCENARIO»",
         "inga øving har vert i {folder}; fasilitatoren startar ei med «crisis-sim host SCENARIO»",
     ),
-    "join.trainees": (
-        "this console is for the team's seats (leader, press, social); this code opens "
-        "a {role} seat",
-        "denne konsollen er for lagets plasser (leader, press, social); denne koden gir "
-        "en plass som {role}",
-        "denne konsollen er for laget sine plassar (leader, press, social); denne koden gir "
-        "ein plass som {role}",
-    ),
+    "control.name": ("Control cell", "Øvingsstyring", "Øvingsstyring"),
     "internal.console": (
         "crisis-sim: internal error: the console stopped on the error above. This is a bug "
         "in crisis-sim; everything recorded before it is saved. Please report it.",

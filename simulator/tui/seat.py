@@ -122,6 +122,10 @@ class HostedApp(ConsoleApp):
     @on(Unmount)
     async def _leave_host(self) -> None:
         # Textual runs the base's on_unmount as well: the signals are given back there.
+        await self.left()
+
+    async def left(self) -> None:
+        """The console is closing: leave the host."""
         await self.seat.close()
 
     # -- what the host sends ------------------------------------------------------------
