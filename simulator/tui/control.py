@@ -49,7 +49,9 @@ if TYPE_CHECKING:
 
 #: The actions of the control screen that steer the exercise or see every team: not an
 #: observer's (the clock's are the app's, and refused there).
-_STEERING = frozenset({"end", "next_inject", "adhoc", "adhoc_all", "next_team", "codes"})
+_STEERING = frozenset(
+    {"end", "next_inject", "adhoc", "adhoc_all", "next_team", "codes", "toggle_pause", "speed"}
+)
 #: The columns of the teams' table.
 _TEAM_COLUMNS = ("team", "met", "late", "missed", "open", "overdue", "last")
 #: Outcomes that count as missed in the teams' table.
@@ -136,6 +138,10 @@ class ControlApp(HostedApp):
         if self.host is not None:
             await self.host.start()
         await super()._join()
+        if self.observing and isinstance(self.screen, ControlScreen):
+            # The keys that steer were shown before the host said this is an observer.
+            self.screen.refresh_bindings()
+            self.call_after_refresh(self.screen.show_keys)
 
     async def left(self) -> None:
         """Leave the host, and in the host's own terminal, stop it."""
@@ -365,7 +371,7 @@ class ControlScreen(FacilitatorScreen, inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """An observer's console has no keys that steer the exercise."""
-        return not (self.control.observing and action in _STEERING)
+        return not (self.control.observing and action.removeprefix("app.") in _STEERING)
 
     def refresh_panels(self) -> None:
         """The teams' table, then the facilitator's panels for the team shown."""

@@ -112,8 +112,7 @@ class FacilitatorScreen(Screen[None]):
         app = self.crisis
         tr = app.tr
         localize_bindings(self, tr)
-        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
-        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
+        self.show_keys()
         table = self.query_one("#msel", DataTable)
         # What each inject expects comes last: the text, shortened, stays in view on an
         # ordinary terminal, and the table scrolls sideways to the rest.
@@ -140,6 +139,12 @@ class FacilitatorScreen(Screen[None]):
             )
         self.refresh_panels()
         table.focus()
+
+    def show_keys(self) -> None:
+        """The line of keys, from the bindings active now."""
+        tr = self.crisis.tr
+        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
+        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
 
     @on(DataTable.RowHighlighted, "#msel")
     def _show_inject(self, event: DataTable.RowHighlighted) -> None:
