@@ -108,7 +108,7 @@ def test_the_consoles_tables_share_no_key() -> None:
     in two of them would silently hide one text."""
     from simulator.tui.i18n import CATALOGUE
 
-    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR]
+    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL]
     assert sum(len(table) for table in tables) == len(CATALOGUE)
 
 
