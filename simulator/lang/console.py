@@ -204,6 +204,17 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.hide": ("Hide", "Skjul", "Skjul"),
     "bind.escalate": ("Escalate", "Eskaler", "Send vidare"),
     "bind.note": ("Note", "Notat", "Notat"),
+    "bind.teamlog": ("Team log", "Lagets logg", "Loggen til laget"),
+    "teamlog.title": (
+        "The team's log: what was done and noted, newest first",
+        "Lagets logg: hva som er gjort og notert, nyeste først",
+        "Loggen til laget: kva som er gjort og notert, nyaste først",
+    ),
+    "teamlog.empty": (
+        "Nothing done or noted yet.",
+        "Ingenting gjort eller notert ennå.",
+        "Ingenting gjort eller notert enno.",
+    ),
     "bind.search": ("Search", "Søk", "Søk"),
     "bind.unhandled": ("Unhandled", "Ubehandlet", "Ikkje handsama"),
     "bind.author": ("Author", "Avsender", "Avsendar"),

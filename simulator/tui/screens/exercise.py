@@ -25,6 +25,7 @@ from simulator.tui.bindings import localize_bindings
 from simulator.tui.messages import ActionRequested
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from simulator.tui.screens.teamlog import TeamLogScreen, log_text
 from simulator.tui.text import clean
 from simulator.tui.widgets.composer import ComposerPanel, Target
 from simulator.tui.widgets.feed import FeedView
@@ -340,6 +341,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
+        Binding("l", "team_log", "Team log", id="teamlog", show=False),
         *reading_keys(footer=True),
     ]
 
@@ -556,6 +558,11 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         options.append((other, f"0  {tr('escalate.other')}"))
         keys = {str(k + 1): str(k) for k in range(min(len(names), 9))} | {"0": other}
         self.app.push_screen(ChoiceScreen(tr("escalate.to"), options, keys), chosen)
+
+    def action_team_log(self) -> None:
+        """What the team has done and noted, with who did it: the same on every seat."""
+        app = self.crisis
+        self.app.push_screen(TeamLogScreen(app.tr, log_text(app.tr, app.model, app.clock_text)))
 
     def action_note(self) -> None:
         """A logbook note, attached to the selected item if there is one."""
