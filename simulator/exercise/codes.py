@@ -33,6 +33,26 @@ class SeatRole(StrEnum):
 
 #: The trainees' seats: they never see what the exercise knows and they do not.
 TRAINEES = frozenset({SeatRole.LEADER, SeatRole.PRESS, SeatRole.SOCIAL})
+#: The lists each trainee's console shows: the leader sees everything the team sees.
+ROLE_LISTS: dict[SeatRole, tuple[str, ...]] = {
+    SeatRole.LEADER: ("feed", "press", "internal"),
+    SeatRole.PRESS: ("press", "internal"),
+    SeatRole.SOCIAL: ("feed", "internal"),
+}
+_EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release"})
+#: The team actions each trainee may take. Where the leader approves, ``reply`` and
+#: ``statement`` of the others go to the leader as drafts (see :func:`publishes_itself`).
+ROLE_ACTIONS: dict[SeatRole, frozenset[str]] = {
+    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "hide", "unhide", "return"},
+    SeatRole.PRESS: _EVERY_SEAT,
+    SeatRole.SOCIAL: _EVERY_SEAT | {"statement", "flag", "hide", "unhide"},
+}
+
+
+def publishes_itself(role: SeatRole, approval_required: bool) -> bool:
+    """Whether a seat publishes its replies and statements itself, or drafts them for
+    the leader: with approval required, only the leader publishes."""
+    return role == SeatRole.LEADER or not approval_required
 #: Every role, in the order a codes table lists them.
 ROLES: tuple[SeatRole, ...] = tuple(SeatRole)
 #: The seats of each team by default: the trainees and an observer.
