@@ -21,6 +21,7 @@ from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import score_session
 from simulator.scoring.reports import to_json, to_markdown
 from simulator.tui.model import Claim, FeedModel
+from tests.helpers import run_cli
 
 PRESS = "presse-lokalavis-a"  # jordras, at 3m: a press inquiry, do: reply within 30m
 REPLY_TEXT = "Vi bekrefter et jordras i Brattlia. Politiet leder arbeidet."
@@ -325,3 +326,61 @@ def test_a_session_without_drafts_reports_as_before(tmp_path: Path) -> None:
     blocks = [b for s in after_action([score], Labels("en")) for b in s.blocks]
     assert "Drafts and approval" not in repr(blocks)
     assert "approval delay" not in to_markdown([score], "en")
+
+
+# -- a scripted team -------------------------------------------------------------------
+
+SCRIPT = """\
+- {at: 3m30s, do: claim, to: presse-lokalavis-a, by: Kari}
+- {at: 4m, do: draft, publishes: reply, to: presse-lokalavis-a, text: "Ras i {omrade}.", by: Kari}
+- {at: 6m, do: return, draft: d1, text: "Nevn politiet.", by: Leder}
+- {at: 7m, do: draft, publishes: reply, to: presse-lokalavis-a, text: "Politiet leder.", by: Kari}
+- {at: 10m, do: reply, draft: d2, to: presse-lokalavis-a, text: "Politiet leder.", by: Leder}
+"""
+
+
+def test_a_scripted_team_drafts_returns_and_publishes(tmp_path: Path) -> None:
+    (tmp_path / "team.yaml").write_text(SCRIPT, encoding="utf-8")
+    done = run_cli(
+        "simulate", "jordras", "--seed", "1", "--until", "15m", "--actions", "team.yaml",
+        "--session", "s.sqlite", cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    actions = [e.data for e in events_of(tmp_path / "s.sqlite") if e.type == "action"]
+    assert [(a["action"], a.get("draft")) for a in actions] == [
+        ("claim", None),
+        ("draft", "d1"),
+        ("return", "d1"),
+        ("draft", "d2"),
+        ("reply", "d2"),
+    ]
+    assert actions[1]["text"] == "Ras i Brattlia."  # templates filled in, as for a reply
+
+
+@pytest.mark.parametrize(
+    ("entry", "fragment"),
+    [
+        ("{at: 5m, do: return, text: Nei}", "'return' needs 'draft'"),
+        ("{at: 5m, do: draft, to: presse-lokalavis-a, text: Ja}", "'draft' needs 'publishes'"),
+        ("{at: 5m, do: flag, to: rykte-dam, label: valid, draft: d1}", "only a reply"),
+    ],
+)
+def test_bad_team_entries_are_located(tmp_path: Path, entry: str, fragment: str) -> None:
+    (tmp_path / "team.yaml").write_text(f"- {{at: 1m, do: note, text: Start}}\n- {entry}\n")
+    done = run_cli(
+        "simulate", "jordras", "--seed", "1", "--actions", "team.yaml", "--lang", "en", cwd=tmp_path
+    )
+    assert done.returncode != 0
+    assert "team.yaml:2:" in done.stderr and fragment in done.stderr, done.stderr
+    assert not (tmp_path / "s.sqlite").exists()
+
+
+def test_a_script_publishing_a_draft_it_never_wrote_says_when(tmp_path: Path) -> None:
+    (tmp_path / "team.yaml").write_text(
+        '- {at: 5m, do: reply, draft: d4, to: presse-lokalavis-a, text: "Ja."}\n'
+    )
+    done = run_cli(
+        "simulate", "jordras", "--seed", "1", "--actions", "team.yaml", "--lang", "nb", cwd=tmp_path
+    )
+    assert done.returncode != 0
+    assert "team.yaml:1:" in done.stderr and "ikke noe utkast «d4»" in done.stderr, done.stderr
