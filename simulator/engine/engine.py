@@ -1317,8 +1317,10 @@ class Engine:
                 request=_text_or_none(data.get("request")),
                 seat=_text_or_none(data.get("seat")),
                 # A draft's own id is given again as it is applied, and compared.
-                draft=None if data.get("action") == Action.DRAFT else data.get("draft"),
-                publishes=data.get("publishes"),
+                draft=None
+                if data.get("action") == Action.DRAFT
+                else _text_or_none(data.get("draft")),
+                publishes=_text_or_none(data.get("publishes")),
             )
             self._apply(request, logged.t)
 
