@@ -29,9 +29,11 @@ from simulator.engine.events import (
     MONITOR,
     PUBLIC_CHANNELS,
     SETTLED,
+    TEAM_WORK,
     Action,
     Channel,
     ClockOp,
+    DraftStatus,
     EndReason,
     EventType,
     ExpectationData,
@@ -197,6 +199,15 @@ class _StreamRun:
     labels: bytearray = field(default_factory=bytearray)
 
 
+@dataclass(slots=True)
+class DraftState:
+    """A draft the team wrote: what it is to become, and whether it is still open."""
+
+    id: str
+    publishes: str
+    status: str = DraftStatus.OPEN
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """Counts for the end of a run."""
@@ -266,6 +277,9 @@ class Engine:
         self._outlook: tuple[tuple[int, int, bool], frozenset[str]] | None = None
         self._team_count = 0
         self._adhoc_count = 0
+        # Drafts by id, numbered d1, d2, … in the order written: a restore numbers them
+        # again as it applies the log's actions in order.
+        self.drafts: dict[str, DraftState] = {}
         self.counts: Counter[str] = Counter()
         self.delivered_count = 0
         for inj in sc.injects:
@@ -945,6 +959,10 @@ class Engine:
                 ),
             )
             return
+        if request.kind in TEAM_WORK:
+            self._team_work(request, t)
+            return
+        draft = self._draft_to_publish(request)
         findings = (
             findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
         )
@@ -973,10 +991,13 @@ class Engine:
                     "item": team_item,
                     "reason": request.reason,
                     "recipient": request.recipient,
+                    **({"draft": draft.id} if draft is not None else {}),
                 },
                 request,
             ),
         )
+        if draft is not None:
+            draft.status = DraftStatus.PUBLISHED
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
             channel = (
@@ -1023,6 +1044,54 @@ class Engine:
                     },
                 )
         self._settle(request, t)
+
+    def _draft_to_publish(self, request: ActionRequest) -> DraftState | None:
+        """The open draft a reply or statement publishes (None: it was written directly);
+        refused when there is no such draft, it is closed, or it is of the other kind."""
+        if request.draft is None:
+            return None
+        draft = self._open_draft(request.draft)
+        if draft.publishes != request.kind:
+            raise ActionError(
+                "draft.kind", draft=draft.id, publishes=draft.publishes, kind=request.kind
+            )
+        return draft
+
+    def _open_draft(self, draft_id: str) -> DraftState:
+        draft = self.drafts.get(draft_id)
+        if draft is None:
+            raise ActionError("draft.unknown", draft=draft_id)
+        if draft.status == DraftStatus.PUBLISHED:
+            raise ActionError("draft.published", draft=draft_id)
+        if draft.status == DraftStatus.RETURNED:
+            raise ActionError("draft.returned", draft=draft_id)
+        return draft
+
+    def _team_work(self, request: ActionRequest, t: float) -> None:
+        """A draft, its return, or a claim or release of an item: recorded, and nothing
+        else. Nobody outside the team sees them, so they settle no expectation, and a
+        draft's words are checked against the guidelines only when it is published."""
+        data: dict[str, Any] = {
+            "action": request.kind,
+            "to": list(request.to),
+            "text": request.text,
+            "label": None,
+            "channel": request.channel,
+            "by": request.by,
+            "findings": [],
+            "item": None,
+            "reason": None,
+            "recipient": None,
+        }
+        if request.kind == Action.DRAFT:
+            draft = DraftState(f"d{len(self.drafts) + 1}", str(request.publishes))
+            self.drafts[draft.id] = draft
+            data["draft"], data["publishes"] = draft.id, draft.publishes
+        elif request.kind == Action.RETURN:
+            draft = self._open_draft(str(request.draft))
+            draft.status = DraftStatus.RETURNED
+            data["draft"] = draft.id
+        self._emit(EventType.ACTION, t, _from_seat(data, request))
 
     def _check_visibility(self, request: ActionRequest) -> None:
         """Refuse to hide what is hidden, or to show again what is not hidden: either
@@ -1235,6 +1304,11 @@ class Engine:
                 recipient=data.get("recipient"),
                 request=_text_or_none(data.get("request")),
                 seat=_text_or_none(data.get("seat")),
+                # A draft's own id is given again as it is applied, and compared.
+                draft=None
+                if data.get("action") == Action.DRAFT
+                else _text_or_none(data.get("draft")),
+                publishes=_text_or_none(data.get("publishes")),
             )
             self._apply(request, logged.t)
 
@@ -1322,7 +1396,12 @@ def _identity(event: Event) -> tuple[Any, ...]:
     if event.type == EventType.CORRECTED:
         return (data.get("item"),)
     if event.type == EventType.ACTION:
-        return (data.get("action"), tuple(data.get("to") or ()), data.get("text"))
+        return (
+            data.get("action"),
+            tuple(data.get("to") or ()),
+            data.get("text"),
+            data.get("draft"),
+        )
     if event.type == EventType.EVALUATION:
         return (data.get("kind"), data.get("objective"), data.get("rating"), data.get("text"))
     return ()

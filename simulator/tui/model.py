@@ -16,9 +16,11 @@ from simulator.engine.events import (
     PUBLIC_CHANNELS,
     PUBLISHES,
     SETTLED,
+    TEAM_WORK,
     Action,
     ActionData,
     DeliveredData,
+    DraftStatus,
     Evaluation,
     EvaluationData,
     EventType,
@@ -65,6 +67,33 @@ class Remark:
     text: str = ""
     by: str | None = None
     rating: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A reply or statement drafted for the leader's approval, and what became of it."""
+
+    id: str  # d1, d2, … as the engine numbered it
+    publishes: str  # reply or statement
+    to: tuple[str, ...]  # the item a reply answers (a statement may have none)
+    text: str
+    channel: str | None
+    by: str | None
+    seat: str | None
+    t: float
+    status: str = DraftStatus.OPEN
+    comment: str = ""  # why it was returned
+    published_by: str | None = None
+    published_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A team member has taken an item on."""
+
+    by: str | None
+    seat: str | None
+    t: float
 
 
 @dataclass(slots=True)
@@ -126,6 +155,10 @@ class FeedModel:
         # and the strengths and areas for improvement in the order they were written.
         self.ratings: dict[str, Remark] = {}
         self.remarks: list[Remark] = []
+        # The team's drafts by id, and who has taken which item on (a release, or a reply
+        # to the item published, gives it up).
+        self.drafts: dict[str, Draft] = {}
+        self.claims: dict[str, Claim] = {}
         self.ended = False
         self.unread = 0
         # Each item's expectations, by index: the scenario time it is due, None once met.
@@ -255,6 +288,14 @@ class FeedModel:
 
     def _action(self, event: Event) -> None:
         data = cast(ActionData, event.data)
+        kind = data["action"]
+        if kind in TEAM_WORK or data.get("draft"):
+            self._team_work(event, data)
+            if kind in TEAM_WORK:
+                return  # the team's work among themselves: not done to the item
+        if kind == Action.REPLY:
+            for target in data.get("to") or ():
+                self.claims.pop(target, None)
         done = Done(
             data["action"],
             event.t,
@@ -266,6 +307,45 @@ class FeedModel:
         )
         for target in data.get("to") or ():
             self._mark(target, done)
+
+    def _team_work(self, event: Event, data: ActionData) -> None:
+        """A draft, its publication or return, or a claim or release of an item."""
+        kind = data["action"]
+        by = clean(data.get("by") or "", single_line=True) or None
+        seat = data.get("seat")
+        targets = tuple(str(t) for t in data.get("to") or ())
+        if kind == Action.CLAIM:
+            for target in targets:
+                self.claims[target] = Claim(by, seat, event.t)
+        elif kind == Action.RELEASE:
+            for target in targets:
+                self.claims.pop(target, None)
+        elif kind == Action.DRAFT:
+            draft_id = str(data.get("draft") or "")
+            self.drafts[draft_id] = Draft(
+                draft_id,
+                str(data.get("publishes") or ""),
+                targets,
+                clean(data.get("text") or ""),
+                data.get("channel"),
+                by,
+                seat,
+                event.t,
+            )
+        else:
+            draft = self.drafts.get(str(data.get("draft")))
+            if draft is None:
+                return
+            if kind == Action.RETURN:
+                draft.status = DraftStatus.RETURNED
+                draft.comment = clean(data.get("text") or "")
+            elif kind in PUBLISHES:
+                draft.status = DraftStatus.PUBLISHED
+                draft.published_by, draft.published_at = by, event.t
+
+    def open_drafts(self) -> list[Draft]:
+        """The drafts waiting for approval, oldest first."""
+        return [d for d in self.drafts.values() if d.status == DraftStatus.OPEN]
 
     def _mark(self, target: str, done: Done) -> None:
         item = self.by_id.get(target)
