@@ -228,7 +228,7 @@ async def reply_once(socket: Path, code: str, request_id: str) -> tuple[bool, in
         ack = await asyncio.wait_for(
             seat.request(
                 RequestKind.ACTION,
-                {"do": "statement", "text": "Vi følger situasjonen."},
+                {"do": "draft", "publishes": "statement", "text": "Vi følger situasjonen."},
                 request_id=request_id,
             ),
             10,

@@ -98,7 +98,13 @@ async def joined(host: Host, codes: CodeTable, role: SeatRole, name: str) -> tup
     return seat, feed
 
 
-REPLY = {"do": "reply", "to": ["vitne-brak"], "text": "Takk, vi undersøker saken."}
+#: jordras has the leader approve the team's texts: press and social draft them.
+REPLY = {
+    "do": "draft",
+    "publishes": "reply",
+    "to": ["vitne-brak"],
+    "text": "Takk, vi undersøker saken.",
+}
 
 
 async def test_the_socket_is_private(host: Host) -> None:
@@ -218,7 +224,8 @@ async def test_a_refused_action_is_acknowledged_with_the_engines_reason(
     host: Host, codes: CodeTable
 ) -> None:
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
-    ack = await press.request(RequestKind.ACTION, {"do": "reply", "to": ["nope"], "text": "x"})
+    nowhere = {**REPLY, "to": ["nope"]}
+    ack = await press.request(RequestKind.ACTION, nowhere)
     assert not ack.ok and ack.refusal is not None
     assert (ack.refusal.table, ack.refusal.key) == ("engine", "no_item")
     ack = await press.request(RequestKind.PAUSE)
@@ -251,7 +258,7 @@ async def test_a_restarted_host_knows_the_applied_ids_and_a_seat_catches_up(
     resent = await press.request(RequestKind.ACTION, REPLY, request_id="before-restart")
     assert resent.ok and resent.id == first.id
     statement = {"do": "statement", "text": "Vi følger situasjonen."}
-    ack = await press.request(RequestKind.ACTION, statement)
+    ack = await leader.request(RequestKind.ACTION, statement)
     assert ack.ok
     seen = await leader_feed.wait_for(lambda e: e.get("request") == ack.id)
     assert seen["seq"] > seen_before
@@ -268,3 +275,28 @@ async def _joins(seat: Seat, count: int) -> None:
         await seat.joined.wait()
         if seat.joins < count:
             seat.joined.clear()
+
+
+async def test_where_the_leader_approves_press_drafts_and_the_leader_publishes(
+    host: Host, codes: CodeTable
+) -> None:
+    press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
+    leader, leader_feed = await joined(host, codes, SeatRole.LEADER, "Ola")
+    direct = await press.request(RequestKind.ACTION, {**REPLY, "do": "reply"})
+    assert not direct.ok and direct.refusal is not None
+    assert direct.refusal.key == "approval.needed"
+    hide = await press.request(RequestKind.ACTION, {"do": "hide", "to": ["vitne-brak"]})
+    assert not hide.ok and hide.refusal is not None and hide.refusal.key == "role.may_not"
+    drafted = await press.request(RequestKind.ACTION, REPLY)
+    assert drafted.ok
+    draft = await leader_feed.wait_for(lambda e: e.get("action") == "draft")
+    assert draft["by"] == "Kari" and draft["draft"] == "d1"
+    edited = "Takk for tipset. Vi undersøker saken og kommer tilbake i kveld."
+    published = await leader.request(
+        RequestKind.ACTION, {"do": "reply", "to": ["vitne-brak"], "text": edited, "draft": "d1"}
+    )
+    assert published.ok
+    reply = await leader_feed.wait_for(lambda e: e.get("action") == "reply")
+    assert (reply["by"], reply["draft"], reply["text"]) == ("Ola", "d1", edited)
+    await press.close()
+    await leader.close()

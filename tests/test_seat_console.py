@@ -19,9 +19,10 @@ from simulator.exercise.host import Host
 from simulator.exercise.protocol import Clock
 from simulator.scenario.loader import load_scenario
 from simulator.tui.model import FeedModel
+from simulator.tui.screens.approval import ApprovalScreen
 from simulator.tui.seat import SeatApp, SeatScreen, event_of
 from simulator.tui.widgets.composer import ComposerPanel, Target
-from tests.console_fixtures import paste
+from tests.console_fixtures import paste, screen_text
 
 ITEM = "vitne-brak"  # delivered at T+0
 REPLY = "Takk, vi undersøker saken og kommer tilbake."
@@ -59,39 +60,103 @@ async def until(pilot: Pilot[int], test: Callable[[], bool]) -> None:
     await asyncio.wait_for(wait(), 5)
 
 
-async def test_a_seat_console_shows_the_delivered_items_and_its_reply_is_recorded_once(
-    host: Host, codes: CodeTable
-) -> None:
-    app = SeatApp(
+def seat_app(host: Host, codes: CodeTable, role: SeatRole, name: str) -> SeatApp:
+    return SeatApp(
         load_scenario("jordras"),
         host.socket_path,
-        code_of(codes, SeatRole.PRESS),
-        "Kari",
+        code_of(codes, role),
+        name,
         language="nb",
         backoff=(0.01, 0.05),
     )
-    async with app.run_test(size=(140, 40)) as pilot:
-        await until(pilot, lambda: ITEM in app.model.by_id)
-        screen = app.exercise_screen
+
+
+async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
+    host: Host, codes: CodeTable
+) -> None:
+    press, leader = (
+        seat_app(host, codes, SeatRole.PRESS, "Kari"),
+        seat_app(host, codes, SeatRole.LEADER, "Ola"),
+    )
+    async with press.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: ITEM in press.model.by_id and press.role is not None)
+        screen = press.exercise_screen
         assert isinstance(screen, SeatScreen)
         await pilot.pause()
         # What came while the screen was mounting is listed once.
         for feed in screen.feeds():
             assert len(set(feed.rows)) == len(feed.rows)
         assert "facilitator" not in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
-        assert ITEM in app.model.open_deadlines()  # its countdown runs on the seat too
-        await screen.open_composer(Target(app.model.by_id[ITEM]))
+        # Press sees the press inbox and the internal list, and takes no flag or hide.
+        assert not press.may("flag") and not press.may("hide") and not press.may("return")
+        assert ITEM in press.model.open_deadlines()  # its countdown runs on the seat too
+        await screen.open_composer(Target(press.model.by_id[ITEM]))
         await pilot.pause()
         await paste(pilot, REPLY)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not screen.query(ComposerPanel))
-        await until(pilot, lambda: bool(app.model.by_id[ITEM].answered))
+        await until(pilot, lambda: bool(press.model.open_drafts()))
+        assert not press.model.by_id[ITEM].answered  # a draft is not an answer yet
+
+    async with leader.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: bool(leader.model.open_drafts()) and leader.role is not None)
+        screen = leader.exercise_screen
+        assert isinstance(screen, SeatScreen)
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(leader.screen, ApprovalScreen)
+        await pilot.press("enter")
+        await until(pilot, lambda: bool(screen.query(ComposerPanel)))
+        composer = screen.query_one(ComposerPanel)
+        assert composer.text == REPLY and composer.target.draft == "d1"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(leader.model.by_id[ITEM].answered))
+        assert leader.model.drafts["d1"].published_by == "Ola"
+
     engine = host.first.engine
     assert engine.store is not None
-    actions = [e for e in engine.store.events() if e.type == "action"]
-    assert len(actions) == 1
-    assert actions[0].data["by"] == "Kari" and actions[0].data["seat"] == "1:press"
-    assert actions[0].data["text"] == REPLY
+    actions = [e.data for e in engine.store.events() if e.type == "action"]
+    assert [(a["action"], a["by"], a["seat"]) for a in actions] == [
+        ("draft", "Kari", "1:press"),
+        ("reply", "Ola", "1:leader"),
+    ]
+    assert actions[1]["draft"] == "d1" and actions[1]["text"] == REPLY
+
+
+async def test_a_claim_shows_on_the_other_seats_and_the_leader_returns_a_draft(
+    host: Host, codes: CodeTable
+) -> None:
+    social = seat_app(host, codes, SeatRole.SOCIAL, "Per")
+    async with social.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: ITEM in social.model.by_id and social.role is not None)
+        await pilot.pause()
+        await pilot.press("t")  # takes the highlighted item: the newest in the feed
+        await until(pilot, lambda: bool(social.model.claims))
+        (claimed,) = social.model.claims
+        social.act(
+            ActionRequest("statement", (), "Vi følger situasjonen i Brattlia."), "ok"
+        )  # becomes a draft for the leader
+        await until(pilot, lambda: bool(social.model.open_drafts()))
+
+    leader = seat_app(host, codes, SeatRole.LEADER, "Ola")
+    async with leader.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: bool(leader.model.open_drafts()) and leader.role is not None)
+        await pilot.pause()
+        assert leader.model.claims[claimed].by == "Per"
+        assert "✋ Per" in screen_text(leader)
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await paste(pilot, "Si hvor de evakuerte kan henvende seg.")
+        await pilot.press("enter")
+        await until(pilot, lambda: not leader.model.open_drafts())
+        assert leader.model.drafts["d1"].comment == "Si hvor de evakuerte kan henvende seg."
+        await pilot.press("l")  # the team's log shows who did what
+        await pilot.pause()
+        shown = screen_text(leader)
+        assert "Per:" in shown and "Ola:" in shown
 
 
 async def test_a_refused_action_is_said_in_the_consoles_language(

@@ -53,6 +53,8 @@ def publishes_itself(role: SeatRole, approval_required: bool) -> bool:
     """Whether a seat publishes its replies and statements itself, or drafts them for
     the leader: with approval required, only the leader publishes."""
     return role == SeatRole.LEADER or not approval_required
+
+
 #: Every role, in the order a codes table lists them.
 ROLES: tuple[SeatRole, ...] = tuple(SeatRole)
 #: The seats of each team by default: the trainees and an observer.

@@ -69,12 +69,7 @@ class Exercise:
 
 def roles_of(loaded: LoadedScenario) -> tuple[SeatRole, ...]:
     """The seats of each team: the scenario's team roles, and an observer."""
-    team = getattr(loaded.scenario, "team", None)
-    roles = getattr(team, "roles", None)
-    if not roles:
-        trainees: tuple[SeatRole, ...] = (SeatRole.LEADER, SeatRole.PRESS, SeatRole.SOCIAL)
-    else:
-        trainees = tuple(SeatRole(str(getattr(r, "role", r))) for r in roles)
+    trainees = tuple(SeatRole(str(spec.role)) for spec in loaded.scenario.team.roles)
     return (*trainees, SeatRole.OBSERVER)
 
 

@@ -25,9 +25,16 @@ from typing import Any
 
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.engine import Engine
-from simulator.engine.events import EventType, Status
+from simulator.engine.events import PUBLISHES, EventType, Status
 from simulator.engine.store import Event, SessionStore
-from simulator.exercise.codes import TRAINEES, CodeTable, SeatCode, SeatRole
+from simulator.exercise.codes import (
+    ROLE_ACTIONS,
+    TRAINEES,
+    CodeTable,
+    SeatCode,
+    SeatRole,
+    publishes_itself,
+)
 from simulator.exercise.protocol import (
     CLOCK_REQUESTS,
     MAX_SEAT_LINE,
@@ -48,6 +55,7 @@ from simulator.exercise.protocol import (
 )
 from simulator.exercise.protocol import said as _said
 from simulator.lang import SaidError
+from simulator.scenario.model import Approval
 
 #: Events per ``events`` line of a backlog: keeps each line far below the seat's limit.
 BACKLOG_BATCH = 200
@@ -69,8 +77,6 @@ _WITHHELD = frozenset({EventType.CORRECTED, EventType.EVALUATION})
 _INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.EVALUATION})
 #: How long a seat that connects has to say who it is.
 HELLO_WITHIN = 10.0
-#: The team's own actions (a note of an observer is an evaluator's).
-_TEAM_ACTIONS = ("reply", "statement", "flag", "hide", "unhide", "escalate", "note")
 _ACTION_FIELDS = (
     "to",
     "text",
@@ -80,6 +86,8 @@ _ACTION_FIELDS = (
     "recipient",
     "objective",
     "rating",
+    "draft",
+    "publishes",
 )
 
 
@@ -504,8 +512,11 @@ class Host:
         if action.evaluation:
             raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
         if role in TRAINEES:
-            if action.kind not in _TEAM_ACTIONS:
+            if action.kind not in ROLE_ACTIONS[role]:
                 raise ProtocolError("role.may_not", role=str(role), kind=action.kind)
+            approval = engine.scenario.team.approval == Approval.REQUIRED
+            if action.kind in PUBLISHES and not publishes_itself(role, approval):
+                raise ProtocolError("approval.needed", kind=action.kind)
             return engine.act(action)
         # An observer's or the control cell's note is an observer's note, never the team's.
         if action.kind != "note":

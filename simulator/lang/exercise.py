@@ -62,6 +62,12 @@ EXERCISE: Final[dict[str, Entry]] = {
         "et hopp trenger scenariotiden det skal hoppe til, i sekunder",
         "eit hopp treng scenariotida det skal hoppe til, i sekund",
     ),
+    "approval.needed": (
+        "in this exercise the leader approves the team's texts: your {kind} goes to the "
+        "leader as a draft",
+        "i denne øvelsen godkjenner lederen lagets tekster: {kind} går til lederen som utkast",
+        "i denne øvinga godkjenner leiaren teksta til laget: {kind} går til leiaren som utkast",
+    ),
     "request.team": (
         "say which team this is for: there is no team '{team}'",
         "si hvilket lag dette gjelder: det finnes ikke noe lag «{team}»",

@@ -150,6 +150,9 @@ class FeedModel:
         self.by_id: dict[str, FeedItem] = {}
         self.replies: dict[str, list[str]] = {}
         self.notes: list[Done] = []  # the team's logbook notes
+        #: Everything the team did and noted, in order, with the items it was about: the
+        #: team's log, which every seat shows.
+        self.log: list[tuple[Done, tuple[str, ...]]] = []
         self.observer_notes: list[ObserverNote] = []
         # The evaluator's: the latest rating of each objective (a later one replaces it),
         # and the strengths and areas for improvement in the order they were written.
@@ -268,6 +271,7 @@ class FeedModel:
                 return
         else:
             self.notes.append(note)
+            self.log.append((note, tuple(targets)))
         for target in targets:
             self._mark(target, note)
 
@@ -292,11 +296,21 @@ class FeedModel:
         if kind in TEAM_WORK or data.get("draft"):
             self._team_work(event, data)
             if kind in TEAM_WORK:
-                return  # the team's work among themselves: not done to the item
+                # The team's work among themselves: in its log, not done to the item.
+                targets = tuple(str(t) for t in data.get("to") or ())
+                self.log.append((self._done(event, data), targets))
+                return
         if kind == Action.REPLY:
             for target in data.get("to") or ():
-                self.claims.pop(target, None)
-        done = Done(
+                self.claims.pop(target, None)  # the mark goes with the next bump below
+        done = self._done(event, data)
+        self.log.append((done, tuple(str(t) for t in data.get("to") or ())))
+        for target in data.get("to") or ():
+            self._mark(target, done)
+
+    @staticmethod
+    def _done(event: Event, data: ActionData) -> Done:
+        return Done(
             data["action"],
             event.t,
             data.get("by"),
@@ -305,8 +319,6 @@ class FeedModel:
             data.get("reason"),
             clean(data.get("recipient") or "", single_line=True) or None,
         )
-        for target in data.get("to") or ():
-            self._mark(target, done)
 
     def _team_work(self, event: Event, data: ActionData) -> None:
         """A draft, its publication or return, or a claim or release of an item."""
@@ -317,9 +329,11 @@ class FeedModel:
         if kind == Action.CLAIM:
             for target in targets:
                 self.claims[target] = Claim(by, seat, event.t)
+                self._bump(target)
         elif kind == Action.RELEASE:
             for target in targets:
                 self.claims.pop(target, None)
+                self._bump(target)
         elif kind == Action.DRAFT:
             draft_id = str(data.get("draft") or "")
             self.drafts[draft_id] = Draft(
@@ -367,6 +381,12 @@ class FeedModel:
         elif done.kind == Action.ESCALATE:
             item.escalated = True
         item.version += 1
+
+    def _bump(self, target: str) -> None:
+        """Redraw an item's row: who has taken it changed."""
+        item = self.by_id.get(target)
+        if item is not None:
+            item.version += 1
 
     def mark_read(self, item: FeedItem) -> None:
         """The team has seen the item."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,37 +20,162 @@ from textual.binding import Binding
 from textual.events import Unmount
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import TabbedContent
 
 from simulator.engine.actions import ActionRequest
-from simulator.engine.events import DeliveredData, EventType
+from simulator.engine.events import PUBLISHES, DeliveredData, EventType
 from simulator.engine.guidelines import GuidelineChecker, GuidelineFinding
 from simulator.engine.reach import Stretch, engagement, hidden_stretches, views_at
 from simulator.engine.store import Event
+from simulator.exercise.codes import ROLE_ACTIONS, ROLE_LISTS, SeatRole, publishes_itself
 from simulator.exercise.protocol import Clock, RequestKind
 from simulator.exercise.seat import Seat, SeatRefused
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario
+from simulator.scenario.model import Approval
 from simulator.tui.console import ConsoleApp
 from simulator.tui.messages import ActionRequested
-from simulator.tui.model import FeedItem, FeedModel
-from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.model import Draft, FeedItem, FeedModel
+from simulator.tui.screens.approval import ApprovalScreen
+from simulator.tui.screens.dialogs import PromptScreen
+from simulator.tui.screens.exercise import LISTS, ExerciseScreen
+from simulator.tui.widgets.composer import Target
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
 
 #: The fields of a team action that go to the host; the author is the host's to set.
-_WIRE_FIELDS = ("text", "label", "channel", "reason", "recipient")
+_WIRE_FIELDS = (
+    "text",
+    "label",
+    "channel",
+    "reason",
+    "recipient",
+    "objective",
+    "rating",
+    "draft",
+    "publishes",
+)
+#: Each key of the exercise screen that acts, and the team action it takes.
+_KEY_ACTIONS = {
+    "reply": "reply",
+    "statement": "statement",
+    "flag": "flag",
+    "hide": "hide",
+    "unhide": "unhide",
+    "escalate": "escalate",
+    "note": "note",
+    "claim": "claim",
+    "approvals": "return",
+}
 #: A little past the next whole second, so that the redraw shows the new one.
 _PAST_THE_SECOND = 0.01
 
 
 class SeatScreen(ExerciseScreen, inherit_bindings=False):
-    """The exercise screen of a trainee's seat: the team's keys, no facilitator's."""
+    """The exercise screen of a trainee's seat: the lists and keys of its role, no
+    facilitator's; the leader's queue of drafts where the leader approves."""
 
     BINDINGS = [
-        binding
-        for binding in ExerciseScreen.BINDINGS
-        if not (isinstance(binding, Binding) and binding.id == "facilitator")
+        *(
+            binding
+            for binding in ExerciseScreen.BINDINGS
+            if not (isinstance(binding, Binding) and binding.id == "facilitator")
+        ),
+        Binding("g", "approvals", "Approve", id="approvals"),
+        Binding("t", "claim", "Take", id="claim"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Whether the lists are in place to be cut to a role: the host may welcome the
+        #: seat before or after that.
+        self.ready = False
+
+    @property
+    def seat_app(self) -> SeatApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._lists_ready)
+
+    def _lists_ready(self) -> None:
+        self.ready = True
+        role = self.seat_app.role
+        if role is not None:
+            self.apply_role(role)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys of the seat's role: press does not flag or hide, say."""
+        kind = _KEY_ACTIONS.get(action)
+        return kind is None or self.seat_app.may(kind)
+
+    def apply_role(self, role: SeatRole) -> None:
+        """Show the lists of ``role`` only, and its keys."""
+        if not self.ready:
+            return  # done once they are
+        tabs = self.query_one("#tabs", TabbedContent)
+        shown = ROLE_LISTS.get(role, ())
+        for key, _ in LISTS:
+            if key not in shown:
+                tabs.hide_tab(f"tab-{key}")
+        if shown:
+            self.action_tab(shown[0])
+        self.refresh_bindings()
+
+    def action_tab(self, key: str) -> None:
+        """A list of the seat's role only."""
+        role = self.seat_app.role
+        if role is None or key in ROLE_LISTS.get(role, ()):
+            super().action_tab(key)
+
+    def action_claim(self) -> None:
+        """Take the selected item (the others see who has it), or let it go again."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.seat_app
+        claim = app.model.claims.get(item.id)
+        mine = claim is not None and claim.seat == app.seat_id
+        kind, toast = ("release", "toast.released") if mine else ("claim", "toast.claimed")
+        self._act(ActionRequest(kind, (item.id,), by=app.player), app.tr(toast))
+
+    def action_approvals(self) -> None:
+        """The drafts waiting for the leader: publish one (edited first if need be) or
+        return it with a comment."""
+        app = self.seat_app
+        drafts = app.model.open_drafts()
+        if not drafts:
+            app.notify(app.tr("approval.none"), timeout=3)
+            return
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            draft = app.model.drafts[choice[0]]
+            if choice[1] == "return":
+                self._return_draft(draft)
+            else:
+                self.run_worker(self._publish_draft(draft), group="composer")
+
+        self.app.push_screen(ApprovalScreen(app.tr, drafts, app.model, app.clock_text), chosen)
+
+    async def _publish_draft(self, draft: Draft) -> None:
+        item = self.seat_app.model.by_id.get(draft.to[0]) if draft.to else None
+        target = Target(item, draft.id)
+        self.drafts.setdefault(target.key, draft.text)
+        await self.open_composer(target)
+
+    def _return_draft(self, draft: Draft) -> None:
+        app = self.seat_app
+
+        def done(comment: str | None) -> None:
+            if comment:
+                self._act(
+                    ActionRequest("return", (), comment, by=app.player, draft=draft.id),
+                    app.tr("toast.returned", name=draft.by or ""),
+                )
+
+        self.app.push_screen(PromptScreen(app.tr("approval.return")), done)
 
 
 def event_of(record: dict[str, Any]) -> Event:
@@ -278,6 +404,7 @@ class SeatApp(HostedApp):
     ) -> None:
         super().__init__(loaded, socket_path, code, name, language=language, backoff=backoff)
         sc = loaded.scenario
+        self.approval_required = sc.team.approval == Approval.REQUIRED
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
@@ -289,10 +416,65 @@ class SeatApp(HostedApp):
         self._actions: list[Event] = []
         self._hidden: dict[str, list[Stretch]] = {}
 
+    @property
+    def role(self) -> SeatRole | None:
+        """The seat's role, once the host has welcomed it."""
+        welcome = self.seat.welcome
+        return SeatRole(welcome.role) if welcome is not None else None
+
+    @property
+    def seat_id(self) -> str | None:
+        """The seat's id in the log (``1:press``)."""
+        welcome = self.seat.welcome
+        return welcome.seat if welcome is not None else None
+
+    def may(self, kind: str) -> bool:
+        """Whether this seat may take a team action of ``kind`` (before the host has said
+        who it is, every key shows; the host refuses what the role may not do)."""
+        role = self.role
+        if role is None:
+            return True
+        if kind == "return":
+            return role == SeatRole.LEADER and self.approval_required
+        return kind in ROLE_ACTIONS.get(role, frozenset())
+
+    async def _join(self) -> None:
+        await super()._join()
+        role = self.role
+        screen = self.exercise_screen
+        if role is not None and isinstance(screen, SeatScreen):
+            screen.apply_role(role)
+
+    def act(self, request: ActionRequest, done_message: str, composer: Any = None) -> None:
+        """Send a team action; where the leader approves, another seat's reply or
+        statement goes to the leader as a draft."""
+        role = self.role
+        if (
+            role is not None
+            and request.kind in PUBLISHES
+            and request.draft is None
+            and not publishes_itself(role, self.approval_required)
+        ):
+            request = replace(request, kind="draft", publishes=request.kind)
+            done_message = self.tr("toast.drafted")
+        super().act(request, done_message, composer)
+
     def take_events(self, team: str, events: list[Event]) -> None:
-        """Learn the figures the lists show, then show the events."""
+        """Learn the figures the lists show, then show the events; tell the person whose
+        draft the leader returned, and why."""
         self._learn(events)
         self.deliver(events)
+        for event in events:
+            data = event.data
+            if event.type == EventType.ACTION and data.get("action") == "return":
+                draft = self.model.drafts.get(str(data.get("draft")))
+                if draft is not None and draft.seat == self.seat_id:
+                    self.notify(
+                        self.tr("toast.draft_returned", comment=draft.comment),
+                        severity="warning",
+                        timeout=15,
+                        markup=False,
+                    )
 
     def _learn(self, events: Iterable[Event]) -> None:
         hides = False

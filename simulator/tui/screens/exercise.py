@@ -423,11 +423,19 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
     @on(ComposerPanel.Publish)
     async def _composer_publish(self, event: ComposerPanel.Publish) -> None:
         app = self.crisis
-        item = event.composer.target.item
+        target = event.composer.target
+        item = target.item
         request = (
-            ActionRequest("reply", (item.id,), event.text, by=app.player)
+            ActionRequest("reply", (item.id,), event.text, by=app.player, draft=target.draft)
             if item is not None
-            else ActionRequest("statement", (), event.text, channel=event.channel, by=app.player)
+            else ActionRequest(
+                "statement",
+                (),
+                event.text,
+                channel=event.channel,
+                by=app.player,
+                draft=target.draft,
+            )
         )
         # Closed by the app through published() once the action is recorded; not recorded
         # (the exercise ended, the disk failed), the text stays in the composer.

@@ -15,25 +15,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from simulator.tui.i18n import Catalogue
-from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
+from simulator.tui.model import FeedModel
 from simulator.tui.screens.dialogs import Dialog
 from simulator.tui.text import clean
 from simulator.tui.widgets.panels import done_label
 
 #: How much of an item's text a line of the log quotes.
 QUOTED = 60
-
-
-def team_log(model: FeedModel) -> list[tuple[Done, FeedItem | None]]:
-    """What the team did (and noted), oldest first, each with the item it was about."""
-    found: dict[int, tuple[Done, FeedItem | None]] = {}
-    for item in model.items:
-        for done in item.done or ():
-            if done.kind != OBSERVER:
-                found.setdefault(id(done), (done, item))
-    for note in model.notes:
-        found.setdefault(id(note), (note, None))
-    return sorted(found.values(), key=lambda entry: entry[0].t)
 
 
 class TeamLogScreen(Dialog[None]):
@@ -57,11 +45,11 @@ class TeamLogScreen(Dialog[None]):
 
 def log_text(tr: Catalogue, model: FeedModel, clock_text: Callable[[float], str]) -> Text:
     """The team's log as text, newest first: time, who, what, and about what."""
-    entries = team_log(model)
     text = Text()
-    if not entries:
+    if not model.log:
         text.append(tr("teamlog.empty"), "dim")
-    for done, item in reversed(entries):
+    for done, about in reversed(model.log):
+        item = model.by_id.get(about[0]) if about else None
         text.append(f"{clock_text(done.t)}  ", "bold")
         if done.by:
             text.append(f"{clean(done.by, single_line=True)}: ", "italic")

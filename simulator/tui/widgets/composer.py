@@ -35,13 +35,18 @@ SOON = 300  # seconds before a deadline from which the countdown stands out
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a composer writes: a reply to an item, or a statement (``item`` None)."""
+    """What a composer writes: a reply to an item, or a statement (``item`` None); with
+    ``draft``, the leader publishing a draft of the team (its id)."""
 
     item: FeedItem | None
+    draft: str | None = None
 
     @property
     def key(self) -> str:
-        """One draft per target: per item replied to, and one for statements."""
+        """One text per target: per item replied to, one for statements, one per draft
+        being approved."""
+        if self.draft is not None:
+            return f"draft:{self.draft}"
         return f"reply:{self.item.id}" if self.item else "statement"
 
 

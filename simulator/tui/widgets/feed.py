@@ -304,6 +304,9 @@ class FeedView(ScrollView, can_focus=True):
             marks.append("⊘")
         if item.escalated:
             marks.append("⇪")
+        claim = self.model.claims.get(item.id)
+        if claim is not None and claim.by:  # who has taken it: nobody answers twice
+            marks.append(f"✋ {claim.by}")
         if marks:
             text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
         if cursor is not None:

@@ -122,6 +122,9 @@ class DetailPane(VerticalScroll):
         head.append(f"  [{role_name(item.role)}]", tone_of(self, Tone.ROLE))
         head.append(f"  {info.clock}  {tr('channel.' + item.channel)}", tone_of(self, Tone.TIME))
         parts.append(head)
+        claim = model.claims.get(item.id)
+        if claim is not None and claim.by:
+            parts.append(Text(f"✋ {tr('claim.by', name=claim.by)}", tone_of(self, Tone.MARKS)))
         if info.due_in is not None:
             # Right under the head: a short pane must not hide the deadline below the text.
             key = "triage.late" if info.due_in < 0 else "triage.left"
