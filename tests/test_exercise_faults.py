@@ -75,7 +75,7 @@ def wait_until(
 class Exercise:
     """A hosted exercise in a test's folder: the host process, its codes and its seats."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, teams: int = 1) -> None:
         self.tmp = folder
         self.sessions = folder / "sessions"
         self.codes_file = folder / "codes.json"
@@ -88,6 +88,8 @@ class Exercise:
             str(self.sessions),
             "--codes-file",
             str(self.codes_file),
+            "--teams",
+            str(teams),
         )
         wait_until(self.codes_file.exists, [self.host])
         self.codes: dict[str, Any] = json.loads(self.codes_file.read_text())
