@@ -31,8 +31,10 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore
 from simulator.exercise.host import SOCKET_NAME, runtime_folder
+from simulator.exercise.protocol import MAX_HOST_LINE, Hello, Welcome, decode, encode
 from tests.helpers import cli_path, run_cli
 from tests.seat_driver import acknowledged, action, request_id
+from tests.terminal import Terminal, open_terminal, wait_for
 
 pytestmark = pytest.mark.faults
 SEAT_KILLS = 20
@@ -166,7 +168,7 @@ class Exercise:
         self.host.send_signal(signal.SIGINT)
         out, err = self.host.communicate(timeout=60)
         assert self.host.returncode == 0, err
-        assert "Traceback" not in out + err
+        assert "Traceback" not in out + err, out + err
 
     def kill_all(self) -> None:
         for proc in self.processes:
@@ -284,3 +286,76 @@ def test_the_host_killed_at_a_random_moment_resumes_and_each_request_is_applied_
     exercise.stop()
     log = check_log(exercise.session(), dict(zip(roles, files, strict=True)), COUNT)
     assert log[: len(before)] == before  # what was committed before the kill stays as it was
+
+
+# -- a console killed ----------------------------------------------------------------------
+
+CONSOLE_SAYS = "Ola melder fra konsollet"
+
+
+def said(path: Path) -> list[dict[str, Any]]:
+    """The console's statement as the log has it."""
+    return [r for r in records(path) if r["type"] == "action" and r["text"] == CONSOLE_SAYS]
+
+
+def console(exercise: Exercise) -> Terminal:
+    """A trainee's console, ``crisis-sim join`` in a terminal, at the leader's seat."""
+    argv = [cli_path(), "join", exercise.code("leader"), "--name", NAMES["leader"]]
+    term = open_terminal([*argv, "--session-dir", str(exercise.sessions)], 120, 36)
+    wait_for(term, "Uttalelse")  # the console's keys: it has joined
+    return term
+
+
+def test_a_console_killed_at_a_random_moment_joins_again_with_its_code_and_shows_it_all(
+    exercise: Exercise,
+) -> None:
+    moment = random.Random(f"{SEED}-console").randrange(COUNT // 2)
+    term = console(exercise)
+    try:
+        term.type("s")
+        wait_for(term, "Ny uttalelse")
+        term.type(CONSOLE_SAYS)
+        term.press("ctrl+s")
+        wait_until(lambda: said(exercise.session()) != [], [exercise.host])
+        driver = exercise.driver("press")
+        acks = exercise.acks("press")
+        wait_until(lambda: len(acknowledged(acks)) >= moment, [exercise.host, driver])
+        os.kill(term.pid, signal.SIGKILL)
+        term.wait_gone()
+    finally:
+        term.close()
+    finish(driver, exercise.host)
+    # The same code again: the console shows what the team did while it was gone.
+    newest = next(i for i in reversed(range(COUNT)) if action("Kari", i)["do"] == "statement")
+    term = console(exercise)
+    try:
+        wait_for(term, str(action(NAMES["press"], newest)["text"]))
+        term.type("q")  # and it leaves, before the host ends
+        term.wait_gone()
+    finally:
+        term.close()
+    exercise.stop()
+    check_log(exercise.session(), {"press": acks}, COUNT)
+    assert [(r["by"], r["seat"]) for r in said(exercise.session())] == [
+        (NAMES["leader"], "1:leader")
+    ]
+
+
+# -- the host ended with a seat joined -----------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a host ended (ctrl+c or SIGTERM) while a seat is joined prints 'Exception in "
+    "callback ... CancelledError' with a traceback: Host.close lets the seats go but does "
+    "not wait for their connections' tasks to end, so the event loop cancels them",
+)
+def test_the_host_ended_while_a_seat_is_joined_ends_without_a_traceback(
+    exercise: Exercise,
+) -> None:
+    with socket.socket(socket.AF_UNIX) as seat:
+        seat.connect(str(exercise.socket))
+        seat.sendall(encode(Hello(exercise.code("press"), NAMES["press"])))
+        welcome = seat.makefile("rb").readline()
+        assert isinstance(decode(welcome, MAX_HOST_LINE), Welcome)
+        exercise.stop()
