@@ -2,8 +2,9 @@
 
 ``python -m tests.seat_driver SOCKET CODE NAME ACKS_FILE COUNT`` joins the host at
 ``SOCKET`` with the real seat client, says ``joined`` on its output and waits for a line
-on its input (or its end), then takes ``COUNT`` team actions one after another,
-each with a request id of its own (``NAME-0``, ``NAME-1``, …). An id is written to
+on its input (or its end), then takes ``COUNT`` team actions one after another, each
+with a request id of its own (``NAME-0``, ``NAME-1``, …), and stays joined until its
+input ends. An id is written to
 ``ACKS_FILE`` (and forced to disk) once the host acknowledged it, before the next action
 is sent: after a kill -9 the file holds exactly what was acknowledged.
 
@@ -75,8 +76,8 @@ async def drive(socket: Path, code: str, name: str, acks: Path, count: int) -> i
     start = len(acknowledged(acks))
     seat = Seat(socket, code, name, backoff=BACKOFF)
     await seat.connect()
-    # Joined: say so, and act once told to (at the end of the input, when there is none),
-    # so that several drivers start acting together.
+    # Joined: say so, and act once told to (a line, or the end of the input), so that
+    # several drivers start acting together.
     print("joined", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
     try:
@@ -88,6 +89,9 @@ async def drive(socket: Path, code: str, name: str, acks: Path, count: int) -> i
                 _record(acks, f"refused {rid} {key}")
                 return REFUSED
             _record(acks, rid)
+        # Done: stay joined until the input ends, so that a kill meant for a moment of
+        # the run always finds the seat there.
+        await asyncio.to_thread(sys.stdin.read)
     finally:
         await seat.close()
     return 0

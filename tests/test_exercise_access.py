@@ -2,9 +2,9 @@
 
 A trainee's seat is read as raw lines off the socket, through a whole run of 'jordras'
 (the control cell jumps to the end): nothing in it tells what the exercise knows and the
-team does not. A trainee's or an observer's code cannot act as the control cell, a code
-reaches its own team only, and a wrong code, or one of another exercise, is refused
-without naming any code. Nothing sleeps: each wait is for a line, with a deadline.
+team does not. A trainee's or an observer's code cannot act as the control cell (nor
+open its screen from a trainee's console), a code reaches its own team only, and a wrong
+code, or one of another exercise, is refused without naming any code. Nothing sleeps: each wait is for a line, with a deadline.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from simulator.exercise.protocol import (
 from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
 from tests.helpers import run_cli_process
-from tests.test_exercise_faults import Exercise
+from tests.terminal import wait_for
+from tests.test_exercise_faults import Exercise, console
 
 #: How long a test waits for a line it expects.
 LINE_WITHIN = 60.0
@@ -364,3 +365,14 @@ def test_a_control_cell_or_observer_code_opens_no_trainee_console(exercise: Exer
         joined = run_cli_process("join", code, "--session-dir", str(exercise.sessions))
         assert joined.returncode == 1 and joined.stderr.count("\n") == 1
         assert code not in joined.stderr
+
+
+def test_a_trainees_console_has_no_way_to_the_control_screen(exercise: Exercise) -> None:
+    term = console(exercise)
+    try:
+        term.press("f2")  # the control screen's key in a console of one's own
+        term.type("s")  # keys are taken in order: once this is done, so is that
+        screen = wait_for(term, "Ny uttalelse")
+        assert "Øvingsleder" not in screen
+    finally:
+        term.close()

@@ -131,13 +131,14 @@ class Exercise:
 
     def drivers(self, roles: Sequence[str]) -> dict[str, subprocess.Popen[bytes]]:
         """A driver for each role, told to act once every one has joined: a kill's moment
-        counts from when they all act."""
+        counts from when they all act. Each stays until :func:`finish`."""
         started = {role: self.driver(role, held=True) for role in roles}
         for proc in started.values():
             assert proc.stdout is not None and proc.stdout.readline() == b"joined\n"
         for proc in started.values():
             assert proc.stdin is not None
-            proc.stdin.close()  # the end of its input: act
+            proc.stdin.write(b"go\n")
+            proc.stdin.flush()
         return started
 
     def folder(self) -> Path:
@@ -186,6 +187,8 @@ def exercise(tmp_path: Path) -> Iterator[Exercise]:
 
 def finish(proc: subprocess.Popen[bytes], host: subprocess.Popen[str]) -> None:
     """Wait for a driver to take all its actions while the host runs."""
+    if proc.stdin is not None:
+        proc.stdin.close()  # the end of its input: it leaves once done
     wait_until(lambda: proc.poll() is not None, [host], wake=proc)
     assert proc.stderr is not None
     assert proc.returncode == 0, proc.stderr.read().decode()
