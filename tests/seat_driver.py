@@ -25,8 +25,6 @@ from typing import Any
 from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat
 
-#: An item the host delivers at T+0, so a flag always has something to flag.
-FIRST_ITEM = "vitne-brak"
 #: How soon a seat tries again after the host went away, and the longest pause between
 #: tries: short, so a restarted host is found at once.
 BACKOFF = (0.02, 0.2)
@@ -38,21 +36,23 @@ def request_id(name: str, index: int) -> str:
     return f"{name}-{index}"
 
 
-def action(name: str, index: int) -> dict[str, Any]:
+def action(name: str, index: int, item: str = "") -> dict[str, Any]:
     """The fields of action ``index``: the same for the same index, so a resend from a
-    driver started again says what the killed one said."""
+    driver started again says what the killed one said. Every trainee may take each of
+    them: jordras has the leader approve the team's texts, so a statement is a draft.
+    ``item`` is the first item delivered, by the name the seat knows it by."""
     match index % 3:
         case 0:
             return {
-                "do": "statement",
+                "do": "draft",
+                "publishes": "statement",
                 "channel": "social",
                 "text": f"Oppdatering {index} fra {name}",
             }
         case 1:
             return {"do": "note", "text": f"Notat {index} fra {name}"}
         case _:
-            label = "valid" if index % 2 else "misleading"
-            return {"do": "flag", "to": [FIRST_ITEM], "label": label}
+            return {"do": "claim" if index % 2 else "release", "to": [item]}
 
 
 def acknowledged(path: Path) -> list[str]:
@@ -74,8 +74,18 @@ def _record(path: Path, line: str) -> None:
 async def drive(socket: Path, code: str, name: str, acks: Path, count: int) -> int:
     """Take the actions the file lacks; 0 when each was acknowledged, 3 on a refusal."""
     start = len(acknowledged(acks))
-    seat = Seat(socket, code, name, backoff=BACKOFF)
+    first: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    def take(events: list[dict[str, Any]], team: str) -> None:
+        # The first item delivered (at T+0), by the alias the host gives this seat: the
+        # same after a restart of either, so a resend names the same item.
+        for event in events:
+            if event["type"] == "delivered" and not first.done():
+                first.set_result(str(event["item"]))
+
+    seat = Seat(socket, code, name, take, backoff=BACKOFF)
     await seat.connect()
+    item = await first
     # Joined: say so, and act once told to (a line, or the end of the input), so that
     # several drivers start acting together.
     print("joined", flush=True)
@@ -83,7 +93,8 @@ async def drive(socket: Path, code: str, name: str, acks: Path, count: int) -> i
     try:
         for index in range(start, count):
             rid = request_id(name, index)
-            ack = await seat.request(RequestKind.ACTION, action(name, index), request_id=rid)
+            fields = action(name, index, item)
+            ack = await seat.request(RequestKind.ACTION, fields, request_id=rid)
             if not ack.ok:
                 key = ack.refusal.key if ack.refusal is not None else "?"
                 _record(acks, f"refused {rid} {key}")

@@ -4,14 +4,15 @@ A trainee's seat is read as raw lines off the socket, through a whole run of 'jo
 (the control cell jumps to the end): nothing in it tells what the exercise knows and the
 team does not. A trainee's or an observer's code cannot act as the control cell (nor
 open its screen from a trainee's console), a code reaches its own team only, and a wrong
-code, or one of another exercise, is refused without naming any code. Nothing sleeps: each wait is for a line, with a deadline.
+code, or one of another exercise, is refused without naming any code. Nothing sleeps:
+each wait is for a line, with a deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ from simulator.exercise.protocol import (
 )
 from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
-from tests.helpers import run_cli_process
-from tests.terminal import wait_for
+from tests.helpers import cli_path, run_cli_process
+from tests.terminal import open_terminal, wait_for
 from tests.test_exercise_faults import Exercise, console
 
 #: How long a test waits for a line it expects.
@@ -101,6 +102,7 @@ class Run:
     observer: Raw
     log: list[dict[str, Any]]
     other_team_log: list[dict[str, Any]]
+    alias: Callable[[str], str]  # the name a trainee's seat knows an item by
 
 
 async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw]:
@@ -125,11 +127,14 @@ async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw]:
             ),
             # The team hides an item that is neither personal data nor abuse.
             await seats["social"].request(
-                RequestKind.ACTION, {"do": "hide", "to": ["vitne-brak"], "reason": "other"}
+                RequestKind.ACTION,
+                {"do": "hide", "to": [exercise.alias("vitne-brak")], "reason": "other"},
             ),
             # A team seat naming another team still acts on its own.
             await seats["press"].request(
-                RequestKind.ACTION, {"do": "statement", "text": "Fra lag 1"}, team="2"
+                RequestKind.ACTION,
+                {"do": "draft", "publishes": "statement", "text": "Fra lag 1"},
+                team="2",
             ),
             await seats["facilitator"].request(
                 RequestKind.ADHOC,
@@ -180,6 +185,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
         observer,
         logged(folder / "team-1.sqlite"),
         logged(folder / "team-2.sqlite"),
+        exercise.alias,
     )
 
 
@@ -211,17 +217,22 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
     assert not any(isinstance(m, Events) and m.team != "1" for m in raw.messages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the host sends a trainee each delivered item's 'peak', and the engine gives an "
-    "author's misleading items a higher peak than the same author's true ones: comparing "
-    "an author's items tells which are misleading",
-)
 def test_a_trainee_seat_cannot_tell_misleading_items_by_their_reach(run: Run) -> None:
-    truth = {e["item"]: e.get("truth") for e in run.observer.events() if e["type"] == "delivered"}
+    truth = {
+        run.alias(e["item"]): e.get("truth")
+        for e in run.observer.events()
+        if e["type"] == "delivered"
+    }
+    # A reach the scenario gives an item itself is what everyone would see it reach: a
+    # viral rumour is public. The tell would be the engine's own boost of misleading posts.
+    scripted = {
+        run.alias(inject.id)
+        for inject in load_scenario("jordras").scenario.injects
+        if inject.reach is not None
+    }
     peaks: dict[tuple[str, str], dict[bool, set[Any]]] = {}
     for event in run.trainee.events():
-        if event["type"] == "delivered" and event.get("peak") is not None:
+        if event["type"] == "delivered" and event["item"] not in scripted:
             group = peaks.setdefault(
                 (event["author"], event["channel"]), {True: set(), False: set()}
             )
@@ -232,13 +243,6 @@ def test_a_trainee_seat_cannot_tell_misleading_items_by_their_reach(run: Run) ->
     assert not telling, f"{len(telling)} of {len(mixed)} authors' peaks tell the truth"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the host sends a trainee each delivered item's 'source': 'inject' for the "
-    "script's items, 'noise' for the background and 'facilitator' for the control cell's, "
-    "so a trainee knows which items the exercise watches (even those that expect restraint "
-    "and show no countdown)",
-)
 def test_a_trainee_seat_cannot_tell_the_scripts_items_from_the_background(run: Run) -> None:
     sources = {
         e.get("source")
@@ -248,15 +252,9 @@ def test_a_trainee_seat_cannot_tell_the_scripts_items_from_the_background(run: R
     assert len(sources) <= 1, sources
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the host sends a trainee its own 'hide' action with the engine's findings, "
-    "and a hide of an item that is neither personal data nor abuse has the finding "
-    "'legitimate': the trainee is told the item's ground truth",
-)
 def test_a_trainee_seat_is_not_told_that_an_item_it_hid_was_legitimate(run: Run) -> None:
     hidden = next(e for e in run.trainee.events() if e.get("action") == "hide")
-    assert hidden["to"] == ["vitne-brak"]
+    assert hidden["to"] == [run.alias("vitne-brak")]
     assert all(f.get("rule") != "legitimate" for f in hidden.get("findings", []))
 
 
@@ -361,10 +359,19 @@ def test_a_wrong_code_and_a_code_of_another_exercise_are_refused(
 
 
 def test_a_control_cell_or_observer_code_opens_no_trainee_console(exercise: Exercise) -> None:
-    for code in (exercise.codes["facilitator"], exercise.code("observer")):
-        joined = run_cli_process("join", code, "--session-dir", str(exercise.sessions))
-        assert joined.returncode == 1 and joined.stderr.count("\n") == 1
-        assert code not in joined.stderr
+    for code, heading in (
+        (exercise.codes["facilitator"], "Øvingsstyring"),
+        (exercise.code("observer"), "Observatør, lag 1"),
+    ):
+        argv = [cli_path(), "join", code, "--name", "Siri"]
+        term = open_terminal([*argv, "--session-dir", str(exercise.sessions)], 120, 36)
+        try:
+            screen = wait_for(term, heading)
+            wait_for(term, "innfridd")  # the teams' table of the control screen
+            screen = term.screen()
+            assert "Uttalelse" not in screen and "Presseinnboks" not in screen
+        finally:
+            term.close()
 
 
 def test_a_trainees_console_has_no_way_to_the_control_screen(exercise: Exercise) -> None:

@@ -54,6 +54,7 @@ from simulator.exercise.protocol import (
     encode,
 )
 from simulator.exercise.protocol import said as _said
+from simulator.exercise.views import TraineeView, alias_key
 from simulator.lang import SaidError
 from simulator.scenario.model import Approval
 
@@ -75,6 +76,8 @@ _TRUTH_FIELDS = ("truth", "sensitive", "abusive")
 _WITHHELD = frozenset({EventType.CORRECTED, EventType.EVALUATION})
 #: The events that record a seat's request.
 _INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.EVALUATION})
+#: How long a closing host waits for its seats' links to end.
+CLOSING_WAIT = 5.0
 #: How long a seat that connects has to say who it is.
 HELLO_WITHIN = 10.0
 _ACTION_FIELDS = (
@@ -146,6 +149,8 @@ class Team:
 
     name: str
     engine: Engine
+    #: What the team's trainees see of its log.
+    view: TraineeView
     #: Each applied request's id and its first outcome.
     applied: dict[str, Ack] = field(default_factory=dict)
     #: Each delivered item's countdowns (None for one of restraint), by item id.
@@ -164,8 +169,10 @@ class Team:
         request = data.get("request")
         if isinstance(request, str) and event.type in _INPUTS:
             self.applied.setdefault(request, Ack(request, True))
-        elif event.type == EventType.DELIVERED and data.get("deadlines"):
-            self.deadlines[str(data.get("item"))] = list(data["deadlines"])
+        elif event.type == EventType.DELIVERED:
+            self.view.learn(str(data.get("item")))
+            if data.get("deadlines"):
+                self.deadlines[str(data.get("item"))] = list(data["deadlines"])
 
 
 @dataclass(eq=False, slots=True)
@@ -199,7 +206,13 @@ class Host:
     ) -> None:
         if not engines or any(e.store is None for e in engines.values()):
             raise ValueError("the host needs an engine that writes a session for each team")
-        self.teams = {name: Team(name, engine) for name, engine in engines.items()}
+        # One key for every item alias of the exercise, kept across a restart of the host
+        # as the codes are, and known to no trainee.
+        key = alias_key(codes.facilitator)
+        self.teams = {
+            name: Team(name, engine, TraineeView(key, engine.scenario.audience))
+            for name, engine in engines.items()
+        }
         self.codes = codes
         self.folder = folder
         self.source = source
@@ -212,6 +225,7 @@ class Host:
         #: Called with the team and its events after each commit: the control cell's
         #: screen in the host's own terminal follows the exercise through this.
         self.listeners: list[Callable[[str, list[Event]], None]] = []
+        self._connections: set[asyncio.Task[Any]] = set()
         for team in self.teams.values():
             for event in team.store.events():
                 team.learn(event)
@@ -253,6 +267,10 @@ class Host:
         for seat in list(self.seats):
             seat.writer.close()
         self.seats.clear()
+        if self._connections:
+            # Each ends once its seat's link is closed: awaited, not left to the loop to
+            # cancel on the way out.
+            await asyncio.wait(self._connections, timeout=CLOSING_WAIT)
         if self._server is not None:
             await self._server.wait_closed()
         with contextlib.suppress(FileNotFoundError):
@@ -301,6 +319,10 @@ class Host:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         seat: _Seat | None = None
+        task = asyncio.current_task()
+        if task is not None:
+            self._connections.add(task)
+            task.add_done_callback(self._connections.discard)
         try:
             line = await asyncio.wait_for(_read_line(reader), HELLO_WITHIN)
             message = decode(line, MAX_SEAT_LINE)
@@ -401,12 +423,12 @@ class Host:
         if kind == EventType.SESSION_START:
             record.pop("seed", None)  # the seed and the scenario would tell every truth
             return record
-        if kind == EventType.DELIVERED:
-            for name in _TRUTH_FIELDS:
-                record.pop(name, None)
-            return record
         if kind == EventType.EXPECTATION:
             return self._marker(seat, team, event)
+        for name in _TRUTH_FIELDS:
+            record.pop(name, None)
+        view = self.teams[team].view
+        view.record(record, self.teams[team].deadlines.get(str(data.get("item"))))
         return record
 
     def _marker(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
@@ -416,7 +438,8 @@ class Host:
         inject, index = str(data.get("inject")), data.get("index")
         if not isinstance(index, int) or data.get("status") == Status.PENDING:
             return None
-        deadlines = self.teams[team].deadlines.get(inject, [])
+        found = self.teams[team]
+        deadlines = found.deadlines.get(inject, [])
         if index >= len(deadlines) or deadlines[index] is None:
             return None
         if (team, inject, index) in seat.settled:
@@ -426,8 +449,8 @@ class Host:
             "seq": event.seq,
             "t": event.t,
             "type": SETTLED_MARKER,
-            "inject": inject,
-            "index": index,
+            "inject": found.view.alias(inject),
+            "index": found.view.marker_index(deadlines, index),
         }
 
     def _publish(self, team: Team, events: list[Event]) -> None:
@@ -502,6 +525,8 @@ class Host:
         if kind in CLOCK_REQUESTS:
             return _clock_request(engine, request)
         fields = request.action or {}
+        if role in TRAINEES:
+            fields = team.view.fields(fields)
         if kind == RequestKind.ADHOC:
             return _adhoc(engine, fields)
         action = _action_request(fields, code, name, request.id)

@@ -141,6 +141,7 @@ class ControlApp(HostedApp):
         if self.observing and isinstance(self.screen, ControlScreen):
             # The keys that steer were shown before the host said this is an observer.
             self.screen.refresh_bindings()
+            self.refresh_bindings()
             self.call_after_refresh(self.screen.show_keys)
 
     async def left(self) -> None:
@@ -148,6 +149,12 @@ class ControlApp(HostedApp):
         await super().left()
         if self.host is not None:
             await self.host.close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """An observer's console has no keys that steer the clock."""
+        if action in ("toggle_pause", "speed") and self.observing:
+            return False
+        return super().check_action(action, parameters)
 
     @property
     def observing(self) -> bool:
@@ -330,6 +337,13 @@ class ControlApp(HostedApp):
 
 class ControlScreen(FacilitatorScreen, inherit_bindings=False):
     """The facilitator's screen with every team's state above it."""
+
+    def heading(self) -> str:
+        """The control cell's, or an observer's of one team."""
+        app = self.control
+        if app.observing and app.seat.welcome is not None:
+            return app.tr("control.observer", team=app.seat.welcome.team)
+        return app.tr("control.title")
 
     DEFAULT_CSS = """
     ControlScreen #teams { height: auto; max-height: 12; }

@@ -146,6 +146,12 @@ class ReadingScreen(Screen[None]):
         self.refresh_panels()
         self._show_filters()
 
+    def on_screen_resume(self) -> None:
+        # What changed while a dialog or another screen was over this one (a pause, the
+        # items that came) was not drawn here: the console redraws only the top screen.
+        if self.is_mounted:
+            self.console.redraw()
+
     # -- the lists -----------------------------------------------------------------------
 
     def feeds(self) -> list[FeedView]:

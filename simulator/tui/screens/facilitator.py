@@ -140,11 +140,15 @@ class FacilitatorScreen(Screen[None]):
         self.refresh_panels()
         table.focus()
 
+    def heading(self) -> str:
+        """What the line of keys begins with: whose screen this is."""
+        return self.crisis.tr("facilitator.title")
+
     def show_keys(self) -> None:
         """The line of keys, from the bindings active now."""
         tr = self.crisis.tr
         keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
-        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
+        self.query_one("#help", Static).update(Text(f"{self.heading()}: {keys}"))
 
     @on(DataTable.RowHighlighted, "#msel")
     def _show_inject(self, event: DataTable.RowHighlighted) -> None:
@@ -206,6 +210,11 @@ class FacilitatorScreen(Screen[None]):
     def redraw(self) -> None:
         """Called on every tick of the console."""
         self.refresh_panels()
+
+    def on_screen_resume(self) -> None:
+        # A dialog over this screen kept it from being redrawn meanwhile.
+        if self.is_mounted:
+            self.refresh_panels()
 
     def action_next_inject(self) -> None:
         """Jump the clock to the next scripted inject."""
