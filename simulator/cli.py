@@ -1060,15 +1060,22 @@ def host_cmd(
         _usage_error(str(err))
     loaded = exercise.loaded
     words = _words(lang, loaded.scenario.language)
+    on_screen = sys.stdin.isatty() and sys.stdout.isatty()
+    if on_screen and resume_folder is None:
+        # The control cell starts the clock (space) once the seats have joined.
+        for engine in exercise.engines.values():
+            engine.pause()
     host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
 
     def started() -> None:
         # The codes are told (and written) once seats can join with them.
         _say(words("host.started", title=loaded.scenario.title, path=str(exercise.folder)))
+        roles = _role_words(lang, loaded.scenario.language)
         for team, entries in exercise.codes.team_codes().items():
             _say(words("host.team", team=team))
             for entry in entries:
-                _say(words("host.code", role=str(entry.role), code=entry.code))
+                role = roles(f"role.name.{entry.role}")
+                _say(words("host.code", role=role, code=entry.code))
         _say(words("host.facilitator", code=exercise.codes.facilitator))
         if codes_file:
             exercise.codes.write(Path(codes_file))
@@ -1077,7 +1084,7 @@ def host_cmd(
         sys.stdout.flush()
 
     try:
-        if sys.stdin.isatty() and sys.stdout.isatty():
+        if on_screen:
             # The control cell's screen in the host's terminal; the codes stay printed
             # above it once it closes.
             started()
@@ -1094,6 +1101,14 @@ def host_cmd(
         exercise.close()
     _say(words("host.stopped", path=str(exercise.folder)))
     sys.exit(status)
+
+
+def _role_words(language: str | None, scenario: str | None) -> Catalogue:
+    """The seats' roles in words, as the control cell's screen says them."""
+    from simulator.lang import Catalogue
+    from simulator.lang.control import CONTROL
+
+    return Catalogue(CONTROL, _language(language, scenario))
 
 
 def _control_console(host: Host, exercise: Exercise, folder: Path, lang: str | None) -> int:

@@ -28,6 +28,7 @@ from simulator.exercise.protocol import (
     encode,
 )
 from simulator.exercise.seat import Seat, SeatRefused
+from simulator.exercise.views import TraineeView, alias_key
 from simulator.scenario.loader import load_scenario
 
 
@@ -99,12 +100,19 @@ async def joined(host: Host, codes: CodeTable, role: SeatRole, name: str) -> tup
 
 
 #: jordras has the leader approve the team's texts: press and social draft them.
-REPLY = {
-    "do": "draft",
-    "publishes": "reply",
-    "to": ["vitne-brak"],
-    "text": "Takk, vi undersøker saken.",
-}
+def item(codes: CodeTable, item_id: str = "vitne-brak") -> str:
+    """The name trainees' seats know an item by."""
+    return TraineeView(alias_key(codes.facilitator), 0).alias(item_id)
+
+
+def reply(codes: CodeTable) -> dict[str, Any]:
+    """A reply to 'vitne-brak', drafted for the leader."""
+    return {
+        "do": "draft",
+        "publishes": "reply",
+        "to": [item(codes)],
+        "text": "Takk, vi undersøker saken.",
+    }
 
 
 async def test_the_socket_is_private(host: Host) -> None:
@@ -116,7 +124,7 @@ async def test_a_seats_action_is_recorded_once_with_its_author_and_reaches_anoth
 ) -> None:
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
     leader, leader_feed = await joined(host, codes, SeatRole.LEADER, "Ola")
-    ack = await press.request(RequestKind.ACTION, REPLY)
+    ack = await press.request(RequestKind.ACTION, reply(codes))
     assert ack.ok and ack.refusal is None
     seen = await leader_feed.wait_for(lambda e: e["type"] == "action")
     assert seen["by"] == "Kari" and seen["seat"] == "1:press" and seen["request"] == ack.id
@@ -129,10 +137,10 @@ async def test_a_seats_action_is_recorded_once_with_its_author_and_reaches_anoth
 
 async def test_a_resent_request_id_is_applied_once(host: Host, codes: CodeTable) -> None:
     hello = encode(Hello(code_of(codes, SeatRole.PRESS), "Kari"))
-    request = encode(Request("same-id", RequestKind.ACTION, REPLY))
+    request = encode(Request("same-id", RequestKind.ACTION, reply(codes)))
     seat = Seat(host.socket_path, code_of(codes, SeatRole.SOCIAL), "Per", backoff=(0.01, 0.05))
     await seat.connect()
-    first = await seat.request(RequestKind.ACTION, REPLY, request_id="same-id")
+    first = await seat.request(RequestKind.ACTION, reply(codes), request_id="same-id")
     assert first.ok
     # The same id again, from another connection, as a seat resends after a reconnection.
     reader, writer = await asyncio.open_unix_connection(str(host.socket_path))
@@ -224,7 +232,7 @@ async def test_a_refused_action_is_acknowledged_with_the_engines_reason(
     host: Host, codes: CodeTable
 ) -> None:
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
-    nowhere = {**REPLY, "to": ["nope"]}
+    nowhere = {**reply(codes), "to": ["nope"]}
     ack = await press.request(RequestKind.ACTION, nowhere)
     assert not ack.ok and ack.refusal is not None
     assert (ack.refusal.table, ack.refusal.key) == ("engine", "no_item")
@@ -241,7 +249,7 @@ async def test_a_restarted_host_knows_the_applied_ids_and_a_seat_catches_up(
     await host.start()
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
     leader, leader_feed = await joined(host, codes, SeatRole.LEADER, "Ola")
-    first = await press.request(RequestKind.ACTION, REPLY, request_id="before-restart")
+    first = await press.request(RequestKind.ACTION, reply(codes), request_id="before-restart")
     await leader_feed.wait_for(lambda e: e.get("request") == "before-restart")
     seen_before = leader.last_seq
     await host.close()
@@ -255,7 +263,7 @@ async def test_a_restarted_host_knows_the_applied_ids_and_a_seat_catches_up(
     await again.start()
     await asyncio.wait_for(_joins(leader, 2), 5)
     assert leader.last_seq == seen_before  # nothing new yet, nothing sent twice
-    resent = await press.request(RequestKind.ACTION, REPLY, request_id="before-restart")
+    resent = await press.request(RequestKind.ACTION, reply(codes), request_id="before-restart")
     assert resent.ok and resent.id == first.id
     statement = {"do": "statement", "text": "Vi følger situasjonen."}
     ack = await leader.request(RequestKind.ACTION, statement)
@@ -282,21 +290,21 @@ async def test_where_the_leader_approves_press_drafts_and_the_leader_publishes(
 ) -> None:
     press, _ = await joined(host, codes, SeatRole.PRESS, "Kari")
     leader, leader_feed = await joined(host, codes, SeatRole.LEADER, "Ola")
-    direct = await press.request(RequestKind.ACTION, {**REPLY, "do": "reply"})
+    direct = await press.request(RequestKind.ACTION, {**reply(codes), "do": "reply"})
     assert not direct.ok and direct.refusal is not None
     assert direct.refusal.key == "approval.needed"
-    hide = await press.request(RequestKind.ACTION, {"do": "hide", "to": ["vitne-brak"]})
+    hide = await press.request(RequestKind.ACTION, {"do": "hide", "to": [item(codes)]})
     assert not hide.ok and hide.refusal is not None and hide.refusal.key == "role.may_not"
-    drafted = await press.request(RequestKind.ACTION, REPLY)
+    drafted = await press.request(RequestKind.ACTION, reply(codes))
     assert drafted.ok
     draft = await leader_feed.wait_for(lambda e: e.get("action") == "draft")
     assert draft["by"] == "Kari" and draft["draft"] == "d1"
     edited = "Takk for tipset. Vi undersøker saken og kommer tilbake i kveld."
     published = await leader.request(
-        RequestKind.ACTION, {"do": "reply", "to": ["vitne-brak"], "text": edited, "draft": "d1"}
+        RequestKind.ACTION, {"do": "reply", "to": [item(codes)], "text": edited, "draft": "d1"}
     )
     assert published.ok
-    reply = await leader_feed.wait_for(lambda e: e.get("action") == "reply")
-    assert (reply["by"], reply["draft"], reply["text"]) == ("Ola", "d1", edited)
+    seen = await leader_feed.wait_for(lambda e: e.get("action") == "reply")
+    assert (seen["by"], seen["draft"], seen["text"]) == ("Ola", "d1", edited)
     await press.close()
     await leader.close()

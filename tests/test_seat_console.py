@@ -16,7 +16,8 @@ from simulator.engine.actions import ActionRequest
 from simulator.engine.session import new_session, virtual_clock
 from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.host import Host
-from simulator.exercise.protocol import Clock
+from simulator.exercise.protocol import Clock, RequestKind
+from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
 from simulator.tui.model import FeedModel
 from simulator.tui.screens.approval import ApprovalScreen
@@ -74,12 +75,13 @@ def seat_app(host: Host, codes: CodeTable, role: SeatRole, name: str) -> SeatApp
 async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
     host: Host, codes: CodeTable
 ) -> None:
+    item = host.first.view.alias(ITEM)  # the name trainees' seats know it by
     press, leader = (
         seat_app(host, codes, SeatRole.PRESS, "Kari"),
         seat_app(host, codes, SeatRole.LEADER, "Ola"),
     )
     async with press.run_test(size=(140, 40)) as pilot:
-        await until(pilot, lambda: ITEM in press.model.by_id and press.role is not None)
+        await until(pilot, lambda: item in press.model.by_id and press.role is not None)
         screen = press.exercise_screen
         assert isinstance(screen, SeatScreen)
         await pilot.pause()
@@ -89,14 +91,14 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         assert "facilitator" not in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
         # Press sees the press inbox and the internal list, and takes no flag or hide.
         assert not press.may("flag") and not press.may("hide") and not press.may("return")
-        assert ITEM in press.model.open_deadlines()  # its countdown runs on the seat too
-        await screen.open_composer(Target(press.model.by_id[ITEM]))
+        assert item in press.model.open_deadlines()  # its countdown runs on the seat too
+        await screen.open_composer(Target(press.model.by_id[item]))
         await pilot.pause()
         await paste(pilot, REPLY)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not screen.query(ComposerPanel))
         await until(pilot, lambda: bool(press.model.open_drafts()))
-        assert not press.model.by_id[ITEM].answered  # a draft is not an answer yet
+        assert not press.model.by_id[item].answered  # a draft is not an answer yet
 
     async with leader.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: bool(leader.model.open_drafts()) and leader.role is not None)
@@ -111,7 +113,7 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         composer = screen.query_one(ComposerPanel)
         assert composer.text == REPLY and composer.target.draft == "d1"
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: bool(leader.model.by_id[ITEM].answered))
+        await until(pilot, lambda: bool(leader.model.by_id[item].answered))
         assert leader.model.drafts["d1"].published_by == "Ola"
 
     engine = host.first.engine
@@ -127,9 +129,10 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
 async def test_a_claim_shows_on_the_other_seats_and_the_leader_returns_a_draft(
     host: Host, codes: CodeTable
 ) -> None:
+    item = host.first.view.alias(ITEM)  # the name trainees' seats know it by
     social = seat_app(host, codes, SeatRole.SOCIAL, "Per")
     async with social.run_test(size=(140, 40)) as pilot:
-        await until(pilot, lambda: ITEM in social.model.by_id and social.role is not None)
+        await until(pilot, lambda: item in social.model.by_id and social.role is not None)
         await pilot.pause()
         await pilot.press("t")  # takes the highlighted item: the newest in the feed
         await until(pilot, lambda: bool(social.model.claims))
@@ -162,6 +165,7 @@ async def test_a_claim_shows_on_the_other_seats_and_the_leader_returns_a_draft(
 async def test_a_refused_action_is_said_in_the_consoles_language(
     host: Host, codes: CodeTable
 ) -> None:
+    item = host.first.view.alias(ITEM)  # the name trainees' seats know it by
     app = SeatApp(
         load_scenario("jordras"),
         host.socket_path,
@@ -171,7 +175,7 @@ async def test_a_refused_action_is_said_in_the_consoles_language(
         backoff=(0.01, 0.05),
     )
     async with app.run_test(size=(140, 40)) as pilot:
-        await until(pilot, lambda: ITEM in app.model.by_id)
+        await until(pilot, lambda: item in app.model.by_id)
         app.act(ActionRequest("reply", ("finnes-ikke",), "x"), "ok")
 
         def shown() -> list[str]:
@@ -209,3 +213,28 @@ def test_the_settled_marker_closes_a_countdown() -> None:
     assert model.open_deadlines() == {"x": 600.0}
     model.apply([event_of({"seq": 2, "t": 5.0, "type": "settled", "inject": "x", "index": 0})])
     assert model.open_deadlines() == {}
+
+
+async def test_the_leader_is_told_of_a_new_draft_and_a_seat_of_a_lost_host(
+    host: Host, codes: CodeTable
+) -> None:
+    item = host.first.view.alias(ITEM)  # the name trainees' seats know it by
+    leader = seat_app(host, codes, SeatRole.LEADER, "Ola")
+    async with leader.run_test(size=(140, 40), notifications=True) as pilot:
+        await until(pilot, lambda: item in leader.model.by_id and leader.role is not None)
+        press = Seat(host.socket_path, code_of(codes, SeatRole.PRESS), "Kari")
+        await press.connect()
+        draft = {"do": "draft", "publishes": "statement", "text": "Vi følger situasjonen."}
+        assert (await press.request(RequestKind.ACTION, draft)).ok
+        await press.close()
+
+        def told(text: str) -> bool:
+            return any(text in n.message for n in leader._notifications)
+
+        await until(pilot, lambda: told("Kari har sendt et utkast til godkjenning"))
+
+        await host.close()  # the host goes away: the seat says so, and its clock stops
+        await until(pilot, lambda: told("Mistet kontakten med verten"))
+        assert not leader.clock_reading.running
+        await host.start()  # and comes back: the seat joins again by itself
+        await until(pilot, lambda: told("I kontakt med verten igjen"))

@@ -182,3 +182,35 @@ def test_press_drafts_the_leader_approves_social_flags_and_hides_and_all_see_it(
     assert len(set(requests)) == len(requests)  # each request applied once
     reply = actions[-1]
     assert reply["draft"] == "d1" and reply["text"] == REPLY
+
+
+def test_the_host_in_a_terminal_waits_for_the_control_cell_to_start_the_clock(
+    tmp_path: Path,
+) -> None:
+    sessions = tmp_path / "sessions"
+    argv = [cli_path(), "--lang", "nb", "host", "jordras", "--teams", "2"]
+    control = open_terminal([*argv, "--session-dir", str(sessions)], 120, 40)
+    try:
+        wait_for(control, "trykk mellomrom for å starte")
+        shown = wait_for(control, "PAUSE")
+        assert "Lag" in shown and "innfridd" in shown  # every team's state
+        control.type("k")  # the codes, by team and role, in the screen's language
+        codes = wait_for(control, "Koder for å koble seg på")
+        assert "Lag 2" in codes and "presse" in codes and "øvingsstyring" in codes
+        control.press("escape")
+        wait_for(control, "Øvingsstyring:")
+        control.press("space")
+        wait_for(control, "går")
+        control.type("q")
+        wait_for(control, "Avslutte verten?")
+        control.type("y")
+        control.wait_gone()
+    finally:
+        control.close()
+    (folder,) = [p for p in sessions.iterdir() if p.name != "exercise"]
+    store = SessionStore.open(folder / "team-2.sqlite")
+    try:
+        ops = [str(e.data["op"]) for e in store.events() if e.type == "clock"]
+    finally:
+        store.close()
+    assert ops == ["start", "pause", "resume", "pause"]

@@ -34,6 +34,8 @@ from simulator.exercise.protocol import (
 #: Called with a batch of one team's events and the team's name.
 OnEvents = Callable[[list[dict[str, Any]], str], Awaitable[None] | None]
 OnClock = Callable[[Clock], None]
+#: Called with True when the seat has joined the host, False when the link broke.
+OnLink = Callable[[bool], None]
 
 
 class SeatRefused(Exception):
@@ -57,12 +59,14 @@ class Seat:
         last: dict[str, int] | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
         on_clock: OnClock | None = None,
+        on_link: OnLink | None = None,
     ) -> None:
         self.socket_path = socket_path
         self.code = code
         self.name = name
         self.on_events = on_events
         self.on_clock = on_clock
+        self.on_link = on_link
         #: The last event it has of each team's log it follows.
         self.last: dict[str, int] = dict(last or {})
         self.backoff = backoff
@@ -102,6 +106,8 @@ class Seat:
         self._writer = writer
         self.joins += 1
         self.joined.set()
+        if self.on_link is not None:
+            self.on_link(True)
         # What was not acknowledged before the link broke goes again, in its order.
         for request, _ in list(self._pending.values()):
             writer.write(encode(request))
@@ -146,6 +152,8 @@ class Seat:
             writer.close()
             self._writer = None
             self.joined.clear()
+            if self.on_link is not None and not self._closed:
+                self.on_link(False)
             while not self._closed:
                 await asyncio.sleep(delay)
                 try:

@@ -108,7 +108,7 @@ CLI: Final[dict[str, Entry]] = {
         "Er vert for «{title}»; økta vert teken opp i {path}",
     ),
     "host.team": ("Team {team}:", "Lag {team}:", "Lag {team}:"),
-    "host.code": ("  {role:<12} {code}", "  {role:<12} {code}", "  {role:<12} {code}"),
+    "host.code": ("  {role:<16} {code}", "  {role:<16} {code}", "  {role:<16} {code}"),
     "host.facilitator": (
         "Facilitator:   {code}",
         "Fasilitator:   {code}",

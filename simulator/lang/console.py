@@ -226,6 +226,24 @@ CONSOLE: Final[dict[str, Entry]] = {
         "Du har sluppet saken",
         "Du har sleppt saka",
     ),
+    "toast.draft_waiting": (
+        "{name} has sent a draft for your approval: g opens the queue",
+        "{name} har sendt et utkast til godkjenning: g åpner køen",
+        "{name} har sendt eit utkast til godkjenning: g opnar køen",
+    ),
+    "seat.lost": (
+        "Lost contact with the host: joining again by itself. Nothing you sent is lost; "
+        "it goes once the seat is back.",
+        "Mistet kontakten med verten: kobler seg på igjen selv. Ingenting du har sendt, "
+        "går tapt; det sendes når plassen er tilbake.",
+        "Mista kontakten med verten: koplar seg på att sjølv. Ingenting du har sendt, "
+        "går tapt; det vert sendt når plassen er tilbake.",
+    ),
+    "seat.back": (
+        "In contact with the host again.",
+        "I kontakt med verten igjen.",
+        "I kontakt med verten att.",
+    ),
     "toast.drafted": (
         "Sent to the leader for approval",
         "Sendt til lederen for godkjenning",

@@ -15,6 +15,11 @@ CONTROL: Final[dict[str, Entry]] = {
         "Observatør, lag {team}",
     ),
     "control.team": ("Team", "Lag", "Lag"),
+    "control.start": (
+        "The exercise is paused: press space to start the clock once the seats have joined.",
+        "Øvelsen står på pause: trykk mellomrom for å starte klokka når plassene er koblet på.",
+        "Øvinga står på pause: trykk mellomrom for å starte klokka når plassane er kopla på.",
+    ),
     "control.met": ("met", "innfridd", "innfridd"),
     "control.late": ("late", "for sent", "for seint"),
     "control.missed": ("missed", "ikke innfridd", "ikkje innfridd"),

@@ -138,6 +138,9 @@ class ControlApp(HostedApp):
         if self.host is not None:
             await self.host.start()
         await super()._join()
+        clock = self.clock_reading
+        if self.host is not None and not clock.running and not clock.ended:
+            self.notify(self.tr("control.start"), timeout=30)
         if self.observing and isinstance(self.screen, ControlScreen):
             # The keys that steer were shown before the host said this is an observer.
             self.screen.refresh_bindings()
@@ -408,7 +411,8 @@ class ControlScreen(FacilitatorScreen, inherit_bindings=False):
                 str(len(triage.open)),
                 str(len(triage.overdue)),
                 Text(
-                    f"{app.clock_text(last[0])} {clean(last[1], single_line=True)}: {last[2]}"
+                    f"{app.clock_text(last[0])} {clean(last[1], single_line=True)}: "
+                    + (tr(f"done.{last[2]}") if tr.has(f"done.{last[2]}") else last[2])
                     if last
                     else tr("control.none")
                 ),

@@ -67,6 +67,8 @@ _KEY_ACTIONS = {
     "claim": "claim",
     "approvals": "return",
 }
+#: How many real seconds old an event may be and still be announced as news.
+FRESH_SECONDS = 10.0
 #: A little past the next whole second, so that the redraw shows the new one.
 _PAST_THE_SECOND = 0.01
 
@@ -216,6 +218,7 @@ class HostedApp(ConsoleApp):
             self._received,
             backoff=backoff,
             on_clock=self._clock_received,
+            on_link=self._link_changed,
         )
         sc = loaded.scenario
         self._day_start = sc.start.timetz() if sc.start else None
@@ -223,6 +226,7 @@ class HostedApp(ConsoleApp):
         self._clock = Clock(0.0, 1.0, False, False)
         self._clock_at = time.monotonic()
         self._second: Timer | None = None
+        self._lost = False  # the link to the host is broken
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -271,6 +275,28 @@ class HostedApp(ConsoleApp):
         if self.is_running:
             self.redraw()
             self._next_second()
+
+    def _link_changed(self, up: bool) -> None:
+        """The link to the host broke, or is back after a break: say so. While it is down
+        the clock shown stands still (nobody knows what the host does meanwhile), and
+        what is sent waits, to go once the seat has joined again."""
+        if not self.is_running:
+            return
+        if up:
+            if self._lost:
+                self._lost = False
+                self.notify(self.tr("seat.back"), timeout=5)
+            return
+        self._lost = True
+        clock = self._clock
+        self._clock_received(Clock(self.now(), clock.speed, False, clock.ended))
+        self.notify(self.tr("seat.lost"), severity="warning", timeout=30)
+
+    def fresh(self, event: Event) -> bool:
+        """Whether an event is news (it came as it happened), not part of the backlog a
+        seat is sent when it joins: only news is announced."""
+        clock = self._clock
+        return event.t >= self.now() - FRESH_SECONDS * max(clock.speed, 1.0)
 
     def _next_second(self) -> None:
         """Redraw when the shown second moves on, and not otherwise: a paused or ended
@@ -465,16 +491,26 @@ class SeatApp(HostedApp):
         self._learn(events)
         self.deliver(events)
         for event in events:
-            data = event.data
-            if event.type == EventType.ACTION and data.get("action") == "return":
-                draft = self.model.drafts.get(str(data.get("draft")))
-                if draft is not None and draft.seat == self.seat_id:
-                    self.notify(
-                        self.tr("toast.draft_returned", comment=draft.comment),
-                        severity="warning",
-                        timeout=15,
-                        markup=False,
-                    )
+            if event.type == EventType.ACTION and self.fresh(event):
+                self._announce(event.data)
+
+    def _announce(self, data: dict[str, Any]) -> None:
+        """Tell the person what the team's work asks of them: a draft for the leader to
+        approve, a draft of theirs that the leader returned."""
+        kind = data.get("action")
+        draft = self.model.drafts.get(str(data.get("draft")))
+        if draft is None or (draft.seat == self.seat_id and kind == "draft"):
+            return
+        if kind == "draft" and self.may("return"):
+            name = draft.by or ""
+            self.notify(self.tr("toast.draft_waiting", name=name), timeout=10, markup=False)
+        elif kind == "return" and draft.seat == self.seat_id:
+            self.notify(
+                self.tr("toast.draft_returned", comment=draft.comment),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def _learn(self, events: Iterable[Event]) -> None:
         hides = False
