@@ -207,6 +207,10 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
     assert {"session_start", "delivered", "settled", "session_end"} <= types
     assert not types & WITHHELD
     assert not any(e.get("observer") for e in events)
+    # A deadline that shows no countdown (hold back) would say the item is watched.
+    silent = [r for r in run.log if r["type"] == "delivered" and None in r.get("deadlines", [])]
+    assert silent  # jordras has them: the check below is not empty
+    assert not any(None in e.get("deadlines", []) for e in events if e["type"] == "delivered")
     # Every event it got is the log's, in order, with nothing else added.
     by_seq = {r["seq"]: r for r in run.log}
     assert [e["seq"] for e in events] == sorted({e["seq"] for e in events})
