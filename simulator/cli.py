@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 import click
 
 from simulator import __version__
+from simulator.exercise import MAX_TEAMS
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -871,15 +872,20 @@ def _after_console(path: Path, words: Catalogue) -> None:
         click.echo(words("after.not_started"))
 
 
+def _speed_option(command: F) -> F:
+    """``--speed X``: how fast scenario time runs, for a new exercise (run, host)."""
+    return click.option(
+        "--speed",
+        type=FiniteFloatRange(0.25, 20),
+        default=1.0,
+        show_default=True,
+        help=_h("run.speed"),
+    )(command)
+
+
 @cli.command(help=_h("run"))
 @click.argument("scenario")
-@click.option(
-    "--speed",
-    type=FiniteFloatRange(0.25, 20),
-    default=1.0,
-    show_default=True,
-    help=_h("run.speed"),
-)
+@_speed_option
 @click.option(
     "--seed",
     type=int,
@@ -1002,15 +1008,11 @@ def _session_dir_option(command: F) -> F:
 
 @cli.command("host", help=_h("host"))
 @click.argument("scenario", required=False)
-@click.option("--teams", type=click.IntRange(1, 20), default=1, show_default=True, help=_h("teams"))
-@click.option("--seed", type=int, default=1, show_default=True, help=_h("run.seed"))
 @click.option(
-    "--speed",
-    type=FiniteFloatRange(0.25, 20),
-    default=1.0,
-    show_default=True,
-    help=_h("run.speed"),
+    "--teams", type=click.IntRange(1, MAX_TEAMS), default=1, show_default=True, help=_h("teams")
 )
+@click.option("--seed", type=int, default=1, show_default=True, help=_h("run.seed"))
+@_speed_option
 @_session_dir_option
 @click.option(
     "--resume",

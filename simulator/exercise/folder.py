@@ -26,8 +26,6 @@ from simulator.scenario.loader import LoadedScenario
 
 CODES_FILE = "codes.json"
 SCENARIO_FILE = "scenario.yaml"
-#: The most teams one host runs: each is an engine and a session log in one process.
-MAX_TEAMS = 20
 _TEAM_FILE = re.compile(r"team-(\d+)\.sqlite")
 
 

@@ -36,6 +36,7 @@ from simulator.exercise.codes import (
     publishes_itself,
 )
 from simulator.exercise.protocol import (
+    ACTION_FIELDS,
     CLOCK_REQUESTS,
     MAX_SEAT_LINE,
     SETTLED_MARKER,
@@ -80,18 +81,6 @@ _INPUTS = frozenset({EventType.ACTION, EventType.NOTE, EventType.EVALUATION})
 CLOSING_WAIT = 5.0
 #: How long a seat that connects has to say who it is.
 HELLO_WITHIN = 10.0
-_ACTION_FIELDS = (
-    "to",
-    "text",
-    "label",
-    "channel",
-    "reason",
-    "recipient",
-    "objective",
-    "rating",
-    "draft",
-    "publishes",
-)
 
 
 def runtime_folder(session_dir: Path) -> Path:
@@ -608,7 +597,7 @@ def _action_request(
     if not isinstance(to, list) or not all(isinstance(t, str) for t in to):
         raise ProtocolError("message.field", kind="request", field="to")
     values: dict[str, Any] = {}
-    for field_name in _ACTION_FIELDS[1:]:
+    for field_name in ACTION_FIELDS:
         value = fields.get(field_name)
         if value is not None and not isinstance(value, str):
             raise ProtocolError("message.field", kind="request", field=field_name)

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from simulator.exercise import MAX_TEAMS
 from simulator.lang import Entry, Said, Sayer
 from simulator.lang.engine import ENGINE
 from simulator.lang.exercise import EXERCISE
@@ -32,11 +33,22 @@ MAX_HOST_LINE = 4 * 1024 * 1024
 #: The ``type`` of the neutral marker a trainee seat gets instead of an expectation event:
 #: that countdown ``index`` of item ``inject`` stops, without saying how it went.
 SETTLED_MARKER = "settled"
+#: The optional fields of a team action or an evaluator's record on the wire, besides
+#: ``do`` and ``to``; who did it is never among them: the host knows it from the seat.
+ACTION_FIELDS = (
+    "text",
+    "label",
+    "channel",
+    "reason",
+    "recipient",
+    "objective",
+    "rating",
+    "draft",
+    "publishes",
+)
 #: The longest request id and seat name: ids are UUIDs, names a person's name.
 MAX_ID = 64
 MAX_NAME = 100
-#: The most teams an exercise has: a hello's ``last`` names at most this many.
-MAX_TEAMS = 50
 
 
 class MessageKind(StrEnum):

@@ -423,9 +423,12 @@ HELP: Final[dict[str, Entry]] = {
     ),
     # -- options
     "host": (
-        "Host a team exercise: prints one join code per seat, runs until Ctrl+C.",
-        "Vær vert for en lagøvelse: skriver ut én kode per plass, går til Ctrl+C.",
-        "Ver vert for ei lagøving: skriv ut éin kode per plass, går til Ctrl+C.",
+        "Host a team exercise: one session per team and a join code per seat; in a "
+        "terminal, the control cell's screen (without one, it runs until Ctrl+C).",
+        "Vær vert for en lagøvelse: én økt per lag og én kode per plass; i en terminal "
+        "øvingsstyringens skjerm (uten terminal går den til Ctrl+C).",
+        "Ver vert for ei lagøving: éi økt per lag og éin kode per plass; i ein terminal "
+        "skjermen til øvingsstyringa (utan terminal går han til Ctrl+C).",
     ),
     "join": (
         "Join a team exercise with the code the facilitator gave you.",
@@ -433,9 +436,9 @@ HELP: Final[dict[str, Entry]] = {
         "Ver med i ei lagøving med koden du fekk av fasilitatoren.",
     ),
     "session_dir": (
-        "The folder of the exercise's sessions and of the host's socket (default: sessions).",
-        "Mappen for øvelsens økter og vertens sokkel (standard: sessions).",
-        "Mappa for øvinga sine økter og sokkelen til verten (standard: sessions).",
+        "The folder of the exercise's sessions and of the host's socket.",
+        "Mappen for øvelsens økter og vertens sokkel.",
+        "Mappa for øvinga sine økter og sokkelen til verten.",
     ),
     "teams": (
         "How many teams play the scenario side by side, each with its own seats and log.",

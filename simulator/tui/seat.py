@@ -28,7 +28,7 @@ from simulator.engine.guidelines import GuidelineChecker, GuidelineFinding
 from simulator.engine.reach import Stretch, engagement, hidden_stretches, views_at
 from simulator.engine.store import Event
 from simulator.exercise.codes import ROLE_ACTIONS, ROLE_LISTS, SeatRole, publishes_itself
-from simulator.exercise.protocol import Clock, RequestKind
+from simulator.exercise.protocol import ACTION_FIELDS, Clock, RequestKind
 from simulator.exercise.seat import Seat, SeatRefused
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario
@@ -43,18 +43,6 @@ from simulator.tui.widgets.composer import Target
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
 
-#: The fields of a team action that go to the host; the author is the host's to set.
-_WIRE_FIELDS = (
-    "text",
-    "label",
-    "channel",
-    "reason",
-    "recipient",
-    "objective",
-    "rating",
-    "draft",
-    "publishes",
-)
 #: Each key of the exercise screen that acts, and the team action it takes.
 _KEY_ACTIONS = {
     "reply": "reply",
@@ -405,7 +393,7 @@ class HostedApp(ConsoleApp):
 def wire_fields(request: ActionRequest) -> dict[str, Any]:
     """An action's fields as they go to the host; the author is the host's to set."""
     fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
-    for name in _WIRE_FIELDS:
+    for name in ACTION_FIELDS:
         value = getattr(request, name)
         if value is not None:
             fields[name] = value
