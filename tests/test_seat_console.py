@@ -91,6 +91,7 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         assert "facilitator" not in {b.id for b in screen.BINDINGS if isinstance(b, Binding)}
         # Press sees the press inbox and the internal list, and takes no flag or hide.
         assert not press.may("flag") and not press.may("hide") and not press.may("return")
+        assert press.monitor.trending(press.now()) == []  # no trends of a feed it cannot see
         assert item in press.model.open_deadlines()  # its countdown runs on the seat too
         await screen.open_composer(Target(press.model.by_id[item]))
         await pilot.pause()

@@ -161,9 +161,13 @@ class ConsoleApp(App[int]):
     def _take(self, events: Iterable[Event]) -> list[FeedItem]:
         added = self.model.apply(events)
         for item in added:
-            if item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM:
+            if self.monitored(item):
                 self.monitor.add(item.t, item.line)
         return added
+
+    def monitored(self, item: FeedItem) -> bool:
+        """Whether the trends count an item: the public's posts on the public channels."""
+        return item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM
 
     def deliver(self, events: list[Event]) -> None:
         """Show events just taken from the log."""

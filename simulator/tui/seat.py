@@ -390,6 +390,12 @@ class HostedApp(ConsoleApp):
         )
 
 
+def role_channels(role: SeatRole) -> frozenset[str]:
+    """The channels of the lists a trainee's role shows."""
+    shown = ROLE_LISTS.get(role, ())
+    return frozenset().union(*(channels for key, channels in LISTS if key in shown))
+
+
 def wire_fields(request: ActionRequest) -> dict[str, Any]:
     """An action's fields as they go to the host; the author is the host's to set."""
     fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
@@ -451,6 +457,14 @@ class SeatApp(HostedApp):
         if kind == "return":
             return role == SeatRole.LEADER and self.approval_required
         return kind in ROLE_ACTIONS.get(role, frozenset())
+
+    def monitored(self, item: FeedItem) -> bool:
+        """The trends of the posts this seat's lists show: none from the feed on the press
+        seat, which does not show it."""
+        role = self.role
+        if role is not None and item.channel not in role_channels(role):
+            return False
+        return super().monitored(item)
 
     async def _join(self) -> None:
         await super()._join()
