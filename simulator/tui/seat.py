@@ -55,6 +55,8 @@ _KEY_ACTIONS = {
     "claim": "claim",
     "approvals": "return",
 }
+#: How soon what a seat receives is redrawn: batches within it are drawn once.
+REDRAW_WITHIN = 0.05
 #: How many real seconds old an event may be and still be announced as news.
 FRESH_SECONDS = 10.0
 #: A little past the next whole second, so that the redraw shows the new one.
@@ -215,6 +217,7 @@ class HostedApp(ConsoleApp):
         self._clock_at = time.monotonic()
         self._second: Timer | None = None
         self._lost = False  # the link to the host is broken
+        self._redraw_due: Timer | None = None
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -252,6 +255,13 @@ class HostedApp(ConsoleApp):
         if not self.is_running:
             return
         self.take_events(team, [event_of(record) for record in records])
+        # Batches close together (every seat acting in a busy exercise) are drawn once:
+        # what came is in the lists at once, the counters and panels follow within a frame.
+        if self._redraw_due is None:
+            self._redraw_due = self.set_timer(REDRAW_WITHIN, self._redraw_now)
+
+    def _redraw_now(self) -> None:
+        self._redraw_due = None
         self.redraw()
 
     def take_events(self, team: str, events: list[Event]) -> None:
