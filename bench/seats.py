@@ -72,7 +72,8 @@ ROLES = ("leader", "press", "social")
 TOKEN = re.compile(rb"zq\d{5}")
 SETTLE = 2.0  # seconds left out after each phase starts, for what the change set off
 STARTING_AT_ONCE = 4  # seats started together: more would only queue for the cores
-WAIT = 60.0  # the longest wait for any one thing a seat or the host must do
+WAIT = 60.0  # the longest wait for a seat or the host to start or stop
+ACT_WAIT = 10.0  # the longest wait for each step of an action
 BASELINE_APP = (
     "from textual.app import App\n"
     "from textual.widgets import Static\n"
@@ -196,12 +197,12 @@ class Terminal:
         self.expects.append((phrase, done))
         return done
 
-    async def expect(self, phrase: bytes, write: bytes = b"") -> None:
+    async def expect(self, phrase: bytes, write: bytes = b"", wait: float = WAIT) -> None:
         """Write ``write``, then wait until ``phrase`` appears in what comes after."""
         done = self.watch(phrase)
         if write:
             os.write(self.master, write)
-        await asyncio.wait_for(done, WAIT)
+        await asyncio.wait_for(done, wait)
 
     def said(self) -> str:
         """The last output as plain text, without the terminal's control sequences."""
@@ -293,6 +294,7 @@ class Run:
         self.clock: Any = None
         self.clock_at = 0.0
         self.failed_actions = 0
+        self.first_failure = ""
         #: Items delivered so far, as the control cell's connection counted them.
         self.delivered = 0
         self.peaks: dict[int, float] = {}
@@ -359,8 +361,10 @@ class Run:
         ready: list[tuple[Terminal, asyncio.Future[None]]] = []
         for index in range(self.size):
             code = team[ROLES[index % len(ROLES)]]
-            argv = [sys.executable, "-m", "simulator", "join", code, "--name", f"seat{index}",
-                    "--session-dir", str(self.folder / "sessions"), "--lang", "en"]  # fmt: skip
+            # The code after "--": a code may begin with "-".
+            argv = [sys.executable, "-m", "simulator", "join", "--name", f"seat{index}",
+                    "--session-dir", str(self.folder / "sessions"), "--lang", "en", "--",
+                    code]  # fmt: skip
             self.seats.append(open_terminal(f"seat{index}", argv, self.folder))
             ready.append((self.seats[-1], self.seats[-1].watch(title)))
             if len(ready) == STARTING_AT_ONCE or index == self.size - 1:
@@ -385,10 +389,10 @@ class Run:
             slot += ACT_EVERY
             token = b"zq%05d" % next(self.tokens)
             try:
-                await seat.expect(opened, b"s")
-                await seat.expect(token, token + b" statement from the benchmark")
+                await seat.expect(opened, b"s", ACT_WAIT)
+                await seat.expect(token, token + b" statement from the benchmark", ACT_WAIT)
             except TimeoutError:
-                self.failed_actions += 1
+                self._failed(seat, "no composer, or the text not shown in it")
                 continue
             pressed = time.monotonic()
             action = self.actions[token] = Action(index, pressed)
@@ -398,11 +402,16 @@ class Run:
             try:
                 # ctrl+s publishes; the seat says so once the host has recorded it, and
                 # closes its composer: only then may the next "s" open a new one.
-                await seat.expect(published, b"\x13")
+                await seat.expect(published, b"\x13", ACT_WAIT)
             except TimeoutError:
-                self.failed_actions += 1
+                self._failed(seat, "no word that it was published")
                 continue
             action.acknowledged = time.monotonic()
+
+    def _failed(self, seat: Terminal, what: str) -> None:
+        self.failed_actions += 1
+        if not self.first_failure:
+            self.first_failure = f"{seat.name}: {what}; its screen showed: {seat.said()}"
 
     # -- measuring --------------------------------------------------------------------------
 
@@ -526,6 +535,7 @@ class Run:
             "seats": self.size,
             "actions": len(self.actions),
             "failed_actions": self.failed_actions,
+            "first_failure": self.first_failure,
             "missed": missed,
             "pairs_ms": [t * 1000 for t in pairs],
             "on_all_ms": [t * 1000 for t in on_all],
@@ -599,7 +609,8 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
             f"{_ms(on_all, 0.99):.0f} ms; until the publishing seat said it was recorded: "
             f"median {_ms(run['own_ms'], 0.5):.0f} ms, p99 {_ms(run['own_ms'], 0.99):.0f} ms; "
             f"baseline (a bare protocol client of the host): "
-            f"median {_ms(wire, 0.5):.1f} ms, p99 {_ms(wire, 0.99):.1f} ms",
+            f"median {_ms(wire, 0.5):.1f} ms, p99 {_ms(wire, 0.99):.1f} ms"
+            + (f"; first failure: {run['first_failure']}" if run["first_failure"] else ""),
         )
     ]
     for phase, target in PHASE_TARGETS.items():
