@@ -25,9 +25,10 @@ all share the machine's cores; so is this process's own (it reads every terminal
 
 Targets (team exercise issue): p99 at most 250 ms at 50 seats; at most 2 % of one core
 per seat when quiet or paused and 3.5 % in the surge, so that 50 seats fit on 2 cores with
-room for the host; at most 120 MB per seat; the whole exercise within 8 GB. On a machine
-with fewer free cores than the seats need, the seats wait for each other and the latency
-shows it.
+room for the host; at most 120 MB per seat; the whole exercise within 8 GB. Latency is
+judged at 50 seats only. When the seats ask for more than the machine's cores, they queue
+for them: the CPU figures are then what they got (the detail says so) and the latency
+shows the queue. The quick mode runs 5 seats through phases a third as long.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ QUIET_TARGET, SURGE_TARGET = 2.0, 3.5  # per cent of one core, per seat
 SEAT_MB_TARGET, TOTAL_MB_TARGET = 120, 8 * 1024
 PHASE_TARGETS = {"quiet": QUIET_TARGET, "surge": SURGE_TARGET, "paused": QUIET_TARGET}
 CORES = 2  # the machine the targets are for
+CORES_HERE = os.cpu_count() or 1
+SATURATED = 0.9  # the share of this machine's cores from which the seats queue for them
+_SATURATED = (
+    "the machine's cores were busy all the time: the seats queued for them, so the figure "
+    "is what they got, less than what they asked for"
+)
 ROLES = ("leader", "press", "social")
 TOKEN = re.compile(rb"zq\d{5}")
 SETTLE = 2.0  # seconds left out after each phase starts, for what the change set off
@@ -616,6 +623,7 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
     for phase, target in PHASE_TARGETS.items():
         figures = cpu[phase]
         mean = statistics.fmean(figures["seats"])
+        busy = sum(figures["seats"]) + figures["host"] + figures["bench"] + figures["bare"]
         rows.append(
             Result(
                 f"seats: CPU per seat, {phase}, mean {at}",
@@ -629,7 +637,8 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
                 f"max {max(figures['seats']):.2f} %, all "
                 f"seats {sum(figures['seats']):.0f} %, host {figures['host']:.1f} %, this "
                 f"benchmark reading the terminals {figures['bench']:.1f} %; baseline a bare "
-                f"Textual app",
+                f"Textual app"
+                + (f"; {_SATURATED}" if busy >= SATURATED * CORES_HERE * 100 else ""),
             )
         )
     surge = cpu["surge"]
