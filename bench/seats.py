@@ -179,6 +179,8 @@ class Terminal:
         """Take what the process wrote (the event loop calls this when there is some)."""
         try:
             chunk = os.read(self.master, 1 << 16)
+        except BlockingIOError:
+            return  # woken with nothing to read after all
         except OSError:
             chunk = b""
         if not chunk:  # the process is gone
@@ -302,6 +304,8 @@ class Run:
         self.clock_at = 0.0
         self.failed_actions = 0
         self.first_failure = ""
+        #: The seats that did not close within WAIT of SIGTERM, and their last screen.
+        self.killed: list[str] = []
         #: Items delivered so far, as the control cell's connection counted them.
         self.delivered = 0
         self.peaks: dict[int, float] = {}
@@ -475,7 +479,13 @@ class Run:
         terminals = [*self.seats, *([self.baseline] if self.baseline else [])]
         for terminal in terminals:
             terminal.close()
-        await _until(lambda: all(t.process.poll() is not None for t in terminals), "seats end")
+        with contextlib.suppress(TimeoutError):
+            await _until(lambda: all(t.process.poll() is not None for t in terminals), "seats")
+        for terminal in terminals:
+            if terminal.process.poll() is None:
+                self.killed.append(f"{terminal.name}: {terminal.said()}")
+                terminal.process.kill()
+                terminal.process.wait()
         if self.host is not None and self.host.poll() is None:
             self.host.send_signal(signal.SIGINT)
             await _until(lambda: self.host is None or self.host.poll() is not None, "host ends")
@@ -555,6 +565,7 @@ class Run:
             "bench_mb": self.peaks[os.getpid()],
             "received_mb": sum(s.received for s in self.seats) / 1e6,
             "seconds": time.monotonic() - self.started,
+            "killed": self.killed,
         }
 
 
@@ -676,7 +687,13 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
             f"seats and host (host {run['host_mb']:.0f} MB), the sum of their peaks; "
             f"baseline {n} bare Textual apps; this benchmark {run['bench_mb']:.0f} MB; the "
             f"seats' terminals received {run['received_mb']:.0f} MB; run took "
-            f"{run['seconds']:.0f} s",
+            f"{run['seconds']:.0f} s"
+            + (
+                f"; {len(run['killed'])} seats did not close within {WAIT:g} s of SIGTERM "
+                f"and were killed, the first showing: {run['killed'][0]}"
+                if run["killed"]
+                else ""
+            ),
         ),
     ]
     return rows
