@@ -679,9 +679,9 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
         ),
         Result(
             f"seats: peak memory of the whole exercise {at}",
-            total,
-            n * run["bare_mb"],
-            "MB",
+            total / 1024,
+            n * run["bare_mb"] / 1024,
+            "GB",
             f"<= {TOTAL_MB_TARGET / 1024:g} GB",
             total <= TOTAL_MB_TARGET,
             f"seats and host (host {run['host_mb']:.0f} MB), the sum of their peaks; "
