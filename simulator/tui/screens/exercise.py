@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from simulator.engine.actions import HIDE_REASONS, ActionRequest
 from simulator.engine.events import PUBLIC_CHANNELS
@@ -29,6 +29,7 @@ from simulator.tui.screens.teamlog import TeamLogScreen, log_text
 from simulator.tui.text import clean
 from simulator.tui.widgets.composer import ComposerPanel, Target
 from simulator.tui.widgets.feed import FeedView
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import (
     OPEN_KEY,
     OVERDUE_KEY,

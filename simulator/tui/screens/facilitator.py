@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from simulator import lang
 from simulator.engine.actions import ActionRequest
@@ -44,6 +44,7 @@ from simulator.tui.screens.evaluation import (
 )
 from simulator.tui.text import clean, literal
 from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import StatusLine
 
 if TYPE_CHECKING:
