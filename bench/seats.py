@@ -3,16 +3,17 @@
 A real ``crisis-sim host`` serves the scenario ``bench/seats.yaml`` at speed 1 to 10 and
 then 50 real seat consoles (``crisis-sim join``), each a process of its own in a
 pseudo-terminal of 100x30 whose output this benchmark reads as a terminal would. The
-seats share the three trainee codes, each with its own name. The host is paused while
-the seats start; then come a quiet phase (6 posts a minute), a surge of 20 posts a second
-and a pause of the exercise, asked for on the facilitator's code through the host's
-socket, as the control cell does. While the exercise runs every seat publishes a
-statement every 5 seconds, the seats staggered: it presses ``s``, types a text that
-begins with a token of its own, waits to see the text in its composer and presses
-ctrl+s. While paused nobody acts.
+seats make up teams of five, as a room of several teams does (10 seats are 2 teams, 50
+are 10), each seat joining with its team's leader or social code under a name of its
+own. The host is paused while the seats start; then come a quiet phase (6 posts a minute),
+a surge of 20 posts a second (in every team's feed) and a pause of the exercise, asked
+for on the facilitator's code through the host's socket, as the control cell does. While
+the exercise runs every seat publishes a statement every 5 seconds, the seats staggered:
+it presses ``s``, types a text that begins with a token of its own, waits to see the text
+in its composer and presses ctrl+s. While paused nobody acts.
 
 Latency is the time from that ctrl+s to the token's first appearance in another seat's
-terminal output, for every other seat (the figure is their 99th percentile; the detail
+terminal output, for every other seat of its team (the figure is their 99th percentile; the detail
 gives the time until it was on every other seat). The baseline is the same action's
 arrival at a bare protocol client of the host in this process: what the host and the
 socket cost, without a console. CPU is each process's user and system time
@@ -75,7 +76,11 @@ _SATURATED = (
     "the machine's cores were busy all the time: the seats queued for them, so the figure "
     "is what they got, less than what they asked for"
 )
-ROLES = ("leader", "press", "social")
+#: The seats of each team and the codes they join with: the roles that publish
+#: statements themselves (the benchmark's scenario has no approval step).
+ROLES = ("leader", "social")
+#: Seats per team: 10 seats are 2 teams, 50 are 10, as a room of several teams is.
+SEATS_PER_TEAM = 5
 TOKEN = re.compile(rb"zq\d{5}")
 SETTLE = 2.0  # seconds left out after each phase starts, for what the change set off
 STARTING_AT_ONCE = 4  # seats started together: more would only queue for the cores
@@ -311,6 +316,20 @@ class Run:
         self.peaks: dict[int, float] = {}
         self.started = time.monotonic()
 
+    @property
+    def teams(self) -> int:
+        """How many teams the seats make up."""
+        return -(-self.size // SEATS_PER_TEAM)
+
+    def team_of(self, index: int) -> str:
+        """The team of seat ``index``."""
+        return str(index // SEATS_PER_TEAM + 1)
+
+    def teammates(self, index: int) -> list[Terminal]:
+        """The other seats of seat ``index``'s team: those that show what it publishes."""
+        team = self.team_of(index)
+        return [s for i, s in enumerate(self.seats) if i != index and self.team_of(i) == team]
+
     # -- the host and its control path ------------------------------------------------------
 
     async def start_host(self) -> dict[str, Any]:
@@ -319,7 +338,8 @@ class Run:
         codes = self.folder / "codes.json"
         self.host = subprocess.Popen(
             [sys.executable, "-m", "simulator", "host", self.scenario, "--session-dir",
-             str(session), "--codes-file", str(codes), "--speed", "1", "--seed", "1"],
+             str(session), "--codes-file", str(codes), "--speed", "1", "--seed", "1",
+             "--teams", str(self.teams)],
             cwd=self.folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )  # fmt: skip
@@ -338,7 +358,7 @@ class Run:
         await control.connect()
         return control
 
-    def _events(self, records: list[dict[str, Any]]) -> None:
+    def _events(self, records: list[dict[str, Any]], team: str) -> None:
         now = time.monotonic()
         self.delivered += sum(record.get("type") == "delivered" for record in records)
         for record in records:
@@ -368,10 +388,9 @@ class Run:
     async def start_seats(self, codes: dict[str, Any]) -> None:
         """Start the seats a few at a time, each ready once its screen shows the title."""
         title = _scenario()["title"].encode()
-        team = codes["teams"]["1"]
         ready: list[tuple[Terminal, asyncio.Future[None]]] = []
         for index in range(self.size):
-            code = team[ROLES[index % len(ROLES)]]
+            code = codes["teams"][self.team_of(index)][ROLES[index % len(ROLES)]]
             # The code after "--": a code may begin with "-".
             argv = [sys.executable, "-m", "simulator", "join", "--name", f"seat{index}",
                     "--session-dir", str(self.folder / "sessions"), "--lang", "en", "--",
@@ -407,9 +426,8 @@ class Run:
                 continue
             pressed = time.monotonic()
             action = self.actions[token] = Action(index, pressed)
-            for other in self.seats:
-                if other is not seat:
-                    other.watching[token] = pressed
+            for other in self.teammates(index):
+                other.watching[token] = pressed
             try:
                 # ctrl+s publishes; the seat says so once the host has recorded it, and
                 # closes its composer: only then may the next "s" open a new one.
@@ -523,7 +541,7 @@ class Run:
         own: list[float] = []
         missed = 0
         for token, action in self.actions.items():
-            others = [s for i, s in enumerate(self.seats) if i != action.seat]
+            others = self.teammates(action.seat)
             times = [s.seen[token] - action.pressed for s in others if token in s.seen]
             missed += len(others) - len(times)
             pairs += times

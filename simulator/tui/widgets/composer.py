@@ -109,6 +109,7 @@ class ComposerPanel(Vertical):
         self.info = info
         self.draft = draft
         self.confirming = False
+        self._warnings: list[str] = []  # the warnings' lines as shown
 
     def compose(self) -> ComposeResult:
         tr = self.tr
@@ -178,19 +179,22 @@ class ComposerPanel(Vertical):
         self._show(self._findings())
 
     def _show(self, findings: list[GuidelineFinding], note: str | None = None) -> None:
+        # Called on every key: the count's line is of fixed height, and the warnings are
+        # laid out again only when they change, so typing costs a redraw of two lines.
         info = self.tr("composer.count", count=len(self.text)) + "  ·  " + self.tr("composer.hint")
-        self.query_one("#composer-info", Static).update(Text(note or info))
+        self.query_one("#composer-info", Static).update(Text(note or info), layout=False)
         box = self.query_one("#composer-warnings", Static)
         box.set_class(bool(findings), "found")
         box.set_class(self.confirming, "confirm")
-        if not findings:
-            box.update(self.tr("compose.ok"))
-            return
-        lines = [self.tr("compose.warnings")]
-        lines += ["  ⚠ " + self.tr(f"finding.{f.rule}", match=f.match) for f in findings]
-        if self.confirming:
-            lines.append(self.tr("composer.confirm"))
-        box.update(Text("\n".join(lines)))
+        lines = [self.tr("compose.ok")]
+        if findings:
+            lines = [self.tr("compose.warnings")]
+            lines += ["  ⚠ " + self.tr(f"finding.{f.rule}", match=f.match) for f in findings]
+            if self.confirming:
+                lines.append(self.tr("composer.confirm"))
+        if lines != self._warnings:
+            box.update(Text("\n".join(lines)), layout=len(lines) != len(self._warnings))
+            self._warnings = lines
 
     def action_publish(self) -> None:
         """Publish; with guideline warnings, only when asked a second time."""
