@@ -16,7 +16,7 @@ import pytest
 from simulator.engine.engine import Engine
 from simulator.engine.session import new_session, virtual_clock
 from simulator.engine.store import SessionStore
-from simulator.exercise.codes import CodeTable, SeatRole
+from simulator.exercise.codes import CodeTable, SeatRole, new_code
 from simulator.exercise.host import Host
 from simulator.exercise.protocol import (
     MAX_SEAT_LINE,
@@ -308,3 +308,10 @@ async def test_where_the_leader_approves_press_drafts_and_the_leader_publishes(
     assert (seen["by"], seen["draft"], seen["text"]) == ("Ola", "d1", edited)
     await press.close()
     await leader.close()
+
+
+def test_no_join_code_begins_like_an_option() -> None:
+    # One code in 64 would begin with "-" if drawn freely: "join -Ab…" reads as an option.
+    codes = [new_code() for _ in range(2000)]
+    assert not any(code.startswith("-") for code in codes)
+    assert len(set(codes)) == len(codes) and {len(code) for code in codes} == {16}

@@ -69,8 +69,11 @@ CONTROL = "*"
 
 
 def new_code() -> str:
-    """A fresh join code."""
-    return secrets.token_urlsafe(CODE_BYTES)
+    """A fresh join code; never one that begins with "-", which a command line would
+    take for an option."""
+    while (code := secrets.token_urlsafe(CODE_BYTES)).startswith("-"):
+        pass
+    return code
 
 
 @dataclass(frozen=True, slots=True)
