@@ -46,6 +46,12 @@ def best_of(repeats: int, fn: Callable[[], object]) -> float:
     return best
 
 
+def percentile(values: list[float], share: float) -> float:
+    """The value below which ``share`` (0 to 1) of ``values`` lie (the nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
 def machine() -> str:
     """A one-line description of the machine the figures come from."""
     return (

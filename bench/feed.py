@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Result
+from bench.common import Result, percentile
 
 INGEST_TARGET, LATENCY_TARGET_MS, RSS_TARGET_MB = 3.0, 50.0, 500
 BATCH = 500
@@ -94,17 +94,12 @@ class _GcWatch:
         }
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def _latency_figures(seconds: list[float]) -> dict:
     ms = [s * 1000 for s in seconds]
     return {
         "count": len(ms),
         "median_ms": statistics.median(ms),
-        "p95_ms": _percentile(ms, 0.95),
+        "p95_ms": percentile(ms, 0.95),
         "max_ms": max(ms),
     }
 

@@ -11,6 +11,7 @@ import errno
 import functools
 import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,11 +21,14 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 import click
 
 from simulator import __version__
+from simulator.exercise import MAX_TEAMS
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from simulator.engine.engine import Engine
+    from simulator.exercise.folder import Exercise
+    from simulator.exercise.host import Host
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
@@ -868,15 +872,20 @@ def _after_console(path: Path, words: Catalogue) -> None:
         click.echo(words("after.not_started"))
 
 
+def _speed_option(command: F) -> F:
+    """``--speed X``: how fast scenario time runs, for a new exercise (run, host)."""
+    return click.option(
+        "--speed",
+        type=FiniteFloatRange(0.25, 20),
+        default=1.0,
+        show_default=True,
+        help=_h("run.speed"),
+    )(command)
+
+
 @cli.command(help=_h("run"))
 @click.argument("scenario")
-@click.option(
-    "--speed",
-    type=FiniteFloatRange(0.25, 20),
-    default=1.0,
-    show_default=True,
-    help=_h("run.speed"),
-)
+@_speed_option
 @click.option(
     "--seed",
     type=int,
@@ -981,6 +990,214 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
     finally:
         store.close()  # gives the lock up however the command ends
     _after_console(path, words)
+    sys.exit(_console_status(app, words))
+
+
+def _session_dir_option(command: F) -> F:
+    """``--session-dir DIR``: where a team exercise's session is recorded, and where its
+    host listens; ``host`` and ``join`` given the same folder find each other."""
+    return click.option(
+        "--session-dir",
+        "session_dir",
+        type=click.Path(file_okay=False),
+        default="sessions",
+        show_default=True,
+        help=_h("session_dir"),
+    )(command)
+
+
+@cli.command("host", help=_h("host"))
+@click.argument("scenario", required=False)
+@click.option(
+    "--teams", type=click.IntRange(1, MAX_TEAMS), default=1, show_default=True, help=_h("teams")
+)
+@click.option("--seed", type=int, default=1, show_default=True, help=_h("run.seed"))
+@_speed_option
+@_session_dir_option
+@click.option(
+    "--resume",
+    "resume_folder",
+    type=click.Path(file_okay=False),
+    help=_h("host.resume"),
+)
+@lang_option("lang.messages")
+@click.option("--codes-file", type=click.Path(dir_okay=False), help=_h("codes_file"))
+def host_cmd(
+    scenario: str | None,
+    teams: int,
+    seed: int,
+    speed: float,
+    session_dir: str,
+    resume_folder: str | None,
+    lang: str | None,
+    codes_file: str | None,
+) -> None:
+    """``crisis-sim host``: its help is HELP["host"]."""
+    import asyncio
+
+    from simulator.engine.store import SessionError
+    from simulator.exercise import folder as exercise_folder
+    from simulator.exercise.host import FolderRefused, Host, runtime_folder, serve_until_stopped
+    from simulator.files import FileRefused
+
+    words = _words(lang)
+    if (scenario is None) == (resume_folder is None):
+        _usage_error(words("host.what"))
+    folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
+    runtime = runtime_folder(folder)
+    if asyncio.run(_host_listens(runtime)):
+        _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
+        sys.exit(EXIT_INVALID)
+    try:
+        if resume_folder is not None:
+            exercise = exercise_folder.reopen(Path(resume_folder))
+        else:
+            assert scenario is not None  # one of the two was given: checked above
+            exercise = exercise_folder.create(_load(scenario), seed, teams, folder, speed)
+    except (SessionError, FolderRefused, FileRefused) as err:
+        _usage_error(_text(err.said))
+    except FileNotFoundError:
+        _usage_error(words("host.no_exercise", folder=str(resume_folder)))
+    except (OSError, ValueError) as err:
+        _usage_error(str(err))
+    loaded = exercise.loaded
+    words = _words(lang, loaded.scenario.language)
+    on_screen = sys.stdin.isatty() and sys.stdout.isatty()
+    if on_screen and resume_folder is None:
+        # The control cell starts the clock (space) once the seats have joined.
+        for engine in exercise.engines.values():
+            engine.pause()
+    host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
+
+    def started() -> None:
+        # The codes are told (and written) once seats can join with them.
+        _say(words("host.started", title=loaded.scenario.title, path=str(exercise.folder)))
+        roles = _role_words(lang, loaded.scenario.language)
+        for team, entries in exercise.codes.team_codes().items():
+            _say(words("host.team", team=team))
+            for entry in entries:
+                role = roles(f"role.name.{entry.role}")
+                _say(words("host.code", role=role, code=entry.code))
+        _say(words("host.facilitator", code=exercise.codes.facilitator))
+        if codes_file:
+            exercise.codes.write(Path(codes_file))
+            _say(words("host.codes_file", path=codes_file))
+        _say(words("host.join", name=command_name(), folder=str(folder)))
+        sys.stdout.flush()
+
+    try:
+        if on_screen:
+            # The control cell's screen in the host's terminal; the codes stay printed
+            # above it once it closes.
+            started()
+            status = _control_console(host, exercise, folder, lang)
+        else:
+            signum = asyncio.run(serve_until_stopped(host, started))
+            status = EXIT_OK if signum == signal.SIGINT else 128 + signum
+        for engine in exercise.engines.values():
+            if not engine.ended and engine.clock.running:
+                # Everything before is saved already; the pause lets a resume open here.
+                with contextlib.suppress(SessionError):
+                    engine.pause()
+    finally:
+        exercise.close()
+    _say(words("host.stopped", path=str(exercise.folder)))
+    sys.exit(status)
+
+
+def _role_words(language: str | None, scenario: str | None) -> Catalogue:
+    """The seats' roles in words, as the control cell's screen says them."""
+    from simulator.lang import Catalogue
+    from simulator.lang.control import CONTROL
+
+    return Catalogue(CONTROL, _language(language, scenario))
+
+
+def _control_console(host: Host, exercise: Exercise, folder: Path, lang: str | None) -> int:
+    """Run the control cell's console in this terminal, with the host in its event loop."""
+    from simulator.tui.control import ControlApp
+
+    loaded = exercise.loaded
+    words = _words(lang, loaded.scenario.language)
+    app = ControlApp(
+        loaded,
+        host.socket_path,
+        exercise.codes.facilitator,
+        words("control.name"),
+        language=_asked(lang),
+        host=host,
+        join_hint=(command_name(), str(folder)),
+    )
+    app.run()
+    return _console_status(app, words)
+
+
+async def _host_listens(folder: Path) -> bool:
+    """Whether a host answers on the socket in ``folder`` (a file left by a host that was
+    killed answers nothing, and the next host takes its place)."""
+    import asyncio
+
+    from simulator.exercise.host import SOCKET_NAME
+
+    try:
+        _, writer = await asyncio.open_unix_connection(str(folder / SOCKET_NAME))
+    except OSError:
+        return False
+    writer.close()
+    return True
+
+
+@cli.command(help=_h("join"))
+@click.argument("code")
+@click.option("--name", "player", help=_h("name"))
+@_session_dir_option
+@lang_option("lang.console")
+def join(code: str, player: str | None, session_dir: str, lang: str | None) -> None:
+    """``crisis-sim join``: its help is HELP["join"]."""
+    import asyncio
+    import getpass
+
+    from simulator.exercise.codes import TRAINEES
+    from simulator.exercise.host import SOCKET_NAME, runtime_folder
+    from simulator.exercise.seat import Seat, SeatRefused
+
+    words = _words(lang)
+    folder = Path(session_dir)
+    socket_path = runtime_folder(folder) / SOCKET_NAME
+    name = player or getpass.getuser()
+
+    async def probe() -> Seat:
+        seat = Seat(socket_path, code, name)
+        try:
+            await seat.connect()
+        finally:
+            await seat.close()
+        return seat
+
+    # The code is checked before anything else: a wrong one is told on one line, also
+    # where there is no terminal for a console.
+    try:
+        welcome = asyncio.run(probe()).welcome
+    except SeatRefused as refused:
+        _say(f"crisis-sim: error: {refused.reason.said().text(_language(lang))}", err=True)
+        sys.exit(EXIT_INVALID)
+    except OSError:
+        _say(f"crisis-sim: error: {words('join.no_host', folder=str(folder))}", err=True)
+        sys.exit(EXIT_INVALID)
+    assert welcome is not None  # connect() returned: the host welcomed the seat
+    loaded = _load(welcome.source or welcome.scenario)
+    words = _words(lang, loaded.scenario.language)
+    _needs_terminal(words)
+    app: ConsoleApp
+    if welcome.role in TRAINEES:
+        from simulator.tui.seat import SeatApp
+
+        app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))
+    else:
+        from simulator.tui.control import ControlApp
+
+        app = ControlApp(loaded, socket_path, code, name, language=_asked(lang))
+    app.run()
     sys.exit(_console_status(app, words))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ["scenario", "engine", "scoring", "lang"]
+CORE = ["scenario", "engine", "scoring", "lang", "exercise"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -318,12 +318,9 @@ def _messages(output: str) -> str:
 def _format_keys() -> set[str]:
     """Every key of the scenario format: tokens a planner types as they are, which a
     message lists in every language ("allowed keys: id, from, kind, ...")."""
-    from pydantic import BaseModel
-
     from simulator.scenario import validate
 
-    models: list[type[BaseModel]] = list(validate._MODEL_AT.values())
-    return {f.alias or name for model in models for name, f in model.model_fields.items()}
+    return {key for model in validate._MODEL_AT.values() for key in validate._field_names(model)}
 
 
 def _english(text: str, language: str, tables: list[Mapping[str, Entry]]) -> list[str]:

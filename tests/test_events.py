@@ -71,6 +71,13 @@ TEAM = """\
   do: note
   to: rykte-dam
   text: "Vurder felles melding med politiet."
+- {at: 11m, do: claim, to: vitne-bilde, by: Kari}
+- {at: 11m, do: draft, publishes: reply, to: vitne-bilde, text: "Takk for bildet.", by: Kari}
+- {at: 12m, do: return, draft: d1, text: "Be folk holde seg unna.", by: Leder}
+- {at: 13m, do: draft, publishes: reply, to: vitne-bilde, text: "Hold dere unna.", by: Kari}
+- {at: 14m, do: reply, draft: d2, to: vitne-bilde, text: "Hold dere unna raset.", by: Leder}
+- {at: 15m, do: claim, to: rykte-dam, by: Kari}
+- {at: 15m, do: release, to: rykte-dam, by: Kari}
 - at: 40m
   do: flag
   to: vitne-brak

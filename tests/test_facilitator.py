@@ -507,3 +507,22 @@ async def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path
         assert "Lierfjell Avis" in shown  # its text, placeholders filled in
         # The way back and the end are in the footer at this width.
         assert "F2 Tilbake" in lines[-1] and "E Avslutt" in lines[-1]
+
+
+async def test_a_pause_on_the_facilitators_screen_shows_on_the_teams_screen_at_once(
+    tmp_path: Path,
+) -> None:
+    # The console redraws the screen on top; the one under it is redrawn when it is shown
+    # again, also while paused, when no second ticks to redraw it.
+    console = Console(tmp_path)
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        await console.advance(pilot, 5)
+        assert "PAUSE" not in screen_text(console.app)
+        await console.facilitator(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(console.app.screen, ExerciseScreen)
+        assert "PAUSE" in screen_text(console.app)

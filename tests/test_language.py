@@ -28,7 +28,9 @@ from simulator.lang.cli import CLI, HELP
 from simulator.lang.click import CLICK
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.control import CONTROL
 from simulator.lang.engine import ENGINE
+from simulator.lang.exercise import EXERCISE
 from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.findings import FINDINGS
 from simulator.lang.preview import PREVIEW
@@ -76,11 +78,13 @@ TABLES = {
     "sessions": SESSIONS,
     "scripts": SCRIPTS,
     "units": UNITS,
+    "exercise": EXERCISE,
+    "control": CONTROL,
 }
 #: The tables whose words the console shows.
 SHOWN = {
     name: TABLES[name]
-    for name in ("console", "triage", "composer", "facilitator", "reports", "engine")
+    for name in ("console", "triage", "composer", "facilitator", "control", "reports", "engine")
 }
 
 
@@ -104,7 +108,7 @@ def test_the_consoles_tables_share_no_key() -> None:
     in two of them would silently hide one text."""
     from simulator.tui.i18n import CATALOGUE
 
-    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR]
+    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL]
     assert sum(len(table) for table in tables) == len(CATALOGUE)
 
 

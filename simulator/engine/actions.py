@@ -77,6 +77,14 @@ class ActionRequest:
     recipient: str | None = None
     objective: str | None = None  # a rating's objective
     rating: str | None = None  # one of RATINGS
+    #: The id a seat gave the request, and the seat's name: recorded with the event, so a
+    #: host restarted on the session knows which requests it has applied already.
+    request: str | None = None
+    seat: str | None = None
+    #: The draft a reply or statement publishes, or a return sends back ("d3").
+    draft: str | None = None
+    #: What a draft is to become when published: "reply" or "statement".
+    publishes: str | None = None
 
     @property
     def evaluation(self) -> bool:
@@ -89,6 +97,9 @@ class ActionRequest:
             return ActionError("request.kind", kind=self.kind, kinds=", ".join(ACTION_KINDS))
         if self.evaluation or self.objective is not None or self.rating is not None:
             return self._evaluation_problem()
+        team = self._team_problem()
+        if team is not None:
+            return team
         if self.kind in NEEDS_TARGET and not self.to:
             return ActionError("request.to", kind=self.kind)
         if self.kind == events.Action.FLAG and self.label not in TRUTHS:
@@ -121,6 +132,29 @@ class ActionRequest:
             )
         if self.recipient is not None and len(self.recipient) > MAX_NAME:
             return ActionError("request.recipient.long", most=MAX_NAME)
+        return None
+
+    def _team_problem(self) -> ActionError | None:
+        """What is wrong with a draft, a return, a claim or a release, or with a draft id or
+        a ``publishes`` on an action that takes none."""
+        if self.publishes is not None and self.kind != events.Action.DRAFT:
+            return ActionError("request.publishes.draft_only")
+        if self.draft is not None and self.kind not in (*PUBLISHES, events.Action.RETURN):
+            return ActionError("request.draft.only")
+        if self.kind == events.Action.DRAFT:
+            if self.publishes not in PUBLISHES:
+                return ActionError("request.publishes", kinds=", ".join(PUBLISHES))
+            if not self.text.strip():
+                return ActionError("request.text", kind=self.kind)
+            if self.publishes == events.Action.REPLY and not self.to:
+                return ActionError("request.to", kind=self.kind)
+        elif self.kind == events.Action.RETURN:
+            if not self.draft:
+                return ActionError("request.draft")
+            if not self.text.strip():
+                return ActionError("request.comment")
+        elif self.kind in (events.Action.CLAIM, events.Action.RELEASE) and len(self.to) > 1:
+            return ActionError("request.claim.one", kind=self.kind)
         return None
 
     def _evaluation_problem(self) -> ActionError | None:
@@ -166,6 +200,8 @@ _TEXT_KEYS = (
     "objective",
     "rating",
     "comment",
+    "draft",
+    "publishes",
 )
 _KEYS = {"at", "to", *_TEXT_KEYS}
 said = Sayer(SCRIPTS)
@@ -254,6 +290,8 @@ def _parse_entry(
         recipient=entry.get("recipient"),
         objective=entry.get("objective"),
         rating=entry.get("rating"),
+        draft=entry.get("draft"),
+        publishes=entry.get("publishes"),
     )
     problem = request.problem()
     if problem is not None:

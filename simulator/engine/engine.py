@@ -29,9 +29,11 @@ from simulator.engine.events import (
     MONITOR,
     PUBLIC_CHANNELS,
     SETTLED,
+    TEAM_WORK,
     Action,
     Channel,
     ClockOp,
+    DraftStatus,
     EndReason,
     EventType,
     ExpectationData,
@@ -51,7 +53,7 @@ from simulator.engine.guidelines import (
 )
 from simulator.engine.judging import earned, recorded_status, rounded
 from simulator.engine.noise import Mix, arrival_times
-from simulator.engine.outlook import will_not_come
+from simulator.engine.outlook import inject_status, will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
@@ -197,6 +199,15 @@ class _StreamRun:
     labels: bytearray = field(default_factory=bytearray)
 
 
+@dataclass(slots=True)
+class DraftState:
+    """A draft the team wrote: what it is to become, and whether it is still open."""
+
+    id: str
+    publishes: str
+    status: str = DraftStatus.OPEN
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """Counts for the end of a run."""
@@ -266,6 +277,9 @@ class Engine:
         self._outlook: tuple[tuple[int, int, bool], frozenset[str]] | None = None
         self._team_count = 0
         self._adhoc_count = 0
+        # Drafts by id, numbered d1, d2, … in the order written: a restore numbers them
+        # again as it applies the log's actions in order.
+        self.drafts: dict[str, DraftState] = {}
         self.counts: Counter[str] = Counter()
         self.delivered_count = 0
         for inj in sc.injects:
@@ -901,13 +915,16 @@ class Engine:
         self._emit(
             EventType.EVALUATION,
             t,
-            {
-                "kind": request.kind,
-                "objective": request.objective,
-                "rating": request.rating,
-                "text": request.text,
-                "by": request.by,
-            },
+            _from_seat(
+                {
+                    "kind": request.kind,
+                    "objective": request.objective,
+                    "rating": request.rating,
+                    "text": request.text,
+                    "by": request.by,
+                },
+                request,
+            ),
         )
 
     def _apply(self, request: ActionRequest, t: float) -> None:
@@ -931,14 +948,21 @@ class Engine:
             self._emit(
                 EventType.NOTE,
                 t,
-                {
-                    "text": request.text,
-                    "to": list(request.to),
-                    "by": request.by,
-                    "observer": request.observer,
-                },
+                _from_seat(
+                    {
+                        "text": request.text,
+                        "to": list(request.to),
+                        "by": request.by,
+                        "observer": request.observer,
+                    },
+                    request,
+                ),
             )
             return
+        if request.kind in TEAM_WORK:
+            self._team_work(request, t)
+            return
+        draft = self._draft_to_publish(request)
         findings = (
             findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
         )
@@ -955,19 +979,25 @@ class Engine:
         self._emit(
             EventType.ACTION,
             t,
-            {
-                "action": request.kind,
-                "to": list(request.to),
-                "text": request.text,
-                "label": request.label,
-                "channel": request.channel,
-                "by": request.by,
-                "findings": findings,
-                "item": team_item,
-                "reason": request.reason,
-                "recipient": request.recipient,
-            },
+            _from_seat(
+                {
+                    "action": request.kind,
+                    "to": list(request.to),
+                    "text": request.text,
+                    "label": request.label,
+                    "channel": request.channel,
+                    "by": request.by,
+                    "findings": findings,
+                    "item": team_item,
+                    "reason": request.reason,
+                    "recipient": request.recipient,
+                    **({"draft": draft.id} if draft is not None else {}),
+                },
+                request,
+            ),
         )
+        if draft is not None:
+            draft.status = DraftStatus.PUBLISHED
         targets = [self._target_state(i) for i in request.to]
         if team_item is not None:
             channel = (
@@ -1014,6 +1044,54 @@ class Engine:
                     },
                 )
         self._settle(request, t)
+
+    def _draft_to_publish(self, request: ActionRequest) -> DraftState | None:
+        """The open draft a reply or statement publishes (None: it was written directly);
+        refused when there is no such draft, it is closed, or it is of the other kind."""
+        if request.draft is None:
+            return None
+        draft = self._open_draft(request.draft)
+        if draft.publishes != request.kind:
+            raise ActionError(
+                "draft.kind", draft=draft.id, publishes=draft.publishes, kind=request.kind
+            )
+        return draft
+
+    def _open_draft(self, draft_id: str) -> DraftState:
+        draft = self.drafts.get(draft_id)
+        if draft is None:
+            raise ActionError("draft.unknown", draft=draft_id)
+        if draft.status == DraftStatus.PUBLISHED:
+            raise ActionError("draft.published", draft=draft_id)
+        if draft.status == DraftStatus.RETURNED:
+            raise ActionError("draft.returned", draft=draft_id)
+        return draft
+
+    def _team_work(self, request: ActionRequest, t: float) -> None:
+        """A draft, its return, or a claim or release of an item: recorded, and nothing
+        else. Nobody outside the team sees them, so they settle no expectation, and a
+        draft's words are checked against the guidelines only when it is published."""
+        data: dict[str, Any] = {
+            "action": request.kind,
+            "to": list(request.to),
+            "text": request.text,
+            "label": None,
+            "channel": request.channel,
+            "by": request.by,
+            "findings": [],
+            "item": None,
+            "reason": None,
+            "recipient": None,
+        }
+        if request.kind == Action.DRAFT:
+            draft = DraftState(f"d{len(self.drafts) + 1}", str(request.publishes))
+            self.drafts[draft.id] = draft
+            data["draft"], data["publishes"] = draft.id, draft.publishes
+        elif request.kind == Action.RETURN:
+            draft = self._open_draft(str(request.draft))
+            draft.status = DraftStatus.RETURNED
+            data["draft"] = draft.id
+        self._emit(EventType.ACTION, t, _from_seat(data, request))
 
     def _check_visibility(self, request: ActionRequest) -> None:
         """Refuse to hide what is hidden, or to show again what is not hidden: either
@@ -1088,22 +1166,10 @@ class Engine:
     def inject_status(self, inject_id: str) -> str:
         """pending, wont (will not come), delivered, met, late or missed: the facilitator's
         view of an inject."""
-        if inject_id not in self.items:
-            return "wont" if inject_id in self.will_not_come() else "pending"
-        states = self.expectations.get(inject_id)
-        if not states:
-            return "delivered"
-        statuses = {s.status for s in states}
-        for status in (
-            Status.BREACH,
-            Status.MISSED,
-            Status.LATE,
-            Status.PENDING,
-            Status.NOT_REACHED,
-        ):
-            if status in statuses:
-                return "delivered" if status == Status.PENDING else str(status)
-        return str(Status.MET)
+        delivered = inject_id in self.items
+        wont = not delivered and inject_id in self.will_not_come()
+        states = self.expectations.get(inject_id, []) if delivered else []
+        return inject_status(delivered, wont, (s.status for s in states))
 
     def next_inject_time(self) -> float | None:
         """When the next scripted inject is due, if one is queued."""
@@ -1220,6 +1286,8 @@ class Engine:
                     by=data.get("by"),
                     objective=data.get("objective"),
                     rating=data.get("rating"),
+                    request=_text_or_none(data.get("request")),
+                    seat=_text_or_none(data.get("seat")),
                 ),
                 logged.t,
             )
@@ -1234,6 +1302,13 @@ class Engine:
                 observer=bool(data.get("observer")),
                 reason=data.get("reason"),
                 recipient=data.get("recipient"),
+                request=_text_or_none(data.get("request")),
+                seat=_text_or_none(data.get("seat")),
+                # A draft's own id is given again as it is applied, and compared.
+                draft=None
+                if data.get("action") == Action.DRAFT
+                else _text_or_none(data.get("draft")),
+                publishes=_text_or_none(data.get("publishes")),
             )
             self._apply(request, logged.t)
 
@@ -1258,6 +1333,24 @@ class Engine:
                     replayed_time=format_offset(event.t),
                 )
             )
+
+
+def _from_seat(data: dict[str, Any], request: ActionRequest) -> dict[str, Any]:
+    """An input's event data with the seat's request id and name, when it came from a seat.
+
+    Only then: the events of a console or a scripted team stay as they always were.
+    """
+    if request.request is not None:
+        data["request"] = request.request
+    if request.seat is not None:
+        data["seat"] = request.seat
+    return data
+
+
+def _text_or_none(value: Any) -> str | None:
+    """A logged text field, or None when absent or damaged (the log's own check then
+    tells a damaged event apart)."""
+    return value if isinstance(value, str) else None
 
 
 class _Peekable:
@@ -1303,7 +1396,12 @@ def _identity(event: Event) -> tuple[Any, ...]:
     if event.type == EventType.CORRECTED:
         return (data.get("item"),)
     if event.type == EventType.ACTION:
-        return (data.get("action"), tuple(data.get("to") or ()), data.get("text"))
+        return (
+            data.get("action"),
+            tuple(data.get("to") or ()),
+            data.get("text"),
+            data.get("draft"),
+        )
     if event.type == EventType.EVALUATION:
         return (data.get("kind"), data.get("objective"), data.get("rating"), data.get("text"))
     return ()

@@ -111,6 +111,14 @@ class Action(StrEnum):
     UNHIDE = "unhide"
     ESCALATE = "escalate"
     NOTE = "note"
+    #: A reply or statement written for the leader to approve: the leader publishes it
+    #: (a reply or statement naming the draft) or returns it with a comment.
+    DRAFT = "draft"
+    RETURN = "return"
+    #: A team member takes an item on, so that the others leave it to them; a release (or
+    #: a reply to the item published) gives it up.
+    CLAIM = "claim"
+    RELEASE = "release"
 
 
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
@@ -136,7 +144,20 @@ NEEDS_TARGET: tuple[Action, ...] = (
     Action.HIDE,
     Action.UNHIDE,
     Action.ESCALATE,
+    Action.CLAIM,
+    Action.RELEASE,
 )
+#: The team's work among themselves: drafts, their return, and claims on items. Recorded,
+#: but seen by no one outside the team: they settle no expectation and earn nothing.
+TEAM_WORK: tuple[Action, ...] = (Action.DRAFT, Action.RETURN, Action.CLAIM, Action.RELEASE)
+
+
+class DraftStatus(StrEnum):
+    """Where a draft stands. Not logged as such: it follows from the ``action`` events."""
+
+    OPEN = "open"
+    PUBLISHED = "published"
+    RETURNED = "returned"
 
 
 class HideReason(StrEnum):
@@ -278,6 +299,10 @@ class ActionData(TypedDict):
     item: str | None
     reason: Annotated[str, HideReason] | None
     recipient: str | None
+    request: NotRequired[str]
+    seat: NotRequired[str]
+    draft: NotRequired[str]
+    publishes: NotRequired[Annotated[str, Action]]
 
 
 class NoteData(TypedDict):
@@ -287,6 +312,8 @@ class NoteData(TypedDict):
     to: list[str]
     by: str | None
     observer: bool
+    request: NotRequired[str]
+    seat: NotRequired[str]
 
 
 class ExpectationData(TypedDict):
@@ -318,6 +345,8 @@ class EvaluationData(TypedDict):
     rating: Annotated[str, Rating] | None
     text: str
     by: str | None
+    request: NotRequired[str]
+    seat: NotRequired[str]
 
 
 class CorrectedData(TypedDict):

@@ -8,8 +8,9 @@ instead of "pending", so a branch the team closed off is not waited for.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
+from simulator.engine.events import Status
 from simulator.scenario.model import Scenario
 from simulator.scenario.timing import earliest_times
 
@@ -71,3 +72,25 @@ def will_not_come(
             alive.add(dependent)
             queue.append(dependent)
     return frozenset(inj.id for inj in undelivered if inj.id not in alive)
+
+
+#: The outcome that stands for an inject with several expectations: the worst one.
+_WORST_FIRST = (Status.BREACH, Status.MISSED, Status.LATE, Status.PENDING, Status.NOT_REACHED)
+
+
+def inject_status(delivered: bool, wont: bool, statuses: Iterable[str]) -> str:
+    """The facilitator's word for an inject: pending, wont (will not come), delivered,
+    or the worst outcome of its expectations so far (breach, missed, late, met).
+
+    ``statuses`` holds the latest status of each of its expectations; an expectation
+    still waiting keeps the inject "delivered".
+    """
+    if not delivered:
+        return "wont" if wont else "pending"
+    found = set(statuses)
+    if not found:
+        return "delivered"
+    for status in _WORST_FIRST:
+        if status in found:
+            return "delivered" if status == Status.PENDING else str(status)
+    return str(Status.MET)

@@ -467,4 +467,26 @@ CHECKS: Final[dict[str, Entry]] = {
         "«{field}» har inga verknad på «do: monitor», som er innfridd når ingen svarar "
         "offentleg; fjern det",
     ),
+    "team.roles.empty": (
+        "'roles' lists no seat; name at least one of {roles}, or leave 'roles' out for all three",
+        "«roles» har ingen plasser; oppgi minst én av {roles}, eller utelat «roles» for alle tre",
+        "«roles» har ingen plassar; oppgi minst éin av {roles}, eller lat vere «roles» for "
+        "alle tre",
+    ),
+    "team.role.twice": (
+        "role '{role}' is listed twice (first on line {line}); each role has one seat, so "
+        "remove one of them",
+        "rollen «{role}» står to ganger (første gang på linje {line}); hver rolle har én "
+        "plass, så fjern den ene",
+        "rolla «{role}» står to gonger (første gong på linje {line}); kvar rolle har éin "
+        "plass, så fjern den eine",
+    ),
+    "team.approval.leader": (
+        "'approval: required' needs a leader to approve the texts; add 'leader' to "
+        "'roles', or write 'approval: none'",
+        "«approval: required» trenger en leder som godkjenner tekstene; legg til «leader» i "
+        "«roles», eller skriv «approval: none»",
+        "«approval: required» treng ein leiar som godkjenner tekstane; legg til «leader» i "
+        "«roles», eller skriv «approval: none»",
+    ),
 }

@@ -102,6 +102,64 @@ CLI: Final[dict[str, Entry]] = {
         "Prøv eitt: crisis-sim preview jordras",
     ),
     "interrupted": ("crisis-sim: interrupted", "crisis-sim: avbrutt", "crisis-sim: avbrote"),
+    "host.started": (
+        "Hosting '{title}'; the session is recorded in {path}",
+        "Er vert for «{title}»; økta tas opp i {path}",
+        "Er vert for «{title}»; økta vert teken opp i {path}",
+    ),
+    "host.team": ("Team {team}:", "Lag {team}:", "Lag {team}:"),
+    "host.code": ("  {role:<16} {code}", "  {role:<16} {code}", "  {role:<16} {code}"),
+    "host.facilitator": (
+        "Facilitator:   {code}",
+        "Fasilitator:   {code}",
+        "Fasilitator:   {code}",
+    ),
+    "host.codes_file": (
+        "The codes are also in {path} (readable by you only).",
+        "Kodene står også i {path} (bare du kan lese den).",
+        "Kodane står òg i {path} (berre du kan lese ho).",
+    ),
+    "host.join": (
+        "Each seat joins with: {name} join CODE --session-dir {folder}. Ctrl+C ends the host.",
+        "Hver plass kobler seg på med: {name} join KODE --session-dir {folder}. "
+        "Ctrl+C avslutter verten.",
+        "Kvar plass koplar seg på med: {name} join KODE --session-dir {folder}. "
+        "Ctrl+C avsluttar verten.",
+    ),
+    "host.stopped": (
+        "Host stopped; the session is saved in {path}",
+        "Verten er stoppet; økta er lagret i {path}",
+        "Verten er stoppa; økta er lagra i {path}",
+    ),
+    "host.what": (
+        "give a scenario to host a new exercise, or --resume FOLDER to go on with one (not both)",
+        "oppgi et scenario for å starte en ny øvelse, eller --resume MAPPE for å fortsette "
+        "en (ikke begge)",
+        "gi eit scenario for å starte ei ny øving, eller --resume MAPPE for å halde fram "
+        "med ei (ikkje begge)",
+    ),
+    "host.no_exercise": (
+        "{folder} holds no exercise: give the folder 'crisis-sim host' named when it started "
+        "(it has team-1.sqlite and codes.json)",
+        "{folder} inneholder ingen øvelse: oppgi mappen «crisis-sim host» nevnte da den "
+        "startet (den har team-1.sqlite og codes.json)",
+        "{folder} inneheld inga øving: gi mappa «crisis-sim host» nemnde då han starta "
+        "(ho har team-1.sqlite og codes.json)",
+    ),
+    "host.busy": (
+        "an exercise is hosted in {folder} already; end it first, or use another --session-dir",
+        "det er alt en vert for en øvelse i {folder}; avslutt den først, eller bruk en annen "
+        "--session-dir",
+        "det er alt ein vert for ei øving i {folder}; avslutt han først, eller bruk ei anna "
+        "--session-dir",
+    ),
+    "join.no_host": (
+        "no exercise is hosted in {folder}; the facilitator starts one with "
+        "'crisis-sim host SCENARIO'",
+        "ingen øvelse har vert i {folder}; fasilitatoren starter en med «crisis-sim host SCENARIO»",
+        "inga øving har vert i {folder}; fasilitatoren startar ei med «crisis-sim host SCENARIO»",
+    ),
+    "control.name": ("Control cell", "Øvingsstyring", "Øvingsstyring"),
     "internal.console": (
         "crisis-sim: internal error: the console stopped on the error above. This is a bug "
         "in crisis-sim; everything recorded before it is saved. Please report it.",
@@ -364,6 +422,39 @@ HELP: Final[dict[str, Entry]] = {
         "Spel av ei øving til evalueringa: spol med piltastane, mellomrom set på pause.",
     ),
     # -- options
+    "host": (
+        "Host a team exercise: one session per team and a join code per seat; in a "
+        "terminal, the control cell's screen (without one, it runs until Ctrl+C).",
+        "Vær vert for en lagøvelse: én økt per lag og én kode per plass; i en terminal "
+        "øvingsstyringens skjerm (uten terminal går den til Ctrl+C).",
+        "Ver vert for ei lagøving: éi økt per lag og éin kode per plass; i ein terminal "
+        "skjermen til øvingsstyringa (utan terminal går han til Ctrl+C).",
+    ),
+    "join": (
+        "Join a team exercise with the code the facilitator gave you.",
+        "Bli med i en lagøvelse med koden du fikk av fasilitatoren.",
+        "Ver med i ei lagøving med koden du fekk av fasilitatoren.",
+    ),
+    "session_dir": (
+        "The folder of the exercise's sessions and of the host's socket.",
+        "Mappen for øvelsens økter og vertens sokkel.",
+        "Mappa for øvinga sine økter og sokkelen til verten.",
+    ),
+    "teams": (
+        "How many teams play the scenario side by side, each with its own seats and log.",
+        "Hvor mange lag som spiller scenarioet side om side, hvert med egne plasser og logg.",
+        "Kor mange lag som spelar scenarioet side om side, kvart med eigne plassar og logg.",
+    ),
+    "host.resume": (
+        "Go on with an exercise a host ran before: its folder (the codes stay the same).",
+        "Fortsett en øvelse en vert kjørte før: mappen dens (kodene er de samme).",
+        "Hald fram med ei øving ein vert køyrde før: mappa hennar (kodane er dei same).",
+    ),
+    "codes_file": (
+        "Also write the join codes to this file, as JSON readable by you only.",
+        "Skriv også kodene til denne filen, som JSON bare du kan lese.",
+        "Skriv òg kodane til denne fila, som JSON berre du kan lese.",
+    ),
     "output": ("Write to this file.", "Skriv til denne filen.", "Skriv til denne fila."),
     "output.stdout": (
         "Write to this file instead of standard output.",

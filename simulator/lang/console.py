@@ -59,6 +59,14 @@ CONSOLE: Final[dict[str, Entry]] = {
     "done.escalate": ("escalated", "eskalert", "sendt vidare"),
     "done.note": ("note", "notat", "notat"),
     "done.observer": ("observer note", "observatørnotat", "observatørnotat"),
+    "done.draft": (
+        "drafted for approval",
+        "skrev utkast til godkjenning",
+        "skreiv utkast til godkjenning",
+    ),
+    "done.return": ("returned a draft", "sendte et utkast tilbake", "sende eit utkast tilbake"),
+    "done.claim": ("took the item", "tok saken", "tok saka"),
+    "done.release": ("let the item go", "slapp saken", "slepte saka"),
     "label.valid": ("valid", "korrekt", "korrekt"),
     "label.misleading": ("misleading", "villedende", "villeiande"),
     "label.irrelevant": ("irrelevant", "irrelevant", "ikkje relevant"),
@@ -204,6 +212,88 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.hide": ("Hide", "Skjul", "Skjul"),
     "bind.escalate": ("Escalate", "Eskaler", "Send vidare"),
     "bind.note": ("Note", "Notat", "Notat"),
+    "bind.teamlog": ("Team log", "Lagets logg", "Loggen til laget"),
+    "bind.approvals": ("Approve", "Godkjenn", "Godkjenn"),
+    "bind.claim": ("Take", "Ta saken", "Ta saka"),
+    "claim.by": ("{name} is on it", "{name} svarer", "{name} svarar"),
+    "toast.claimed": (
+        "You have taken this item; the others see it",
+        "Du har tatt saken; de andre ser det",
+        "Du har teke saka; dei andre ser det",
+    ),
+    "toast.released": (
+        "You have let the item go",
+        "Du har sluppet saken",
+        "Du har sleppt saka",
+    ),
+    "toast.draft_waiting": (
+        "{name} has sent a draft for your approval: g opens the queue",
+        "{name} har sendt et utkast til godkjenning: g åpner køen",
+        "{name} har sendt eit utkast til godkjenning: g opnar køen",
+    ),
+    "seat.lost": (
+        "Lost contact with the host: joining again by itself. Nothing you sent is lost; "
+        "it goes once the seat is back.",
+        "Mistet kontakten med verten: kobler seg på igjen selv. Ingenting du har sendt, "
+        "går tapt; det sendes når plassen er tilbake.",
+        "Mista kontakten med verten: koplar seg på att sjølv. Ingenting du har sendt, "
+        "går tapt; det vert sendt når plassen er tilbake.",
+    ),
+    "seat.back": (
+        "In contact with the host again.",
+        "I kontakt med verten igjen.",
+        "I kontakt med verten att.",
+    ),
+    "toast.drafted": (
+        "Sent to the leader for approval",
+        "Sendt til lederen for godkjenning",
+        "Sendt til leiaren for godkjenning",
+    ),
+    "toast.returned": (
+        "Returned to {name} with your comment",
+        "Sendt tilbake til {name} med kommentaren din",
+        "Sendt tilbake til {name} med kommentaren din",
+    ),
+    "toast.draft_returned": (
+        "The leader returned your draft: {comment}",
+        "Lederen sendte utkastet ditt tilbake: {comment}",
+        "Leiaren sende utkastet ditt tilbake: {comment}",
+    ),
+    "approval.title": (
+        "Drafts waiting for your approval",
+        "Utkast som venter på godkjenningen din",
+        "Utkast som ventar på godkjenninga di",
+    ),
+    "approval.help": (
+        "Enter: open it in the composer, edit if need be, ctrl+s publishes · "
+        "x: return it with a comment · Escape: close",
+        "Enter: åpne det i skrivefeltet, rediger om nødvendig, ctrl+s publiserer · "
+        "x: send tilbake med en kommentar · Escape: lukk",
+        "Enter: opne det i skrivefeltet, rediger om naudsynt, ctrl+s publiserer · "
+        "x: send tilbake med ein kommentar · Escape: lukk",
+    ),
+    "approval.none": (
+        "No drafts are waiting for approval.",
+        "Ingen utkast venter på godkjenning.",
+        "Ingen utkast ventar på godkjenning.",
+    ),
+    "approval.reply_to": ("reply to {name}", "svar til {name}", "svar til {name}"),
+    "approval.statement": ("statement", "uttalelse", "utsegn"),
+    "approval.return": (
+        "Why does it go back? (whoever drafted it sees this)",
+        "Hvorfor sendes det tilbake? (den som skrev utkastet, ser dette)",
+        "Kvifor vert det sendt tilbake? (den som skreiv utkastet, ser dette)",
+    ),
+    "teamlog.title": (
+        "The team's log: what was done and noted, newest first",
+        "Lagets logg: hva som er gjort og notert, nyeste først",
+        "Loggen til laget: kva som er gjort og notert, nyaste først",
+    ),
+    "teamlog.empty": (
+        "Nothing done or noted yet.",
+        "Ingenting gjort eller notert ennå.",
+        "Ingenting gjort eller notert enno.",
+    ),
     "bind.search": ("Search", "Søk", "Søk"),
     "bind.unhandled": ("Unhandled", "Ubehandlet", "Ikkje handsama"),
     "bind.author": ("Author", "Avsender", "Avsendar"),

@@ -129,4 +129,57 @@ ENGINE: Final[dict[str, Entry]] = {
         "scenarioet har ikkje noko mål «{objective}»; det har {objectives}",
     ),
     "no_objectives": ("none", "ingen", "ingen"),
+    # Drafts, their approval and claims on items (a team exercise).
+    "request.publishes": (
+        "'draft' needs 'publishes': what the draft becomes when published, one of {kinds}",
+        "«draft» trenger «publishes»: det utkastet blir når det publiseres, en av {kinds}",
+        "«draft» treng «publishes»: det utkastet blir når det blir publisert, ein av {kinds}",
+    ),
+    "request.publishes.draft_only": (
+        "only a 'draft' has 'publishes'; remove it",
+        "bare et utkast («draft») har «publishes»; fjern det",
+        "berre eit utkast («draft») har «publishes»; fjern det",
+    ),
+    "request.draft.only": (
+        "only a reply, a statement or a return names a 'draft'; remove it",
+        "bare et svar, en uttalelse eller en tilbakesending viser til et utkast («draft»); "
+        "fjern det",
+        "berre eit svar, ei utsegn eller ei tilbakesending viser til eit utkast («draft»); "
+        "fjern det",
+    ),
+    "request.draft": (
+        "'return' needs 'draft': the id of the draft sent back",
+        "«return» trenger «draft»: id-en til utkastet som sendes tilbake",
+        "«return» treng «draft»: id-en til utkastet som blir sendt tilbake",
+    ),
+    "request.comment": (
+        "a returned draft needs a comment that says what to change",
+        "et utkast som sendes tilbake, trenger en kommentar som sier hva som må endres",
+        "eit utkast som blir sendt tilbake, treng ein kommentar som seier kva som må endrast",
+    ),
+    "request.claim.one": (
+        "'{kind}' is about one item; give one id in 'to'",
+        "«{kind}» gjelder én sak; oppgi én id i «to»",
+        "«{kind}» gjeld éi sak; oppgi éin id i «to»",
+    ),
+    "draft.unknown": (
+        "there is no draft '{draft}' in this exercise",
+        "øvelsen har ikke noe utkast «{draft}»",
+        "øvinga har ikkje noko utkast «{draft}»",
+    ),
+    "draft.published": (
+        "draft '{draft}' is published already",
+        "utkastet «{draft}» er publisert allerede",
+        "utkastet «{draft}» er alt publisert",
+    ),
+    "draft.returned": (
+        "draft '{draft}' was sent back; the drafter writes a new one",
+        "utkastet «{draft}» er sendt tilbake; den som skrev det, skriver et nytt",
+        "utkastet «{draft}» er sendt tilbake; den som skreiv det, skriv eit nytt",
+    ),
+    "draft.kind": (
+        "draft '{draft}' is published as '{publishes}', not as '{kind}'",
+        "utkastet «{draft}» skal publiseres som «{publishes}», ikke som «{kind}»",
+        "utkastet «{draft}» skal publiserast som «{publishes}», ikkje som «{kind}»",
+    ),
 }

@@ -607,6 +607,48 @@ REPORTS: Final[dict[str, Entry]] = {
     ),
     "finding.short": ("{rule} {words}", "{rule} {words}", "{rule} {words}"),
     # 4. the team's texts
+    "texts.approval": (
+        "Drafts and approval",
+        "Utkast og godkjenning",
+        "Utkast og godkjenning",
+    ),
+    "approval.published": (
+        "{draft} → {item}: drafted by {by} at {drafted}, published by {publisher} at "
+        "{published} after {delay}",
+        "{draft} → {item}: utkast av {by} {drafted}, publisert av {publisher} {published} "
+        "etter {delay}",
+        "{draft} → {item}: utkast av {by} {drafted}, publisert av {publisher} {published} "
+        "etter {delay}",
+    ),
+    "approval.drafting": (
+        "; drafted {time} after the item came",
+        "; skrevet {time} etter at saken kom",
+        "; skrive {time} etter at saka kom",
+    ),
+    "approval.returned": (
+        "{draft}: drafted by {by} at {drafted}, returned by {returner} at {returned}: {comment}",
+        "{draft}: utkast av {by} {drafted}, sendt tilbake av {returner} {returned}: {comment}",
+        "{draft}: utkast av {by} {drafted}, sendt tilbake av {returner} {returned}: {comment}",
+    ),
+    "approval.open": (
+        "{draft}: drafted by {by} at {drafted}, not published",
+        "{draft}: utkast av {by} {drafted}, ikke publisert",
+        "{draft}: utkast av {by} {drafted}, ikkje publisert",
+    ),
+    "summary.drafting": (
+        "drafting time (median, from the item to the draft)",
+        "skrivetid (median, fra saken kom til utkastet)",
+        "skrivetid (median, frå saka kom til utkastet)",
+    ),
+    "summary.approval": (
+        "approval delay (median, from the draft to publication)",
+        "tid til godkjenning (median, fra utkast til publisering)",
+        "tid til godkjenning (median, frå utkast til publisering)",
+    ),
+    "action.draft": ("draft", "utkast", "utkast"),
+    "action.return": ("return of a draft", "tilbakesending av utkast", "tilbakesending av utkast"),
+    "action.claim": ("claim", "ta saken", "ta saka"),
+    "action.release": ("release", "gi fra seg saken", "gje frå seg saka"),
     "texts.none": (
         "The team published no replies or statements.",
         "Laget publiserte ingen svar eller uttalelser.",

@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -529,6 +531,58 @@ class Guidelines(_Model):
     ] = Field(default=1, description="Points subtracted for each guideline finding.")
 
 
+class TeamRole(StrEnum):
+    """A trainee's seat in a team exercise."""
+
+    LEADER = "leader"  # approves what the others draft, when approval is required
+    PRESS = "press"
+    SOCIAL = "social"
+
+
+class Approval(StrEnum):
+    """Whether the team's public texts need the leader's approval before they go out."""
+
+    REQUIRED = "required"  # press and social draft; the leader publishes or returns
+    NONE = "none"  # every seat publishes directly
+
+
+def _role_entry(value: Any) -> Any:
+    # A role is written as its key alone, or as a mapping that also renames it.
+    return {"role": value} if isinstance(value, str) else value
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpec:
+    """One seat of the team: its role, and the name seats show it by (None: the role's
+    own name in the console's language)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    role: TeamRole
+    name: Name | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSpec:
+    """Who the team is in a team exercise, and whether its texts need approval. Without
+    a ``team`` section: all three roles, no approval."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+
+    # At least one: checked with the rules between fields, which say it once (pydantic
+    # would add "too short" to each bad entry's own error).
+    roles: tuple[Annotated[RoleSpec, BeforeValidator(_role_entry)], ...] = (
+        RoleSpec(TeamRole.LEADER),
+        RoleSpec(TeamRole.PRESS),
+        RoleSpec(TeamRole.SOCIAL),
+    )
+    approval: Approval = Approval.NONE
+
+    def has(self, role: TeamRole) -> bool:
+        """Whether the team has a seat of ``role``."""
+        return any(spec.role == role for spec in self.roles)
+
+
 class Scenario(_Model):
     """A whole exercise scenario, format 1."""
 
@@ -570,6 +624,10 @@ class Scenario(_Model):
     ] = Field(
         default_factory=list,
         description="Whom the team may escalate an item to: names or roles, offered in order.",
+    )
+    team: TeamSpec = Field(
+        default_factory=TeamSpec,
+        description="The seats of a team exercise and whether the leader approves texts.",
     )
 
 

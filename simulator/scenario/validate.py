@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from simulator.engine.events import MONITOR
 from simulator.lang import Said, Sayer
@@ -26,6 +27,7 @@ from simulator.scenario.diagnostics import (
 )
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
+    Approval,
     Expectation,
     Forbidden,
     Guidelines,
@@ -36,8 +38,11 @@ from simulator.scenario.model import (
     Organisation,
     Persona,
     RatePoint,
+    RoleSpec,
     Scenario,
     Scoring,
+    TeamRole,
+    TeamSpec,
     Trigger,
 )
 from simulator.scenario.preview import peak_rate
@@ -55,7 +60,7 @@ _about = Sayer(FINDINGS)
 
 
 # Which model describes the mapping at a path (list indexes left out).
-_MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
+_MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     (): Scenario,
     ("organisation",): Organisation,
     ("personas",): Persona,
@@ -70,6 +75,8 @@ _MODEL_AT: dict[tuple[str, ...], type[BaseModel]] = {
     ("scoring",): Scoring,
     ("guidelines",): Guidelines,
     ("guidelines", "forbid"): Forbidden,
+    ("team",): TeamSpec,
+    ("team", "roles"): RoleSpec,
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Pydantic names the branch of a union in its error paths: of the noise 'authors', and of
@@ -157,7 +164,9 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
             rep.add(loc, _describe(error, of_key=True), key=True)
         elif kind == "invalid_key":  # a key YAML read as null, a number or true/false
             rep.add(loc, said("key.not_text", got=_type_name(error.get("input"))), key=True)
-        elif kind == "extra_forbidden":
+        # A key the section does not have; the team's sections are dataclasses, for which
+        # pydantic names it an unexpected keyword argument.
+        elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
             rep.add(loc, _unknown_key_message(loc, data), key=True)
         elif kind == "missing":
             rep.add(loc, _missing_message(loc, data))
@@ -165,11 +174,14 @@ def report_validation_error(err: ValidationError, data: Any, rep: Reporter) -> N
             rep.add(loc, _describe(error))
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [f.alias or name for name, f in model.model_fields.items()]
+def _field_names(model: type[Any]) -> list[str]:
+    if dataclasses.is_dataclass(model):
+        return [f.name for f in dataclasses.fields(model)]
+    fields: dict[str, Any] = model.model_fields
+    return [f.alias or name for name, f in fields.items()]
 
 
-def _model_for(loc: Sequence[str | int]) -> type[BaseModel] | None:
+def _model_for(loc: Sequence[str | int]) -> type[Any] | None:
     shape = tuple(p for p in data_path(loc) if isinstance(p, str))
     return _MODEL_AT.get(shape)
 
@@ -270,6 +282,7 @@ _TYPE_KEYS = {
     "bool_type": "must.bool",
     "bool_parsing": "must.bool",
     "list_type": "must.list",
+    "tuple_type": "must.list",
     "dict_type": "must.mapping",
     "model_type": "must.mapping",
     "model_attributes_type": "must.mapping",
@@ -296,7 +309,7 @@ def _describe(error: Any, *, of_key: bool = False) -> Said:
         return _about("about", field=field, message=said_of(ctx.get("error", error["msg"])))
     if field == "format" and kind in ("literal_error", "int_parsing_size"):
         return said("format", got=got)
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         expected = ctx.get("expected", "").replace("'", "")
         options = [o.strip() for o in expected.replace(" or ", ", ").split(",") if o.strip()]
         guess = closest(value, options) if isinstance(value, str) else None
@@ -447,6 +460,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
     _check_objectives(sc, rep, partial)
+    _check_team(sc, rep)
     _check_cycles(sc, rep)
     if partial is None or partial.variables_known:
         _check_templates(sc, rep)
@@ -637,6 +651,29 @@ def _check_objectives(sc: Scenario, rep: Reporter, partial: Partial | None) -> N
                 "warning",
             )
         seen.add(objective.id)
+
+
+def _check_team(sc: Scenario, rep: Reporter) -> None:
+    """A team exercise has at least one seat, each role once, and a leader to approve when
+    approval is required."""
+    team = sc.team
+    if "team" not in sc.model_fields_set:
+        return  # the defaults: all three roles, no approval
+    if not team.roles:
+        rep.add(
+            ("team", "roles"),
+            said("team.roles.empty", roles=", ".join(TeamRole)),
+        )
+        return
+    first: dict[str, int] = {}
+    for k, spec in enumerate(team.roles):
+        if spec.role in first:
+            line = position(locate(rep.root, ("team", "roles", first[spec.role])))[0]
+            rep.add(("team", "roles", k), said("team.role.twice", role=spec.role, line=line))
+        else:
+            first[spec.role] = k
+    if team.approval == Approval.REQUIRED and not team.has(TeamRole.LEADER):
+        rep.add(("team", "approval"), said("team.approval.leader"))
 
 
 def _latest_deadline(sc: Scenario) -> int:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from simulator.engine.events import MONITOR, Evaluation, Rule, Status
+from simulator.engine.events import MONITOR, DraftStatus, Evaluation, Rule, Status
 from simulator.engine.judging import rounded
 from simulator.lang.units import say_duration
 from simulator.scenario.durations import format_offset, format_span
 from simulator.scoring.labels import Labels
-from simulator.scoring.metrics import OPEN, ExpectationResult, Score
+from simulator.scoring.metrics import OPEN, DraftResult, ExpectationResult, Score
 
 QUOTE = 80  # characters of an item's words quoted inside a sentence
 NO_NAME = "(no name)"  # how scoring counts the actions of a console where nobody gave a name
@@ -194,6 +194,30 @@ SUMMARY_ROWS: tuple[SummaryRow, ...] = (
     SummaryRow("summary.findings", lambda s, t: str(s["guideline_findings"])),
     SummaryRow("summary.members", lambda s, t: ", ".join(_members(s, t)) or "—", _members),
 )
+
+
+def _median_duration(key: str) -> Callable[[dict[str, Any], Labels], str]:
+    def show(s: dict[str, Any], labels: Labels) -> str:
+        value = s.get(key)
+        return "—" if value is None else say_duration(value, labels.language)
+
+    return show
+
+
+# The figures of a team that drafted for approval, shown after the others only when some
+# session compared had drafts: without them, a debrief looks as it always did.
+DRAFT_ROWS: tuple[SummaryRow, ...] = (
+    SummaryRow("summary.drafting", _median_duration("median_drafting_time")),
+    SummaryRow("summary.approval", _median_duration("median_approval_delay")),
+)
+
+
+def summary_rows(summaries: list[dict[str, Any]]) -> tuple[SummaryRow, ...]:
+    """The figures to show for these sessions' summaries, in order."""
+    if any(s.get("drafts") for s in summaries):
+        return SUMMARY_ROWS + DRAFT_ROWS
+    return SUMMARY_ROWS
+
 
 EXPECTATION_COLUMNS = (
     "inject",
@@ -700,13 +724,50 @@ def _texts(score: Score, words: _Words) -> list[Block]:
                 ),
             ]
         )
-    return [
+    blocks: list[Block] = [
         Grid(
             "texts",
             [t(f"col.{c}") for c in ("time", "by", "kind", "answered", "text", "findings")],
             rows,
         )
     ]
+    if score.drafts:
+        blocks.append(
+            Part(t("texts.approval"), [Items([_draft_cell(d, words) for d in score.drafts])])
+        )
+    return blocks
+
+
+def _draft_cell(d: DraftResult, words: _Words) -> Cell:
+    """A draft in plain words: who drafted it and when, and who published or returned it,
+    when, and after how long."""
+    t = words.t
+    # The item a reply answers is named, not quoted: the texts' table above quotes it.
+    label = f"{d.id} ({d.answered})" if d.answered else d.id
+    drafted = {"draft": label, "by": words.by(d.by), "drafted": offset_text(d.t)}
+    if d.status == DraftStatus.PUBLISHED and d.published_at is not None:
+        text = t(
+            "approval.published",
+            **drafted,
+            item=d.item or "—",
+            publisher=words.by(d.published_by),
+            published=offset_text(d.published_at),
+            delay=say_duration(d.published_at - d.t, t.language),
+        )
+        if d.drafting_time is not None:
+            text += t("approval.drafting", time=say_duration(d.drafting_time, t.language))
+        return Cell(text)
+    if d.status == DraftStatus.RETURNED:
+        return Cell(
+            t(
+                "approval.returned",
+                **drafted,
+                returner=words.by(d.returned_by),
+                returned=offset_text(d.returned_at),
+                comment=words.quoted(d.comment),
+            )
+        )
+    return Cell(t("approval.open", **drafted))
 
 
 def _timeline(score: Score, words: _Words) -> list[Block]:
@@ -796,7 +857,7 @@ def figures(scores: list[Score], t: Labels) -> Grid:
         [t("figure")] + [f"#{n}" for n in range(1, len(scores) + 1)],
         [
             [Cell(t(row.key))] + [Cell(row.show(s.summary, t)) for s in scores]
-            for row in SUMMARY_ROWS
+            for row in summary_rows([s.summary for s in scores])
         ],
     )
 

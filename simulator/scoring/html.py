@@ -18,11 +18,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 import simulator
 from simulator.scoring.aar import (
-    SUMMARY_ROWS,
     after_action,
     duration_text,
     fragments,
     offset_text,
+    summary_rows,
 )
 from simulator.scoring.labels import Labels, report_labels
 from simulator.scoring.metrics import ExpectationResult, RumourCurve, Score
@@ -134,7 +134,7 @@ class _Injects:
 
 def _summary_rows(scores: list[Score], t: Labels) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for row in SUMMARY_ROWS:
+    for row in summary_rows([s.summary for s in scores]):
         if row.items is not None:
             rows.append({"label": t(row.key), "lists": [row.items(s.summary, t) for s in scores]})
         else:

@@ -17,11 +17,13 @@ from typing import Any, cast
 from simulator.engine.events import (
     PUBLISHES,
     SETTLED,
+    TEAM_WORK,
     Action,
     ActionData,
     Channel,
     CorrectedData,
     DeliveredData,
+    DraftStatus,
     Evaluation,
     EvaluationData,
     EventType,
@@ -116,6 +118,55 @@ class TeamText:
 
 
 @dataclass(slots=True)
+class DraftResult:
+    """A text the team drafted for the leader's approval, and what became of it: published
+    (as ``item``), returned with a comment, or still open when the log ends."""
+
+    id: str  # d1, d2, …
+    publishes: str  # reply or statement
+    answered: str | None  # the item a reply answers
+    by: str | None
+    t: float  # when it was drafted
+    delivered: float | None = None  # when the item it answers was delivered
+    status: str = DraftStatus.OPEN
+    item: str | None = None  # the team's own item it became
+    published_by: str | None = None
+    published_at: float | None = None
+    returned_by: str | None = None
+    returned_at: float | None = None
+    comment: str = ""  # why it was returned
+
+    @property
+    def drafting_time(self) -> float | None:
+        """From the item's delivery to the draft; None for a statement to no item."""
+        return None if self.delivered is None else max(self.t - self.delivered, 0.0)
+
+    @property
+    def approval_delay(self) -> float | None:
+        """From the draft to its publication; None when it was not published."""
+        return None if self.published_at is None else self.published_at - self.t
+
+    def as_json(self) -> dict[str, Any]:
+        """The contract's fields."""
+        return {
+            "draft": self.id,
+            "publishes": self.publishes,
+            "to": self.answered,
+            "by": self.by,
+            "drafted": self.t,
+            "status": self.status,
+            "item": self.item,
+            "published_by": self.published_by,
+            "published": self.published_at,
+            "drafting_time": self.drafting_time,
+            "approval_delay": self.approval_delay,
+            "returned_by": self.returned_by,
+            "returned": self.returned_at,
+            "comment": self.comment or None,
+        }
+
+
+@dataclass(slots=True)
 class ObjectiveResult:
     """One exercise objective: its expectations' outcomes and the evaluator's rating."""
 
@@ -179,6 +230,9 @@ class Score:
     objectives: list[ObjectiveResult] = field(default_factory=list)
     remarks: list[Remark] = field(default_factory=list)  # strengths and improvements
     team_texts: list[TeamText] = field(default_factory=list)
+    #: The drafts of a team that works with approval, in the order written (none: the
+    #: team published directly, and the debrief looks as it always did).
+    drafts: list[DraftResult] = field(default_factory=list)
     started_wall: str | None = None  # when the exercise began, as the log's clock says
     ended_at: float | None = None  # scenario time of the end, if it ended
     end_reason: str | None = None
@@ -198,6 +252,7 @@ class Score:
             "expectations": [e.as_json() for e in self.expectations],
             "findings": self.findings,
             "summary": self.summary,
+            **({"drafts": [d.as_json() for d in self.drafts]} if self.drafts else {}),
         }
 
 
@@ -355,6 +410,7 @@ def _score(store: SessionStore, display: str) -> Score:
     ratings: dict[str, Remark] = {}  # the latest rating of each objective
     remarks: list[Remark] = []
     team_texts: list[TeamText] = []
+    drafts: dict[str, DraftResult] = {}
     started_wall: str | None = None
     ended_at: float | None = None
     end_reason: str | None = None
@@ -401,7 +457,12 @@ def _score(store: SessionStore, display: str) -> Score:
             done = cast(ActionData, event.data)
             action = done["action"]
             targets = list(done.get("to") or ())
-            actions.append((event.t, action, targets))
+            if action in TEAM_WORK or done.get("draft") is not None:
+                _draft_work(drafts, event.t, done, targets)
+            if action in (Action.CLAIM, Action.RELEASE):
+                continue  # who takes which item on: no part of the score
+            if action not in TEAM_WORK:  # what the team did where the exercise saw it
+                actions.append((event.t, action, targets))
             per_member[done.get("by") or "(no name)"] += 1
             if action == Action.FLAG:
                 for target in targets:
@@ -492,6 +553,8 @@ def _score(store: SessionStore, display: str) -> Score:
     results.sort(key=lambda r: (r.delivered, r.inject, r.index))
     if any(f["kind"] == Rule.LEGITIMATE for f in findings):
         _quote_hidden(store, display, findings)
+    if drafts:
+        _draft_deliveries(store, display, list(drafts.values()))
     stretches = hidden_stretches(visibility)
     no_stretches: list[Stretch] = []  # shared: most rumours were never hidden
     rumours = [
@@ -517,6 +580,8 @@ def _score(store: SessionStore, display: str) -> Score:
         per_member,
         first_statement,
     )
+    if drafts:
+        summary.update(_draft_summary(list(drafts.values())))
     objectives = [
         ObjectiveResult(
             o.id,
@@ -544,10 +609,69 @@ def _score(store: SessionStore, display: str) -> Score:
         objectives,
         remarks,
         team_texts,
+        list(drafts.values()),
         started_wall,
         ended_at,
         end_reason,
     )
+
+
+def _draft_work(
+    drafts: dict[str, DraftResult], t: float, done: ActionData, targets: list[str]
+) -> None:
+    """A draft written, published or returned, kept with its draft."""
+    action = done["action"]
+    draft_id = str(done.get("draft") or "")
+    if action == Action.DRAFT:
+        drafts[draft_id] = DraftResult(
+            draft_id,
+            str(done.get("publishes") or ""),
+            targets[0] if targets else None,
+            done.get("by"),
+            t,
+        )
+        return
+    draft = drafts.get(draft_id)
+    if draft is None:
+        return
+    if action == Action.RETURN:
+        draft.status = DraftStatus.RETURNED
+        draft.returned_by, draft.returned_at = done.get("by"), t
+        draft.comment = str(done.get("text") or "")
+    elif action in PUBLISHES:
+        draft.status = DraftStatus.PUBLISHED
+        draft.item = done.get("item")
+        draft.published_by, draft.published_at = done.get("by"), t
+
+
+def _draft_deliveries(store: SessionStore, display: str, drafts: list[DraftResult]) -> None:
+    """When the items the drafts answer were delivered: read in a second pass, as the
+    first keeps no times of noise items (a surge has a million)."""
+    wanted = {d.answered for d in drafts if d.answered}
+    if not wanted:
+        return
+    delivered: dict[str, float] = {}
+    for event in checked_events(store.deliveries_of(wanted), display):
+        delivered.setdefault(str(event.data["item"]), event.t)
+    for draft in drafts:
+        if draft.answered is not None:
+            draft.delivered = delivered.get(draft.answered)
+
+
+def _draft_summary(drafts: list[DraftResult]) -> dict[str, Any]:
+    """The figures of drafting and approval, kept apart: the drafter's time from the item
+    to the draft, and the leader's from the draft to publication."""
+    # Of the texts published: a returned draft's time is part of the one that replaced it.
+    published = [d for d in drafts if d.status == DraftStatus.PUBLISHED]
+    drafting = [d.drafting_time for d in published if d.drafting_time is not None]
+    approval = [d.approval_delay for d in published if d.approval_delay is not None]
+    return {
+        "drafts": len(drafts),
+        "drafts_published": sum(1 for d in drafts if d.status == DraftStatus.PUBLISHED),
+        "drafts_returned": sum(1 for d in drafts if d.status == DraftStatus.RETURNED),
+        "median_drafting_time": percentile(drafting, 50),
+        "median_approval_delay": percentile(approval, 50),
+    }
 
 
 def _finding(t: float, done: ActionData, found: Mapping[str, Any]) -> dict[str, Any]:

@@ -29,7 +29,6 @@ from simulator.tui.messages import (
     EndRequested,
     EvaluationRequested,
     NextInjectRequested,
-    ObserverNamed,
 )
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.afteraction import AfterActionScreen
@@ -37,6 +36,7 @@ from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.text import clean
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
 
@@ -75,9 +75,6 @@ class CrisisApp(ConsoleApp):
         self.session_path = session_path
         self.speed = speed
         self.player = player
-        # The observer's name, asked for at this console's first observer note: it is not
-        # the trainee's name, and it is recorded with every note as ``by``.
-        self.observer: str | None = None
         self.engine: Engine | None = engine
         self.resuming = engine is not None
         self._store_error: str | None = None
@@ -196,10 +193,6 @@ class CrisisApp(ConsoleApp):
         self.notify(done_message, timeout=3, markup=False)
         return True
 
-    @on(ObserverNamed)
-    def _observer_named(self, event: ObserverNamed) -> None:
-        self.observer = event.name
-
     @on(AdhocRequested)
     def _adhoc_requested(self, event: AdhocRequested) -> None:
         self.adhoc(event.inject)
@@ -253,6 +246,19 @@ class CrisisApp(ConsoleApp):
         return self.engine.guide.check(text) if self.engine else []
 
     # -- what the widgets ask --------------------------------------------------------------
+
+    def inject_status(self, inject_id: str) -> str:
+        """An inject's status, as the engine knows it."""
+        return self.engine.inject_status(inject_id) if self.engine else "pending"
+
+    def personas(self) -> list[tuple[str, str]]:
+        """The scenario's personas, as the engine has them."""
+        if self.engine is None:
+            return []
+        return [
+            (pid, f"{clean(a.name, single_line=True)} ({self.role_name(a.role)})")
+            for pid, a in self.engine.personas.items()
+        ]
 
     def now(self) -> float:
         """Scenario time now."""

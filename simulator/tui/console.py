@@ -18,6 +18,7 @@ from functools import partial
 from types import FrameType
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -33,6 +34,7 @@ from simulator.scenario.diagnostics import said_of
 from simulator.scenario.loader import LoadedScenario
 from simulator.tui.bindings import key_commands, key_rows, localize_bindings
 from simulator.tui.i18n import CATALOGUE, Catalogue
+from simulator.tui.messages import ObserverNamed
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.palette import Palette
 from simulator.tui.screens.dialogs import HelpScreen
@@ -134,6 +136,9 @@ class ConsoleApp(App[int]):
         #: screen comes from it, so rows, detail pane and status line show the same time.
         self.triage = Triage(0.0)
         self._drawn_second: int | None = None
+        # The observer's name, asked for at this console's first observer note or rating:
+        # it is not the trainee's name, and it is recorded with every note as ``by``.
+        self.observer: str | None = None
         self._earlier_handlers: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
         self.closing_signal: int | None = None
 
@@ -156,9 +161,13 @@ class ConsoleApp(App[int]):
     def _take(self, events: Iterable[Event]) -> list[FeedItem]:
         added = self.model.apply(events)
         for item in added:
-            if item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM:
+            if self.monitored(item):
                 self.monitor.add(item.t, item.line)
         return added
+
+    def monitored(self, item: FeedItem) -> bool:
+        """Whether the trends count an item: the public's posts on the public channels."""
+        return item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM
 
     def deliver(self, events: list[Event]) -> None:
         """Show events just taken from the log."""
@@ -226,6 +235,19 @@ class ConsoleApp(App[int]):
     @abstractmethod
     def show_status(self, line: StatusLine) -> None:
         """Fill a status line."""
+
+    def inject_status(self, inject_id: str) -> str:
+        """pending, wont, delivered, met, late, missed or breach: the facilitator's view of
+        an inject (a console that cannot tell says pending)."""
+        return "pending"
+
+    def personas(self) -> list[tuple[str, str]]:
+        """The personas a facilitator's item can come from: (id, name and role)."""
+        return []
+
+    @on(ObserverNamed)
+    def _observer_named(self, event: ObserverNamed) -> None:
+        self.observer = event.name
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as the footer, the help and the palette show it: one with a name of its

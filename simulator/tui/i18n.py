@@ -11,6 +11,7 @@ from simulator.lang import Catalogue as _Catalogue
 from simulator.lang import Entry
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
+from simulator.lang.control import CONTROL
 from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.triage import TRIAGE
 
@@ -20,6 +21,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     **TRIAGE,
     **COMPOSER,
     **FACILITATOR,
+    **CONTROL,
 }
 
 __all__ = ["CATALOGUE", "Catalogue"]

@@ -16,9 +16,11 @@ from simulator.engine.events import (
     PUBLIC_CHANNELS,
     PUBLISHES,
     SETTLED,
+    TEAM_WORK,
     Action,
     ActionData,
     DeliveredData,
+    DraftStatus,
     Evaluation,
     EvaluationData,
     EventType,
@@ -28,6 +30,7 @@ from simulator.engine.events import (
     Source,
 )
 from simulator.engine.store import Event
+from simulator.exercise.protocol import SETTLED_MARKER
 from simulator.tui.text import clean
 
 OBSERVER = "observer"  # the kind of an observer's note among what was done about an item
@@ -64,6 +67,33 @@ class Remark:
     text: str = ""
     by: str | None = None
     rating: str | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    """A reply or statement drafted for the leader's approval, and what became of it."""
+
+    id: str  # d1, d2, … as the engine numbered it
+    publishes: str  # reply or statement
+    to: tuple[str, ...]  # the item a reply answers (a statement may have none)
+    text: str
+    channel: str | None
+    by: str | None
+    seat: str | None
+    t: float
+    status: str = DraftStatus.OPEN
+    comment: str = ""  # why it was returned
+    published_by: str | None = None
+    published_at: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A team member has taken an item on."""
+
+    by: str | None
+    seat: str | None
+    t: float
 
 
 @dataclass(slots=True)
@@ -120,11 +150,18 @@ class FeedModel:
         self.by_id: dict[str, FeedItem] = {}
         self.replies: dict[str, list[str]] = {}
         self.notes: list[Done] = []  # the team's logbook notes
+        #: Everything the team did and noted, in order, with the items it was about: the
+        #: team's log, which every seat shows.
+        self.log: list[tuple[Done, tuple[str, ...]]] = []
         self.observer_notes: list[ObserverNote] = []
         # The evaluator's: the latest rating of each objective (a later one replaces it),
         # and the strengths and areas for improvement in the order they were written.
         self.ratings: dict[str, Remark] = {}
         self.remarks: list[Remark] = []
+        # The team's drafts by id, and who has taken which item on (a release, or a reply
+        # to the item published, gives it up).
+        self.drafts: dict[str, Draft] = {}
+        self.claims: dict[str, Claim] = {}
         self.ended = False
         self.unread = 0
         # Each item's expectations, by index: the scenario time it is due, None once met.
@@ -140,6 +177,8 @@ class FeedModel:
                 self._expect(event)
             elif kind == EventType.EXPECTATION:
                 self._settle(event)
+            elif kind == SETTLED_MARKER:
+                self._close(event.data.get("inject"), event.data.get("index"))
             elif kind == EventType.ACTION:
                 self._action(event)
             elif kind == EventType.NOTE:
@@ -167,11 +206,15 @@ class FeedModel:
 
     def _settle(self, event: Event) -> None:
         data = cast(ExpectationData, event.data)
-        due = self._due.get(str(data.get("inject")))
-        index = data.get("index")
         # Missed stays open (a late answer still counts); met and late close it.
-        settled = data.get("status") in SETTLED
-        if settled and due is not None and isinstance(index, int) and 0 <= index < len(due):
+        if data.get("status") in SETTLED:
+            self._close(data.get("inject"), data.get("index"))
+
+    def _close(self, inject: object, index: object) -> None:
+        """Stop countdown ``index`` of item ``inject``: from an expectation that settled
+        it, or, on a trainee's seat, from the host's marker that says only that."""
+        due = self._due.get(str(inject))
+        if due is not None and isinstance(index, int) and 0 <= index < len(due):
             due[index] = None
 
     def open_deadlines(self) -> dict[str, float]:
@@ -228,6 +271,7 @@ class FeedModel:
                 return
         else:
             self.notes.append(note)
+            self.log.append((note, tuple(targets)))
         for target in targets:
             self._mark(target, note)
 
@@ -248,7 +292,25 @@ class FeedModel:
 
     def _action(self, event: Event) -> None:
         data = cast(ActionData, event.data)
-        done = Done(
+        kind = data["action"]
+        if kind in TEAM_WORK or data.get("draft"):
+            self._team_work(event, data)
+            if kind in TEAM_WORK:
+                # The team's work among themselves: in its log, not done to the item.
+                targets = tuple(str(t) for t in data.get("to") or ())
+                self.log.append((self._done(event, data), targets))
+                return
+        if kind == Action.REPLY:
+            for target in data.get("to") or ():
+                self.claims.pop(target, None)  # the mark goes with the next bump below
+        done = self._done(event, data)
+        self.log.append((done, tuple(str(t) for t in data.get("to") or ())))
+        for target in data.get("to") or ():
+            self._mark(target, done)
+
+    @staticmethod
+    def _done(event: Event, data: ActionData) -> Done:
+        return Done(
             data["action"],
             event.t,
             data.get("by"),
@@ -257,8 +319,47 @@ class FeedModel:
             data.get("reason"),
             clean(data.get("recipient") or "", single_line=True) or None,
         )
-        for target in data.get("to") or ():
-            self._mark(target, done)
+
+    def _team_work(self, event: Event, data: ActionData) -> None:
+        """A draft, its publication or return, or a claim or release of an item."""
+        kind = data["action"]
+        by = clean(data.get("by") or "", single_line=True) or None
+        seat = data.get("seat")
+        targets = tuple(str(t) for t in data.get("to") or ())
+        if kind == Action.CLAIM:
+            for target in targets:
+                self.claims[target] = Claim(by, seat, event.t)
+                self._bump(target)
+        elif kind == Action.RELEASE:
+            for target in targets:
+                self.claims.pop(target, None)
+                self._bump(target)
+        elif kind == Action.DRAFT:
+            draft_id = str(data.get("draft") or "")
+            self.drafts[draft_id] = Draft(
+                draft_id,
+                str(data.get("publishes") or ""),
+                targets,
+                clean(data.get("text") or ""),
+                data.get("channel"),
+                by,
+                seat,
+                event.t,
+            )
+        else:
+            draft = self.drafts.get(str(data.get("draft")))
+            if draft is None:
+                return
+            if kind == Action.RETURN:
+                draft.status = DraftStatus.RETURNED
+                draft.comment = clean(data.get("text") or "")
+            elif kind in PUBLISHES:
+                draft.status = DraftStatus.PUBLISHED
+                draft.published_by, draft.published_at = by, event.t
+
+    def open_drafts(self) -> list[Draft]:
+        """The drafts waiting for approval, oldest first."""
+        return [d for d in self.drafts.values() if d.status == DraftStatus.OPEN]
 
     def _mark(self, target: str, done: Done) -> None:
         item = self.by_id.get(target)
@@ -280,6 +381,12 @@ class FeedModel:
         elif done.kind == Action.ESCALATE:
             item.escalated = True
         item.version += 1
+
+    def _bump(self, target: str) -> None:
+        """Redraw an item's row: who has taken it changed."""
+        item = self.by_id.get(target)
+        if item is not None:
+            item.version += 1
 
     def mark_read(self, item: FeedItem) -> None:
         """The team has seen the item."""

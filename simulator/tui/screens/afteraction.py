@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
 from simulator.engine.store import SessionError
@@ -39,6 +39,7 @@ from simulator.tui.bindings import localize_bindings
 from simulator.tui.i18n import Catalogue
 from simulator.tui.screens.evaluation import hot_wash
 from simulator.tui.tones import TONE_CLASSES, Tone, tone_css, tone_of
+from simulator.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp

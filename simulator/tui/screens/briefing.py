@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from simulator.lang.units import say_duration
 from simulator.scenario.durations import day_clock
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.messages import BeginRequested
 from simulator.tui.text import clean, literal
+from simulator.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp

@@ -28,7 +28,7 @@ from simulator.tui.screens.dialogs import Dialog, PromptScreen
 from simulator.tui.text import clean
 
 if TYPE_CHECKING:
-    from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
 
 #: The ratings in the order the dialog lists them, best first.
 RATINGS = tuple(Rating)
@@ -42,7 +42,7 @@ def rating_words(tr: Catalogue, rating: str) -> str:
     return labels(key) if labels.has(key) else rating
 
 
-def with_evaluator(screen: Screen[Any], app: CrisisApp, then: Callable[[str], None]) -> None:
+def with_evaluator(screen: Screen[Any], app: ConsoleApp, then: Callable[[str], None]) -> None:
     """Call ``then`` with the evaluator's name: the one this console knows already (the
     observer's, given once), else asked for, offering the last name the log recorded
     with an observer note or an evaluator's record (a resumed session's, to confirm)."""
@@ -265,7 +265,7 @@ class HotWashScreen(Dialog[HotWash | None]):
         self.dismiss(wash)
 
 
-def hot_wash(screen: Screen[None], app: CrisisApp) -> None:
+def hot_wash(screen: Screen[None], app: ConsoleApp) -> None:
     """Open the hot wash form over ``screen`` (the facilitator's or the after-action
     screen): each line written becomes one record, by the evaluator."""
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from simulator.engine.actions import HIDE_REASONS, ActionRequest
 from simulator.engine.events import PUBLIC_CHANNELS
@@ -25,9 +25,11 @@ from simulator.tui.bindings import localize_bindings
 from simulator.tui.messages import ActionRequested
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
+from simulator.tui.screens.teamlog import TeamLogScreen, log_text
 from simulator.tui.text import clean
 from simulator.tui.widgets.composer import ComposerPanel, Target
 from simulator.tui.widgets.feed import FeedView
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import (
     OPEN_KEY,
     OVERDUE_KEY,
@@ -144,6 +146,12 @@ class ReadingScreen(Screen[None]):
         self.query_one("#list-feed", FeedView).focus()
         self.refresh_panels()
         self._show_filters()
+
+    def on_screen_resume(self) -> None:
+        # What changed while a dialog or another screen was over this one (a pause, the
+        # items that came) was not drawn here: the console redraws only the top screen.
+        if self.is_mounted:
+            self.console.redraw()
 
     # -- the lists -----------------------------------------------------------------------
 
@@ -340,6 +348,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
+        Binding("l", "team_log", "Team log", id="teamlog", show=False),
         *reading_keys(footer=True),
     ]
 
@@ -421,11 +430,19 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
     @on(ComposerPanel.Publish)
     async def _composer_publish(self, event: ComposerPanel.Publish) -> None:
         app = self.crisis
-        item = event.composer.target.item
+        target = event.composer.target
+        item = target.item
         request = (
-            ActionRequest("reply", (item.id,), event.text, by=app.player)
+            ActionRequest("reply", (item.id,), event.text, by=app.player, draft=target.draft)
             if item is not None
-            else ActionRequest("statement", (), event.text, channel=event.channel, by=app.player)
+            else ActionRequest(
+                "statement",
+                (),
+                event.text,
+                channel=event.channel,
+                by=app.player,
+                draft=target.draft,
+            )
         )
         # Closed by the app through published() once the action is recorded; not recorded
         # (the exercise ended, the disk failed), the text stays in the composer.
@@ -556,6 +573,11 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         options.append((other, f"0  {tr('escalate.other')}"))
         keys = {str(k + 1): str(k) for k in range(min(len(names), 9))} | {"0": other}
         self.app.push_screen(ChoiceScreen(tr("escalate.to"), options, keys), chosen)
+
+    def action_team_log(self) -> None:
+        """What the team has done and noted, with who did it: the same on every seat."""
+        app = self.crisis
+        self.app.push_screen(TeamLogScreen(app.tr, log_text(app.tr, app.model, app.clock_text)))
 
     def action_note(self) -> None:
         """A logbook note, attached to the selected item if there is one."""

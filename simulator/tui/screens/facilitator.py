@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from simulator import lang
 from simulator.engine.actions import ActionRequest
@@ -44,10 +44,11 @@ from simulator.tui.screens.evaluation import (
 )
 from simulator.tui.text import clean, literal
 from simulator.tui.tones import TONE_CLASSES, state_tone, tone_css, tone_of
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import StatusLine
 
 if TYPE_CHECKING:
-    from simulator.tui.app import CrisisApp
+    from simulator.tui.console import ConsoleApp
 
 NOTES_SHOWN = 5  # the latest observer notes under the table; all of them are in the log
 TEXT_SHOWN = 60  # characters of an inject's text in the table
@@ -92,7 +93,7 @@ class FacilitatorScreen(Screen[None]):
         self._rows: dict[str, tuple[EventRow, str]] = {}
 
     @property
-    def crisis(self) -> CrisisApp:
+    def crisis(self) -> ConsoleApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -112,8 +113,7 @@ class FacilitatorScreen(Screen[None]):
         app = self.crisis
         tr = app.tr
         localize_bindings(self, tr)
-        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
-        self.query_one("#help", Static).update(Text(f"{tr('facilitator.title')}: {keys}"))
+        self.show_keys()
         table = self.query_one("#msel", DataTable)
         # What each inject expects comes last: the text, shortened, stays in view on an
         # ordinary terminal, and the table scrolls sideways to the rest.
@@ -141,6 +141,16 @@ class FacilitatorScreen(Screen[None]):
         self.refresh_panels()
         table.focus()
 
+    def heading(self) -> str:
+        """What the line of keys begins with: whose screen this is."""
+        return self.crisis.tr("facilitator.title")
+
+    def show_keys(self) -> None:
+        """The line of keys, from the bindings active now."""
+        tr = self.crisis.tr
+        keys = " · ".join(f"{row.keys} {row.label}" for row in key_rows(self, tr, own=True))
+        self.query_one("#help", Static).update(Text(f"{self.heading()}: {keys}"))
+
     @on(DataTable.RowHighlighted, "#msel")
     def _show_inject(self, event: DataTable.RowHighlighted) -> None:
         """The highlighted inject in full: when, on which channel, from whom, its text and
@@ -166,7 +176,7 @@ class FacilitatorScreen(Screen[None]):
         app.show_status(self.query_one("#status", StatusLine))
         table = self.query_one("#msel", DataTable)
         for inj in app.loaded.scenario.injects:
-            status = app.engine.inject_status(inj.id) if app.engine else "pending"
+            status = app.inject_status(inj.id)
             label = app.tr("fac.state.wont") if status == "wont" else app.tr(f"state.{status}")
             style = tone_of(self, state_tone(status))
             table.update_cell(inj.id, "status", Text(label, style=style))
@@ -202,6 +212,11 @@ class FacilitatorScreen(Screen[None]):
         """Called on every tick of the console."""
         self.refresh_panels()
 
+    def on_screen_resume(self) -> None:
+        # A dialog over this screen kept it from being redrawn meanwhile.
+        if self.is_mounted:
+            self.refresh_panels()
+
     def action_next_inject(self) -> None:
         """Jump the clock to the next scripted inject."""
         self.post_message(NextInjectRequested())
@@ -209,14 +224,7 @@ class FacilitatorScreen(Screen[None]):
     def action_adhoc(self) -> None:
         """Write an item as any persona, delivered now; a press question gets a deadline."""
         app = self.crisis
-        personas = (
-            [
-                (pid, f"{clean(a.name, single_line=True)} ({app.role_name(a.role)})")
-                for pid, a in app.engine.personas.items()
-            ]
-            if app.engine
-            else []
-        )
+        personas = app.personas()
         if not personas:
             return
 

@@ -35,13 +35,18 @@ SOON = 300  # seconds before a deadline from which the countdown stands out
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """What a composer writes: a reply to an item, or a statement (``item`` None)."""
+    """What a composer writes: a reply to an item, or a statement (``item`` None); with
+    ``draft``, the leader publishing a draft of the team (its id)."""
 
     item: FeedItem | None
+    draft: str | None = None
 
     @property
     def key(self) -> str:
-        """One draft per target: per item replied to, and one for statements."""
+        """One text per target: per item replied to, one for statements, one per draft
+        being approved."""
+        if self.draft is not None:
+            return f"draft:{self.draft}"
         return f"reply:{self.item.id}" if self.item else "statement"
 
 
@@ -104,6 +109,7 @@ class ComposerPanel(Vertical):
         self.info = info
         self.draft = draft
         self.confirming = False
+        self._warnings: list[str] = []  # the warnings' lines as shown
 
     def compose(self) -> ComposeResult:
         tr = self.tr
@@ -173,19 +179,22 @@ class ComposerPanel(Vertical):
         self._show(self._findings())
 
     def _show(self, findings: list[GuidelineFinding], note: str | None = None) -> None:
+        # Called on every key: the count's line is of fixed height, and the warnings are
+        # laid out again only when they change, so typing costs a redraw of two lines.
         info = self.tr("composer.count", count=len(self.text)) + "  ·  " + self.tr("composer.hint")
-        self.query_one("#composer-info", Static).update(Text(note or info))
+        self.query_one("#composer-info", Static).update(Text(note or info), layout=False)
         box = self.query_one("#composer-warnings", Static)
         box.set_class(bool(findings), "found")
         box.set_class(self.confirming, "confirm")
-        if not findings:
-            box.update(self.tr("compose.ok"))
-            return
-        lines = [self.tr("compose.warnings")]
-        lines += ["  ⚠ " + self.tr(f"finding.{f.rule}", match=f.match) for f in findings]
-        if self.confirming:
-            lines.append(self.tr("composer.confirm"))
-        box.update(Text("\n".join(lines)))
+        lines = [self.tr("compose.ok")]
+        if findings:
+            lines = [self.tr("compose.warnings")]
+            lines += ["  ⚠ " + self.tr(f"finding.{f.rule}", match=f.match) for f in findings]
+            if self.confirming:
+                lines.append(self.tr("composer.confirm"))
+        if lines != self._warnings:
+            box.update(Text("\n".join(lines)), layout=len(lines) != len(self._warnings))
+            self._warnings = lines
 
     def action_publish(self) -> None:
         """Publish; with guideline warnings, only when asked a second time."""

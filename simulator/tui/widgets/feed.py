@@ -115,8 +115,10 @@ class FeedView(ScrollView, can_focus=True):
         return item.channel in self.channels and (self.predicate is None or self.predicate(item))
 
     def append(self, items: list[FeedItem]) -> None:
-        """Add newly delivered items (one batch, one refresh)."""
-        new = [item.index for item in items if self.accepts(item)]
+        """Add newly delivered items (one batch, one refresh); one the list shows already
+        is not added again (a batch that came while the screen was mounting)."""
+        after = self.rows[-1] if self.rows else -1
+        new = [item.index for item in items if item.index > after and self.accepts(item)]
         if not new:
             return
         had_rows = bool(self.rows)
@@ -302,6 +304,9 @@ class FeedView(ScrollView, can_focus=True):
             marks.append("⊘")
         if item.escalated:
             marks.append("⇪")
+        claim = self.model.claims.get(item.id)
+        if claim is not None and claim.by:  # who has taken it: nobody answers twice
+            marks.append(f"✋ {claim.by}")
         if marks:
             text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
         if cursor is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.console import Group
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
@@ -25,7 +26,32 @@ OPEN_KEY = "p"
 OVERDUE_KEY = "o"
 
 
-class StatusLine(Static):
+class Panel(Static):
+    """A Static told what to show far more often than that changes: every second and on
+    every delivery. An update repaints the widget, and one that may change its size lays
+    the whole screen out again; so an unchanged content is not shown again, and a panel
+    whose size does not depend on its content is updated without a layout."""
+
+    #: Whether the content decides the panel's size (then a change needs a layout).
+    SIZED_BY_CONTENT: ClassVar[bool] = False
+    _shown: tuple[tuple[str, tuple[Span, ...], str | Style], ...] | None = None
+
+    def put(self, *parts: Text) -> None:
+        """Show ``parts``, one under the other, unless they are shown already."""
+        shown = tuple((part.plain, tuple(part.spans), part.style) for part in parts)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.update(parts[0] if len(parts) == 1 else Group(*parts), layout=self.SIZED_BY_CONTENT)
+
+
+class DetailBody(Panel):
+    """The detail pane's text: its height follows it, and the pane scrolls."""
+
+    SIZED_BY_CONTENT = True
+
+
+class StatusLine(Panel):
     """Fictional clock, T+, speed and state, and the counts that need attention.
 
     The counts of open and overdue questions are links: a click (or the key shown beside
@@ -83,7 +109,7 @@ class StatusLine(Static):
         title_text = literal(title, single_line=True)
         title_text.stylize(tone_of(self, Tone.TIME))
         text.append(title_text)
-        self.update(text)
+        self.put(text)
 
 
 class DetailPane(VerticalScroll):
@@ -96,7 +122,7 @@ class DetailPane(VerticalScroll):
     COMPONENT_CLASSES = set(TONE_CLASSES)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
+        yield DetailBody(id="detail-body")
 
     def show(
         self,
@@ -110,9 +136,9 @@ class DetailPane(VerticalScroll):
     ) -> None:
         """Redraw for ``item`` (None: nothing selected); ``now`` is the reading of the
         clock that ``info`` was taken at."""
-        body = self.query_one("#detail-body", Static)
+        body = self.query_one("#detail-body", DetailBody)
         if item is None or info is None:
-            body.update(Text(tr("detail.empty"), style="dim"))
+            body.put(Text(tr("detail.empty"), style="dim"))
             return
         parts: list[Text] = []
         head = Text()
@@ -122,6 +148,9 @@ class DetailPane(VerticalScroll):
         head.append(f"  [{role_name(item.role)}]", tone_of(self, Tone.ROLE))
         head.append(f"  {info.clock}  {tr('channel.' + item.channel)}", tone_of(self, Tone.TIME))
         parts.append(head)
+        claim = model.claims.get(item.id)
+        if claim is not None and claim.by:
+            parts.append(Text(f"✋ {tr('claim.by', name=claim.by)}", tone_of(self, Tone.MARKS)))
         if info.due_in is not None:
             # Right under the head: a short pane must not hide the deadline below the text.
             key = "triage.late" if info.due_in < 0 else "triage.left"
@@ -166,7 +195,7 @@ class DetailPane(VerticalScroll):
             if done.text:
                 line.append(f": {done.text}")
             parts.append(line)
-        body.update(Group(*parts))
+        body.put(*parts)
 
 
 def done_label(tr: Catalogue, done: Done) -> str:
@@ -180,7 +209,7 @@ def done_label(tr: Catalogue, done: Done) -> str:
     return tr("done." + done.kind)
 
 
-class MonitorPane(Static):
+class MonitorPane(Panel):
     """Trending terms and hashtags, and the posts-per-minute sparkline."""
 
     DEFAULT_CSS = """
@@ -196,7 +225,7 @@ class MonitorPane(Static):
         for term, count in trending:
             text.append(f"{count:>4} ", "dim")
             text.append(term + "\n", tone_of(self, Tone.TAG) if term.startswith("#") else "")
-        self.update(text)
+        self.put(text)
 
 
 class RateSparkline(Sparkline):
@@ -207,7 +236,7 @@ class RateSparkline(Sparkline):
     """
 
 
-class MonitorLine(Static):
+class MonitorLine(Panel):
     """The monitoring aids on one line, for short screens: top terms and a sparkline."""
 
     DEFAULT_CSS = """
@@ -220,7 +249,7 @@ class MonitorLine(Static):
         text.append(sparkline(per_minute[-10:]) + " ", "bold")
         text.append(tr("triage.trending") + ": ", "bold")
         text.append(" · ".join(f"{term} {count}" for term, count in trending) or tr("monitor.none"))
-        self.update(text)
+        self.put(text)
 
 
 def sparkline(values: list[int]) -> str:
