@@ -8,8 +8,10 @@ virtual clock, each action read back from the session file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import Select, Static, TextArea
 
 from simulator.engine.actions import HIDE_REASONS, ActionError, ActionRequest, load_actions
@@ -19,6 +21,9 @@ from simulator.engine.store import Event, SessionStore
 from simulator.scenario.diagnostics import ScenarioError
 from simulator.scenario.loader import check_text, load_scenario, load_scenario_text
 from simulator.scenario.model import TRUTHS
+from simulator.tui.i18n import Catalogue
+from simulator.tui.model import FeedModel
+from simulator.tui.screens.approval import ApprovalScreen
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView, countdown
@@ -486,3 +491,23 @@ async def test_flag_keys_and_marker_follow_the_language(
         labels = [e.data["label"] for e in console.actions()]
         assert labels == [*keys.values(), "misleading"]
         assert marker in feed_header(console, RUMOUR)
+
+
+@pytest.mark.parametrize(
+    "dialog",
+    [
+        lambda: PromptScreen("Notat"),
+        lambda: ChoiceScreen("Merk", [("valid", "k  korrekt")]),
+        lambda: ApprovalScreen(Catalogue("nb"), [], FeedModel(), str),
+    ],
+)
+async def test_a_dialog_closed_before_it_was_shown_is_no_error(dialog: Any) -> None:
+    # Keys typed fast, meant for a field still opening, can open a dialog and close it
+    # again before it is shown: the console goes on.
+    app = App[None]()
+    async with app.run_test() as pilot:
+        app.push_screen(dialog())
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app._exception is None

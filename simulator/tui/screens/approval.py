@@ -72,7 +72,7 @@ class ApprovalScreen(Dialog[tuple[str, str] | None]):
             yield Static(Text(tr("approval.help")), classes="warnings")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.focus_first(OptionList)
 
     def _highlighted(self) -> str | None:
         options = self.query_one(OptionList)

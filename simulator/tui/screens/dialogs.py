@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -41,6 +42,13 @@ class Dialog(ModalScreen[Result]):
         """Close without an answer."""
         self.dismiss(None)
 
+    def focus_first(self, selector: str | type[Widget]) -> None:
+        """Focus the first widget ``selector`` finds, if the dialog still has it: keys typed
+        fast (meant for a field that was still opening) may have closed it already."""
+        found = self.query(selector)
+        if found:
+            found.first().focus()
+
 
 class ChoiceScreen(Dialog[str | None]):
     """Pick one of a few options (flagging, an inject's persona)."""
@@ -59,7 +67,7 @@ class ChoiceScreen(Dialog[str | None]):
             yield OptionList(*[Option(Text(label), id=value) for value, label in self.options])
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        self.focus_first(OptionList)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -89,7 +97,7 @@ class PromptScreen(Dialog[str | None]):
             yield Input(value=self.value, placeholder=self.placeholder)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.focus_first(Input)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
@@ -227,7 +235,7 @@ class AdhocScreen(Dialog[Adhoc | None]):
             yield Static(id="problem")
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        self.focus_first("#text")
 
     @on(Select.Changed, "#kind")
     def _kind_changed(self, event: Select.Changed) -> None:

@@ -343,7 +343,7 @@ class ObserverNoteScreen(Dialog[ObserverNote | None]):
             yield Input(placeholder=tr("fac.note.text"), id="text")
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        self.focus_first("#text")
 
     @on(Input.Submitted, "#text")
     def _submit(self, event: Input.Submitted) -> None:
