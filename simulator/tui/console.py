@@ -189,6 +189,8 @@ class ConsoleApp(App[int]):
 
     def redraw(self) -> None:
         """Live counters, countdowns and status on whatever screen is showing."""
+        if not self.screen_stack:
+            return  # closing: a timer that fires now has nothing to draw on
         self.read_clock()
         screen = self.screen
         if isinstance(screen, Redrawn) and screen.is_mounted:
