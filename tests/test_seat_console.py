@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widgets import TabbedContent
 
 from simulator.engine.actions import ActionRequest
 from simulator.engine.session import new_session, virtual_clock
@@ -92,6 +93,7 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         # Press sees the press inbox and the internal list, and takes no flag or hide.
         assert not press.may("flag") and not press.may("hide") and not press.may("return")
         assert press.monitor.trending(press.now()) == []  # no trends of a feed it cannot see
+        await until(pilot, lambda: screen.query_one("#tabs", TabbedContent).active == "tab-press")
         assert item in press.model.open_deadlines()  # its countdown runs on the seat too
         await screen.open_composer(Target(press.model.by_id[item]))
         await pilot.pause()

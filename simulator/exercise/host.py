@@ -458,16 +458,13 @@ class Host:
 
     def _handle(self, seat: _Seat, request: Request) -> None:
         """Apply a request once, publish its events, then acknowledge it."""
-        targets = self._targets(seat, request)
+        targets = self._teams_for(seat.code, request)
         first = next((t.applied[request.id] for t in targets if request.id in t.applied), None)
         if first is not None:
             self._send(seat, first)  # a resend: its first outcome, nothing applied again
             return
         ack = self.apply(seat.code, seat.name, request)
         self._send(seat, ack)
-
-    def _targets(self, seat: _Seat, request: Request) -> list[Team]:
-        return self._teams_for(seat.code, request)
 
     def _teams_for(self, code: SeatCode, request: Request) -> list[Team]:
         """The teams a request acts on: a team's seats their own; the control cell the team

@@ -107,11 +107,15 @@ class SeatScreen(ExerciseScreen, inherit_bindings=False):
             return  # done once they are
         tabs = self.query_one("#tabs", TabbedContent)
         shown = ROLE_LISTS.get(role, ())
+        if not shown:
+            return
+        # The role's first list is made the active one before the others are hidden:
+        # hiding the active tab would make the tabs choose another on their own, later.
+        self.action_tab(shown[0])
         for key, _ in LISTS:
             if key not in shown:
                 tabs.hide_tab(f"tab-{key}")
-        if shown:
-            self.action_tab(shown[0])
+        self.call_after_refresh(self.action_tab, shown[0])
         self.refresh_bindings()
 
     def action_tab(self, key: str) -> None:
