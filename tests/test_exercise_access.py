@@ -34,8 +34,8 @@ from simulator.exercise.protocol import (
 )
 from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
-from tests.helpers import cli_path, run_cli_process
-from tests.terminal import open_terminal, wait_for
+from tests.helpers import run_cli_process
+from tests.terminal import wait_for
 from tests.test_exercise_faults import Exercise, console
 
 #: How long a test waits for a line it expects.
@@ -367,8 +367,7 @@ def test_a_control_cell_or_observer_code_opens_no_trainee_console(exercise: Exer
         (exercise.codes["facilitator"], "Øvingsstyring"),
         (exercise.code("observer"), "Observatør, lag 1"),
     ):
-        argv = [cli_path(), "join", code, "--name", "Siri"]
-        term = open_terminal([*argv, "--session-dir", str(exercise.sessions)], 120, 36)
+        term = exercise.join(code, "Siri")
         try:
             screen = wait_for(term, heading)
             wait_for(term, "innfridd")  # the teams' table of the control screen

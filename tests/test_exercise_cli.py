@@ -5,85 +5,26 @@ and ctrl+c. Nothing sleeps: each wait polls with a deadline, woken by the proces
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 import signal
 import stat
-import subprocess
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from simulator.engine.store import SessionStore
-from simulator.exercise.host import SOCKET_NAME, runtime_folder
 from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat, SeatRefused
-from tests.helpers import cli_path, run_cli, run_cli_process
-
-
-def wait_until(
-    condition: Callable[[], bool], proc: subprocess.Popen[str], limit: float = 30
-) -> None:
-    """Poll until ``condition`` holds, woken by the process ending, not a timer."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if proc.poll() is not None:
-            raise AssertionError(f"the host ended early with {proc.returncode}")
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=0.02)
-
-
-class Hosted:
-    """A host process and where it writes."""
-
-    def __init__(self, folder: Path) -> None:
-        self.sessions = folder / "sessions"
-        self.codes_file = folder / "codes.json"
-        self.proc = subprocess.Popen(
-            [
-                cli_path(),
-                "--lang",
-                "en",
-                "host",
-                "jordras",
-                "--speed",
-                "20",
-                "--session-dir",
-                str(self.sessions),
-                "--codes-file",
-                str(self.codes_file),
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        wait_until(self.codes_file.exists, self.proc)
-        self.codes: dict[str, Any] = json.loads(self.codes_file.read_text())
-        self.socket = runtime_folder(self.sessions) / SOCKET_NAME
-
-    def stop(self, signum: int) -> tuple[int, str, str]:
-        self.proc.send_signal(signum)
-        out, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, out, err
-
-    def session(self) -> Path:
-        (path,) = self.sessions.glob("*/team-1.sqlite")
-        return path
+from tests.helpers import run_cli, run_cli_process
+from tests.hosting import HostedExercise
 
 
 @pytest.fixture
-def hosted(tmp_path: Path) -> Iterator[Hosted]:
-    host = Hosted(tmp_path)
+def hosted(tmp_path: Path) -> Iterator[HostedExercise]:
+    host = HostedExercise(tmp_path, "jordras", "--speed", "20")
     yield host
-    if host.proc.poll() is None:
-        host.proc.kill()
-        host.proc.communicate()
+    host.kill_all()
 
 
 async def first_events(socket: Path, code: str) -> list[dict[str, Any]]:
@@ -107,7 +48,7 @@ async def first_events(socket: Path, code: str) -> list[dict[str, Any]]:
 
 
 def test_a_seat_joins_the_hosted_exercise_and_sigterm_leaves_a_valid_session(
-    hosted: Hosted,
+    hosted: HostedExercise,
 ) -> None:
     codes = hosted.codes
     assert set(codes) == {"teams", "facilitator"}
@@ -124,7 +65,7 @@ def test_a_seat_joins_the_hosted_exercise_and_sigterm_leaves_a_valid_session(
     assert wrong.stderr.count("\n") == 1 and "does not open a seat" in wrong.stderr
     assert not any(code in wrong.stderr for code in codes["teams"]["1"].values())
 
-    status, out, err = hosted.stop(signal.SIGTERM)
+    status, out, err = hosted.signal(signal.SIGTERM)
     assert status == 128 + signal.SIGTERM, err
     assert codes["teams"]["1"]["leader"] in out and "Host stopped" in out
     assert not hosted.socket.exists()
@@ -137,8 +78,8 @@ def test_a_seat_joins_the_hosted_exercise_and_sigterm_leaves_a_valid_session(
     assert scored.returncode == 0, scored.stderr
 
 
-def test_ctrl_c_ends_the_host_with_status_0(hosted: Hosted) -> None:
-    status, out, err = hosted.stop(signal.SIGINT)
+def test_ctrl_c_ends_the_host_with_status_0(hosted: HostedExercise) -> None:
+    status, out, err = hosted.signal(signal.SIGINT)
     assert status == 0, err
     assert "Traceback" not in out + err
     # The pause is recorded, so that the session reopens where the host stopped.
@@ -155,19 +96,9 @@ def test_join_without_a_host_says_so_on_one_line(tmp_path: Path) -> None:
     assert proc.stderr.count("\n") == 1 and "no exercise is hosted" in proc.stderr
 
 
-def test_a_second_host_on_the_same_folder_is_refused(hosted: Hosted) -> None:
+def test_a_second_host_on_the_same_folder_is_refused(hosted: HostedExercise) -> None:
     proc = run_cli_process("host", "jordras", "--session-dir", str(hosted.sessions))
     assert proc.returncode == 1 and "hosted in" in proc.stderr
-
-
-def start_host(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [cli_path(), "--lang", "en", "host", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 async def team_logs(socket: Path, code: str, wanted: set[str]) -> dict[str, list[str]]:
@@ -193,26 +124,20 @@ async def team_logs(socket: Path, code: str, wanted: set[str]) -> dict[str, list
 def test_two_teams_get_their_own_logs_and_codes_and_the_control_cell_follows_both(
     tmp_path: Path,
 ) -> None:
-    sessions, codes_file = tmp_path / "sessions", tmp_path / "codes.json"
-    proc = start_host(
-        "jordras", "--teams", "2", "--session-dir", str(sessions), "--codes-file", str(codes_file)
-    )
+    exercise = HostedExercise(tmp_path, "jordras", "--teams", "2")
     try:
-        wait_until(codes_file.exists, proc)
-        codes = json.loads(codes_file.read_text())
+        codes = exercise.codes
         assert sorted(codes["teams"]) == ["1", "2"]
         every = [*codes["teams"]["1"].values(), *codes["teams"]["2"].values()]
         assert len(set([*every, codes["facilitator"]])) == len(every) + 1
-        socket = runtime_folder(sessions) / SOCKET_NAME
-        team2 = asyncio.run(team_logs(socket, codes["teams"]["2"]["press"], {"2"}))
+        team2 = asyncio.run(team_logs(exercise.socket, exercise.code("press", "2"), {"2"}))
         assert list(team2) == ["2"]
-        control = asyncio.run(team_logs(socket, codes["facilitator"], {"1", "2"}))
+        control = asyncio.run(team_logs(exercise.socket, codes["facilitator"], {"1", "2"}))
         assert sorted(control) == ["1", "2"]
+        exercise.stop()
     finally:
-        proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=30)
-    assert proc.returncode == 0
-    (folder,) = [p for p in sessions.iterdir() if p != runtime_folder(sessions)]
+        exercise.kill_all()
+    folder = exercise.folder()
     assert sorted(p.name for p in folder.glob("team-*.sqlite")) == [
         "team-1.sqlite",
         "team-2.sqlite",
@@ -239,23 +164,17 @@ async def reply_once(socket: Path, code: str, request_id: str) -> tuple[bool, in
 
 
 def test_a_host_resumed_on_its_folder_keeps_the_codes_and_applies_a_resent_request_once(
-    hosted: Hosted,
+    hosted: HostedExercise,
 ) -> None:
     press = hosted.codes["teams"]["1"]["press"]
     assert asyncio.run(reply_once(hosted.socket, press, "req-1"))[0]
-    status, _, err = hosted.stop(signal.SIGTERM)
+    status, _, err = hosted.signal(signal.SIGTERM)
     assert status == 128 + signal.SIGTERM, err
-    folder = hosted.session().parent
-
-    again = start_host("--resume", str(folder))
-    try:
-        wait_until(hosted.socket.exists, again)
-        # The same code opens the same seat; the same request id is not applied again.
-        assert asyncio.run(reply_once(hosted.socket, press, "req-1"))[0]
-        assert asyncio.run(reply_once(hosted.socket, press, "req-2"))[0]
-    finally:
-        again.send_signal(signal.SIGINT)
-        again.communicate(timeout=30)
+    hosted.resume()
+    # The same code opens the same seat; the same request id is not applied again.
+    assert asyncio.run(reply_once(hosted.socket, press, "req-1"))[0]
+    assert asyncio.run(reply_once(hosted.socket, press, "req-2"))[0]
+    hosted.stop()
     store = SessionStore.open(hosted.session(), readonly=True)
     requests = [e.data.get("request") for e in store.events() if e.type == "action"]
     store.close()

@@ -13,16 +13,13 @@ polling the files, never by sleeping.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import random
 import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +27,11 @@ import pytest
 
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore
-from simulator.exercise.host import SOCKET_NAME, runtime_folder
 from simulator.exercise.protocol import MAX_HOST_LINE, Hello, Welcome, decode, encode
-from simulator.exercise.views import TraineeView, alias_key
-from tests.helpers import cli_path, run_cli
+from tests.helpers import run_cli
+from tests.hosting import HostedExercise, wait_until
 from tests.seat_driver import acknowledged, action, request_id
-from tests.terminal import Terminal, open_terminal, wait_for
+from tests.terminal import Terminal, wait_for
 
 pytestmark = pytest.mark.faults
 SEAT_KILLS = 20
@@ -51,69 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NAMES = {"press": "Kari", "social": "Per", "leader": "Ola"}
 
 
-def wait_until(
-    condition: Callable[[], bool],
-    watch: Sequence[subprocess.Popen[Any]],
-    wake: subprocess.Popen[Any] | None = None,
-    limit: float = 60.0,
-) -> None:
-    """Poll until ``condition`` holds; fail when a ``watch``ed process ends first.
-
-    Each wait is on ``wake`` (else the first watched process), so its end wakes the poll
-    at once.
-    """
-    deadline = time.monotonic() + limit
-    waiting_on = wake or watch[0]
-    while not condition():
-        ended = [proc for proc in watch if proc.poll() is not None]
-        if ended and not condition():
-            proc = ended[0]
-            raise AssertionError(f"process {proc.pid} ended early with {proc.returncode}")
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            waiting_on.wait(timeout=POLL)
-
-
-class Exercise:
-    """A hosted exercise in a test's folder: the host process, its codes and its seats."""
+class Exercise(HostedExercise):
+    """A hosted exercise in a test's folder, with seats that act by themselves."""
 
     def __init__(self, folder: Path, teams: int = 1) -> None:
-        self.tmp = folder
-        self.sessions = folder / "sessions"
-        self.codes_file = folder / "codes.json"
-        self.socket = runtime_folder(self.sessions) / SOCKET_NAME
-        self.host = self._start_host(
-            "jordras",
-            "--speed",
-            "20",
-            "--session-dir",
-            str(self.sessions),
-            "--codes-file",
-            str(self.codes_file),
-            "--teams",
-            str(teams),
-        )
-        wait_until(self.codes_file.exists, [self.host])
-        self.codes: dict[str, Any] = json.loads(self.codes_file.read_text())
-        self.processes: list[subprocess.Popen[Any]] = [self.host]
-
-    @staticmethod
-    def _start_host(*args: str) -> subprocess.Popen[str]:
-        return subprocess.Popen(
-            [cli_path(), "--lang", "en", "host", *args],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-
-    def code(self, role: str) -> str:
-        return str(self.codes["teams"]["1"][role])
-
-    def alias(self, item: str) -> str:
-        """The name a trainee's seat knows ``item`` by."""
-        return TraineeView(alias_key(self.codes["facilitator"]), 0).alias(item)
+        super().__init__(folder, "jordras", "--speed", "20", "--teams", str(teams))
 
     def acks(self, role: str) -> Path:
         return self.tmp / f"acks-{role}.txt"
@@ -145,42 +83,6 @@ class Exercise:
             proc.stdin.write(b"go\n")
             proc.stdin.flush()
         return started
-
-    def folder(self) -> Path:
-        (path,) = [p for p in self.sessions.iterdir() if p != runtime_folder(self.sessions)]
-        return path
-
-    def session(self) -> Path:
-        return self.folder() / "team-1.sqlite"
-
-    def resume(self) -> subprocess.Popen[str]:
-        """A host started again on the exercise's folder, once it listens."""
-        self.host = self._start_host("--resume", str(self.folder()))
-        self.processes.append(self.host)
-        wait_until(self.listens, [self.host])
-        return self.host
-
-    def listens(self) -> bool:
-        """Whether a host answers on the socket (a killed host's file answers nothing)."""
-        with socket.socket(socket.AF_UNIX) as probe:
-            try:
-                probe.connect(str(self.socket))
-            except OSError:
-                return False
-        return True
-
-    def stop(self) -> None:
-        """End the host with ctrl+c, as the facilitator does; it must end cleanly."""
-        self.host.send_signal(signal.SIGINT)
-        out, err = self.host.communicate(timeout=60)
-        assert self.host.returncode == 0, err
-        assert "Traceback" not in out + err, out + err
-
-    def kill_all(self) -> None:
-        for proc in self.processes:
-            if proc.poll() is None:
-                proc.kill()
-            proc.wait()
 
 
 @pytest.fixture
@@ -308,8 +210,7 @@ def said(path: Path) -> list[dict[str, Any]]:
 
 def console(exercise: Exercise) -> Terminal:
     """A trainee's console, ``crisis-sim join`` in a terminal, at the leader's seat."""
-    argv = [cli_path(), "join", exercise.code("leader"), "--name", NAMES["leader"]]
-    term = open_terminal([*argv, "--session-dir", str(exercise.sessions)], 120, 36)
+    term = exercise.join(exercise.code("leader"), NAMES["leader"])
     wait_for(term, "Uttalelse")  # the console's keys: it has joined
     return term
 

@@ -12,55 +12,29 @@ Nothing sleeps: each step waits for what it expects on a screen or in the log.
 from __future__ import annotations
 
 import asyncio
-import json
-import signal
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from simulator.engine.engine import Engine
 from simulator.engine.store import SessionStore
-from simulator.exercise.host import SOCKET_NAME, runtime_folder
 from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat
 from tests.helpers import cli_path
+from tests.hosting import HostedExercise
 from tests.terminal import Terminal, open_terminal, wait_for
-from tests.test_exercise_cli import wait_until
 
 #: When the first press question (presse-lokalavis-a, T+3:00) is in the press inbox.
 AFTER_FIRST_QUESTION = 185.0
 REPLY = "Kommunen bekrefter et ras i Brattlia. Ti husstander er evakuert til skolen."
 
 
-class Exercise:
-    """A host process and the control cell's way to steer it."""
+class Exercise(HostedExercise):
+    """A host process in bokmål and the control cell's way to steer it."""
 
     def __init__(self, folder: Path) -> None:
-        self.sessions = folder / "sessions"
-        codes_file = folder / "codes.json"
-        self.proc = subprocess.Popen(
-            [
-                cli_path(),
-                "--lang",
-                "nb",
-                "host",
-                "jordras",
-                "--session-dir",
-                str(self.sessions),
-                "--codes-file",
-                str(codes_file),
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        wait_until(codes_file.exists, self.proc)
-        self.codes: dict[str, Any] = json.loads(codes_file.read_text())
-        self.socket = runtime_folder(self.sessions) / SOCKET_NAME
+        super().__init__(folder, "jordras", lang="nb")
 
     def steer(self, kind: RequestKind, value: float | None = None) -> None:
         """A request of the control cell, acknowledged once the host recorded it."""
@@ -76,23 +50,16 @@ class Exercise:
 
         asyncio.run(send())
 
-    def join(self, role: str, name: str) -> Terminal:
-        code = self.codes["teams"]["1"][role]
-        argv = [cli_path(), "--lang", "nb", "join", code, "--name", name]
-        return open_terminal([*argv, "--session-dir", str(self.sessions)], 120, 36)
-
-    def session(self) -> Path:
-        (path,) = self.sessions.glob("*/team-1.sqlite")
-        return path
+    def seat(self, role: str, name: str) -> Terminal:
+        """A seat of team 1 in a terminal of its own."""
+        return self.join(self.code(role), name)
 
 
 @pytest.fixture
 def exercise(tmp_path: Path) -> Iterator[Exercise]:
     exercise = Exercise(tmp_path)
     yield exercise
-    if exercise.proc.poll() is None:
-        exercise.proc.kill()
-        exercise.proc.communicate()
+    exercise.kill_all()
 
 
 def team_log(term: Terminal, *expected: str) -> str:
@@ -109,9 +76,9 @@ def test_press_drafts_the_leader_approves_social_flags_and_hides_and_all_see_it(
     exercise: Exercise,
 ) -> None:
     exercise.steer(RequestKind.JUMP, AFTER_FIRST_QUESTION)
-    press = exercise.join("press", "Kari")
-    social = exercise.join("social", "Per")
-    leader = exercise.join("leader", "Ola")
+    press = exercise.seat("press", "Kari")
+    social = exercise.seat("social", "Per")
+    leader = exercise.seat("leader", "Ola")
     try:
         # Press: the press inbox only, with the journalist's question; a reply is a draft.
         wait_for(press, "Presseinnboks")
@@ -160,9 +127,7 @@ def test_press_drafts_the_leader_approves_social_flags_and_hides_and_all_see_it(
     finally:
         for term in (press, social, leader):
             term.close()
-    exercise.proc.send_signal(signal.SIGINT)
-    exercise.proc.communicate(timeout=30)
-    assert exercise.proc.returncode == 0
+    exercise.stop()
 
     store = SessionStore.open(exercise.session())
     try:

@@ -111,11 +111,13 @@ class SeatScreen(ExerciseScreen, inherit_bindings=False):
             return
         # The role's first list is made the active one before the others are hidden:
         # hiding the active tab would make the tabs choose another on their own, later.
-        self.action_tab(shown[0])
+        # (Made active, not focused: the composer may be open already.)
+        first = f"tab-{shown[0]}"
+        tabs.active = first
         for key, _ in LISTS:
             if key not in shown:
                 tabs.hide_tab(f"tab-{key}")
-        self.call_after_refresh(self.action_tab, shown[0])
+        self.call_after_refresh(setattr, tabs, "active", first)
         self.refresh_bindings()
 
     def action_tab(self, key: str) -> None:

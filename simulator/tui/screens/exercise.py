@@ -219,7 +219,14 @@ class ReadingScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab(self) -> None:
-        self.active_feed.focus()
+        # The list shown takes the keys, unless someone is writing: a tab can be made
+        # active while the composer is open (a seat's role applied), and what is typed
+        # there must stay text.
+        focused = self.focused
+        if focused is None or not any(
+            isinstance(node, ComposerPanel) for node in focused.ancestors_with_self
+        ):
+            self.active_feed.focus()
         self.refresh_panels()
 
     def action_tab(self, key: str) -> None:

@@ -137,7 +137,9 @@ class ComposerPanel(Vertical):
     def on_mount(self) -> None:
         localize_bindings(self, self.tr)
         area = self.query_one(TextArea)
-        area.focus()
+        # At once, not after the next refresh as focus() does: what is typed right after
+        # the key that opened the composer is text, not keys of the lists.
+        self.screen.set_focus(area)
         area.move_cursor(area.document.end)
         self.redraw()
         self._show(self._findings())
