@@ -1038,7 +1038,7 @@ def host_cmd(
     from simulator.engine.store import SessionError
     from simulator.exercise import folder as exercise_folder
     from simulator.exercise.host import FolderRefused, Host, runtime_folder, serve_until_stopped
-    from simulator.files import FileRefused
+    from simulator.files import FileRefused, os_reason
 
     words = _words(lang)
     if (scenario is None) == (resume_folder is None):
@@ -1056,10 +1056,11 @@ def host_cmd(
             exercise = exercise_folder.create(_load(scenario), seed, teams, folder, speed)
     except (SessionError, FolderRefused, FileRefused) as err:
         _usage_error(_text(err.said))
-    except FileNotFoundError:
-        _usage_error(words("host.no_exercise", folder=str(resume_folder)))
-    except (OSError, ValueError) as err:
-        _usage_error(str(err))
+    except (FileNotFoundError, ValueError):
+        # No team's log there, or a codes file that is not one: not an exercise to resume.
+        _usage_error(words("host.no_exercise", folder=str(resume_folder or folder)))
+    except OSError as err:
+        _usage_error(f"{resume_folder or folder}: {_text(os_reason(err))}")
     loaded = exercise.loaded
     words = _words(lang, loaded.scenario.language)
     on_screen = sys.stdin.isatty() and sys.stdout.isatty()

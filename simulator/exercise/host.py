@@ -159,7 +159,8 @@ class Team:
         if isinstance(request, str) and event.type in _INPUTS:
             self.applied.setdefault(request, Ack(request, True))
         elif event.type == EventType.DELIVERED:
-            self.view.learn(str(data.get("item")))
+            # Known before a trainee names it, also to a host restarted on the log.
+            self.view.alias(str(data.get("item")))
             if data.get("deadlines"):
                 self.deadlines[str(data.get("item"))] = list(data["deadlines"])
 

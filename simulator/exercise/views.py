@@ -49,12 +49,16 @@ class TraineeView:
         self._key = key
         self._audience = audience
         self._real: dict[str, str] = {}
+        self._alias: dict[str, str] = {}
 
     def alias(self, item_id: str) -> str:
-        """The name a trainee knows item ``item_id`` by."""
-        digest = hmac.new(self._key, item_id.encode("utf-8"), hashlib.sha256).hexdigest()
-        alias = "i" + digest[:_ALIAS_LENGTH]
-        self._real[alias] = item_id
+        """The name a trainee knows item ``item_id`` by; worked out once per item, since
+        every trainee seat is sent every item."""
+        alias = self._alias.get(item_id)
+        if alias is None:
+            digest = hmac.new(self._key, item_id.encode("utf-8"), hashlib.sha256).hexdigest()
+            alias = self._alias[item_id] = "i" + digest[:_ALIAS_LENGTH]
+            self._real[alias] = item_id
         return alias
 
     def real(self, alias: str) -> str:
@@ -62,10 +66,6 @@ class TraineeView:
         no item (the engine refuses it as one that does not exist): a trainee cannot
         probe for ids it should not know."""
         return self._real.get(alias, UNKNOWN + alias)
-
-    def learn(self, item_id: str) -> None:
-        """Know an item's alias before a trainee names it (a host restarted on a log)."""
-        self.alias(item_id)
 
     def record(self, record: dict[str, Any], deadlines: list[float | None] | None) -> None:
         """Rewrite an event's record in place as a trainee sees it."""

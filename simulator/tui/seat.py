@@ -8,6 +8,7 @@ says it was done only once the host has acknowledged it, that is, recorded it.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -20,7 +21,6 @@ from textual.binding import Binding
 from textual.events import Unmount
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import TabbedContent
 
 from simulator.engine.actions import ActionRequest
 from simulator.engine.events import PUBLISHES, DeliveredData, EventType
@@ -77,54 +77,14 @@ class SeatScreen(ExerciseScreen, inherit_bindings=False):
         Binding("t", "claim", "Take", id="claim"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        #: Whether the lists are in place to be cut to a role: the host may welcome the
-        #: seat before or after that.
-        self.ready = False
-
     @property
     def seat_app(self) -> SeatApp:
         return self.app  # type: ignore[return-value]
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._lists_ready)
-
-    def _lists_ready(self) -> None:
-        self.ready = True
-        role = self.seat_app.role
-        if role is not None:
-            self.apply_role(role)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys of the seat's role: press does not flag or hide, say."""
         kind = _KEY_ACTIONS.get(action)
         return kind is None or self.seat_app.may(kind)
-
-    def apply_role(self, role: SeatRole) -> None:
-        """Show the lists of ``role`` only, and its keys."""
-        if not self.ready:
-            return  # done once they are
-        tabs = self.query_one("#tabs", TabbedContent)
-        shown = ROLE_LISTS.get(role, ())
-        if not shown:
-            return
-        # The role's first list is made the active one before the others are hidden:
-        # hiding the active tab would make the tabs choose another on their own, later.
-        # (Made active, not focused: the composer may be open already.)
-        first = f"tab-{shown[0]}"
-        tabs.active = first
-        for key, _ in LISTS:
-            if key not in shown:
-                tabs.hide_tab(f"tab-{key}")
-        self.call_after_refresh(setattr, tabs, "active", first)
-        self.refresh_bindings()
-
-    def action_tab(self, key: str) -> None:
-        """A list of the seat's role only."""
-        role = self.seat_app.role
-        if role is None or key in ROLE_LISTS.get(role, ()):
-            super().action_tab(key)
 
     def action_claim(self) -> None:
         """Take the selected item (the others see who has it), or let it go again."""
@@ -406,6 +366,7 @@ class HostedApp(ConsoleApp):
         )
 
 
+@functools.cache
 def role_channels(role: SeatRole) -> frozenset[str]:
     """The channels of the lists a trainee's role shows."""
     shown = ROLE_LISTS.get(role, ())
@@ -482,12 +443,16 @@ class SeatApp(HostedApp):
             return False
         return super().monitored(item)
 
+    def open(self) -> None:
+        """Join the host; the screen follows once the host has said the seat's role,
+        with that role's lists only."""
+        self.run_worker(self._join(), exclusive=True, group="join")
+
     async def _join(self) -> None:
         await super()._join()
         role = self.role
-        screen = self.exercise_screen
-        if role is not None and isinstance(screen, SeatScreen):
-            screen.apply_role(role)
+        if role is not None:
+            await self.push_screen(SeatScreen(ROLE_LISTS.get(role)))
 
     def act(self, request: ActionRequest, done_message: str, composer: Any = None) -> None:
         """Send a team action; where the leader approves, another seat's reply or

@@ -100,8 +100,10 @@ class ReadingScreen(Screen[None]):
 
     BINDINGS = reading_keys(footer=False)
 
-    def __init__(self) -> None:
+    def __init__(self, lists: tuple[str, ...] | None = None) -> None:
         super().__init__()
+        #: The lists this screen has (a seat's role has some of them): by key, in order.
+        self.lists = lists if lists is not None else tuple(key for key, _ in LISTS)
         self.filter_unhandled = False
         self.filter_author: tuple[str, str] | None = None
         self.filter_query = ""
@@ -122,6 +124,8 @@ class ReadingScreen(Screen[None]):
                 yield Static(id="filters")
                 with TabbedContent(id="tabs"):
                     for key, channels in LISTS:
+                        if key not in self.lists:
+                            continue
                         with TabPane(tr(f"tab.{key}"), id=f"tab-{key}"):
                             yield FeedView(
                                 app.model,
@@ -143,7 +147,7 @@ class ReadingScreen(Screen[None]):
         localize_bindings(self, self.console.tr)
         for feed in self.query(FeedView):
             feed.append(self.console.model.items)
-        self.query_one("#list-feed", FeedView).focus()
+        self.feeds()[0].focus()
         self.refresh_panels()
         self._show_filters()
 
@@ -230,7 +234,10 @@ class ReadingScreen(Screen[None]):
         self.refresh_panels()
 
     def action_tab(self, key: str) -> None:
-        """Show one of the lists: feed, press or internal, and put the cursor in it."""
+        """Show one of the lists: feed, press or internal, and put the cursor in it (a
+        list this screen does not have is not shown)."""
+        if key not in self.lists:
+            return
         self.query_one("#tabs", TabbedContent).active = f"tab-{key}"
         self.query_one(f"#list-{key}", FeedView).focus()
 
@@ -290,7 +297,7 @@ class ReadingScreen(Screen[None]):
         if self.filter_triage is not None and not self.active_feed.rows:
             # Show a list that has some of them (a citizen's question is in the feed, a
             # press inquiry in the press inbox).
-            for key, _channels in LISTS:
+            for key in self.lists:
                 if self.query_one(f"#list-{key}", FeedView).rows:
                     self.action_tab(key)
                     break
@@ -359,8 +366,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         *reading_keys(footer=True),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, lists: tuple[str, ...] | None = None) -> None:
+        super().__init__(lists)
         self.drafts: dict[str, str] = {}  # what was written and not published, per target
 
     @property
