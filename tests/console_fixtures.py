@@ -229,10 +229,27 @@ class Replay:
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[Pilot[int]]:
-        """The replay running headless, settled on its first frame, for ``async with``."""
+        """The replay running headless, settled on its first frame, for ``async with``:
+        its screen is up and its lists hold what T+0 shows (how many frames that takes
+        depends on the machine's load)."""
         async with self.app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            for _ in range(100):
+                if self._settled():
+                    break
+                await pilot.pause()
+            assert self._settled()
             yield pilot
+
+    def _settled(self) -> bool:
+        screen = self.app.screen
+        if not isinstance(screen, ReplayScreen):
+            return False
+        model = self.app.model
+        return self.app.shown == self.app.record.count_until(0) and all(
+            feed.rows == [item.index for item in model.items if feed.accepts(item)]
+            for feed in screen.feeds()
+        )
 
     @property
     def screen(self) -> ReplayScreen:

@@ -107,6 +107,7 @@ class ReplayApp(ConsoleApp):
         self.scenario_clock.set_speed(self.speed)
         self.scenario_clock.start()
         self.push_screen(ReplayScreen())
+        self.tick()  # what T+0 shows, at once rather than at the first tick
         self.set_interval(TICK, self.tick)
 
     # -- time ---------------------------------------------------------------------------
