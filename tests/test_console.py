@@ -15,7 +15,6 @@ import pytest
 from rich.console import Console as RichConsole
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
-from textual.widgets._footer import FooterKey
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
@@ -36,6 +35,7 @@ from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView
+from simulator.tui.widgets.footer import Footer
 from tests.console_fixtures import (
     LIST_CHANNELS,
     NAME,
@@ -1035,12 +1035,37 @@ async def test_quitting_records_where_it_stopped(tmp_path: Path) -> None:
 # -- help and palette from the bindings ------------------------------------------------------
 
 
+async def test_the_footer_shows_the_keys_of_what_has_the_focus_and_runs_one_clicked(
+    tmp_path: Path,
+) -> None:
+    console = Console(tmp_path, language="en")
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        footer = console.exercise.query_one(Footer)
+        shown = {key.key: key for key in footer.shown_keys()}
+        assert shown["r"].description == "Reply" and "ctrl+s" not in shown
+        # The palette's key is on the right, the others fit before it, whole.
+        assert footer.shown_keys()[-1].key == "ctrl+p"
+        assert footer.shown_keys()[-1].end <= footer.size.width
+        await pilot.press("s")
+        await pilot.pause()
+        assert "ctrl+s" in {key.key for key in footer.shown_keys()}  # the composer's keys
+        await pilot.press("escape")
+        await pilot.pause()
+        help_key = next(key for key in footer.shown_keys() if key.key == "f1")
+        await pilot.click(Footer, offset=(help_key.start + 1, 0))
+        await pilot.pause()
+        assert isinstance(console.app.screen, HelpScreen)
+
+
 async def test_the_help_lists_every_key_of_the_screen_it_was_opened_over(tmp_path: Path) -> None:
     console = Console(tmp_path, language="en")
 
     async with console.running() as pilot:
         await console.begin(pilot)
-        footer = {(key.key_display, key.description) for key in console.exercise.query(FooterKey)}
+        shown = console.exercise.query_one(Footer).shown_keys()
+        footer = {(key.key_display, key.description) for key in shown}
         assert ("r", "Reply") in footer  # what the footer shows, in the console's language
         await pilot.press("f1")
         await pilot.pause()

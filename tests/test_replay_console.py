@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey, FooterLabel
 
 from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
@@ -24,6 +23,7 @@ from simulator.tui.replay import ReplayScreen
 from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.composer import ComposerPanel
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import DetailPane
 from tests.console_fixtures import (
     Replay,
@@ -84,12 +84,12 @@ def _events(path: Path) -> int:
 
 def footer_keys(screen: ReplayScreen) -> dict[str, str]:
     """Each key the footer shows, with its label."""
-    return {key.key: key.description for key in screen.query(FooterKey)}
+    return {key.key: key.description for key in screen.query_one(Footer).shown_keys()}
 
 
 def footer_labels(screen: ReplayScreen) -> set[str]:
     """The labels of the footer's groups (one label for several keys)."""
-    return {str(label.render()) for label in screen.query(FooterLabel)}
+    return set(screen.query_one(Footer).labels())
 
 
 def detail_text(screen: ReplayScreen) -> str:

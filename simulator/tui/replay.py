@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Footer
 
 from simulator.engine.clock import ScenarioClock
 from simulator.engine.monitoring import Monitor
@@ -13,6 +12,7 @@ from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.exercise import ReadingScreen
 from simulator.tui.widgets.feed import ItemInfo
+from simulator.tui.widgets.footer import Footer
 from simulator.tui.widgets.panels import StatusLine
 
 ONE_MINUTE = Binding.Group("±1 min")
