@@ -26,8 +26,9 @@ from simulator.engine.store import Event, SessionStore
 from simulator.scenario.loader import LoadedScenario, load_scenario
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.app import CrisisApp
+from simulator.tui.console import ConsoleApp
 from simulator.tui.replay import ReplayApp, ReplayScreen
-from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.screens.exercise import ExerciseScreen, ReadingScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane, StatusLine
@@ -88,7 +89,12 @@ class Console:
             await pilot.press(*name)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(self.app.screen, ExerciseScreen)
+        # Its lists hold what has come (how many frames that takes depends on the load).
+        for _ in range(100):
+            if lists_settled(self.app):
+                break
+            await pilot.pause()
+        assert isinstance(self.app.screen, ExerciseScreen) and lists_settled(self.app)
 
     async def advance(self, pilot: Pilot, seconds: float) -> None:
         """Let real seconds pass on the virtual clock, then let the console deliver."""
@@ -218,6 +224,17 @@ def close_session(app: CrisisApp) -> None:
     app.engine.store.close()
 
 
+def lists_settled(app: ConsoleApp) -> bool:
+    """Whether the console shows its exercise screen and its lists hold every item come."""
+    screen = app.screen
+    if not isinstance(screen, ReadingScreen):
+        return False
+    items = app.model.items
+    return all(
+        feed.rows == [item.index for item in items if feed.accepts(item)] for feed in screen.feeds()
+    )
+
+
 class Replay:
     """A replay on a virtual clock (it plays at speed 4 from T+0)."""
 
@@ -242,14 +259,7 @@ class Replay:
             yield pilot
 
     def _settled(self) -> bool:
-        screen = self.app.screen
-        if not isinstance(screen, ReplayScreen):
-            return False
-        model = self.app.model
-        return self.app.shown == self.app.record.count_until(0) and all(
-            feed.rows == [item.index for item in model.items if feed.accepts(item)]
-            for feed in screen.feeds()
-        )
+        return self.app.shown == self.app.record.count_until(0) and lists_settled(self.app)
 
     @property
     def screen(self) -> ReplayScreen:

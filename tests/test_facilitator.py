@@ -270,6 +270,7 @@ async def test_met_branch_rules_out_the_missed_one_in_nynorsk(tmp_path: Path) ->
         await console.begin(pilot)
         await console.advance(pilot, 90)
         assert app.act(ActionRequest("reply", ("sporsmal",), "Ras i Brattlia", by=NAME), "ok")
+        await console.advance(pilot, 0)  # the console's next delivery: the branch's inject
         screen = await console.facilitator(pilot)
         assert status_cell(screen, "purring") == "kjem ikkje"
         assert status_cell(screen, "takk") == app.tr("state.delivered")

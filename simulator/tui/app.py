@@ -106,6 +106,7 @@ class CrisisApp(ConsoleApp):
                 return
         self.read_clock()
         self.switch_screen(ExerciseScreen())
+        self.tick()  # what T+0 shows, at once rather than at the first tick
         self.ticker = self.set_interval(TICK, self.tick)
 
     # -- the engine bridge ---------------------------------------------------------------

@@ -154,7 +154,16 @@ class FeedView(ScrollView, can_focus=True):
         self._announce()
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, LINES_PER_ITEM * len(self.rows))
+        size = Size(self.size.width, LINES_PER_ITEM * len(self.rows))
+        if size == self.virtual_size:
+            return
+        # Set without laying the screen out again (what setting virtual_size does): the
+        # list draws its own lines, so only its scrollbar needs to know, and a scrollbar
+        # that comes or goes lays the screen out by itself. In a surge this is on every
+        # delivery. (Textual does the same when a widget's size changes.)
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
 
     @property
     def selected(self) -> FeedItem | None:

@@ -42,7 +42,16 @@ class Panel(Static):
         if shown == self._shown:
             return
         self._shown = shown
-        self.update(parts[0] if len(parts) == 1 else Group(*parts), layout=self.SIZED_BY_CONTENT)
+        content = parts[0] if len(parts) == 1 else Group(*parts)
+        width = self.content_size.width
+        if not self.SIZED_BY_CONTENT or not width:
+            self.update(content, layout=self.SIZED_BY_CONTENT)
+            return
+        # A new text of as many lines as the old (a counter that moved on, the same item
+        # again) needs no layout of the whole screen.
+        self.update(content, layout=False)
+        if self.get_content_height(self.size, self.app.size, width) != self.content_size.height:
+            self.refresh(layout=True)
 
 
 class DetailBody(Panel):
