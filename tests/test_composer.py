@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.widgets import Select, Static, TextArea
 
@@ -368,6 +369,47 @@ async def test_a_statement_chooses_its_channel_in_the_composer(tmp_path: Path) -
             "internal",
             "Stab samles",
         )
+
+
+async def test_a_tab_key_typed_just_before_s_leaves_the_focus_in_the_composer(
+    tmp_path: Path,
+) -> None:
+    # A terminal hands over keys typed fast in one go: the tab key's list must not take
+    # the focus back from the composer the next key opened (the text went to the lists,
+    # where its q quit the console).
+    console = Console(tmp_path)
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        for key in ["2", "s"]:
+            console.app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.press(*"Stab samles")
+        composer = console.exercise.composer
+        assert composer is not None and composer.text == "Stab samles"
+        assert console.app.is_running
+
+
+async def test_the_text_area_drawn_before_its_styles_are_known_is_blank_not_an_error(
+    tmp_path: Path,
+) -> None:
+    # Textual can ask the text area to draw before the stylesheet has given it the styles
+    # of its parts; its own drawing then raised a KeyError that stopped the console.
+    console = Console(tmp_path)
+
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        await pilot.press("s", *"Stab samles")
+        await pilot.pause()
+        area = console.exercise.query_one("#composer-text", TextArea)
+        region = area.region.reset_offset
+        parts = dict(area._component_styles)
+        area._component_styles.clear()  # as between the stylesheet's clearing and refilling
+        blank = area.render_lines(region)
+        assert len(blank) == region.height and not "".join(s.text for s in blank).strip()
+        area._component_styles.update(parts)
+        await pilot.pause()
+        assert "Stab samles" in console.text()
 
 
 SENSITIVE = "savnet-nabo"  # a neighbour posts a missing person's details at T+10:00

@@ -239,7 +239,9 @@ class ReadingScreen(Screen[None]):
         if key not in self.lists:
             return
         self.query_one("#tabs", TabbedContent).active = f"tab-{key}"
-        self.query_one(f"#list-{key}", FeedView).focus()
+        # At once, not after the next refresh as focus() does: a composer opened by the
+        # next key takes the focus at once, and this must not take it back from it.
+        self.set_focus(self.query_one(f"#list-{key}", FeedView))
 
     # -- filters -------------------------------------------------------------------------
 

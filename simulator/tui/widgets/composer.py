@@ -19,7 +19,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Select, Static, TextArea
 
 from simulator.engine.events import Channel
@@ -48,6 +50,22 @@ class Target:
         if self.draft is not None:
             return f"draft:{self.draft}"
         return f"reply:{self.item.id}" if self.item else "statement"
+
+
+class ComposerText(TextArea):
+    """The composer's text area, drawn only once its styles are known.
+
+    Textual's text area can be asked to draw before the stylesheet has given it the styles
+    of its parts (textual issue 6528: "No 'text-area--gutter' key in COMPONENT_CLASSES",
+    seen about once in 150 composers opened under load), and then stops the console. Until
+    they are there it draws blank lines and draws again after the next refresh.
+    """
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if "text-area--gutter" not in self._component_styles:
+            self.call_after_refresh(self.refresh)
+            return [Strip.blank(crop.width)] * crop.height
+        return super().render_lines(crop)
 
 
 class ComposerPanel(Vertical):
@@ -130,7 +148,7 @@ class ComposerPanel(Vertical):
                 yield Static(id="composer-due")
         if item is not None:
             yield Static(literal("» " + item.line, single_line=True), id="composer-quote")
-        yield TextArea(self.draft, soft_wrap=True, tab_behavior="focus", id="composer-text")
+        yield ComposerText(self.draft, soft_wrap=True, tab_behavior="focus", id="composer-text")
         yield Static(id="composer-info")
         yield Static(id="composer-warnings")
 
