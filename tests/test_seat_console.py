@@ -196,6 +196,9 @@ async def test_the_seat_clock_runs_on_from_the_hosts_reading(host: Host, codes: 
     assert app.now() == 100.0  # paused: stands still
     app._clock, app._clock_at = Clock(100.0, 2.0, True, False), app._clock_at - 3
     assert 106.0 <= app.now() < 107.0  # three monotonic seconds at speed 2
+    # Many seats share a machine: a seat animates nothing (a tab's sliding underline
+    # doubled what switching lists cost it).
+    assert app.animation_level == "none"
 
 
 def test_the_settled_marker_closes_a_countdown() -> None:

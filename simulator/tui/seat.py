@@ -166,6 +166,9 @@ class HostedApp(ConsoleApp):
         model: FeedModel | None = None,
     ) -> None:
         super().__init__(loaded, language=language, clock=None, model=model or FeedModel())
+        # Many seats share a machine: the tabs' sliding underline alone doubled what a
+        # switch of lists cost a seat. Nothing moves; everything is shown at once.
+        self.animation_level = "none"
         self.player = name
         self.seat = Seat(
             socket_path,
