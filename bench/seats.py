@@ -7,16 +7,21 @@ seats make up teams of five, as a room of several teams does (10 seats are 2 tea
 are 10), each seat joining with its team's leader or social code under a name of its
 own. The host is paused while the seats start; then come a quiet phase (6 posts a minute),
 a surge of 20 posts a second (in every team's feed) and a pause of the exercise, asked
-for on the facilitator's code through the host's socket, as the control cell does. While
-the exercise runs every seat publishes a statement every 5 seconds, the seats staggered:
-it presses ``s``, types a text that begins with a token of its own, waits to see the text
-in its composer and presses ctrl+s. While paused nobody acts.
+for on the facilitator's code through the host's socket, as the control cell does.
 
-Latency is the time from that ctrl+s to the token's first appearance in another seat's
-terminal output, for every other seat of its team (the figure is their 99th percentile; the detail
-gives the time until it was on every other seat). The baseline is the same action's
-arrival at a bare protocol client of the host in this process: what the host and the
-socket cost, without a console. CPU is each process's user and system time
+While the exercise runs every seat takes a step every 4 seconds, the seats staggered,
+going round its work: a statement (it presses ``s``, types a text that begins with a
+token of its own, waits to see the text in its composer and presses ctrl+s), a flag
+(``home``, ``f``, ``i`` for irrelevant, until the seat says it is flagged), reading (the
+newest item, then down twice), taking an item (``home``, ``t``, until the seat says so)
+and reading again. So each seat publishes a statement every 20 seconds, and each team
+one every 4. While paused nobody acts.
+
+Latency is the time from a statement's ctrl+s to the token's first appearance in another
+seat's terminal output, for every other seat of its team (the figure is their 99th
+percentile; the detail gives the time until it was on every other seat). The baseline is
+the same statement's arrival at a bare protocol client of the host in this process: what
+the host and the socket cost, without a console. CPU is each process's user and system time
 (``/proc/PID/stat``) over each phase, in per cent of one core; memory is each process's
 own high-water mark (VmHWM), and the whole exercise is the sum of those of the seats and
 the host (an upper bound: they need not peak together). Their baseline is a bare Textual
@@ -64,7 +69,14 @@ from bench.common import Result, percentile
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = Path(__file__).resolve().parent / "seats.yaml"
 SIZE = (100, 30)  # columns, rows
-ACT_EVERY = 5.0  # seconds between one seat's statements
+ACT_EVERY = 4.0  # seconds between one seat's steps
+#: A seat's round of steps, one every ACT_EVERY seconds, again and again: the rhythm of
+#: someone working the lists (reading, flagging, taking an item) who also publishes a
+#: statement in every round. The statement is the step whose arrival on the teammates'
+#: screens is timed.
+STEPS = ("statement", "flag", "read", "claim", "read")
+DOWN, HOME = b"\x1b[B", b"\x1b[H"
+CLAIM_TOASTS = ("toast.claimed", "toast.released")
 LATENCY_TARGET_MS = 250.0
 QUIET_TARGET, SURGE_TARGET = 2.0, 3.5  # per cent of one core, per seat
 SEAT_MB_TARGET, TOTAL_MB_TARGET = 120, 8 * 1024
@@ -213,10 +225,20 @@ class Terminal:
 
     async def expect(self, phrase: bytes, write: bytes = b"", wait: float = WAIT) -> None:
         """Write ``write``, then wait until ``phrase`` appears in what comes after."""
-        done = self.watch(phrase)
+        await self.expect_any([phrase], write, wait)
+
+    async def expect_any(
+        self, phrases: list[bytes], write: bytes = b"", wait: float = WAIT
+    ) -> None:
+        """Write ``write``, then wait until one of ``phrases`` appears in what comes after."""
+        watched = [self.watch(phrase) for phrase in phrases]
         if write:
             os.write(self.master, write)
-        await asyncio.wait_for(done, wait)
+        try:
+            await asyncio.wait_for(asyncio.wait(watched, return_when="FIRST_COMPLETED"), wait)
+        finally:
+            for future in watched:
+                future.cancel()
 
     def said(self) -> str:
         """The last output as plain text, without the terminal's control sequences."""
@@ -254,7 +276,7 @@ def open_terminal(name: str, argv: list[str], cwd: Path) -> Terminal:
 
 @dataclass(slots=True)
 class Action:
-    """One statement: who published it and when (monotonic), and when a bare protocol
+    """One statement: which seat published it and when (monotonic), and when a bare protocol
     client of the host had it."""
 
     seat: int
@@ -308,6 +330,7 @@ class Run:
         self.clock: Any = None
         self.clock_at = 0.0
         self.failed_actions = 0
+        self.steps = 0  # steps taken by the seats (STEPS)
         self.first_failure = ""
         #: The seats that did not close within WAIT of SIGTERM, and their last screen.
         self.killed: list[str] = []
@@ -404,38 +427,55 @@ class Run:
         await _started([(self.baseline, self.baseline.watch(title))])
 
     async def act(self, index: int, first: float) -> None:
-        """Seat ``index`` publishes a statement every ACT_EVERY seconds from ``first``
-        (monotonic) while the exercise runs."""
+        """Seat ``index`` takes one step of its round (STEPS) every ACT_EVERY seconds from
+        ``first`` (monotonic) while the exercise runs."""
         from simulator.tui.i18n import Catalogue
 
         words = Catalogue("en")
-        opened, published = words("compose.statement").encode(), words("toast.published").encode()
         seat = self.seats[index]
+        steps = itertools.cycle(STEPS)
         slot = first
         while not self.still.is_set():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.still.wait(), max(0.0, slot - time.monotonic()))
                 return
             slot += ACT_EVERY
-            token = b"zq%05d" % next(self.tokens)
+            step = next(steps)
+            self.steps += 1
             try:
-                await seat.expect(opened, b"s", ACT_WAIT)
-                await seat.expect(token, token + b" statement from the benchmark", ACT_WAIT)
+                if step == "statement":
+                    await self.publish(index, words)
+                elif step == "flag":
+                    await seat.expect(words("flag.title").encode(), HOME + b"f", ACT_WAIT)
+                    flagged = words("toast.flagged", label="").split()[0].encode()
+                    await seat.expect(flagged, words("flag.key.irrelevant").encode(), ACT_WAIT)
+                elif step == "claim":
+                    # t takes the item, or lets it go if this seat had taken it already
+                    # (the first words of the toast: it may wrap after them).
+                    said = [" ".join(words(key).split()[:3]).encode() for key in CLAIM_TOASTS]
+                    await seat.expect_any(said, HOME + b"t", ACT_WAIT)
+                else:  # reading: from the newest item down (the list follows what
+                    # comes only while its newest items are in sight)
+                    os.write(seat.master, HOME + DOWN * 2)
             except TimeoutError:
-                self._failed(seat, "no composer, or the text not shown in it")
-                continue
-            pressed = time.monotonic()
-            action = self.actions[token] = Action(index, pressed)
-            for other in self.teammates(index):
-                other.watching[token] = pressed
-            try:
-                # ctrl+s publishes; the seat says so once the host has recorded it, and
-                # closes its composer: only then may the next "s" open a new one.
-                await seat.expect(published, b"\x13", ACT_WAIT)
-            except TimeoutError:
-                self._failed(seat, "no word that it was published")
-                continue
-            action.acknowledged = time.monotonic()
+                self._failed(seat, f"the step '{step}' did not complete")
+
+    async def publish(self, index: int, words: Callable[..., str]) -> None:
+        """Publish a statement whose token the teammates are watched for; TimeoutError if
+        a step of it does not show."""
+        opened, published = words("compose.statement").encode(), words("toast.published").encode()
+        seat = self.seats[index]
+        token = b"zq%05d" % next(self.tokens)
+        await seat.expect(opened, b"s", ACT_WAIT)
+        await seat.expect(token, token + b" statement from the benchmark", ACT_WAIT)
+        pressed = time.monotonic()
+        action = self.actions[token] = Action(index, pressed)
+        for other in self.teammates(index):
+            other.watching[token] = pressed
+        # ctrl+s publishes; the seat says so once the host has recorded it, and closes its
+        # composer: only then may the next "s" open a new one.
+        await seat.expect(published, b"\x13", ACT_WAIT)
+        action.acknowledged = time.monotonic()
 
     def _failed(self, seat: Terminal, what: str) -> None:
         self.failed_actions += 1
@@ -570,6 +610,7 @@ class Run:
             "seats": self.size,
             "actions": len(self.actions),
             "failed_actions": self.failed_actions,
+            "steps": self.steps,
             "first_failure": self.first_failure,
             "missed": missed,
             "pairs_ms": [t * 1000 for t in pairs],
@@ -638,7 +679,8 @@ def results(run: dict[str, Any], final: bool) -> list[Result]:
             "ms",
             f"<= {LATENCY_TARGET_MS:g} ms at 50 seats",
             p99 <= LATENCY_TARGET_MS or not final,
-            f"{run['actions']} statements ({run['failed_actions']} not published in time), "
+            f"{run['steps']} steps of the seats, {run['actions']} of them statements "
+            f"({run['failed_actions']} steps not done in time), "
             f"{len(pairs)} appearances ({run['missed']} never seen): median "
             f"{_ms(pairs, 0.5):.0f} ms, max {max(pairs, default=float('nan')):.0f} ms; until "
             f"on every other seat: median {_ms(on_all, 0.5):.0f} ms, p99 "
