@@ -397,10 +397,10 @@ async def test_at_80x24_countdowns_deadline_footer_keys_and_status_are_visible(
         footer = lines[-1]
         for key in ("F1", "F2", "q "):
             assert key in footer, footer
-        footer = app.screen.query_one(Footer)
-        keys = {key.key: key for key in footer.shown_keys()}
+        bar = app.screen.query_one(Footer)
+        keys = {key.key: key for key in bar.shown_keys()}
         for key in ("f1", "f2", "q"):
-            assert keys[key].end <= footer.size.width, key
+            assert keys[key].end <= bar.size.width, key
         # The monitoring aids take one line, and the aids key shows them in full.
         assert tr("triage.trending") + ":" in screen_text(app)
         assert tr("monitor.trending") not in screen_text(app)

@@ -11,7 +11,7 @@ clicked and shows a key's tooltip under the mouse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rich.style import Style
@@ -152,7 +152,7 @@ class Footer(Widget, can_focus=False):
             line.append(text, key_style + dim)
             if key.description:
                 line.append(f"{key.description} ", label_style + dim)
-            shown.append(_placed(key, start, line.cell_len))
+            shown.append(replace(key, start=start, end=line.cell_len))
 
         ends = [0]  # where each part ends: the line is only ever cut between two
         for part in self._parts:
@@ -174,7 +174,7 @@ class Footer(Widget, can_focus=False):
         if palette is not None:
             line.append(" " * (room - cut))
             line.append(text, self.get_component_rich_style("footer--palette", partial=True))
-            shown.append(_placed(palette, room, room + len(text)))
+            shown.append(replace(palette, start=room, end=room + len(text)))
         self._shown = tuple(shown)
         return line
 
@@ -195,10 +195,6 @@ class Footer(Widget, can_focus=False):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         key = self._key_at(event.x)
-        self.tooltip = key.tooltip if key is not None and key.tooltip else None
-
-
-def _placed(key: ShownKey, start: int, end: int) -> ShownKey:
-    return ShownKey(
-        key.key, key.key_display, key.description, key.action, key.enabled, key.tooltip, start, end
-    )
+        tooltip = key.tooltip if key is not None and key.tooltip else None
+        if tooltip != self.tooltip:  # a tooltip set anew shows anew: only on another key
+            self.tooltip = tooltip
