@@ -213,24 +213,40 @@ async def test_row_detail_and_status_read_the_same_clock(tmp_path: Path) -> None
         assert console.engine.clock_text(console.now()) in status_text(screen)
 
 
-async def test_a_paused_console_draws_no_countdowns(tmp_path: Path) -> None:
+async def test_lists_draw_only_what_the_clock_changed_nothing_when_paused(tmp_path: Path) -> None:
     console = Console(tmp_path)
 
     async with console.running() as pilot:
         await console.begin(pilot)
         await console.advance(pilot, 10 * 60)
         feed = console.exercise.active_feed
-        drawn = feed.tick
+        drawn = feed.lines_drawn
         await console.advance(pilot, 0.2)  # still the same scenario second: nothing to draw
-        assert feed.tick == drawn
+        assert feed.lines_drawn == drawn
+        # The press inbox: the questions' countdowns tick, the rest of its rows do not.
+        await console.advance(pilot, 10 * 60)
+        await pilot.press("2")
+        await console.advance(pilot, 0)
+        feed = console.exercise.active_feed
+        assert feed.id == "list-press"
+        # A second later only the header lines whose countdown or figures moved are drawn
+        # again: never a row's text, nor a row that shows the same as before.
+        headers = range(0, feed.scrollable_content_region.height, LINES_PER_ITEM)
+        assert int(feed.scroll_offset.y) % LINES_PER_ITEM == 0
+        before = [feed.render_line(y).text for y in headers]
+        drawn = feed.lines_drawn
         await console.advance(pilot, 1)
-        assert feed.tick == drawn + 1
+        redrawn = feed.lines_drawn - drawn
+        after = [feed.render_line(y).text for y in headers]
+        changed = sum(1 for old, new in zip(before, after, strict=True) if old != new)
+        assert 0 < changed < len(headers)
+        assert redrawn == changed
         console.app.action_toggle_pause()
         await pilot.pause()
-        paused = feed.tick
+        paused = feed.lines_drawn
         for _ in range(5):
             await console.advance(pilot, 60)
-        assert feed.tick == paused
+        assert feed.lines_drawn == paused
 
 
 # -- the open and overdue filters -------------------------------------------------------------

@@ -103,8 +103,12 @@ class FeedView(ScrollView, can_focus=True):
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
         self.predicate: Callable[[FeedItem], bool] | None = None
-        self.tick = 0  # bumped to redraw live counters
         self._cache: OrderedDict[tuple, Strip] = OrderedDict()
+        # What decides each line on screen (see _shown): a redraw draws again only the
+        # lines where that changed.
+        self._drawn: dict[int, tuple] = {}
+        self._style: Style | None = None  # the widget's own colours, asked once
+        self.lines_drawn = 0  # lines made anew (not from the cache): what drawing cost
         self.key_latencies: list[float] = []
         self._key_started: float | None = None
 
@@ -173,9 +177,15 @@ class FeedView(ScrollView, can_focus=True):
         return self.model.items[self.rows[len(self.rows) - 1 - self.cursor]]
 
     def redraw(self) -> None:
-        """Redraw visible lines (live counters, countdowns, marks)."""
-        self.tick += 1
-        self.refresh()
+        """Draw again the visible lines whose item changed (a mark, read, taken) or whose
+        live figures or countdown moved with the clock. In a surge most rows show nothing
+        that ticks, and a line drawn again costs the whole band of the screen it is in."""
+        top = int(self.scroll_offset.y)
+        end = min(top + self.scrollable_content_region.height, len(self.rows) * LINES_PER_ITEM)
+        for line in range(top, end):
+            row, part = divmod(line, LINES_PER_ITEM)
+            if self._drawn.get(line - top) != self._shown(self._item_at(row), part):
+                self.refresh_lines(line - top, 1)
 
     # -- keys ---------------------------------------------------------------------------
 
@@ -246,22 +256,45 @@ class FeedView(ScrollView, can_focus=True):
         self._resize()
 
     def notify_style_update(self) -> None:
-        # Drawn lines carry the colours of the theme they were drawn in.
+        # Drawn lines carry the colours of the theme they were drawn in (and of the focus).
         self._cache.clear()
+        self._style = None
         super().notify_style_update()
 
     # -- drawing ------------------------------------------------------------------------
+
+    def _item_at(self, row: int) -> FeedItem:
+        return self.model.items[self.rows[len(self.rows) - 1 - row]]
+
+    def _shown(self, item: FeedItem, part: int) -> tuple:
+        """What decides one line of an item: the item's state, and in its header what moves
+        with the clock (countdown, figures) as it is shown."""
+        return (item.index, item.version, self._live(item) if part == 0 else ())
+
+    def _live(self, item: FeedItem) -> tuple:
+        info = self.info(item)
+        due = None if info.due_in is None else (countdown(info.due_in), urgency(info.due_in))
+        if not item.has_reach:
+            return (info.clock, due)
+        return (info.clock, due, compact(info.views), compact(info.likes), compact(info.shares))
+
+    def _line_style(self) -> Style:
+        # Asked for every line drawn, and costly to work out (it walks the ancestors).
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = int(self.scroll_offset.y) + y
         row, part = divmod(line, LINES_PER_ITEM)
         if row >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
-        item = self.model.items[self.rows[len(self.rows) - 1 - row]]
+            self._drawn.pop(y, None)
+            return Strip.blank(width, self._line_style())
+        item = self._item_at(row)
         selected = row == self.cursor
-        live = self.tick if part == 0 else 0
-        key = (item.index, item.version, part, selected, width, live, self.has_focus)
+        shown = self._drawn[y] = self._shown(item, part)
+        key = (shown, part, selected, width, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             # The selected row is one colour over the tones of its parts.
@@ -274,9 +307,9 @@ class FeedView(ScrollView, can_focus=True):
             # On the widget's own colours: a part without a tone is written in the theme's
             # text colour on its background, in the light theme too.
             segments = list(text.render(self.app.console))
-            strip = (
-                Strip(segments).apply_style(self.rich_style).crop_extend(0, width, self.rich_style)
-            )
+            style = self._line_style()
+            self.lines_drawn += 1
+            strip = Strip(segments).apply_style(style).crop_extend(0, width, style)
             self._cache[key] = strip
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
