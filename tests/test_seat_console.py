@@ -23,7 +23,7 @@ from simulator.scenario.loader import load_scenario
 from simulator.tui.model import FeedModel
 from simulator.tui.screens.approval import ApprovalScreen
 from simulator.tui.seat import SeatApp, SeatScreen, event_of
-from simulator.tui.widgets.composer import ComposerPanel, Target
+from simulator.tui.widgets.composer import Target
 from tests.console_fixtures import paste, screen_text
 
 ITEM = "vitne-brak"  # delivered at T+0
@@ -95,11 +95,11 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         assert press.monitor.trending(press.now()) == []  # no trends of a feed it cannot see
         await until(pilot, lambda: screen.query_one("#tabs", TabbedContent).active == "tab-press")
         assert item in press.model.open_deadlines()  # its countdown runs on the seat too
-        await screen.open_composer(Target(press.model.by_id[item]))
+        screen.open_composer(Target(press.model.by_id[item]))
         await pilot.pause()
         await paste(pilot, REPLY)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: not screen.query(ComposerPanel))
+        await until(pilot, lambda: screen.composer is None)
         await until(pilot, lambda: bool(press.model.open_drafts()))
         assert not press.model.by_id[item].answered  # a draft is not an answer yet
 
@@ -112,9 +112,9 @@ async def test_press_drafts_in_its_console_and_the_leader_approves_in_another(
         await pilot.pause()
         assert isinstance(leader.screen, ApprovalScreen)
         await pilot.press("enter")
-        await until(pilot, lambda: bool(screen.query(ComposerPanel)))
-        composer = screen.query_one(ComposerPanel)
-        assert composer.text == REPLY and composer.target.draft == "d1"
+        await until(pilot, lambda: screen.composer is not None)
+        composer = screen.composer
+        assert composer is not None and composer.text == REPLY and composer.target.draft == "d1"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: bool(leader.model.by_id[item].answered))
         assert leader.model.drafts["d1"].published_by == "Ola"

@@ -156,11 +156,11 @@ class CrisisApp(ConsoleApp):
         return True
 
     @on(ActionRequested)
-    async def _action_requested(self, event: ActionRequested) -> None:
+    def _action_requested(self, event: ActionRequested) -> None:
         if self.act(event.request, event.done_message) and event.composer is not None:
             screen = self.exercise_screen
             if isinstance(screen, ExerciseScreen):
-                await screen.published(event.composer)
+                screen.published(event.composer)
 
     @on(EvaluationRequested)
     async def _evaluation_requested(self, event: EvaluationRequested) -> None:

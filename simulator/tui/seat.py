@@ -113,15 +113,15 @@ class SeatScreen(ExerciseScreen, inherit_bindings=False):
             if choice[1] == "return":
                 self._return_draft(draft)
             else:
-                self.run_worker(self._publish_draft(draft), group="composer")
+                self._publish_draft(draft)
 
         self.app.push_screen(ApprovalScreen(app.tr, drafts, app.model, app.clock_text), chosen)
 
-    async def _publish_draft(self, draft: Draft) -> None:
+    def _publish_draft(self, draft: Draft) -> None:
         item = self.seat_app.model.by_id.get(draft.to[0]) if draft.to else None
         target = Target(item, draft.id)
         self.drafts.setdefault(target.key, draft.text)
-        await self.open_composer(target)
+        self.open_composer(target)
 
     def _return_draft(self, draft: Draft) -> None:
         app = self.seat_app
@@ -324,7 +324,7 @@ class HostedApp(ConsoleApp):
             async def close_composer() -> None:
                 screen = self.exercise_screen
                 if isinstance(screen, ExerciseScreen):
-                    await screen.published(composer)
+                    screen.published(composer)
 
             then = close_composer
         self.send(RequestKind.ACTION, done_message, wire_fields(request), then=then)

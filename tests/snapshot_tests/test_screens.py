@@ -168,3 +168,25 @@ def test_feed_rows_take_the_themes_colours(snap_compare, tmp_path: Path, theme: 
         await _settled(pilot)
 
     assert snap_compare(app, terminal_size=(160, 44), run_before=run_before)
+
+
+def test_the_composer_answers_a_journalist_under_the_lists(snap_compare, tmp_path: Path) -> None:
+    # In the press inbox, a reply with its title, countdown, quote and a guideline warning;
+    # the lists and the detail pane above it stay in sight.
+    app, real = make_app(tmp_path)
+    keys = ("2", "r", *"Vi har ikke antall døde", "enter", *"ennå")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=_exercise(real, 20, *keys))
+
+
+def test_the_composer_writes_a_statement_after_a_reply(snap_compare, tmp_path: Path) -> None:
+    # A statement after a reply was put aside: its channel to choose, no countdown or quote
+    # left over from the reply, and an empty text.
+    app, real = make_app(tmp_path)
+    written = _exercise(real, 20, "2", "r", *"Svar", "escape", "s")
+
+    async def run_before(pilot: Pilot) -> None:
+        await written(pilot)
+        pilot.app.clear_notifications()  # the draft's toast leaves on a real-time timer
+        await _settled(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -140,8 +140,13 @@ class ReadingScreen(Screen[None]):
                 yield MonitorPane(id="monitor")
                 yield RateSparkline([0], id="rate")
                 yield MonitorLine(id="monitor-line")
+        yield from self.compose_under_lists()
         yield Input(placeholder=tr("search.placeholder"), id="search")
         yield Footer()
+
+    def compose_under_lists(self) -> ComposeResult:
+        """What a screen shows under the lists and the detail pane (nothing here)."""
+        yield from ()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.console.tr)
@@ -377,10 +382,17 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         """The live console."""
         return self.app  # type: ignore[return-value]
 
+    def compose_under_lists(self) -> ComposeResult:
+        """The composer, hidden until something is written: below the lists and the
+        detail pane, which stay in sight while writing."""
+        app = self.crisis
+        yield ComposerPanel(app.tr, app.check_text, app.item_info, id="composer")
+
     def redraw(self) -> None:
         """Live counters and countdowns, the composer's among them."""
         super().redraw()
-        for composer in self.query(ComposerPanel):
+        composer = self.composer
+        if composer is not None:
             composer.redraw()
 
     def _act(self, request: ActionRequest, done_message: str) -> None:
@@ -394,23 +406,23 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
             self.app.bell()
         return item
 
-    async def action_reply(self) -> None:
+    def action_reply(self) -> None:
         """Reply to the selected item, in the composer under the lists."""
         item = self._need_item()
         if item is not None:
-            await self.open_composer(Target(item))
+            self.open_composer(Target(item))
 
-    async def action_statement(self) -> None:
+    def action_statement(self) -> None:
         """Write a statement, on a channel of your choice, in the composer."""
-        await self.open_composer(Target(None))
+        self.open_composer(Target(None))
 
     @property
     def composer(self) -> ComposerPanel | None:
-        """The open composer, if there is one."""
-        found = self.query(ComposerPanel)
-        return found.first() if found else None
+        """The open composer, if something is being written."""
+        composer = self.query_one("#composer", ComposerPanel)
+        return composer if composer.is_open else None
 
-    async def open_composer(self, target: Target) -> None:
+    def open_composer(self, target: Target) -> None:
         """Open the composer for a reply or a statement, with its draft if there is one.
 
         One composer at a time: opening another keeps the current one's text as its draft.
@@ -421,17 +433,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
                 current.query_one("#composer-text").focus()
                 return
             self._keep_draft(current.target.key, current.text)
-            await current.remove()  # gone before the next one comes: one composer at a time
-        app = self.crisis
-        composer = ComposerPanel(
-            app.tr,
-            target,
-            app.check_text,
-            app.item_info,
-            draft=self.drafts.get(target.key, ""),
-        )
-        # Below the lists and the detail pane, which stay in sight while writing.
-        await self.mount(composer, after="#body")
+        composer = self.query_one("#composer", ComposerPanel)
+        composer.open(target, self.drafts.get(target.key, ""))
 
     def _keep_draft(self, key: str, text: str) -> None:
         if text.strip():
@@ -439,8 +442,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         else:
             self.drafts.pop(key, None)
 
-    async def _close_composer(self, composer: ComposerPanel) -> None:
-        await composer.remove()
+    def _close_composer(self, composer: ComposerPanel) -> None:
+        composer.close()
         self.active_feed.focus()
 
     @on(ComposerPanel.Publish)
@@ -464,15 +467,15 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         # (the exercise ended, the disk failed), the text stays in the composer.
         self.post_message(ActionRequested(request, app.tr("toast.published"), event.composer))
 
-    async def published(self, composer: ComposerPanel) -> None:
+    def published(self, composer: ComposerPanel) -> None:
         """What ``composer`` held is recorded: its draft goes, and so does the composer."""
         self.drafts.pop(composer.target.key, None)
-        await self._close_composer(composer)
+        self._close_composer(composer)
 
     @on(ComposerPanel.Closed)
-    async def _composer_closed(self, event: ComposerPanel.Closed) -> None:
+    def _composer_closed(self, event: ComposerPanel.Closed) -> None:
         self._keep_draft(event.composer.target.key, event.draft)
-        await self._close_composer(event.composer)
+        self._close_composer(event.composer)
         if event.draft.strip():
             self.app.notify(self.crisis.tr("composer.draft"), timeout=3)
 

@@ -69,11 +69,17 @@ class ComposerText(TextArea):
 
 
 class ComposerPanel(Vertical):
-    """Write a reply or a statement; warnings show live, ctrl+enter or ctrl+s publishes."""
+    """Write a reply or a statement; warnings show live, ctrl+enter or ctrl+s publishes.
+
+    The exercise screen has one, composed with it and hidden until something is written
+    (:meth:`open`, :meth:`close`): a seat opens it every few minutes, and building its
+    widgets each time cost a tenth of a second of the machine that all seats share.
+    """
 
     DEFAULT_CSS = """
     ComposerPanel { height: 45%; min-height: 10; border: round $accent; padding: 0 1;
-        background: $surface; }
+        background: $surface; display: none; }
+    ComposerPanel.open { display: block; }
     ComposerPanel #composer-head { height: auto; }
     ComposerPanel #composer-title { width: auto; text-style: bold; margin-right: 2; }
     ComposerPanel #composer-due { width: auto; text-style: bold; }
@@ -81,6 +87,9 @@ class ComposerPanel(Vertical):
     ComposerPanel #composer-due.overdue { background: $error; color: $text; }
     ComposerPanel #composer-quote { height: auto; max-height: 2; color: $text-muted; }
     ComposerPanel #composer-channel { width: 30; }
+    ComposerPanel.reply #composer-channel { display: none; }
+    ComposerPanel.statement #composer-due, ComposerPanel.statement #composer-quote {
+        display: none; }
     ComposerPanel TextArea, ComposerPanel TextArea:focus { height: 1fr; min-height: 3;
         border: none; padding: 0; background: $boost; }
     ComposerPanel #composer-info { height: 1; color: $text-muted; }
@@ -114,53 +123,74 @@ class ComposerPanel(Vertical):
     def __init__(
         self,
         tr: Catalogue,
-        target: Target,
         check: Callable[[str], list[GuidelineFinding]],
         info: Callable[[FeedItem], ItemInfo],
         *,
-        draft: str = "",
+        id: str | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(id=id)
         self.tr = tr
-        self.target = target
+        self.target = Target(None)  # what is being written, while open
         self.check = check
         self.info = info
-        self.draft = draft
         self.confirming = False
         self._warnings: list[str] = []  # the warnings' lines as shown
 
     def compose(self) -> ComposeResult:
         tr = self.tr
-        item = self.target.item
         with Horizontal(id="composer-head"):
-            if item is None:
-                yield Static(tr("compose.statement"), id="composer-title")
-                yield Select(
-                    [(tr(f"channel.{c}"), c.value) for c in Channel],
-                    value="social",
-                    allow_blank=False,
-                    id="composer-channel",
-                    prompt=tr("compose.channel"),
-                )
-            else:
-                title = literal(tr("compose.reply", name=item.name), single_line=True)
-                yield Static(title, id="composer-title")
-                yield Static(id="composer-due")
-        if item is not None:
-            yield Static(literal("» " + item.line, single_line=True), id="composer-quote")
-        yield ComposerText(self.draft, soft_wrap=True, tab_behavior="focus", id="composer-text")
+            yield Static(id="composer-title")
+            yield Select(
+                [(tr(f"channel.{c}"), c.value) for c in Channel],
+                value=Channel.SOCIAL.value,
+                allow_blank=False,
+                id="composer-channel",
+                prompt=tr("compose.channel"),
+            )
+            yield Static(id="composer-due")
+        yield Static(id="composer-quote")
+        yield ComposerText(soft_wrap=True, tab_behavior="focus", id="composer-text")
         yield Static(id="composer-info")
         yield Static(id="composer-warnings")
 
     def on_mount(self) -> None:
         localize_bindings(self, self.tr)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether something is being written."""
+        return self.has_class("open")
+
+    def open(self, target: Target, draft: str = "") -> None:
+        """Show the composer for ``target``, holding ``draft``, and take the keys."""
+        tr = self.tr
+        item = target.item
+        self.target = target
+        self.confirming = False
+        self.set_class(item is None, "statement")
+        self.set_class(item is not None, "reply")
+        title = self.query_one("#composer-title", Static)
+        if item is None:
+            title.update(tr("compose.statement"))
+            self.query_one("#composer-channel", Select).value = Channel.SOCIAL.value
+        else:
+            title.update(literal(tr("compose.reply", name=item.name), single_line=True))
+            quote = literal("» " + item.line, single_line=True)
+            self.query_one("#composer-quote", Static).update(quote)
         area = self.query_one(TextArea)
-        # At once, not after the next refresh as focus() does: what is typed right after
-        # the key that opened the composer is text, not keys of the lists.
-        self.screen.set_focus(area)
+        area.load_text(draft)
         area.move_cursor(area.document.end)
         self.redraw()
         self._show(self._findings())
+        self.add_class("open")
+        # At once, not after the next refresh as focus() does: what is typed right after
+        # the key that opened the composer is text, not keys of the lists.
+        self.screen.set_focus(area)
+
+    def close(self) -> None:
+        """Hide the composer; what it held is the caller's to keep."""
+        self.remove_class("open")
+        self.target = Target(None)
 
     @property
     def text(self) -> str:
@@ -177,10 +207,9 @@ class ComposerPanel(Vertical):
     def redraw(self) -> None:
         """The answer's countdown, as the clock runs."""
         item = self.target.item
-        found = self.query("#composer-due")
-        if item is None or not found:  # a statement, or not composed yet
+        if item is None:  # a statement
             return
-        due = found.first(Static)
+        due = self.query_one("#composer-due", Static)
         due_in = self.info(item).due_in
         due.set_class(due_in is not None and due_in < 0, "overdue")
         due.set_class(due_in is not None and 0 <= due_in < SOON, "soon")
