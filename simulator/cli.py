@@ -1093,6 +1093,12 @@ def host_cmd(
             started()
             status = _control_console(host, exercise, folder, lang)
         else:
+
+            def store_failed(team: str, err: SessionError) -> None:
+                message = err.said.text(words.language)
+                _say(words("host.store", team=team, message=message), err=True)
+
+            host.store_listeners.append(store_failed)
             signum = asyncio.run(serve_until_stopped(host, started))
             status = EXIT_OK if signum == signal.SIGINT else 128 + signum
         for engine in exercise.engines.values():

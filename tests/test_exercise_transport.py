@@ -17,7 +17,7 @@ from simulator.engine.engine import Engine
 from simulator.engine.session import new_session, virtual_clock
 from simulator.engine.store import SessionStore
 from simulator.exercise.codes import CodeTable, SeatRole, new_code
-from simulator.exercise.host import Host
+from simulator.exercise.host import TICK_PAST, Host, until_tick
 from simulator.exercise.protocol import (
     MAX_SEAT_LINE,
     Ack,
@@ -315,3 +315,40 @@ def test_no_join_code_begins_like_an_option() -> None:
     codes = [new_code() for _ in range(2000)]
     assert not any(code.startswith("-") for code in codes)
     assert len(set(codes)) == len(codes) and {len(code) for code in codes} == {16}
+
+
+def test_the_host_ticks_just_past_a_whole_second_of_the_clock() -> None:
+    # Everything due in a second goes to the seats together, just after the second turns,
+    # so that seats draw the batch and the second's clock in one frame.
+    assert until_tick(10.3, 1.0, 1.0) == pytest.approx(0.7 + TICK_PAST)
+    assert until_tick(11.0, 1.0, 1.0) == pytest.approx(1.0 + TICK_PAST)
+    assert until_tick(10.3, 10.0, 1.0) == pytest.approx(0.97 + TICK_PAST)  # at speed 10
+    assert until_tick(10.3, 0.25, 1.0) == 1.0  # no whole second within the next tick
+    assert until_tick(10.3, 0.0, 1.0) == 1.0  # stopped
+
+
+async def test_a_log_that_cannot_be_saved_is_told_once_and_nothing_due_is_lost(
+    host: Host, engine: Engine, codes: CodeTable
+) -> None:
+    told: list[tuple[str, str]] = []
+    host.store_listeners.append(lambda team, err: told.append((team, str(err))))
+    leader, feed = await joined(host, codes, SeatRole.LEADER, "Ola")
+    store = engine.store
+    assert store is not None
+    # The disk fills up: SQLite may not grow the file by another page.
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    engine.clock.source.advance(1800)  # type: ignore[attr-defined]
+    before = store.count()
+    host.tick()
+    host.tick()
+    assert [team for team, _ in told] == ["1"] and "full" in told[0][1]
+    assert store.count() == before
+    store._conn.execute(f"PRAGMA max_page_count = {2**30}")  # room again
+    host.tick()
+    late = await feed.wait_for(lambda e: e["type"] == "delivered" and e["t"] > 60)
+    assert late["t"] <= engine.now()
+    assert store.count() > before
+    assert [e.seq for e in store.events()] == list(range(1, store.count() + 1))
+    assert len(told) == 1
+    await leader.close()

@@ -5,6 +5,7 @@ once, with the seat's name. Nothing sleeps: each test waits for what it expects.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
 from simulator.tui.model import FeedModel
 from simulator.tui.screens.approval import ApprovalScreen
-from simulator.tui.seat import SeatApp, SeatScreen, event_of
+from simulator.tui.seat import REDRAW_WITHIN, SeatApp, SeatScreen, event_of, wire_fields
 from simulator.tui.widgets.composer import Target
 from tests.console_fixtures import paste, screen_text
 
@@ -163,6 +164,32 @@ async def test_a_claim_shows_on_the_other_seats_and_the_leader_returns_a_draft(
         await pilot.pause()
         shown = screen_text(leader)
         assert "Per:" in shown and "Ola:" in shown
+
+
+async def test_what_a_seat_receives_is_drawn_at_once_with_the_rows_it_changes(
+    host: Host, codes: CodeTable
+) -> None:
+    # One frame for a batch and what it changes (a teammate's flag on a row), not one for
+    # the batch and another a moment later: in a surge every frame costs every seat.
+    item = host.first.view.alias(ITEM)
+    social = seat_app(host, codes, SeatRole.SOCIAL, "Per")
+    async with social.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: item in social.model.by_id and social.role is not None)
+        screen = social.exercise_screen
+        assert isinstance(screen, SeatScreen)
+        await until(pilot, lambda: screen.selected is not None and screen.selected.id == item)
+        # Long enough after the last batch that the next is not held back to be drawn with
+        # others (REDRAW_WITHIN).
+        await until(pilot, lambda: time.monotonic() >= social._redrawn_at + REDRAW_WITHIN)
+        leader = Seat(
+            host.socket_path, code_of(codes, SeatRole.LEADER), "Ola", backoff=(0.01, 0.05)
+        )
+        await leader.connect()
+        flag = ActionRequest("flag", (item,), label="misleading")
+        assert (await leader.request(RequestKind.ACTION, wire_fields(flag))).ok
+        await until(pilot, lambda: social.model.by_id[item].flagged is not None)
+        assert "⚑ villedende" in screen_text(social)
+        await leader.close()
 
 
 async def test_a_refused_action_is_said_in_the_consoles_language(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import signal
 import stat
@@ -26,7 +27,7 @@ from typing import Any
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.engine import Engine
 from simulator.engine.events import PUBLISHES, EventType, Status
-from simulator.engine.store import Event, SessionStore
+from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.exercise.codes import (
     ROLE_ACTIONS,
     TRAINEES,
@@ -83,6 +84,24 @@ CLOSING_WAIT = 5.0
 HELLO_WITHIN = 10.0
 
 
+#: How long past a whole second of the clock the host delivers (real seconds).
+TICK_PAST = 0.005
+
+
+def until_tick(now: float, speed: float, seconds: float) -> float:
+    """Real seconds until the host's next tick: at most ``seconds`` away, just past the
+    last whole second of the clock before then, so that what is due in that second is
+    delivered together and seats draw it with the second's clock in one frame. A stopped
+    clock (``speed`` 0) or one slower than a whole second within ``seconds`` ticks
+    ``seconds`` after this one."""
+    if speed <= 0:
+        return seconds
+    last = math.floor(now + seconds * speed)
+    if last <= now:
+        return seconds
+    return (last - now) / speed + TICK_PAST
+
+
 def runtime_folder(session_dir: Path) -> Path:
     """Where a host of sessions in ``session_dir`` listens, and where its seats look."""
     return session_dir / RUNTIME_FOLDER
@@ -106,6 +125,14 @@ async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
     try:
         await host.start()
         started()
+        # A clock that stopped on an error would leave the seats waiting on an exercise
+        # that never moves again: the host stops with the error instead.
+        waits: set[asyncio.Future[Any]] = {stop}
+        if host.ticker is not None:
+            waits.add(host.ticker)
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        if not stop.done() and host.ticker is not None:
+            host.ticker.result()
         return await stop
     finally:
         for signum in STOPPING_SIGNALS:
@@ -144,6 +171,8 @@ class Team:
     applied: dict[str, Ack] = field(default_factory=dict)
     #: Each delivered item's countdowns (None for one of restraint), by item id.
     deadlines: dict[str, list[float | None]] = field(default_factory=dict)
+    #: Why the last tick could not save the team's log (None once it can again).
+    store_error: str | None = None
 
     @property
     def store(self) -> SessionStore:
@@ -215,6 +244,8 @@ class Host:
         #: Called with the team and its events after each commit: the control cell's
         #: screen in the host's own terminal follows the exercise through this.
         self.listeners: list[Callable[[str, list[Event]], None]] = []
+        #: Told (team, error) when a tick cannot save a team's log: the host's owner says so.
+        self.store_listeners: list[Callable[[str, SessionError], None]] = []
         self._connections: set[asyncio.Task[Any]] = set()
         for team in self.teams.values():
             for event in team.store.events():
@@ -245,13 +276,19 @@ class Host:
         if self.tick_seconds is not None:
             self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
 
+    @property
+    def ticker(self) -> asyncio.Task[None] | None:
+        """What ticks the clock while the host serves (None: ticked by its owner)."""
+        return self._ticker
+
     async def close(self) -> None:
         """Stop listening, let every seat go, and stop ticking; the sessions stay open
         (their owner closes the stores)."""
         if self._ticker is not None:
             self._ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._ticker
+            # Its error, if it stopped on one, is its owner's to tell (ticker): the seats
+            # are let go all the same.
+            await asyncio.gather(self._ticker, return_exceptions=True)
         if self._server is not None:
             self._server.close()
         for seat in list(self.seats):
@@ -276,7 +313,8 @@ class Host:
 
     async def _tick_forever(self, seconds: float) -> None:
         while True:
-            await asyncio.sleep(seconds)
+            clock = self.clock_state()
+            await asyncio.sleep(until_tick(clock.t, clock.speed if clock.running else 0, seconds))
             self.tick()
 
     def tick(self) -> None:
@@ -284,9 +322,19 @@ class Host:
         seats."""
         for team in self.teams.values():
             engine = team.engine
-            events = engine.pump()
-            if not engine.ended and engine.now() >= engine.scenario.duration:
-                events += engine.end()
+            try:
+                events = engine.pump()
+                if not engine.ended and engine.now() >= engine.scenario.duration:
+                    events += engine.end()
+            except SessionError as err:
+                # Nothing is lost: what is due is delivered once the log can be written to
+                # again (a full disk made room). Told once, not on every tick.
+                if team.store_error != str(err):
+                    team.store_error = str(err)
+                    for listener in self.store_listeners:
+                        listener(team.name, err)
+                continue
+            team.store_error = None
             self._publish(team, events)
         self._clock_changed()
 

@@ -126,6 +126,14 @@ CLI: Final[dict[str, Entry]] = {
         "Kvar plass koplar seg på med: {name} join KODE --session-dir {folder}. "
         "Ctrl+C avsluttar verten.",
     ),
+    "host.store": (
+        "Team {team}: saving failed: {message}. The host waits: what is due is saved and "
+        "delivered once the session can be written to again.",
+        "Lag {team}: lagring feilet: {message}. Verten venter: det som skal komme, lagres og "
+        "leveres når økta kan skrives til igjen.",
+        "Lag {team}: lagringa feila: {message}. Verten ventar: det som skal kome, blir lagra "
+        "og levert når økta kan skrivast til igjen.",
+    ),
     "host.stopped": (
         "Host stopped; the session is saved in {path}",
         "Verten er stoppet; økta er lagret i {path}",

@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Static
 from simulator.engine.actions import ActionRequest
 from simulator.engine.events import EventType, Status
 from simulator.engine.outlook import inject_status
-from simulator.engine.store import Event
+from simulator.engine.store import Event, SessionError
 from simulator.exercise.codes import SeatRole
 from simulator.exercise.protocol import RequestKind
 from simulator.scenario.loader import LoadedScenario
@@ -136,6 +136,7 @@ class ControlApp(HostedApp):
 
     async def _join(self) -> None:
         if self.host is not None:
+            self.host.store_listeners.append(self._store_failed)
             await self.host.start()
         await super()._join()
         clock = self.clock_reading
@@ -146,6 +147,11 @@ class ControlApp(HostedApp):
             self.screen.refresh_bindings()
             self.refresh_bindings()
             self.call_after_refresh(self.screen.show_keys)
+
+    def _store_failed(self, team: str, err: SessionError) -> None:
+        # In the host's own terminal: the team's log cannot be written to (a full disk).
+        message = self.tr("error.store", message=self.said(err))
+        self.notify(f"{self.tr('control.team')} {team}: {message}", severity="error", timeout=30)
 
     async def left(self) -> None:
         """Leave the host, and in the host's own terminal, stop it."""

@@ -55,12 +55,15 @@ _KEY_ACTIONS = {
     "claim": "claim",
     "approvals": "return",
 }
-#: How soon what a seat receives is redrawn: batches within it are drawn once.
+#: What a seat receives is drawn at once, with its counters and panels, in one frame; more
+#: batches within this many seconds are drawn together after it.
 REDRAW_WITHIN = 0.05
 #: How many real seconds old an event may be and still be announced as news.
 FRESH_SECONDS = 10.0
-#: A little past the next whole second, so that the redraw shows the new one.
-_PAST_THE_SECOND = 0.01
+#: How long past each whole second of the clock a seat redraws its clock and countdowns
+#: (real seconds). The host delivers just after each whole second: a batch that comes
+#: first has drawn the new second already, and the seat draws one frame a second, not two.
+_PAST_THE_SECOND = 0.1
 
 
 class SeatScreen(ExerciseScreen, inherit_bindings=False):
@@ -187,6 +190,7 @@ class HostedApp(ConsoleApp):
         self._second: Timer | None = None
         self._lost = False  # the link to the host is broken
         self._redraw_due: Timer | None = None
+        self._redrawn_at = -math.inf  # when what was received was last drawn (monotonic)
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -224,13 +228,19 @@ class HostedApp(ConsoleApp):
         if not self.is_running:
             return
         self.take_events(team, [event_of(record) for record in records])
-        # Batches close together (every seat acting in a busy exercise) are drawn once:
-        # what came is in the lists at once, the counters and panels follow within a frame.
-        if self._redraw_due is None:
-            self._redraw_due = self.set_timer(REDRAW_WITHIN, self._redraw_now)
+        # Drawn at once with the counters and panels, in the frame that shows the items;
+        # batches close together (every seat acting in a busy exercise) are drawn once.
+        if self._redraw_due is not None:
+            return
+        wait = self._redrawn_at + REDRAW_WITHIN - time.monotonic()
+        if wait <= 0:
+            self._redraw_now()
+        else:
+            self._redraw_due = self.set_timer(wait, self._redraw_now)
 
     def _redraw_now(self) -> None:
         self._redraw_due = None
+        self._redrawn_at = time.monotonic()
         self.redraw()
 
     def take_events(self, team: str, events: list[Event]) -> None:
