@@ -23,7 +23,15 @@ from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
 from simulator.tui.model import FeedModel
 from simulator.tui.screens.approval import ApprovalScreen
-from simulator.tui.seat import REDRAW_WITHIN, SeatApp, SeatScreen, event_of, wire_fields
+from simulator.tui.seat import (
+    REDRAW_WITHIN,
+    SPREAD,
+    SeatApp,
+    SeatScreen,
+    event_of,
+    spread_of,
+    wire_fields,
+)
 from simulator.tui.widgets.composer import Target
 from tests.console_fixtures import paste, screen_text
 
@@ -190,6 +198,48 @@ async def test_what_a_seat_receives_is_drawn_at_once_with_the_rows_it_changes(
         await until(pilot, lambda: social.model.by_id[item].flagged is not None)
         assert "⚑ villedende" in screen_text(social)
         await leader.close()
+
+
+async def test_a_seat_holds_public_items_a_moment_and_shows_the_teams_work_at_once(
+    host: Host, codes: CodeTable
+) -> None:
+    # Seats on one machine draw a surge one after another: each holds public items for a
+    # moment of its own. What the team does is never held, and shows with what came first.
+    item = host.first.view.alias(ITEM)
+    social = SeatApp(
+        load_scenario("jordras"),
+        host.socket_path,
+        code_of(codes, SeatRole.SOCIAL),
+        "Per",
+        language="nb",
+        backoff=(0.01, 0.05),
+        spread=3600.0,  # held until the team acts
+    )
+    leader = Seat(host.socket_path, code_of(codes, SeatRole.LEADER), "Ola", backoff=(0.01, 0.05))
+    async with social.run_test(size=(140, 40)) as pilot:
+        await until(pilot, lambda: social.role is not None and item in social.model.by_id)
+        count = len(social.model.items)
+        host.first.engine.clock.source.advance(600)  # type: ignore[attr-defined]
+        host.tick()
+        await until(pilot, lambda: bool(social._held))
+        assert len(social.model.items) == count  # ten minutes of posts, held
+        await leader.connect()
+        flag = ActionRequest("flag", (item,), label="misleading")
+        assert (await leader.request(RequestKind.ACTION, wire_fields(flag))).ok
+        await until(pilot, lambda: social.model.by_id[item].flagged == "misleading")
+        assert len(social.model.items) > count and not social._held
+        statement = ActionRequest("statement", (), "Vi følger situasjonen.", channel="social")
+        assert (await leader.request(RequestKind.ACTION, wire_fields(statement))).ok
+        await until(pilot, lambda: social.model.items[-1].role == "team")
+        await leader.close()
+
+
+def test_each_seat_has_its_own_moment_to_draw_public_items() -> None:
+    codes = [c.code for c in CodeTable.generate([str(n) for n in range(1, 21)]).codes]
+    moments = [spread_of(code) for code in codes]
+    assert all(0 <= m < SPREAD for m in moments)
+    assert moments == [spread_of(code) for code in codes]  # the same each time it joins
+    assert min(moments) < SPREAD / 4 and max(moments) > SPREAD * 3 / 4
 
 
 async def test_a_refused_action_is_said_in_the_consoles_language(

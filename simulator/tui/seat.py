@@ -9,6 +9,7 @@ says it was done only once the host has acknowledged it, that is, recorded it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -23,7 +24,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from simulator.engine.actions import ActionRequest
-from simulator.engine.events import PUBLISHES, DeliveredData, EventType
+from simulator.engine.events import PUBLISHES, DeliveredData, EventType, Source
 from simulator.engine.guidelines import GuidelineChecker, GuidelineFinding
 from simulator.engine.reach import Stretch, engagement, hidden_stretches, views_at
 from simulator.engine.store import Event
@@ -58,6 +59,11 @@ _KEY_ACTIONS = {
 #: What a seat receives is drawn at once, with its counters and panels, in one frame; more
 #: batches within this many seconds are drawn together after it.
 REDRAW_WITHIN = 0.05
+#: The longest a seat holds a batch of public items (posts, questions, news) before drawing
+#: it (real seconds). Each seat has its own moment in this, from its code: seats that share
+#: a machine then draw the feed's surges one after another instead of all at once, and
+#: what the team does is not held (it draws at once, with anything held before it).
+SPREAD = 0.5
 #: How many real seconds old an event may be and still be announced as news.
 FRESH_SECONDS = 10.0
 #: How long past each whole second of the clock a seat redraws its clock and countdowns
@@ -167,6 +173,7 @@ class HostedApp(ConsoleApp):
         language: str | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
         model: FeedModel | None = None,
+        spread: float = 0.0,
     ) -> None:
         super().__init__(loaded, language=language, clock=None, model=model or FeedModel())
         # Many seats share a machine: the tabs' sliding underline alone doubled what a
@@ -191,6 +198,9 @@ class HostedApp(ConsoleApp):
         self._lost = False  # the link to the host is broken
         self._redraw_due: Timer | None = None
         self._redrawn_at = -math.inf  # when what was received was last drawn (monotonic)
+        self.spread = spread  # how long public items are held before they are drawn
+        self._held: list[tuple[list[dict[str, Any]], str]] = []
+        self._held_due: Timer | None = None
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -227,7 +237,27 @@ class HostedApp(ConsoleApp):
     def _received(self, records: list[dict[str, Any]], team: str) -> None:
         if not self.is_running:
             return
+        if self.spread > 0 and all(_public(record) for record in records):
+            self._held.append((records, team))
+            if self._held_due is None:
+                self._held_due = self.set_timer(self.spread, self._release)
+            return
+        self._release(draw=False)  # what came first is shown first
         self.take_events(team, [event_of(record) for record in records])
+        self._draw_received()
+
+    def _release(self, draw: bool = True) -> None:
+        """Show the batches held back, in the order they came."""
+        if self._held_due is not None:
+            self._held_due.stop()
+            self._held_due = None
+        held, self._held = self._held, []
+        for records, team in held:
+            self.take_events(team, [event_of(record) for record in records])
+        if held and draw:
+            self._draw_received()
+
+    def _draw_received(self) -> None:
         # Drawn at once with the counters and panels, in the frame that shows the items;
         # batches close together (every seat acting in a busy exercise) are drawn once.
         if self._redraw_due is not None:
@@ -290,7 +320,8 @@ class HostedApp(ConsoleApp):
 
     def _on_second(self) -> None:
         self._second = None
-        self.redraw_on_change(False)
+        if self._held_due is None:  # else the held batch draws the new second with it
+            self.redraw_on_change(False)
         self._next_second()
 
     # -- what the person does -------------------------------------------------------------
@@ -386,6 +417,18 @@ def role_channels(role: SeatRole) -> frozenset[str]:
     return frozenset().union(*(channels for key, channels in LISTS if key in shown))
 
 
+def spread_of(code: str) -> float:
+    """How long a seat holds public items: its own moment within :data:`SPREAD`, the
+    same each time it joins with its code."""
+    digest = hashlib.blake2b(code.encode(), digest_size=4).digest()
+    return SPREAD * int.from_bytes(digest, "big") / 2**32
+
+
+def _public(record: dict[str, Any]) -> bool:
+    """Whether a record is an item that is not the team's own: news that can wait a moment."""
+    return record.get("type") == EventType.DELIVERED and record.get("source") != Source.TEAM
+
+
 def wire_fields(request: ActionRequest) -> dict[str, Any]:
     """An action's fields as they go to the host; the author is the host's to set."""
     fields: dict[str, Any] = {"do": request.kind, "to": list(request.to)}
@@ -411,8 +454,17 @@ class SeatApp(HostedApp):
         *,
         language: str | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
+        spread: float | None = None,
     ) -> None:
-        super().__init__(loaded, socket_path, code, name, language=language, backoff=backoff)
+        super().__init__(
+            loaded,
+            socket_path,
+            code,
+            name,
+            language=language,
+            backoff=backoff,
+            spread=spread_of(code) if spread is None else spread,
+        )
         sc = loaded.scenario
         self.approval_required = sc.team.approval == Approval.REQUIRED
         self.guide = GuidelineChecker(
