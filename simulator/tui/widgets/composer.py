@@ -79,7 +79,6 @@ class ComposerPanel(Vertical):
     DEFAULT_CSS = """
     ComposerPanel { height: 45%; min-height: 10; border: round $accent; padding: 0 1;
         background: $surface; display: none; }
-    ComposerPanel.open { display: block; }
     ComposerPanel #composer-head { height: auto; }
     ComposerPanel #composer-title { width: auto; text-style: bold; margin-right: 2; }
     ComposerPanel #composer-due { width: auto; text-style: bold; }
@@ -87,9 +86,6 @@ class ComposerPanel(Vertical):
     ComposerPanel #composer-due.overdue { background: $error; color: $text; }
     ComposerPanel #composer-quote { height: auto; max-height: 2; color: $text-muted; }
     ComposerPanel #composer-channel { width: 30; }
-    ComposerPanel.reply #composer-channel { display: none; }
-    ComposerPanel.statement #composer-due, ComposerPanel.statement #composer-quote {
-        display: none; }
     ComposerPanel TextArea, ComposerPanel TextArea:focus { height: 1fr; min-height: 3;
         border: none; padding: 0; background: $boost; }
     ComposerPanel #composer-info { height: 1; color: $text-muted; }
@@ -159,7 +155,7 @@ class ComposerPanel(Vertical):
     @property
     def is_open(self) -> bool:
         """Whether something is being written."""
-        return self.has_class("open")
+        return self.display
 
     def open(self, target: Target, draft: str = "") -> None:
         """Show the composer for ``target``, holding ``draft``, and take the keys."""
@@ -167,8 +163,11 @@ class ComposerPanel(Vertical):
         item = target.item
         self.target = target
         self.confirming = False
-        self.set_class(item is None, "statement")
-        self.set_class(item is not None, "reply")
+        # Shown and hidden by their display alone, never by a class: a class would have the
+        # stylesheet worked out again for every widget in the composer, each time.
+        self.query_one("#composer-channel").display = item is None
+        self.query_one("#composer-due").display = item is not None
+        self.query_one("#composer-quote").display = item is not None
         title = self.query_one("#composer-title", Static)
         if item is None:
             title.update(tr("compose.statement"))
@@ -182,14 +181,14 @@ class ComposerPanel(Vertical):
         area.move_cursor(area.document.end)
         self.redraw()
         self._show(self._findings())
-        self.add_class("open")
+        self.display = True
         # At once, not after the next refresh as focus() does: what is typed right after
         # the key that opened the composer is text, not keys of the lists.
         self.screen.set_focus(area)
 
     def close(self) -> None:
         """Hide the composer; what it held is the caller's to keep."""
-        self.remove_class("open")
+        self.display = False
         self.target = Target(None)
 
     @property
