@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console as RichConsole
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TextArea
 
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
@@ -1121,3 +1122,20 @@ async def test_only_the_publics_items_show_views_likes_and_shares(tmp_path: Path
         await console.select(pilot, "vitne-brak", tab="feed")
         assert "◎" in detail_text(console.exercise)
         assert "◎" in console.exercise.active_feed.render_line(0).text
+
+
+async def test_number_keys_in_quick_succession_show_the_last_ones_list(tmp_path: Path) -> None:
+    # A terminal delivers keys typed fast in one read: "2" then "1" must end on the feed,
+    # not on the press inbox the first key asked for (its list's focus came back late).
+    console = Console(tmp_path)
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        await console.advance(pilot, 60)
+        app = console.app
+        for keys, shown in ((("2", "1"), "feed"), (("1", "2"), "press"), (("3", "2", "1"), "feed")):
+            for key in keys:
+                app.post_message(events.Key(key, key))
+            for _ in range(5):
+                await pilot.pause()
+            assert console.exercise.query_one("#tabs", TabbedContent).active == f"tab-{shown}"
+            assert app.focused is not None and app.focused.id == f"list-{shown}"

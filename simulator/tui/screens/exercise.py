@@ -71,6 +71,20 @@ LISTS = (
 )
 
 
+class ListTabs(TabbedContent):
+    """The lists' tabs, shown only by the tab asked for (a number key, a click).
+
+    Textual's tabs also show the tab of a list that takes the focus, a moment later, by a
+    message of its own: with two number keys in quick succession ("2" then "1") that
+    message comes after the second key and showed the first key's list again. The screen
+    always shows a list's tab before it gives the list the focus, so that is not needed.
+    """
+
+    def _on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        event.prevent_default()  # Textual's own handler is not run
+        event.stop()
+
+
 class ReadingScreen(Screen[None]):
     """The lists, the selected item and the monitoring aids, to read, sort and search."""
 
@@ -122,7 +136,7 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="lists"):
                 yield Static(id="filters")
-                with TabbedContent(id="tabs"):
+                with ListTabs(id="tabs"):
                     for key, channels in LISTS:
                         if key not in self.lists:
                             continue
