@@ -71,7 +71,9 @@ async def until(pilot: Pilot[int], test: Callable[[], bool]) -> None:
     await asyncio.wait_for(wait(), 5)
 
 
-def seat_app(host: Host, codes: CodeTable, role: SeatRole, name: str) -> SeatApp:
+def seat_app(
+    host: Host, codes: CodeTable, role: SeatRole, name: str, spread: float | None = None
+) -> SeatApp:
     return SeatApp(
         load_scenario("jordras"),
         host.socket_path,
@@ -79,6 +81,7 @@ def seat_app(host: Host, codes: CodeTable, role: SeatRole, name: str) -> SeatApp
         name,
         language="nb",
         backoff=(0.01, 0.05),
+        spread=spread,
     )
 
 
@@ -206,15 +209,7 @@ async def test_a_seat_holds_public_items_a_moment_and_shows_the_teams_work_at_on
     # Seats on one machine draw a surge one after another: each holds public items for a
     # moment of its own. What the team does is never held, and shows with what came first.
     item = host.first.view.alias(ITEM)
-    social = SeatApp(
-        load_scenario("jordras"),
-        host.socket_path,
-        code_of(codes, SeatRole.SOCIAL),
-        "Per",
-        language="nb",
-        backoff=(0.01, 0.05),
-        spread=3600.0,  # held until the team acts
-    )
+    social = seat_app(host, codes, SeatRole.SOCIAL, "Per", spread=3600.0)  # held till the team acts
     leader = Seat(host.socket_path, code_of(codes, SeatRole.LEADER), "Ola", backoff=(0.01, 0.05))
     async with social.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: social.role is not None and item in social.model.by_id)
