@@ -240,11 +240,15 @@ class HostedApp(ConsoleApp):
         if self.spread > 0 and all(_public(record) for record in records):
             self._held.append((records, team))
             if self._held_due is None:
-                self._held_due = self.set_timer(self.spread, self._release)
+                self._held_due = self.set_timer(self.spread, self._held_elapsed)
             return
         self._release(draw=False)  # what came first is shown first
         self.take_events(team, [event_of(record) for record in records])
         self._draw_received()
+
+    def _held_elapsed(self) -> None:
+        self._held_due = None  # this timer has fired: nothing to stop
+        self._release()
 
     def _release(self, draw: bool = True) -> None:
         """Show the batches held back, in the order they came."""
