@@ -7,8 +7,10 @@ any machine. Both start the real command as its own process, whose pid can be ki
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
+import functools
 import os
 import pty
 import select
@@ -154,13 +156,26 @@ class PtyTerminal:
 TMUX = ["tmux", "-L", f"crisis-tests-{os.getpid()}"]
 
 
+@functools.cache
+def _tmux_server_kept() -> None:
+    """Keep this process's tmux server while the tests run, and end it with them.
+
+    A server ends with its last session: a test that closes its terminal and opens another
+    could reach the ending server, whose new session then went with it."""
+    atexit.register(subprocess.run, [*TMUX, "kill-server"], capture_output=True, check=False)
+
+
 class TmuxTerminal:
     """A detached tmux session running one command."""
 
     def __init__(self, argv: Sequence[str], cols: int, rows: int) -> None:
         self.name = f"crisis-test-{os.getpid()}-{id(self)}"
         command = "exec " + " ".join(_quote(a) for a in argv)
-        self._tmux("new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows), command)
+        _tmux_server_kept()
+        self._tmux(
+            *("new-session", "-d", "-s", self.name, "-x", str(cols), "-y", str(rows), command),
+            *(";", "set-option", "-g", "exit-empty", "off"),
+        )
         self.pid = int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
         # The pane's output is copied into a pipe, so a wait wakes when the screen changes.
         self._folder = tempfile.mkdtemp(prefix="crisis-term-")
