@@ -16,7 +16,7 @@ from typing import Any
 
 from textual.app import App
 from textual.command import CommandList, CommandPalette
-from textual.events import Paste
+from textual.events import Key, Paste
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
@@ -136,6 +136,13 @@ class Console:
 async def type_text(pilot: Pilot, text: str) -> None:
     """Type into whatever has focus, key by key (about 70 ms a key under Pilot)."""
     await pilot.press(*text)
+
+
+def typed_at_once(app: App[Any], *keys: str) -> None:
+    """Keys as a terminal hands over keys typed fast: in one read, each queued before the
+    app has handled the one before (Pilot's press waits for each in turn)."""
+    for key in keys:
+        app.post_message(Key(key, key))
 
 
 async def paste(pilot: Pilot, text: str) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
 from textual.app import App
 from textual.widgets import Select, Static, TextArea
 
@@ -28,7 +27,7 @@ from simulator.tui.screens.approval import ApprovalScreen
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.widgets.feed import LINES_PER_ITEM, FeedView, countdown
-from tests.console_fixtures import NAME, session_events
+from tests.console_fixtures import NAME, session_events, typed_at_once
 from tests.console_fixtures import Console as SharedConsole
 
 # -- shared ------------------------------------------------------------------------------
@@ -381,8 +380,7 @@ async def test_a_tab_key_typed_just_before_s_leaves_the_focus_in_the_composer(
 
     async with console.running() as pilot:
         await console.begin(pilot)
-        for key in ["2", "s"]:
-            console.app.post_message(events.Key(key, key))
+        typed_at_once(console.app, "2", "s")
         await pilot.pause()
         await pilot.press(*"Stab samles")
         composer = console.exercise.composer

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console as RichConsole
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TextArea
 
@@ -56,6 +55,7 @@ from tests.console_fixtures import (
     session_events,
     status_text,
     type_text,
+    typed_at_once,
     widget_lines,
 )
 
@@ -1133,8 +1133,7 @@ async def test_number_keys_in_quick_succession_show_the_last_ones_list(tmp_path:
         await console.advance(pilot, 60)
         app = console.app
         for keys, shown in ((("2", "1"), "feed"), (("1", "2"), "press"), (("3", "2", "1"), "feed")):
-            for key in keys:
-                app.post_message(events.Key(key, key))
+            typed_at_once(app, *keys)
             for _ in range(5):
                 await pilot.pause()
             assert console.exercise.query_one("#tabs", TabbedContent).active == f"tab-{shown}"
