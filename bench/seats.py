@@ -9,9 +9,10 @@ own. The host is paused while the seats start; then come a quiet phase (6 posts 
 a surge of 20 posts a second (in every team's feed) and a pause of the exercise, asked
 for on the facilitator's code through the host's socket, as the control cell does.
 
-While the exercise runs every seat takes a step every 4 seconds, the seats staggered,
-going round its work: a statement (it presses ``s``, types a text that begins with a
-token of its own, waits to see the text in its composer and presses ctrl+s), a flag
+While the exercise runs every seat takes a step every 4 seconds, the seats staggered and
+each beginning its round at a different step, so that at every moment the room does a mix
+of work, as a room does. The round: a statement (it presses ``s``, types a text that begins
+with a token of its own, waits to see the text in its composer and presses ctrl+s), a flag
 (``home``, ``f``, ``i`` for irrelevant, until the seat says it is flagged), reading (the
 newest item, then down twice), taking an item (``home``, ``t``, until the seat says so)
 and reading again. So each seat publishes a statement every 20 seconds, and each team
@@ -433,7 +434,10 @@ class Run:
 
         words = Catalogue("en")
         seat = self.seats[index]
-        steps = itertools.cycle(STEPS)
+        # Each seat begins its round at a step of its own, so that at every moment the room
+        # does a mix of work (in each team one statement every ACT_EVERY seconds), not every
+        # seat the same step at once.
+        steps = itertools.islice(itertools.cycle(STEPS), index % len(STEPS), None)
         slot = first
         while not self.still.is_set():
             with contextlib.suppress(TimeoutError):
