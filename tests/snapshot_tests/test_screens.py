@@ -170,7 +170,7 @@ def test_feed_rows_take_the_themes_colours(snap_compare, tmp_path: Path, theme: 
     assert snap_compare(app, terminal_size=(160, 44), run_before=run_before)
 
 
-def test_the_composer_answers_a_journalist_under_the_lists(snap_compare, tmp_path: Path) -> None:
+def test_the_composer_answers_a_journalist_over_the_lists(snap_compare, tmp_path: Path) -> None:
     # In the press inbox, a reply with its title, countdown, quote and a guideline warning;
     # the lists and the detail pane above it stay in sight.
     app, real = make_app(tmp_path)

@@ -89,6 +89,7 @@ class ReadingScreen(Screen[None]):
     """The lists, the selected item and the monitoring aids, to read, sort and search."""
 
     DEFAULT_CSS = """
+    ReadingScreen { layers: default composer; }
     ReadingScreen #body { height: 1fr; }
     ReadingScreen #lists { width: 3fr; }
     ReadingScreen #side { width: 2fr; min-width: 30; }
@@ -154,12 +155,12 @@ class ReadingScreen(Screen[None]):
                 yield MonitorPane(id="monitor")
                 yield RateSparkline([0], id="rate")
                 yield MonitorLine(id="monitor-line")
-        yield from self.compose_under_lists()
+        yield from self.compose_composer()
         yield Input(placeholder=tr("search.placeholder"), id="search")
         yield Footer()
 
-    def compose_under_lists(self) -> ComposeResult:
-        """What a screen shows under the lists and the detail pane (nothing here)."""
+    def compose_composer(self) -> ComposeResult:
+        """The screen's composer, over the lower part of the screen (none here)."""
         yield from ()
 
     def on_mount(self) -> None:
@@ -396,9 +397,9 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         """The live console."""
         return self.app  # type: ignore[return-value]
 
-    def compose_under_lists(self) -> ComposeResult:
-        """The composer, hidden until something is written: below the lists and the
-        detail pane, which stay in sight while writing."""
+    def compose_composer(self) -> ComposeResult:
+        """The composer, hidden until something is written: over the lower part of the
+        screen, so the newest items and the detail pane's head stay in sight."""
         app = self.crisis
         yield ComposerPanel(app.tr, app.check_text, app.item_info, id="composer")
 
@@ -421,7 +422,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         return item
 
     def action_reply(self) -> None:
-        """Reply to the selected item, in the composer under the lists."""
+        """Reply to the selected item, in the composer."""
         item = self._need_item()
         if item is not None:
             self.open_composer(Target(item))

@@ -1,4 +1,4 @@
-"""The composer: a panel under the lists for writing a reply or a statement.
+"""The composer: a panel over the lower part of the screen for writing a reply or a statement.
 
 It is no dialog over the screen: the item being answered, its thread in the detail pane and
 its countdown stay in sight while the team writes. The text is multi-line and wraps; the
@@ -73,12 +73,16 @@ class ComposerPanel(Vertical):
 
     The exercise screen has one, composed with it and hidden until something is written
     (:meth:`open`, :meth:`close`): a seat opens it every few minutes, and building its
-    widgets each time cost a tenth of a second of the machine that all seats share.
+    widgets each time cost a tenth of a second of the machine that all seats share. It lies
+    on a layer of its own over the lower part of the lists and panels, which keep their
+    size: showing it lays out nothing else (shrinking them cost a second layout of the
+    whole screen each time it opened and closed).
     """
 
     DEFAULT_CSS = """
     ComposerPanel { height: 45%; min-height: 10; border: round $accent; padding: 0 1;
-        background: $surface; display: none; }
+        background: $surface; display: none; layer: composer; dock: bottom;
+        margin-bottom: 1; }
     ComposerPanel #composer-head { height: auto; }
     ComposerPanel #composer-title { width: auto; text-style: bold; margin-right: 2; }
     ComposerPanel #composer-due { width: auto; text-style: bold; }
