@@ -269,7 +269,7 @@ def test_texts_without_breaches_have_no_findings(tmp_path: Path) -> None:
 # --- reach ---------------------------------------------------------------------------
 
 
-def test_reach_stops_growing_once_a_rumour_is_corrected(tmp_path: Path) -> None:
+def test_a_corrected_rumour_fades_instead_of_spreading(tmp_path: Path) -> None:
     engine = make(tmp_path)
     engine.advance_to(600)
     before = engine.views("rumour", 400)[0]
@@ -280,7 +280,12 @@ def test_reach_stops_growing_once_a_rumour_is_corrected(tmp_path: Path) -> None:
     at_correction = views_at(10000, 120, 600)
     [corrected] = [e for e in engine.store.events() if e.type == "corrected"]
     assert corrected.t == 600 and corrected.data == {"item": "rumour", "views": at_correction}
-    assert engine.views("rumour", 1800)[0] == at_correction
+    # Shared less and less: it grows on for a while, then stands still, far below where
+    # the same rumour left alone goes.
+    later, end = engine.views("rumour", 1800)[0], engine.views("rumour", 5400)[0]
+    assert at_correction < later <= end
+    assert end - later < (later - at_correction) / 100
+    assert end < 0.6 * views_at(10000, 120, 5400)
     likes, shares = engine.views("rumour", 1800)[1:]
     assert likes > 0 and shares > 0
 

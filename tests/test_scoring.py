@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import math
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -527,27 +526,30 @@ def test_rumour_exposure_at_correction_and_at_the_end(tmp_path: Path) -> None:
         log.add("corrected", 700, item="m-fixed", views=views_at(2000, 100, 700))
 
     path = empty_session(tmp_path / "s.sqlite", build)
-    # Corrected at 700: 2000 * (1 - e^(-600/600)) = 2000 * 0.63212 = 1264.24 -> 1264.
+    # Corrected at 700, ten minutes after delivery: half its peak (1000) then, and its rate
+    # of new views (2000 * 0.5 * 0.5 / 150 s = 3.33 a second) halving every two minutes
+    # adds 3.33 * 120 / ln 2 = 577 more by the end.
     fixed = views_at(2000, 100, END, 700)
-    assert fixed == int(2000 * (1 - math.exp(-1))) == 1264
-    # Never corrected, at the end 5400: 3000 * (1 - e^(-5200/600)) = 2999.48... -> 2999.
+    assert fixed == 1569
+    assert views_at(2000, 100, 700) == 981  # the curve starts at 0: a little under half
+    # Never corrected, at the end 5400: at its peak (rounded down).
     still = views_at(3000, 200, END)
-    assert still == int(3000 * (1 - math.exp(-5200 / 600))) == 2999
+    assert still == 2999
     score = score_session(path)
-    assert score.summary["rumour_exposure"] == fixed + still == 4263
+    assert score.summary["rumour_exposure"] == fixed + still == 4568
     curves = {r.item: (r.peak, r.corrected, r.final_views) for r in score.rumours}
-    assert curves == {"m-fixed": (2000, 700.0, 1264), "m-open": (3000, None, 2999)}
+    assert curves == {"m-fixed": (2000, 700.0, 1569), "m-open": (3000, None, 2999)}
 
 
 def test_rumour_exposure_of_the_drill(drill_score: Score) -> None:
     expected = (
         views_at(6000, 180, END)  # rumour, never corrected: 5999
-        + views_at(1000, 200, END, 960)  # prat-1, corrected at 960: 718
+        + views_at(1000, 200, END, 960)  # prat-1, corrected at 960: 963
         + views_at(800, 210, END)  # prat-2: 799
         + views_at(500, 220, END)  # prat-3: 499
         + views_at(9000, 1140, END)
-    )  # rumour-spread: 8992
-    assert expected == 5999 + 718 + 799 + 499 + 8992 == 17007
+    )  # rumour-spread: 8999
+    assert expected == 5999 + 963 + 799 + 499 + 8999 == 17259
     assert drill_score.summary["rumour_exposure"] == expected
 
 
@@ -775,10 +777,8 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
     assert s["score"] == 40.0
     assert s["on_time_rate"] == pytest.approx(2 / 3)
     assert (s["press_answered_on_time"], s["press_total"]) == (0, 0)
-    # Uncorrected rumours count up to 1140, not to the scenario's end:
-    # rumour 6000 * (1 - e^-1.6) = 4788; prat-1 corrected at 960: 718;
-    # prat-2 800 * (1 - e^-1.55) = 630; prat-3 500 * (1 - e^(-920/600)) = 392;
-    # rumour-spread delivered at 1140: 0.
+    # Rumours count up to 1140, not to the scenario's end: rumour 5491; prat-1, corrected
+    # at 960, 883; prat-2 718; prat-3 446; rumour-spread delivered at 1140: 0.
     expected = (
         views_at(6000, 180, 1140)
         + views_at(1000, 200, 1140, 960)
@@ -786,7 +786,7 @@ def test_interrupted_session_scores_up_to_its_last_event(tmp_path: Path) -> None
         + views_at(500, 220, 1140)
         + views_at(9000, 1140, 1140)
     )
-    assert expected == 4788 + 718 + 630 + 392 + 0
+    assert expected == 5491 + 883 + 718 + 446 + 0
     assert s["rumour_exposure"] == expected
     # sens 300; prat-6 250 -> 1140 = 890; prat-7 600.
     assert s["sensitive_max_exposed"] == 890.0
@@ -919,7 +919,7 @@ def test_json_contract(drill: Path) -> None:
             "flag_precision": 0.75,
             "flag_recall": 0.6,
             "flag_f1": 2 / 3,
-            "rumour_exposure": 17007,
+            "rumour_exposure": 17259,
             "sensitive_hidden": 2,
             "sensitive_total": 3,
             "guideline_findings": 4,
@@ -1000,7 +1000,7 @@ def test_markdown_has_the_summary_and_expectation_tables(drill: Path) -> None:
     assert "| poengsum (0–100) | 42,8 |" in md
     assert "| utfall | 4 innfridd, 1 for sent, 1 ikke innfridd, 0 brudd |" in md
     assert "| rykter merket som villedende | rykter merket riktig: 3 av 5; feil merket: 1 |" in md
-    assert "| ryktenes rekkevidde (visninger) | 17\u00a0007 |" in md
+    assert "| ryktenes rekkevidde (visninger) | 17\u00a0259 |" in md
     assert "| innspill | forventet | levert | frist | svart | svartid | status | poeng |" in md
     quoted = "press-1 «Someone: text press-1»"
     assert f"| {quoted} | svar | T+01:00 | T+21:00 | T+21:00 | 20:00 | innfridd | 2 |" in md

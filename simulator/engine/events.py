@@ -350,7 +350,7 @@ class EvaluationData(TypedDict):
 
 
 class CorrectedData(TypedDict):
-    """``corrected``: a misleading item was corrected; its views stop growing."""
+    """``corrected``: a misleading item was corrected; from then on it fades (reach.views_at)."""
 
     item: str
     views: int

@@ -1,10 +1,13 @@
-"""How far an item spreads: views grow toward a peak, and stop when a rumour is corrected.
+"""How far an item spreads: views take off, grow toward a peak, and fade once corrected.
 
-views(t) = peak * (1 - exp(-(t - delivered - hidden) / TAU)), computed on demand, never
-stored as ticks. A misleading item that the team has corrected keeps the views it had at
-that moment; an item gains none while it is hidden (``hidden``: the seconds it was hidden
-before t). The peak is capped by the scenario's audience, and items off the public channels
-have none. The formula and its constants are documented in docs/reach-model.md.
+An item's views follow an S-shaped curve of its age (the seconds it has been out and not
+hidden): few views in its first minutes, a take-off around MIDPOINT, then levelling off
+toward its peak, as posts that spread by sharing do. A misleading item that the team has
+corrected is shared less and less from that moment: its rate of new views halves every
+HALF_LIFE, so it grows a little more and then stands still, far below the peak a rumour
+left alone reaches. Views are computed on demand, never stored as ticks. The peak is
+capped by the scenario's audience, and items off the public channels have none. The
+formula and its constants are documented in docs/reach-model.md.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ if TYPE_CHECKING:
 #: When an item was hidden and shown again (None: it is still hidden).
 Stretch = tuple[float, float | None]
 
-TAU = 600.0  # seconds: an item reaches 63 % of its peak after ten minutes
+MIDPOINT = 600.0  # seconds of age: an item has half its peak after ten minutes
+SPREAD = 150.0  # seconds: how sharp the take-off is (from 10 % to 90 % in about 11 minutes)
+HALF_LIFE = 120.0  # seconds: a corrected rumour's rate of new views halves every two minutes
 FOLLOWER_REACH = 2.0  # views per follower, at the peak, for an ordinary item
 MISLEADING_BOOST = 3.0  # rumours travel further than facts
 MIN_PEAK = 20
@@ -43,20 +48,51 @@ def hidden_before(stretches: Sequence[Stretch], t: float) -> float:
     return sum(max(0.0, min(t, t if end is None else end) - start) for start, end in stretches)
 
 
+def _logistic(age: float) -> float:
+    return 1.0 / (1.0 + math.exp(-(age - MIDPOINT) / SPREAD))
+
+
+_AT_ZERO = _logistic(0.0)
+
+
+def spread(age: float) -> float:
+    """The share of its peak an item has reached at ``age`` seconds: 0 when delivered, 1 in
+    the end (the logistic curve, shifted to start at 0)."""
+    if age <= 0:
+        return 0.0
+    return (_logistic(age) - _AT_ZERO) / (1.0 - _AT_ZERO)
+
+
+def spread_rate(age: float) -> float:
+    """The share of its peak an item gains per second at ``age`` (the slope of
+    :func:`spread`)."""
+    if age <= 0:
+        return 0.0
+    s = _logistic(age)
+    return s * (1.0 - s) / SPREAD / (1.0 - _AT_ZERO)
+
+
 def views_at(
     peak: int,
     delivered: float,
     t: float,
-    frozen_at: float | None = None,
+    corrected_at: float | None = None,
     hidden: Sequence[Stretch] = (),
 ) -> int:
-    """Views at scenario time ``t``; growth stops at ``frozen_at`` (a correction) and
-    pauses while the item is hidden."""
-    until = t if frozen_at is None else min(t, frozen_at)
-    grown = until - delivered - (hidden_before(hidden, until) if hidden else 0.0)
-    if grown <= 0:
-        return 0
-    return int(peak * (1.0 - math.exp(-grown / TAU)))
+    """Views at scenario time ``t``. Growth pauses while the item is hidden; from
+    ``corrected_at`` (a correction) its rate of new views halves every HALF_LIFE."""
+
+    def age(when: float) -> float:
+        return when - delivered - (hidden_before(hidden, when) if hidden else 0.0)
+
+    if corrected_at is None or t <= corrected_at:
+        return int(peak * spread(age(t)))
+    at_correction = age(corrected_at)
+    since = max(0.0, age(t) - max(at_correction, 0.0))
+    # The rate at the correction, halving from then on, summed over the time since.
+    tail = spread_rate(at_correction) * HALF_LIFE / math.log(2) * (1.0 - 0.5 ** (since / HALF_LIFE))
+    # Never more than the same rumour left alone: a late correction saves little.
+    return int(peak * min(spread(age(t)), spread(at_correction) + tail))
 
 
 def engagement(views: int, misleading: bool) -> tuple[int, int]:

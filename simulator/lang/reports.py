@@ -211,16 +211,16 @@ REPORTS: Final[dict[str, Entry]] = {
     "html.undefined": (
         "“—” marks a figure that is undefined for the session (for example response times when "
         "nothing was answered); it is never counted as 0. Rumour exposure is the sum of the "
-        "views of all misleading items at their correction, or at the end for those never "
-        "corrected.",
+        "views of all misleading items at the end: a corrected rumour is shared less and less "
+        "from its correction on, one never corrected keeps growing.",
         "«—» betyr at tallet ikke finnes for økten (for eksempel svartider når ingenting ble "
         "besvart); det telles aldri som 0. Ryktenes rekkevidde er summen av visningene til alle "
-        "villedende innlegg da de ble korrigert, eller ved slutten for dem som aldri ble "
-        "korrigert.",
+        "villedende innlegg ved slutten: et korrigert rykte deles mindre og mindre fra det ble "
+        "korrigert, et som aldri ble korrigert, fortsetter å vokse.",
         "«—» tyder at talet ikkje finst for økta (til dømes svartider når ingenting vart svara "
         "på); det blir aldri talt som 0. Kor langt rykta nådde, er summen av visingane til alle "
-        "villeiande innlegg då dei vart retta opp, eller ved slutten for dei som aldri vart "
-        "retta opp.",
+        "villeiande innlegg ved slutten: eit rykte som er retta opp, blir delt mindre og mindre "
+        "frå det vart retta opp, eitt som aldri vart retta opp, held fram med å vekse.",
     ),
     "html.timeline": ("Timeline", "Tidslinje", "Tidslinje"),
     "html.legend.window": (
@@ -285,17 +285,17 @@ REPORTS: Final[dict[str, Entry]] = {
     "html.rumours": ("Rumour reach", "Ryktenes rekkevidde", "Kor langt rykta nådde"),
     "html.rumours.note": (
         "Views of each misleading item over time, on a logarithmic scale (each grid line is "
-        "ten times the one below). A curve flattens where the team corrected the rumour "
+        "ten times the one below). A curve flattens soon after the team corrected the rumour "
         "(marked with a ring); one that is never corrected keeps growing toward its peak. The "
         "numbers at the right match the table below.",
         "Visninger av hvert villedende innlegg over tid, på logaritmisk skala (hver linje er "
-        "ti ganger linja under). En kurve flater ut der laget korrigerte ryktet (merket med "
-        "en ring); en som aldri blir korrigert, fortsetter å vokse mot toppen. Tallene til "
-        "høyre svarer til tabellen under.",
+        "ti ganger linja under). En kurve flater ut like etter at laget korrigerte ryktet "
+        "(merket med en ring); en som aldri blir korrigert, fortsetter å vokse mot toppen. "
+        "Tallene til høyre svarer til tabellen under.",
         "Visingar av kvart villeiande innlegg over tid, på logaritmisk skala (kvar linje er ti "
-        "gonger linja under). Ei kurve flatar ut der laget retta opp ryktet (merkt med ein "
-        "ring); ei som aldri blir retta opp, held fram med å vekse mot toppen. Tala til høgre "
-        "svarer til tabellen under.",
+        "gonger linja under). Ei kurve flatar ut like etter at laget retta opp ryktet "
+        "(merkt med ein ring); ei som aldri blir retta opp, held fram med å vekse mot toppen. "
+        "Tala til høgre svarer til tabellen under.",
     ),
     "html.rumours.none": (
         "No misleading item was delivered in this session.",
@@ -311,9 +311,9 @@ REPORTS: Final[dict[str, Entry]] = {
     "html.rumours.item": ("item", "innlegg", "innlegg"),
     "html.rumours.corrected": ("corrected", "korrigert", "retta opp"),
     "html.rumours.views": (
-        "views (at correction or end)",
-        "visninger (ved korrigering/slutt)",
-        "visingar (ved oppretting/slutt)",
+        "views at the end",
+        "visninger ved slutten",
+        "visingar ved slutten",
     ),
     "html.rumours.not_corrected": ("not corrected", "ikke korrigert", "ikkje retta opp"),
     "html.rumours.curve": (
