@@ -458,3 +458,51 @@ def test_references_to_items_with_shape_errors_are_not_reported_twice() -> None:
     )
     messages = [f.message for f in check(text) if f.severity == "error"]
     assert len(messages) == 1 and "kind must be one of" in messages[0], messages
+
+
+# -- a rumour's variants ------------------------------------------------------------------
+
+RUMOUR = """\
+- id: rykte
+  at: 2m
+  from: kari
+  kind: post
+  truth: misleading
+  text: "Dammen har brast"
+  variants:
+    - after: 3m
+      text: "To dammer har brast"
+"""
+
+
+def test_a_rumour_with_variants_is_valid() -> None:
+    assert check(with_injects(RUMOUR)) == []
+
+
+def test_only_a_misleading_rumour_has_variants() -> None:
+    text = with_injects(RUMOUR.replace("truth: misleading", "truth: valid"))
+    f = only(text)
+    assert "only a misleading rumour changes as it spreads" in f.message
+    assert f.line == line_of(text, "variants:")
+
+
+def test_a_variant_names_a_persona_and_comes_after_the_rumour() -> None:
+    text = with_injects(RUMOUR.replace("- after: 3m", "- after: 0m\n      from: kary"))
+    found = {f.line: f.message for f in check(text)}
+    assert len(found) == 2
+    assert "a variant comes some time after the rumour" in found[line_of(text, "after: 0m")]
+    persona = found[line_of(text, "from: kary")]
+    assert "persona 'kary', which is not defined" in persona and "'kari'" in persona
+
+
+def test_a_variant_id_that_an_inject_has_already() -> None:
+    taken = """\
+- id: rykte-v1
+  at: 9m
+  from: kari
+  kind: post
+  text: "Et annet innlegg"
+"""
+    text = with_injects(RUMOUR + taken)
+    f = only(text)
+    assert "delivered as 'rykte-v1', which is already an inject's id" in f.message

@@ -71,6 +71,7 @@ from simulator.scenario.model import (
     NoiseStream,
     Scenario,
     deadline_for,
+    variant_id,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
@@ -264,6 +265,12 @@ class Engine:
         # the actions' texts from the log) could not regenerate those injects.
         self._action_fakes = FakePool(sc.language, derive_seed(seed, "action-fakes"))
         self._action_renders: Counter[tuple[int, str]] = Counter()
+        # A rumour's variants draw their fake values from a source of their own: whether
+        # one comes depends on the team (a correction stops it), and must not shift others.
+        self._variant_fakes = FakePool(sc.language, derive_seed(seed, "variant-fakes"))
+        #: The variants delivered of each rumour, by the rumour's id: a correction of the
+        #: rumour corrects them too.
+        self._variants: dict[str, list[str]] = {}
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
@@ -568,6 +575,9 @@ class Engine:
             self._deliver_noise(payload, t)
         elif kind == "inject":
             self._deliver_inject(payload, t)
+        elif kind == "variant":
+            rumour, k = payload
+            self._deliver_variant(rumour, k, t)
         elif kind == "deadline":
             self._deadline(payload, t)
         elif kind == "action":
@@ -683,7 +693,31 @@ class Engine:
             self._push(deadline, RANK_DEADLINE, "deadline", (inj.id, k))
         if states:
             self.expectations[inj.id] = states
+        for k, variant in enumerate(inj.variants):
+            if t + variant.after <= self.scenario.duration:
+                self._push(t + variant.after, RANK_DELIVER, "variant", (inj, k))
         self._fire("delivered", inj.id, t)
+
+    def _deliver_variant(self, inj: Inject, k: int, t: float) -> None:
+        """The ``k``-th variant of a rumour, unless the team has corrected the rumour."""
+        if self.items[inj.id].corrected_at is not None:
+            return  # a rumour answered in time stops changing
+        variant = inj.variants[k]
+        author = self._personas[variant.from_ or inj.from_]
+        rng = random.Random(derive_seed(self.seed, f"variant:{inj.id}:{k}"))
+        item = variant_id(inj.id, k)
+        text = self._render(variant.text, author, t, rng, self._variant_fakes)
+        self._deliver(
+            item,
+            t,
+            author,
+            inj.effective_channel,
+            inj.kind,
+            text,
+            truth=inj.truth,
+            reach=variant.reach,
+        )
+        self._variants.setdefault(inj.id, []).append(item)
 
     def _expectation(
         self, inj: Inject, k: int, exp: Expectation, author: Author, t: float, deadline: float
@@ -1034,16 +1068,23 @@ class Engine:
                 and state.addressed
                 and state.corrected_at is None
             ):
-                state.corrected_at = t
-                self._emit(
-                    EventType.CORRECTED,
-                    t,
-                    {
-                        "item": state.id,
-                        "views": views_at(state.peak, state.t, t, None, state.hidden_stretches),
-                    },
-                )
+                self._correct(state, t)
+                # Answering a rumour answers the versions of it going round.
+                for variant in self._variants.get(state.id, ()):
+                    if self.items[variant].corrected_at is None:
+                        self._correct(self.items[variant], t)
         self._settle(request, t)
+
+    def _correct(self, state: ItemState, t: float) -> None:
+        state.corrected_at = t
+        self._emit(
+            EventType.CORRECTED,
+            t,
+            {
+                "item": state.id,
+                "views": views_at(state.peak, state.t, t, None, state.hidden_stretches),
+            },
+        )
 
     def _draft_to_publish(self, request: ActionRequest) -> DraftState | None:
         """The open draft a reply or statement publishes (None: it was written directly);

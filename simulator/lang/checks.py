@@ -280,6 +280,27 @@ CHECKS: Final[dict[str, Entry]] = {
         "planlagt til {at}, etter at scenarioet sluttar ({duration}); flytt det tidlegare eller "
         "gjer «duration» lengre",
     ),
+    "variants.not_rumour": (
+        "only a misleading rumour changes as it spreads: give '{id}' 'truth: misleading' or "
+        "remove its 'variants'",
+        "bare et villedende rykte endrer seg mens det sprer seg: gi «{id}» «truth: misleading» "
+        "eller fjern «variants»",
+        "berre eit villeiande rykte endrar seg medan det spreier seg: gi «{id}» «truth: "
+        "misleading» eller fjern «variants»",
+    ),
+    "variants.after_zero": (
+        "a variant comes some time after the rumour: give 'after' a duration such as 4m",
+        "en variant kommer en stund etter ryktet: gi «after» en varighet som 4m",
+        "ein variant kjem ei stund etter ryktet: gi «after» ei varigheit som 4m",
+    ),
+    "variants.id_taken": (
+        "this variant of '{id}' is delivered as '{item}', which is already an inject's id; "
+        "rename that inject",
+        "denne varianten av «{id}» leveres som «{item}», som allerede er id-en til et "
+        "innspill; gi det innspillet nytt navn",
+        "denne varianten av «{id}» blir levert som «{item}», som alt er id-en til eit "
+        "innspel; gi det innspelet nytt namn",
+    ),
     "reply.self": (
         "an inject cannot reply to itself",
         "et innspill kan ikke svare på seg selv",

@@ -37,6 +37,7 @@ MAX_POINTS = 1_000.0
 MAX_AUTHORS = 100_000  # generated authors of one noise stream
 MAX_INJECTS = 10_000
 MAX_EXPECT = 20  # expectations of one inject
+MAX_VARIANTS = 20  # variants of one rumour
 MAX_MENTION = 50  # phrases of one expectation ('mention', 'require', 'forbid' each)
 MAX_PHRASE = 200  # characters of a phrase to look for: words, not a text
 MAX_OBJECTIVES = 50  # an exercise is evaluated against a handful of objectives

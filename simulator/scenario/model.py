@@ -414,6 +414,26 @@ class Expectation(_Model):
         return events.MONITOR in self.do
 
 
+class Variant(_Model):
+    """A rumour as it changes while it spreads (a number grows, a detail changes): a post
+    of its own, ``after`` the rumour was delivered, unless the team has corrected the
+    rumour by then."""
+
+    after: Duration
+    text: Text
+    from_: Slug | None = Field(
+        None, alias="from", description="A persona id; default: the rumour's."
+    )
+    reach: (
+        Annotated[int, Field(ge=0), _at_most(limits.MAX_REACH, "at_most_views", "fix_reach")] | None
+    ) = None
+
+
+def variant_id(inject_id: str, k: int) -> str:
+    """The item id of a rumour's ``k``-th variant (from 0): ``rykte-dam-v1``, ``-v2``, …"""
+    return f"{inject_id}-v{k + 1}"
+
+
 class Inject(_Model):
     """One scripted item of the feed."""
 
@@ -433,6 +453,9 @@ class Inject(_Model):
         Annotated[int, Field(ge=0), _at_most(limits.MAX_REACH, "at_most_views", "fix_reach")] | None
     ) = None
     expect: Annotated[list[Expectation], Field(max_length=limits.MAX_EXPECT)] = Field(
+        default_factory=list
+    )
+    variants: Annotated[list[Variant], Field(max_length=limits.MAX_VARIANTS)] = Field(
         default_factory=list
     )
     notes: LongText | None = Field(

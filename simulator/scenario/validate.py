@@ -44,6 +44,8 @@ from simulator.scenario.model import (
     TeamRole,
     TeamSpec,
     Trigger,
+    Variant,
+    variant_id,
 )
 from simulator.scenario.preview import peak_rate
 from simulator.scenario.templates import (
@@ -68,6 +70,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("injects", "after"): Trigger,
     ("injects", "expect"): Expectation,
     ("injects", "expect", "forbid"): Forbidden,
+    ("injects", "variants"): Variant,
     ("objectives",): Objective,
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
@@ -444,6 +447,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     skipped = partial.inject_ids if partial else frozenset()
     for k, inj in enumerate(sc.injects):
         used_personas.add(inj.from_)
+        used_personas.update(v.from_ for v in inj.variants if v.from_ is not None)
         _check_inject(
             sc,
             rep,
@@ -584,6 +588,7 @@ def _check_inject(
                     hint=_suggest(inj.reply_to, list(inject_by_id)),
                 ),
             )
+    _check_variants(rep, here, inj, persona_ids, inject_by_id)
     for e, exp in enumerate(inj.expect):
         _check_restraint(rep, (*here, "expect", e), exp)
         if "flag" in exp.do and exp.label is None:
@@ -602,6 +607,39 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), said("within.zero"))
         elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
+
+
+def _check_variants(
+    rep: Reporter,
+    here: tuple[str | int, ...],
+    inj: Inject,
+    persona_ids: set[str] | None,
+    inject_by_id: dict[str, Inject],
+) -> None:
+    """A rumour's variants: only a misleading inject changes as it spreads; each comes
+    after it, from a persona that exists, under an id no inject has."""
+    if inj.variants and inj.truth != "misleading":
+        rep.add((*here, "variants"), said("variants.not_rumour", id=inj.id), key=True)
+    for v, variant in enumerate(inj.variants):
+        where = (*here, "variants", v)
+        if (
+            variant.from_ is not None
+            and persona_ids is not None
+            and variant.from_ not in persona_ids
+        ):
+            rep.add(
+                (*where, "from"),
+                said(
+                    "from.undefined",
+                    persona=variant.from_,
+                    hint=_suggest(variant.from_, sorted(persona_ids)),
+                ),
+            )
+        if variant.after <= 0:
+            rep.add((*where, "after"), said("variants.after_zero"))
+        item = variant_id(inj.id, v)
+        if item in inject_by_id:
+            rep.add(where, said("variants.id_taken", item=item, id=inj.id))
 
 
 def _check_restraint(rep: Reporter, here: tuple[str | int, ...], exp: Expectation) -> None:
@@ -859,6 +897,8 @@ def _check_cycles(sc: Scenario, rep: Reporter) -> None:
 def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for k, inj in enumerate(sc.injects):
         yield ("injects", k, "text"), inj.text
+        for v, variant in enumerate(inj.variants):
+            yield ("injects", k, "variants", v, "text"), variant.text
         for e, exp in enumerate(inj.expect):
             for m, phrase in enumerate(exp.mention):
                 loc: tuple[str | int, ...] = ("injects", k, "expect", e, "mention")
