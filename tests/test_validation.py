@@ -506,3 +506,43 @@ def test_a_variant_id_that_an_inject_has_already() -> None:
     text = with_injects(RUMOUR + taken)
     f = only(text)
     assert "delivered as 'rykte-v1', which is already an inject's id" in f.message
+
+
+# -- bursts -----------------------------------------------------------------------------
+
+BURST = """\
+noise:
+  - id: prat
+    authors: {role: citizen, count: 20}
+    rate: [{at: 0m, per_minute: 1000}, {at: 30m, per_minute: 1000}]
+    mix: {valid: 1}
+    texts: {valid: ["Ras!"]}
+    burst:
+      - when: {delivered: frist}
+        factor: 4
+"""
+
+
+def test_a_burst_waits_on_an_inject_that_exists() -> None:
+    text = scenario_text(BURST)
+    f = only(text)
+    assert "'when' waits on 'frist', which is not an inject; did you mean 'first'?" in f.message
+    assert f.line == line_of(text, "when: {delivered: frist}")
+    fixed = check(scenario_text(BURST.replace("frist", "first")))
+    assert [f.message for f in fixed if f.severity == "error"] == []
+
+
+def test_a_burst_multiplies_its_rate_at_least_a_little_and_at_most_twenty_times() -> None:
+    for factor in ("1", "0.5", "21"):
+        text = scenario_text(
+            BURST.replace("frist", "first").replace("factor: 4", f"factor: {factor}")
+        )
+        f = only(text)
+        assert f.line == line_of(text, "factor:")
+
+
+def test_all_bursts_at_once_count_toward_the_total_rate() -> None:
+    # 1,000 a minute with two bursts of 4 and 8 can reach 1,000 * (1 + 3 + 7) = 11,000.
+    two = BURST.replace("frist", "first") + "      - when: {met: first}\n        factor: 8\n"
+    f = only(scenario_text(two))
+    assert "10,000" in f.message and "11,000" in f.message

@@ -52,7 +52,7 @@ from simulator.engine.guidelines import (
     may_hold_contact,
 )
 from simulator.engine.judging import earned, recorded_status, rounded
-from simulator.engine.noise import Mix, arrival_times
+from simulator.engine.noise import Mix, arrival_times, burst_rate
 from simulator.engine.outlook import inject_status, will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
@@ -295,6 +295,12 @@ class Engine:
             else:
                 self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
         self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
+        # The bursts waiting for something to happen to an inject, by (condition, id).
+        self._bursts: dict[tuple[str, str], list[tuple[_StreamRun, int]]] = {}
+        for run in self._streams:
+            for b, burst in enumerate(run.stream.burst):
+                key = (burst.when.condition, burst.when.ref)
+                self._bursts.setdefault(key, []).append((run, b))
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -337,6 +343,22 @@ class Engine:
         t = next(run.arrivals, None)
         if t is not None:
             self._push(t, RANK_DELIVER, "noise", run)
+
+    def _start_burst(self, run: _StreamRun, b: int, t: float) -> None:
+        """A stream's ``b``-th burst, from ``t``: extra arrivals of its own random source,
+        so that it shifts nothing else the stream does."""
+        burst = run.stream.burst[b]
+        end = min(t + burst.for_, self.scenario.duration)
+        if end <= t:
+            return
+        points = burst_rate(run.stream.rate, t, end, burst.factor - 1.0)
+        rng = random.Random(derive_seed(self.seed, f"burst:{run.stream.id}:{b}"))
+        self._next_burst(run, arrival_times(points, rng, end))
+
+    def _next_burst(self, run: _StreamRun, arrivals: Iterator[float]) -> None:
+        t = next(arrivals, None)
+        if t is not None:
+            self._push(t, RANK_DELIVER, "burst", (run, arrivals))
 
     def _push(self, t: float, rank: int, kind: str, payload: Any) -> None:
         self._order += 1
@@ -573,6 +595,11 @@ class Engine:
         t, _rank, _order, kind, payload = entry
         if kind == "noise":
             self._deliver_noise(payload, t)
+            self._next_arrival(payload)
+        elif kind == "burst":
+            run, arrivals = payload
+            self._deliver_noise(run, t)
+            self._next_burst(run, arrivals)
         elif kind == "inject":
             self._deliver_inject(payload, t)
         elif kind == "variant":
@@ -784,13 +811,14 @@ class Engine:
             ),
         )
         self.delivered_count += 1
-        self._next_arrival(run)
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
         key = (condition, inject_id)
         if key in self._fired:
             return
         self._fired[key] = t
+        for run, b in self._bursts.get(key, ()):
+            self._start_burst(run, b, t)
         for dependent in self._dependents.get(key, ()):
             when = t + (dependent.delay or 0)
             if when <= self.scenario.duration:

@@ -62,6 +62,30 @@ def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> 
             return
 
 
+def _rate_between(rate: Sequence[RatePoint], t: float, after: bool) -> float:
+    """The rate per minute at ``t``: where a step puts two points at one moment, the one
+    after it (``after``) or the one before; zero outside the points."""
+    for p0, p1 in itertools.pairwise(rate):
+        if (p0.at <= t < p1.at) if after else (p0.at < t <= p1.at):
+            share = (t - p0.at) / (p1.at - p0.at)
+            return p0.per_minute + (p1.per_minute - p0.per_minute) * share
+    return 0.0
+
+
+def burst_rate(
+    rate: Sequence[RatePoint], start: float, end: float, extra: float
+) -> list[RatePoint]:
+    """The rate points of a burst from ``start`` to ``end``: ``extra`` times the stream's own
+    rate there, arriving beside the stream's own items (a burst of factor 4 adds 3)."""
+    inside = [p for p in rate if start < p.at < end]
+    points = [
+        (start, _rate_between(rate, start, after=True)),
+        *((float(p.at), p.per_minute) for p in inside),
+        (end, _rate_between(rate, end, after=False)),
+    ]
+    return [RatePoint.model_construct(at=at, per_minute=r * extra) for at, r in points]
+
+
 @dataclass(frozen=True, slots=True)
 class Mix:
     """Weighted choice among a stream's labels."""

@@ -567,6 +567,11 @@ SOURCE: Final[dict[str, Entry]] = {
         "ingen sak blir sett oftare",
     ),
     "fix_rate": ("lower the rate", "senk raten", "senk raten"),
+    "fix_factor": (
+        "a burst of ten times the rate is already a storm",
+        "et utbrudd på ti ganger raten er allerede en storm",
+        "eit utbrot på ti gonger raten er alt ein storm",
+    ),
     "fix_weights": (
         "weights are relative, so 60, 30 and 10 say the same as 0.6, 0.3 and 0.1",
         "vektene er relative, så 60, 30 og 10 sier det samme som 0.6, 0.3 og 0.1",

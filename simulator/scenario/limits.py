@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from simulator.files import MAX_INPUT_BYTES
@@ -38,6 +38,8 @@ MAX_AUTHORS = 100_000  # generated authors of one noise stream
 MAX_INJECTS = 10_000
 MAX_EXPECT = 20  # expectations of one inject
 MAX_VARIANTS = 20  # variants of one rumour
+MAX_BURSTS = 20  # bursts of one noise stream
+MAX_BURST_FACTOR = 20.0  # a burst multiplies its stream's rate at most this much
 MAX_MENTION = 50  # phrases of one expectation ('mention', 'require', 'forbid' each)
 MAX_PHRASE = 200  # characters of a phrase to look for: words, not a text
 MAX_OBJECTIVES = 50  # an exercise is evaluated against a handful of objectives
@@ -121,10 +123,15 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     size = FIXED_BYTES + SCENARIO_COPY_BYTES
     for inj in scenario.injects:
         n = 1 + EVENTS_PER_EXPECTATION * len(inj.expect)
-        events += n
+        events += n + len(inj.variants)
         size += n * (EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(inj.text, variables))
+        for variant in inj.variants:
+            size += EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(variant.text, variables)
     for stream in scenario.noise:
         count = noise_cap(noise_mass(stream.rate, scenario.duration))
+        peak = max(p.per_minute for p in stream.rate)
+        for burst in stream.burst:  # at the stream's busiest, for its whole length
+            count += noise_cap((burst.factor - 1) * peak * burst.for_ / 60)
         longest = max(
             (rendered_width(t, variables) for texts in stream.texts.values() for t in texts),
             default=0,
@@ -134,15 +141,24 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     return events, size
 
 
+def burst_multiplier(factors: Iterable[float]) -> float:
+    """How many times its own rate a stream can reach with these bursts: all of them at
+    once, each adding its factor less one."""
+    return 1.0 + sum(f - 1.0 for f in factors)
+
+
 def worst_case_bound() -> tuple[int, int]:
     """``session_bound`` of the largest valid scenario, from the limits alone."""
     items = MAX_RATE * (MAX_DURATION // 60)
-    # The streams' expected counts m_i add up to at most ``items``; their margins add up to
-    # at most NOISE_SIGMAS * sqrt(MAX_STREAMS * items) (Cauchy-Schwarz), plus the slack.
-    # Each stream's cap rounds up once: one more item per stream.
-    margin = NOISE_SIGMAS * (math.isqrt(MAX_STREAMS * items) + 1) + MAX_STREAMS * (NOISE_SLACK + 1)
+    # Bursts included, the streams never pass MAX_RATE together (validation counts each at
+    # its rate with all its bursts at once). The expected counts m_i of the streams and of
+    # their bursts add up to at most ``items``; their margins add up to at most
+    # NOISE_SIGMAS * sqrt(sources * items) (Cauchy-Schwarz), plus the slack. Each source's
+    # cap rounds up once: one more item per source.
+    sources = MAX_STREAMS * (1 + MAX_BURSTS)
+    margin = NOISE_SIGMAS * (math.isqrt(sources * items) + 1) + sources * (NOISE_SLACK + 1)
     noise = items + margin
-    inject_events = MAX_INJECTS * (1 + EVENTS_PER_EXPECTATION * MAX_EXPECT)
+    inject_events = MAX_INJECTS * (1 + MAX_VARIANTS + EVENTS_PER_EXPECTATION * MAX_EXPECT)
     events = FIXED_EVENTS + noise + inject_events
     size = (
         FIXED_BYTES

@@ -497,6 +497,20 @@ class RatePoint(_Model):
     ]
 
 
+class Burst(_Model):
+    """A surge of a noise stream when something happens to an inject (big news lands):
+    its rate multiplied by ``factor`` for ``for_``."""
+
+    when: Trigger
+    factor: Annotated[
+        float,
+        Field(gt=1),
+        AfterValidator(_finite),
+        _at_most(limits.MAX_BURST_FACTOR, "at_most", "fix_factor"),
+    ]
+    for_: Duration = Field(default=300, alias="for")
+
+
 class NoiseStream(_Model):
     """Generated background chatter."""
 
@@ -518,6 +532,7 @@ class NoiseStream(_Model):
         Field(min_length=1),
     ]
     texts: dict[MixKey, Annotated[list[Text], Field(max_length=limits.MAX_INJECTS)]]
+    burst: Annotated[list[Burst], Field(max_length=limits.MAX_BURSTS)] = Field(default_factory=list)
 
     @property
     def effective_channel(self) -> str:

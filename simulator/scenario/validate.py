@@ -28,6 +28,7 @@ from simulator.scenario.diagnostics import (
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
     Approval,
+    Burst,
     Expectation,
     Forbidden,
     Guidelines,
@@ -75,6 +76,8 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
     ("noise", "rate"): RatePoint,
+    ("noise", "burst"): Burst,
+    ("noise", "burst", "when"): Trigger,
     ("scoring",): Scoring,
     ("guidelines",): Guidelines,
     ("guidelines", "forbid"): Forbidden,
@@ -463,6 +466,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
+        _check_bursts(rep, k, stream, inject_by_id, noise_ids, skipped)
     _check_objectives(sc, rep, partial)
     _check_team(sc, rep)
     _check_cycles(sc, rep)
@@ -738,7 +742,8 @@ def _check_total_rate(sc: Scenario, rep: Reporter) -> None:
     total = 0.0
     for k, stream in enumerate(sc.noise):
         r, peak = max(enumerate(p.per_minute for p in stream.rate), key=lambda x: x[1])
-        total += peak
+        # Its bursts may all come at once, at its busiest moment.
+        total += peak * limits.burst_multiplier(b.factor for b in stream.burst)
         if total > limits.MAX_RATE:
             rep.add(
                 ("noise", k, "rate", r, "per_minute"),
@@ -773,6 +778,29 @@ def _check_trigger(
             loc,
             said("after.no_expect", cond=cond, ref=ref),
         )
+
+
+def _check_bursts(
+    rep: Reporter,
+    k: int,
+    stream: NoiseStream,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+    skipped: frozenset[str],
+) -> None:
+    """Each burst waits on an inject that exists, and on 'met' or 'missed' only of one
+    with expectations."""
+    for b, burst in enumerate(stream.burst):
+        cond, ref = burst.when.condition, burst.when.ref
+        if ref in skipped:
+            continue
+        loc = ("noise", k, "burst", b, "when", cond)
+        target = inject_by_id.get(ref)
+        if target is None:
+            why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
+            rep.add(loc, said("burst.unknown", ref=ref, why=why))
+        elif cond in ("met", "missed") and not target.expect:
+            rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
 
 
 def _check_noise(
