@@ -78,7 +78,8 @@ from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 said = Sayer(SESSIONS)
 _refusal = Sayer(ENGINE)
-RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = 0, 1, 2
+# A variable's new value comes before what is delivered at the same second.
+RANK_VALUE, RANK_DELIVER, RANK_ACTION, RANK_DEADLINE = -1, 0, 1, 2
 _LABEL_CODE = {k: n for n, k in enumerate(MIX_KEYS)}
 _NOISE_ID = re.compile(r"(.+)-(\d+)")
 _TRUTHS = frozenset(Truth)
@@ -274,8 +275,19 @@ class Engine:
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
+        # Each variable's value now: a moving one changes at its times and on its triggers.
+        self._values = dict(sc.variables)
+        self._value_triggers: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for value in sc.variables.values():
             self.guide.learn_public(value)
+        for name, steps in sc.variable_changes.items():
+            for step in steps:
+                self.guide.learn_public(step.value)
+                if step.after is not None:
+                    key = (step.after.condition, step.after.ref)
+                    self._value_triggers.setdefault(key, []).append((name, step.value))
+                elif step.at is not None:
+                    self._push(float(step.at), RANK_VALUE, "value", (name, step.value))
         self.items: dict[str, ItemState] = {}
         self.expectations: dict[str, list[ExpectationState]] = {}
         # Each trigger that has fired, (condition, inject id), with the second it fired at.
@@ -562,22 +574,26 @@ class Engine:
                     action,
                 )
         for action in actions:
-            text = self._render_action(action.request.text, action.at)
-            request = replace(action.request, text=text)
-            self._push(float(action.at), RANK_ACTION, "action", replace(action, request=request))
+            # Each action gets its own source, named by its time, its text and how many equal
+            # actions came before it. Its values then do not depend on which other actions
+            # were scheduled with it, so a team scheduled in two parts (before and after a
+            # restore) gets the same texts as one scheduled whole.
+            key = (action.at, action.request.text)
+            occurrence = self._action_renders[key]
+            self._action_renders[key] += 1
+            self._push(float(action.at), RANK_ACTION, "action", (action, occurrence))
 
-    def _render_action(self, template: str, at: int) -> str:
+    def _render_action(self, action: ScriptedAction, occurrence: int) -> ScriptedAction:
+        """The action with its text filled in when it is taken: a variable that changes
+        has its value of that moment."""
+        template = action.request.text
         if "{" not in template:
-            return template
-        # Each action gets its own source, named by its time, its text and how many equal
-        # actions came before it. Its values then do not depend on which other actions were
-        # scheduled with it, so a team scheduled in two parts (before and after a restore)
-        # gets the same texts as one scheduled whole.
-        key = (at, template)
-        occurrence = self._action_renders[key]
-        self._action_renders[key] += 1
-        rng = random.Random(derive_seed(self.seed, f"action:{at}:{occurrence}:{template}"))
-        return self._render(template, self.organisation, at, rng, self._action_fakes)
+            return action
+        seed = derive_seed(self.seed, f"action:{action.at}:{occurrence}:{template}")
+        text = self._render(
+            template, self.organisation, action.at, random.Random(seed), self._action_fakes
+        )
+        return replace(action, request=replace(action.request, text=text))
 
     def advance_to(
         self, t: float, *, include_deadlines: bool = False, flush_every: int = 0
@@ -602,17 +618,21 @@ class Engine:
             self._next_burst(run, arrivals)
         elif kind == "inject":
             self._deliver_inject(payload, t)
+        elif kind == "value":
+            name, value = payload
+            self._values[name] = value
         elif kind == "variant":
             rumour, k = payload
             self._deliver_variant(rumour, k, t)
         elif kind == "deadline":
             self._deadline(payload, t)
         elif kind == "action":
+            action = self._render_action(*payload)
             try:
-                self._apply(payload.request, t)
+                self._apply(action.request, t)
             except ActionError as err:
                 raise ScriptedActionError(
-                    said("simulate.at", time=format_offset(t), message=err.said), payload
+                    said("simulate.at", time=format_offset(t), message=err.said), action
                 ) from None
 
     # -- deliveries ---------------------------------------------------------------------
@@ -624,7 +644,7 @@ class Engine:
         if len(parts) == 1 and parts[0].__class__ is str:
             return parts[0]
         out = []
-        variables = self.scenario.variables
+        variables = self._values
         for part in parts:
             if part.__class__ is str:
                 out.append(part)
@@ -817,6 +837,8 @@ class Engine:
         if key in self._fired:
             return
         self._fired[key] = t
+        for name, value in self._value_triggers.get(key, ()):
+            self._values[name] = value
         for run, b in self._bursts.get(key, ()):
             self._start_burst(run, b, t)
         for dependent in self._dependents.get(key, ()):

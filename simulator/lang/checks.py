@@ -348,6 +348,27 @@ CHECKS: Final[dict[str, Entry]] = {
         "«after» venter på «{ref}», som ikke er et innspill{why}",
         "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
     ),
+    "variable.first": (
+        "a changing variable starts with its value at the start: make the first entry of "
+        "'{name}' '{{at: 0m, value: ...}}'",
+        "en variabel som endrer seg, starter med verdien ved start: gjør den første linjen i "
+        "«{name}» til «{{at: 0m, value: ...}}»",
+        "ein variabel som endrar seg, byrjar med verdien ved start: gjer den første lina i "
+        "«{name}» til «{{at: 0m, value: ...}}»",
+    ),
+    "variable.when": (
+        "each later value of '{name}' needs either 'at' (a time) or 'after' (an inject's "
+        "state), not both",
+        "hver senere verdi av «{name}» trenger enten «at» (et tidspunkt) eller «after» "
+        "(tilstanden til et innspill), ikke begge",
+        "kvar seinare verdi av «{name}» treng anten «at» (eit tidspunkt) eller «after» "
+        "(tilstanden til eit innspel), ikkje begge",
+    ),
+    "variable.unknown": (
+        "'after' waits on '{ref}', which is not an inject{why}",
+        "«after» venter på «{ref}», som ikke er et innspill{why}",
+        "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
+    ),
     "burst.unknown": (
         "'when' waits on '{ref}', which is not an inject{why}",
         "«when» venter på «{ref}», som ikke er et innspill{why}",

@@ -39,6 +39,7 @@ MAX_INJECTS = 10_000
 MAX_EXPECT = 20  # expectations of one inject
 MAX_VARIANTS = 20  # variants of one rumour
 MAX_BURSTS = 20  # bursts of one noise stream
+MAX_VARIABLE_STEPS = 100  # values of one moving variable
 MAX_BURST_FACTOR = 20.0  # a burst multiplies its stream's rate at most this much
 MAX_MENTION = 50  # phrases of one expectation ('mention', 'require', 'forbid' each)
 MAX_PHRASE = 200  # characters of a phrase to look for: words, not a text

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -272,6 +273,33 @@ Requirement = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+VariableText = Annotated[str, BeforeValidator(_as_text), Field(max_length=limits.MAX_TEXT)]
+
+
+class VariableStep(_Model):
+    """One value of a variable that changes: from a time (``at``), or from the moment
+    something happens to an inject (``after``)."""
+
+    at: Duration | None = None
+    after: Trigger | None = None
+    value: VariableText
+
+
+def _variable_tag(value: Any) -> str:
+    return "steps" if isinstance(value, list) else "value"
+
+
+VariableSpec = Annotated[
+    Annotated[VariableText, Tag("value")]
+    | Annotated[
+        list[VariableStep],
+        Field(min_length=1, max_length=limits.MAX_VARIABLE_STEPS),
+        Tag("steps"),
+    ],
+    Discriminator(_variable_tag),
+]
 
 
 class Organisation(_Model):
@@ -643,9 +671,11 @@ class Scenario(_Model):
     objectives: Annotated[list[Objective], Field(max_length=limits.MAX_OBJECTIVES)] = Field(
         default_factory=list
     )
-    variables: dict[
-        str, Annotated[str, BeforeValidator(_as_text), Field(max_length=limits.MAX_TEXT)]
-    ] = Field(default_factory=dict)
+    variable_specs: dict[str, VariableSpec] = Field(
+        default_factory=dict,
+        alias="variables",
+        description="A value, or a list of values that change at times or on an inject's state.",
+    )
     personas: Annotated[list[Persona], Field(max_length=limits.MAX_INJECTS)] = Field(
         default_factory=list
     )
@@ -667,6 +697,24 @@ class Scenario(_Model):
         default_factory=TeamSpec,
         description="The seats of a team exercise and whether the leader approves texts.",
     )
+
+    @cached_property
+    def variables(self) -> dict[str, str]:
+        """Each variable's value at the start: a moving one's first value (its changes are
+        in :attr:`variable_changes`)."""
+        return {
+            name: spec if isinstance(spec, str) else spec[0].value
+            for name, spec in self.variable_specs.items()
+        }
+
+    @cached_property
+    def variable_changes(self) -> dict[str, list[VariableStep]]:
+        """The later values of each moving variable, in the order written."""
+        return {
+            name: spec[1:]
+            for name, spec in self.variable_specs.items()
+            if not isinstance(spec, str) and len(spec) > 1
+        }
 
 
 def deadline_for(scenario: Scenario, inject: Inject, expectation: Expectation) -> int:

@@ -45,6 +45,7 @@ from simulator.scenario.model import (
     TeamRole,
     TeamSpec,
     Trigger,
+    VariableStep,
     Variant,
     variant_id,
 )
@@ -78,6 +79,8 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("noise", "rate"): RatePoint,
     ("noise", "burst"): Burst,
     ("noise", "burst", "when"): Trigger,
+    ("variables",): VariableStep,
+    ("variables", "after"): Trigger,
     ("scoring",): Scoring,
     ("guidelines",): Guidelines,
     ("guidelines", "forbid"): Forbidden,
@@ -88,15 +91,21 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Pydantic names the branch of a union in its error paths: of the noise 'authors', and of
 # each entry of a 'require' list. These labels are not in the file, and 'personas' would
 # otherwise be mistaken for the top-level section.
-_UNION_TAGS = {"authors": ("generated", "personas"), "require": ("phrase", "alternatives")}
+_UNION_TAGS = {
+    "authors": ("generated", "personas"),
+    "require": ("phrase", "alternatives"),
+    "variables": ("value", "steps"),
+}
 
 
 def data_path(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     """A pydantic error path as a path into the file's data, union-branch labels left out."""
     out: list[str | int] = []
     for part in loc:
-        # The label follows the union's key ('authors'), or its index in a list ('require').
-        owner = out[-2] if len(out) > 1 and isinstance(out[-1], int) else (out[-1] if out else "")
+        # The label follows the union's key ('authors'), its index in a list ('require'), or
+        # a name in a mapping of unions ('variables').
+        keyed = len(out) > 1 and (isinstance(out[-1], int) or out[-2] == "variables")
+        owner = out[-2] if keyed else (out[-1] if out else "")
         if part in _UNION_TAGS.get(str(owner), ()):
             continue
         out.append(part)
@@ -446,6 +455,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     )
     inject_by_id = {i.id: i for i in sc.injects}
     noise_ids = {n.id for n in sc.noise}
+    _check_variable_steps(sc, rep, inject_by_id, noise_ids)
     used_personas: set[str] = set()
     skipped = partial.inject_ids if partial else frozenset()
     for k, inj in enumerate(sc.injects):
@@ -482,6 +492,37 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
                 said("persona.unused", persona=persona.id),
                 "warning",
             )
+
+
+def _check_variable_steps(
+    sc: Scenario, rep: Reporter, inject_by_id: dict[str, Inject], noise_ids: set[str]
+) -> None:
+    """A moving variable starts with its value at 0m; each later value comes at a time or
+    after something happens to an inject that exists."""
+    for name, spec in sc.variable_specs.items():
+        if isinstance(spec, str):
+            continue
+        for s, step in enumerate(spec):
+            here = ("variables", name, s)
+            if s == 0:
+                if step.at != 0 or step.after is not None:
+                    rep.add(here, said("variable.first", name=name))
+                continue
+            if (step.at is None) == (step.after is None):
+                rep.add(here, said("variable.when", name=name))
+            elif step.after is not None:
+                cond, ref = step.after.condition, step.after.ref
+                target = inject_by_id.get(ref)
+                loc = (*here, "after", cond)
+                if target is None:
+                    why = (
+                        said("hint.noise")
+                        if ref in noise_ids
+                        else _suggest(ref, list(inject_by_id))
+                    )
+                    rep.add(loc, said("variable.unknown", ref=ref, why=why))
+                elif cond in ("met", "missed") and not target.expect:
+                    rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
 
 
 def _check_variables(sc: Scenario, rep: Reporter) -> None:
