@@ -538,10 +538,30 @@ def map_import_finding(
     )
 
 
+def _base_variants(doc: YamlDocument) -> dict[str, Any]:
+    """The ``variants`` of the base scenario's injects, by id, as written: the sheet has no
+    column for a rumour's variants, so an imported inject keeps those of its namesake."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    injects = data.get("injects")
+    return {
+        entry["id"]: entry["variants"]
+        for entry in (injects if isinstance(injects, list) else [])
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and "variants" in entry
+    }
+
+
 def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:
-    """The base scenario's text with its injects block replaced; the rest stays as written."""
+    """The base scenario's text with its injects block replaced; the rest stays as written
+    (and each inject keeps the variants its namesake had in the base)."""
+    variants = _base_variants(doc)
+    entries = []
+    for inj in injects:
+        entry = inject_to_yaml(inj)
+        if inj.id in variants:
+            entry["variants"] = variants[inj.id]
+        entries.append(entry)
     block = yaml.safe_dump(
-        [inject_to_yaml(i) for i in injects],
+        entries,
         allow_unicode=True,
         sort_keys=False,
         width=10_000,
