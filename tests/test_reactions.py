@@ -206,3 +206,46 @@ def test_a_reply_that_leaves_out_what_was_required_dodges_the_question() -> None
     assert Signal.DODGED in signals_of(asked, rules)
     answered = Published("Tolv er evakuerte.", asked=True, require=(("evakuert", "evakuerte"),))
     assert Signal.ANSWERED in signals_of(answered, rules)
+
+
+async def test_the_console_shows_reactions_as_shares_and_quotes_and_never_their_tone(
+    tmp_path: Path,
+) -> None:
+    from tests.console_fixtures import (
+        Console,
+        detail_text,
+        paste,
+        screen_text,
+        session_events,
+        widget_lines,
+    )
+
+    console = Console(tmp_path)
+    text = "Evakuerte møter på Fjellheim samfunnshus fra kl. 07:00."
+    async with console.running() as pilot:
+        await console.begin(pilot)
+        await console.advance(pilot, 240)
+        await pilot.press("s")
+        await pilot.pause()
+        await paste(pilot, text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await console.advance(pilot, 600)
+        logged = [
+            e.data for e in session_events(console.path) if e.data.get("source") == "reaction"
+        ]
+        share = next(r for r in logged if r["reaction"] == Reaction.SHARE)
+        quote = next(r for r in logged if r["reaction"] == Reaction.QUOTE)
+        model = console.app.model
+        assert model.by_id[share["item"]].line == "↻ " + text
+        assert model.by_id[quote["item"]].line.endswith("» " + text)
+        for item, said in ((share, "Delte innlegget"), (quote, "Siterer innlegget")):
+            await console.select(pilot, item["item"])
+            assert said in detail_text(console.exercise)
+            shown = screen_text(console.app)
+            assert item["tone"] not in shown and "tone" not in shown
+        # The team's own statement shows its reach, as the public's posts do.
+        team = model.by_id["team-1"]
+        assert team.has_reach
+        rows = widget_lines(console.exercise.active_feed)
+        assert not any(tone in row for row in rows for tone in Tone)
