@@ -684,7 +684,7 @@ def _check_reactions(sc: Scenario, rep: Reporter, duration_known: bool) -> None:
     within = sc.reactions.within
     if within <= 0:
         rep.add(("reactions", "within"), said("reactions.within.zero"))
-    elif duration_known and within > sc.duration:
+    elif duration_known and within > sc.duration and "within" in sc.reactions.model_fields_set:
         rep.add(
             ("reactions", "within"),
             said(
