@@ -59,3 +59,45 @@ def test_the_readme_team_script_meets_what_it_answers(tmp_path: Path) -> None:
     rows = {(r["inject"], tuple(r["do"])): r["status"] for r in score["expectations"]}
     assert rows[("presse-lokalavis-a", ("reply",))] == "met"
     assert rows[("rykte-dam", ("flag",))] == "met"
+
+
+def test_the_authoring_guides_reactions_example_behaves_as_the_guide_says(
+    tmp_path: Path,
+) -> None:
+    """The guide's scenario with reactions: a vague answer draws clearly more sceptical and
+    angry reactions than a concrete one, as the guide tells the author to check."""
+    import json
+
+    from tests.helpers import run_cli_process
+
+    [example] = [
+        e for e in _full_examples(ROOT / "docs" / "authoring-guide.md") if "reactions:" in e
+    ]
+    (tmp_path / "brann.yaml").write_text(example, encoding="utf-8")
+    answers = {
+        "vague": "Vi undersøker saken.",
+        "concrete": "Hold dere inne med vinduer og ventilasjon lukket til kl. 14. "
+        "Spørsmål: ring {telefon}.",
+    }
+    negative = {}
+    for name, text in answers.items():
+        team = f'- at: 4m\n  do: reply\n  to: sporsmal-roeyk\n  text: "{text}"\n'
+        (tmp_path / f"{name}.yaml").write_text(team, encoding="utf-8")
+        session = tmp_path / f"{name}.sqlite"
+        ran = run_cli_process(
+            "simulate",
+            str(tmp_path / "brann.yaml"),
+            "--seed",
+            "1",
+            "--actions",
+            str(tmp_path / f"{name}.yaml"),
+            "--session",
+            str(session),
+        )
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+        exported = run_cli_process("export", str(session)).stdout.splitlines()
+        tones = [json.loads(line).get("tone") for line in exported]
+        tones = [tone for tone in tones if tone is not None]
+        assert len(tones) >= 20
+        negative[name] = sum(tone in ("sceptical", "angry") for tone in tones) / len(tones)
+    assert negative["vague"] - negative["concrete"] >= 0.30

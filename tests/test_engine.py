@@ -114,6 +114,7 @@ def outcomes(events: list[Event], inject: str) -> list[tuple[str, float]]:
 
 
 REPLY_A = ActionRequest("reply", ("a",), "Vi jobber med saken i Bakkeby")
+STATEMENT = ActionRequest("statement", (), "Møt opp på Bakkeby skole kl. 14:00", channel="social")
 
 
 # --- clock ---------------------------------------------------------------------------
@@ -339,6 +340,8 @@ def test_noise_is_in_the_scenario_language(tmp_path: Path) -> None:
 def test_restore_continues_exactly_like_an_uninterrupted_run(tmp_path: Path) -> None:
     actions = [
         (180, REPLY_A),
+        # The public's reactions to it run on past the interruption, and past the end.
+        (700, ActionRequest("statement", (), "Vi vet ingenting om raset", channel="social")),
         (900, ActionRequest("flag", ("rumour",), label="misleading")),
         (1500, ActionRequest("note", (), "Godt jobbet")),
     ]
@@ -358,6 +361,12 @@ def test_restore_continues_exactly_like_an_uninterrupted_run(tmp_path: Path) -> 
     rest = run(restored, [(at, r) for at, r in actions if at > 1000])
     assert _deliveries(rest) == _deliveries(whole)
     assert [(e.type, e.t) for e in rest] == [(e.type, e.t) for e in whole]
+    reactions = [e.data for e in rest if e.data.get("source") == "reaction"]
+    assert [r["tone"] for r in reactions] == [
+        e.data["tone"] for e in whole if e.data.get("source") == "reaction"
+    ]
+    assert min(e.t for e in rest if e.data.get("source") == "reaction") < 1000
+    assert max(e.t for e in rest if e.data.get("source") == "reaction") > 1000
 
 
 def test_restore_of_an_interactive_run(tmp_path: Path) -> None:
@@ -369,6 +378,7 @@ def test_restore_of_an_interactive_run(tmp_path: Path) -> None:
         real.advance(20)
         engine.pump()
     engine.act(REPLY_A)
+    engine.act(STATEMENT)
     engine.set_speed(5)
     real.advance(30)
     engine.pump()
@@ -378,6 +388,7 @@ def test_restore_of_an_interactive_run(tmp_path: Path) -> None:
     reference = make(tmp_path, 9, "ref.sqlite")
     reference.advance_to(200)
     reference.act(REPLY_A, t=200)
+    reference.act(STATEMENT, t=200)
     assert restored.clock.speed == 5
     restored.advance_to(1800)
     reference.advance_to(1800)
@@ -385,6 +396,7 @@ def test_restore_of_an_interactive_run(tmp_path: Path) -> None:
     expected = [e for e in reference.flush() if e.type == "delivered" and e.t > 350]
     assert _deliveries(later) == _deliveries(expected)
     assert len(later) > 10
+    assert any(e.data["source"] == "reaction" for e in later)
 
 
 def test_restore_detects_a_log_from_another_exercise(tmp_path: Path) -> None:

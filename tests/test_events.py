@@ -218,7 +218,8 @@ def test_every_event_of_a_simulated_session_fits_the_contract(simulated: Path) -
     assert statuses == {"met", "late", "missed"}
     assert any("deadlines" in e.data for e in events if e.type == "delivered")
     sources = {e.data["source"] for e in events if e.type == "delivered"}
-    assert sources == {"inject", "noise", "team"}
+    # The public reacts to the team's public statements.
+    assert sources == {"inject", "noise", "team", "reaction"}
 
 
 def test_every_event_of_a_console_session_fits_the_contract(console: Path) -> None:

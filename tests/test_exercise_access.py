@@ -44,9 +44,9 @@ LINE_WITHIN = 60.0
 OBSERVER_NOTE = "Observatøren noterer: presseansvarlig nølte"
 #: The end of 'jordras' (90 minutes), where the control cell jumps to.
 END = 90 * 60
-#: Fields that hold ground truth: an item's truth and what it is, and the seed (which,
-#: with the scenario, tells every truth).
-TRUTH_FIELDS = ("truth", "sensitive", "abusive", "seed")
+#: Fields that hold ground truth: an item's truth and what it is, a reaction's tone, and
+#: the seed (which, with the scenario, tells every truth).
+TRUTH_FIELDS = ("truth", "sensitive", "abusive", "tone", "seed")
 #: Events only the control cell and the evaluators get.
 WITHHELD = {"expectation", "corrected", "evaluation"}
 
@@ -130,6 +130,11 @@ async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw]:
                 RequestKind.ACTION,
                 {"do": "hide", "to": [exercise.alias("vitne-brak")], "reason": "other"},
             ),
+            # A statement the public reacts to: the reactions' tones are withheld.
+            await seats["leader"].request(
+                RequestKind.ACTION,
+                {"do": "statement", "channel": "social", "text": "Vi vet ingenting foreløpig."},
+            ),
             # A team seat naming another team still acts on its own.
             await seats["press"].request(
                 RequestKind.ACTION,
@@ -197,6 +202,7 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
     assert {"expectation", "evaluation", "session_end"} <= log_types
     observer_raw = b"".join(run.observer.lines)
     assert b'"truth"' in observer_raw and OBSERVER_NOTE.encode() in observer_raw
+    assert b'"tone"' in observer_raw
 
     everything = b"".join(raw.lines)
     for name in TRUTH_FIELDS:
@@ -211,6 +217,11 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
     silent = [r for r in run.log if r["type"] == "delivered" and None in r.get("deadlines", [])]
     assert silent  # jordras has them: the check below is not empty
     assert not any(None in e.get("deadlines", []) for e in events if e["type"] == "delivered")
+    # The public's reactions to the team's statement reach the seat, as the public's
+    # replies, quote-posts and shares they are, without their tone.
+    reactions = [e for e in events if e["type"] == "delivered" and "reaction" in e]
+    assert reactions and all(e["source"] == "public" and "tone" not in e for e in reactions)
+    assert {e["reaction"] for e in reactions} == {"reply", "quote", "share"}
     # Every event it got is the log's, in order, with nothing else added.
     by_seq = {r["seq"]: r for r in run.log}
     assert [e["seq"] for e in events] == sorted({e["seq"] for e in events})

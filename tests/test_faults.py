@@ -76,16 +76,33 @@ def check_killed_session(path: Path) -> list[dict]:
 # -- simulate ------------------------------------------------------------------------------
 
 SURGE = surge_scenario("2h")
+TEAM_STATEMENTS = """\
+- {at: 5s, do: statement, text: "Vi vet ingenting foreløpig."}
+- {at: 2m, do: statement, text: "Møt opp på skolen kl. 14:00. Ring 22 33 44 55."}
+"""
 
 
 @pytest.mark.parametrize("n", range(KILLS))
 def test_kill_simulate_at_random_moments(tmp_path: Path, n: int) -> None:
     scenario = tmp_path / "surge.yaml"
     scenario.write_text(SURGE, encoding="utf-8")
+    # Statements the public reacts to, from seconds in until the kill: the restore below
+    # must draw the same reactions again.
+    (tmp_path / "team.yaml").write_text(TEAM_STATEMENTS, encoding="utf-8")
     session = tmp_path / f"k{n}.sqlite"
     partial = session.with_name(session.name + ".partial")
     proc = subprocess.Popen(
-        [cli_path(), "simulate", str(scenario), "--seed", str(n), "--session", str(session)],
+        [
+            cli_path(),
+            "simulate",
+            str(scenario),
+            "--seed",
+            str(n),
+            "--actions",
+            str(tmp_path / "team.yaml"),
+            "--session",
+            str(session),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -97,6 +114,9 @@ def test_kill_simulate_at_random_moments(tmp_path: Path, n: int) -> None:
         proc.wait()
     events = check_killed_session(partial)
     assert len(events) >= target
+    reactions = [e for e in events if e.get("source") == "reaction"]
+    # The first of the reactions to the statement at 5 s comes within a minute and a half.
+    assert reactions or max(e["t"] for e in events) < 90
     # It restores: the replay of the log matches the scenario and seed exactly.
     restored = Engine.restore(SessionStore.open(partial), clock=virtual_clock())
     assert restored.now() == pytest.approx(max(e["t"] for e in events))

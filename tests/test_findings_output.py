@@ -129,7 +129,9 @@ def test_a_message_quoting_a_huge_key_is_clipped_in_the_middle_keeping_the_fix(
         assert len(proc.stdout) < 5_000
     first = run_cli("validate", path.name, cwd=tmp_path).stdout.splitlines()[0]
     assert first.startswith("key.yaml:5:3: error: unknown key 'kkk")
-    assert " … " in first and first.endswith("escalation, team")  # the allowed keys: the fix
+    assert " … " in first and first.endswith(
+        "escalation, team, reactions"
+    )  # the allowed keys: the fix
     assert len(first) <= len("key.yaml:5:3: error: ") + MAX_MESSAGE
 
 

@@ -159,7 +159,7 @@ def test_same_seed_and_actions_give_the_same_deliveries(tmp_path: Path, scenario
     first, again, other = (_deliveries(runs[k]) for k in "abc")
     assert len(first) > 50
     assert first == again
-    team = [d for d in first if d[0].startswith("team-")]
+    team = [d for d in first if d[2] == "org"]  # not the public's reactions to them
     assert [d[4] for d in team] == ["Vi jobber med saken i Bakkeby", "Alle i Bakkeby er evakuert"]
 
     def noise(deliveries: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

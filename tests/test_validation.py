@@ -546,3 +546,54 @@ def test_all_bursts_at_once_count_toward_the_total_rate() -> None:
     two = BURST.replace("frist", "first") + "      - when: {met: first}\n        factor: 8\n"
     f = only(scenario_text(two))
     assert "10,000" in f.message and "11,000" in f.message
+
+
+# --- reactions ---------------------------------------------------------------------------
+
+
+def test_a_reactions_section_is_optional_and_every_key_of_it_too() -> None:
+    text = scenario_text(
+        """\
+        reactions:
+          volume: 2
+          within: 15m
+          vague: ["vi avventer"]
+          concrete: ["rådhus*"]
+          weights:
+            vague: {angry: 5, sceptical: 2}
+          texts:
+            angry: ["Hvorfor svarer ikke {sted} kommune?"]
+        """
+    )
+    result = check_text(text, "s.yaml")
+    assert result.ok and result.findings == [], [f.as_text() for f in result.findings]
+    assert result.scenario is not None and result.scenario.reactions.within == 15 * 60
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle", "fragment"),
+    [
+        ("reactions:\n  volume: 20\n", "volume", "at most 10"),
+        ("reactions:\n  within: 0\n", "within", "within must be longer than 0"),
+        ("reactions:\n  weights:\n    vauge: {angry: 1}\n", "vauge", "did you mean 'vague'"),
+        ("reactions:\n  weights:\n    vague: {angy: 1}\n", "angy", "did you mean 'angry'"),
+        ("reactions:\n  texts:\n    angry: []\n", "angry", "at least 1"),
+        ("reactions:\n  texts:\n    angry: ['Hei {nope}']\n", "nope", "unknown placeholder"),
+        ("reactions:\n  vague: ['vi *vet']\n", "*vet", "'*'"),
+        ("reactions:\n  volum: 1\n", "volum", "did you mean 'volume'"),
+    ],
+)
+def test_a_wrong_reactions_section_is_located(extra: str, needle: str, fragment: str) -> None:
+    text = scenario_text(extra)
+    f = only(text)
+    assert f.line == line_of(text, needle)
+    assert fragment in f.message, f.message
+
+
+def test_the_organisations_followers_are_checked_and_a_long_reaction_window_is_warned_of() -> None:
+    text = MINIMAL.replace("language: nb", "language: nb\norganisation: {name: K, followers: -1}")
+    f = only(text)
+    assert f.line == line_of(text, "followers: -1") and "followers" in f.message
+    text = scenario_text("reactions:\n  within: 2h\n")
+    warning = only(text, "warning")
+    assert warning.line == line_of(text, "within") and "shorten within" in warning.message

@@ -56,6 +56,7 @@ from simulator.engine.noise import Mix, arrival_times, burst_rate
 from simulator.engine.outlook import inject_status, will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
+from simulator.engine.reactions import Published, plan, rules_of, signals_of, tone_mix
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
 from simulator.lang import Said, SaidError, Sayer
@@ -74,6 +75,7 @@ from simulator.scenario.model import (
     variant_id,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase
+from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, REACTORS
 from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
 
 said = Sayer(SESSIONS)
@@ -88,6 +90,8 @@ _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
 _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
+#: The kinds of item that ask the team something: a reply to one should answer it.
+_ASKING_KINDS = frozenset({Kind.QUESTION, Kind.PRESS})
 
 
 @lru_cache(maxsize=4096)
@@ -201,6 +205,18 @@ class _StreamRun:
     labels: bytearray = field(default_factory=bytearray)
 
 
+@dataclass(frozen=True, slots=True)
+class _PlannedReaction:
+    """A reaction to a team's item, drawn when the item was published, due later."""
+
+    item: str
+    author: Author
+    reaction: str
+    tone: str
+    text: str
+    reply_to: str
+
+
 @dataclass(slots=True)
 class DraftState:
     """A draft the team wrote: what it is to become, and whether it is still open."""
@@ -256,8 +272,13 @@ class Engine:
             org.name if org else "Organisation",
             (org.handle if org else None) or "organisation",
             "agency",
-            0,
+            org.followers if org else DEFAULT_ORG_FOLLOWERS,
         )
+        self._reaction_rules = rules_of(sc)
+        # The people who react to the team's posts, generated when the team first
+        # publishes, and their fake values: sources of their own, like a scripted team's.
+        self._reactors: list[Author] | None = None
+        self._reaction_fakes = FakePool(sc.language, derive_seed(seed, "reaction-fakes"))
         self._day_start = sc.start.timetz() if sc.start else None  # {clock} of every item
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
@@ -295,6 +316,7 @@ class Engine:
         self._dependents: dict[tuple[str, str], list[Inject]] = {}
         self._outlook: tuple[tuple[int, int, bool], frozenset[str]] | None = None
         self._team_count = 0
+        self._injects_by_id = {inj.id: inj for inj in sc.injects}
         self._adhoc_count = 0
         # Drafts by id, numbered d1, d2, … in the order written: a restore numbers them
         # again as it applies the log's actions in order.
@@ -626,6 +648,8 @@ class Engine:
             self._deliver_variant(rumour, k, t)
         elif kind == "deadline":
             self._deadline(payload, t)
+        elif kind == "reaction":
+            self._deliver_reaction(payload, t)
         elif kind == "action":
             action = self._render_action(*payload)
             try:
@@ -679,14 +703,17 @@ class Engine:
         source: str = Source.INJECT,
         within: int | None = None,
         deadlines: tuple[float | None, ...] = (),
+        reaction: str | None = None,
+        tone: str | None = None,
     ) -> ItemState:
         peak = self._peak(reach, author.followers, truth == Truth.MISLEADING, channel)
         removable = sensitive or abusive or source == Source.TEAM
         state = ItemState(item_id, t, channel, truth, peak, removable)
         self.items[item_id] = state
         # The team's own texts teach nothing: repeating a private number does not make it
-        # public, and only what public personas publish is public.
-        if source != Source.TEAM and may_hold_contact(text):
+        # public, and only what public personas publish is public. Nor do the public's
+        # reactions, which pass the team's texts on.
+        if source not in (Source.TEAM, Source.REACTION) and may_hold_contact(text):
             if author.role in PRIVATE_ROLES:
                 self.guide.learn(text)
             else:
@@ -708,6 +735,8 @@ class Engine:
                 peak,
                 within,
                 deadlines,
+                reaction,
+                tone,
             ),
         )
         self.delivered_count += 1
@@ -885,19 +914,22 @@ class Engine:
             return all(m in text for m in state.mention)
         return True
 
-    def _settle(self, request: ActionRequest, t: float) -> None:
+    def _candidates(self, request: ActionRequest) -> list[ExpectationState]:
+        """The expectations an action may settle: its targets', or, for a statement to no
+        one in particular, every expectation of a statement."""
         if request.to:
-            candidates = [s for i in request.to for s in self.expectations.get(i, ())]
-        elif request.kind == Action.STATEMENT:  # a statement to no one in particular
-            candidates = [
+            return [s for i in request.to for s in self.expectations.get(i, ())]
+        if request.kind == Action.STATEMENT:
+            return [
                 s
                 for states in self.expectations.values()
                 for s in states
                 if Action.STATEMENT in s.do or ANY_ACTION in s.do
             ]
-        else:
-            candidates = []
-        for state in candidates:
+        return []
+
+    def _settle(self, request: ActionRequest, t: float) -> None:
+        for state in self._candidates(request):
             if state.status in SETTLED:
                 continue
             if state.monitor:
@@ -906,14 +938,7 @@ class Engine:
                 continue
             if not self._qualifies(state, request):
                 continue
-            said_wrong = next(
-                (
-                    (found, reason)
-                    for phrase, reason in state.forbid
-                    if (found := find_phrase(phrase, request.text)) is not None
-                ),
-                None,
-            )
+            said_wrong = _said_wrong(state, request.text)
             if said_wrong is not None:
                 state.breach, state.breach_reason = said_wrong
                 self._judge(state, t, Status.BREACH)
@@ -1089,7 +1114,7 @@ class Engine:
                 if request.kind == Action.STATEMENT
                 else (targets[0].channel if targets else Channel.SOCIAL)
             )
-            self._deliver(
+            posted = self._deliver(
                 team_item,
                 t,
                 self.organisation,
@@ -1099,6 +1124,8 @@ class Engine:
                 reply_to=request.to[0] if request.kind == Action.REPLY and request.to else None,
                 source=Source.TEAM,
             )
+            if posted.peak > 0:  # on a public channel: the public answers
+                self._react(posted, request, targets, bool(findings))
         for state in targets:
             if request.kind == Action.FLAG:
                 state.flagged = request.label
@@ -1134,6 +1161,88 @@ class Engine:
                 "item": state.id,
                 "views": views_at(state.peak, state.t, t, None, state.hidden_stretches),
             },
+        )
+
+    # -- the public's reactions ----------------------------------------------------------
+
+    def _react(
+        self, posted: ItemState, request: ActionRequest, targets: list[ItemState], broke: bool
+    ) -> None:
+        """Schedule the public's reactions to a team's item just published: their number
+        from its reach, their tones from what its text did (see :mod:`.reactions`). They
+        draw from a source of the item's own, so they shift nothing else; those that would
+        come after the end never come."""
+        states = self._candidates(request)
+        asked = request.kind == Action.REPLY and any(self._asks(target) for target in targets)
+        post = Published(
+            request.text,
+            asked=asked,
+            require=tuple(r for s in states if not s.monitor for r in s.require) if asked else (),
+            corrects=any(target.truth == Truth.MISLEADING for target in targets),
+            breach=broke or any(_said_wrong(s, request.text) is not None for s in states),
+        )
+        rules = self._reaction_rules
+        mix = tone_mix(signals_of(post, rules), rules)
+        rng = random.Random(derive_seed(self.seed, f"reactions:{posted.id}"))
+        reactors = self._reaction_people()
+        end = float(self.scenario.duration)
+        for n, planned in enumerate(plan(mix, posted.peak, rules, len(reactors), rng), 1):
+            when = posted.t + planned.delay
+            if when > end:
+                break  # earliest first: the rest come later still
+            author = reactors[planned.who]
+            text = (
+                request.text
+                if planned.template is None
+                else self._render(planned.template, author, when, rng, self._reaction_fakes)
+            )
+            self._push(
+                when,
+                RANK_DELIVER,
+                "reaction",
+                _PlannedReaction(
+                    f"{posted.id}-r{n}", author, planned.reaction, planned.tone, text, posted.id
+                ),
+            )
+
+    def _asks(self, target: ItemState) -> bool:
+        """Whether an item asks the team something: a question or a press inquiry, or an
+        item that expects a reply."""
+        if self._target_kind(target.id) in _ASKING_KINDS:
+            return True
+        return any(
+            not s.monitor and (Action.REPLY in s.do or ANY_ACTION in s.do)
+            for s in self.expectations.get(target.id, ())
+        )
+
+    def _target_kind(self, item_id: str) -> str | None:
+        inject = self._injects_by_id.get(item_id)
+        if inject is not None:
+            return inject.kind
+        stream_id, _, _ = item_id.rpartition("-")
+        run = next((r for r in self._streams if r.stream.id == stream_id), None)
+        return run.stream.kind if run is not None else None
+
+    def _reaction_people(self) -> list[Author]:
+        if self._reactors is None:
+            sc = self.scenario
+            self._reactors = generate_authors(
+                sc.language, "citizen", REACTORS, derive_seed(self.seed, "reactors"), "public"
+            )
+        return self._reactors
+
+    def _deliver_reaction(self, planned: _PlannedReaction, t: float) -> None:
+        self._deliver(
+            planned.item,
+            t,
+            planned.author,
+            Channel.SOCIAL,
+            Kind.POST,
+            planned.text,
+            reply_to=planned.reply_to,
+            source=Source.REACTION,
+            reaction=planned.reaction,
+            tone=planned.tone,
         )
 
     def _draft_to_publish(self, request: ActionRequest) -> DraftState | None:
@@ -1424,6 +1533,18 @@ class Engine:
                     replayed_time=format_offset(event.t),
                 )
             )
+
+
+def _said_wrong(state: ExpectationState, text: str) -> tuple[str, str] | None:
+    """The words of ``text`` that break one of the expectation's ``forbid``, and why."""
+    return next(
+        (
+            (found, reason)
+            for phrase, reason in state.forbid
+            if (found := find_phrase(phrase, text)) is not None
+        ),
+        None,
+    )
 
 
 def _from_seat(data: dict[str, Any], request: ActionRequest) -> dict[str, Any]:

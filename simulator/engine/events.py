@@ -45,6 +45,9 @@ class Source(StrEnum):
     NOISE = "noise"
     TEAM = "team"
     FACILITATOR = "facilitator"
+    #: The public's answer to a reply or statement of the team: its ``reply_to`` names the
+    #: team's item, its ``reaction`` says how it answers and its ``tone`` how it sounds.
+    REACTION = "reaction"
 
 
 class Channel(StrEnum):
@@ -69,6 +72,28 @@ class Kind(StrEnum):
     NEWS = "news"
     OFFICIAL = "official"
     INTERNAL = "internal"
+
+
+class Reaction(StrEnum):
+    """How the public answers one of the team's items."""
+
+    REPLY = "reply"  # a comment under the item
+    QUOTE = "quote"  # a post of one's own that quotes the item, with a comment
+    SHARE = "share"  # the item passed on as it is: its text is the team's
+
+
+class Tone(StrEnum):
+    """How a reaction sounds: what the exercise knows and the team must read for itself,
+    so it is withheld from trainees, as an item's truth is."""
+
+    SUPPORTIVE = "supportive"  # thanks, passes the word on
+    ASKING = "asking"  # neutral, asks for more
+    SCEPTICAL = "sceptical"  # doubts what was said
+    ANGRY = "angry"  # critical, feels let down
+
+
+#: The tones that count against the team in the debrief.
+NEGATIVE_TONES = frozenset({Tone.SCEPTICAL, Tone.ANGRY})
 
 
 class Truth(StrEnum):
@@ -276,6 +301,8 @@ class DeliveredData(TypedDict):
     peak: int
     within: NotRequired[int]
     deadlines: NotRequired[list[float | None]]
+    reaction: NotRequired[Annotated[str, Reaction]]
+    tone: NotRequired[Annotated[str, Tone]]
 
 
 class FindingData(TypedDict):
@@ -390,6 +417,8 @@ def delivered_data(
     peak: int,
     within: int | None = None,
     deadlines: Sequence[float | None] = (),
+    reaction: str | None = None,
+    tone: str | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -420,6 +449,11 @@ def delivered_data(
     # open questions from the log.
     if deadlines:
         data["deadlines"] = list(deadlines)
+    # Only the public's reaction to a team's item says how it answers and how it sounds.
+    if reaction is not None:
+        data["reaction"] = reaction
+    if tone is not None:
+        data["tone"] = tone
     return data
 
 

@@ -33,6 +33,12 @@ MIN_PEAK = 20
 LIKE_RATE = 0.04
 SHARE_RATE = 0.006
 MISLEADING_SHARE_RATE = 0.02
+#: Reactions to a team's post (replies, quote-posts, shares) per view at its peak.
+REACTIONS_PER_VIEW = 0.004
+#: A public post draws a few reactions however small its reach, and at most this many (times
+#: the scenario's volume factor, when above 1): the feed shows a sample, not every one.
+MIN_REACTIONS = 3
+MAX_REACTIONS = 60
 
 
 def peak_views(reach: int | None, followers: int, misleading: bool) -> int:
@@ -41,6 +47,14 @@ def peak_views(reach: int | None, followers: int, misleading: bool) -> int:
         return reach
     base = followers * FOLLOWER_REACH * (MISLEADING_BOOST if misleading else 1.0)
     return max(MIN_PEAK, int(base))
+
+
+def reaction_count(peak: int, volume: float = 1.0) -> int:
+    """How many react to a team's post of this peak, at the scenario's volume factor."""
+    if peak <= 0 or volume <= 0:
+        return 0
+    most = int(MAX_REACTIONS * max(1.0, volume))
+    return min(most, max(MIN_REACTIONS, round(peak * REACTIONS_PER_VIEW * volume)))
 
 
 def hidden_before(stretches: Sequence[Stretch], t: float) -> float:

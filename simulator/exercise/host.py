@@ -72,8 +72,9 @@ SOCKET_NAME = "host.sock"
 RUNTIME_FOLDER = "exercise"
 #: Signals that end a host cleanly: ctrl+c, a request to end, and a closed terminal.
 STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-#: Fields of a delivered item that hold its ground truth.
-_TRUTH_FIELDS = ("truth", "sensitive", "abusive")
+#: Fields of a delivered item that hold its ground truth (a reaction's tone is one: the team
+#: must read it from the text).
+_TRUTH_FIELDS = ("truth", "sensitive", "abusive", "tone")
 #: Event types a trainee never gets: the debrief's and the evaluators'.
 _WITHHELD = frozenset({EventType.CORRECTED, EventType.EVALUATION})
 #: The events that record a seat's request.

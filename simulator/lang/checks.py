@@ -203,6 +203,19 @@ CHECKS: Final[dict[str, Entry]] = {
         "{field} må vere {{role, count}} eller ei liste med id-ar for avsendarar, men er {got}",
     ),
     # --- the scenario as a whole ----------------------------------------------------------
+    "reactions.within.zero": (
+        "within must be longer than 0: the public needs a moment to react; for example 20m",
+        "within må være lengre enn 0: publikum trenger litt tid til å reagere; for eksempel 20m",
+        "within må vere lengre enn 0: publikum treng litt tid til å reagere; til dømes 20m",
+    ),
+    "reactions.within.long": (
+        "the reactions come within {within}, longer than the exercise ({duration}): most "
+        "reactions to a late post will never come; shorten within",
+        "reaksjonene kommer innen {within}, lenger enn øvelsen ({duration}): de fleste "
+        "reaksjonene på et sent innlegg kommer aldri; gjør within kortere",
+        "reaksjonane kjem innan {within}, lenger enn øvinga ({duration}): dei fleste "
+        "reaksjonane på eit seint innlegg kjem aldri; gjer within kortare",
+    ),
     "duration.zero": (
         "duration must be longer than 0; for example 90m",
         "duration må være lengre enn 0; for eksempel 90m",

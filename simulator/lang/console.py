@@ -45,6 +45,16 @@ CONSOLE: Final[dict[str, Entry]] = {
         "Vel eit innlegg for å sjå det her.",
     ),
     "detail.thread": ("Thread", "Tråd", "Tråd"),
+    "detail.reaction.share": (
+        "↻ Shared the post it answers, as it is.",
+        "↻ Delte innlegget det svarer på, som det er.",
+        "↻ Delte innlegget det svarar på, som det er.",
+    ),
+    "detail.reaction.quote": (
+        "» Quotes the post it answers, with a comment.",
+        "» Siterer innlegget det svarer på, med en kommentar.",
+        "» Siterer innlegget det svarar på, med ein kommentar.",
+    ),
     "detail.done": ("Done about it", "Gjort med saken", "Gjort med saka"),
     "detail.nothing": ("Nothing yet.", "Ingenting ennå.", "Ingenting enno."),
     "detail.views": ("views", "visninger", "visingar"),

@@ -572,6 +572,11 @@ SOURCE: Final[dict[str, Entry]] = {
         "et utbrudd på ti ganger raten er allerede en storm",
         "eit utbrot på ti gonger raten er alt ein storm",
     ),
+    "fix_reaction_volume": (
+        "1 is the usual number of reactions, 2 twice as many, 0 none",
+        "1 er det vanlige antallet reaksjoner, 2 dobbelt så mange, 0 ingen",
+        "1 er det vanlege talet på reaksjonar, 2 dobbelt så mange, 0 ingen",
+    ),
     "fix_weights": (
         "weights are relative, so 60, 30 and 10 say the same as 0.6, 0.3 and 0.1",
         "vektene er relative, så 60, 30 og 10 sier det samme som 0.6, 0.3 og 0.1",

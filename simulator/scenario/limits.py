@@ -32,6 +32,7 @@ MAX_ID = 64  # characters of an id: ids become file names and item ids
 MIN_YEAR, MAX_YEAR = 1900, 2200  # 'start'
 MAX_MIX_WEIGHT = 1_000_000.0  # weights are relative; this keeps their sum finite
 MAX_FOLLOWERS = 1_000_000_000  # more than any real account has
+MAX_REACTION_VOLUME = 10.0  # ten times the usual: a post the whole area answers
 MAX_REACH = 1_000_000_000
 MAX_POINTS = 1_000.0
 MAX_AUTHORS = 100_000  # generated authors of one noise stream

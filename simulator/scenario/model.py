@@ -35,6 +35,7 @@ from simulator.lang.source import SOURCE
 from simulator.scenario import limits
 from simulator.scenario.durations import format_duration, parse_duration
 from simulator.scenario.phrases import phrase_problem
+from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, DEFAULT_WITHIN, Signal
 
 Kind = Literal["post", "question", "press", "news", "official", "internal"]
 Channel = Literal["social", "press", "news", "internal"]
@@ -302,11 +303,18 @@ VariableSpec = Annotated[
 ]
 
 
+Followers = Annotated[int, Field(ge=0), _at_most(limits.MAX_FOLLOWERS, "at_most", "fix_followers")]
+
+
 class Organisation(_Model):
     """The trained team's own account."""
 
     name: Name
     handle: Handle | None = Field(None, description="Generated from the name when absent.")
+    followers: Followers = Field(
+        default=DEFAULT_ORG_FOLLOWERS,
+        description="The account's followers: how far its replies and statements reach.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -340,14 +348,7 @@ class Persona(_Model):
     name: Name
     handle: Handle | None = Field(None, description="Generated from the name when absent.")
     role: Role = "citizen"
-    followers: (
-        Annotated[
-            int,
-            Field(ge=0),
-            _at_most(limits.MAX_FOLLOWERS, "at_most", "fix_followers"),
-        ]
-        | None
-    ) = None
+    followers: Followers | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -597,6 +598,48 @@ class Guidelines(_Model):
     ] = Field(default=1, description="Points subtracted for each guideline finding.")
 
 
+Weight = Annotated[
+    float,
+    Field(ge=0),
+    AfterValidator(_finite),
+    _at_most(limits.MAX_MIX_WEIGHT, "at_most", "fix_weights"),
+]
+
+
+class Reactions(_Model):
+    """How the public reacts to the team's replies and statements. Every key is optional:
+    what is left out comes from the defaults in the scenario's language."""
+
+    volume: Annotated[
+        float,
+        Field(ge=0),
+        AfterValidator(_finite),
+        _at_most(limits.MAX_REACTION_VOLUME, "at_most", "fix_reaction_volume"),
+    ] = Field(default=1.0, description="A factor on how many react (0: none).")
+    within: Duration = Field(
+        default=DEFAULT_WITHIN, description="The reactions come within this time of the post."
+    )
+    vague: Annotated[list[Phrase], Field(max_length=limits.MAX_INJECTS)] = Field(
+        default_factory=list,
+        description="Phrases that make a text vague, besides the language's own.",
+    )
+    concrete: Annotated[list[Phrase], Field(max_length=limits.MAX_INJECTS)] = Field(
+        default_factory=list,
+        description="Phrases that count as concrete facts (a place, where to get help), "
+        "besides times, numbers, contact details, links and the scenario's variables.",
+    )
+    weights: dict[Signal, dict[events.Tone, Weight]] = Field(
+        default_factory=dict,
+        description="Per rule, its weights on the tones; a rule given replaces its default.",
+    )
+    texts: dict[
+        events.Tone, Annotated[list[Text], Field(min_length=1, max_length=limits.MAX_INJECTS)]
+    ] = Field(
+        default_factory=dict,
+        description="Reaction texts per tone; a tone given replaces the default texts.",
+    )
+
+
 class TeamRole(StrEnum):
     """A trainee's seat in a team exercise."""
 
@@ -696,6 +739,10 @@ class Scenario(_Model):
     team: TeamSpec = Field(
         default_factory=TeamSpec,
         description="The seats of a team exercise and whether the leader approves texts.",
+    )
+    reactions: Reactions = Field(
+        default_factory=Reactions,
+        description="How the public reacts to the team's replies and statements.",
     )
 
     @cached_property

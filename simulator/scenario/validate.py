@@ -39,6 +39,7 @@ from simulator.scenario.model import (
     Organisation,
     Persona,
     RatePoint,
+    Reactions,
     RoleSpec,
     Scenario,
     Scoring,
@@ -86,6 +87,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("guidelines", "forbid"): Forbidden,
     ("team",): TeamSpec,
     ("team", "roles"): RoleSpec,
+    ("reactions",): Reactions,
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Pydantic names the branch of a union in its error paths: of the noise 'authors', and of
@@ -479,6 +481,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         _check_bursts(rep, k, stream, inject_by_id, noise_ids, skipped)
     _check_objectives(sc, rep, partial)
     _check_team(sc, rep)
+    _check_reactions(sc, rep, duration_known)
     _check_cycles(sc, rep)
     if partial is None or partial.variables_known:
         _check_templates(sc, rep)
@@ -759,6 +762,23 @@ def _check_team(sc: Scenario, rep: Reporter) -> None:
         rep.add(("team", "approval"), said("team.approval.leader"))
 
 
+def _check_reactions(sc: Scenario, rep: Reporter, duration_known: bool) -> None:
+    """The public's reactions come some time after a post, and within the exercise."""
+    within = sc.reactions.within
+    if within <= 0:
+        rep.add(("reactions", "within"), said("reactions.within.zero"))
+    elif duration_known and within > sc.duration and "within" in sc.reactions.model_fields_set:
+        rep.add(
+            ("reactions", "within"),
+            said(
+                "reactions.within.long",
+                within=format_duration(within),
+                duration=format_duration(sc.duration),
+            ),
+            "warning",
+        )
+
+
 def _latest_deadline(sc: Scenario) -> int:
     return sc.duration + limits.DEADLINE_SLACK
 
@@ -985,6 +1005,9 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
         for key, texts in stream.texts.items():
             for t, text in enumerate(texts):
                 yield ("noise", k, "texts", key, t), text
+    for tone, texts in sc.reactions.texts.items():
+        for t, text in enumerate(texts):
+            yield ("reactions", "texts", str(tone), t), text
 
 
 def _check_templates(sc: Scenario, rep: Reporter) -> None:

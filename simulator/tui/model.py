@@ -26,6 +26,7 @@ from simulator.engine.events import (
     EventType,
     ExpectationData,
     NoteData,
+    Reaction,
     Role,
     Source,
 )
@@ -113,6 +114,9 @@ class FeedItem:
     text: str
     line: str  # the text on one line, for the list
     reply_to: str | None
+    #: How the public's reaction answers a team's item (reply, quote, share); None for
+    #: every other item. Its tone is never kept: the team reads the text.
+    reaction: str | None = None
     read: bool = False
     flagged: str | None = None
     hidden: bool = False
@@ -126,9 +130,9 @@ class FeedItem:
     @property
     def has_reach(self) -> bool:
         """Whether it has views, likes and shares to show: the public's items on a public
-        channel. A journalist's inquiry, an internal message and the team's own texts have
-        none (their peak is 0, or they are not the public's)."""
-        return self.channel in PUBLIC_CHANNELS and self.source != Source.TEAM
+        channel, the team's own posts there too (the organisation's followers see them).
+        A journalist's inquiry and an internal message have none (their peak is 0)."""
+        return self.channel in PUBLIC_CHANNELS
 
     @property
     def handled(self) -> bool:
@@ -232,6 +236,13 @@ class FeedModel:
         data = cast(DeliveredData, event.data)
         team = data["source"] == Source.TEAM
         text = clean(data.get("text") or "")
+        reaction = data.get("reaction")
+        line = " ".join(text.split())
+        # A share is the team's text passed on; a quote-post shows the post it quotes.
+        if reaction == Reaction.SHARE:
+            line = "↻ " + line
+        elif reaction == Reaction.QUOTE and (quoted := self.by_id.get(data.get("reply_to") or "")):
+            line = f"{line}  » {quoted.line}"
         item = FeedItem(
             index=len(self.items),
             id=data["item"],
@@ -244,8 +255,9 @@ class FeedModel:
             handle=clean(data.get("handle") or "", single_line=True),
             role="team" if team else data.get("role", Role.CITIZEN),
             text=text,
-            line=" ".join(text.split()),
+            line=line,
             reply_to=data.get("reply_to"),
+            reaction=reaction,
             read=team,
         )
         self.unread += not item.read

@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
+from simulator.engine.events import Reaction
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
 from simulator.tui.text import literal
@@ -170,6 +171,8 @@ class DetailPane(VerticalScroll):
             line.append(" " + tr(key, at=clock_text(now + info.due_in)))
             parts.append(line)
         parts.append(Text(item.text))  # Text(): literal, never markup
+        if item.reaction in (Reaction.SHARE, Reaction.QUOTE):
+            parts.append(Text(tr(f"detail.reaction.{item.reaction}"), tone_of(self, Tone.TIME)))
         if item.has_reach:
             parts.append(
                 Text(
