@@ -185,7 +185,15 @@ async def test_what_a_seat_receives_is_drawn_at_once_with_the_rows_it_changes(
     item = host.first.view.alias(ITEM)
     social = seat_app(host, codes, SeatRole.SOCIAL, "Per")
     async with social.run_test(size=(140, 40)) as pilot:
-        await until(pilot, lambda: item in social.model.by_id and social.role is not None)
+        # The screen is built after the seat has joined and its first items have come.
+        await until(
+            pilot,
+            lambda: (
+                item in social.model.by_id
+                and social.role is not None
+                and isinstance(social.exercise_screen, SeatScreen)
+            ),
+        )
         screen = social.exercise_screen
         assert isinstance(screen, SeatScreen)
         await until(pilot, lambda: screen.selected is not None and screen.selected.id == item)
