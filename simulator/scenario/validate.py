@@ -514,18 +514,8 @@ def _check_variable_steps(
             if (step.at is None) == (step.after is None):
                 rep.add(here, said("variable.when", name=name))
             elif step.after is not None:
-                cond, ref = step.after.condition, step.after.ref
-                target = inject_by_id.get(ref)
-                loc = (*here, "after", cond)
-                if target is None:
-                    why = (
-                        said("hint.noise")
-                        if ref in noise_ids
-                        else _suggest(ref, list(inject_by_id))
-                    )
-                    rep.add(loc, said("variable.unknown", ref=ref, why=why))
-                elif cond in ("met", "missed") and not target.expect:
-                    rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
+                loc = (*here, "after", step.after.condition)
+                _check_waits_on(rep, loc, step.after, "variable.unknown", inject_by_id, noise_ids)
 
 
 def _check_variables(sc: Scenario, rep: Reporter) -> None:
@@ -592,15 +582,7 @@ def _check_inject(
 ) -> None:
     """``persona_ids`` is None when the personas are unknown, so 'from' is not checked."""
     here = ("injects", k)
-    if persona_ids is not None and inj.from_ not in persona_ids:
-        rep.add(
-            (*here, "from"),
-            said(
-                "from.undefined",
-                persona=inj.from_,
-                hint=_suggest(inj.from_, sorted(persona_ids)),
-            ),
-        )
+    _check_persona(rep, (*here, "from"), inj.from_, persona_ids)
     stem, _, number = inj.id.rpartition("-")
     if number.isdigit() and stem in noise_ids:
         rep.add(
@@ -657,6 +639,36 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
 
 
+def _check_persona(
+    rep: Reporter, loc: tuple[str | int, ...], persona: str, persona_ids: set[str] | None
+) -> None:
+    """'from' names a persona that exists (not checked when the personas are unknown)."""
+    if persona_ids is not None and persona not in persona_ids:
+        rep.add(
+            loc,
+            said("from.undefined", persona=persona, hint=_suggest(persona, sorted(persona_ids))),
+        )
+
+
+def _check_waits_on(
+    rep: Reporter,
+    loc: tuple[str | int, ...],
+    trigger: Trigger,
+    unknown: str,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+) -> None:
+    """A trigger ('after', 'when') waits on an inject that exists, and on 'met' or 'missed'
+    only of one with expectations; ``unknown`` says which key names an unknown one."""
+    cond, ref = trigger.condition, trigger.ref
+    target = inject_by_id.get(ref)
+    if target is None:
+        why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
+        rep.add(loc, said(unknown, ref=ref, why=why))
+    elif cond in ("met", "missed") and not target.expect:
+        rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
+
+
 def _check_variants(
     rep: Reporter,
     here: tuple[str | int, ...],
@@ -670,19 +682,8 @@ def _check_variants(
         rep.add((*here, "variants"), said("variants.not_rumour", id=inj.id), key=True)
     for v, variant in enumerate(inj.variants):
         where = (*here, "variants", v)
-        if (
-            variant.from_ is not None
-            and persona_ids is not None
-            and variant.from_ not in persona_ids
-        ):
-            rep.add(
-                (*where, "from"),
-                said(
-                    "from.undefined",
-                    persona=variant.from_,
-                    hint=_suggest(variant.from_, sorted(persona_ids)),
-                ),
-            )
+        if variant.from_ is not None:
+            _check_persona(rep, (*where, "from"), variant.from_, persona_ids)
         if variant.after <= 0:
             rep.add((*where, "after"), said("variants.after_zero"))
         item = variant_id(inj.id, v)
@@ -828,17 +829,8 @@ def _check_trigger(
             said("after.one", example="after: {met: press-1}"),
         )
         return
-    cond, ref = given[0], inj.after.ref
-    loc = (*here, "after", cond)
-    target = inject_by_id.get(ref)
-    if target is None:
-        why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
-        rep.add(loc, said("after.unknown", ref=ref, why=why))
-    elif cond in ("met", "missed") and not target.expect:
-        rep.add(
-            loc,
-            said("after.no_expect", cond=cond, ref=ref),
-        )
+    loc = (*here, "after", given[0])
+    _check_waits_on(rep, loc, inj.after, "after.unknown", inject_by_id, noise_ids)
 
 
 def _check_bursts(
@@ -852,16 +844,10 @@ def _check_bursts(
     """Each burst waits on an inject that exists, and on 'met' or 'missed' only of one
     with expectations."""
     for b, burst in enumerate(stream.burst):
-        cond, ref = burst.when.condition, burst.when.ref
-        if ref in skipped:
+        if burst.when.ref in skipped:
             continue
-        loc = ("noise", k, "burst", b, "when", cond)
-        target = inject_by_id.get(ref)
-        if target is None:
-            why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
-            rep.add(loc, said("burst.unknown", ref=ref, why=why))
-        elif cond in ("met", "missed") and not target.expect:
-            rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
+        loc = ("noise", k, "burst", b, "when", burst.when.condition)
+        _check_waits_on(rep, loc, burst.when, "burst.unknown", inject_by_id, noise_ids)
 
 
 def _check_noise(
