@@ -15,10 +15,12 @@ import heapq
 import random
 import re
 from array import array
-from collections import Counter
+from bisect import bisect
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from simulator import __version__
@@ -58,6 +60,7 @@ from simulator.engine.people import Author, FakePool, derive_seed, generate_auth
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
+from simulator.engine.voices import PLAIN, Voice, catalogue, speak
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
 from simulator.lang.sessions import SESSIONS
@@ -68,12 +71,15 @@ from simulator.scenario.model import (
     MIX_KEYS,
     Expectation,
     Inject,
+    NoiseEntry,
     NoiseStream,
     Scenario,
     deadline_for,
+    make_handle,
+    noise_entries,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase
-from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
+from simulator.scenario.templates import FAKE_PROVIDERS, Choice, Part, parse_template
 
 said = Sayer(SESSIONS)
 _refusal = Sayer(ENGINE)
@@ -84,8 +90,22 @@ _TRUTHS = frozenset(Truth)
 # Bound once: the noise path runs for every item of a surge.
 _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
 _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
+#: Seconds within which a reader notices the same text twice: noise avoids repeating one.
+REPEAT_SECONDS = 600
+#: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
+REPEAT_TRIES = 3
+#: Roles that write as the organisation they speak for: their texts keep their spelling.
+WRITE_PLAINLY = frozenset({"agency", "media", "journalist"})
+_HASHTAG = re.compile(r"\s*#\w+")
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
+
+
+def _variety(entries: list[NoiseEntry]) -> float:
+    """How many different texts a category's entries can make (see validate)."""
+    from simulator.scenario.validate import text_variety
+
+    return sum(text_variety(e.text, 1) for e in {e.text: e for e in entries}.values())
 
 
 @lru_cache(maxsize=4096)
@@ -197,6 +217,24 @@ class _StreamRun:
     #: for each of a surge's items.
     peaks_of: list[tuple[int, int]] = field(default_factory=list)
     labels: bytearray = field(default_factory=bytearray)
+    #: The texts of each category that some author of the stream may post, and of those
+    #: the ones whose ``while``/``until`` hold now (worked out again when a trigger fires).
+    entries: dict[str, list[NoiseEntry]] = field(default_factory=dict)
+    available: dict[str, list[NoiseEntry]] = field(default_factory=dict)
+    conditional: bool = False
+    fired_seen: int = 0
+    #: Named personas: which of them (by index) may post a text limited to some roles.
+    fitting: dict[frozenset[str] | None, list[int]] = field(default_factory=dict)
+    #: A generated crowd: its regulars' cumulative weights (a few post a lot), the share of
+    #: items by people who post once, and how many of those there were.
+    cumulative: list[float] = field(default_factory=list)
+    once: float = 0.0
+    newcomers: int = 0
+    voices: list[Voice] = field(default_factory=list)
+    #: Hashes of the texts each author has posted: nobody posts the same text twice.
+    said: list[set[int]] = field(default_factory=list)
+    retries: dict[str, int] = field(default_factory=dict)
+    hashtags_from: float = 0.0
 
 
 @dataclass(slots=True)
@@ -287,6 +325,10 @@ class Engine:
                 self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
             else:
                 self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
+        # Texts of noise posted within the last REPEAT_SECONDS: (time, hash) in order, and
+        # each hash's latest time.
+        self._recent: deque[tuple[float, int]] = deque()
+        self._recent_at: dict[int, float] = {}
         self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
 
     # -- set-up -------------------------------------------------------------------------
@@ -323,8 +365,72 @@ class Engine:
             )
             for a in authors
         ]
+        self._prepare_texts(run, seed)
         self._next_arrival(run)
         return run
+
+    def _prepare_texts(self, run: _StreamRun, seed: int) -> None:
+        """Who may post which text, how often each author posts, and each author's voice."""
+        stream, authors = run.stream, run.authors
+        roles_of = {entry.roles for key in stream.texts for entry in noise_entries(stream, key)}
+        run.fitting = {
+            roles: [k for k, a in enumerate(authors) if roles is None or a.role in roles]
+            for roles in roles_of
+        }
+        total = sum(stream.mix.values())
+        peak = max(p.per_minute for p in stream.rate)
+        for key in stream.texts:
+            usable = [e for e in noise_entries(stream, key) if run.fitting[e.roles]]
+            run.entries[key] = usable
+            run.conditional = run.conditional or any(e.conditions for e in usable)
+            # Too few texts for the stream's rate (validate warns): drawing again is futile.
+            wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_SECONDS / 60
+            run.retries[key] = REPEAT_TRIES if _variety(usable) >= wanted else 0
+        run.available = run.entries
+        if not isinstance(stream.authors, list):
+            # Zipf-like: the n-th regular posts about 1/n as often as the first.
+            run.cumulative = list(accumulate(1.0 / n for n in range(1, len(authors) + 1)))
+            run.once = stream.authors.once
+        run.voices = [self._voice(a) for a in authors]
+        run.said = [set() for _ in authors]
+        run.hashtags_from = float(stream.hashtags_after or 0)
+        run.fakes.value("first_name", random.Random(derive_seed(seed, "names")))
+
+    def _voice(self, author: Author) -> Voice:
+        """An author's own voice, the same in every stream it posts in."""
+        if author.role in WRITE_PLAINLY:
+            return PLAIN
+        voices = catalogue(self.scenario.language)
+        return voices[
+            random.Random(derive_seed(self.seed, f"voice:{author.id}")).randrange(len(voices))
+        ]
+
+    def _refresh_texts(self, run: _StreamRun) -> None:
+        fired = self._fired
+        run.fired_seen = len(fired)
+        run.available = {
+            key: [
+                e
+                for e in entries
+                if all(((c, ref) in fired) is after for after, c, ref in e.conditions)
+            ]
+            for key, entries in run.entries.items()
+        }
+
+    def _newcomer(self, run: _StreamRun, rng: random.Random) -> tuple[Author, Voice]:
+        """Someone of the crowd who posts once: a name from the stream's pools, a voice."""
+        run.newcomers += 1
+        name = f"{run.fakes.value('first_name', rng)} {run.fakes.value('last_name', rng)}"
+        followers = int(10 ** (1.0 + 2.6 * rng.random()))
+        voices = catalogue(self.scenario.language)
+        author = Author(
+            f"{run.stream.id}-n{run.newcomers}",
+            name,
+            f"{make_handle(name)}{run.newcomers}",
+            run.stream.authors.role,  # type: ignore[union-attr]
+            followers,
+        )
+        return author, voices[int(rng.random() * len(voices))]
 
     def _next_arrival(self, run: _StreamRun) -> None:
         t = next(run.arrivals, None)
@@ -586,11 +692,29 @@ class Engine:
         parts = parse_template(text)
         if len(parts) == 1 and parts[0].__class__ is str:
             return parts[0]
-        out = []
-        variables = self.scenario.variables
+        out: list[str] = []
+        self._render_parts(parts, out, author, t, rng, fakes)
+        return "".join(out)
+
+    def _render_parts(
+        self,
+        parts: tuple[Part, ...],
+        out: list[str],
+        author: Author,
+        t: float,
+        rng: random.Random,
+        fakes: FakePool,
+    ) -> None:
+        variables = self.scenario.variables  # the one place a text reads the variables
         for part in parts:
-            if part.__class__ is str:
-                out.append(part)
+            cls = part.__class__
+            if cls is str:
+                out.append(part)  # type: ignore[arg-type]
+                continue
+            if cls is Choice:
+                options = part.options  # type: ignore[union-attr]
+                chosen = options[int(rng.random() * len(options))]
+                self._render_parts(chosen, out, author, t, rng, fakes)
                 continue
             name = part.name  # type: ignore[union-attr]
             if name in variables:
@@ -603,7 +727,6 @@ class Engine:
                 out.append(fakes.value(name[5:], rng))
             else:
                 out.append("{" + name + "}")  # unchecked text (a team's): left as written
-        return "".join(out)
 
     def _deliver(
         self,
@@ -718,19 +841,67 @@ class Engine:
     def _deliver_noise(self, run: _StreamRun, t: float) -> None:
         # The hot path of a surge: kept lean on purpose (no helper calls it can avoid).
         rng = run.rng
-        run.count += 1
         label = run.mix.pick(rng)
-        k = int(rng.random() * len(run.authors))
-        author = run.authors[k]
-        templates = run.stream.texts[label]  # type: ignore[index]
-        template = templates[int(rng.random() * len(templates))]
-        text = self._render(template, author, t, rng, run.fakes)
+        if run.conditional and run.fired_seen != len(self._fired):
+            self._refresh_texts(run)
+        entries = run.available[label]
+        if not entries:  # none of the category's texts may be posted now
+            self._next_arrival(run)
+            return
+        recent_at = self._recent_at
+        tries = run.retries[label]
+        generated = bool(run.cumulative)
+        while True:
+            entry = entries[int(rng.random() * len(entries))]
+            if not generated:
+                fit = run.fitting[entry.roles]
+                k = fit[int(rng.random() * len(fit))]
+            elif rng.random() < run.once:
+                k = -1
+            else:
+                k = bisect(run.cumulative, rng.random() * run.cumulative[-1])
+            if k < 0:
+                author, voice = self._newcomer(run, rng)
+            else:
+                author, voice = run.authors[k], run.voices[k]
+            raw = self._render(entry.text, author, t, rng, run.fakes)
+            text = self._voiced(run, raw, voice, t, rng)
+            h = hash(text)
+            repeat = k >= 0 and h in run.said[k]
+            seen = recent_at.get(h)
+            if not (repeat or (seen is not None and t - seen < REPEAT_SECONDS)) or tries <= 0:
+                break
+            tries -= 1
+        if repeat:  # the author said it before: someone new says it, or nobody does
+            if not generated:
+                self._next_arrival(run)
+                return
+            author, voice = self._newcomer(run, rng)
+            k = -1
+            text = self._voiced(run, raw, voice, t, rng)
+            h = hash(text)
+        if k >= 0:
+            run.said[k].add(h)
+            peak = run.peaks_of[k][label == _MISLEADING]
+        else:
+            peak = self._peak(None, author.followers, label == _MISLEADING, run.channel)
+        recent = self._recent
+        recent.append((t, h))
+        recent_at[h] = t
+        while recent[0][0] <= t - REPEAT_SECONDS:
+            old_t, old_h = recent.popleft()
+            if recent_at.get(old_h) == old_t:
+                del recent_at[old_h]
+        run.count += 1
         truth = label if label in _TRUTHS else None
-        peak = run.peaks_of[k][label == _MISLEADING]
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
-        if author.role in PRIVATE_ROLES and _may_hold_contact(template) and may_hold_contact(text):
+        if (
+            author.role in PRIVATE_ROLES
+            and _may_hold_contact(entry.text)
+            and may_hold_contact(text)
+        ):
             self.guide.learn(text)
         self._emit(
             _DELIVERED,
@@ -751,6 +922,15 @@ class Engine:
         )
         self.delivered_count += 1
         self._next_arrival(run)
+
+    @staticmethod
+    def _voiced(run: _StreamRun, raw: str, voice: Voice, t: float, rng: random.Random) -> str:
+        """A rendered noise text as its author writes it, hashtags left out until they
+        have settled."""
+        text = raw if voice is PLAIN else speak(raw, voice, rng)
+        if t < run.hashtags_from and "#" in text:
+            text = _HASHTAG.sub("", text).strip() or text
+        return text
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
         key = (condition, inject_id)

@@ -406,15 +406,15 @@ CHECKS: Final[dict[str, Entry]] = {
         "'{category}' texts of stream '{stream}' will repeat within ten minutes: at its peak of "
         "{peak:g} items a minute, {share:.0%} of them '{category}', it needs {needed} different "
         "'{category}' texts and has {have:g}; write at least {more} more, or let some vary with "
-        "a {{fake.…}} placeholder",
+        "alternatives {{a|b}} or a {{fake.…}} placeholder",
         "«{category}»-tekstene i strømmen «{stream}» vil gjenta seg innen ti minutter: på det "
         "meste {peak:g} saker i minuttet, {share:.0%} av dem «{category}», trenger den {needed} "
         "ulike «{category}»-tekster og har {have:g}; skriv minst {more} til, eller la noen variere "
-        "med en {{fake.…}}-plassholder",
+        "med alternativer {{a|b}} eller en {{fake.…}}-plassholder",
         "«{category}»-tekstane i straumen «{stream}» kjem til å gjenta seg innan ti minutt: på "
         "det meste {peak:g} saker i minuttet, {share:.0%} av dei «{category}», treng han {needed} "
         "ulike «{category}»-tekstar og har {have:g}; skriv minst {more} til, eller la nokre "
-        "variere med ein {{fake.…}}-plasshaldar",
+        "variere med alternativ {{a|b}} eller ein {{fake.…}}-plasshaldar",
     ),
     # --- texts with placeholders ----------------------------------------------------------
     "text.too_wide": (

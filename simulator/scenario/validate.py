@@ -27,13 +27,16 @@ from simulator.scenario.diagnostics import (
 )
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
+    NOISE_UNION_TAGS,
     Approval,
     Expectation,
     Forbidden,
     Guidelines,
     Inject,
     NoiseAuthors,
+    NoiseCategory,
     NoiseStream,
+    NoiseText,
     Objective,
     Organisation,
     Persona,
@@ -44,6 +47,7 @@ from simulator.scenario.model import (
     TeamRole,
     TeamSpec,
     Trigger,
+    noise_entries,
 )
 from simulator.scenario.preview import peak_rate
 from simulator.scenario.templates import (
@@ -51,6 +55,8 @@ from simulator.scenario.templates import (
     TemplateError,
     check_template,
     parse_template,
+    placeholders,
+    variant_count,
 )
 from simulator.scenario.timing import earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
@@ -72,6 +78,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
     ("noise", "rate"): RatePoint,
+    ("noise", "texts"): NoiseCategory,
     ("scoring",): Scoring,
     ("guidelines",): Guidelines,
     ("guidelines", "forbid"): Forbidden,
@@ -89,6 +96,8 @@ def data_path(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     """A pydantic error path as a path into the file's data, union-branch labels left out."""
     out: list[str | int] = []
     for part in loc:
+        if part in NOISE_UNION_TAGS:
+            continue
         # The label follows the union's key ('authors'), or its index in a list ('require').
         owner = out[-2] if len(out) > 1 and isinstance(out[-1], int) else (out[-1] if out else "")
         if part in _UNION_TAGS.get(str(owner), ()):
@@ -459,6 +468,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
+        _check_noise_limits(rep, k, stream, inject_by_id, noise_ids, skipped)
     _check_objectives(sc, rep, partial)
     _check_team(sc, rep)
     _check_cycles(sc, rep)
@@ -717,15 +727,24 @@ def _check_trigger(
     noise_ids: set[str],
 ) -> None:
     assert inj.after is not None
-    given = [c for c in ("delivered", "met", "missed") if getattr(inj.after, c) is not None]
+    _check_reference(rep, (*here, "after"), inj.after, inject_by_id, noise_ids)
+
+
+def _check_reference(
+    rep: Reporter,
+    here: tuple[str | int, ...],
+    trigger: Trigger,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+) -> None:
+    """A trigger (``after``, or a noise text's ``while``/``until``) names an inject that
+    exists and, for met or missed, has expectations."""
+    given = [c for c in ("delivered", "met", "missed") if getattr(trigger, c) is not None]
     if len(given) != 1:
-        rep.add(
-            (*here, "after"),
-            said("after.one", example="after: {met: press-1}"),
-        )
+        rep.add(here, said("after.one", example="after: {met: press-1}"))
         return
-    cond, ref = given[0], inj.after.ref
-    loc = (*here, "after", cond)
+    cond, ref = given[0], trigger.ref
+    loc = (*here, cond)
     target = inject_by_id.get(ref)
     if target is None:
         why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
@@ -735,6 +754,28 @@ def _check_trigger(
             loc,
             said("after.no_expect", cond=cond, ref=ref),
         )
+
+
+def _check_noise_limits(
+    rep: Reporter,
+    k: int,
+    stream: NoiseStream,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+    skipped: frozenset[str],
+) -> None:
+    """The ``while`` and ``until`` of a stream's categories and texts name injects."""
+    for key, texts in stream.texts.items():
+        here: tuple[str | int, ...] = ("noise", k, "texts", key)
+        limited: list[tuple[tuple[str | int, ...], Any]] = []
+        if isinstance(texts, NoiseCategory):
+            limited.append((here, texts))
+            here, texts = (*here, "texts"), texts.texts
+        limited += [((*here, t), e) for t, e in enumerate(texts) if isinstance(e, NoiseText)]
+        for loc, item in limited:
+            for name, trigger in (("while", item.while_), ("until", item.until)):
+                if trigger is not None and trigger.ref not in skipped:
+                    _check_reference(rep, (*loc, name), trigger, inject_by_id, noise_ids)
 
 
 def _check_noise(
@@ -769,7 +810,7 @@ def _check_noise(
             )
         previous = max(previous, point.at)
     for key in stream.mix:
-        if not stream.texts.get(key):
+        if not noise_entries(stream, key):
             rep.add(
                 (*here, "mix", key),
                 said("mix.no_texts", category=key),
@@ -794,17 +835,20 @@ REPEAT_WINDOW = 10  # minutes within which a reader notices the same text twice
 def text_variety(template: str, authors: int) -> float:
     """How many different texts one template gives within ``REPEAT_WINDOW`` minutes.
 
+    Each alternative of a ``{a|b}`` choice is a text of its own.
+
     A ``{fake.…}`` value is drawn anew for every item from pools of hundreds, so such a
     template counts as unlimited; ``{author}`` gives one text per author of the stream;
     ``{clock}`` one per fictional minute; any other text is one text.
     """
     try:
-        names = {part.name for part in parse_template(template) if not isinstance(part, str)}
+        parts = parse_template(template)
     except TemplateError:
         return 1  # reported as an error of its own
+    names = {part.name for part in placeholders(parts)}
     if any(name.startswith("fake.") for name in names):
         return math.inf
-    variety = 1.0
+    variety = float(variant_count(parts))
     if "author" in names:
         variety *= authors
     if "clock" in names:
@@ -820,13 +864,14 @@ def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> 
         return  # no items at all: reported above
     peak = peak_rate(stream.rate, sc.duration)
     authors = len(set(stream.authors)) if isinstance(stream.authors, list) else stream.authors.count
-    for key, texts in stream.texts.items():
+    for key in stream.texts:
+        texts = {entry.text for entry in noise_entries(stream, key)}
         weight = stream.mix.get(key, 0)
         if not texts or weight <= 0:
             continue
         share = weight / total
         needed = math.ceil(peak * share * REPEAT_WINDOW - 1e-9)
-        have = sum(text_variety(t, authors) for t in set(texts))
+        have = sum(text_variety(t, authors) for t in texts)
         if needed > have:
             rep.add(
                 ("noise", k, "texts", key),
@@ -873,9 +918,9 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
             for f, forbidden in enumerate(exp.forbid):
                 yield ("injects", k, "expect", e, "forbid", f, "text"), forbidden.text
     for k, stream in enumerate(sc.noise):
-        for key, texts in stream.texts.items():
-            for t, text in enumerate(texts):
-                yield ("noise", k, "texts", key, t), text
+        for key in stream.texts:
+            for noise in noise_entries(stream, key):
+                yield ("noise", k, "texts", *noise.loc), noise.text
 
 
 def _check_templates(sc: Scenario, rep: Reporter) -> None:
