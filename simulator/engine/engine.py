@@ -94,11 +94,20 @@ _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Tr
 REPEAT_SECONDS = 600
 #: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
 REPEAT_TRIES = 3
+#: The tables a crowd's one-off posters are drawn from: names, and follower counts.
+CROWD_NAMES, CROWD_LEVELS = 512, 64
+_NAME_BITS, _LEVEL_BITS = CROWD_NAMES.bit_length() - 1, CROWD_LEVELS.bit_length() - 1
+_CROWD_DRAWS = 1 << 30
 #: Roles that write as the organisation they speak for: their texts keep their spelling.
 WRITE_PLAINLY = frozenset({"agency", "media", "journalist"})
 _HASHTAG = re.compile(r"\s*#\w+")
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
+
+
+def _untagged(text: str) -> str:
+    """A text without its hashtags (before they have settled)."""
+    return _HASHTAG.sub("", text).strip() or text
 
 
 def _variety(entries: list[NoiseEntry]) -> float:
@@ -228,13 +237,21 @@ class _StreamRun:
     #: A generated crowd: its regulars' cumulative weights (a few post a lot), the share of
     #: items by people who post once, and how many of those there were.
     cumulative: list[float] = field(default_factory=list)
+    generated: bool = False
     once: float = 0.0
+    spread: float = 0.0  # turns a draw above ``once`` into a point of ``cumulative``
+    prefix: str = ""
     newcomers: int = 0
     voices: list[Voice] = field(default_factory=list)
     #: Hashes of the texts each author has posted: nobody posts the same text twice.
     said: list[set[int]] = field(default_factory=list)
     retries: dict[str, int] = field(default_factory=dict)
     hashtags_from: float = 0.0
+    role: str = ""
+    crowd: list[tuple[str, str]] = field(default_factory=list)
+    levels: list[int] = field(default_factory=list)
+    level_peaks: list[tuple[int, int]] = field(default_factory=list)
+    crowd_voices: list[Voice] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -391,10 +408,33 @@ class Engine:
             # Zipf-like: the n-th regular posts about 1/n as often as the first.
             run.cumulative = list(accumulate(1.0 / n for n in range(1, len(authors) + 1)))
             run.once = stream.authors.once
+            run.spread = run.cumulative[-1] / (1.0 - run.once) * (1 - 1e-12) if run.once < 1 else 0
+            run.prefix = f"{stream.id}-n"
+            run.generated = True
         run.voices = [self._voice(a) for a in authors]
         run.said = [set() for _ in authors]
         run.hashtags_from = float(stream.hashtags_after or 0)
-        run.fakes.value("first_name", random.Random(derive_seed(seed, "names")))
+        if run.cumulative:
+            # The crowd that posts once is drawn from small tables: names, and followers
+            # (with their items' peaks) on the same spread as the regulars'.
+            run.role = str(stream.authors.role)  # type: ignore[union-attr]
+            names = random.Random(derive_seed(seed, "crowd"))
+            for _ in range(CROWD_NAMES):
+                name = (
+                    f"{run.fakes.value('first_name', names)} {run.fakes.value('last_name', names)}"
+                )
+                run.crowd.append((name, make_handle(name)))
+            run.levels = [
+                int(10 ** (1.0 + 2.6 * (j + 0.5) / CROWD_LEVELS)) for j in range(CROWD_LEVELS)
+            ]
+            run.level_peaks = [
+                (
+                    self._peak(None, f, False, run.channel),
+                    self._peak(None, f, True, run.channel),
+                )
+                for f in run.levels
+            ]
+            run.crowd_voices = list(catalogue(self.scenario.language))
 
     def _voice(self, author: Author) -> Voice:
         """An author's own voice, the same in every stream it posts in."""
@@ -417,20 +457,19 @@ class Engine:
             for key, entries in run.entries.items()
         }
 
-    def _newcomer(self, run: _StreamRun, rng: random.Random) -> tuple[Author, Voice]:
-        """Someone of the crowd who posts once: a name from the stream's pools, a voice."""
+    def _newcomer(self, run: _StreamRun, rng: random.Random) -> tuple[Author, Voice, int]:
+        """Someone of the crowd who posts once, with a voice; and the peak of the item (by
+        whether it is misleading, as ``peaks_of``): few draws, as it runs for most items."""
         run.newcomers += 1
-        name = f"{run.fakes.value('first_name', rng)} {run.fakes.value('last_name', rng)}"
-        followers = int(10 ** (1.0 + 2.6 * rng.random()))
-        voices = catalogue(self.scenario.language)
-        author = Author(
-            f"{run.stream.id}-n{run.newcomers}",
-            name,
-            f"{make_handle(name)}{run.newcomers}",
-            run.stream.authors.role,  # type: ignore[union-attr]
-            followers,
-        )
-        return author, voices[int(rng.random() * len(voices))]
+        n = run.newcomers
+        # One draw for the name, the followers and the voice (the tables' sizes are powers
+        # of two: the bits of one number pick from each).
+        x = int(rng.random() * _CROWD_DRAWS)
+        name, handle = run.crowd[x & (CROWD_NAMES - 1)]
+        level = (x >> _NAME_BITS) & (CROWD_LEVELS - 1)
+        voice = run.crowd_voices[(x >> (_NAME_BITS + _LEVEL_BITS)) % len(run.crowd_voices)]
+        author = Author(f"{run.prefix}{n}", name, f"{handle}{n}", run.role, run.levels[level])
+        return author, voice, level
 
     def _next_arrival(self, run: _StreamRun) -> None:
         t = next(run.arrivals, None)
@@ -848,50 +887,50 @@ class Engine:
         if not entries:  # none of the category's texts may be posted now
             self._next_arrival(run)
             return
-        recent_at = self._recent_at
-        tries = run.retries[label]
-        generated = bool(run.cumulative)
+        tries = run.retries[label]  # 0: too few texts to avoid repeats, none are looked for
+        generated = run.generated
+        h = 0
         while True:
             entry = entries[int(rng.random() * len(entries))]
             if not generated:
                 fit = run.fitting[entry.roles]
                 k = fit[int(rng.random() * len(fit))]
-            elif rng.random() < run.once:
-                k = -1
-            else:
-                k = bisect(run.cumulative, rng.random() * run.cumulative[-1])
+            else:  # one draw: below ``once`` someone new, above it one of the regulars
+                u = rng.random()
+                k = -1 if u < run.once else bisect(run.cumulative, (u - run.once) * run.spread)
             if k < 0:
-                author, voice = self._newcomer(run, rng)
+                author, voice, level = self._newcomer(run, rng)
             else:
                 author, voice = run.authors[k], run.voices[k]
             raw = self._render(entry.text, author, t, rng, run.fakes)
-            text = self._voiced(run, raw, voice, t, rng)
-            h = hash(text)
-            repeat = k >= 0 and h in run.said[k]
-            seen = recent_at.get(h)
-            if not (repeat or (seen is not None and t - seen < REPEAT_SECONDS)) or tries <= 0:
-                break
-            tries -= 1
-        if repeat:  # the author said it before: someone new says it, or nobody does
-            if not generated:
-                self._next_arrival(run)
-                return
-            author, voice = self._newcomer(run, rng)
-            k = -1
-            text = self._voiced(run, raw, voice, t, rng)
-            h = hash(text)
+            if k >= 0:
+                # Said before (as written, whatever the voice): another text, or another
+                # author; a named persona says nothing rather than repeat itself.
+                h = hash(raw)
+                if h in run.said[k]:
+                    if tries:
+                        tries -= 1
+                        continue
+                    if not generated:
+                        self._next_arrival(run)
+                        return
+                    author, voice, level = self._newcomer(run, rng)
+                    k = -1
+            text = raw if voice is PLAIN else speak(raw, voice, rng)
+            if t < run.hashtags_from and "#" in text:
+                text = _untagged(text)
+            if tries:
+                seen = self._recent_at.get(hash(text))
+                if seen is not None and t - seen < REPEAT_SECONDS:
+                    tries -= 1
+                    continue
+                self._remember(hash(text), t)
+            break
         if k >= 0:
             run.said[k].add(h)
             peak = run.peaks_of[k][label == _MISLEADING]
         else:
-            peak = self._peak(None, author.followers, label == _MISLEADING, run.channel)
-        recent = self._recent
-        recent.append((t, h))
-        recent_at[h] = t
-        while recent[0][0] <= t - REPEAT_SECONDS:
-            old_t, old_h = recent.popleft()
-            if recent_at.get(old_h) == old_t:
-                del recent_at[old_h]
+            peak = run.level_peaks[level][label == _MISLEADING]
         run.count += 1
         truth = label if label in _TRUTHS else None
         run.times.append(t)
@@ -923,14 +962,15 @@ class Engine:
         self.delivered_count += 1
         self._next_arrival(run)
 
-    @staticmethod
-    def _voiced(run: _StreamRun, raw: str, voice: Voice, t: float, rng: random.Random) -> str:
-        """A rendered noise text as its author writes it, hashtags left out until they
-        have settled."""
-        text = raw if voice is PLAIN else speak(raw, voice, rng)
-        if t < run.hashtags_from and "#" in text:
-            text = _HASHTAG.sub("", text).strip() or text
-        return text
+    def _remember(self, h: int, t: float) -> None:
+        """A noise text (by its hash) posted at ``t``; texts older than REPEAT_SECONDS go."""
+        recent, recent_at = self._recent, self._recent_at
+        recent.append((t, h))
+        recent_at[h] = t
+        while recent[0][0] <= t - REPEAT_SECONDS:
+            old_t, old_h = recent.popleft()
+            if recent_at.get(old_h) == old_t:
+                del recent_at[old_h]
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
         key = (condition, inject_id)

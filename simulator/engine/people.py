@@ -10,7 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from simulator.scenario.model import FAKER_LOCALES, make_handle
 from simulator.scenario.templates import FAKE_PROVIDERS
@@ -94,9 +94,10 @@ _NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Author:
-    """Whoever posts an item: a scenario persona, a generated person, or the team."""
+class Author(NamedTuple):
+    """Whoever posts an item: a scenario persona, a generated person, or the team.
+
+    A named tuple, not a dataclass: one is made for most items of a crowd's surge."""
 
     id: str
     name: str

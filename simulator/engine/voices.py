@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Whole words or phrases and what some people write instead, per language and style.
@@ -96,6 +96,8 @@ class Voice:
     pattern: re.Pattern[str] | None = None
     emoji: str = ""  # put after some of the person's posts
     typos: float = 0.0  # the chance of a slip of the finger in a post
+    #: Texts as this voice writes them (before slips and emoji), as they come.
+    said: dict[str, str] = field(default_factory=dict)
 
 
 PLAIN = Voice()
@@ -129,25 +131,24 @@ def catalogue(language: str) -> tuple[Voice, ...]:
     return tuple(voices)
 
 
-_spoken: dict[tuple[str, Voice], str] = {}
+EMOJI_SHARE = 0.4  # of the posts of someone who uses an emoji, those that end with it
 
 
 def speak(text: str, voice: Voice, rng: random.Random) -> str:
-    """The text as someone of this voice writes it; draws from ``rng`` only for a voice
-    with typos or an emoji, so a plain voice costs nothing."""
-    if voice is PLAIN:
-        return text
-    key = (text, voice)
-    said = _spoken.get(key)
+    """The text as someone of this voice writes it. One draw from ``rng`` decides a slip
+    of the finger (below ``typos``) or else an emoji (in the top EMOJI_SHARE)."""
+    said = voice.said.get(text)
     if said is None:
         said = _styled(text, voice)
-        if len(_spoken) > 4096:  # a surge of texts with fake values: keep the cache small
-            _spoken.clear()
-        _spoken[key] = said
-    if voice.typos and rng.random() < voice.typos:
-        said = _slip(said, rng)
-    if voice.emoji and rng.random() < 0.4 and not said.endswith(voice.emoji):
-        said = f"{said} {voice.emoji}"
+        if len(voice.said) > 2048:  # a surge of texts with fake values: keep it small
+            voice.said.clear()
+        voice.said[text] = said
+    if voice.typos or voice.emoji:
+        u = rng.random()
+        if u < voice.typos:
+            return _slip(said, rng)
+        if voice.emoji and u > 1.0 - EMOJI_SHARE and said and said[-1] < "\u2000":
+            return f"{said} {voice.emoji}"
     return said
 
 
