@@ -101,8 +101,14 @@ _CROWD_DRAWS = 1 << 30
 #: Roles that write as the organisation they speak for: their texts keep their spelling.
 WRITE_PLAINLY = frozenset({"agency", "media", "journalist"})
 _HASHTAG = re.compile(r"\s*#\w+")
+_SPACES = re.compile(r" {2,}")
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
+
+
+@lru_cache(maxsize=4096)
+def _has_choice(template: str) -> bool:
+    return any(p.__class__ is Choice for p in parse_template(template))
 
 
 def _untagged(text: str) -> str:
@@ -733,7 +739,10 @@ class Engine:
             return parts[0]
         out: list[str] = []
         self._render_parts(parts, out, author, t, rng, fakes)
-        return "".join(out)
+        done = "".join(out)
+        if ("  " in done or done[-1:] == " " or done[:1] == " ") and _has_choice(text):
+            done = _SPACES.sub(" ", done).strip()  # left by an empty or optional part
+        return done
 
     def _render_parts(
         self,
