@@ -897,8 +897,8 @@ class Engine:
             self._next_arrival(run)
             return
         tries = run.retries[label]  # 0: too few texts to avoid repeats, none are looked for
+        looking = tries > 0
         generated = run.generated
-        h = 0
         while True:
             entry = entries[int(rng.random() * len(entries))]
             if not generated:
@@ -912,29 +912,33 @@ class Engine:
             else:
                 author, voice = run.authors[k], run.voices[k]
             raw = self._render(entry.text, author, t, rng, run.fakes)
-            if k >= 0:
-                # Said before (as written, whatever the voice): another text, or another
-                # author; a named persona says nothing rather than repeat itself.
-                h = hash(raw)
-                if h in run.said[k]:
-                    if tries:
-                        tries -= 1
-                        continue
-                    if not generated:
-                        self._next_arrival(run)
-                        return
-                    author, voice, level = self._newcomer(run, rng)
-                    k = -1
             text = raw if voice is PLAIN else speak(raw, voice, rng)
             if t < run.hashtags_from and "#" in text:
                 text = _untagged(text)
+            h = hash(text)
+            if k >= 0 and h in run.said[k]:
+                # Said it before: another text, or someone new says it; a named persona
+                # says nothing rather than repeat itself.
+                if tries:
+                    tries -= 1
+                    continue
+                if not generated:
+                    self._next_arrival(run)
+                    return
+                author, voice, level = self._newcomer(run, rng)
+                k = -1
+                text = raw if voice is PLAIN else speak(raw, voice, rng)
+                if t < run.hashtags_from and "#" in text:
+                    text = _untagged(text)
+                h = hash(text)
             if tries:
-                seen = self._recent_at.get(hash(text))
+                seen = self._recent_at.get(h)
                 if seen is not None and t - seen < REPEAT_SECONDS:
                     tries -= 1
                     continue
-                self._remember(hash(text), t)
             break
+        if looking:
+            self._remember(h, t)
         if k >= 0:
             run.said[k].add(h)
             peak = run.peaks_of[k][label == _MISLEADING]
