@@ -93,7 +93,7 @@ _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Tr
 #: Seconds within which a reader notices the same text twice: noise avoids repeating one.
 REPEAT_SECONDS = 600
 #: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
-REPEAT_TRIES = 3
+REPEAT_TRIES = 10
 #: The tables a crowd's one-off posters are drawn from: names, and follower counts.
 CROWD_NAMES, CROWD_LEVELS = 512, 64
 _NAME_BITS, _LEVEL_BITS = CROWD_NAMES.bit_length() - 1, CROWD_LEVELS.bit_length() - 1
@@ -237,7 +237,7 @@ class _StreamRun:
     entries: dict[str, list[NoiseEntry]] = field(default_factory=dict)
     available: dict[str, list[NoiseEntry]] = field(default_factory=dict)
     conditional: bool = False
-    fired_seen: int = 0
+    fired_seen: int = -1  # none seen: the first item works the available texts out
     #: Named personas: which of them (by index) may post a text limited to some roles.
     fitting: dict[frozenset[str] | None, list[int]] = field(default_factory=dict)
     #: A generated crowd: its regulars' cumulative weights (a few post a lot), the share of

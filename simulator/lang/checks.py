@@ -327,6 +327,11 @@ CHECKS: Final[dict[str, Entry]] = {
         "«after» venter på «{ref}», som ikke er et innspill{why}",
         "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
     ),
+    "condition.unknown": (
+        "'{field}' waits on '{ref}', which is not an inject{why}",
+        "«{field}» venter på «{ref}», som ikke er et innspill{why}",
+        "«{field}» ventar på «{ref}», som ikkje er eit innspel{why}",
+    ),
     "after.no_expect": (
         "'{cond}' needs inject '{ref}' to have expectations ('expect'), but it has none; "
         "use 'delivered', or add 'expect' to it",

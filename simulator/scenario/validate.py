@@ -736,9 +736,10 @@ def _check_reference(
     trigger: Trigger,
     inject_by_id: dict[str, Inject],
     noise_ids: set[str],
+    field: str = "after",
 ) -> None:
-    """A trigger (``after``, or a noise text's ``while``/``until``) names an inject that
-    exists and, for met or missed, has expectations."""
+    """A trigger (``after``, or a noise text's ``while``/``until``: ``field``) names an
+    inject that exists and, for met or missed, has expectations."""
     given = [c for c in ("delivered", "met", "missed") if getattr(trigger, c) is not None]
     if len(given) != 1:
         rep.add(here, said("after.one", example="after: {met: press-1}"))
@@ -748,7 +749,10 @@ def _check_reference(
     target = inject_by_id.get(ref)
     if target is None:
         why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
-        rep.add(loc, said("after.unknown", ref=ref, why=why))
+        if field == "after":
+            rep.add(loc, said("after.unknown", ref=ref, why=why))
+        else:
+            rep.add(loc, said("condition.unknown", field=field, ref=ref, why=why))
     elif cond in ("met", "missed") and not target.expect:
         rep.add(
             loc,
@@ -775,7 +779,9 @@ def _check_noise_limits(
         for loc, item in limited:
             for name, trigger in (("while", item.while_), ("until", item.until)):
                 if trigger is not None and trigger.ref not in skipped:
-                    _check_reference(rep, (*loc, name), trigger, inject_by_id, noise_ids)
+                    _check_reference(
+                        rep, (*loc, name), trigger, inject_by_id, noise_ids, field=name
+                    )
 
 
 def _check_noise(
