@@ -20,7 +20,7 @@ from simulator.engine.store import SessionStore
 from simulator.scenario.loader import check_text, load_scenario
 from simulator.scenario.model import NoiseCategory, noise_entries
 from simulator.scenario.templates import TemplateError, parse_template, render, variant_count
-from tests.helpers import MINIMAL, run_cli, scenario_text
+from tests.helpers import run_cli, scenario_text
 from tests.test_engine import make, run
 
 # --- the phrase grammar --------------------------------------------------------------
