@@ -10,7 +10,11 @@ import pytest
 from simulator.scenario.loader import check_text
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS = [ROOT / "README.md", ROOT / "docs" / "scenario-format.md"]
+DOCS = [
+    ROOT / "README.md",
+    ROOT / "docs" / "scenario-format.md",
+    ROOT / "docs" / "authoring-guide.md",
+]
 
 
 def _full_examples(path: Path) -> list[str]:

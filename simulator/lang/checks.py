@@ -327,6 +327,14 @@ CHECKS: Final[dict[str, Entry]] = {
         "«after» venter på «{ref}», som ikke er et innspill{why}",
         "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
     ),
+    "hashtags.late": (
+        "'hashtags_after' is {at}, at or after the end of the scenario ({end}): the stream's "
+        "hashtags never appear; shorten it, or remove the hashtags",
+        "«hashtags_after» er {at}, ved eller etter slutten av scenarioet ({end}): "
+        "emneknaggene i strømmen kommer aldri; gjør den kortere, eller fjern emneknaggene",
+        "«hashtags_after» er {at}, ved eller etter slutten av scenarioet ({end}): "
+        "emneknaggane i straumen kjem aldri; gjer han kortare, eller fjern emneknaggane",
+    ),
     "condition.unknown": (
         "'{field}' waits on '{ref}', which is not an inject{why}",
         "«{field}» venter på «{ref}», som ikke er et innspill{why}",

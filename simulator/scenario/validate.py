@@ -832,6 +832,16 @@ def _check_noise(
             )
     if stream.mix and sum(stream.mix.values()) <= 0:
         rep.add((*here, "mix"), said("mix.zero"))
+    if stream.hashtags_after is not None and stream.hashtags_after >= sc.duration > 0:
+        rep.add(
+            (*here, "hashtags_after"),
+            said(
+                "hashtags.late",
+                at=format_duration(stream.hashtags_after),
+                end=format_duration(sc.duration),
+            ),
+            "warning",
+        )
     _check_repeats(sc, rep, k, stream)
 
 
