@@ -293,3 +293,18 @@ def test_a_womans_name_for_a_woman() -> None:
     women = set(Provider.first_names_female)
     assert all(fakes.value("first_name_female", rng) in women for _ in range(100))
     assert all(fakes.value("name_female", rng).split()[0] in women for _ in range(100))
+
+
+def test_texts_no_author_may_post_and_late_hashtags_are_warnings() -> None:
+    text = scenario_text(
+        LIMITED.replace("roles: [citizen]", "roles: [agency]").replace(
+            "hashtags_after: 10m", "hashtags_after: 30m"
+        )
+    )
+    findings = check_text(text, "s.yaml").findings
+    warnings = {f.code: f for f in findings if f.severity == "warning"}
+    assert set(warnings) == {"texts.no_role", "hashtags.late"}
+    assert warnings["texts.no_role"].line == text.splitlines().index("      irrelevant:") + 1
+    assert "agency" in warnings["texts.no_role"].text("nn")
+    assert "citizen, media" in warnings["texts.no_role"].message
+    assert warnings["hashtags.late"].line == text.splitlines().index("    hashtags_after: 30m") + 1

@@ -79,7 +79,14 @@ from simulator.scenario.model import (
     noise_entries,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase
-from simulator.scenario.templates import FAKE_PROVIDERS, Choice, Part, parse_template
+from simulator.scenario.templates import (
+    FAKE_PROVIDERS,
+    REPEAT_WINDOW,
+    Choice,
+    Part,
+    parse_template,
+    text_variety,
+)
 
 said = Sayer(SESSIONS)
 _refusal = Sayer(ENGINE)
@@ -91,7 +98,7 @@ _TRUTHS = frozenset(Truth)
 _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
 _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
 #: Seconds within which a reader notices the same text twice: noise avoids repeating one.
-REPEAT_SECONDS = 600
+REPEAT_SECONDS = REPEAT_WINDOW * 60
 #: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
 REPEAT_TRIES = 10
 #: The tables a crowd's one-off posters are drawn from: names, and follower counts.
@@ -117,9 +124,7 @@ def _untagged(text: str) -> str:
 
 
 def _variety(entries: list[NoiseEntry]) -> float:
-    """How many different texts a category's entries can make (see validate)."""
-    from simulator.scenario.validate import text_variety
-
+    """How many different texts a category's entries can make (as validate counts)."""
     return sum(text_variety(e.text, 1) for e in {e.text: e for e in entries}.values())
 
 
@@ -407,7 +412,7 @@ class Engine:
             run.entries[key] = usable
             run.conditional = run.conditional or any(e.conditions for e in usable)
             # Too few texts for the stream's rate (validate warns): drawing again is futile.
-            wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_SECONDS / 60
+            wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_WINDOW
             run.retries[key] = REPEAT_TRIES if _variety(usable) >= wanted else 0
         run.available = run.entries
         if not isinstance(stream.authors, list):

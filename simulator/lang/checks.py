@@ -327,6 +327,17 @@ CHECKS: Final[dict[str, Entry]] = {
         "«after» venter på «{ref}», som ikke er et innspill{why}",
         "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
     ),
+    "texts.no_role": (
+        "no author of stream '{stream}' may post any '{category}' text: the texts are for "
+        "{roles}, and the stream's authors are {authors}; add a role to 'roles', or a text "
+        "for them",
+        "ingen avsender i strømmen «{stream}» kan legge ut noen «{category}»-tekst: tekstene "
+        "er for {roles}, og strømmens avsendere er {authors}; legg en rolle til i «roles», "
+        "eller skriv en tekst for dem",
+        "ingen avsendar i straumen «{stream}» kan leggje ut nokon «{category}»-tekst: "
+        "tekstane er for {roles}, og avsendarane i straumen er {authors}; legg ei rolle til "
+        "i «roles», eller skriv ein tekst for dei",
+    ),
     "hashtags.late": (
         "'hashtags_after' is {at}, at or after the end of the scenario ({end}): the stream's "
         "hashtags never appear; shorten it, or remove the hashtags",

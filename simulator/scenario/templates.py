@@ -9,6 +9,7 @@ further alternatives. The parser is our own: scenario files are untrusted, and
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -195,6 +196,33 @@ def widest(parts: tuple[Part, ...], width: Callable[[Placeholder], int]) -> int:
         else:
             total += max(widest(option, width) for option in part.options)
     return total
+
+
+REPEAT_WINDOW = 10  # minutes within which a reader notices the same text twice
+
+
+def text_variety(template: str, authors: int) -> float:
+    """How many different texts one template gives within ``REPEAT_WINDOW`` minutes.
+
+    Each alternative of a ``{a|b}`` choice is a text of its own.
+
+    A ``{fake.…}`` value is drawn anew for every item from pools of hundreds, so such a
+    template counts as unlimited; ``{author}`` gives one text per author of the stream;
+    ``{clock}`` one per fictional minute; any other text is one text.
+    """
+    try:
+        parts = parse_template(template)
+    except TemplateError:
+        return 1  # reported as an error of its own
+    names = {part.name for part in placeholders(parts)}
+    if any(name.startswith("fake.") for name in names):
+        return math.inf
+    variety = float(variant_count(parts))
+    if "author" in names:
+        variety *= authors
+    if "clock" in names:
+        variety *= REPEAT_WINDOW
+    return variety
 
 
 def known_placeholders(variables: Mapping[str, str]) -> list[str]:

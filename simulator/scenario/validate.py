@@ -51,12 +51,10 @@ from simulator.scenario.model import (
 )
 from simulator.scenario.preview import peak_rate
 from simulator.scenario.templates import (
+    REPEAT_WINDOW,
     RESERVED_NAMES,
-    TemplateError,
     check_template,
-    parse_template,
-    placeholders,
-    variant_count,
+    text_variety,
 )
 from simulator.scenario.timing import earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
@@ -784,6 +782,40 @@ def _check_noise_limits(
                     )
 
 
+def _check_roles(
+    sc: Scenario, rep: Reporter, k: int, stream: NoiseStream, persona_ids: set[str] | None
+) -> None:
+    """Each weighted category has a text some author of the stream may post (a warning:
+    its items are then not posted)."""
+    if isinstance(stream.authors, list):
+        if persona_ids is None:
+            return
+        by_id = {p.id: p.role for p in sc.personas}
+        roles = {by_id[a] for a in stream.authors if a in by_id}
+    else:
+        roles = {stream.authors.role}
+    if not roles:
+        return
+    for key in stream.texts:
+        entries = noise_entries(stream, key)
+        if not entries or stream.mix.get(key, 0) <= 0:
+            continue
+        if all(e.roles is not None and not (e.roles & roles) for e in entries):
+            wanted = sorted({r for e in entries for r in e.roles or ()})
+            rep.add(
+                ("noise", k, "texts", key),
+                said(
+                    "texts.no_role",
+                    stream=stream.id,
+                    category=key,
+                    roles=", ".join(wanted),
+                    authors=", ".join(sorted(roles)),
+                ),
+                "warning",
+                key=True,
+            )
+
+
 def _check_noise(
     sc: Scenario, rep: Reporter, k: int, stream: NoiseStream, persona_ids: set[str] | None
 ) -> None:
@@ -832,6 +864,7 @@ def _check_noise(
             )
     if stream.mix and sum(stream.mix.values()) <= 0:
         rep.add((*here, "mix"), said("mix.zero"))
+    _check_roles(sc, rep, k, stream, persona_ids)
     if stream.hashtags_after is not None and stream.hashtags_after >= sc.duration > 0:
         rep.add(
             (*here, "hashtags_after"),
@@ -843,33 +876,6 @@ def _check_noise(
             "warning",
         )
     _check_repeats(sc, rep, k, stream)
-
-
-REPEAT_WINDOW = 10  # minutes within which a reader notices the same text twice
-
-
-def text_variety(template: str, authors: int) -> float:
-    """How many different texts one template gives within ``REPEAT_WINDOW`` minutes.
-
-    Each alternative of a ``{a|b}`` choice is a text of its own.
-
-    A ``{fake.…}`` value is drawn anew for every item from pools of hundreds, so such a
-    template counts as unlimited; ``{author}`` gives one text per author of the stream;
-    ``{clock}`` one per fictional minute; any other text is one text.
-    """
-    try:
-        parts = parse_template(template)
-    except TemplateError:
-        return 1  # reported as an error of its own
-    names = {part.name for part in placeholders(parts)}
-    if any(name.startswith("fake.") for name in names):
-        return math.inf
-    variety = float(variant_count(parts))
-    if "author" in names:
-        variety *= authors
-    if "clock" in names:
-        variety *= REPEAT_WINDOW
-    return variety
 
 
 def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> None:
