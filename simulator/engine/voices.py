@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Whole words or phrases and what some people write instead, per language and style.
-_SWAPS: dict[str, tuple[Mapping[str, str], ...]] = {
+SWAPS: dict[str, tuple[Mapping[str, str], ...]] = {
     "nb": (
         {"forresten": "forr", "med tanke på": "mtp", "i alle fall": "iaf", "i hvert fall": "iaf"},
         {"forresten": "btw", "ikke": "ik", "det": "d", "jeg": "je", "og": "å"},
@@ -113,7 +113,7 @@ def catalogue(language: str) -> tuple[Voice, ...]:
     """The voices of a language: the first is plain, and about a third of people write
     plainly (the plain voice is repeated in the catalogue)."""
     rng = random.Random(f"voices:{language}")
-    swaps = _SWAPS[language]
+    swaps = SWAPS[language]
     voices = [PLAIN] * (CATALOGUE_SIZE // 3)
     while len(voices) < CATALOGUE_SIZE:
         table = swaps[rng.randrange(len(swaps))] if rng.random() < 0.7 else None
