@@ -15,10 +15,12 @@ import heapq
 import random
 import re
 from array import array
-from collections import Counter
+from bisect import bisect
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from simulator import __version__
@@ -59,6 +61,7 @@ from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.reactions import Published, plan, rules_of, signals_of, tone_mix
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
+from simulator.engine.voices import PLAIN, Voice, catalogue, speak
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
 from simulator.lang.sessions import SESSIONS
@@ -69,14 +72,24 @@ from simulator.scenario.model import (
     MIX_KEYS,
     Expectation,
     Inject,
+    NoiseEntry,
     NoiseStream,
     Scenario,
     deadline_for,
+    make_handle,
+    noise_entries,
     variant_id,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase
 from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, REACTORS
-from simulator.scenario.templates import FAKE_PROVIDERS, parse_template
+from simulator.scenario.templates import (
+    FAKE_PROVIDERS,
+    REPEAT_WINDOW,
+    Choice,
+    Part,
+    parse_template,
+    text_variety,
+)
 
 said = Sayer(SESSIONS)
 _refusal = Sayer(ENGINE)
@@ -88,10 +101,37 @@ _TRUTHS = frozenset(Truth)
 # Bound once: the noise path runs for every item of a surge.
 _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
 _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
+#: Seconds within which a reader notices the same text twice: noise avoids repeating one.
+REPEAT_SECONDS = REPEAT_WINDOW * 60
+#: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
+REPEAT_TRIES = 10
+#: The tables a crowd's one-off posters are drawn from: names, and follower counts.
+CROWD_NAMES, CROWD_LEVELS = 512, 64
+_NAME_BITS, _LEVEL_BITS = CROWD_NAMES.bit_length() - 1, CROWD_LEVELS.bit_length() - 1
+_CROWD_DRAWS = 1 << 30
+#: Roles that write as the organisation they speak for: their texts keep their spelling.
+WRITE_PLAINLY = frozenset({"agency", "media", "journalist"})
+_HASHTAG = re.compile(r"\s*#\w+")
+_SPACES = re.compile(r" {2,}")
 #: What a facilitator's item with a deadline expects: a reply, as a scripted press question.
 ADHOC_EXPECTS: tuple[str, ...] = (Action.REPLY,)
 #: The kinds of item that ask the team something: a reply to one should answer it.
 _ASKING_KINDS = frozenset({Kind.QUESTION, Kind.PRESS})
+
+
+@lru_cache(maxsize=4096)
+def _has_choice(template: str) -> bool:
+    return any(p.__class__ is Choice for p in parse_template(template))
+
+
+def _untagged(text: str) -> str:
+    """A text without its hashtags (before they have settled)."""
+    return _HASHTAG.sub("", text).strip() or text
+
+
+def _variety(entries: list[NoiseEntry]) -> float:
+    """How many different texts a category's entries can make (as validate counts)."""
+    return sum(text_variety(e.text, 1) for e in {e.text: e for e in entries}.values())
 
 
 @lru_cache(maxsize=4096)
@@ -203,6 +243,32 @@ class _StreamRun:
     #: for each of a surge's items.
     peaks_of: list[tuple[int, int]] = field(default_factory=list)
     labels: bytearray = field(default_factory=bytearray)
+    #: The texts of each category that some author of the stream may post, and of those
+    #: the ones whose ``while``/``until`` hold now (worked out again when a trigger fires).
+    entries: dict[str, list[NoiseEntry]] = field(default_factory=dict)
+    available: dict[str, list[NoiseEntry]] = field(default_factory=dict)
+    conditional: bool = False
+    fired_seen: int = -1  # none seen: the first item works the available texts out
+    #: Named personas: which of them (by index) may post a text limited to some roles.
+    fitting: dict[frozenset[str] | None, list[int]] = field(default_factory=dict)
+    #: A generated crowd: its regulars' cumulative weights (a few post a lot), the share of
+    #: items by people who post once, and how many of those there were.
+    cumulative: list[float] = field(default_factory=list)
+    generated: bool = False
+    once: float = 0.0
+    spread: float = 0.0  # turns a draw above ``once`` into a point of ``cumulative``
+    prefix: str = ""
+    newcomers: int = 0
+    voices: list[Voice] = field(default_factory=list)
+    #: Hashes of the texts each author has posted: nobody posts the same text twice.
+    said: list[set[int]] = field(default_factory=list)
+    retries: dict[str, int] = field(default_factory=dict)
+    hashtags_from: float = 0.0
+    role: str = ""
+    crowd: list[tuple[str, str]] = field(default_factory=list)
+    levels: list[int] = field(default_factory=list)
+    level_peaks: list[tuple[int, int]] = field(default_factory=list)
+    crowd_voices: list[Voice] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,6 +394,10 @@ class Engine:
                 self._push(float(inj.at or 0), RANK_DELIVER, "inject", inj)
             else:
                 self._dependents.setdefault((inj.after.condition, inj.after.ref), []).append(inj)
+        # Texts of noise posted within the last REPEAT_SECONDS: (time, hash) in order, and
+        # each hash's latest time.
+        self._recent: deque[tuple[float, int]] = deque()
+        self._recent_at: dict[int, float] = {}
         self._streams = [self._start_stream(k, s) for k, s in enumerate(sc.noise)]
         # The bursts waiting for something to happen to an inject, by (condition, id).
         self._bursts: dict[tuple[str, str], list[tuple[_StreamRun, int]]] = {}
@@ -370,8 +440,94 @@ class Engine:
             )
             for a in authors
         ]
+        self._prepare_texts(run, seed)
         self._next_arrival(run)
         return run
+
+    def _prepare_texts(self, run: _StreamRun, seed: int) -> None:
+        """Who may post which text, how often each author posts, and each author's voice."""
+        stream, authors = run.stream, run.authors
+        roles_of = {entry.roles for key in stream.texts for entry in noise_entries(stream, key)}
+        run.fitting = {
+            roles: [k for k, a in enumerate(authors) if roles is None or a.role in roles]
+            for roles in roles_of
+        }
+        total = sum(stream.mix.values())
+        peak = max(p.per_minute for p in stream.rate)
+        for key in stream.texts:
+            usable = [e for e in noise_entries(stream, key) if run.fitting[e.roles]]
+            run.entries[key] = usable
+            run.conditional = run.conditional or any(e.conditions for e in usable)
+            # Too few texts for the stream's rate (validate warns): drawing again is futile.
+            wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_WINDOW
+            run.retries[key] = REPEAT_TRIES if _variety(usable) >= wanted else 0
+        run.available = run.entries
+        if not isinstance(stream.authors, list):
+            # Zipf-like: the n-th regular posts about 1/n as often as the first.
+            run.cumulative = list(accumulate(1.0 / n for n in range(1, len(authors) + 1)))
+            run.once = stream.authors.once
+            run.spread = run.cumulative[-1] / (1.0 - run.once) * (1 - 1e-12) if run.once < 1 else 0
+            run.prefix = f"{stream.id}-n"
+            run.generated = True
+        run.voices = [self._voice(a) for a in authors]
+        run.said = [set() for _ in authors]
+        run.hashtags_from = float(stream.hashtags_after or 0)
+        if run.cumulative:
+            # The crowd that posts once is drawn from small tables: names, and followers
+            # (with their items' peaks) on the same spread as the regulars'.
+            run.role = str(stream.authors.role)  # type: ignore[union-attr]
+            names = random.Random(derive_seed(seed, "crowd"))
+            for _ in range(CROWD_NAMES):
+                name = (
+                    f"{run.fakes.value('first_name', names)} {run.fakes.value('last_name', names)}"
+                )
+                run.crowd.append((name, make_handle(name)))
+            run.levels = [
+                int(10 ** (1.0 + 2.6 * (j + 0.5) / CROWD_LEVELS)) for j in range(CROWD_LEVELS)
+            ]
+            run.level_peaks = [
+                (
+                    self._peak(None, f, False, run.channel),
+                    self._peak(None, f, True, run.channel),
+                )
+                for f in run.levels
+            ]
+            run.crowd_voices = list(catalogue(self.scenario.language))
+
+    def _voice(self, author: Author) -> Voice:
+        """An author's own voice, the same in every stream it posts in."""
+        if author.role in WRITE_PLAINLY:
+            return PLAIN
+        voices = catalogue(self.scenario.language)
+        return voices[
+            random.Random(derive_seed(self.seed, f"voice:{author.id}")).randrange(len(voices))
+        ]
+
+    def _refresh_texts(self, run: _StreamRun) -> None:
+        fired = self._fired
+        run.fired_seen = len(fired)
+        run.available = {
+            key: [
+                e
+                for e in entries
+                if all(((c, ref) in fired) is after for after, c, ref in e.conditions)
+            ]
+            for key, entries in run.entries.items()
+        }
+
+    def _newcomer(self, run: _StreamRun, rng: random.Random) -> tuple[Author, Voice, int]:
+        """Someone of the crowd who posts once, with a voice; and the peak of the item (by
+        whether it is misleading, as ``peaks_of``): few draws, as it runs for most items."""
+        run.newcomers += 1
+        n = run.newcomers
+        # One draw for the name, the followers and the voice (the tables' sizes are powers
+        # of two: the bits of one number pick from each).
+        x = int(rng.random() * _CROWD_DRAWS)
+        name, handle = run.crowd[x & (CROWD_NAMES - 1)]
+        level = (x >> _NAME_BITS) & (CROWD_LEVELS - 1)
+        voice = run.crowd_voices[(x >> (_NAME_BITS + _LEVEL_BITS)) % len(run.crowd_voices)]
+        author = Author(f"{run.prefix}{n}", name, f"{handle}{n}", run.role, run.levels[level])
+        return author, voice, level
 
     def _next_arrival(self, run: _StreamRun) -> None:
         t = next(run.arrivals, None)
@@ -667,11 +823,33 @@ class Engine:
         parts = parse_template(text)
         if len(parts) == 1 and parts[0].__class__ is str:
             return parts[0]
-        out = []
+        out: list[str] = []
+        self._render_parts(parts, out, author, t, rng, fakes)
+        done = "".join(out)
+        if ("  " in done or done[-1:] == " " or done[:1] == " ") and _has_choice(text):
+            done = _SPACES.sub(" ", done).strip()  # left by an empty or optional part
+        return done
+
+    def _render_parts(
+        self,
+        parts: tuple[Part, ...],
+        out: list[str],
+        author: Author,
+        t: float,
+        rng: random.Random,
+        fakes: FakePool,
+    ) -> None:
+        # The one place a text reads the variables: their values now (some change).
         variables = self._values
         for part in parts:
-            if part.__class__ is str:
-                out.append(part)
+            cls = part.__class__
+            if cls is str:
+                out.append(part)  # type: ignore[arg-type]
+                continue
+            if cls is Choice:
+                options = part.options  # type: ignore[union-attr]
+                chosen = options[int(rng.random() * len(options))]
+                self._render_parts(chosen, out, author, t, rng, fakes)
                 continue
             name = part.name  # type: ignore[union-attr]
             if name in variables:
@@ -684,7 +862,6 @@ class Engine:
                 out.append(fakes.value(name[5:], rng))
             else:
                 out.append("{" + name + "}")  # unchecked text (a team's): left as written
-        return "".join(out)
 
     def _deliver(
         self,
@@ -828,19 +1005,69 @@ class Engine:
     def _deliver_noise(self, run: _StreamRun, t: float) -> None:
         # The hot path of a surge: kept lean on purpose (no helper calls it can avoid).
         rng = run.rng
-        run.count += 1
         label = run.mix.pick(rng)
-        k = int(rng.random() * len(run.authors))
-        author = run.authors[k]
-        templates = run.stream.texts[label]  # type: ignore[index]
-        template = templates[int(rng.random() * len(templates))]
-        text = self._render(template, author, t, rng, run.fakes)
+        if run.conditional and run.fired_seen != len(self._fired):
+            self._refresh_texts(run)
+        entries = run.available[label]
+        if not entries:  # none of the category's texts may be posted now
+            return
+        tries = run.retries[label]  # 0: too few texts to avoid repeats, none are looked for
+        looking = tries > 0
+        generated = run.generated
+        while True:
+            entry = entries[int(rng.random() * len(entries))]
+            if not generated:
+                fit = run.fitting[entry.roles]
+                k = fit[int(rng.random() * len(fit))]
+            else:  # one draw: below ``once`` someone new, above it one of the regulars
+                u = rng.random()
+                k = -1 if u < run.once else bisect(run.cumulative, (u - run.once) * run.spread)
+            if k < 0:
+                author, voice, level = self._newcomer(run, rng)
+            else:
+                author, voice = run.authors[k], run.voices[k]
+            raw = self._render(entry.text, author, t, rng, run.fakes)
+            text = raw if voice is PLAIN else speak(raw, voice, rng)
+            if t < run.hashtags_from and "#" in text:
+                text = _untagged(text)
+            h = hash(text)
+            if k >= 0 and h in run.said[k]:
+                # Said it before: another text, or someone new says it; a named persona
+                # says nothing rather than repeat itself.
+                if tries:
+                    tries -= 1
+                    continue
+                if not generated:
+                    return
+                author, voice, level = self._newcomer(run, rng)
+                k = -1
+                text = raw if voice is PLAIN else speak(raw, voice, rng)
+                if t < run.hashtags_from and "#" in text:
+                    text = _untagged(text)
+                h = hash(text)
+            if tries:
+                seen = self._recent_at.get(h)
+                if seen is not None and t - seen < REPEAT_SECONDS:
+                    tries -= 1
+                    continue
+            break
+        if looking:
+            self._remember(h, t)
+        if k >= 0:
+            run.said[k].add(h)
+            peak = run.peaks_of[k][label == _MISLEADING]
+        else:
+            peak = run.level_peaks[level][label == _MISLEADING]
+        run.count += 1
         truth = label if label in _TRUTHS else None
-        peak = run.peaks_of[k][label == _MISLEADING]
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
-        if author.role in PRIVATE_ROLES and _may_hold_contact(template) and may_hold_contact(text):
+        if (
+            author.role in PRIVATE_ROLES
+            and _may_hold_contact(entry.text)
+            and may_hold_contact(text)
+        ):
             self.guide.learn(text)
         self._emit(
             _DELIVERED,
@@ -860,6 +1087,16 @@ class Engine:
             ),
         )
         self.delivered_count += 1
+
+    def _remember(self, h: int, t: float) -> None:
+        """A noise text (by its hash) posted at ``t``; texts older than REPEAT_SECONDS go."""
+        recent, recent_at = self._recent, self._recent_at
+        recent.append((t, h))
+        recent_at[h] = t
+        while recent[0][0] <= t - REPEAT_SECONDS:
+            old_t, old_h = recent.popleft()
+            if recent_at.get(old_h) == old_t:
+                del recent_at[old_h]
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
         key = (condition, inject_id)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from simulator.scenario.model import FAKER_LOCALES, make_handle
 from simulator.scenario.templates import FAKE_PROVIDERS
@@ -20,10 +19,84 @@ if TYPE_CHECKING:
 
 POOL_SIZE = 128
 
+# Street names on real patterns: a common first part and a common ending. Faker's own
+# (a surname and an ending: "Halvorsenhavna") and its English ones ("Flat 06J\nSian
+# Forges") read as made up.
+_STREETS: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {
+    # first parts, endings, whether the number comes first
+    "no_NO": (
+        (
+            "Stor",
+            "Kirke",
+            "Skole",
+            "Elve",
+            "Fjell",
+            "Bakke",
+            "Gran",
+            "Bjørke",
+            "Sol",
+            "Lien",
+            "Myr",
+            "Sjø",
+            "Stasjons",
+            "Prest",
+            "Møller",
+            "Skog",
+            "Furu",
+            "Eike",
+            "Nygård",
+            "Lille",
+            "Torg",
+            "Brug",
+            "Park",
+        ),
+        ("gata", "veien", "vegen", "bakken", "lia", "svingen", "stien", "gata", "veien"),
+        False,
+    ),
+    "en_GB": (
+        (
+            "Church",
+            "Station",
+            "Mill",
+            "Park",
+            "Victoria",
+            "Queen's",
+            "King's",
+            "Manor",
+            "School",
+            "Chapel",
+            "Bridge",
+            "Meadow",
+            "Orchard",
+            "Riverside",
+            "Green",
+            "North",
+            "West",
+            "Albert",
+            "York",
+            "Windsor",
+            "Elm",
+            "Oak",
+            "Beech",
+            "Ash",
+        ),
+        ("Street", "Road", "Lane", "Avenue", "Close", "Way", "Road", "Street", "Terrace"),
+        True,
+    ),
+}
+# Built here from a first and a last name: Faker's own ``name`` may carry a title
+# ("Prof.", "Dr", "Miss") that no one writes about a neighbour.
+_NAMES: dict[str, tuple[str, str]] = {
+    "name": ("first_name", "last_name"),
+    "name_female": ("first_name_female", "last_name"),
+    "name_male": ("first_name_male", "last_name"),
+}
 
-@dataclass(frozen=True, slots=True)
-class Author:
-    """Whoever posts an item: a scenario persona, a generated person, or the team."""
+
+class Author(NamedTuple):
+    """Whoever posts an item: a scenario persona, a generated person, or the team.
+
+    A named tuple, not a dataclass: one is made for most items of a crowd's surge."""
 
     id: str
     name: str
@@ -58,7 +131,7 @@ def generate_authors(language: str, role: str, count: int, seed: int, prefix: st
     seen: set[str] = set()
     authors = []
     for n in range(1, count + 1):
-        name = fake.name()
+        name = f"{fake.first_name()} {fake.last_name()}"
         handle = make_handle(name)
         while handle in seen:
             handle = f"{make_handle(name)}{rng.randrange(10, 1000)}"
@@ -87,6 +160,25 @@ class FakePool:
             if provider not in FAKE_PROVIDERS:
                 raise KeyError(provider)
             fake = make_faker(self._language, derive_seed(self._seed, provider))
-            pool = [str(getattr(fake, provider)()) for _ in range(POOL_SIZE)]
+            pool = [fake_value(fake, provider, self._language) for _ in range(POOL_SIZE)]
             self._pools[provider] = pool
         return pool[rng.randrange(POOL_SIZE)]
+
+
+def fake_value(fake: Faker, provider: str, language: str) -> str:
+    """One value of a provider, with names free of titles and streets on real patterns."""
+    if provider in _NAMES:
+        first, last = _NAMES[provider]
+        return f"{getattr(fake, first)()} {getattr(fake, last)()}"
+    if provider in ("street_name", "street_address"):
+        firsts, endings, english = _STREETS[FAKER_LOCALES[language]]
+        rng = fake.random
+        street = rng.choice(firsts) + (" " if english else "") + rng.choice(endings)
+        if not english and rng.random() < 0.1:
+            street = rng.choice(("Øvre ", "Nedre ", "Vestre ", "Søndre ")) + street
+        if provider == "street_name":
+            return street
+        if english:
+            return f"{rng.randint(1, 120)} {street}"
+        return f"{street} {rng.randint(1, 40)}{rng.choice(('', '', '', '', 'B'))}"
+    return str(getattr(fake, provider)())

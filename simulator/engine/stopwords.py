@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from simulator.engine.voices import SWAPS
+
 _BOKMAAL = """
 jeg meg min mitt mine du deg din ditt dine han ham hans hun henne hennes den det dens
 dets vi oss vår vårt våre dere deres de dem seg sin sitt sine man en ei et noen noe
@@ -75,5 +77,12 @@ well only even back away out today tonight tomorrow yesterday day days like anyw
 maybe perhaps actually please thanks thank hey okay
 """
 
-#: Every stop word of the three languages: a feed often mixes them, so all apply.
-STOPWORDS: Final[frozenset[str]] = frozenset((_BOKMAAL + _NYNORSK + _ENGLISH).split())
+_WRITTEN: Final[frozenset[str]] = frozenset((_BOKMAAL + _NYNORSK + _ENGLISH).split())
+#: Every stop word of the three languages (a feed often mixes them, so all apply), with the
+#: spellings some people give them ("ikkje", "itj", "koffor"; see voices).
+STOPWORDS: Final[frozenset[str]] = _WRITTEN | {
+    spoken
+    for table in (t for tables in SWAPS.values() for t in tables)
+    for word, spoken in table.items()
+    if word in _WRITTEN
+}

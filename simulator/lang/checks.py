@@ -377,15 +377,29 @@ CHECKS: Final[dict[str, Entry]] = {
         "kvar seinare verdi av «{name}» treng anten «at» (eit tidspunkt) eller «after» "
         "(tilstanden til eit innspel), ikkje begge",
     ),
-    "variable.unknown": (
-        "'after' waits on '{ref}', which is not an inject{why}",
-        "«after» venter på «{ref}», som ikke er et innspill{why}",
-        "«after» ventar på «{ref}», som ikkje er eit innspel{why}",
+    "texts.no_role": (
+        "no author of stream '{stream}' may post any '{category}' text: the texts are for "
+        "{roles}, and the stream's authors are {authors}; add a role to 'roles', or a text "
+        "for them",
+        "ingen avsender i strømmen «{stream}» kan legge ut noen «{category}»-tekst: tekstene "
+        "er for {roles}, og strømmens avsendere er {authors}; legg en rolle til i «roles», "
+        "eller skriv en tekst for dem",
+        "ingen avsendar i straumen «{stream}» kan leggje ut nokon «{category}»-tekst: "
+        "tekstane er for {roles}, og avsendarane i straumen er {authors}; legg ei rolle til "
+        "i «roles», eller skriv ein tekst for dei",
     ),
-    "burst.unknown": (
-        "'when' waits on '{ref}', which is not an inject{why}",
-        "«when» venter på «{ref}», som ikke er et innspill{why}",
-        "«when» ventar på «{ref}», som ikkje er eit innspel{why}",
+    "hashtags.late": (
+        "'hashtags_after' is {at}, at or after the end of the scenario ({end}): the stream's "
+        "hashtags never appear; shorten it, or remove the hashtags",
+        "«hashtags_after» er {at}, ved eller etter slutten av scenarioet ({end}): "
+        "emneknaggene i strømmen kommer aldri; gjør den kortere, eller fjern emneknaggene",
+        "«hashtags_after» er {at}, ved eller etter slutten av scenarioet ({end}): "
+        "emneknaggane i straumen kjem aldri; gjer han kortare, eller fjern emneknaggane",
+    ),
+    "condition.unknown": (
+        "'{field}' waits on '{ref}', which is not an inject{why}",
+        "«{field}» venter på «{ref}», som ikke er et innspill{why}",
+        "«{field}» ventar på «{ref}», som ikkje er eit innspel{why}",
     ),
     "after.no_expect": (
         "'{cond}' needs inject '{ref}' to have expectations ('expect'), but it has none; "
@@ -466,15 +480,15 @@ CHECKS: Final[dict[str, Entry]] = {
         "'{category}' texts of stream '{stream}' will repeat within ten minutes: at its peak of "
         "{peak:g} items a minute, {share:.0%} of them '{category}', it needs {needed} different "
         "'{category}' texts and has {have:g}; write at least {more} more, or let some vary with "
-        "a {{fake.…}} placeholder",
+        "alternatives {{a|b}} or a {{fake.…}} placeholder",
         "«{category}»-tekstene i strømmen «{stream}» vil gjenta seg innen ti minutter: på det "
         "meste {peak:g} saker i minuttet, {share:.0%} av dem «{category}», trenger den {needed} "
         "ulike «{category}»-tekster og har {have:g}; skriv minst {more} til, eller la noen variere "
-        "med en {{fake.…}}-plassholder",
+        "med alternativer {{a|b}} eller en {{fake.…}}-plassholder",
         "«{category}»-tekstane i straumen «{stream}» kjem til å gjenta seg innan ti minutt: på "
         "det meste {peak:g} saker i minuttet, {share:.0%} av dei «{category}», treng han {needed} "
         "ulike «{category}»-tekstar og har {have:g}; skriv minst {more} til, eller la nokre "
-        "variere med ein {{fake.…}}-plasshaldar",
+        "variere med alternativ {{a|b}} eller ein {{fake.…}}-plasshaldar",
     ),
     # --- texts with placeholders ----------------------------------------------------------
     "text.too_wide": (

@@ -96,20 +96,14 @@ def noise_cap(mass: float) -> int:
 
 def rendered_width(text: str, variables: dict[str, str]) -> int:
     """The most characters a template can expand to (unparsable templates count as written)."""
-    from simulator.scenario.templates import Placeholder, TemplateError, parse_template
+    from simulator.scenario.templates import TemplateError, parse_template, widest
 
     try:
         parts = parse_template(text)
     except TemplateError:
         return len(text)
-    return sum(
-        len(p)
-        if isinstance(p, str)
-        else len(variables[p.name])
-        if p.name in variables
-        else PLACEHOLDER_WIDTH
-        for p in parts
-        if isinstance(p, str | Placeholder)
+    return widest(
+        parts, lambda p: len(variables[p.name]) if p.name in variables else PLACEHOLDER_WIDTH
     )
 
 
@@ -120,6 +114,8 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     start, end and clock events. Bytes allow each event its longest text at six bytes a
     character, plus fixed overhead, plus the scenario's own text kept in the session.
     """
+    from simulator.scenario.model import noise_entries
+
     variables = dict(scenario.variables)
     events = FIXED_EVENTS
     size = FIXED_BYTES + SCENARIO_COPY_BYTES
@@ -135,7 +131,11 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
         for burst in stream.burst:  # at the stream's busiest, for its whole length
             count += noise_cap((burst.factor - 1) * peak * burst.for_ / 60)
         longest = max(
-            (rendered_width(t, variables) for texts in stream.texts.values() for t in texts),
+            (
+                rendered_width(entry.text, variables)
+                for key in stream.texts
+                for entry in noise_entries(stream, key)
+            ),
             default=0,
         )
         events += count

@@ -77,6 +77,7 @@ DEFAULT_CHANNEL: dict[str, str] = {
 DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900}
 DEFAULT_DEADLINE_OTHER = 3600
 DEFAULT_DEADLINE_SENSITIVE = 600
+DEFAULT_ONCE = 0.6  # of a generated crowd's items, the share by people who post once
 DEFAULT_AUDIENCE = 20_000  # people in the affected area, when the scenario does not say
 FAKER_LOCALES: dict[str, str] = {"nb": "no_NO", "nn": "no_NO", "en": "en_GB"}
 
@@ -498,10 +499,17 @@ class Inject(_Model):
 
 
 class NoiseAuthors(_Model):
-    """Generated authors: ``count`` personas of one role, named in the scenario's language."""
+    """Generated authors of one role, named in the scenario's language: ``count`` regulars
+    who post again and again (a few of them a lot), and people who post once."""
 
     role: Role
-    count: Annotated[int, Field(ge=1, le=limits.MAX_AUTHORS)]
+    count: Annotated[int, Field(ge=1, le=limits.MAX_AUTHORS)] = Field(
+        description="The regulars: people who post more than once, a few of them a lot."
+    )
+    once: Annotated[float, Field(ge=0, le=1), AfterValidator(_finite)] = Field(
+        default=DEFAULT_ONCE,
+        description="The share of items posted by people who post only that once.",
+    )
 
 
 def _authors_tag(value: Any) -> str:
@@ -540,6 +548,108 @@ class Burst(_Model):
     for_: Duration = Field(default=300, alias="for")
 
 
+Roles = Annotated[list[Role], Field(min_length=1), BeforeValidator(_as_list)]
+
+
+class NoiseText(_Model):
+    """One noise text with its own limits: who may post it, and when."""
+
+    text: Text
+    roles: Roles | None = Field(None, description="Only authors of these roles post it.")
+    while_: Trigger | None = Field(
+        None, alias="while", description="Posted only once this has happened to an inject."
+    )
+    until: Trigger | None = Field(
+        None, description="Posted only until this has happened to an inject."
+    )
+
+
+def _text_tag(value: Any) -> str:
+    return "plain-text" if isinstance(value, str) else "limited-text"
+
+
+#: The labels pydantic gives the branches of the noise texts' unions in its error paths;
+#: they are not in the file (validate leaves them out of the path it reports).
+NOISE_UNION_TAGS = frozenset({"plain-text", "limited-text", "plain-texts", "limited-texts"})
+NoiseTextEntry = Annotated[
+    Annotated[Text, Tag("plain-text")] | Annotated[NoiseText, Tag("limited-text")],
+    Discriminator(_text_tag),
+]
+NoiseTexts = Annotated[list[NoiseTextEntry], Field(max_length=limits.MAX_INJECTS)]
+
+
+class NoiseCategory(_Model):
+    """A category's texts with limits that hold for each of them."""
+
+    texts: NoiseTexts
+    roles: Roles | None = Field(None, description="Only authors of these roles post them.")
+    while_: Trigger | None = Field(
+        None, alias="while", description="Posted only once this has happened to an inject."
+    )
+    until: Trigger | None = Field(
+        None, description="Posted only until this has happened to an inject."
+    )
+
+
+def _category_tag(value: Any) -> str:
+    return "plain-texts" if isinstance(value, list) else "limited-texts"
+
+
+NoiseTextsOf = Annotated[
+    Annotated[NoiseTexts, Tag("plain-texts")] | Annotated[NoiseCategory, Tag("limited-texts")],
+    Discriminator(_category_tag),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseEntry:
+    """A noise text as the engine uses it: its template and the limits of its category
+    and its own together. ``loc`` is where it is written, under the stream's ``texts``."""
+
+    loc: tuple[str | int, ...]
+    text: str
+    roles: frozenset[str] | None
+    conditions: tuple[tuple[bool, str, str], ...]  # (holds once fired, condition, inject)
+
+
+def _limits_of(item: NoiseText | NoiseCategory) -> tuple[tuple[bool, str, str], ...]:
+    return tuple(
+        (after, trigger.condition, trigger.ref)
+        for after, trigger in ((True, item.while_), (False, item.until))
+        if trigger is not None
+    )
+
+
+def noise_entries(stream: NoiseStream, key: str) -> list[NoiseEntry]:
+    """The texts of one category of a stream, each with the limits that hold for it."""
+    texts = stream.texts.get(key)  # type: ignore[call-overload]
+    if texts is None:
+        return []
+    base: tuple[str | int, ...] = (key,)
+    roles: frozenset[str] | None = None
+    conditions: tuple[tuple[bool, str, str], ...] = ()
+    if isinstance(texts, NoiseCategory):
+        base = (key, "texts")
+        roles = frozenset(texts.roles) if texts.roles else None
+        conditions = _limits_of(texts)
+        texts = texts.texts
+    out = []
+    for t, entry in enumerate(texts):
+        if isinstance(entry, str):
+            out.append(NoiseEntry((*base, t), entry, roles, conditions))
+            continue
+        own = frozenset(entry.roles) if entry.roles else None
+        out.append(
+            NoiseEntry(
+                (*base, t, "text"),
+                entry.text,
+                own if roles is None else roles if own is None else roles & own,
+                conditions + _limits_of(entry),
+            )
+        )
+    return out
+
+
 class NoiseStream(_Model):
     """Generated background chatter."""
 
@@ -560,7 +670,12 @@ class NoiseStream(_Model):
         ],
         Field(min_length=1),
     ]
-    texts: dict[MixKey, Annotated[list[Text], Field(max_length=limits.MAX_INJECTS)]]
+    texts: dict[MixKey, NoiseTextsOf]
+    hashtags_after: Duration | None = Field(
+        None,
+        description="Until this time hashtags (#word) are left out of the stream's texts: "
+        "a hashtag takes time to settle.",
+    )
     burst: Annotated[list[Burst], Field(max_length=limits.MAX_BURSTS)] = Field(default_factory=list)
 
     @property

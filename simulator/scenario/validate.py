@@ -27,6 +27,7 @@ from simulator.scenario.diagnostics import (
 )
 from simulator.scenario.durations import format_duration, format_offset
 from simulator.scenario.model import (
+    NOISE_UNION_TAGS,
     Approval,
     Burst,
     Expectation,
@@ -34,7 +35,9 @@ from simulator.scenario.model import (
     Guidelines,
     Inject,
     NoiseAuthors,
+    NoiseCategory,
     NoiseStream,
+    NoiseText,
     Objective,
     Organisation,
     Persona,
@@ -48,14 +51,15 @@ from simulator.scenario.model import (
     Trigger,
     VariableStep,
     Variant,
+    noise_entries,
     variant_id,
 )
 from simulator.scenario.preview import peak_rate
 from simulator.scenario.templates import (
+    REPEAT_WINDOW,
     RESERVED_NAMES,
-    TemplateError,
     check_template,
-    parse_template,
+    text_variety,
 )
 from simulator.scenario.timing import earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
@@ -80,6 +84,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("noise", "rate"): RatePoint,
     ("noise", "burst"): Burst,
     ("noise", "burst", "when"): Trigger,
+    ("noise", "texts"): NoiseCategory,
     ("variables",): VariableStep,
     ("variables", "after"): Trigger,
     ("scoring",): Scoring,
@@ -104,6 +109,8 @@ def data_path(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     """A pydantic error path as a path into the file's data, union-branch labels left out."""
     out: list[str | int] = []
     for part in loc:
+        if part in NOISE_UNION_TAGS:
+            continue
         # The label follows the union's key ('authors'), its index in a list ('require'), or
         # a name in a mapping of unions ('variables').
         keyed = len(out) > 1 and (isinstance(out[-1], int) or out[-2] == "variables")
@@ -479,6 +486,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
         _check_bursts(rep, k, stream, inject_by_id, noise_ids, skipped)
+        _check_noise_limits(rep, k, stream, inject_by_id, noise_ids, skipped)
     _check_objectives(sc, rep, partial)
     _check_team(sc, rep)
     _check_reactions(sc, rep, duration_known)
@@ -514,8 +522,7 @@ def _check_variable_steps(
             if (step.at is None) == (step.after is None):
                 rep.add(here, said("variable.when", name=name))
             elif step.after is not None:
-                loc = (*here, "after", step.after.condition)
-                _check_waits_on(rep, loc, step.after, "variable.unknown", inject_by_id, noise_ids)
+                _check_reference(rep, (*here, "after"), step.after, inject_by_id, noise_ids)
 
 
 def _check_variables(sc: Scenario, rep: Reporter) -> None:
@@ -648,25 +655,6 @@ def _check_persona(
             loc,
             said("from.undefined", persona=persona, hint=_suggest(persona, sorted(persona_ids))),
         )
-
-
-def _check_waits_on(
-    rep: Reporter,
-    loc: tuple[str | int, ...],
-    trigger: Trigger,
-    unknown: str,
-    inject_by_id: dict[str, Inject],
-    noise_ids: set[str],
-) -> None:
-    """A trigger ('after', 'when') waits on an inject that exists, and on 'met' or 'missed'
-    only of one with expectations; ``unknown`` says which key names an unknown one."""
-    cond, ref = trigger.condition, trigger.ref
-    target = inject_by_id.get(ref)
-    if target is None:
-        why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
-        rep.add(loc, said(unknown, ref=ref, why=why))
-    elif cond in ("met", "missed") and not target.expect:
-        rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
 
 
 def _check_variants(
@@ -822,15 +810,34 @@ def _check_trigger(
     noise_ids: set[str],
 ) -> None:
     assert inj.after is not None
-    given = [c for c in ("delivered", "met", "missed") if getattr(inj.after, c) is not None]
+    _check_reference(rep, (*here, "after"), inj.after, inject_by_id, noise_ids)
+
+
+def _check_reference(
+    rep: Reporter,
+    here: tuple[str | int, ...],
+    trigger: Trigger,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+    field: str = "after",
+) -> None:
+    """A trigger (``after``, a burst's ``when``, a noise text's ``while``/``until``:
+    ``field``) names an inject that exists and, for met or missed, has expectations."""
+    given = [c for c in ("delivered", "met", "missed") if getattr(trigger, c) is not None]
     if len(given) != 1:
-        rep.add(
-            (*here, "after"),
-            said("after.one", example="after: {met: press-1}"),
-        )
+        rep.add(here, said("after.one", example="after: {met: press-1}"))
         return
-    loc = (*here, "after", given[0])
-    _check_waits_on(rep, loc, inj.after, "after.unknown", inject_by_id, noise_ids)
+    cond, ref = given[0], trigger.ref
+    loc = (*here, cond)
+    target = inject_by_id.get(ref)
+    if target is None:
+        why = said("hint.noise") if ref in noise_ids else _suggest(ref, list(inject_by_id))
+        if field == "after":
+            rep.add(loc, said("after.unknown", ref=ref, why=why))
+        else:
+            rep.add(loc, said("condition.unknown", field=field, ref=ref, why=why))
+    elif cond in ("met", "missed") and not target.expect:
+        rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
 
 
 def _check_bursts(
@@ -841,13 +848,69 @@ def _check_bursts(
     noise_ids: set[str],
     skipped: frozenset[str],
 ) -> None:
-    """Each burst waits on an inject that exists, and on 'met' or 'missed' only of one
-    with expectations."""
+    """What each burst of a stream waits on."""
     for b, burst in enumerate(stream.burst):
-        if burst.when.ref in skipped:
+        if burst.when.ref not in skipped:
+            here = ("noise", k, "burst", b, "when")
+            _check_reference(rep, here, burst.when, inject_by_id, noise_ids, field="when")
+
+
+def _check_noise_limits(
+    rep: Reporter,
+    k: int,
+    stream: NoiseStream,
+    inject_by_id: dict[str, Inject],
+    noise_ids: set[str],
+    skipped: frozenset[str],
+) -> None:
+    """The ``while`` and ``until`` of a stream's categories and texts name injects."""
+    for key, texts in stream.texts.items():
+        here: tuple[str | int, ...] = ("noise", k, "texts", key)
+        limited: list[tuple[tuple[str | int, ...], Any]] = []
+        if isinstance(texts, NoiseCategory):
+            limited.append((here, texts))
+            here, texts = (*here, "texts"), texts.texts
+        limited += [((*here, t), e) for t, e in enumerate(texts) if isinstance(e, NoiseText)]
+        for loc, item in limited:
+            for name, trigger in (("while", item.while_), ("until", item.until)):
+                if trigger is not None and trigger.ref not in skipped:
+                    _check_reference(
+                        rep, (*loc, name), trigger, inject_by_id, noise_ids, field=name
+                    )
+
+
+def _check_roles(
+    sc: Scenario, rep: Reporter, k: int, stream: NoiseStream, persona_ids: set[str] | None
+) -> None:
+    """Each weighted category has a text some author of the stream may post (a warning:
+    its items are then not posted)."""
+    if isinstance(stream.authors, list):
+        if persona_ids is None:
+            return
+        by_id = {p.id: p.role for p in sc.personas}
+        roles = {by_id[a] for a in stream.authors if a in by_id}
+    else:
+        roles = {stream.authors.role}
+    if not roles:
+        return
+    for key in stream.texts:
+        entries = noise_entries(stream, key)
+        if not entries or stream.mix.get(key, 0) <= 0:
             continue
-        loc = ("noise", k, "burst", b, "when", burst.when.condition)
-        _check_waits_on(rep, loc, burst.when, "burst.unknown", inject_by_id, noise_ids)
+        if all(e.roles is not None and not (e.roles & roles) for e in entries):
+            wanted = sorted({r for e in entries for r in e.roles or ()})
+            rep.add(
+                ("noise", k, "texts", key),
+                said(
+                    "texts.no_role",
+                    stream=stream.id,
+                    category=key,
+                    roles=", ".join(wanted),
+                    authors=", ".join(sorted(roles)),
+                ),
+                "warning",
+                key=True,
+            )
 
 
 def _check_noise(
@@ -882,7 +945,7 @@ def _check_noise(
             )
         previous = max(previous, point.at)
     for key in stream.mix:
-        if not stream.texts.get(key):
+        if not noise_entries(stream, key):
             rep.add(
                 (*here, "mix", key),
                 said("mix.no_texts", category=key),
@@ -898,31 +961,18 @@ def _check_noise(
             )
     if stream.mix and sum(stream.mix.values()) <= 0:
         rep.add((*here, "mix"), said("mix.zero"))
+    _check_roles(sc, rep, k, stream, persona_ids)
+    if stream.hashtags_after is not None and stream.hashtags_after >= sc.duration > 0:
+        rep.add(
+            (*here, "hashtags_after"),
+            said(
+                "hashtags.late",
+                at=format_duration(stream.hashtags_after),
+                end=format_duration(sc.duration),
+            ),
+            "warning",
+        )
     _check_repeats(sc, rep, k, stream)
-
-
-REPEAT_WINDOW = 10  # minutes within which a reader notices the same text twice
-
-
-def text_variety(template: str, authors: int) -> float:
-    """How many different texts one template gives within ``REPEAT_WINDOW`` minutes.
-
-    A ``{fake.…}`` value is drawn anew for every item from pools of hundreds, so such a
-    template counts as unlimited; ``{author}`` gives one text per author of the stream;
-    ``{clock}`` one per fictional minute; any other text is one text.
-    """
-    try:
-        names = {part.name for part in parse_template(template) if not isinstance(part, str)}
-    except TemplateError:
-        return 1  # reported as an error of its own
-    if any(name.startswith("fake.") for name in names):
-        return math.inf
-    variety = 1.0
-    if "author" in names:
-        variety *= authors
-    if "clock" in names:
-        variety *= REPEAT_WINDOW
-    return variety
 
 
 def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> None:
@@ -933,13 +983,14 @@ def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> 
         return  # no items at all: reported above
     peak = peak_rate(stream.rate, sc.duration)
     authors = len(set(stream.authors)) if isinstance(stream.authors, list) else stream.authors.count
-    for key, texts in stream.texts.items():
+    for key in stream.texts:
+        texts = {entry.text for entry in noise_entries(stream, key)}
         weight = stream.mix.get(key, 0)
         if not texts or weight <= 0:
             continue
         share = weight / total
         needed = math.ceil(peak * share * REPEAT_WINDOW - 1e-9)
-        have = sum(text_variety(t, authors) for t in set(texts))
+        have = sum(text_variety(t, authors) for t in texts)
         if needed > have:
             rep.add(
                 ("noise", k, "texts", key),
@@ -988,9 +1039,9 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
             for f, forbidden in enumerate(exp.forbid):
                 yield ("injects", k, "expect", e, "forbid", f, "text"), forbidden.text
     for k, stream in enumerate(sc.noise):
-        for key, texts in stream.texts.items():
-            for t, text in enumerate(texts):
-                yield ("noise", k, "texts", key, t), text
+        for key in stream.texts:
+            for noise in noise_entries(stream, key):
+                yield ("noise", k, "texts", *noise.loc), noise.text
     for tone, texts in sc.reactions.texts.items():
         for t, text in enumerate(texts):
             yield ("reactions", "texts", str(tone), t), text
