@@ -26,6 +26,7 @@ from simulator.scenario.loader import CheckResult, check_text
 from simulator.scenario.msel import COLUMNS, ImportedRows, parse_expectations, read_rows
 from simulator.scenario.templates import (
     FAKE_PROVIDERS,
+    Choice,
     Placeholder,
     TemplateError,
     check_template,
@@ -552,10 +553,19 @@ def test_parse_template_raises_only_template_error(text: str) -> None:
         assert str(err)
         return
     assert isinstance(parts, tuple)
+    _check_parts(text, parts)
+
+
+def _check_parts(text: str, parts: tuple[object, ...]) -> None:
+    """Every part a literal, a placeholder or a choice among parts, where the text has it."""
     for part in parts:
         if isinstance(part, Placeholder):
             assert text[part.offset] == "{"
             assert part.name and "{" not in part.name and "}" not in part.name
+        elif isinstance(part, Choice):
+            assert text[part.offset] == "{" and part.options
+            for option in part.options:
+                _check_parts(text, option)
         else:
             assert isinstance(part, str)
 

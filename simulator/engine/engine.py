@@ -101,6 +101,7 @@ _TRUTHS = frozenset(Truth)
 # Bound once: the noise path runs for every item of a surge.
 _DELIVERED, _NOISE = EventType.DELIVERED, Source.NOISE
 _SENSITIVE, _ABUSIVE, _MISLEADING = NoiseLabel.SENSITIVE, NoiseLabel.ABUSIVE, Truth.MISLEADING
+_new_author = tuple.__new__
 #: Seconds within which a reader notices the same text twice: noise avoids repeating one.
 REPEAT_SECONDS = REPEAT_WINDOW * 60
 #: Draws of another text when the one drawn was posted within REPEAT_SECONDS.
@@ -269,6 +270,8 @@ class _StreamRun:
     levels: list[int] = field(default_factory=list)
     level_peaks: list[tuple[int, int]] = field(default_factory=list)
     crowd_voices: list[Voice] = field(default_factory=list)
+    #: The texts that can hold a phone number or an e-mail address once filled in.
+    contact: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,6 +460,7 @@ class Engine:
         for key in stream.texts:
             usable = [e for e in noise_entries(stream, key) if run.fitting[e.roles]]
             run.entries[key] = usable
+            run.contact.update(e.text for e in usable if _may_hold_contact(e.text))
             run.conditional = run.conditional or any(e.conditions for e in usable)
             # Too few texts for the stream's rate (validate warns): drawing again is futile.
             wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_WINDOW
@@ -526,7 +530,10 @@ class Engine:
         name, handle = run.crowd[x & (CROWD_NAMES - 1)]
         level = (x >> _NAME_BITS) & (CROWD_LEVELS - 1)
         voice = run.crowd_voices[(x >> (_NAME_BITS + _LEVEL_BITS)) % len(run.crowd_voices)]
-        author = Author(f"{run.prefix}{n}", name, f"{handle}{n}", run.role, run.levels[level])
+        # Made as the tuple it is, without the named tuple's own constructor: one a post.
+        author = _new_author(
+            Author, (f"{run.prefix}{n}", name, f"{handle}{n}", run.role, run.levels[level])
+        )
         return author, voice, level
 
     def _next_arrival(self, run: _StreamRun) -> None:
@@ -789,7 +796,10 @@ class Engine:
         t, _rank, _order, kind, payload = entry
         if kind == "noise":
             self._deliver_noise(payload, t)
-            self._next_arrival(payload)
+            # The next arrival, inline: this runs for every item of a surge.
+            following = next(payload.arrivals, None)
+            if following is not None:
+                self._push(following, RANK_DELIVER, "noise", payload)
         elif kind == "burst":
             run, arrivals = payload
             self._deliver_noise(run, t)
@@ -1026,8 +1036,10 @@ class Engine:
                 author, voice, level = self._newcomer(run, rng)
             else:
                 author, voice = run.authors[k], run.voices[k]
-            raw = self._render(entry.text, author, t, rng, run.fakes)
-            text = raw if voice is PLAIN else speak(raw, voice, rng)
+            raw = entry.text
+            if "{" in raw:  # a template; a text without braces is as written
+                raw = self._render(raw, author, t, rng, run.fakes)
+            text = self._spoken(raw, voice, rng)
             if t < run.hashtags_from and "#" in text:
                 text = _untagged(text)
             h = hash(text)
@@ -1041,7 +1053,7 @@ class Engine:
                     return
                 author, voice, level = self._newcomer(run, rng)
                 k = -1
-                text = raw if voice is PLAIN else speak(raw, voice, rng)
+                text = self._spoken(raw, voice, rng)
                 if t < run.hashtags_from and "#" in text:
                     text = _untagged(text)
                 h = hash(text)
@@ -1063,11 +1075,7 @@ class Engine:
         run.times.append(t)
         run.peaks.append(peak)
         run.labels.append(_LABEL_CODE[label])
-        if (
-            author.role in PRIVATE_ROLES
-            and _may_hold_contact(entry.text)
-            and may_hold_contact(text)
-        ):
+        if author.role in PRIVATE_ROLES and entry.text in run.contact and may_hold_contact(text):
             self.guide.learn(text)
         self._emit(
             _DELIVERED,
@@ -1087,6 +1095,16 @@ class Engine:
             ),
         )
         self.delivered_count += 1
+
+    @staticmethod
+    def _spoken(raw: str, voice: Voice, rng: random.Random) -> str:
+        """A text as this voice writes it (the calls it can do without left out)."""
+        if voice is PLAIN:
+            return raw
+        if voice.typos or voice.emoji:
+            return speak(raw, voice, rng)
+        said = voice.said.get(raw)  # written so before, with no slips or emoji to draw
+        return speak(raw, voice, rng) if said is None else said
 
     def _remember(self, h: int, t: float) -> None:
         """A noise text (by its hash) posted at ``t``; texts older than REPEAT_SECONDS go."""
