@@ -456,7 +456,7 @@ class Engine:
             for roles in roles_of
         }
         total = sum(stream.mix.values())
-        peak = max(p.per_minute for p in stream.rate)
+        peak = max(p.per_minute for p in stream.rate) * stream.burst_factor
         for key in stream.texts:
             usable = [e for e in noise_entries(stream, key) if run.fitting[e.roles]]
             run.entries[key] = usable
@@ -1057,9 +1057,11 @@ class Engine:
                 if t < run.hashtags_from and "#" in text:
                     text = _untagged(text)
                 h = hash(text)
-            if tries:
+            if looking:
                 seen = self._recent_at.get(h)
                 if seen is not None and t - seen < REPEAT_SECONDS:
+                    if not tries:
+                        return  # nothing new to say: better no post than a repeat
                     tries -= 1
                     continue
             break

@@ -683,6 +683,12 @@ class NoiseStream(_Model):
         """The channel the stream's items are delivered on."""
         return self.channel or DEFAULT_CHANNEL[self.kind]
 
+    @property
+    def burst_factor(self) -> float:
+        """How many times its own rate the stream posts in its biggest burst (1: none):
+        what its texts must be varied enough for."""
+        return max((b.factor for b in self.burst), default=1.0)
+
 
 class Scoring(_Model):
     """Deadlines per kind, the target time of the first public statement, and what a late

@@ -977,11 +977,12 @@ def _check_noise(
 
 def _check_repeats(sc: Scenario, rep: Reporter, k: int, stream: NoiseStream) -> None:
     """Each category has enough different texts that none repeats within ten minutes at
-    the stream's peak: peak rate × the category's share of the mix × ten minutes."""
+    the stream's peak, in its biggest burst: peak rate × burst factor × the category's share
+    of the mix × ten minutes."""
     total = sum(stream.mix.values())
     if len(stream.rate) < 2 or total <= 0:
         return  # no items at all: reported above
-    peak = peak_rate(stream.rate, sc.duration)
+    peak = peak_rate(stream.rate, sc.duration) * stream.burst_factor
     authors = len(set(stream.authors)) if isinstance(stream.authors, list) else stream.authors.count
     for key in stream.texts:
         texts = {entry.text for entry in noise_entries(stream, key)}
