@@ -551,10 +551,9 @@ class Burst(_Model):
 Roles = Annotated[list[Role], Field(min_length=1), BeforeValidator(_as_list)]
 
 
-class NoiseText(_Model):
-    """One noise text with its own limits: who may post it, and when."""
+class _NoiseLimits(_Model):
+    """Who may post a noise text, and when: of one text, or of a whole category."""
 
-    text: Text
     roles: Roles | None = Field(None, description="Only authors of these roles post it.")
     while_: Trigger | None = Field(
         None, alias="while", description="Posted only once this has happened to an inject."
@@ -562,6 +561,12 @@ class NoiseText(_Model):
     until: Trigger | None = Field(
         None, description="Posted only until this has happened to an inject."
     )
+
+
+class NoiseText(_NoiseLimits):
+    """One noise text with its own limits."""
+
+    text: Text
 
 
 def _text_tag(value: Any) -> str:
@@ -578,17 +583,10 @@ NoiseTextEntry = Annotated[
 NoiseTexts = Annotated[list[NoiseTextEntry], Field(max_length=limits.MAX_INJECTS)]
 
 
-class NoiseCategory(_Model):
+class NoiseCategory(_NoiseLimits):
     """A category's texts with limits that hold for each of them."""
 
     texts: NoiseTexts
-    roles: Roles | None = Field(None, description="Only authors of these roles post them.")
-    while_: Trigger | None = Field(
-        None, alias="while", description="Posted only once this has happened to an inject."
-    )
-    until: Trigger | None = Field(
-        None, description="Posted only until this has happened to an inject."
-    )
 
 
 def _category_tag(value: Any) -> str:
