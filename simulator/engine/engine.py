@@ -368,11 +368,10 @@ class Engine:
         # Each variable's value now: a moving one changes at its times and on its triggers.
         self._values = dict(sc.variables)
         self._value_triggers: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for value in sc.variables.values():
+        for value in sc.variable_values:
             self.guide.learn_public(value)
         for name, steps in sc.variable_changes.items():
             for step in steps:
-                self.guide.learn_public(step.value)
                 if step.after is not None:
                     key = (step.after.condition, step.after.ref)
                     self._value_triggers.setdefault(key, []).append((name, step.value))

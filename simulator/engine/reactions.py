@@ -69,14 +69,7 @@ def rules_of(scenario: Scenario) -> Rules:
         concrete=(*DEFAULT_CONCRETE[language], *section.concrete),
         # Every variable's value is a fact of the scenario: a place, a hotline, a website,
         # a count (the later values of one that changes too).
-        places=tuple(
-            v
-            for v in (
-                *scenario.variables.values(),
-                *(step.value for steps in scenario.variable_changes.values() for step in steps),
-            )
-            if v.strip()
-        ),
+        places=tuple(v for v in scenario.variable_values if v.strip()),
         weights={**DEFAULT_WEIGHTS, **section.weights},
         texts=texts,
     )

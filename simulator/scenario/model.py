@@ -874,6 +874,15 @@ class Scenario(_Model):
         }
 
     @cached_property
+    def variable_values(self) -> tuple[str, ...]:
+        """Every value a variable takes, the first and the later ones: all of them are
+        public facts of the scenario."""
+        return (
+            *self.variables.values(),
+            *(step.value for steps in self.variable_changes.values() for step in steps),
+        )
+
+    @cached_property
     def variable_changes(self) -> dict[str, list[VariableStep]]:
         """The later values of each moving variable, in the order written."""
         return {

@@ -474,7 +474,7 @@ class SeatApp(HostedApp):
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
-        for value in sc.variables.values():
+        for value in sc.variable_values:
             self.guide.learn_public(value)
         # Each item's (delivered at, peak) and the team's hide and unhide actions: the
         # figures the lists show, worked out as the host's engine works them out.
