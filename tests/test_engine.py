@@ -3,6 +3,7 @@ restore. Time is virtual throughout; sessions are real SQLite files."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from simulator.engine.actions import ActionError, ActionRequest, ScriptedAction
 from simulator.engine.clock import ClockError, ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
+from simulator.engine.guidelines import _PHONE, _phone_key
 from simulator.engine.reach import views_at
 from simulator.engine.session import new_session, virtual_clock
 from simulator.engine.store import Event, SessionStore
@@ -606,6 +608,36 @@ def test_the_teams_own_text_never_makes_a_private_number_public(tmp_path: Path) 
     assert restored.guide.phones == {"91417776"}
     assert "91417776" not in restored.guide.public_phones
     assert "22334455" in restored.guide.public_phones
+
+
+CROWD_NUMBERS = SCENARIO.replace(
+    "mix: {valid: 3, misleading: 1, irrelevant: 1}", "mix: {valid: 3, sensitive: 3}"
+).replace(
+    '      irrelevant: ["Fint vær"]\n',
+    '      irrelevant: ["Fint vær"]\n'
+    '      sensitive: ["{Ring|Send til} {fake.first_name} på {fake.phone_number}",'
+    ' "{fake.email}"]\n',
+)
+
+
+def test_the_crowds_numbers_and_addresses_are_learned_as_private(tmp_path: Path) -> None:
+    # The crowd's posts teach the checker the numbers and addresses they carry, from fake
+    # values in either option of a choice; the clock in "Ras i Bakkeby kl 08:05" is no
+    # number to learn.
+    engine = make(tmp_path, text=CROWD_NUMBERS)
+    texts = [e.data["text"] for e in delivered(run(engine)).values() if e.data["role"] == "citizen"]
+    phones = {_phone_key(m.group(0)) for t in texts for m in _PHONE.finditer(t)}
+    emails = {m.lower() for t in texts for m in re.findall(r"\S+@\S+", t)}
+    assert any(" kl " in t for t in texts) and phones and emails
+    assert engine.guide.phones == phones
+    assert engine.guide.emails == emails
+    number = sorted(phones)[0]
+    late = make(tmp_path, text=CROWD_NUMBERS, name="late.sqlite")
+    late.advance_to(1799)
+    late.act(ActionRequest("statement", (), f"Ring {number}"), t=1799)
+    assert late.store is not None
+    [action] = [e for e in late.store.events() if e.type == "action"]
+    assert {"rule": "phone", "match": number} in action.data["findings"]
 
 
 # --- actions after the end -----------------------------------------------------------

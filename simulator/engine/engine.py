@@ -17,7 +17,7 @@ import re
 from array import array
 from bisect import bisect
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -110,6 +110,7 @@ REPEAT_TRIES = 10
 CROWD_NAMES, CROWD_LEVELS = 512, 64
 _NAME_BITS, _LEVEL_BITS = CROWD_NAMES.bit_length() - 1, CROWD_LEVELS.bit_length() - 1
 _CROWD_DRAWS = 1 << 30
+_VOICE_SHIFT = _NAME_BITS + _LEVEL_BITS
 #: Roles that write as the organisation they speak for: their texts keep their spelling.
 WRITE_PLAINLY = frozenset({"agency", "media", "journalist"})
 _HASHTAG = re.compile(r"\s*#\w+")
@@ -135,10 +136,39 @@ def _variety(entries: list[NoiseEntry]) -> float:
     return sum(text_variety(e.text, 1) for e in {e.text: e for e in entries}.values())
 
 
-@lru_cache(maxsize=4096)
-def _may_hold_contact(template: str) -> bool:
-    """Whether text made from a template can hold a phone number or an e-mail address."""
-    return "{" in template or "@" in template or any(c.isdigit() for c in template)
+def _may_bring_contact(value: str) -> bool:
+    # Every address has an '@' and every phone number digits.
+    return "@" in value or any(c.isdigit() for c in value)
+
+
+def _may_hold_contact(
+    parts: tuple[Part, ...], values: dict[str, tuple[str, ...]], fakes: FakePool
+) -> bool:
+    """Whether text made from a template's parts can hold a phone number or an e-mail
+    address: its own words, a value a variable takes (``values``, each variable's) or a
+    fake value could bring one. A clock (HH:MM) cannot: it has two digits together at
+    most, and digits next to it would be another part's."""
+    for part in parts:
+        if part.__class__ is str:
+            if _may_bring_contact(part):
+                return True
+        elif isinstance(part, Choice):
+            if any(_may_hold_contact(option, values, fakes) for option in part.options):
+                return True
+        else:
+            name = part.name  # type: ignore[union-attr]
+            if name == "clock":
+                continue
+            brought: Sequence[str]
+            if name in values:
+                brought = values[name]
+            elif name.startswith("fake.") and name[5:] in FAKE_PROVIDERS:
+                brought = fakes.pool(name[5:])
+            else:  # the author, or an unchecked placeholder, left as written
+                return True
+            if any(_may_bring_contact(v) for v in brought):
+                return True
+    return False
 
 
 class ScriptedActionError(SaidError):
@@ -226,6 +256,26 @@ class ItemState:
 
 
 @dataclass(slots=True)
+class _Category:
+    """One label of a stream's mix, with what each of its items needs worked out once."""
+
+    label: str
+    code: int  # the label's number in the stream's compact history
+    truth: str | None
+    misleading: int  # 1 for a misleading item: its index in a pair of peaks
+    sensitive: bool
+    abusive: bool
+    #: The texts some author of the stream may post, and of those the ones whose
+    #: ``while``/``until`` hold now (worked out again when a trigger fires).
+    entries: list[NoiseEntry]
+    available: list[NoiseEntry]
+    #: Draws of another text after a repeat; 0: too few texts to avoid repeats.
+    retries: int
+    #: The texts that can hold a phone number or an e-mail address once filled in.
+    contact: frozenset[str]
+
+
+@dataclass(slots=True)
 class _StreamRun:
     """A noise stream while it runs: its random source, next arrival and compact history."""
 
@@ -244,10 +294,7 @@ class _StreamRun:
     #: for each of a surge's items.
     peaks_of: list[tuple[int, int]] = field(default_factory=list)
     labels: bytearray = field(default_factory=bytearray)
-    #: The texts of each category that some author of the stream may post, and of those
-    #: the ones whose ``while``/``until`` hold now (worked out again when a trigger fires).
-    entries: dict[str, list[NoiseEntry]] = field(default_factory=dict)
-    available: dict[str, list[NoiseEntry]] = field(default_factory=dict)
+    categories: dict[str, _Category] = field(default_factory=dict)
     conditional: bool = False
     fired_seen: int = -1  # none seen: the first item works the available texts out
     #: Named personas: which of them (by index) may post a text limited to some roles.
@@ -263,15 +310,14 @@ class _StreamRun:
     voices: list[Voice] = field(default_factory=list)
     #: Hashes of the texts each author has posted: nobody posts the same text twice.
     said: list[set[int]] = field(default_factory=list)
-    retries: dict[str, int] = field(default_factory=dict)
     hashtags_from: float = 0.0
     role: str = ""
     crowd: list[tuple[str, str]] = field(default_factory=list)
     levels: list[int] = field(default_factory=list)
     level_peaks: list[tuple[int, int]] = field(default_factory=list)
     crowd_voices: list[Voice] = field(default_factory=list)
-    #: The texts that can hold a phone number or an e-mail address once filled in.
-    contact: set[str] = field(default_factory=set)
+    #: The stream's items' ids without their number.
+    item_prefix: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +395,7 @@ class Engine:
         self._reactors: list[Author] | None = None
         self._reaction_fakes = FakePool(sc.language, derive_seed(seed, "reaction-fakes"))
         self._day_start = sc.start.timetz() if sc.start else None  # {clock} of every item
+        self._clock_at: tuple[int, str] = (-1, "")  # the last second's {clock}, kept
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
         # A scripted team's fake values come from sources of their own: drawing them from
@@ -458,13 +505,26 @@ class Engine:
         peak = max(p.per_minute for p in stream.rate) * stream.burst_factor
         for key in stream.texts:
             usable = [e for e in noise_entries(stream, key) if run.fitting[e.roles]]
-            run.entries[key] = usable
-            run.contact.update(e.text for e in usable if _may_hold_contact(e.text))
             run.conditional = run.conditional or any(e.conditions for e in usable)
             # Too few texts for the stream's rate (validate warns): drawing again is futile.
             wanted = peak * stream.mix.get(key, 0) / (total or 1) * REPEAT_WINDOW
-            run.retries[key] = REPEAT_TRIES if _variety(usable) >= wanted else 0
-        run.available = run.entries
+            run.categories[key] = _Category(
+                key,
+                _LABEL_CODE[key],
+                key if key in _TRUTHS else None,
+                int(key == _MISLEADING),
+                key == _SENSITIVE,
+                key == _ABUSIVE,
+                usable,
+                usable,
+                REPEAT_TRIES if _variety(usable) >= wanted else 0,
+                frozenset(
+                    e.text
+                    for e in usable
+                    if _may_hold_contact(parse_template(e.text), self.scenario.values_of, run.fakes)
+                ),
+            )
+        run.item_prefix = f"{stream.id}-"
         if not isinstance(stream.authors, list):
             # Zipf-like: the n-th regular posts about 1/n as often as the first.
             run.cumulative = list(accumulate(1.0 / n for n in range(1, len(authors) + 1)))
@@ -509,31 +569,12 @@ class Engine:
     def _refresh_texts(self, run: _StreamRun) -> None:
         fired = self._fired
         run.fired_seen = len(fired)
-        run.available = {
-            key: [
+        for category in run.categories.values():
+            category.available = [
                 e
-                for e in entries
+                for e in category.entries
                 if all(((c, ref) in fired) is after for after, c, ref in e.conditions)
             ]
-            for key, entries in run.entries.items()
-        }
-
-    def _newcomer(self, run: _StreamRun, rng: random.Random) -> tuple[Author, Voice, int]:
-        """Someone of the crowd who posts once, with a voice; and the peak of the item (by
-        whether it is misleading, as ``peaks_of``): few draws, as it runs for most items."""
-        run.newcomers += 1
-        n = run.newcomers
-        # One draw for the name, the followers and the voice (the tables' sizes are powers
-        # of two: the bits of one number pick from each).
-        x = int(rng.random() * _CROWD_DRAWS)
-        name, handle = run.crowd[x & (CROWD_NAMES - 1)]
-        level = (x >> _NAME_BITS) & (CROWD_LEVELS - 1)
-        voice = run.crowd_voices[(x >> (_NAME_BITS + _LEVEL_BITS)) % len(run.crowd_voices)]
-        # Made as the tuple it is, without the named tuple's own constructor: one a post.
-        author = _new_author(
-            Author, (f"{run.prefix}{n}", name, f"{handle}{n}", run.role, run.levels[level])
-        )
-        return author, voice, level
 
     def _next_arrival(self, run: _StreamRun) -> None:
         t = next(run.arrivals, None)
@@ -564,7 +605,11 @@ class Engine:
 
     def clock_text(self, t: float) -> str:
         """The fictional time of day, HH:MM, at scenario second ``t``."""
-        return day_clock(self._day_start, t)
+        # A surge asks for the same second's clock many times over.
+        second = int(t)
+        if self._clock_at[0] != second:
+            self._clock_at = (second, day_clock(self._day_start, t))
+        return self._clock_at[1]
 
     def now(self) -> float:
         """Current scenario time, never past the end."""
@@ -787,18 +832,39 @@ class Engine:
         limit = (t, RANK_DEADLINE + 1 if include_deadlines else RANK_DEADLINE)
         queue = self._queue
         while queue and (queue[0][0], queue[0][1]) < limit:
-            self._process(heapq.heappop(queue))
+            entry = heapq.heappop(queue)
+            if entry[3] == "noise":
+                self._noise_run(entry[4], entry[0], limit, flush_every)
+            else:
+                self._process(entry)
+            if flush_every and len(self._pending) >= flush_every:
+                self.flush()
+
+    def _noise_run(
+        self, run: _StreamRun, t: float, limit: tuple[float, int], flush_every: int = 0
+    ) -> None:
+        """A stream's item at ``t``, and its next ones while each is due before ``limit``
+        and before anything queued: a surge goes through the queue when something else
+        comes between its items, not for every item. An item due at the same moment as a
+        queued entry goes after it, as it would from the queue."""
+        queue = self._queue
+        while True:
+            self._deliver_noise(run, t)
+            following = next(run.arrivals, None)
+            if following is None:
+                return
+            due = (following, RANK_DELIVER)
+            if due >= limit or (queue and (queue[0][0], queue[0][1]) <= due):
+                self._push(following, RANK_DELIVER, "noise", run)
+                return
+            t = following
             if flush_every and len(self._pending) >= flush_every:
                 self.flush()
 
     def _process(self, entry: tuple[float, int, int, str, Any]) -> None:
         t, _rank, _order, kind, payload = entry
         if kind == "noise":
-            self._deliver_noise(payload, t)
-            # The next arrival, inline: this runs for every item of a surge.
-            following = next(payload.arrivals, None)
-            if following is not None:
-                self._push(following, RANK_DELIVER, "noise", payload)
+            self._noise_run(payload, t, (t, RANK_DELIVER))  # one item: the next is queued
         elif kind == "burst":
             run, arrivals = payload
             self._deliver_noise(run, t)
@@ -1014,31 +1080,57 @@ class Engine:
     def _deliver_noise(self, run: _StreamRun, t: float) -> None:
         # The hot path of a surge: kept lean on purpose (no helper calls it can avoid).
         rng = run.rng
-        label = run.mix.pick(rng)
+        category = run.categories[run.mix.pick(rng)]
         if run.conditional and run.fired_seen != len(self._fired):
             self._refresh_texts(run)
-        entries = run.available[label]
+        entries = category.available
         if not entries:  # none of the category's texts may be posted now
             return
-        tries = run.retries[label]  # 0: too few texts to avoid repeats, none are looked for
+        tries = category.retries  # 0: too few texts to avoid repeats, none are looked for
         looking = tries > 0
         generated = run.generated
+        recent_at = self._recent_at
+        again = False  # a regular said the text before: someone new says it instead
         while True:
-            entry = entries[int(rng.random() * len(entries))]
-            if not generated:
-                fit = run.fitting[entry.roles]
-                k = fit[int(rng.random() * len(fit))]
-            else:  # one draw: below ``once`` someone new, above it one of the regulars
-                u = rng.random()
-                k = -1 if u < run.once else bisect(run.cumulative, (u - run.once) * run.spread)
+            if again:
+                k = -1
+            else:
+                entry = entries[int(rng.random() * len(entries))]
+                if not generated:
+                    fit = run.fitting[entry.roles]
+                    k = fit[int(rng.random() * len(fit))]
+                else:  # one draw: below ``once`` someone new, above it one of the regulars
+                    u = rng.random()
+                    k = -1 if u < run.once else bisect(run.cumulative, (u - run.once) * run.spread)
             if k < 0:
-                author, voice, level = self._newcomer(run, rng)
+                # Someone of the crowd who posts once. One draw for the name, the followers
+                # and the voice (the tables' sizes are powers of two: the bits of one number
+                # pick from each); made as the tuple it is, without the named tuple's own
+                # constructor.
+                run.newcomers += 1
+                number = str(run.newcomers)
+                x = int(rng.random() * _CROWD_DRAWS)
+                name, handle = run.crowd[x & (CROWD_NAMES - 1)]
+                level = (x >> _NAME_BITS) & (CROWD_LEVELS - 1)
+                voice = run.crowd_voices[(x >> _VOICE_SHIFT) % len(run.crowd_voices)]
+                author = _new_author(
+                    Author,
+                    (run.prefix + number, name, handle + number, run.role, run.levels[level]),
+                )
             else:
                 author, voice = run.authors[k], run.voices[k]
-            raw = entry.text
-            if "{" in raw:  # a template; a text without braces is as written
-                raw = self._render(raw, author, t, rng, run.fakes)
-            text = self._spoken(raw, voice, rng)
+            if not again:
+                raw = entry.text
+                if "{" in raw:  # a template; a text without braces is as written
+                    raw = self._render(raw, author, t, rng, run.fakes)
+            again = False
+            # As this voice writes it (speak's calls left out where they change nothing).
+            if voice is PLAIN:
+                text = raw
+            elif voice.typos or voice.emoji:
+                text = speak(raw, voice, rng)
+            else:
+                text = voice.said.get(raw) or speak(raw, voice, rng)
             if t < run.hashtags_from and "#" in text:
                 text = _untagged(text)
             h = hash(text)
@@ -1050,72 +1142,57 @@ class Engine:
                     continue
                 if not generated:
                     return
-                author, voice, level = self._newcomer(run, rng)
-                k = -1
-                text = self._spoken(raw, voice, rng)
-                if t < run.hashtags_from and "#" in text:
-                    text = _untagged(text)
-                h = hash(text)
+                again = True
+                continue
             if looking:
-                seen = self._recent_at.get(h)
+                seen = recent_at.get(h)
                 if seen is not None and t - seen < REPEAT_SECONDS:
                     if not tries:
                         return  # nothing new to say: better no post than a repeat
                     tries -= 1
                     continue
             break
-        if looking:
-            self._remember(h, t)
+        if looking:  # remembered for REPEAT_SECONDS: older texts are let go
+            recent = self._recent
+            recent.append((t, h))
+            recent_at[h] = t
+            while recent[0][0] <= t - REPEAT_SECONDS:
+                old_t, old_h = recent.popleft()
+                if recent_at.get(old_h) == old_t:
+                    del recent_at[old_h]
         if k >= 0:
             run.said[k].add(h)
-            peak = run.peaks_of[k][label == _MISLEADING]
+            peak = run.peaks_of[k][category.misleading]
         else:
-            peak = run.level_peaks[level][label == _MISLEADING]
+            peak = run.level_peaks[level][category.misleading]
         run.count += 1
-        truth = label if label in _TRUTHS else None
         run.times.append(t)
         run.peaks.append(peak)
-        run.labels.append(_LABEL_CODE[label])
-        if author.role in PRIVATE_ROLES and entry.text in run.contact and may_hold_contact(text):
+        run.labels.append(category.code)
+        if (
+            author.role in PRIVATE_ROLES
+            and entry.text in category.contact
+            and may_hold_contact(text)
+        ):
             self.guide.learn(text)
         self._emit(
             _DELIVERED,
             t,
             delivered_data(
-                f"{run.stream.id}-{run.count}",
+                f"{run.item_prefix}{run.count}",
                 _NOISE,
                 run.channel,
                 run.stream.kind,
                 author,
                 text,
-                truth,
-                label == _SENSITIVE,
-                label == _ABUSIVE,
+                category.truth,
+                category.sensitive,
+                category.abusive,
                 None,
                 peak,
             ),
         )
         self.delivered_count += 1
-
-    @staticmethod
-    def _spoken(raw: str, voice: Voice, rng: random.Random) -> str:
-        """A text as this voice writes it (the calls it can do without left out)."""
-        if voice is PLAIN:
-            return raw
-        if voice.typos or voice.emoji:
-            return speak(raw, voice, rng)
-        said = voice.said.get(raw)  # written so before, with no slips or emoji to draw
-        return speak(raw, voice, rng) if said is None else said
-
-    def _remember(self, h: int, t: float) -> None:
-        """A noise text (by its hash) posted at ``t``; texts older than REPEAT_SECONDS go."""
-        recent, recent_at = self._recent, self._recent_at
-        recent.append((t, h))
-        recent_at[h] = t
-        while recent[0][0] <= t - REPEAT_SECONDS:
-            old_t, old_h = recent.popleft()
-            if recent_at.get(old_h) == old_t:
-                del recent_at[old_h]
 
     def _fire(self, condition: str, inject_id: str, t: float) -> None:
         key = (condition, inject_id)

@@ -29,7 +29,9 @@ def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> 
     left = noise_cap(noise_mass(rate, end))
     points = [(float(p.at), p.per_minute / 60.0) for p in rate]
     t = points[0][0]
-    need = rng.expovariate(1.0)
+    # An exponential draw as random.expovariate(1.0) makes it, without its call per item.
+    draw, log, sqrt = rng.random, math.log, math.sqrt
+    need = -log(1.0 - draw())
     for (t0, r0), (seg_end, r1) in itertools.pairwise(points):
         if seg_end <= t0:
             continue
@@ -51,13 +53,13 @@ def arrival_times(rate: Sequence[RatePoint], rng: random.Random, end: float) -> 
                 x = need / rate_now
             else:
                 disc = rate_now * rate_now + 2 * slope * need
-                x = (-rate_now + math.sqrt(max(disc, 0.0))) / slope
+                x = (-rate_now + sqrt(max(disc, 0.0))) / slope
             t += x
             if left <= 0:
                 return
             left -= 1
             yield t
-            need = rng.expovariate(1.0)
+            need = -log(1.0 - draw())
         if t1 >= end:
             return
 

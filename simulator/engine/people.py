@@ -155,6 +155,12 @@ class FakePool:
 
     def value(self, provider: str, rng: random.Random) -> str:
         """One value of a provider in :data:`FAKE_PROVIDERS`."""
+        pool = self._pools.get(provider) or self.pool(provider)
+        return pool[rng.randrange(POOL_SIZE)]
+
+    def pool(self, provider: str) -> list[str]:
+        """Every value a provider in :data:`FAKE_PROVIDERS` can give (made when first
+        asked for, from the provider's own seed)."""
         pool = self._pools.get(provider)
         if pool is None:
             if provider not in FAKE_PROVIDERS:
@@ -162,7 +168,7 @@ class FakePool:
             fake = make_faker(self._language, derive_seed(self._seed, provider))
             pool = [fake_value(fake, provider, self._language) for _ in range(POOL_SIZE)]
             self._pools[provider] = pool
-        return pool[rng.randrange(POOL_SIZE)]
+        return pool
 
 
 def fake_value(fake: Faker, provider: str, language: str) -> str:

@@ -874,13 +874,18 @@ class Scenario(_Model):
         }
 
     @cached_property
+    def values_of(self) -> dict[str, tuple[str, ...]]:
+        """Each variable's values, the first and the later ones, in order."""
+        return {
+            name: (spec,) if isinstance(spec, str) else tuple(step.value for step in spec)
+            for name, spec in self.variable_specs.items()
+        }
+
+    @cached_property
     def variable_values(self) -> tuple[str, ...]:
         """Every value a variable takes, the first and the later ones: all of them are
         public facts of the scenario."""
-        return (
-            *self.variables.values(),
-            *(step.value for steps in self.variable_changes.values() for step in steps),
-        )
+        return tuple(value for values in self.values_of.values() for value in values)
 
     @cached_property
     def variable_changes(self) -> dict[str, list[VariableStep]]:
