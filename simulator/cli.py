@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from simulator.engine.engine import Engine
     from simulator.exercise.folder import Exercise
     from simulator.exercise.host import Host
+    from simulator.exercise.web import WebAddress, WebSeats
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
@@ -1022,6 +1023,7 @@ def _session_dir_option(command: F) -> F:
 )
 @lang_option("lang.messages")
 @click.option("--codes-file", type=click.Path(dir_okay=False), help=_h("codes_file"))
+@click.option("--web", "web_address", metavar="[ADDRESS:]PORT", help=_h("web"))
 def host_cmd(
     scenario: str | None,
     teams: int,
@@ -1031,6 +1033,7 @@ def host_cmd(
     resume_folder: str | None,
     lang: str | None,
     codes_file: str | None,
+    web_address: str | None,
 ) -> None:
     """``crisis-sim host``: its help is HELP["host"]."""
     import asyncio
@@ -1043,6 +1046,14 @@ def host_cmd(
     words = _words(lang)
     if (scenario is None) == (resume_folder is None):
         _usage_error(words("host.what"))
+    address = None
+    if web_address is not None:
+        from simulator.exercise.web import parse_address
+
+        try:
+            address = parse_address(web_address)
+        except ValueError:
+            _usage_error(words("host.web.address", given=web_address))
     folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
     runtime = runtime_folder(folder)
     if asyncio.run(_host_listens(runtime)):
@@ -1069,6 +1080,10 @@ def host_cmd(
         for engine in exercise.engines.values():
             engine.pause()
     host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
+    web = None
+    if address is not None:
+        web = _web_seats(exercise, folder, runtime, address, lang)
+        host.companions.append(web)
 
     def started() -> None:
         # The codes are told (and written) once seats can join with them.
@@ -1080,6 +1095,8 @@ def host_cmd(
                 role = roles(f"role.name.{entry.role}")
                 _say(words("host.code", role=role, code=entry.code))
         _say(words("host.facilitator", code=exercise.codes.facilitator))
+        if web is not None:
+            _say_links(web, words, roles)
         if codes_file:
             exercise.codes.write(Path(codes_file))
             _say(words("host.codes_file", path=codes_file))
@@ -1110,6 +1127,58 @@ def host_cmd(
         exercise.close()
     _say(words("host.stopped", path=str(exercise.folder)))
     sys.exit(status)
+
+
+def _web_seats(
+    exercise: Exercise, folder: Path, runtime: Path, address: WebAddress, lang: str | None
+) -> WebSeats:
+    """The seats' web server, its address taken now: a taken port is told before the
+    host starts, and the host does not start."""
+    from simulator.exercise.web import WebSeats
+    from simulator.files import os_reason
+
+    loaded = exercise.loaded
+    words = _words(lang, loaded.scenario.language)
+    web = WebSeats(
+        exercise.codes,
+        folder,
+        runtime,
+        address,
+        language=_language(lang, loaded.scenario.language),
+        title=loaded.scenario.title,
+        console_language=_asked(lang),
+    )
+    try:
+        web.bind()
+    except OSError as err:
+        exercise.close()
+        reason = _text(os_reason(err))
+        message = words("host.web.taken", address=address.base(), reason=reason)
+        _say(f"crisis-sim: error: {message}", err=True)
+        sys.exit(EXIT_INVALID)
+    return web
+
+
+def _say_links(web: WebSeats, words: Catalogue, roles: Catalogue) -> None:
+    """Each seat's link, the control cell's apart, and a warning when others can reach
+    them."""
+    from simulator.exercise.web import lan_address, seat_path
+
+    address = web.address
+    base = address.base(lan_address() if address.everywhere else None)
+    _say(words("host.web", base=base))
+    for team, entries in web.codes.team_codes().items():
+        _say(words("host.team", team=team))
+        for entry in entries:
+            role = roles(f"role.name.{entry.role}")
+            _say(words("host.link", role=role, link=base + seat_path(entry, entry.code)))
+    control = web.codes.check(web.codes.facilitator)
+    assert control is not None  # the table's own code
+    _say(words("host.web.control", link=base + seat_path(control, control.code)))
+    if address.everywhere:
+        _say(words("host.web.everyone", address=address.base()), err=True)
+    elif not address.loopback:
+        _say(words("host.web.network", address=address.base()), err=True)
 
 
 def _role_words(language: str | None, scenario: str | None) -> Catalogue:
@@ -1155,26 +1224,37 @@ async def _host_listens(folder: Path) -> bool:
 
 
 @cli.command(help=_h("join"))
-@click.argument("code")
+@click.argument("code", required=False)
 @click.option("--name", "player", help=_h("name"))
 @_session_dir_option
 @lang_option("lang.console")
-def join(code: str, player: str | None, session_dir: str, lang: str | None) -> None:
+@click.option("--served", is_flag=True, hidden=True, help=_h("served"))
+def join(
+    code: str | None, player: str | None, session_dir: str, lang: str | None, served: bool
+) -> None:
     """``crisis-sim join``: its help is HELP["join"]."""
     import asyncio
     import getpass
+    import os
 
-    from simulator.exercise.codes import TRAINEES
+    from simulator.exercise.codes import CODE_VARIABLE, TRAINEES
     from simulator.exercise.host import SOCKET_NAME, runtime_folder
     from simulator.exercise.seat import Seat, SeatRefused
 
     words = _words(lang)
+    if served:
+        # A browser tab's console: the web server hands it the code in its environment.
+        code = os.environ.get(CODE_VARIABLE)
+    if not code:
+        raise click.MissingParameter(param_type="argument", param_hint="CODE")
     folder = Path(session_dir)
     socket_path = runtime_folder(folder) / SOCKET_NAME
-    name = player or getpass.getuser()
+    name = player or ("" if served else getpass.getuser())
 
     async def probe() -> Seat:
-        seat = Seat(socket_path, code, name)
+        # Only the code is checked: the name goes with the seat's actions, and a served
+        # seat has none until the person types it.
+        seat = Seat(socket_path, code, name or "-")
         try:
             await seat.connect()
         finally:
@@ -1194,16 +1274,19 @@ def join(code: str, player: str | None, session_dir: str, lang: str | None) -> N
     assert welcome is not None  # connect() returned: the host welcomed the seat
     loaded = _load(welcome.source or welcome.scenario)
     words = _words(lang, loaded.scenario.language)
-    _needs_terminal(words)
+    if not served:  # a served console's terminal is the browser's page
+        _needs_terminal(words)
     app: ConsoleApp
     if welcome.role in TRAINEES:
         from simulator.tui.seat import SeatApp
 
-        app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))
+        app = SeatApp(loaded, socket_path, code, name, language=_asked(lang), ask_name=not name)
     else:
         from simulator.tui.control import ControlApp
 
-        app = ControlApp(loaded, socket_path, code, name, language=_asked(lang))
+        app = ControlApp(
+            loaded, socket_path, code, name or words("control.name"), language=_asked(lang)
+        )
     app.run()
     sys.exit(_console_status(app, words))
 

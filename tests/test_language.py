@@ -41,6 +41,7 @@ from simulator.lang.sheets import SHEETS
 from simulator.lang.source import SOURCE
 from simulator.lang.triage import TRIAGE
 from simulator.lang.units import UNITS
+from simulator.lang.web import WEB
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp
 from simulator.tui.screens.afteraction import AfterActionScreen
@@ -80,6 +81,7 @@ TABLES = {
     "units": UNITS,
     "exercise": EXERCISE,
     "control": CONTROL,
+    "web": WEB,
 }
 #: The tables whose words the console shows.
 SHOWN = {

@@ -66,6 +66,9 @@ TEAM_ROLES: tuple[SeatRole, ...] = (
 )
 #: The control cell's "team": it follows every team.
 CONTROL = "*"
+#: The environment variable that hands a console served to a browser its seat's code:
+#: never on a command line, where other users of the machine could read it.
+CODE_VARIABLE = "CRISIS_SIM_CODE"
 
 
 def new_code() -> str:

@@ -22,7 +22,7 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.engine import Engine
@@ -141,6 +141,16 @@ async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
         await host.close()
 
 
+class Companion(Protocol):
+    """Something served alongside the host's socket for as long as the host serves."""
+
+    async def start(self) -> None:
+        """Begin serving (OSError when it cannot)."""
+
+    async def stop(self) -> None:
+        """Stop serving."""
+
+
 class FolderRefused(SaidError):
     """A folder a host will not keep its socket or an exercise in."""
 
@@ -239,6 +249,9 @@ class Host:
         self.socket_path = folder / SOCKET_NAME
         self.tick_seconds = tick
         self.seats: list[_Seat] = []
+        #: What serves alongside the socket (the seats' web pages): started once the
+        #: socket listens, since what it starts joins there, and stopped first.
+        self.companions: list[Companion] = []
         self._server: asyncio.base_events.Server | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._clock: Clock | None = None
@@ -276,6 +289,8 @@ class Host:
         self._clock = self.clock_state()
         if self.tick_seconds is not None:
             self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
+        for companion in self.companions:
+            await companion.start()
 
     @property
     def ticker(self) -> asyncio.Task[None] | None:
@@ -285,6 +300,9 @@ class Host:
     async def close(self) -> None:
         """Stop listening, let every seat go, and stop ticking; the sessions stay open
         (their owner closes the stores)."""
+        for companion in self.companions:
+            with contextlib.suppress(Exception):
+                await companion.stop()
         if self._ticker is not None:
             self._ticker.cancel()
             # Its error, if it stopped on one, is its owner's to tell (ticker): the seats

@@ -126,6 +126,46 @@ CLI: Final[dict[str, Entry]] = {
         "Kvar plass koplar seg på med: {name} join KODE --session-dir {folder}. "
         "Ctrl+C avsluttar verten.",
     ),
+    "host.web": (
+        "Seats in a browser: open a seat's link below (or {base} and type the code).",
+        "Plasser i nettleser: åpne lenken til en plass under (eller {base} og skriv koden).",
+        "Plassar i nettlesar: opne lenkja til ein plass under (eller {base} og skriv koden).",
+    ),
+    "host.link": ("  {role:<16} {link}", "  {role:<16} {link}", "  {role:<16} {link}"),
+    "host.web.control": (
+        "Control cell (keep it to yourself): {link}",
+        "Øvingsstyring (hold den for deg selv): {link}",
+        "Øvingsstyring (hald ho for deg sjølv): {link}",
+    ),
+    "host.web.everyone": (
+        "Warning: the seats are served on every network this machine is on ({address}): "
+        "anyone who can reach it there and has a seat's code can open that seat. Use it on "
+        "the room's own network only.",
+        "Advarsel: plassene serveres på alle nett denne maskinen er på ({address}): alle som "
+        "når den der og har koden til en plass, kan åpne plassen. Bruk det bare på rommets "
+        "eget nett.",
+        "Åtvaring: plassane vert serverte på alle nett denne maskina er på ({address}): alle "
+        "som når henne der og har koden til ein plass, kan opne plassen. Bruk det berre på "
+        "nettet i rommet.",
+    ),
+    "host.web.network": (
+        "Warning: the seats are served on {address}: anyone on that network who has a "
+        "seat's code can open that seat.",
+        "Advarsel: plassene serveres på {address}: alle på det nettet som har koden til en "
+        "plass, kan åpne plassen.",
+        "Åtvaring: plassane vert serverte på {address}: alle på det nettet som har koden til "
+        "ein plass, kan opne plassen.",
+    ),
+    "host.web.taken": (
+        "cannot serve the seats on {address}: {reason}. Choose another port with --web.",
+        "kan ikke servere plassene på {address}: {reason}. Velg en annen port med --web.",
+        "kan ikkje servere plassane på {address}: {reason}. Vel ein annan port med --web.",
+    ),
+    "host.web.address": (
+        "--web takes PORT or ADDRESS:PORT (8080, 127.0.0.1:8080, 0.0.0.0:8080), not '{given}'",
+        "--web tar PORT eller ADRESSE:PORT (8080, 127.0.0.1:8080, 0.0.0.0:8080), ikke «{given}»",
+        "--web tek PORT eller ADRESSE:PORT (8080, 127.0.0.1:8080, 0.0.0.0:8080), ikkje «{given}»",
+    ),
     "host.store": (
         "Team {team}: saving failed: {message}. The host waits: what is due is saved and "
         "delivered once the session can be written to again.",
@@ -457,6 +497,19 @@ HELP: Final[dict[str, Entry]] = {
         "Go on with an exercise a host ran before: its folder (the codes stay the same).",
         "Fortsett en øvelse en vert kjørte før: mappen dens (kodene er de samme).",
         "Hald fram med ei øving ein vert køyrde før: mappa hennar (kodane er dei same).",
+    ),
+    "web": (
+        "Also serve every seat to browsers on [ADDRESS:]PORT (address 127.0.0.1 unless "
+        "given; 0.0.0.0 for the room's network).",
+        "Server også hver plass til nettlesere på [ADRESSE:]PORT (adresse 127.0.0.1 om ingen "
+        "er gitt; 0.0.0.0 for rommets nett).",
+        "Server òg kvar plass til nettlesarar på [ADRESSE:]PORT (adresse 127.0.0.1 om ingen "
+        "er gjeven; 0.0.0.0 for nettet i rommet).",
+    ),
+    "served": (
+        "Run as a browser tab's console (the web server starts it so).",
+        "Kjør som konsollen til en nettleserfane (nettserveren starter den slik).",
+        "Køyr som konsollen til ei nettlesarfane (nettserveren startar han slik).",
     ),
     "codes_file": (
         "Also write the join codes to this file, as JSON readable by you only.",

@@ -117,6 +117,8 @@ class ConsoleApp(App[int]):
     HELP_AFTER: ClassVar[tuple[str, ...]] = ()
     #: What the palette's quit command does, as the catalogue says it.
     QUIT_HELP: ClassVar[str] = "cmd.quit.help"
+    #: Whether the briefing reopens an exercise begun before (a live console's own).
+    resuming = False
 
     def __init__(
         self,

@@ -35,9 +35,10 @@ from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import Approval
 from simulator.tui.console import ConsoleApp
-from simulator.tui.messages import ActionRequested
+from simulator.tui.messages import ActionRequested, BeginRequested
 from simulator.tui.model import Draft, FeedItem, FeedModel
 from simulator.tui.screens.approval import ApprovalScreen
+from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import PromptScreen
 from simulator.tui.screens.exercise import LISTS, ExerciseScreen
 from simulator.tui.widgets.composer import Target
@@ -459,6 +460,7 @@ class SeatApp(HostedApp):
         language: str | None = None,
         backoff: tuple[float, float] = (0.1, 5.0),
         spread: float | None = None,
+        ask_name: bool = False,
     ) -> None:
         super().__init__(
             loaded,
@@ -481,6 +483,8 @@ class SeatApp(HostedApp):
         self._peaks: dict[str, tuple[float, int]] = {}
         self._actions: list[Event] = []
         self._hidden: dict[str, list[Stretch]] = {}
+        #: Served to a browser, nobody's name is known: the briefing asks for it first.
+        self.ask_name = ask_name
 
     @property
     def role(self) -> SeatRole | None:
@@ -514,7 +518,20 @@ class SeatApp(HostedApp):
 
     def open(self) -> None:
         """Join the host; the screen follows once the host has said the seat's role,
-        with that role's lists only."""
+        with that role's lists only. Where the name is not known, the briefing asks for
+        it first."""
+        if self.ask_name:
+            self.push_screen(BriefingScreen())
+            return
+        self.run_worker(self._join(), exclusive=True, group="join")
+
+    @on(BeginRequested)
+    def _named(self, event: BeginRequested) -> None:
+        if not event.player:
+            self.notify(self.tr("briefing.name"), severity="warning", markup=False)
+            return
+        self.player = self.seat.name = event.player
+        self.ask_name = False
         self.run_worker(self._join(), exclusive=True, group="join")
 
     async def _join(self) -> None:
