@@ -1,0 +1,233 @@
+"""Seats in a real browser: ``crisis-sim host --web`` served to headless Chromium.
+
+The page draws the console's terminal on a canvas; what it draws is read by feeding the
+bytes the page receives over its websocket to a terminal emulator of the same size, as
+the page's own terminal is fed. The screenshots are those of the facilitator's guide
+when CRISIS_SIM_SCREENSHOTS names a folder to write them to.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyte
+import pytest
+
+from tests.hosting import HostedExercise
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if CHROMIUM is None and not os.environ.get("CRISIS_SIM_REQUIRE_BROWSER"):
+    pytest.skip("no Chromium on this machine (CI installs it)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, WebSocket, sync_playwright  # noqa: E402
+
+SCENARIO = """\
+format: 1
+id: nett
+title: Ras i Bakkeby
+duration: 30m
+language: nb
+summary: Et ras har gått i Bakkeby. Dere er kommunens kommunikasjonsstab.
+organisation: {name: Bakkeby kommune, handle: bakkebykommune}
+personas:
+  - {id: kari, name: Kari Nordmann}
+  - {id: avisa, name: Bakkeby Avis, role: media}
+injects:
+  - {id: post, at: 0m, from: kari, kind: post, text: "Det har gått et ras ved skolen!"}
+  - id: sporsmal
+    at: 0m
+    from: avisa
+    kind: press
+    text: "Hvor mange er evakuert fra Bakkeby?"
+    expect:
+      - {do: reply, within: 20m}
+"""
+#: The browser window: the console gets as many cells as fit.
+VIEWPORT = {"width": 1280, "height": 800}
+LIMIT = 60.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+class ServedScreen:
+    """The console as a browser tab receives it: the websocket's bytes in a terminal."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.screen: pyte.Screen | None = None
+        self.stream: pyte.ByteStream | None = None
+        self.sockets: list[str] = []
+        page.on("websocket", self._opened)
+
+    def _opened(self, socket: WebSocket) -> None:
+        query = dict(part.split("=", 1) for part in socket.url.split("?", 1)[1].split("&"))
+        self.screen = pyte.Screen(int(query["width"]), int(query["height"]))
+        self.stream = pyte.ByteStream(self.screen)
+        self.sockets.append(socket.url)
+        socket.on("framereceived", self._received)
+
+    def _received(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes) and self.stream is not None:
+            self.stream.feed(payload)
+
+    def text(self) -> str:
+        """What the terminal shows, line by line."""
+        return "\n".join(self.screen.display) if self.screen is not None else ""
+
+    def until(self, condition: Callable[[], bool]) -> None:
+        """Let the page run until ``condition`` holds (what it receives is read meanwhile)."""
+        deadline = time.monotonic() + LIMIT
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out; the screen shows:\n{self.text()}")
+            self.page.wait_for_timeout(50)  # the page's events are handled while it waits
+
+    def shows(self, *words: str) -> None:
+        """Wait until every one of ``words`` is on the screen."""
+        self.until(lambda: all(word in self.text() for word in words))
+
+    def type(self, keys: str) -> None:
+        """Keys typed into the page's terminal, as a person types them."""
+        self.page.focus(".xterm-helper-textarea")
+        self.page.keyboard.type(keys)
+
+    def press(self, key: str) -> None:
+        self.page.focus(".xterm-helper-textarea")
+        self.page.keyboard.press(key)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def hosted(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
+    scenario = tmp_path / "nett.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    port = _free_port()
+    exercise = HostedExercise(tmp_path, str(scenario), "--web", f"127.0.0.1:{port}", lang="nb")
+    try:
+        yield exercise, f"http://127.0.0.1:{port}"
+    finally:
+        exercise.kill_all()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes the host started (the consoles of browser tabs)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
+
+
+def _screenshot(page: Page, name: str) -> None:
+    folder = os.environ.get("CRISIS_SIM_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / name))
+
+
+def _replies(session: Path) -> list[dict[str, Any]]:
+    import json
+
+    with sqlite3.connect(session) as conn:
+        rows = conn.execute("SELECT data FROM events WHERE type = 'action'").fetchall()
+    return [d for d in (json.loads(r[0]) for r in rows) if d["action"] == "reply"]
+
+
+def test_a_press_seat_in_a_browser_answers_the_first_question(
+    browser: Browser, hosted: tuple[HostedExercise, str]
+) -> None:
+    exercise, base = hosted
+    page = browser.new_page(viewport=VIEWPORT)
+    tab = ServedScreen(page)
+    page.goto(f"{base}/seat/{exercise.code('press')}")
+    # The briefing, drawn in the page, asks the person's name before the seat joins.
+    tab.shows("Ras i Bakkeby", "Ditt navn")
+    _screenshot(page, "browser-briefing.png")
+    tab.type("Per Hansen")
+    tab.press("Enter")
+    # The press seat's inbox, with the journalist's question and its countdown.
+    tab.shows("Hvor mange er evakuert fra Bakkeby?")
+    _screenshot(page, "browser-press-seat.png")
+    tab.press("r")
+    tab.shows("Hvor mange er evakuert fra Bakkeby?", "ctrl+s")
+    tab.type("Tolv personer er evakuert fra Bakkeby skole.")
+    tab.press("Control+s")
+    session = exercise.session()
+    tab.until(lambda: bool(_replies(session)))
+    [reply] = _replies(session)
+    assert reply["by"] == "Per Hansen"
+    assert reply["seat"] == "1:press"
+    assert reply["text"] == "Tolv personer er evakuert fra Bakkeby skole."
+    assert reply["to"] == ["sporsmal"]
+    page.close()
+
+
+def test_no_console_without_the_right_code(
+    browser: Browser, hosted: tuple[HostedExercise, str]
+) -> None:
+    exercise, base = hosted
+    trainee = exercise.code("press")
+    cases = {
+        f"{base}/": 200,  # no code: the page asks for one
+        f"{base}/seat/feil-kode-123": 403,
+        f"{base}/control/{trainee}": 403,  # a trainee's code for the control cell
+        f"{base}/join?code=feil-kode-123": 403,
+    }
+    for url, status in cases.items():
+        page = browser.new_page(viewport=VIEWPORT)
+        tab = ServedScreen(page)
+        answer = page.goto(url)
+        assert answer is not None and answer.status == status, url
+        # The page asks for a code, and says nothing of which codes exist.
+        assert page.locator("input#code").count() == 1, url
+        assert trainee not in page.content() and exercise.codes["facilitator"] not in (
+            page.content()
+        )
+        assert tab.sockets == [], url
+        page.close()
+    # Straight at the websocket, a trainee's code for the control cell opens nothing.
+    request = urllib.request.Request(
+        f"{base}/ws/control/{trainee}",
+        headers={
+            "Connection": "Upgrade",
+            "Upgrade": "websocket",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        },
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=LIMIT)
+    assert refused.value.code == 403
+    assert _children(exercise.host.pid) == []
+    # A wrong code typed into the page is refused the same way; the right one opens the
+    # seat's own link.
+    page = browser.new_page(viewport=VIEWPORT)
+    page.goto(f"{base}/")
+    page.fill("input#code", "feil-kode-123")
+    page.click("button[type=submit]")
+    assert page.locator(".refusal").count() == 1
+    page.fill("input#code", trainee)
+    page.click("button[type=submit]")
+    assert page.url == f"{base}/seat/{trainee}"
+    page.close()
