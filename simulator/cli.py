@@ -1252,9 +1252,7 @@ def join(
     name = player or ("" if served else getpass.getuser())
 
     async def probe() -> Seat:
-        # Only the code is checked: the name goes with the seat's actions, and a served
-        # seat has none until the person types it.
-        seat = Seat(socket_path, code, name or "-")
+        seat = Seat(socket_path, code, name)
         try:
             await seat.connect()
         finally:
@@ -1272,6 +1270,8 @@ def join(
         _say(f"crisis-sim: error: {words('join.no_host', folder=str(folder))}", err=True)
         sys.exit(EXIT_INVALID)
     assert welcome is not None  # connect() returned: the host welcomed the seat
+    # A served seat opened again is the person who joined with its code before.
+    name = name or welcome.name
     loaded = _load(welcome.source or welcome.scenario)
     words = _words(lang, loaded.scenario.language)
     if not served:  # a served console's terminal is the browser's page

@@ -106,9 +106,9 @@ class HostedExercise:
         """A team's session file."""
         return self.folder() / f"team-{team}.sqlite"
 
-    def resume(self) -> subprocess.Popen[str]:
+    def resume(self, *options: str) -> subprocess.Popen[str]:
         """A host started again on the exercise's folder, once it listens."""
-        self.host = self._start_host("--resume", str(self.folder()))
+        self.host = self._start_host("--resume", str(self.folder()), *options)
         self.processes.append(self.host)
         wait_until(self.listens, [self.host])
         return self.host

@@ -181,6 +181,34 @@ def test_a_press_seat_in_a_browser_answers_the_first_question(
     assert reply["text"] == "Tolv personer er evakuert fra Bakkeby skole."
     assert reply["to"] == ["sporsmal"]
     page.close()
+    # Closing the tab lost nothing: the link opens the same seat again, without asking
+    # the name, with the question answered.
+    page = browser.new_page(viewport=VIEWPORT)
+    tab = ServedScreen(page)
+    page.goto(f"{base}/seat/{exercise.code('press')}")
+    tab.shows("Hvor mange er evakuert fra Bakkeby?", "0 å svare på")
+    assert "Ditt navn" not in tab.text()
+    page.close()
+
+
+def test_a_tab_left_open_through_a_host_restart_opens_its_seat_again(
+    browser: Browser, hosted: tuple[HostedExercise, str]
+) -> None:
+    exercise, base = hosted
+    page = browser.new_page(viewport=VIEWPORT)
+    tab = ServedScreen(page)
+    page.goto(f"{base}/seat/{exercise.code('press')}")
+    tab.shows("Ditt navn")
+    exercise.stop()
+    # The page tells that the link is broken and waits for the host ...
+    page.wait_for_selector("body.-lost .lost", state="visible", timeout=LIMIT * 1000)
+    exercise.resume("--web", base.removeprefix("http://"))
+    # ... and opens the seat again by itself once the host is back.
+    tab.until(lambda: len(tab.sockets) == 2 and "Ditt navn" in tab.text())
+    tab.type("Per Hansen")
+    tab.press("Enter")
+    tab.shows("Hvor mange er evakuert fra Bakkeby?")
+    page.close()
 
 
 def test_no_console_without_the_right_code(

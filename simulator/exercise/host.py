@@ -252,6 +252,8 @@ class Host:
         #: What serves alongside the socket (the seats' web pages): started once the
         #: socket listens, since what it starts joins there, and stopped first.
         self.companions: list[Companion] = []
+        #: The name each code last joined with.
+        self._names: dict[str, str] = {}
         self._server: asyncio.base_events.Server | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._clock: Clock | None = None
@@ -418,10 +420,15 @@ class Host:
             # The same words for every wrong code: nothing about which codes exist.
             _write(writer, Refused(Refusal.of(_said("code.wrong"), "exercise")))
             return None
-        seat = _Seat(code, hello.name, writer)
+        # A seat that joins without a name is the person who last joined with its code
+        # (a browser tab opened again): told in the welcome, so nobody types it twice.
+        name = hello.name or self._names.get(code.code, "")
+        if hello.name:
+            self._names[code.code] = hello.name
+        seat = _Seat(code, name, writer)
         sc = self.first.engine.scenario
         welcome = Welcome(
-            code.seat, code.role, code.team, hello.name, sc.id, sc.language, teams, self.source
+            code.seat, code.role, code.team, name, sc.id, sc.language, teams, self.source
         )
         _write(writer, welcome)
         # The backlogs are read and the seat added in one step of the loop: no batch

@@ -379,7 +379,9 @@ class _Fields:
 
 
 def _hello(f: _Fields) -> Hello:
-    return Hello(f.text("code", MAX_NAME), f.text("name", MAX_NAME), f.counts("last"))
+    # No name: the seat does not know it yet (a browser tab's console, before the person
+    # has typed it); the host answers with the name the code last joined with, if any.
+    return Hello(f.text("code", MAX_NAME), f.text("name", MAX_NAME, empty=True), f.counts("last"))
 
 
 def _request(f: _Fields) -> Request:
@@ -400,7 +402,7 @@ def _welcome(f: _Fields) -> Welcome:
         f.text("seat"),
         f.text("role"),
         f.text("team"),
-        f.text("name"),
+        f.text("name", empty=True),  # a browser tab's, before the person has typed it
         f.text("scenario"),
         f.text("language"),
         f.names("teams"),

@@ -51,6 +51,8 @@ MAX_MESSAGE = 64 * 1024
 MAX_BODY = 16 * 1024
 #: Font size in the page: a wall display is read from the back of the room.
 FONT_SIZE, WALL_FONT_SIZE = 16, 28
+#: Seconds a tab's console has to quit before it is killed.
+ENDING = 5.0
 #: Where the served consoles write what goes wrong (their terminal is the page).
 LOG_NAME = "web-seats.log"
 #: Addresses that only this machine reaches.
@@ -151,6 +153,7 @@ class WebSeats:
         self.title = title
         self.console_language = console_language
         self.open_tabs: Counter[str] = Counter()
+        self.stopping = False
         self._runner: web.AppRunner | None = None
         self._listening: socket.socket | None = None
         self._services: set[ServedConsole] = set()
@@ -203,10 +206,10 @@ class WebSeats:
 
     async def stop(self) -> None:
         """Close every tab's console, then stop listening."""
-        services = list(self._services)
-        for service in services:
-            with contextlib.suppress(Exception):
-                await service.stop()
+        # From now on a page asking whether its seat is served hears that it is not: a
+        # tab whose console closes now waits for the host to come back.
+        self.stopping = True
+        await asyncio.gather(*(service.end() for service in list(self._services)))
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -284,6 +287,8 @@ class WebSeats:
 
     def _admitted(self, code: str, control: bool) -> SeatCode | web.Response:
         """The seat a link opens, or the page that says why not (and starts nothing)."""
+        if self.stopping:
+            raise web.HTTPServiceUnavailable()
         entry = self._entry(code)
         if entry is None:
             return self._code_form(self.words("web.code.wrong"), 403)
@@ -362,8 +367,7 @@ class WebSeats:
             self.open_tabs[entry.code] -= 1
             if not self.open_tabs[entry.code]:
                 del self.open_tabs[entry.code]
-            with contextlib.suppress(Exception):
-                await service.stop()
+            await service.end()
             with contextlib.suppress(Exception):
                 await socket.close()
         return socket
@@ -385,6 +389,21 @@ class ServedConsole(AppService):
     def __init__(self, command: str, code: str, **kwargs: Any) -> None:
         super().__init__(command, **kwargs)
         self.code = code
+
+    async def end(self) -> None:
+        """Quit the console and wait for its process to end (killed if it will not):
+        nothing of it is left when the host stops."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.stop(), ENDING)
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), ENDING)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment: dict[str, str] = super()._build_environment(width, height)
