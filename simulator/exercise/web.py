@@ -467,6 +467,7 @@ async def _guarded(
     if response.prepared:
         return response  # a websocket's answer went out when it opened
     headers = response.headers
+    headers["Server"] = "crisis-sim"  # no versions to look weaknesses up by
     headers.setdefault("Cache-Control", "no-store")
     headers["Referrer-Policy"] = "no-referrer"
     headers["X-Content-Type-Options"] = "nosniff"
