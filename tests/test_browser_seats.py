@@ -259,3 +259,15 @@ def test_no_console_without_the_right_code(
     page.click("button[type=submit]")
     assert page.url == f"{base}/seat/{trainee}"
     page.close()
+
+
+def test_the_control_cells_link_opens_the_control_screen(
+    browser: Browser, hosted: tuple[HostedExercise, str]
+) -> None:
+    exercise, base = hosted
+    page = browser.new_page(viewport=VIEWPORT)
+    tab = ServedScreen(page)
+    page.goto(f"{base}/control/{exercise.codes['facilitator']}")
+    # Every team's state, with the press question still to be answered.
+    tab.shows("Øvingsstyring", "å svare på")
+    page.close()
