@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import MINIMAL, simulate
+from tests.hosting import HostedExercise
 
 
 @pytest.fixture
@@ -48,3 +49,19 @@ def stopped(jordras_stopped: Path, tmp_path: Path) -> Path:
     """This test's own copy of :func:`jordras_stopped`, as ``S.sqlite`` in its folder: a
     session it may resume, replay or alter."""
     return Path(shutil.copyfile(jordras_stopped, tmp_path / "S.sqlite"))
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
+    """A host of a small scenario serving its seats to browsers on a free port of this
+    machine, and the base of its links."""
+    from tests.web_hosting import SCENARIO, free_port
+
+    scenario = tmp_path / "nett.yaml"
+    scenario.write_text(SCENARIO, encoding="utf-8")
+    port = free_port()
+    exercise = HostedExercise(tmp_path, str(scenario), "--web", f"127.0.0.1:{port}", lang="nb")
+    try:
+        yield exercise, f"http://127.0.0.1:{port}"
+    finally:
+        exercise.kill_all()

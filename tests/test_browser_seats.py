@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sqlite3
 import time
 import urllib.error
@@ -23,6 +22,7 @@ import pyte
 import pytest
 
 from tests.hosting import HostedExercise
+from tests.web_hosting import children
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and not os.environ.get("CRISIS_SIM_REQUIRE_BROWSER"):
@@ -30,37 +30,9 @@ if CHROMIUM is None and not os.environ.get("CRISIS_SIM_REQUIRE_BROWSER"):
 
 from playwright.sync_api import Browser, Page, WebSocket, sync_playwright  # noqa: E402
 
-SCENARIO = """\
-format: 1
-id: nett
-title: Ras i Bakkeby
-duration: 30m
-language: nb
-summary: Et ras har gått i Bakkeby. Dere er kommunens kommunikasjonsstab.
-organisation: {name: Bakkeby kommune, handle: bakkebykommune}
-personas:
-  - {id: kari, name: Kari Nordmann}
-  - {id: avisa, name: Bakkeby Avis, role: media}
-injects:
-  - {id: post, at: 0m, from: kari, kind: post, text: "Det har gått et ras ved skolen!"}
-  - id: sporsmal
-    at: 0m
-    from: avisa
-    kind: press
-    text: "Hvor mange er evakuert fra Bakkeby?"
-    expect:
-      - {do: reply, within: 20m}
-"""
 #: The browser window: the console gets as many cells as fit.
 VIEWPORT = {"width": 1280, "height": 800}
 LIMIT = 60.0
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 class ServedScreen:
@@ -120,24 +92,12 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def hosted(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
-    scenario = tmp_path / "nett.yaml"
-    scenario.write_text(SCENARIO, encoding="utf-8")
-    port = _free_port()
-    exercise = HostedExercise(tmp_path, str(scenario), "--web", f"127.0.0.1:{port}", lang="nb")
-    try:
-        yield exercise, f"http://127.0.0.1:{port}"
-    finally:
-        exercise.kill_all()
-
-
-def _children(pid: int) -> list[int]:
-    """The processes the host started (the consoles of browser tabs)."""
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
-    return found
+def _open(browser: Browser, url: str) -> tuple[Page, ServedScreen]:
+    """A new tab at ``url``, and what its console shows."""
+    page = browser.new_page(viewport=VIEWPORT)
+    tab = ServedScreen(page)
+    page.goto(url)
+    return page, tab
 
 
 def _screenshot(page: Page, name: str) -> None:
@@ -155,12 +115,10 @@ def _replies(session: Path) -> list[dict[str, Any]]:
 
 
 def test_a_press_seat_in_a_browser_answers_the_first_question(
-    browser: Browser, hosted: tuple[HostedExercise, str]
+    browser: Browser, served: tuple[HostedExercise, str]
 ) -> None:
-    exercise, base = hosted
-    page = browser.new_page(viewport=VIEWPORT)
-    tab = ServedScreen(page)
-    page.goto(f"{base}/seat/{exercise.code('press')}")
+    exercise, base = served
+    page, tab = _open(browser, f"{base}/seat/{exercise.code('press')}")
     # The briefing, drawn in the page, asks the person's name before the seat joins.
     tab.shows("Ras i Bakkeby", "Ditt navn")
     _screenshot(page, "browser-briefing.png")
@@ -183,21 +141,17 @@ def test_a_press_seat_in_a_browser_answers_the_first_question(
     page.close()
     # Closing the tab lost nothing: the link opens the same seat again, without asking
     # the name, with the question answered.
-    page = browser.new_page(viewport=VIEWPORT)
-    tab = ServedScreen(page)
-    page.goto(f"{base}/seat/{exercise.code('press')}")
+    page, tab = _open(browser, f"{base}/seat/{exercise.code('press')}")
     tab.shows("Hvor mange er evakuert fra Bakkeby?", "0 å svare på")
     assert "Ditt navn" not in tab.text()
     page.close()
 
 
 def test_a_tab_left_open_through_a_host_restart_opens_its_seat_again(
-    browser: Browser, hosted: tuple[HostedExercise, str]
+    browser: Browser, served: tuple[HostedExercise, str]
 ) -> None:
-    exercise, base = hosted
-    page = browser.new_page(viewport=VIEWPORT)
-    tab = ServedScreen(page)
-    page.goto(f"{base}/seat/{exercise.code('press')}")
+    exercise, base = served
+    page, tab = _open(browser, f"{base}/seat/{exercise.code('press')}")
     tab.shows("Ditt navn")
     exercise.stop()
     # The page tells that the link is broken and waits for the host ...
@@ -212,9 +166,9 @@ def test_a_tab_left_open_through_a_host_restart_opens_its_seat_again(
 
 
 def test_no_console_without_the_right_code(
-    browser: Browser, hosted: tuple[HostedExercise, str]
+    browser: Browser, served: tuple[HostedExercise, str]
 ) -> None:
-    exercise, base = hosted
+    exercise, base = served
     trainee = exercise.code("press")
     cases = {
         f"{base}/": 200,  # no code: the page asks for one
@@ -247,7 +201,7 @@ def test_no_console_without_the_right_code(
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=LIMIT)
     assert refused.value.code == 403
-    assert _children(exercise.host.pid) == []
+    assert children(exercise.host.pid) == []
     # A wrong code typed into the page is refused the same way; the right one opens the
     # seat's own link.
     page = browser.new_page(viewport=VIEWPORT)
@@ -262,12 +216,10 @@ def test_no_console_without_the_right_code(
 
 
 def test_the_control_cells_link_opens_the_control_screen(
-    browser: Browser, hosted: tuple[HostedExercise, str]
+    browser: Browser, served: tuple[HostedExercise, str]
 ) -> None:
-    exercise, base = hosted
-    page = browser.new_page(viewport=VIEWPORT)
-    tab = ServedScreen(page)
-    page.goto(f"{base}/control/{exercise.codes['facilitator']}")
+    exercise, base = served
+    page, tab = _open(browser, f"{base}/control/{exercise.codes['facilitator']}")
     # Every team's state, with the press question still to be answered.
     tab.shows("Øvingsstyring", "å svare på")
     page.close()

@@ -6,7 +6,6 @@ import asyncio
 import signal
 import socket
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
@@ -14,19 +13,7 @@ import pytest
 
 from simulator.exercise.web import MAX_MESSAGE, TABS_PER_SEAT
 from tests.hosting import HostedExercise, wait_until
-from tests.test_browser_seats import SCENARIO, _children, _free_port
-
-
-@pytest.fixture
-def hosted(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
-    scenario = tmp_path / "nett.yaml"
-    scenario.write_text(SCENARIO, encoding="utf-8")
-    port = _free_port()
-    exercise = HostedExercise(tmp_path, str(scenario), "--web", f"127.0.0.1:{port}", lang="nb")
-    try:
-        yield exercise, f"http://127.0.0.1:{port}"
-    finally:
-        exercise.kill_all()
+from tests.web_hosting import children, free_port
 
 
 async def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -35,9 +22,9 @@ async def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
 
 
 def test_only_the_pages_and_the_three_files_the_page_needs_are_served(
-    hosted: tuple[HostedExercise, str],
+    served: tuple[HostedExercise, str],
 ) -> None:
-    exercise, base = hosted
+    exercise, base = served
     status, headers, body = asyncio.run(_get(f"{base}/static/js/textual.js"))
     assert status == 200 and headers["Content-Type"].startswith("text/javascript")
     assert len(body) > 100_000
@@ -61,7 +48,7 @@ def test_only_the_pages_and_the_three_files_the_page_needs_are_served(
         assert headers["Referrer-Policy"] == "no-referrer"
         assert headers["X-Frame-Options"] == "DENY"
         assert "script-src 'self' 'nonce-" in headers["Content-Security-Policy"]
-    assert _children(exercise.host.pid) == []
+    assert children(exercise.host.pid) == []
 
 
 async def _tabs(base: str, code: str, count: int) -> list[aiohttp.ClientWebSocketResponse]:
@@ -73,15 +60,15 @@ async def _tabs(base: str, code: str, count: int) -> list[aiohttp.ClientWebSocke
 
 
 def test_a_seat_has_at_most_three_tabs_and_a_tab_sends_small_messages(
-    hosted: tuple[HostedExercise, str],
+    served: tuple[HostedExercise, str],
 ) -> None:
-    exercise, base = hosted
+    exercise, base = served
     code = exercise.code("social")
     host = exercise.host.pid
 
     async def scenario() -> None:
         tabs = await _tabs(base, code, TABS_PER_SEAT)
-        wait_until(lambda: len(_children(host)) == TABS_PER_SEAT, [exercise.host])
+        wait_until(lambda: len(children(host)) == TABS_PER_SEAT, [exercise.host])
         # One more tab of the same seat is refused before any console starts ...
         status, _, body = await _get(f"{base}/seat/{code}")
         assert status == 429 and "allerede åpen i 3 faner".encode() in body
@@ -89,7 +76,7 @@ def test_a_seat_has_at_most_three_tabs_and_a_tab_sends_small_messages(
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 await client.ws_connect(f"{base.replace('http', 'ws')}/ws/seat/{code}")
             assert refused.value.status == 429
-        assert len(_children(host)) == TABS_PER_SEAT
+        assert len(children(host)) == TABS_PER_SEAT
         # ... while another seat opens.
         other = await _tabs(base, exercise.code("press"), 1)
         # A message larger than a page ever sends closes its tab and its console.
@@ -98,20 +85,20 @@ def test_a_seat_has_at_most_three_tabs_and_a_tab_sends_small_messages(
         while message.type == aiohttp.WSMsgType.BINARY:
             message = await tabs[0].receive()
         assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
-        wait_until(lambda: len(_children(host)) == TABS_PER_SEAT, [exercise.host])
+        wait_until(lambda: len(children(host)) == TABS_PER_SEAT, [exercise.host])
         status, _, _ = await _get(f"{base}/seat/{code}")
         assert status == 200
         for tab in [*tabs, *other]:
             await tab.close()
-        wait_until(lambda: _children(host) == [], [exercise.host])
+        wait_until(lambda: children(host) == [], [exercise.host])
 
     asyncio.run(scenario())
 
 
 def test_another_sites_page_cannot_open_a_seats_console(
-    hosted: tuple[HostedExercise, str],
+    served: tuple[HostedExercise, str],
 ) -> None:
-    exercise, base = hosted
+    exercise, base = served
 
     async def scenario() -> None:
         async with aiohttp.ClientSession() as client:
@@ -123,7 +110,7 @@ def test_another_sites_page_cannot_open_a_seats_console(
             assert refused.value.status == 403
 
     asyncio.run(scenario())
-    assert _children(exercise.host.pid) == []
+    assert children(exercise.host.pid) == []
 
 
 def _host(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
@@ -159,7 +146,7 @@ def test_a_taken_port_is_told_and_nothing_is_hosted(tmp_path: Path) -> None:
 
 
 def test_serving_every_network_warns_who_can_reach_the_seats(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     exercise = HostedExercise(tmp_path, "jordras", "--web", f"0.0.0.0:{port}")
     try:
         status, out, err = exercise.signal(signal.SIGINT)

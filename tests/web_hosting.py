@@ -1,0 +1,43 @@
+"""What the web seats' tests share: their scenario, a free port, the host's children."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+SCENARIO = """\
+format: 1
+id: nett
+title: Ras i Bakkeby
+duration: 30m
+language: nb
+summary: Et ras har gått i Bakkeby. Dere er kommunens kommunikasjonsstab.
+organisation: {name: Bakkeby kommune, handle: bakkebykommune}
+personas:
+  - {id: kari, name: Kari Nordmann}
+  - {id: avisa, name: Bakkeby Avis, role: media}
+injects:
+  - {id: post, at: 0m, from: kari, kind: post, text: "Det har gått et ras ved skolen!"}
+  - id: sporsmal
+    at: 0m
+    from: avisa
+    kind: press
+    text: "Hvor mange er evakuert fra Bakkeby?"
+    expect:
+      - {do: reply, within: 20m}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def children(pid: int) -> list[int]:
+    """The processes the host started (the consoles of browser tabs)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(p) for p in (task / "children").read_text().split()]
+    return found
