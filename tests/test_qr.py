@@ -8,9 +8,9 @@ import pytest
 import segno
 from rich.color import Color
 from textual.app import App, ComposeResult
-from textual.strip import Strip
 
-from simulator.tui.widgets.qr import QRCode, modules_of
+from simulator.tui.widgets.qr import QRCode
+from tests.console_fixtures import drawn_modules, on_screen
 
 LINKS = [
     "http://127.0.0.1:8080/seat/AbCdEfGhIjKlMnOp",
@@ -35,24 +35,14 @@ class Shown(App[None]):
             self.stylesheet.update(self)
 
 
-def on_screen(app: App[None]) -> list[Strip]:
-    """The widget's part of what the terminal shows: the screen's lines, cropped to it."""
-    region = app.query_one(QRCode).region
-    strips = app.screen._compositor.render_strips()
-    return [strip.crop(region.x, region.right) for strip in strips[region.y : region.bottom]]
-
-
 def segnos_own(link: str) -> list[list[bool]]:
     """segno's matrix of the link's QR code, with the quiet zone it gives."""
     return [[bool(m) for m in row] for row in segno.make_qr(link).matrix_iter()]
 
 
-def read_back(strips: list[Strip]) -> list[list[bool]]:
-    return modules_of(strip.text for strip in strips)
-
-
 def same_code(drawn: list[list[bool]], expected: list[list[bool]]) -> None:
-    # Two modules a line: an odd module count leaves a last half-line, which is light.
+    """``drawn`` is ``expected`` with, for an odd number of rows, a light half-row below:
+    two modules a line leave half a line over."""
     assert len(drawn) == len(expected) + len(expected) % 2
     assert drawn[: len(expected)] == expected
     for extra in drawn[len(expected) :]:
@@ -64,12 +54,18 @@ async def test_what_the_screen_shows_reads_back_as_segnos_code(link: str) -> Non
     app = Shown(link)
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
-        strips = on_screen(app)
+        widget = app.query_one(QRCode)
+        strips = on_screen(app, widget)
         expected = segnos_own(link)
-        same_code(read_back(strips), expected)
-        # The quiet zone is there: four light modules on every side.
-        assert segno.make_qr(link).default_border_size == 4
-        assert not any(expected[0]) and not any(row[0] for row in expected)
+        drawn = drawn_modules(app, widget)
+        same_code(drawn, expected)
+        # The quiet zone is there: four light modules on every side of the symbol.
+        code = segno.make_qr(link)
+        assert code.default_border_size == 4
+        assert len(expected) == code.symbol_size(border=0)[0] + 8
+        rows = drawn[: len(expected)]
+        assert not any(any(row) for row in rows[:4] + rows[-4:])
+        assert not any(any(row[:4]) or any(row[-4:]) for row in rows)
         # Dark modules in the foreground, light in the background: black on white.
         black, white = Color.parse("#000000"), Color.parse("#ffffff")
         for strip in strips:
@@ -84,7 +80,10 @@ async def test_the_colours_come_from_the_css() -> None:
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
         styles = {
-            (s.style.color, s.style.bgcolor) for strip in on_screen(app) for s in strip if s.style
+            (s.style.color, s.style.bgcolor)
+            for strip in on_screen(app, app.query_one(QRCode))
+            for s in strip
+            if s.style
         }
         assert styles == {(Color.parse("#102030"), Color.parse("#f0e0d0"))}
 
@@ -93,10 +92,10 @@ async def test_another_link_draws_another_code_of_its_own_size() -> None:
     app = Shown(LINKS[0])
     async with app.run_test(size=(60, 30)) as pilot:
         await pilot.pause()
-        first = read_back(on_screen(app))
+        first = drawn_modules(app, app.query_one(QRCode))
         app.query_one(QRCode).link = LINKS[2]  # a longer link: a larger code
         await pilot.pause()
-        drawn = read_back(on_screen(app))
+        drawn = drawn_modules(app, app.query_one(QRCode))
         assert drawn != first
         same_code(drawn, segnos_own(LINKS[2]))
         assert len(segnos_own(LINKS[2])) > len(segnos_own(LINKS[0]))
