@@ -18,6 +18,8 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.events import Key, Paste
 from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from simulator.engine.clock import ManualTime, ScenarioClock
@@ -32,6 +34,7 @@ from simulator.tui.screens.exercise import ExerciseScreen, ReadingScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.widgets.feed import FeedView
 from simulator.tui.widgets.panels import DetailPane, StatusLine
+from simulator.tui.widgets.qr import modules_of
 
 SIZE = (120, 36)
 NAME = "Kari"
@@ -178,6 +181,19 @@ def screen_lines(app: CrisisApp) -> list[str]:
 
 def screen_text(app: CrisisApp) -> str:
     return "\n".join(screen_lines(app))
+
+
+def on_screen(app: App[Any], widget: Widget) -> list[Strip]:
+    """What the terminal shows of ``widget``: the screen's lines, cropped to its region."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()
+    return [strip.crop(region.x, region.right) for strip in strips[region.y : region.bottom]]
+
+
+def drawn_modules(app: App[Any], widget: Widget) -> list[list[bool]]:
+    """The modules of the QR code ``widget`` shows on screen, read back from its half
+    blocks, two rows a line (dark is True)."""
+    return modules_of(strip.text for strip in on_screen(app, widget))
 
 
 def widget_lines(feed: FeedView) -> list[str]:

@@ -1,8 +1,9 @@
 """The control cell's console against a real host of two teams on real session files,
 the host in the console's own event loop as in the host's terminal: its keys steer both
 teams, an ad-hoc item goes to one team or to all, the teams' table follows each team's
-log, and an observer's console of one team cannot steer. Nothing sleeps: each test waits
-for what it expects."""
+log, an observer's console of one team cannot steer, and a host that serves browsers
+shows every seat's link and its QR code. Nothing sleeps: each test waits for what it
+expects."""
 
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ from simulator.engine.store import Event
 from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.folder import Exercise, create
 from simulator.exercise.host import Host
+from simulator.exercise.links import SeatLinks, base_url, seat_links
 from simulator.scenario.loader import load_scenario
 from simulator.tui.control import ControlApp, ControlScreen
-from simulator.tui.screens.dialogs import AdhocScreen
-from tests.console_fixtures import paste, screen_text
+from simulator.tui.screens.dialogs import AdhocScreen, HelpScreen
+from simulator.tui.screens.links import LinksScreen
+from simulator.tui.widgets.qr import QRCode, qr_matrix
+from tests.console_fixtures import drawn_modules, on_screen, paste, screen_lines, screen_text
+from tests.test_language import _english_on
 
 
 @pytest.fixture
@@ -55,7 +60,11 @@ async def until(pilot: Pilot[int], test: Callable[[], bool]) -> None:
 
 
 def control_app(
-    exercise: Exercise, tmp_path: Path, role: SeatRole = SeatRole.FACILITATOR
+    exercise: Exercise,
+    tmp_path: Path,
+    role: SeatRole = SeatRole.FACILITATOR,
+    links: SeatLinks | None = None,
+    language: str = "nb",
 ) -> ControlApp:
     host = Host(exercise.engines, exercise.codes, tmp_path / "run", tick=None)
     return ControlApp(
@@ -63,9 +72,10 @@ def control_app(
         host.socket_path,
         code_of(exercise.codes, role),
         "Siri",
-        language="nb",
+        language=language,
         backoff=(0.01, 0.05),
         host=host,
+        links=links,
     )
 
 
@@ -132,3 +142,117 @@ async def test_an_observer_sees_one_team_and_cannot_steer(
         shown = screen_text(app)
         assert "Ad hoc" not in shown and "Avslutt øvelse" not in shown
         assert "Observatørnotat" in shown  # notes and ratings are the observer's
+
+
+# -- the seats' links ---------------------------------------------------------------------
+
+BASE = base_url("192.0.2.10", 8080)
+
+
+def shown_code(app: ControlApp) -> list[list[bool]]:
+    """The modules of the QR code on screen, with the half-row a last odd row leaves."""
+    return drawn_modules(app, app.screen.query_one(QRCode))
+
+
+def code_of_link(link: str) -> list[list[bool]]:
+    """What the screen shows for ``link``'s code: its modules, with the light half-row an
+    odd number of rows leaves below."""
+    matrix = qr_matrix(link)
+    return matrix + [[False] * len(matrix[0])] * (len(matrix) % 2)
+
+
+async def test_the_links_view_shows_every_seats_link_and_the_chosen_seats_code(
+    exercise: Exercise, tmp_path: Path
+) -> None:
+    links = seat_links(exercise.codes, BASE)
+    app = control_app(exercise, tmp_path, links=links)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: set(app.states) == {"1", "2"})
+        assert "l Lenker" in screen_text(app)  # in the line of keys, as the others are
+        await pilot.press("l")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LinksScreen)
+        lines = [strip.text for strip in on_screen(app, screen.query_one("#links-list"))]
+        # Every seat of every team in the list: its role's name and its link, on one line.
+        for entry in exercise.codes.codes:
+            if entry.role == SeatRole.FACILITATOR:
+                continue
+            url = links.teams[entry.team][entry.role]
+            (line,) = [line for line in lines if url in line]
+            assert app.tr(f"role.name.{entry.role}") in line
+        # The control cell's link, marked as the facilitator's, below the teams'.
+        (at,) = [n for n, line in enumerate(lines) if links.facilitator in line]
+        assert "øvingsstyring" in lines[at]
+        assert "Hold den unna deltakerne" in lines[at + 1]
+        # The first seat's code shows, and the screen draws it whole.
+        leader = links.teams["1"][SeatRole.LEADER]
+        assert screen.shown == leader
+        assert shown_code(app) == code_of_link(leader)
+        assert "Lag 1 · leder" in screen_text(app)
+
+        await pilot.press("down")  # the next seat: team 1's press officer
+        await pilot.pause()
+        press = links.teams["1"][SeatRole.PRESS]
+        assert screen.shown == press
+        assert shown_code(app) == code_of_link(press) != code_of_link(leader)
+        assert "Lag 1 · presse" in screen_text(app)
+
+        # A click on a seat chooses it too: team 2's observer.
+        observer = links.teams["2"][SeatRole.OBSERVER]
+        (row,) = [n for n, line in enumerate(screen_lines(app)) if observer in line]
+        list_top = screen.query_one("#links-list").region.y
+        await pilot.click("#links-list", offset=(4, row - list_top))
+        await pilot.pause()
+        assert screen.shown == observer
+        assert shown_code(app) == code_of_link(observer)
+
+        await pilot.press("end")  # the last: the control cell, with its warning
+        await pilot.pause()
+        assert screen.shown == links.facilitator
+        assert shown_code(app) == code_of_link(links.facilitator)
+        chosen = screen.query_one("#links-chosen")
+        assert chosen.has_class("-facilitator")
+        assert "Hold den unna deltakerne" in str(chosen.render())
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ControlScreen)
+
+
+async def test_without_browsers_the_control_screen_has_no_links_key(
+    exercise: Exercise, tmp_path: Path
+) -> None:
+    app = control_app(exercise, tmp_path)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: set(app.states) == {"1", "2"})
+        assert "Koder" in screen_text(app) and "Lenker" not in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, ControlScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Koder" in screen_text(app) and "Lenker" not in screen_text(app)
+
+
+async def test_the_links_view_speaks_nynorsk_and_names_its_keys(
+    exercise: Exercise, tmp_path: Path
+) -> None:
+    links = seat_links(exercise.codes, BASE)
+    app = control_app(exercise, tmp_path, links=links, language="nn")
+    async with app.run_test(size=(140, 45)) as pilot:
+        await until(pilot, lambda: set(app.states) == {"1", "2"})
+        await pilot.press("f1")  # the control screen's help lists the key
+        await pilot.pause()
+        assert "Lenkjer" in screen_text(app)
+        await pilot.press("escape", "l")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Lenkjer til plassane" in shown and "Hald ho unna deltakarane" in shown
+        assert _english_on(shown, "nn") == []
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = screen_text(app)
+        assert "Tilbake" in help_text and _english_on(help_text, "nn") == []

@@ -12,10 +12,14 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from simulator.files import read_input, write_output
+
+if TYPE_CHECKING:
+    from simulator.exercise.links import SeatLinks
 
 #: Bytes of randomness in a code: 12 bytes are 96 bits, 16 URL-safe characters.
 CODE_BYTES = 12
@@ -127,9 +131,14 @@ class CodeTable:
         return cls(codes)
 
     @property
+    def control_seat(self) -> SeatCode:
+        """The control cell's seat."""
+        return next(c for c in self.codes if c.role == SeatRole.FACILITATOR)
+
+    @property
     def facilitator(self) -> str:
         """The control cell's code."""
-        return next(c.code for c in self.codes if c.role == SeatRole.FACILITATOR)
+        return self.control_seat.code
 
     def team_codes(self) -> dict[str, list[SeatCode]]:
         """Each team's codes, in team and role order."""
@@ -152,19 +161,24 @@ class CodeTable:
                 found = entry
         return found
 
-    def as_json(self) -> bytes:
-        """The table as JSON: ``{"teams": {team: {role: code}}, "facilitator": code}``.
+    def as_json(self, links: SeatLinks | None = None) -> bytes:
+        """The table as JSON: ``{"teams": {team: {role: code}}, "facilitator": code}``,
+        and with ``links`` (a host that serves browsers) each seat's link beside them,
+        ``"links": {"teams": {team: {role: url}}, "facilitator": url}``.
 
         The control cell's seat is one for the whole exercise, so it stands apart from
-        the teams.
+        the teams. :meth:`read` takes the codes alone: the links follow from them.
         """
         teams = {
             team: {str(entry.role): entry.code for entry in entries}
             for team, entries in self.team_codes().items()
         }
-        table = {"teams": teams, "facilitator": self.facilitator}
+        table: dict[str, object] = {"teams": teams, "facilitator": self.facilitator}
+        if links is not None:
+            table["links"] = links.as_dict()
         return orjson.dumps(table, option=orjson.OPT_INDENT_2) + b"\n"
 
-    def write(self, path: Path) -> Path:
-        """Write the table to ``path``, readable by its owner only."""
-        return write_output(path, self.as_json())
+    def write(self, path: Path, links: SeatLinks | None = None) -> Path:
+        """Write the table (and ``links``, see :meth:`as_json`) to ``path``, readable by
+        its owner only."""
+        return write_output(path, self.as_json(links))

@@ -59,6 +59,21 @@ CONTROL: Final[dict[str, Entry]] = {
     "bind.team": ("Next team", "Neste lag", "Neste lag"),
     "bind.adhoc_all": ("Ad-hoc to all", "Ad hoc til alle", "Ad hoc til alle"),
     "bind.codes": ("Codes", "Koder", "Kodar"),
+    "bind.links": ("Links", "Lenker", "Lenkjer"),
+    "control.links.title": ("Links to the seats", "Lenker til plassene", "Lenkjer til plassane"),
+    "control.links.how": (
+        "Give each person the link to their seat, or let them scan its code with a phone "
+        "camera. ↑ ↓ choose the seat.",
+        "Gi hver deltaker lenken til plassen sin, eller la dem skanne koden med "
+        "mobilkameraet. ↑ ↓ velger plassen.",
+        "Gje kvar deltakar lenkja til plassen sin, eller la dei skanne koden med "
+        "mobilkameraet. ↑ ↓ vel plassen.",
+    ),
+    "control.links.facilitator": (
+        "The facilitator's link: it steers the exercise. Keep it away from the trainees.",
+        "Fasilitatorens lenke: den styrer øvelsen. Hold den unna deltakerne.",
+        "Lenkja til fasilitatoren: ho styrer øvinga. Hald ho unna deltakarane.",
+    ),
     "role.name.leader": ("leader", "leder", "leiar"),
     "role.name.press": ("press", "presse", "presse"),
     "role.name.social": ("social media", "sosiale medier", "sosiale medium"),

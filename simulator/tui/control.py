@@ -39,6 +39,7 @@ from simulator.tui.messages import (
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.dialogs import ConfirmScreen, Dialog
 from simulator.tui.screens.facilitator import FacilitatorScreen
+from simulator.tui.screens.links import LinksScreen
 from simulator.tui.seat import HostedApp, wire_fields
 from simulator.tui.text import clean
 from simulator.tui.triage import Triage
@@ -46,11 +47,22 @@ from simulator.tui.widgets.feed import ItemInfo
 
 if TYPE_CHECKING:
     from simulator.exercise.host import Host
+    from simulator.exercise.links import SeatLinks
 
 #: The actions of the control screen that steer the exercise or see every team: not an
 #: observer's (the clock's are the app's, and refused there).
 _STEERING = frozenset(
-    {"end", "next_inject", "adhoc", "adhoc_all", "next_team", "codes", "toggle_pause", "speed"}
+    {
+        "end",
+        "next_inject",
+        "adhoc",
+        "adhoc_all",
+        "next_team",
+        "codes",
+        "links",
+        "toggle_pause",
+        "speed",
+    }
 )
 #: The columns of the teams' table.
 _TEAM_COLUMNS = ("team", "met", "late", "missed", "open", "overdue", "last")
@@ -108,6 +120,7 @@ class ControlApp(HostedApp):
         backoff: tuple[float, float] = (0.1, 5.0),
         host: Host | None = None,
         join_hint: tuple[str, str] | None = None,
+        links: SeatLinks | None = None,
     ) -> None:
         super().__init__(
             loaded,
@@ -121,6 +134,8 @@ class ControlApp(HostedApp):
         self.host = host
         #: How seats join (the command's name and the session folder), for the codes.
         self.join_hint = join_hint
+        #: Each seat's link, when the host serves seats to browsers (else None).
+        self.links = links
         self.models: dict[str, FeedModel] = {}
         self.states: dict[str, TeamState] = {}
         self.team: str = ""
@@ -369,6 +384,7 @@ class ControlScreen(FacilitatorScreen, inherit_bindings=False):
         Binding("t", "next_team", "Next team", id="team"),
         Binding("A", "adhoc_all", "Ad-hoc to all", id="adhoc_all", key_display="shift+a"),
         Binding("k", "codes", "Codes", id="codes"),
+        Binding("l", "links", "Links", id="links"),
     ]
 
     @property
@@ -393,7 +409,10 @@ class ControlScreen(FacilitatorScreen, inherit_bindings=False):
             table.add_column(tr(f"control.{key}"), key=key)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """An observer's console has no keys that steer the exercise."""
+        """An observer's console has no keys that steer the exercise, and a host that
+        serves no browsers has no links to show."""
+        if action == "links" and self.control.links is None:
+            return False
         return not (self.control.observing and action.removeprefix("app.") in _STEERING)
 
     def refresh_panels(self) -> None:
@@ -449,6 +468,12 @@ class ControlScreen(FacilitatorScreen, inherit_bindings=False):
         app = self.control
         if app.host is not None:
             app.push_screen(CodesScreen(app.tr("control.codes.title"), app.codes_text()))
+
+    def action_links(self) -> None:
+        """Show each seat's link and its QR code."""
+        app = self.control
+        if app.links is not None:
+            app.push_screen(LinksScreen(app.tr, app.links))
 
 
 class CodesScreen(Dialog[None]):

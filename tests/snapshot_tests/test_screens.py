@@ -190,3 +190,51 @@ def test_the_composer_writes_a_statement_after_a_reply(snap_compare, tmp_path: P
         await _settled(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_links_view(snap_compare, tmp_path: Path) -> None:
+    # The control cell of a host that serves browsers: each team's seats with their links,
+    # the first seat's QR code, and the facilitator's link marked apart. Codes of its own,
+    # the same on every run (a host draws them at random).
+    import asyncio
+    import base64
+    import hashlib
+
+    from simulator.exercise.codes import CodeTable, SeatCode
+    from simulator.exercise.folder import create
+    from simulator.exercise.host import Host
+    from simulator.exercise.links import base_url, seat_links
+    from simulator.tui.control import ControlApp
+
+    exercise = create(load_scenario("jordras"), 7, 2, tmp_path, 1.0)
+
+    def fixed(entry: SeatCode) -> SeatCode:
+        digest = hashlib.blake2b(entry.seat.encode(), digest_size=12).digest()
+        return SeatCode(entry.team, entry.role, base64.urlsafe_b64encode(digest).decode())
+
+    codes = CodeTable([fixed(entry) for entry in exercise.codes.codes])
+    host = Host(exercise.engines, codes, tmp_path / "run", tick=None)
+    app = ControlApp(
+        exercise.loaded,
+        host.socket_path,
+        codes.facilitator,
+        "Siri",
+        language="nb",
+        host=host,
+        links=seat_links(codes, base_url("192.168.1.20", 8080)),
+    )
+
+    async def joined(pilot: Pilot) -> None:
+        while len(app.states) < 2:  # both teams' logs have come to the control cell
+            await pilot.pause(0.01)
+
+    async def run_before(pilot: Pilot) -> None:
+        await asyncio.wait_for(joined(pilot), 10)  # a bound, should the host never answer
+        await pilot.press("l")
+        app.clear_notifications()
+        await _settled(pilot)
+
+    try:
+        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    finally:
+        exercise.close()
