@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from simulator.engine.engine import Engine
     from simulator.exercise.folder import Exercise
     from simulator.exercise.host import Host
+    from simulator.exercise.links import SeatLinks
     from simulator.exercise.web import WebAddress, WebSeats
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
@@ -1080,9 +1081,10 @@ def host_cmd(
         for engine in exercise.engines.values():
             engine.pause()
     host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
-    web = None
+    web = links = None
     if address is not None:
         web = _web_seats(exercise, folder, runtime, address, lang)
+        links = _web_links(web)
         host.companions.append(web)
 
     def started() -> None:
@@ -1095,10 +1097,10 @@ def host_cmd(
                 role = roles(f"role.name.{entry.role}")
                 _say(words("host.code", role=role, code=entry.code))
         _say(words("host.facilitator", code=exercise.codes.facilitator))
-        if web is not None:
-            _say_links(web, words, roles)
+        if web is not None and links is not None:
+            _say_links(web, links, words, roles)
         if codes_file:
-            exercise.codes.write(Path(codes_file))
+            exercise.codes.write(Path(codes_file), links)
             _say(words("host.codes_file", path=codes_file))
         _say(words("host.join", name=command_name(), folder=str(folder)))
         sys.stdout.flush()
@@ -1108,7 +1110,7 @@ def host_cmd(
             # The control cell's screen in the host's terminal; the codes stay printed
             # above it once it closes.
             started()
-            status = _control_console(host, exercise, folder, lang)
+            status = _control_console(host, exercise, folder, lang, links)
         else:
 
             def store_failed(team: str, err: SessionError) -> None:
@@ -1159,22 +1161,27 @@ def _web_seats(
     return web
 
 
-def _say_links(web: WebSeats, words: Catalogue, roles: Catalogue) -> None:
-    """Each seat's link, the control cell's apart, and a warning when others can reach
-    them."""
-    from simulator.exercise.web import lan_address, seat_path
+def _web_links(web: WebSeats) -> SeatLinks:
+    """Every seat's link, with the machine's address on the network where the seats are
+    served on every network (no browser can open 0.0.0.0)."""
+    from simulator.exercise.links import seat_links
+    from simulator.exercise.web import lan_address
 
     address = web.address
-    base = address.base(lan_address() if address.everywhere else None)
+    return seat_links(web.codes, address.base(lan_address() if address.everywhere else None))
+
+
+def _say_links(web: WebSeats, links: SeatLinks, words: Catalogue, roles: Catalogue) -> None:
+    """Each seat's link, the control cell's apart, and a warning when others can reach
+    them."""
+    base = links.facilitator.rsplit("/control/", 1)[0]
     _say(words("host.web", base=base))
-    for team, entries in web.codes.team_codes().items():
+    for team, seats in links.teams.items():
         _say(words("host.team", team=team))
-        for entry in entries:
-            role = roles(f"role.name.{entry.role}")
-            _say(words("host.link", role=role, link=base + seat_path(entry, entry.code)))
-    control = web.codes.check(web.codes.facilitator)
-    assert control is not None  # the table's own code
-    _say(words("host.web.control", link=base + seat_path(control, control.code)))
+        for role, link in seats.items():
+            _say(words("host.link", role=roles(f"role.name.{role}"), link=link))
+    _say(words("host.web.control", link=links.facilitator))
+    address = web.address
     if address.everywhere:
         _say(words("host.web.everyone", address=address.base()), err=True)
     elif not address.loopback:
@@ -1189,7 +1196,9 @@ def _role_words(language: str | None, scenario: str | None) -> Catalogue:
     return Catalogue(CONTROL, _language(language, scenario))
 
 
-def _control_console(host: Host, exercise: Exercise, folder: Path, lang: str | None) -> int:
+def _control_console(
+    host: Host, exercise: Exercise, folder: Path, lang: str | None, links: SeatLinks | None
+) -> int:
     """Run the control cell's console in this terminal, with the host in its event loop."""
     from simulator.tui.control import ControlApp
 
@@ -1203,6 +1212,7 @@ def _control_console(host: Host, exercise: Exercise, folder: Path, lang: str | N
         language=_asked(lang),
         host=host,
         join_hint=(command_name(), str(folder)),
+        links=links,
     )
     app.run()
     return _console_status(app, words)

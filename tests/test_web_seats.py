@@ -159,3 +159,16 @@ def test_serving_every_network_warns_who_can_reach_the_seats(tmp_path: Path) -> 
     press = exercise.code("press")
     [link] = [line.split()[-1] for line in out.splitlines() if line.endswith(press)][-1:]
     assert link.endswith(f":{port}/seat/{press}") and "0.0.0.0" not in link
+
+
+def test_the_codes_file_holds_every_seats_link(served: tuple[HostedExercise, str]) -> None:
+    exercise, base = served
+    links = exercise.codes["links"]
+    for team, seats in exercise.codes["teams"].items():
+        assert links["teams"][team] == {role: f"{base}/seat/{code}" for role, code in seats.items()}
+    assert links["facilitator"] == f"{base}/control/{exercise.codes['facilitator']}"
+    status, out, _ = exercise.signal(signal.SIGINT)
+    assert status == 0
+    # The host printed the same links.
+    for link in [*links["teams"]["1"].values(), links["facilitator"]]:
+        assert link in out

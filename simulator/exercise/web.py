@@ -38,6 +38,7 @@ from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
 from simulator.exercise.codes import CODE_VARIABLE, CodeTable, SeatCode, SeatRole
+from simulator.exercise.links import base_url, path_for
 from simulator.lang import Catalogue
 from simulator.lang.web import WEB
 
@@ -94,10 +95,7 @@ class WebAddress:
     def base(self, shown_host: str | None = None) -> str:
         """``http://HOST:PORT``, for links (``shown_host`` in place of an address that
         listens everywhere, which no browser can open)."""
-        host = shown_host or self.host
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return base_url(shown_host or self.host, self.port)
 
 
 def parse_address(text: str) -> WebAddress:
@@ -124,12 +122,6 @@ def lan_address() -> str | None:
         address: str = probe.getsockname()[0]
         return address
     return None
-
-
-def seat_path(entry: SeatCode, code: str) -> str:
-    """The path of a seat's link: the control cell's under ``/control``, every other
-    seat's under ``/seat``."""
-    return f"/control/{code}" if entry.role == SeatRole.FACILITATOR else f"/seat/{code}"
 
 
 class WebSeats:
@@ -254,7 +246,7 @@ class WebSeats:
         entry = self._entry(request.query.get("code", ""))
         if entry is None:
             return self._code_form(self.words("web.code.wrong"), 403)
-        raise web.HTTPSeeOther(seat_path(entry, entry.code))
+        raise web.HTTPSeeOther(path_for(entry))
 
     async def _seat_page(self, request: web.Request) -> web.Response:
         return self._console_page(request, control=False)
@@ -305,7 +297,7 @@ class WebSeats:
                 heading=self.words("web.busy.title"),
                 refusal=busy,
                 again=self.words("web.again"),
-                again_link=seat_path(entry, entry.code),
+                again_link=path_for(entry),
             )
         return entry
 
