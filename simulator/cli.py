@@ -1164,7 +1164,7 @@ def join(code: str, player: str | None, session_dir: str, lang: str | None) -> N
     import asyncio
     import getpass
 
-    from simulator.exercise.codes import TRAINEES
+    from simulator.exercise.codes import TRAINEES, SeatRole
     from simulator.exercise.host import SOCKET_NAME, runtime_folder
     from simulator.exercise.seat import Seat, SeatRefused
 
@@ -1196,7 +1196,11 @@ def join(code: str, player: str | None, session_dir: str, lang: str | None) -> N
     words = _words(lang, loaded.scenario.language)
     _needs_terminal(words)
     app: ConsoleApp
-    if welcome.role in TRAINEES:
+    if welcome.role == SeatRole.WALL:
+        from simulator.tui.wall import WallApp
+
+        app = WallApp(loaded, socket_path, code, name, language=_asked(lang))
+    elif welcome.role in TRAINEES:
         from simulator.tui.seat import SeatApp
 
         app = SeatApp(loaded, socket_path, code, name, language=_asked(lang))

@@ -4,9 +4,10 @@ A trainee's seat and the team's wall display are read as raw lines off the socke
 a whole run of 'jordras' (the control cell jumps to the end): nothing in them tells what
 the exercise knows and the team does not, and the wall gets exactly what a trainee gets. A
 trainee's, an observer's or a wall's code cannot act as the control cell (nor open its
-screen from a trainee's console), a wall's code takes no action at all, a code reaches its
-own team only, and a wrong code, or one of another exercise, is refused without naming any
-code. Nothing sleeps: each wait is for a line, with a deadline.
+screen from a trainee's console), a wall's code takes no action at all and opens the wall
+display, a code reaches its own team only, and a wrong code, or one of another exercise,
+is refused without naming any code. Nothing sleeps: each wait is for a line, with a
+deadline.
 """
 
 from __future__ import annotations
@@ -414,6 +415,17 @@ def test_a_control_cell_or_observer_code_opens_no_trainee_console(exercise: Exer
             assert "Uttalelse" not in screen and "Presseinnboks" not in screen
         finally:
             term.close()
+
+
+def test_a_wall_code_opens_the_wall_display(exercise: Exercise) -> None:
+    term = exercise.join(exercise.code("wall"), "Vegg", size=(100, 30))
+    try:
+        wait_for(term, "Offentlig strøm")
+        screen = wait_for(term, "Lag 1")  # the host has welcomed it: its team is on top
+        assert "Pressehenvendelser" in screen and "Våre uttalelser" in screen
+        assert "Uttalelse" not in screen and "Øvingsstyring" not in screen
+    finally:
+        term.close()
 
 
 def test_a_trainees_console_has_no_way_to_the_control_screen(exercise: Exercise) -> None:
