@@ -1247,7 +1247,7 @@ def join(
     import getpass
     import os
 
-    from simulator.exercise.codes import CODE_VARIABLE, TRAINEES
+    from simulator.exercise.codes import CODE_VARIABLE, TRAINEES, SeatRole
     from simulator.exercise.host import SOCKET_NAME, runtime_folder
     from simulator.exercise.seat import Seat, SeatRefused
 
@@ -1287,7 +1287,11 @@ def join(
     if not served:  # a served console's terminal is the browser's page
         _needs_terminal(words)
     app: ConsoleApp
-    if welcome.role in TRAINEES:
+    if welcome.role == SeatRole.WALL:
+        from simulator.tui.wall import WallApp
+
+        app = WallApp(loaded, socket_path, code, name, language=_asked(lang))
+    elif welcome.role in TRAINEES:
         from simulator.tui.seat import SeatApp
 
         app = SeatApp(loaded, socket_path, code, name, language=_asked(lang), ask_name=not name)

@@ -179,9 +179,10 @@ def test_the_composers_words_have_one_owner_and_three_languages() -> None:
     from simulator.lang.control import CONTROL
     from simulator.lang.facilitator import FACILITATOR
     from simulator.lang.triage import TRIAGE
+    from simulator.lang.wall import WALL
     from simulator.tui.i18n import CATALOGUE
 
-    others = CONSOLE.keys() | TRIAGE.keys() | FACILITATOR.keys() | CONTROL.keys()
+    others = CONSOLE.keys() | TRIAGE.keys() | FACILITATOR.keys() | CONTROL.keys() | WALL.keys()
     assert not COMPOSER.keys() & others
     assert all(len(entry) == 3 and all(entry) for entry in COMPOSER.values())
     assert CATALOGUE.keys() == COMPOSER.keys() | others

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from simulator.scenario.durations import format_clock, format_duration, parse_duration
+from simulator.scenario.durations import (
+    day_clock,
+    format_clock,
+    format_duration,
+    next_minute,
+    parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,3 +62,16 @@ def test_rejected_forms_say_how_to_write_them(text: object, fragment: str) -> No
 def test_formatted_durations_parse_back(seconds: int) -> None:
     assert parse_duration(format_duration(seconds)) == seconds
     assert parse_duration(format_clock(seconds)) == seconds
+
+
+@given(
+    st.integers(min_value=0, max_value=59),
+    st.floats(min_value=0, max_value=20 * 3600, allow_nan=False),
+)
+def test_next_minute_is_when_the_time_of_day_shown_next_changes(second: int, now: float) -> None:
+    start = time(6, 40, second)
+    later = next_minute(start, now)
+    assert now < later <= now + 60
+    assert day_clock(start, later) != day_clock(start, now)
+    # Not a moment before: just short of it, the time of day shown is still the same.
+    assert day_clock(start, max(later - 0.001, now)) == day_clock(start, now)

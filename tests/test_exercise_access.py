@@ -1,11 +1,13 @@
 """Who may see and do what in a team exercise, against a real host process.
 
-A trainee's seat is read as raw lines off the socket, through a whole run of 'jordras'
-(the control cell jumps to the end): nothing in it tells what the exercise knows and the
-team does not. A trainee's or an observer's code cannot act as the control cell (nor
-open its screen from a trainee's console), a code reaches its own team only, and a wrong
-code, or one of another exercise, is refused without naming any code. Nothing sleeps:
-each wait is for a line, with a deadline.
+A trainee's seat and the team's wall display are read as raw lines off the socket, through
+a whole run of 'jordras' (the control cell jumps to the end): nothing in them tells what
+the exercise knows and the team does not, and the wall gets exactly what a trainee gets. A
+trainee's, an observer's or a wall's code cannot act as the control cell (nor open its
+screen from a trainee's console), a wall's code takes no action at all and opens the wall
+display, a code reaches its own team only, and a wrong code, or one of another exercise,
+is refused without naming any code. Nothing sleeps: each wait is for a line, with a
+deadline.
 """
 
 from __future__ import annotations
@@ -99,16 +101,18 @@ class Run:
 
     trainee: Raw  # joined at the start: each batch as it was committed
     late: Raw  # joined after the end: the backlog
+    wall: Raw  # the team's wall display, joined at the start
     observer: Raw
     log: list[dict[str, Any]]
     other_team_log: list[dict[str, Any]]
     alias: Callable[[str], str]  # the name a trainee's seat knows an item by
 
 
-async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw]:
+async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw, Raw]:
     """A run with something in it to withhold, then the jump to the end."""
     codes = exercise.codes["teams"]["1"]
     trainee = await Raw.join(exercise.socket, codes["press"])
+    wall = await Raw.join(exercise.socket, codes["wall"], "Vegg")
     observer = await Raw.join(exercise.socket, codes["observer"], "Olav")
     seats = {
         role: Seat(exercise.socket, code, role.title())
@@ -156,15 +160,16 @@ async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw]:
         ]
         assert [ack.refusal for ack in acks if not ack.ok] == []
         await trainee.until(ended)
+        await wall.until(ended)
         await observer.until(ended)
         late = await Raw.join(exercise.socket, codes["press"])
         await late.until(lambda m: isinstance(m, Clock))  # the backlog comes before it
     finally:
         for seat in seats.values():
             await seat.close()
-    for raw in (trainee, observer, late):
+    for raw in (trainee, wall, observer, late):
         raw.close()
-    return trainee, late, observer
+    return trainee, late, wall, observer
 
 
 def logged(path: Path) -> list[dict[str, Any]]:
@@ -179,7 +184,7 @@ def logged(path: Path) -> list[dict[str, Any]]:
 def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     exercise = Exercise(tmp_path_factory.mktemp("access"), teams=2)
     try:
-        trainee, late, observer = asyncio.run(play(exercise))
+        trainee, late, wall, observer = asyncio.run(play(exercise))
         exercise.stop()
     finally:
         exercise.kill_all()
@@ -187,6 +192,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     yield Run(
         trainee,
         late,
+        wall,
         observer,
         logged(folder / "team-1.sqlite"),
         logged(folder / "team-2.sqlite"),
@@ -194,7 +200,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     )
 
 
-@pytest.mark.parametrize("stream", ["trainee", "late"])
+@pytest.mark.parametrize("stream", ["trainee", "late", "wall"])
 def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, stream: str) -> None:
     raw: Raw = getattr(run, stream)
     # There was ground truth to withhold: the log has it, and the observer got it.
@@ -230,6 +236,13 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
             assert event["type"] == by_seq[event["seq"]]["type"]
     # A team's seat follows its own team alone.
     assert not any(isinstance(m, Events) and m.team != "1" for m in raw.messages)
+
+
+def test_the_wall_display_gets_exactly_what_a_trainee_gets(run: Run) -> None:
+    # Both joined at the start: the same events, cut the same way, items by the same
+    # aliases; the trainees' rules are the wall's, not a copy of them.
+    assert run.wall.events() == run.trainee.events()
+    assert any(e["type"] == "delivered" and "reaction" in e for e in run.wall.events())
 
 
 def test_a_trainee_seat_cannot_tell_misleading_items_by_their_reach(run: Run) -> None:
@@ -307,9 +320,17 @@ def exercise(tmp_path: Path) -> Iterator[Exercise]:
     hosted.kill_all()
 
 
+#: What a wall display might ask besides: the team's own actions.
+TEAM_ACTIONS: list[tuple[RequestKind, dict[str, Any] | None, float | None]] = [
+    (RequestKind.ACTION, {"do": "note", "text": "Fra veggen"}, None),
+    (RequestKind.ACTION, {"do": "statement", "channel": "social", "text": "Fra veggen"}, None),
+]
+
+
 async def refused_requests(exercise: Exercise) -> list[tuple[str, str, str | None]]:
-    """Every control request from each trainee and the observer, and every evaluation from
-    each trainee, while the control cell holds the clock; each (role, kind, refusal key)."""
+    """Every control request from each trainee, the observer and the wall, every evaluation
+    from each trainee and the wall, and the team's actions from the wall, while the control
+    cell holds the clock; each (role, kind, refusal key)."""
     facilitator = Seat(exercise.socket, exercise.codes["facilitator"], "Fasilitator")
     await facilitator.connect()
     assert (await facilitator.request(RequestKind.PAUSE)).ok
@@ -319,6 +340,8 @@ async def refused_requests(exercise: Exercise) -> list[tuple[str, str, str | Non
             seat = Seat(exercise.socket, code, role.title())
             await seat.connect()
             asked = CONTROL_REQUESTS + (EVALUATIONS if role != "observer" else [])
+            if role == "wall":
+                asked = asked + TEAM_ACTIONS
             for kind, fields, value in asked:
                 ack = await seat.request(kind, fields, value, team="1")
                 key = None if ack.ok or ack.refusal is None else ack.refusal.key
@@ -329,10 +352,16 @@ async def refused_requests(exercise: Exercise) -> list[tuple[str, str, str | Non
     return outcomes
 
 
-def test_trainee_and_observer_codes_cannot_act_as_the_control_cell(exercise: Exercise) -> None:
+def test_trainee_observer_and_wall_codes_cannot_act_as_the_control_cell(
+    exercise: Exercise,
+) -> None:
     outcomes = asyncio.run(refused_requests(exercise))
-    assert len(outcomes) == 4 * len(CONTROL_REQUESTS) + 3 * len(EVALUATIONS)
-    assert [o for o in outcomes if o[2] != "role.may_not"] == []
+    assert len(outcomes) == 5 * len(CONTROL_REQUESTS) + 4 * len(EVALUATIONS) + len(TEAM_ACTIONS)
+    # The wall is told it takes no action at all; the others what their role may not do.
+    expected = {
+        role: "wall.read_only" if role == "wall" else "role.may_not" for role, _, _ in outcomes
+    }
+    assert [o for o in outcomes if o[2] != expected[o[0]]] == []
     before = logged(exercise.session())
     # The control cell's pause is the last thing the log has: nothing refused changed it.
     assert (before[-1]["type"], before[-1].get("op")) == ("clock", "pause")
@@ -386,6 +415,17 @@ def test_a_control_cell_or_observer_code_opens_no_trainee_console(exercise: Exer
             assert "Uttalelse" not in screen and "Presseinnboks" not in screen
         finally:
             term.close()
+
+
+def test_a_wall_code_opens_the_wall_display(exercise: Exercise) -> None:
+    term = exercise.join(exercise.code("wall"), "Vegg", size=(100, 30))
+    try:
+        wait_for(term, "Offentlig strøm")
+        screen = wait_for(term, "Lag 1")  # the host has welcomed it: its team is on top
+        assert "Pressehenvendelser" in screen and "Våre uttalelser" in screen
+        assert "Uttalelse" not in screen and "Øvingsstyring" not in screen
+    finally:
+        term.close()
 
 
 def test_a_trainees_console_has_no_way_to_the_control_screen(exercise: Exercise) -> None:

@@ -5,6 +5,7 @@ and ctrl+c. Nothing sleeps: each wait polls with a deadline, woken by the proces
 from __future__ import annotations
 
 import asyncio
+import json
 import signal
 import stat
 from collections.abc import Iterator
@@ -52,7 +53,7 @@ def test_a_seat_joins_the_hosted_exercise_and_sigterm_leaves_a_valid_session(
 ) -> None:
     codes = hosted.codes
     assert set(codes) == {"teams", "facilitator"}
-    assert set(codes["teams"]["1"]) == {"leader", "press", "social", "observer"}
+    assert set(codes["teams"]["1"]) == {"leader", "press", "social", "observer", "wall"}
     assert stat.S_IMODE(hosted.codes_file.stat().st_mode) == 0o600
     seen = asyncio.run(first_events(hosted.socket, codes["teams"]["1"]["press"]))
     assert "seed" not in next(e for e in seen if e["type"] == "session_start")
@@ -68,6 +69,7 @@ def test_a_seat_joins_the_hosted_exercise_and_sigterm_leaves_a_valid_session(
     status, out, err = hosted.signal(signal.SIGTERM)
     assert status == 128 + signal.SIGTERM, err
     assert codes["teams"]["1"]["leader"] in out and "Host stopped" in out
+    assert f"  {'wall display':<16} {codes['teams']['1']['wall']}" in out
     assert not hosted.socket.exists()
     path = hosted.session()
     store = SessionStore.open(path, readonly=True)
@@ -179,6 +181,27 @@ def test_a_host_resumed_on_its_folder_keeps_the_codes_and_applies_a_resent_reque
     requests = [e.data.get("request") for e in store.events() if e.type == "action"]
     store.close()
     assert requests == ["req-1", "req-2"]
+
+
+def test_a_host_resumed_on_codes_from_before_the_wall_display_serves_the_seats_they_list(
+    hosted: HostedExercise,
+) -> None:
+    codes = hosted.codes["teams"]["1"]
+    status, _, err = hosted.signal(signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM, err
+    # The codes as a host wrote them before a team had a wall display.
+    path = hosted.folder() / "codes.json"
+    table = json.loads(path.read_text())
+    wall = table["teams"]["1"].pop("wall")
+    path.write_text(json.dumps(table))
+    hosted.resume()
+    assert asyncio.run(reply_once(hosted.socket, codes["press"], "req-1"))[0]
+    with pytest.raises(SeatRefused) as refused:
+        asyncio.run(Seat(hosted.socket, wall, "Vegg").connect())
+    assert refused.value.reason.key == "code.wrong"
+    status, out, err = hosted.signal(signal.SIGINT)
+    assert status == 0, err
+    assert codes["leader"] in out and codes["observer"] in out and "wall display" not in out
 
 
 def test_host_needs_a_scenario_or_a_folder_to_resume(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ from simulator.lang.source import SOURCE
 from simulator.lang.triage import TRIAGE
 from simulator.lang.units import UNITS
 from simulator.lang.web import WEB
+from simulator.lang.wall import WALL
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp
 from simulator.tui.screens.afteraction import AfterActionScreen
@@ -82,11 +83,21 @@ TABLES = {
     "exercise": EXERCISE,
     "control": CONTROL,
     "web": WEB,
+    "wall": WALL,
 }
 #: The tables whose words the console shows.
 SHOWN = {
     name: TABLES[name]
-    for name in ("console", "triage", "composer", "facilitator", "control", "reports", "engine")
+    for name in (
+        "console",
+        "triage",
+        "composer",
+        "facilitator",
+        "control",
+        "wall",
+        "reports",
+        "engine",
+    )
 }
 
 
@@ -110,7 +121,7 @@ def test_the_consoles_tables_share_no_key() -> None:
     in two of them would silently hide one text."""
     from simulator.tui.i18n import CATALOGUE
 
-    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL]
+    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL, WALL]
     assert sum(len(table) for table in tables) == len(CATALOGUE)
 
 

@@ -32,11 +32,18 @@ class SeatRole(StrEnum):
     PRESS = "press"
     SOCIAL = "social"
     OBSERVER = "observer"
+    #: The team's wall display: its situation on the room's projector, read-only.
+    WALL = "wall"
     FACILITATOR = "facilitator"
 
 
-#: The trainees' seats: they never see what the exercise knows and they do not.
+#: The trainees' seats: they act for the team, and never see what the exercise knows and
+#: they do not.
 TRAINEES = frozenset({SeatRole.LEADER, SeatRole.PRESS, SeatRole.SOCIAL})
+#: The seats that get the trainees' view of the team's log: no ground truth, items by
+#: their aliases. The trainees, and the wall display, which shows the room what the team
+#: sees and takes no action.
+TRAINEE_VIEW = TRAINEES | {SeatRole.WALL}
 #: The lists each trainee's console shows: the leader sees everything the team sees.
 ROLE_LISTS: dict[SeatRole, tuple[str, ...]] = {
     SeatRole.LEADER: ("feed", "press", "internal"),
@@ -61,12 +68,13 @@ def publishes_itself(role: SeatRole, approval_required: bool) -> bool:
 
 #: Every role, in the order a codes table lists them.
 ROLES: tuple[SeatRole, ...] = tuple(SeatRole)
-#: The seats of each team by default: the trainees and an observer.
+#: The seats of each team by default: the trainees, an observer and a wall display.
 TEAM_ROLES: tuple[SeatRole, ...] = (
     SeatRole.LEADER,
     SeatRole.PRESS,
     SeatRole.SOCIAL,
     SeatRole.OBSERVER,
+    SeatRole.WALL,
 )
 #: The control cell's "team": it follows every team.
 CONTROL = "*"
@@ -117,7 +125,8 @@ class CodeTable:
     @classmethod
     def read(cls, path: Path) -> CodeTable:
         """The table a host wrote to ``path`` (see :meth:`as_json`); ValueError when it is
-        not one."""
+        not one. A table written before a role existed (no ``wall``) is read as it is:
+        its teams have the seats it lists."""
         try:
             data = orjson.loads(read_input(path))
             codes = [

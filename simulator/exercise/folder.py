@@ -19,7 +19,7 @@ from pathlib import Path
 from simulator.engine.engine import Engine
 from simulator.engine.session import default_session_path, new_session
 from simulator.engine.store import SessionStore
-from simulator.exercise.codes import CodeTable, SeatRole
+from simulator.exercise.codes import TEAM_ROLES, TRAINEES, CodeTable, SeatRole
 from simulator.exercise.host import private_folder
 from simulator.files import write_output
 from simulator.scenario.loader import LoadedScenario
@@ -66,9 +66,10 @@ class Exercise:
 
 
 def roles_of(loaded: LoadedScenario) -> tuple[SeatRole, ...]:
-    """The seats of each team: the scenario's team roles, and an observer."""
+    """The seats of each team: the scenario's team roles, then the seats every team has
+    that are not a trainee's (an observer, a wall display)."""
     trainees = tuple(SeatRole(str(spec.role)) for spec in loaded.scenario.team.roles)
-    return (*trainees, SeatRole.OBSERVER)
+    return (*trainees, *(role for role in TEAM_ROLES if role not in TRAINEES))
 
 
 @contextmanager

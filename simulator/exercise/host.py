@@ -30,6 +30,7 @@ from simulator.engine.events import PUBLISHES, EventType, Status
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.exercise.codes import (
     ROLE_ACTIONS,
+    TRAINEE_VIEW,
     TRAINEES,
     CodeTable,
     SeatCode,
@@ -218,8 +219,9 @@ class _Seat:
     settled: set[tuple[str, str, int]] = field(default_factory=set)
 
     @property
-    def trainee(self) -> bool:
-        return self.code.role in TRAINEES
+    def trainee_view(self) -> bool:
+        """Whether it gets what the trainees get of the log (a trainee's, a wall's)."""
+        return self.code.role in TRAINEE_VIEW
 
 
 class Host:
@@ -471,13 +473,13 @@ class Host:
     def _as_seen_by(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
         """An event as this seat may see it, or None when it may not see it at all.
 
-        Observers and the control cell see the whole log. A trainee never sees what the
-        exercise knows and the team does not: the truth of an item (nor the reach that
-        would give it away), the expectations and their outcomes, corrections,
-        evaluations and observers' notes.
+        Observers and the control cell see the whole log. A trainee, and the wall display
+        that shows the room what the team sees, never see what the exercise knows and the
+        team does not: the truth of an item (nor the reach that would give it away), the
+        expectations and their outcomes, corrections, evaluations and observers' notes.
         """
         record = event.as_record()
-        if not seat.trainee:
+        if not seat.trainee_view:
             return record
         kind, data = event.type, event.data
         if kind in _WITHHELD:
@@ -581,13 +583,16 @@ class Host:
     def _apply(self, code: SeatCode, name: str, team: Team, request: Request) -> list[Event]:
         role, engine = code.role, team.engine
         kind = request.kind
+        if role == SeatRole.WALL:
+            # It shows the exercise and nothing more: told so, whatever it asked.
+            raise ProtocolError("wall.read_only")
         if kind not in _ALLOWED[role]:
             raise ProtocolError("role.may_not", role=str(role), kind=str(kind))
         if kind in CLOCK_REQUESTS:
             return _clock_request(engine, request)
         fields = request.action or {}
-        if role in TRAINEES:
-            fields = team.view.fields(fields)
+        if role in TRAINEE_VIEW:
+            fields = team.view.fields(fields)  # the items it names by their aliases
         if kind == RequestKind.ADHOC:
             return _adhoc(engine, fields)
         action = _action_request(fields, code, name, request.id)
@@ -653,6 +658,7 @@ _ALLOWED: dict[SeatRole, frozenset[RequestKind]] = {
     SeatRole.PRESS: _TRAINEE_REQUESTS,
     SeatRole.SOCIAL: _TRAINEE_REQUESTS,
     SeatRole.OBSERVER: frozenset({RequestKind.ACTION, RequestKind.EVALUATE}),
+    SeatRole.WALL: frozenset(),
     SeatRole.FACILITATOR: frozenset(RequestKind),
 }
 

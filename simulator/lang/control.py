@@ -78,5 +78,6 @@ CONTROL: Final[dict[str, Entry]] = {
     "role.name.press": ("press", "presse", "presse"),
     "role.name.social": ("social media", "sosiale medier", "sosiale medium"),
     "role.name.observer": ("observer", "observatør", "observatør"),
+    "role.name.wall": ("wall display", "veggskjerm", "veggskjerm"),
     "role.name.facilitator": ("control cell", "øvingsstyring", "øvingsstyring"),
 }

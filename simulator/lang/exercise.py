@@ -52,6 +52,11 @@ EXERCISE: Final[dict[str, Entry]] = {
         "en plass som {role} kan ikke gjøre «{kind}»",
         "ein plass som {role} kan ikkje gjere «{kind}»",
     ),
+    "wall.read_only": (
+        "a wall display only shows the exercise: it takes no action",
+        "en veggskjerm viser bare øvelsen: den gjør ingen handlinger",
+        "ein veggskjerm viser berre øvinga: han gjer ingen handlingar",
+    ),
     "request.speed": (
         "the speed must be a number from {low} to {high}",
         "farten må være et tall fra {low} til {high}",

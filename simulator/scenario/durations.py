@@ -4,6 +4,7 @@ of the exercise (T+) and the fictional time of day."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import time
 from typing import Final
@@ -110,3 +111,10 @@ def day_clock(start: time | None, seconds: float) -> str:
     begin = start or DEFAULT_START
     minutes = (begin.hour * 3600 + begin.minute * 60 + begin.second + int(seconds)) // 60 % 1440
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def next_minute(start: time | None, seconds: float) -> float:
+    """The scenario time after ``seconds`` at which :func:`day_clock` next shows another
+    minute: a screen that shows only the time of day need not be drawn before then."""
+    offset = (start or DEFAULT_START).second
+    return float((math.floor((seconds + offset) / 60) + 1) * 60 - offset)

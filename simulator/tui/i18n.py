@@ -1,7 +1,8 @@
 """The console's catalogue: its words come from :mod:`simulator.lang.console`, for triage
 from :mod:`simulator.lang.triage`, for the composer and the actions that ask what they need
-from :mod:`simulator.lang.composer`, and for the facilitator's screen from
-:mod:`simulator.lang.facilitator`."""
+from :mod:`simulator.lang.composer`, for the facilitator's screen from
+:mod:`simulator.lang.facilitator`, for the control cell from :mod:`simulator.lang.control`,
+and for the wall display from :mod:`simulator.lang.wall`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from simulator.lang.console import CONSOLE
 from simulator.lang.control import CONTROL
 from simulator.lang.facilitator import FACILITATOR
 from simulator.lang.triage import TRIAGE
+from simulator.lang.wall import WALL
 
 # Each key has one owner: a key in two tables would be a mistake (checked by the tests).
 CATALOGUE: Final[dict[str, Entry]] = {
@@ -22,6 +24,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     **COMPOSER,
     **FACILITATOR,
     **CONTROL,
+    **WALL,
 }
 
 __all__ = ["CATALOGUE", "Catalogue"]

@@ -15,7 +15,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.binding import Binding
@@ -164,6 +164,9 @@ class HostedApp(ConsoleApp):
     console stays live meanwhile.
     """
 
+    #: What the console says when its link to the host breaks (a catalogue key).
+    LOST_KEY: ClassVar[str] = "seat.lost"
+
     def __init__(
         self,
         loaded: LoadedScenario,
@@ -302,7 +305,7 @@ class HostedApp(ConsoleApp):
         self._lost = True
         clock = self._clock
         self._clock_received(Clock(self.now(), clock.speed, False, clock.ended))
-        self.notify(self.tr("seat.lost"), severity="warning", timeout=30)
+        self.notify(self.tr(self.LOST_KEY), severity="warning", timeout=30)
 
     def fresh(self, event: Event) -> bool:
         """Whether an event is news (it came as it happened), not part of the backlog a
@@ -310,9 +313,14 @@ class HostedApp(ConsoleApp):
         clock = self._clock
         return event.t >= self.now() - FRESH_SECONDS * max(clock.speed, 1.0)
 
+    def next_change(self, now: float) -> float:
+        """The scenario time, after ``now``, at which the screen shows something new by
+        the clock alone: the next whole second (the clock, the countdowns)."""
+        return math.floor(now) + 1
+
     def _next_second(self) -> None:
-        """Redraw when the shown second moves on, and not otherwise: a paused or ended
-        exercise draws nothing until the host says something."""
+        """Redraw when what the clock shows moves on (:meth:`next_change`), and not
+        otherwise: a paused or ended exercise draws nothing until the host says something."""
         if self._second is not None:
             self._second.stop()
             self._second = None
@@ -320,7 +328,7 @@ class HostedApp(ConsoleApp):
         if not clock.running or clock.ended or clock.speed <= 0:
             return
         now = self.now()
-        wait = (math.floor(now) + 1 - now) / clock.speed + _PAST_THE_SECOND
+        wait = (self.next_change(now) - now) / clock.speed + _PAST_THE_SECOND
         self._second = self.set_timer(wait, self._on_second)
 
     def _on_second(self) -> None:

@@ -89,13 +89,7 @@ class StatusLine(Panel):
         title: str,
     ) -> None:
         """Redraw from the given figures."""
-        state = (
-            tr("status.ended")
-            if ended
-            else f"▶ {speed:g}x {tr('status.running')}"
-            if running
-            else f"⏸ {tr('status.paused')}"
-        )
+        state = clock_state(tr, speed=speed, running=running, ended=ended)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{clock} ", "bold")
         text.append(f"{offset}  ")
@@ -120,6 +114,15 @@ class StatusLine(Panel):
         title_text.stylize(tone_of(self, Tone.TIME))
         text.append(title_text)
         self.put(text)
+
+
+def clock_state(tr: Catalogue, *, speed: float, running: bool, ended: bool) -> str:
+    """The clock's state in words: ended, running at its speed, or paused."""
+    if ended:
+        return tr("status.ended")
+    if running:
+        return f"▶ {speed:g}x {tr('status.running')}"
+    return f"⏸ {tr('status.paused')}"
 
 
 class DetailPane(VerticalScroll):
