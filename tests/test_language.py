@@ -41,8 +41,8 @@ from simulator.lang.sheets import SHEETS
 from simulator.lang.source import SOURCE
 from simulator.lang.triage import TRIAGE
 from simulator.lang.units import UNITS
-from simulator.lang.web import WEB
 from simulator.lang.wall import WALL
+from simulator.lang.web import WEB
 from simulator.scoring.replay import ReplayLog
 from simulator.tui.replay import ReplayApp
 from simulator.tui.screens.afteraction import AfterActionScreen
