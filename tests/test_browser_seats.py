@@ -32,6 +32,7 @@ from playwright.sync_api import Browser, Page, WebSocket, sync_playwright  # noq
 
 #: The browser window: the console gets as many cells as fit.
 VIEWPORT = {"width": 1280, "height": 800}
+PROJECTOR = {"width": 1920, "height": 1080}
 LIMIT = 60.0
 
 
@@ -92,9 +93,11 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def _open(browser: Browser, url: str) -> tuple[Page, ServedScreen]:
+def _open(
+    browser: Browser, url: str, viewport: dict[str, int] = VIEWPORT
+) -> tuple[Page, ServedScreen]:
     """A new tab at ``url``, and what its console shows."""
-    page = browser.new_page(viewport=VIEWPORT)
+    page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
     tab = ServedScreen(page)
     page.goto(url)
     return page, tab
@@ -222,4 +225,16 @@ def test_the_control_cells_link_opens_the_control_screen(
     page, tab = _open(browser, f"{base}/control/{exercise.codes['facilitator']}")
     # Every team's state, with the press question still to be answered.
     tab.shows("Øvingsstyring", "å svare på")
+    page.close()
+
+
+def test_the_wall_display_in_a_browser_shows_the_feed_and_the_press_in_large_text(
+    browser: Browser, served: tuple[HostedExercise, str]
+) -> None:
+    exercise, base = served
+    page, tab = _open(browser, f"{base}/seat/{exercise.code('wall')}", PROJECTOR)
+    # No name to give: the wall only shows, and the page asks for a larger font.
+    tab.shows("Det har gått et ras ved skolen!", "Hvor mange er evakuert", "⏱")
+    assert page.locator("#terminal").get_attribute("data-font-size") == "28"
+    _screenshot(page, "browser-wall.png")
     page.close()
