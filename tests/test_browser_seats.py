@@ -97,7 +97,7 @@ def _open(
     browser: Browser, url: str, viewport: dict[str, int] = VIEWPORT
 ) -> tuple[Page, ServedScreen]:
     """A new tab at ``url``, and what its console shows."""
-    page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
+    page = browser.new_page(viewport=viewport)
     tab = ServedScreen(page)
     page.goto(url)
     return page, tab
