@@ -112,6 +112,11 @@ CONSOLE: Final[dict[str, Entry]] = {
         "ord dere har valgt å unngå: «{match}»",
         "ord de har valt å unngå: «{match}»",
     ),
+    "finding.forbid": (
+        "wrong claim \u201c{match}\u201d",
+        "påstand dere ikke skal komme med: «{match}»",
+        "påstand de ikkje skal kome med: «{match}»",
+    ),
     "finding.national_id": (
         "national identity number {match}",
         "fødselsnummer {match}",
