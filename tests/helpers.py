@@ -4,6 +4,7 @@ small scenario texts."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -125,6 +127,25 @@ def simulate(folder: Path, *args: str) -> Ran:
     proc = run_cli("simulate", *args, cwd=folder)
     assert proc.returncode == 0, proc.stderr
     return proc
+
+
+#: Scripted teams of the bundled exercises, good and bad: ``<scenario>-<team>.yaml``.
+TEAMS = Path(__file__).parent / "teams"
+
+
+def scored_team(folder: Path, scenario: str, team: str) -> dict[str, Any]:
+    """The debrief, as JSON, of bundled ``scenario`` run with seed 1 by the scripted team
+    ``tests/teams/<scenario>-<team>.yaml``, its session written in ``folder``."""
+    session = folder / f"{scenario}-{team}.sqlite"
+    actions = TEAMS / f"{scenario}-{team}.yaml"
+    ran = run_cli(
+        "simulate", scenario, "--seed", "1", "--actions", str(actions), "--session", str(session)
+    )
+    assert ran.returncode == 0, ran.stderr
+    scored = run_cli("score", str(session), "--format", "json")
+    assert scored.returncode == 0, scored.stderr
+    result: dict[str, Any] = json.loads(scored.stdout)
+    return result
 
 
 def speaking(lang: str | None, args: tuple[str, ...]) -> tuple[str, ...]:

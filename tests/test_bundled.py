@@ -9,21 +9,22 @@ from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import KINDS, Scenario
 from tests.helpers import run_cli
 
-NAMES = ["flood", "jordras", "omdommekrise"]
+NAMES = ["ekstremver", "flood", "jordras", "omdommekrise"]
 
 
-def test_the_three_are_bundled() -> None:
+def test_the_four_are_bundled() -> None:
     assert bundled_names() == NAMES
 
 
 def test_all_pass_strict_validation() -> None:
     proc = run_cli("validate", "--strict", *NAMES)
     assert proc.returncode == 0, proc.stdout
-    assert proc.stdout.count("valid (0 errors, 0 warnings)") == 3
+    assert proc.stdout.count("valid (0 errors, 0 warnings)") == len(NAMES)
 
 
 @pytest.mark.parametrize(
-    ("name", "language"), [("jordras", "nb"), ("omdommekrise", "nb"), ("flood", "en")]
+    ("name", "language"),
+    [("jordras", "nb"), ("omdommekrise", "nb"), ("flood", "en"), ("ekstremver", "nn")],
 )
 def test_each_is_substantial(name: str, language: str) -> None:
     loaded = load_scenario(name)

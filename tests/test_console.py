@@ -389,6 +389,26 @@ async def test_guideline_breach_warns_and_needs_a_second_enter(tmp_path: Path) -
         assert action.t == t_press == 305
 
 
+async def test_a_wrong_claim_warns_as_it_is_typed(tmp_path: Path) -> None:
+    # A claim the scenario's guidelines forbid in any public text (jordras: safe drinking
+    # water before the samples are in) is named under the text as it is typed, as an
+    # avoided phrase is, and the console goes on.
+    console = Console(tmp_path)
+    claim = "trygt å drikke"
+
+    async with console.running() as pilot:
+        app = console.app
+        await console.begin(pilot)
+        await console.advance(pilot, 300)
+        await console.select(pilot, "presse-lokalavis-a", tab="press")
+        await pilot.press("r")
+        await pilot.pause()
+        await type_text(pilot, f"Vannet er {claim}")
+        assert app.tr("compose.warnings") in screen_text(app)
+        assert app.tr("finding.forbid", match=claim) in screen_text(app)
+        assert console.exercise.composer is not None
+
+
 # -- facilitator -----------------------------------------------------------------------
 
 

@@ -4,38 +4,21 @@ finding named. Both team files are in tests/teams/."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import run_cli
-
-TEAMS = Path(__file__).parent / "teams"
-
-
-def _score(tmp_path: Path, team: str) -> dict[str, Any]:
-    session = tmp_path / f"{team}.sqlite"
-    ran = run_cli(
-        "simulate", "jordras", "--seed", "1", "--actions", str(TEAMS / f"jordras-{team}.yaml"),
-        "--session", str(session),
-    )  # fmt: skip
-    assert ran.returncode == 0, ran.stderr
-    scored = run_cli("score", str(session), "--format", "json")
-    assert scored.returncode == 0, scored.stderr
-    result: dict[str, Any] = json.loads(scored.stdout)
-    return result
+from tests.helpers import scored_team
 
 
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _score(tmp_path_factory.mktemp("good"), "good")
+    return scored_team(tmp_path_factory.mktemp("good"), "jordras", "good")
 
 
 @pytest.fixture(scope="module")
 def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _score(tmp_path_factory.mktemp("bad"), "bad")
+    return scored_team(tmp_path_factory.mktemp("bad"), "jordras", "bad")
 
 
 def test_the_good_team_scores_at_least_80_with_no_breach_or_finding(

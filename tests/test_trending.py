@@ -57,6 +57,7 @@ CONTENT = {
     "jordras": {"brattlia", "#jordras", "kommunen", "kvikkleire"},
     "omdommekrise": {"solbakken", "#reddsolbakken", "sykehjem", "vestvik"},
     "flood": {"ashford", "#ashfordflood", "river", "council"},
+    "ekstremver": {"lisida", "#skoddefjord", "nesøyra", "kvernelva"},
 }
 
 

@@ -39,7 +39,7 @@ REPORTS: Final[dict[str, Entry]] = {
     "col.do": ("expected", "forventet", "forventa"),
     "col.delivered": ("delivered", "levert", "levert"),
     "col.deadline": ("deadline", "frist", "frist"),
-    "col.responded": ("responded", "svart", "svart"),
+    "col.responded": ("responded", "svart", "svara"),
     "col.response": ("response", "svartid", "svartid"),
     "col.response_time": ("response time", "svartid", "svartid"),
     "col.status": ("status", "status", "status"),
@@ -274,9 +274,9 @@ REPORTS: Final[dict[str, Entry]] = {
     "html.expectation.answer": (
         ", responded {time} (after {wait})",
         ", svart {time} (etter {wait})",
-        ", svart {time} (etter {wait})",
+        ", svara {time} (etter {wait})",
     ),
-    "html.expectation.no_answer": (", no response", ", ikke svart", ", ikkje svart"),
+    "html.expectation.no_answer": (", no response", ", ikke svart", ", ikkje svara"),
     "html.expectation.title": (
         "{inject} · {do}: delivered {delivered}, deadline {deadline}{answer}: {status}",
         "{inject} · {do}: levert {delivered}, frist {deadline}{answer}: {status}",
@@ -511,17 +511,17 @@ REPORTS: Final[dict[str, Entry]] = {
     "detail.answered": (
         "answered {time}, after {wait}",
         "svart {time}, etter {wait}",
-        "svart {time}, etter {wait}",
+        "svara {time}, etter {wait}",
     ),
     "detail.late": (
         "answered {time}, {over} after the deadline {deadline}",
         "svart {time}, {over} etter fristen {deadline}",
-        "svart {time}, {over} etter fristen {deadline}",
+        "svara {time}, {over} etter fristen {deadline}",
     ),
     "detail.missed": (
         "no answer by the deadline {deadline}",
         "ikke svart innen fristen {deadline}",
-        "ikkje svart innan fristen {deadline}",
+        "ikkje svara innan fristen {deadline}",
     ),
     "detail.missing": ("missing: {words}", "mangler: {words}", "manglar: {words}"),
     "detail.breach": (

@@ -1,6 +1,7 @@
 """Snapshots of the console's screens on a virtual clock and a fixed seed: at 100x30 in the
-scenario's language, the exercise screen also at 80x24 and 120x40, and every main screen in
-bokmål, nynorsk and English at 80x24 and 120x40."""
+scenario's language, the exercise screen also at 80x24 and 120x40, every main screen in
+bokmål, nynorsk and English at 80x24 and 120x40, and the nynorsk exercise 'ekstremver' in its
+own language at 120x40."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from simulator.tui.app import CrisisApp
 SIZE = (100, 30)
 
 
-def make_app(tmp_path: Path, language: str | None = None) -> tuple[CrisisApp, ManualTime]:
+def make_app(
+    tmp_path: Path, language: str | None = None, scenario: str = "jordras"
+) -> tuple[CrisisApp, ManualTime]:
     real = ManualTime()
     app = CrisisApp(
-        load_scenario("jordras"),
+        load_scenario(scenario),
         seed=1,
         session_path=tmp_path / "s.sqlite",
         clock=ScenarioClock(source=real),
@@ -94,16 +97,23 @@ def test_after_action_screen(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_debrief(real))
 
 
-def _debrief(real: ManualTime) -> Callable[[Pilot], Awaitable[None]]:
+def _debrief(
+    real: ManualTime,
+    press: str = "presse-lokalavis-a",
+    answer: str = "Brattlia er sperret",
+    rumour: str = "rykte-dam",
+) -> Callable[[Pilot], Awaitable[None]]:
+    """The after-action screen after the team answered the first journalist (``press``)
+    and, eight minutes later, flagged ``rumour`` as misleading."""
     from simulator.engine.actions import ActionRequest
 
     async def run_before(pilot: Pilot) -> None:
         await _exercise(real, 5)(pilot)
         crisis = pilot.app
-        crisis.act(ActionRequest("reply", ("presse-lokalavis-a",), "Brattlia er sperret"), "ok")  # type: ignore[attr-defined]
+        crisis.act(ActionRequest("reply", (press,), answer), "ok")  # type: ignore[attr-defined]
         real.advance(480)
         crisis.tick()  # type: ignore[attr-defined]
-        crisis.act(ActionRequest("flag", ("rykte-dam",), label="misleading"), "ok")  # type: ignore[attr-defined]
+        crisis.act(ActionRequest("flag", (rumour,), label="misleading"), "ok")  # type: ignore[attr-defined]
         real.advance(6000)  # past the end: the debrief opens
         crisis.tick()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -238,3 +248,24 @@ def test_links_view(snap_compare, tmp_path: Path) -> None:
         assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
     finally:
         exercise.close()
+
+
+# The nynorsk exercise as a new user opens it: no --lang, so the console speaks the
+# scenario's nynorsk. The briefing; the feed after twelve minutes, with the landslide rumour,
+# the neighbour's post with personal data and the press questions in it; the debrief after
+# the first journalist was answered and the rumour flagged.
+NYNORSK: dict[str, Callable[[ManualTime], Callable[[Pilot], Awaitable[None]]]] = {
+    "briefing": lambda real: _still,
+    "exercise": lambda real: _exercise(real, 12),
+    "after-action": lambda real: _debrief(
+        real,
+        answer="Eit jordskred har stengt fv. 613. Politiet leier evakueringa.",
+        rumour="rykte-lisida",
+    ),
+}
+
+
+@pytest.mark.parametrize("screen", list(NYNORSK))
+def test_ekstremver_in_nynorsk(snap_compare, tmp_path: Path, screen: str) -> None:
+    app, real = make_app(tmp_path, scenario="ekstremver")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=NYNORSK[screen](real))
