@@ -510,9 +510,11 @@ _NO_TEXT = object()
 
 
 def _text_given(value: Any) -> Any:
+    # The errors pydantic gives a required text, so that they read as for any other.
     if value is _NO_TEXT:
-        # The error pydantic gives a required key, so that it reads as any missing key.
         raise PydanticCustomError("missing", "Field required")
+    if value is None:  # written, but empty: not left out for a story
+        raise PydanticCustomError("string_type", "Input should be a valid string")
     return value
 
 
