@@ -335,6 +335,13 @@ CASES = [
     (('start: "2026-03-12T06:40:00+01:00"\n', ""), "deadline.no_start", (20, 19)),
     (('        deadline: "07:00"', '        deadline: "06:42"'), "deadline.passed", (21, 19)),
     (("variables: {sted:", "variables: {quote: x, sted:"), "variable.reserved", (8, 13)),
+    (("    story:\n", "    text: ~\n    story:\n"), "must.text", (27, 11)),
+    (("skriver: «{quote}»", "skriver i {stedd}: «{quote}»"), "placeholder_unknown", (29, 68)),
+    (
+        ('about: ["evakuer", "{senter}"]', 'about: ["evakuer", "{sentre}"]'),
+        "placeholder_unknown",
+        (28, 27),
+    ),
 ]
 
 
