@@ -17,7 +17,7 @@ from simulator.engine.store import Event, SessionStore
 from simulator.engine.stories import quote_of
 from simulator.scenario.loader import check_text, load_scenario_text
 from simulator.scenario.preview import event_rows
-from tests.helpers import run_cli, run_cli_process
+from tests.helpers import run_cli_process
 
 # A journalist asks at 06:42 and prints at 07:00; a national newsroom writes its story at
 # 07:00 (T+20:00), quoting the municipality on the evacuation or saying it has not answered.
@@ -367,7 +367,7 @@ def test_the_scenario_as_written_is_valid() -> None:
 
 def test_validate_names_the_fix_for_a_deadline_that_has_passed(tmp_path: Path) -> None:
     (tmp_path / "sak.yaml").write_text(_with('"07:00"', '"06:42"'), encoding="utf-8")
-    ran = run_cli("validate", str(tmp_path / "sak.yaml"))
+    ran = run_cli_process("validate", str(tmp_path / "sak.yaml"))
     assert ran.returncode == 1
     assert (
         "sak.yaml:21:19: error: the deadline 06:42 (T+02:00) has passed when the inject "
@@ -383,9 +383,9 @@ def test_a_story_and_a_deadline_come_back_from_the_spreadsheet(tmp_path: Path) -
     base = tmp_path / "sak.yaml"
     base.write_text(SCENARIO, encoding="utf-8")
     sheet, out = tmp_path / "sak.csv", tmp_path / "ny.yaml"
-    assert run_cli("msel", "export", str(base), "-o", str(sheet)).returncode == 0
+    assert run_cli_process("msel", "export", str(base), "-o", str(sheet)).returncode == 0
     assert "reply deadline 07:00" in sheet.read_text(encoding="utf-8-sig")
-    ran = run_cli("msel", "import", str(sheet), "--into", str(base), "-o", str(out))
+    ran = run_cli_process("msel", "import", str(sheet), "--into", str(base), "-o", str(out))
     assert ran.returncode == 0, ran.stderr
     before = load_scenario_text(SCENARIO, "a.yaml").scenario.injects
     assert load_scenario_text(out.read_text(encoding="utf-8"), "b.yaml").scenario.injects == before
