@@ -762,7 +762,12 @@ def msel_import(csv_file: str, base: str, output: Output, lang: str | None) -> N
     from simulator.scenario.bundled import resolve_scenario
     from simulator.scenario.diagnostics import ScenarioError
     from simulator.scenario.loader import check_text
-    from simulator.scenario.msel import map_import_finding, read_rows, replace_injects
+    from simulator.scenario.msel import (
+        base_stories,
+        map_import_finding,
+        read_rows,
+        replace_injects,
+    )
     from simulator.scenario.yamlsource import parse_yaml, read_text
 
     try:
@@ -776,7 +781,7 @@ def msel_import(csv_file: str, base: str, output: Output, lang: str | None) -> N
     declared = doc.data.get("language") if isinstance(doc.data, dict) else None
     _heard_scenario(declared if isinstance(declared, str) else None)
     try:
-        imported = read_rows(Path(csv_file), csv_file)
+        imported = read_rows(Path(csv_file), csv_file, base_stories(doc))
     except ScenarioError as err:
         _print_findings(err.findings, {}, err=True, scenario=err.language)
         sys.exit(EXIT_USAGE if all(f.line == 0 for f in err.findings) else EXIT_INVALID)

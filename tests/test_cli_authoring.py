@@ -187,11 +187,15 @@ def test_schema_is_json_with_the_format_structure(tmp_path: Path) -> None:
         return schema["$defs"][ref.removeprefix("#/$defs/")]
 
     inject = resolve(props["injects"]["items"])
-    assert {"id", "from", "kind", "text"} <= set(inject["required"])
-    assert {"at", "after", "delay", "expect", "reply_to"} <= set(inject["properties"])
+    assert {"id", "from", "kind"} <= set(inject["required"])
+    # A text, or a story that gives it: one of the two.
+    assert inject["oneOf"] == [{"required": ["text"]}, {"required": ["story"]}]
+    assert {"at", "after", "delay", "expect", "reply_to", "story"} <= set(inject["properties"])
     assert "from_" not in inject["properties"]  # the alias, as authors write it
     expectation = resolve(inject["properties"]["expect"]["items"])
-    assert {"do", "within", "label", "mention", "points"} <= set(expectation["properties"])
+    assert {"do", "within", "deadline", "label", "mention", "points"} <= set(
+        expectation["properties"]
+    )
 
     # -o writes the same schema to a file.
     target = tmp_path / "crisis-sim.schema.json"

@@ -309,7 +309,7 @@ async def test_events_list_says_what_each_inject_expects(tmp_path: Path) -> None
 
         # The preview's wording, with the points an expectation is worth when not 1.
         assert expects("presse-lokalavis-a") == (
-            "svar innen 30 min; nevn «Brattlia»; må ha med «politi*» [2 poeng] (mål: presse)"
+            "svar innen kl. 07:00; nevn «Brattlia»; må ha med «politi*» [2 poeng] (mål: presse)"
         )
         assert expects("vitne-brak") == "merk som korrekt innen 15 min (mål: rykter)"
         assert expects("rykte-dam") == (
@@ -503,7 +503,7 @@ async def test_the_highlighted_inject_shows_in_full_at_80_columns(tmp_path: Path
         lines = screen_text(console.app).splitlines()
         assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
         shown = " ".join(" ".join(lines).split())
-        expects = "forventa: svar innan 30 min; nemn «Brattlia»; må ha med «politi*» [2 poeng]"
+        expects = "forventa: svar innan kl. 07:00; nemn «Brattlia»; må ha med «politi*» [2 poeng]"
         assert expects in shown
         assert "Lierfjell Avis" in shown  # its text, placeholders filled in
         # The way back and the end are in the footer at this width.

@@ -75,7 +75,14 @@ def check_killed_session(path: Path) -> list[dict]:
 
 # -- simulate ------------------------------------------------------------------------------
 
-SURGE = surge_scenario("2h")
+# With a story at T+03:00 that quotes the statement at T+02:00: a restore after it must
+# quote the same words again.
+SURGE = surge_scenario("2h").replace(
+    "noise:\n",
+    "  - {id: sak, at: 3m, from: avisa, kind: news, story: {about: [skolen],"
+    ' quoted: "Kommunen skriver: «{quote}»", silent: "Kommunen har ikke svart."}}\n'
+    "noise:\n",
+)
 TEAM_STATEMENTS = """\
 - {at: 5s, do: statement, text: "Vi vet ingenting foreløpig."}
 - {at: 2m, do: statement, text: "Møt opp på skolen kl. 14:00. Ring 22 33 44 55."}
@@ -117,6 +124,10 @@ def test_kill_simulate_at_random_moments(tmp_path: Path, n: int) -> None:
     reactions = [e for e in events if e.get("source") == "reaction"]
     # The first of the reactions to the statement at 5 s comes within a minute and a half.
     assert reactions or max(e["t"] for e in events) < 90
+    stories = [e for e in events if e.get("item") == "sak"]
+    assert [s["quotes"] for s in stories] == (
+        ["team-2"] if max(e["t"] for e in events) >= 180 else []
+    )
     # It restores: the replay of the log matches the scenario and seed exactly.
     restored = Engine.restore(SessionStore.open(partial), clock=virtual_clock())
     assert restored.now() == pytest.approx(max(e["t"] for e in events))

@@ -147,8 +147,10 @@ TEXTUAL_ENGLISH = (
 )
 
 
-#: English words that are Norwegian words too: "time" is an hour ("1 time 30 min").
-NORWEGIAN_TOO = frozenset({"time"})
+#: English words that are Norwegian words too: "time" is an hour ("1 time 30 min"); and
+#: keys of the format, which every language writes as they are ("tillatte nøkler: do,
+#: within, deadline, …").
+NORWEGIAN_TOO = frozenset({"time", "deadline"})
 
 
 def _fixed_parts(text: str) -> list[str]:

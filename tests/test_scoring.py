@@ -1197,7 +1197,7 @@ JORDRAS_TEAM = """\
   to: vitne-brak
   label: valid
   by: Kari
-- at: 33m
+- at: 20m
   do: reply
   to: presse-lokalavis-a
   text: "Vi bekrefter et jordras i {omrade}. Politiet leder arbeidet."
@@ -1231,10 +1231,11 @@ def test_end_to_end_simulate_jordras_then_score(tmp_path: Path) -> None:
         "end_reason": "completed",
     }
     rows = {(e["inject"], tuple(e["do"])): e for e in data["expectations"]}
-    # presse-lokalavis-a: delivered at 3m, within 30m -> deadline 33m; answered at 33m.
+    # presse-lokalavis-a: delivered at 3m (06:43), due when the paper prints at 07:00
+    # (deadline: "07:00") -> 20m; answered at 20m, the deadline's own second.
     press = rows[("presse-lokalavis-a", ("reply",))]
-    assert (press["delivered"], press["deadline"], press["responded"]) == (180.0, 1980.0, 1980.0)
-    assert (press["response_time"], press["status"], press["points"]) == (1800.0, "met", 2)
+    assert (press["delivered"], press["deadline"], press["responded"]) == (180.0, 1200.0, 1200.0)
+    assert (press["response_time"], press["status"], press["points"]) == (1020.0, "met", 2)
     # ... and it names the police, as the scenario requires: full points, for 'presse'
     assert (press["earned"], press["missing"], press["objective"]) == (2, [], "presse")
     # vitne-brak: delivered at 0, within 15m; flagged at 16m -> late, 960 s.

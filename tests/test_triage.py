@@ -262,7 +262,7 @@ async def test_the_overdue_and_open_keys_show_exactly_the_counted_items(tmp_path
         tr = console.app.tr
         left = open_questions(console)
         overdue = {item for item, seconds in left.items() if seconds < 0}
-        assert len(overdue) == 3 and len(left) == 9
+        assert len(overdue) == 4 and len(left) == 9
         assert status_count(screen, tr("triage.overdue")) == len(overdue)
         assert status_count(screen, tr("triage.open")) == len(left)
 

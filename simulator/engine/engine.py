@@ -61,6 +61,7 @@ from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.reactions import Published, plan, rules_of, signals_of, tone_mix
 from simulator.engine.store import Event, SessionError, SessionStore
 from simulator.engine.stored import replay_refusal, stored_session
+from simulator.engine.stories import OnRecord, latest_on, on_record, quote_of
 from simulator.engine.voices import PLAIN, Voice, catalogue, speak
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.engine import ENGINE
@@ -75,18 +76,20 @@ from simulator.scenario.model import (
     NoiseEntry,
     NoiseStream,
     Scenario,
-    deadline_for,
+    due_at,
     make_handle,
     noise_entries,
     variant_id,
 )
-from simulator.scenario.phrases import alternatives, content_of, find_phrase
+from simulator.scenario.phrases import alternatives, content_of, find_phrase, mentions
 from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, REACTORS
 from simulator.scenario.templates import (
     FAKE_PROVIDERS,
+    QUOTE,
     REPEAT_WINDOW,
     Choice,
     Part,
+    filled,
     parse_template,
     text_variety,
 )
@@ -394,7 +397,7 @@ class Engine:
         # publishes, and their fake values: sources of their own, like a scripted team's.
         self._reactors: list[Author] | None = None
         self._reaction_fakes = FakePool(sc.language, derive_seed(seed, "reaction-fakes"))
-        self._day_start = sc.start.timetz() if sc.start else None  # {clock} of every item
+        self._day_start = sc.day_start  # {clock} of every item
         self._clock_at: tuple[int, str] = (-1, "")  # the last second's {clock}, kept
         self._inject_rng = random.Random(derive_seed(seed, "injects"))
         self._inject_fakes = FakePool(sc.language, derive_seed(seed, "inject-fakes"))
@@ -409,6 +412,12 @@ class Engine:
         #: The variants delivered of each rumour, by the rumour's id: a correction of the
         #: rumour corrects them too.
         self._variants: dict[str, list[str]] = {}
+        # A story's words depend on what the team has said: they draw from sources of their
+        # own, so that quoting or not shifts no other inject.
+        self._story_fakes = FakePool(sc.language, derive_seed(seed, "story-fakes"))
+        #: The team's replies and statements on the record, in the order published: what a
+        #: story may quote.
+        self._on_record: list[OnRecord] = []
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
@@ -893,11 +902,20 @@ class Engine:
     # -- deliveries ---------------------------------------------------------------------
 
     def _render(
-        self, text: str, author: Author, t: float, rng: random.Random, fakes: FakePool
+        self,
+        text: str,
+        author: Author,
+        t: float,
+        rng: random.Random,
+        fakes: FakePool,
+        quote: str | None = None,
     ) -> str:
+        """A template filled in at ``t``; a story's ``{quote}`` with ``quote``."""
         parts = parse_template(text)
         if len(parts) == 1 and parts[0].__class__ is str:
             return parts[0]
+        if quote is not None:
+            parts = filled(parts, QUOTE, quote)
         out: list[str] = []
         self._render_parts(parts, out, author, t, rng, fakes)
         done = "".join(out)
@@ -957,19 +975,24 @@ class Engine:
         deadlines: tuple[float | None, ...] = (),
         reaction: str | None = None,
         tone: str | None = None,
+        quotes: str | None = None,
+        lesson: str | None = None,
     ) -> ItemState:
+        """Deliver an item; ``lesson`` is the part of its text that teaches the guideline
+        check (all of it when None)."""
         peak = self._peak(reach, author.followers, truth == Truth.MISLEADING, channel)
         removable = sensitive or abusive or source == Source.TEAM
         state = ItemState(item_id, t, channel, truth, peak, removable)
         self.items[item_id] = state
         # The team's own texts teach nothing: repeating a private number does not make it
         # public, and only what public personas publish is public. Nor do the public's
-        # reactions, which pass the team's texts on.
-        if source not in (Source.TEAM, Source.REACTION) and may_hold_contact(text):
+        # reactions, which pass the team's texts on, nor a story's quote of the team.
+        lesson = text if lesson is None else lesson
+        if source not in (Source.TEAM, Source.REACTION) and may_hold_contact(lesson):
             if author.role in PRIVATE_ROLES:
-                self.guide.learn(text)
+                self.guide.learn(lesson)
             else:
-                self.guide.learn_public(text)
+                self.guide.learn_public(lesson)
         self._emit(
             EventType.DELIVERED,
             t,
@@ -989,6 +1012,7 @@ class Engine:
                 deadlines,
                 reaction,
                 tone,
+                quotes,
             ),
         )
         self.delivered_count += 1
@@ -996,8 +1020,13 @@ class Engine:
 
     def _deliver_inject(self, inj: Inject, t: float) -> None:
         author = self._personas[inj.from_]
-        text = self._render(inj.text, author, t, self._inject_rng, self._inject_fakes)
-        deadlines = tuple(t + deadline_for(self.scenario, inj, exp) for exp in inj.expect)
+        quotes = words = None
+        if inj.story is None:
+            assert inj.text is not None  # an inject has a text or a story (validated)
+            text = self._render(inj.text, author, t, self._inject_rng, self._inject_fakes)
+        else:
+            text, quotes, words = self._story(inj, author, t)
+        deadlines = tuple(due_at(self.scenario, inj, exp, t) for exp in inj.expect)
         self._deliver(
             inj.id,
             t,
@@ -1014,6 +1043,9 @@ class Engine:
             deadlines=tuple(
                 None if exp.monitor else d for exp, d in zip(inj.expect, deadlines, strict=True)
             ),
+            quotes=quotes,
+            # The quote is the team's own words: they teach nothing.
+            lesson=None if words is None else text.replace(words, ""),
         )
         states = []
         for k, (exp, deadline) in enumerate(zip(inj.expect, deadlines, strict=True)):
@@ -1025,6 +1057,22 @@ class Engine:
             if t + variant.after <= self.scenario.duration:
                 self._push(t + variant.after, RANK_DELIVER, "variant", (inj, k))
         self._fire("delivered", inj.id, t)
+
+    def _story(self, inj: Inject, author: Author, t: float) -> tuple[str, str | None, str | None]:
+        """A story's text at ``t``, the team's item it quotes and the words quoted:
+        ``quoted`` with the team's latest words on its topic, or ``silent`` (and no item,
+        no words) when the team has said nothing on it."""
+        story = inj.story
+        assert story is not None
+        rng = random.Random(derive_seed(self.seed, f"story:{inj.id}"))
+        fakes = self._story_fakes
+        about = [self._render(phrase, author, t, rng, fakes) for phrase in story.about]
+        latest = latest_on(self._on_record, about)
+        if latest is None:
+            return self._render(story.silent, author, t, rng, fakes), None, None
+        words = quote_of(latest.text)
+        text = self._render(story.quoted, author, t, rng, fakes, quote=words)
+        return text, latest.item, words
 
     def _deliver_variant(self, inj: Inject, k: int, t: float) -> None:
         """The ``k``-th variant of a rumour, unless the team has corrected the rumour."""
@@ -1242,10 +1290,7 @@ class Engine:
             return False
         if kind == Action.FLAG and state.label is not None and request.label != state.label:
             return False
-        if state.mention:
-            text = request.text.casefold()
-            return all(m in text for m in state.mention)
-        return True
+        return all(mentions(request.text, m) for m in state.mention)
 
     def _candidates(self, request: ActionRequest) -> list[ExpectationState]:
         """The expectations an action may settle: its targets', or, for a statement to no
@@ -1457,6 +1502,8 @@ class Engine:
                 reply_to=request.to[0] if request.kind == Action.REPLY and request.to else None,
                 source=Source.TEAM,
             )
+            if on_record(channel):  # what a newsroom's story may quote from now on
+                self._on_record.append(OnRecord(team_item, request.text))
             if posted.peak > 0:  # on a public channel: the public answers
                 self._react(posted, request, targets, bool(findings))
         for state in targets:

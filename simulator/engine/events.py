@@ -303,6 +303,7 @@ class DeliveredData(TypedDict):
     deadlines: NotRequired[list[float | None]]
     reaction: NotRequired[Annotated[str, Reaction]]
     tone: NotRequired[Annotated[str, Tone]]
+    quotes: NotRequired[str]
 
 
 class FindingData(TypedDict):
@@ -419,6 +420,7 @@ def delivered_data(
     deadlines: Sequence[float | None] = (),
     reaction: str | None = None,
     tone: str | None = None,
+    quotes: str | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -454,6 +456,9 @@ def delivered_data(
         data["reaction"] = reaction
     if tone is not None:
         data["tone"] = tone
+    # Only a story that quotes the team names the team's item (``team-<n>``) it quotes.
+    if quotes is not None:
+        data["quotes"] = quotes
     return data
 
 

@@ -314,6 +314,49 @@ CHECKS: Final[dict[str, Entry]] = {
         "denne varianten av «{id}» blir levert som «{item}», som alt er id-en til eit "
         "innspel; gi det innspelet nytt namn",
     ),
+    # --- news stories that quote the team ------------------------------------------------
+    "story.and_text": (
+        "'{id}' is a story, whose text is its story's 'quoted' or 'silent': remove 'text', "
+        "or remove 'story' to give it one text",
+        "«{id}» er en sak, og teksten er sakens «quoted» eller «silent»: fjern «text», eller "
+        "fjern «story» for å gi den én tekst",
+        "«{id}» er ei sak, og teksten er saka sin «quoted» eller «silent»: fjern «text», eller "
+        "fjern «story» for å gi ho éin tekst",
+    ),
+    "story.empty": (
+        "'{field}' of a story is empty; write what the newsroom publishes in that case",
+        "«{field}» i en sak er tom; skriv det redaksjonen publiserer i det tilfellet",
+        "«{field}» i ei sak er tom; skriv det redaksjonen publiserer i det tilfellet",
+    ),
+    "story.about.empty": (
+        "a phrase of 'about' is empty; write words a text on the topic holds, such as \"evakuer\"",
+        'en frase i «about» er tom; skriv ord som en tekst om saken inneholder, som "evakuer"',
+        'ein frase i «about» er tom; skriv ord som ein tekst om saka inneheld, som "evakuer"',
+    ),
+    "story.about.blank": (
+        "a phrase of 'about' is only spaces, which every text holds; write words a text on "
+        'the topic holds, such as "evakuer"',
+        "en frase i «about» er bare mellomrom, som alle tekster har; skriv ord som en tekst "
+        'om saken inneholder, som "evakuer"',
+        "ein frase i «about» er berre mellomrom, som alle tekstar har; skriv ord som ein "
+        'tekst om saka inneheld, som "evakuer"',
+    ),
+    "story.quote.missing": (
+        "'quoted' has no {placeholder}, where the team's words go; write it where the story "
+        'quotes them, as in "Kommunen skriver: «{placeholder}»"',
+        "«quoted» har ingen {placeholder}, der teamets ord skal stå; skriv den der saken siterer "
+        'dem, som i "Kommunen skriver: «{placeholder}»"',
+        "«quoted» har ingen {placeholder}, der orda til teamet skal stå; skriv han der saka "
+        'siterer dei, som i "Kommunen skriv: «{placeholder}»"',
+    ),
+    "story.quote.elsewhere": (
+        "{placeholder} is filled in only in a story's 'quoted' text, with the team's words; "
+        "move it there, or write {{{placeholder}}} for the word in braces",
+        "{placeholder} fylles bare inn i «quoted» i en sak, med teamets ord; flytt den dit, "
+        "eller skriv {{{placeholder}}} for ordet i klammer",
+        "{placeholder} blir berre fylt inn i «quoted» i ei sak, med orda til teamet; flytt han "
+        "dit, eller skriv {{{placeholder}}} for ordet i klammer",
+    ),
     "reply.self": (
         "an inject cannot reply to itself",
         "et innspill kan ikke svare på seg selv",
@@ -341,6 +384,30 @@ CHECKS: Final[dict[str, Entry]] = {
         "'within' must be longer than 0",
         "«within» må være lengre enn 0",
         "«within» må vere lengre enn 0",
+    ),
+    "deadline.and_within": (
+        "an expectation has one deadline: keep 'deadline' (a time of day, such as the one a "
+        "journalist gives) or 'within' (a span after delivery), not both",
+        "en forventning har én frist: behold «deadline» (et klokkeslett, som det en "
+        "journalist oppgir) eller «within» (en tid etter leveringen), ikke begge",
+        "ei forventing har éin frist: behald «deadline» (eit klokkeslett, som det ein "
+        "journalist oppgir) eller «within» (ei tid etter leveringa), ikkje begge",
+    ),
+    "deadline.no_start": (
+        "'deadline: {deadline}' is a time of day, which needs the scenario's 'start' (the "
+        "fictional date and time at T+0); add 'start', or give 'within' instead",
+        "«deadline: {deadline}» er et klokkeslett, som trenger scenarioets «start» (den "
+        "fiktive datoen og tiden ved T+0); legg til «start», eller bruk «within» i stedet",
+        "«deadline: {deadline}» er eit klokkeslett, som treng «start» i scenarioet (den "
+        "fiktive datoen og tida ved T+0); legg til «start», eller bruk «within» i staden",
+    ),
+    "deadline.passed": (
+        "the deadline {deadline} ({due}) has passed when the inject arrives, at {clock} "
+        "({arrives}) at the earliest; give a later time of day, or a span with 'within'",
+        "fristen {deadline} ({due}) er passert når innspillet kommer, tidligst kl. {clock} "
+        "({arrives}); gi et senere klokkeslett, eller en tid med «within»",
+        "fristen {deadline} ({due}) er passert når innspelet kjem, tidlegast kl. {clock} "
+        "({arrives}); gi eit seinare klokkeslett, eller ei tid med «within»",
     ),
     "deadline.late": (
         "{what} is at most the duration plus 24h ({latest}); a later deadline can never be "

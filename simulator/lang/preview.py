@@ -59,6 +59,7 @@ PREVIEW: Final[dict[str, Entry]] = {
     "do.or": (" or ", " eller ", " eller "),
     "expect.label": ("{do} as {label}", "{do} som {label}", "{do} som {label}"),
     "expect.within": ("{do} within {time}", "{do} innen {time}", "{do} innan {time}"),
+    "expect.by": ("{do} by {clock}", "{do} innen kl. {clock}", "{do} innan kl. {clock}"),
     "expect.mention": ("; mention {words}", "; nevn {words}", "; nemn {words}"),
     "expect.quote": ("“{text}”", "«{text}»", "«{text}»"),
     "expect.require": ("; must include {words}", "; må ha med {words}", "; må ha med {words}"),

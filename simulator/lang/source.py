@@ -452,6 +452,17 @@ SOURCE: Final[dict[str, Entry]] = {
         "«{value}» er ikke en varighet; {help}",
         "«{value}» er ikkje ei tidslengd; {help}",
     ),
+    # A deadline written as the time of day a journalist gives ("Vi publiserer kl. 07:00").
+    "day_time": (
+        "'{value}' is not a time of day; write hours and minutes of the fictional clock, "
+        "quoted, as \"07:00\" (00:00 to 23:59), or give a span after delivery with 'within'",
+        "«{value}» er ikke et klokkeslett; skriv timer og minutter på den fiktive klokka, "
+        'i anførselstegn, som "07:00" (00:00 til 23:59), eller gi en frist etter leveringen '
+        "med «within»",
+        "«{value}» er ikkje eit klokkeslett; skriv timar og minutt på den fiktive klokka, "
+        'i hermeteikn, som "07:00" (00:00 til 23:59), eller gi ein frist etter leveringa '
+        "med «within»",
+    ),
     # -- placeholders in texts -------------------------------------------------------------
     # Templates with braces always get a value, so that '{{' is written as one brace.
     "brace_unclosed": (

@@ -105,11 +105,20 @@ def format_offset(seconds: float) -> str:
 DEFAULT_START: Final = time(8, 0)
 
 
+#: Seconds in a day, on the exercise's fictional clock.
+DAY_SECONDS: Final = 24 * 3600
+_DAY_TIME = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])")
+
+
+def _second_of_day(start: time | None) -> int:
+    begin = start or DEFAULT_START
+    return begin.hour * 3600 + begin.minute * 60 + begin.second
+
+
 def day_clock(start: time | None, seconds: float) -> str:
     """The fictional time of day, ``HH:MM``, ``seconds`` into an exercise that starts at
     ``start`` (08:00 when None): what the console, the texts' ``{clock}`` and a replay show."""
-    begin = start or DEFAULT_START
-    minutes = (begin.hour * 3600 + begin.minute * 60 + begin.second + int(seconds)) // 60 % 1440
+    minutes = (_second_of_day(start) + int(seconds)) // 60 % 1440
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
@@ -118,3 +127,21 @@ def next_minute(start: time | None, seconds: float) -> float:
     minute: a screen that shows only the time of day need not be drawn before then."""
     offset = (start or DEFAULT_START).second
     return float((math.floor((seconds + offset) / 60) + 1) * 60 - offset)
+
+
+def parse_day_time(value: object) -> str:
+    """A time of day as planners write it (``07:00``, ``7:00``), as ``HH:MM``; or raise
+    :class:`SaidError` (a ValueError) that says how to write one."""
+    match = _DAY_TIME.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        shown = value if isinstance(value, str) else repr(value)
+        raise SaidError(_say("day_time", value=shown))
+    return f"{int(match['h']):02d}:{match['m']}"
+
+
+def seconds_until(start: time | None, clock: str) -> int:
+    """Scenario seconds from T+0 to the first ``clock`` (``HH:MM``) at or after the start
+    of an exercise that starts at ``start`` (08:00 when None): a time of day earlier than
+    the start falls on the next day, as the clock goes on past midnight."""
+    hours, minutes = parse_day_time(clock).split(":")
+    return (int(hours) * 3600 + int(minutes) * 60 - _second_of_day(start)) % DAY_SECONDS

@@ -55,6 +55,9 @@ MAX_DIGITS = 18
 # Placeholders that are not variables expand to at most this many characters: {author} is a
 # display name, {clock} is HH:MM, a fake value is a short name, address or number.
 PLACEHOLDER_WIDTH = MAX_NAME
+# A story quotes at most this many characters of the team's words (ellipsis included):
+# as wide as any placeholder is counted, so its '{quote}' is bounded like the others.
+MAX_QUOTE = PLACEHOLDER_WIDTH
 
 # -- the session bound ----------------------------------------------------------------------
 # Noise arrivals are random (Poisson); the engine stops a stream at noise_cap(mass) items,
@@ -122,7 +125,8 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     for inj in scenario.injects:
         n = 1 + EVENTS_PER_EXPECTATION * len(inj.expect)
         events += n + len(inj.variants)
-        size += n * (EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(inj.text, variables))
+        widest_text = max(rendered_width(text, variables) for text in inj.templates)
+        size += n * (EVENT_OVERHEAD + BYTES_PER_CHAR * widest_text)
         for variant in inj.variants:
             size += EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(variant.text, variables)
     for stream in scenario.noise:

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal, get_args
@@ -27,13 +27,19 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from simulator.engine import events
 from simulator.engine.events import values_of
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.source import SOURCE
 from simulator.scenario import limits
-from simulator.scenario.durations import format_duration, parse_duration
+from simulator.scenario.durations import (
+    format_duration,
+    parse_day_time,
+    parse_duration,
+    seconds_until,
+)
 from simulator.scenario.phrases import phrase_problem
 from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, DEFAULT_WITHIN, Signal
 
@@ -213,6 +219,18 @@ ScenarioDuration = Annotated[
     _duration_schema(limits.MAX_DURATION),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=limits.MAX_TEXT)]
+#: A time of day on the exercise's fictional clock, ``HH:MM``.
+DayTime = Annotated[
+    str,
+    BeforeValidator(parse_day_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$",
+            "description": "A time of day on the fictional clock, such as 07:00.",
+        }
+    ),
+]
 LongText = Annotated[str, Field(max_length=limits.MAX_TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=limits.MAX_NAME)]
 Handle = Annotated[str, Field(max_length=limits.MAX_NAME)]
@@ -410,6 +428,11 @@ class Expectation(_Model):
     within: Duration | None = Field(
         None, description="Deadline after delivery; defaults from scoring.deadlines."
     )
+    deadline: DayTime | None = Field(
+        None,
+        description="Deadline as a time of day on the fictional clock (the scenario's start "
+        "gives T+0 its time), such as a journalist's 07:00; instead of within.",
+    )
     label: Truth | None = Field(None, description="Required when do includes flag.")
     mention: Annotated[
         list[Text],
@@ -459,18 +482,59 @@ class Variant(_Model):
     ) = None
 
 
+class Story(_Model):
+    """A news story that quotes the team: when the team has published on its topic before
+    the story comes, its text is ``quoted`` with the team's latest words on it in
+    ``{quote}``; when not, ``silent`` (the municipality has not answered)."""
+
+    about: Annotated[
+        list[Text],
+        BeforeValidator(_as_list),
+        Field(min_length=1, max_length=limits.MAX_MENTION),
+        _one_or_many({"type": "string"}),
+    ] = Field(
+        description="Phrases of the topic: a team text that mentions one (as an expectation's "
+        "mention) is on it."
+    )
+    quoted: Text = Field(description="The story when the team has published on the topic.")
+    silent: Text = Field(description="The story when it has not.")
+
+
 def variant_id(inject_id: str, k: int) -> str:
     """The item id of a rumour's ``k``-th variant (from 0): ``rykte-dam-v1``, ``-v2``, …"""
     return f"{inject_id}-v{k + 1}"
 
 
+#: Stands for an inject's text that is neither written nor given by a story.
+_NO_TEXT = object()
+
+
+def _text_given(value: Any) -> Any:
+    # The errors pydantic gives a required text, so that they read as for any other.
+    if value is _NO_TEXT:
+        raise PydanticCustomError("missing", "Field required")
+    if value is None:  # written, but empty: not left out for a story
+        raise PydanticCustomError("string_type", "Input should be a valid string")
+    return value
+
+
 class Inject(_Model):
     """One scripted item of the feed."""
+
+    # For editors: a text, or a story that gives it, and not both.
+    model_config = ConfigDict(
+        **_Model.model_config,
+        json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["story"]}]},
+    )
 
     id: Slug
     from_: Slug = Field(alias="from", description="A persona id.")
     kind: Kind
-    text: Text
+    # Required, unless the inject is a story, whose text its story gives.
+    text: Annotated[Text | None, BeforeValidator(_text_given)] = None
+    story: Story | None = Field(
+        None, description="A news story that quotes the team's latest words on its topic."
+    )
     channel: Channel | None = None
     at: Duration | None = None
     after: Trigger | None = None
@@ -492,10 +556,26 @@ class Inject(_Model):
         None, description="For controllers and evaluators; never shown to trainees."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _text_or_story(cls, data: Any) -> Any:
+        # A text left out is missing only when no story gives one: the field's own check
+        # then says so, beside whatever else is wrong with the inject.
+        if isinstance(data, dict) and "text" not in data and data.get("story") is None:
+            return {**data, "text": _NO_TEXT}
+        return data
+
     @property
     def effective_channel(self) -> str:
         """The channel the item is delivered on."""
         return self.channel or DEFAULT_CHANNEL[self.kind]
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """The templates its text is made from: its ``text``, or its story's two."""
+        if self.story is not None:
+            return (self.story.quoted, self.story.silent)
+        return (self.text,) if self.text is not None else ()
 
 
 class NoiseAuthors(_Model):
@@ -865,6 +945,11 @@ class Scenario(_Model):
     )
 
     @cached_property
+    def day_start(self) -> time | None:
+        """The fictional time of day at T+0, from ``start`` (None without one)."""
+        return self.start.timetz() if self.start else None
+
+    @cached_property
     def variables(self) -> dict[str, str]:
         """Each variable's value at the start: a moving one's first value (its changes are
         in :attr:`variable_changes`)."""
@@ -897,11 +982,29 @@ class Scenario(_Model):
         }
 
 
-def deadline_for(scenario: Scenario, inject: Inject, expectation: Expectation) -> int:
-    """Seconds after delivery by which an expectation must be met."""
+def due_at(scenario: Scenario, inject: Inject, expectation: Expectation, delivered: float) -> float:
+    """The scenario time by which an expectation of an inject delivered at ``delivered``
+    must be met: its ``deadline`` (a time of day), or ``within`` after delivery (else the
+    kind's default). A time of day already past when the inject came is due at once."""
+    if expectation.deadline is not None:
+        return max(float(day_time_offset(scenario, expectation.deadline)), delivered)
     if expectation.within is not None:
-        return expectation.within
-    return kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
+        return delivered + expectation.within
+    return delivered + kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
+
+
+def deadline_for(
+    scenario: Scenario, inject: Inject, expectation: Expectation, delivered: int
+) -> int:
+    """Seconds after delivery at ``delivered`` (a whole second: a scripted time) by which an
+    expectation must be met (see :func:`due_at`)."""
+    return int(due_at(scenario, inject, expectation, delivered)) - delivered
+
+
+def day_time_offset(scenario: Scenario, clock: str) -> int:
+    """The scenario second of the time of day ``clock`` (``HH:MM``): the first at or after
+    T+0, whose time of day the scenario's ``start`` gives."""
+    return seconds_until(scenario.day_start, clock)
 
 
 def kind_deadline(scenario: Scenario, kind: str, *, sensitive: bool = False) -> int:

@@ -11,7 +11,7 @@ import csv
 import dataclasses
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,8 @@ def format_expectation(exp: Expectation) -> str:
         words.append(exp.label)
     if exp.within is not None:
         words += ["within", format_duration(exp.within)]
+    if exp.deadline is not None:
+        words += ["deadline", exp.deadline]
     for phrase in exp.mention:
         words += ["mention", _quote(phrase)]
     if exp.points != 1:
@@ -101,7 +103,7 @@ def inject_row(inj: Inject) -> dict[str, str]:
         "from": inj.from_,
         "kind": inj.kind,
         "channel": inj.channel or "",
-        "text": inj.text,
+        "text": inj.text or "",  # a story's texts are in the scenario file alone
         "truth": inj.truth or "",
         "sensitive": "yes" if inj.sensitive else "",
         "abusive": "yes" if inj.abusive else "",
@@ -142,7 +144,7 @@ class _RowError(SaidError):
 
 
 # The words of the cell language after an action (and its label), each followed by a value.
-_CELL_WORDS = ("within", "mention", "points", "objective", "require", "forbid")
+_CELL_WORDS = ("within", "deadline", "mention", "points", "objective", "require", "forbid")
 # Between the alternatives of one 'require' entry: 'require "omkomne | døde"'.
 _ALTERNATIVES = " | "
 _CELL_TOKEN = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|(;)|([^\s;"]+))')
@@ -361,8 +363,12 @@ def _read_records(
     return records
 
 
-def read_rows(path: Path, display: str) -> ImportedRows:
-    """Read a spreadsheet of injects; every bad row is reported as ``FILE.csv:ROW``."""
+def read_rows(path: Path, display: str, stories: Mapping[str, Any] | None = None) -> ImportedRows:
+    """Read a spreadsheet of injects; every bad row is reported as ``FILE.csv:ROW``.
+
+    ``stories`` are the base scenario's stories by inject id (:func:`base_stories`): the
+    sheet has no column for a story, so a row keeps the story of its namesake.
+    """
 
     def fail(row: int, message: Said | str) -> Finding:
         return Finding(display, row, 0, "error", said_of(message))
@@ -413,6 +419,9 @@ def read_rows(path: Path, display: str) -> ImportedRows:
         row = dict(zip(header, map(unprotect_cell, record), strict=False))
         try:
             raw = _row_to_raw(row)
+            story = (stories or {}).get(str(raw.get("id", "")))
+            if story is not None:
+                raw["story"] = story
             injects.append(_INJECT.validate_python(raw))
             rows.append(number)
         except _RowError as err:
@@ -447,7 +456,10 @@ def inject_to_yaml(inj: Inject) -> dict[str, Any]:
     for key in ("channel", "truth"):
         if getattr(inj, key) is not None:
             data[key] = getattr(inj, key)
-    data["text"] = inj.text
+    if inj.text is not None:
+        data["text"] = inj.text
+    if inj.story is not None:
+        data["story"] = inj.story.model_dump()
     for key in ("sensitive", "abusive"):
         if getattr(inj, key):
             data[key] = True
@@ -463,6 +475,8 @@ def _expectation_to_yaml(exp: Expectation) -> dict[str, Any]:
     data: dict[str, Any] = {"do": exp.do[0] if len(exp.do) == 1 else list(exp.do)}
     if exp.within is not None:
         data["within"] = format_duration(exp.within)
+    if exp.deadline is not None:
+        data["deadline"] = exp.deadline
     if exp.label is not None:
         data["label"] = exp.label
     if exp.mention:
@@ -538,16 +552,27 @@ def map_import_finding(
     )
 
 
-def _base_variants(doc: YamlDocument) -> dict[str, Any]:
-    """The ``variants`` of the base scenario's injects, by id, as written: the sheet has no
-    column for a rumour's variants, so an imported inject keeps those of its namesake."""
+def _base_field(doc: YamlDocument, key: str) -> dict[str, Any]:
+    """One field of the base scenario's injects, by id, as written, where they have it."""
     data = doc.data if isinstance(doc.data, dict) else {}
     injects = data.get("injects")
     return {
-        entry["id"]: entry["variants"]
+        entry["id"]: entry[key]
         for entry in (injects if isinstance(injects, list) else [])
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and "variants" in entry
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str) and key in entry
     }
+
+
+def _base_variants(doc: YamlDocument) -> dict[str, Any]:
+    """The ``variants`` of the base scenario's injects, by id, as written: the sheet has no
+    column for a rumour's variants, so an imported inject keeps those of its namesake."""
+    return _base_field(doc, "variants")
+
+
+def base_stories(doc: YamlDocument) -> dict[str, Any]:
+    """The ``story`` of the base scenario's injects, by id, as written: the sheet has no
+    column for a story, so an imported inject keeps that of its namesake."""
+    return _base_field(doc, "story")
 
 
 def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:

@@ -1,4 +1,5 @@
-"""Phrases that judge what the team writes: ``require``, ``forbid`` and avoided words.
+"""Phrases that judge what the team writes: ``require``, ``forbid`` and avoided words; and
+the plainer ``mention`` (of an expectation, and of a story's ``about``).
 
 A phrase is plain words, never a regular expression, so that a communication adviser can
 write one. It matches case-insensitively and on word boundaries ("trygt" is not found in
@@ -33,6 +34,13 @@ def phrase_problem(phrase: str) -> Said | None:
         if WILDCARD in word.rstrip(WILDCARD) or word.endswith(WILDCARD * 2):
             return _say("phrase_star_inside", word=word)
     return None
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether ``text`` mentions ``phrase``: the phrase as written (its templates filled
+    in), anywhere in the text, in any case. Looser than the phrases above, which match
+    whole words: "evakuer" is mentioned by "evakuert" and "evakueringen"."""
+    return phrase.casefold() in text.casefold()
 
 
 @lru_cache(maxsize=4096)

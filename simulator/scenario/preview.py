@@ -36,6 +36,7 @@ class ExpectedAction:
     objective: str | None = None
     require: list[list[str]] = field(default_factory=list)  # each entry: its alternatives
     forbid: list[str] = field(default_factory=list)
+    deadline: str | None = None  # the time of day it is due by, when it gives one
 
     def describe(self, tr: Catalogue = ENGLISH, *, due: bool = True) -> str:
         """``reply or statement within 30 min (T+40:00); mention “x”``, in the language of
@@ -43,7 +44,10 @@ class ExpectedAction:
         what = tr("do.or").join(tr(f"do.{d}") for d in self.do)
         if self.label:
             what = tr("expect.label", do=what, label=tr(f"truth.{self.label}"))
-        text = tr("expect.within", do=what, time=say_duration(self.within, tr.language))
+        if self.deadline is not None:
+            text = tr("expect.by", do=what, clock=self.deadline)
+        else:
+            text = tr("expect.within", do=what, time=say_duration(self.within, tr.language))
         if due and self.due is not None:
             text += f" ({format_offset(self.due)})"
         if self.mention:
@@ -128,8 +132,8 @@ def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
         expected = [
             ExpectedAction(
                 do=list(e.do),
-                within=deadline_for(scenario, inj, e),
-                due=None if time is None else time + deadline_for(scenario, inj, e),
+                within=deadline_for(scenario, inj, e, time or 0),
+                due=None if time is None else time + deadline_for(scenario, inj, e, time),
                 label=e.label,
                 mention=[expand_variables(m, scenario.variables) for m in e.mention],
                 points=e.points,
@@ -139,6 +143,7 @@ def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
                     for r in e.require
                 ],
                 forbid=[expand_variables(f.text, scenario.variables) for f in e.forbid],
+                deadline=e.deadline,
             )
             for e in inj.expect
         ]
@@ -164,16 +169,19 @@ def event_rows(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[EventRow]:
 
 
 def _preview_text(scenario: Scenario, inj: Inject, time: int | None, names: dict[str, str]) -> str:
+    """The inject's text as far as it is known before the exercise; a story's is the text
+    that quotes the team, with ``{quote}`` as written."""
+
     def resolve(name: str) -> str:
         if name in scenario.variables:
             return scenario.variables[name]
         if name == "author":
             return names.get(inj.from_, inj.from_)
         if name == "clock" and time is not None:  # as the engine will say it
-            return day_clock(scenario.start.timetz() if scenario.start else None, time)
+            return day_clock(scenario.day_start, time)
         return "{" + name + "}"  # fake values differ per run; show the placeholder
 
-    return render(inj.text, resolve)
+    return render(inj.templates[0], resolve)
 
 
 def noise_summaries(scenario: Scenario, tr: Catalogue = ENGLISH) -> list[NoiseSummary]:

@@ -39,7 +39,10 @@ FAKE_PROVIDERS: tuple[str, ...] = (
     "company",
 )
 BUILTIN_PLACEHOLDERS: tuple[str, ...] = ("author", "clock")
-RESERVED_NAMES: frozenset[str] = frozenset({"author", "clock", "fake"})
+#: The placeholder of a story's ``quoted`` text that the team's words fill in; known there
+#: and nowhere else.
+QUOTE = "quote"
+RESERVED_NAMES: frozenset[str] = frozenset({"author", "clock", "fake", QUOTE})
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\{|\}")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?")
@@ -163,6 +166,21 @@ def _parse_group(text: str, at: int) -> tuple[Part, int]:
     if optional:
         options.append(())
     return Choice(tuple(options), at), pos
+
+
+def filled(parts: tuple[Part, ...], name: str, value: str) -> tuple[Part, ...]:
+    """The parts with each ``{name}`` (inside choices too) as the literal ``value``: a
+    value that is never read as a template."""
+    out: list[Part] = []
+    for part in parts:
+        if isinstance(part, Placeholder) and part.name == name:
+            out.append(value)
+        elif isinstance(part, Choice):
+            options = tuple(filled(option, name, value) for option in part.options)
+            out.append(Choice(options, part.offset))
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def placeholders(parts: tuple[Part, ...]) -> Iterator[Placeholder]:

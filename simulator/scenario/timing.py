@@ -50,7 +50,7 @@ def earliest_times(scenario: Scenario) -> dict[str, int | None]:
             if inject.after.condition == "missed":
                 if not ref.expect:
                     return None
-                offset = min(deadline_for(scenario, ref, e) for e in ref.expect)
+                offset = min(deadline_for(scenario, ref, e, base) for e in ref.expect)
             result = base + offset + (inject.delay or 0)
         return None if result is None or result > scenario.duration else result
 

@@ -25,7 +25,7 @@ from simulator.scenario.diagnostics import (
     said_of,
     stopped_finding,
 )
-from simulator.scenario.durations import format_duration, format_offset
+from simulator.scenario.durations import day_clock, format_duration, format_offset
 from simulator.scenario.model import (
     NOISE_UNION_TAGS,
     Approval,
@@ -46,19 +46,25 @@ from simulator.scenario.model import (
     RoleSpec,
     Scenario,
     Scoring,
+    Story,
     TeamRole,
     TeamSpec,
     Trigger,
     VariableStep,
     Variant,
+    day_time_offset,
     noise_entries,
     variant_id,
 )
 from simulator.scenario.preview import peak_rate
 from simulator.scenario.templates import (
+    QUOTE,
     REPEAT_WINDOW,
     RESERVED_NAMES,
+    TemplateError,
     check_template,
+    parse_template,
+    placeholders,
     text_variety,
 )
 from simulator.scenario.timing import earliest_times, trigger_cycles
@@ -78,6 +84,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("injects", "expect"): Expectation,
     ("injects", "expect", "forbid"): Forbidden,
     ("injects", "variants"): Variant,
+    ("injects", "story"): Story,
     ("objectives",): Objective,
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
@@ -95,6 +102,7 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("reactions",): Reactions,
 }
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUOTED = "{" + QUOTE + "}"  # as a planner writes it
 # Pydantic names the branch of a union in its error paths: of the noise 'authors', and of
 # each entry of a 'require' list. These labels are not in the file, and 'personas' would
 # otherwise be mistaken for the top-level section.
@@ -345,6 +353,8 @@ def _describe(error: Any, *, of_key: bool = False) -> Said:
         key, bound = _BOUNDS[kind]
         return said(key, field=subject, limit=ctx.get(bound), value=str(value))
     if kind == "string_too_short":
+        if "story" in error["loc"]:  # a key the story cannot do without: no "remove it"
+            return said("story.about.empty" if field == "about" else "story.empty", field=field)
         return said("empty", field=field)
     if kind == "string_too_long":
         return said(
@@ -378,6 +388,7 @@ class Partial:
     # be judged, and reporting each one would bury the one real error.
     personas_known: bool = True
     objectives_known: bool = True
+    start_known: bool = True
 
 
 _SECTIONS = ("personas", "injects", "noise")
@@ -432,6 +443,7 @@ def lenient_scenario(
         "variables" not in bad_fields,
         "personas" not in bad_fields,
         "objectives" not in bad_fields,
+        "start" not in bad_fields,
     )
 
 
@@ -481,6 +493,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
             noise_ids,
             skipped,
         )
+    _check_day_deadlines(sc, rep, partial)
     for k, stream in enumerate(sc.noise):
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
@@ -626,6 +639,7 @@ def _check_inject(
                 ),
             )
     _check_variants(rep, here, inj, persona_ids, inject_by_id)
+    _check_story(rep, here, inj)
     for e, exp in enumerate(inj.expect):
         _check_restraint(rep, (*here, "expect", e), exp)
         if "flag" in exp.do and exp.label is None:
@@ -640,6 +654,8 @@ def _check_inject(
                 "warning",
                 key=True,
             )
+        if exp.within is not None and exp.deadline is not None:
+            rep.add((*here, "expect", e, "deadline"), said("deadline.and_within"), key=True)
         if exp.within is not None and exp.within <= 0:
             rep.add((*here, "expect", e, "within"), said("within.zero"))
         elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
@@ -677,6 +693,52 @@ def _check_variants(
         item = variant_id(inj.id, v)
         if item in inject_by_id:
             rep.add(where, said("variants.id_taken", item=item, id=inj.id))
+
+
+def _check_story(rep: Reporter, here: tuple[str | int, ...], inj: Inject) -> None:
+    """A story gives the inject's text, and its phrases of the topic say something."""
+    story = inj.story
+    if story is None:
+        return
+    if inj.text is not None:
+        rep.add((*here, "text"), said("story.and_text", id=inj.id), key=True)
+    for a, phrase in enumerate(story.about):
+        if not phrase.strip():
+            loc = (*here, "story", "about")
+            rep.add((*loc, a) if len(story.about) > 1 else loc, said("story.about.blank"))
+    for key in ("quoted", "silent"):
+        if not getattr(story, key).strip():
+            rep.add((*here, "story", key), said("story.empty", field=key))
+
+
+def _check_day_deadlines(sc: Scenario, rep: Reporter, partial: Partial | None) -> None:
+    """A deadline given as a time of day needs the scenario's start, and must come after
+    the inject can first arrive: a journalist's deadline that has passed is no deadline."""
+    if partial is not None and not partial.start_known:
+        return  # the start is wrong: said once, where it is written
+    times: dict[str, int | None] | None = None
+    for k, inj in enumerate(sc.injects):
+        for e, exp in enumerate(inj.expect):
+            if exp.deadline is None:
+                continue
+            loc = ("injects", k, "expect", e, "deadline")
+            if sc.start is None:
+                rep.add(loc, said("deadline.no_start", deadline=exp.deadline))
+                continue
+            times = earliest_times(sc) if times is None else times
+            arrives = times.get(inj.id)
+            due = day_time_offset(sc, exp.deadline)
+            if arrives is not None and due <= arrives:
+                rep.add(
+                    loc,
+                    said(
+                        "deadline.passed",
+                        deadline=exp.deadline,
+                        due=format_offset(due),
+                        arrives=format_offset(arrives),
+                        clock=day_clock(sc.day_start, arrives),
+                    ),
+                )
 
 
 def _check_restraint(rep: Reporter, here: tuple[str | int, ...], exp: Expectation) -> None:
@@ -1023,7 +1085,15 @@ def _check_cycles(sc: Scenario, rep: Reporter) -> None:
 
 def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
     for k, inj in enumerate(sc.injects):
-        yield ("injects", k, "text"), inj.text
+        if inj.text is not None:
+            yield ("injects", k, "text"), inj.text
+        if inj.story is not None:
+            yield ("injects", k, "story", "quoted"), inj.story.quoted
+            yield ("injects", k, "story", "silent"), inj.story.silent
+            about = inj.story.about
+            for a, phrase in enumerate(about):
+                topic: tuple[str | int, ...] = ("injects", k, "story", "about")
+                yield ((*topic, a) if len(about) > 1 else topic), phrase
         for v, variant in enumerate(inj.variants):
             yield ("injects", k, "variants", v, "text"), variant.text
         for e, exp in enumerate(inj.expect):
@@ -1052,9 +1122,14 @@ def _check_templates(sc: Scenario, rep: Reporter) -> None:
     for loc, text in _templates(sc):
         if rep.stopped:
             return
-        if "{" not in text and "}" not in text:
+        quoting = loc[-2:] == ("story", "quoted")  # the one text '{quote}' belongs to
+        plain = "{" not in text and "}" not in text
+        if plain and not quoting:
             continue
-        problems = check_template(text, sc.variables)
+        quotes, problems = _quote_problems(text, quoting=quoting)
+        if not plain:
+            # '{quote}' is no unknown placeholder: where it is wrong, it is told as such.
+            problems += [p for p in check_template(text, sc.variables) if p[1] not in quotes]
         for message, offset in problems:
             rep.add(loc, said_of(message), column_offset=offset)
         # Only a correct template has a length once filled in.
@@ -1069,6 +1144,21 @@ def _check_templates(sc: Scenario, rep: Reporter) -> None:
                     each=limits.PLACEHOLDER_WIDTH,
                 ),
             )
+
+
+def _quote_problems(text: str, *, quoting: bool) -> tuple[set[int], list[tuple[Said, int]]]:
+    """Where a template has ``{quote}`` (offsets), and what is wrong with that, as
+    check_template gives problems: a story's ``quoted`` text must have it, and no other
+    text may."""
+    try:
+        found = {p.offset for p in placeholders(parse_template(text)) if p.name == QUOTE}
+    except TemplateError:
+        return set(), []  # check_template says what is wrong with it
+    if quoting:
+        return found, [] if found else [(said("story.quote.missing", placeholder=_QUOTED), 0)]
+    return found, [
+        (said("story.quote.elsewhere", placeholder=_QUOTED), offset) for offset in sorted(found)
+    ]
 
 
 def _check_reachability(sc: Scenario, rep: Reporter) -> None:

@@ -40,7 +40,7 @@ from simulator.engine.reach import Stretch, hidden_stretches, views_at
 from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
-from simulator.scenario.model import Scenario, deadline_for
+from simulator.scenario.model import Scenario, due_at
 
 # An expectation that a session stopped before settling (``simulate --until``, a crash): its
 # inject was delivered but the log holds no outcome for it yet. It is shown, and left out
@@ -723,7 +723,7 @@ def _open_expectations(
                     index,
                     list(expectation.do),
                     t,
-                    t + deadline_for(scenario, inject, expectation),
+                    due_at(scenario, inject, expectation, t),
                     None,
                     None,
                     OPEN,
