@@ -137,7 +137,11 @@ async def play(exercise: Exercise) -> tuple[Raw, Raw, Raw, Raw]:
             # A statement the public reacts to: the reactions' tones are withheld.
             await seats["leader"].request(
                 RequestKind.ACTION,
-                {"do": "statement", "channel": "social", "text": "Vi vet ingenting foreløpig."},
+                {
+                    "do": "statement",
+                    "channel": "social",
+                    "text": "Vi vet ingenting foreløpig om evakueringen.",
+                },
             ),
             # A team seat naming another team still acts on its own.
             await seats["press"].request(
@@ -228,6 +232,10 @@ def test_a_trainee_seat_gets_no_ground_truth_through_a_whole_run(run: Run, strea
     reactions = [e for e in events if e["type"] == "delivered" and "reaction" in e]
     assert reactions and all(e["source"] == "public" and "tone" not in e for e in reactions)
     assert {e["reaction"] for e in reactions} == {"reply", "quote", "share"}
+    # A news story quoting the team names the team's item as the seat knows it.
+    [story] = [r for r in run.log if r["type"] == "delivered" and "quotes" in r]
+    [seen] = [e for e in events if e["seq"] == story["seq"]]
+    assert seen["quotes"] == run.alias(story["quotes"]) != story["quotes"]
     # Every event it got is the log's, in order, with nothing else added.
     by_seq = {r["seq"]: r for r in run.log}
     assert [e["seq"] for e in events] == sorted({e["seq"] for e in events})

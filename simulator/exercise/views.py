@@ -28,7 +28,7 @@ from simulator.engine.reach import peak_views
 #: The one source a trainee is told for any item not the team's own.
 PUBLIC_SOURCE = "public"
 #: Fields that name items, in the events a trainee is sent and the requests it sends.
-_ITEM_FIELDS = ("item", "reply_to", "inject")
+_ITEM_FIELDS = ("item", "reply_to", "inject", "quotes")
 _ITEM_LISTS = ("to",)
 #: What an unknown alias becomes: the name of no item.
 UNKNOWN = "?"
