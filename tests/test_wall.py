@@ -25,15 +25,18 @@ from simulator.exercise.host import Host
 from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat
 from simulator.scenario.loader import load_scenario
-from simulator.scenario.model import TRUTHS
+from simulator.scenario.model import TRUTHS, deadline_for
 from simulator.tui.bindings import key_rows
 from simulator.tui.triage import Urgency, countdown
 from simulator.tui.wall import WallApp, WallHeading, WallPart, WallScreen
 
 POST = "vitne-brak"  # a witness's post, delivered at T+0
-PRESS = "presse-lokalavis-a"  # Lierfjell Avis asks at T+3m, to be answered within 30m
+PRESS = "presse-lokalavis-a"  # Lierfjell Avis asks at T+3m
 RUMOUR = "rykte-dam"  # misleading, delivered at T+7m
-DEADLINE = 180.0 + 30 * 60
+_JORDRAS = load_scenario("jordras").scenario
+_ASKED = next(i for i in _JORDRAS.injects if i.id == PRESS)
+#: When Lierfjell Avis wants its answer, as the scenario says (at 07:00, when it prints).
+DEADLINE = 180.0 + deadline_for(_JORDRAS, _ASKED, _ASKED.expect[0], 180.0)
 #: Fields that hold ground truth, and the seed that would tell it.
 TRUTH_FIELDS = ("truth", "sensitive", "abusive", "tone", "seed")
 #: Events a trainee never gets, nor the wall.
