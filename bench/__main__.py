@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.common import Result, machine
 
-BENCHMARKS = ("validation", "simulate", "feed", "score", "startup", "seats")
+BENCHMARKS = ("validation", "simulate", "feed", "score", "startup", "seats", "web_seats")
 HERE = Path(__file__).resolve().parent
 PAGE = HERE.parent / "docs" / "performance.md"
 MARK = "BENCH-RESULTS "
