@@ -371,7 +371,8 @@ class WebSeats:
         if self.console_language:
             words += ["--lang", self.console_language]
         # What a console says on its error stream would otherwise reach the host's screen.
-        return f"{shlex.join(words)} 2>>{shlex.quote(str(self._log_path))}"
+        # exec: the console takes the shell's place, one process per tab.
+        return f"exec {shlex.join(words)} 2>>{shlex.quote(str(self._log_path))}"
 
 
 class ServedConsole(AppService):
