@@ -234,16 +234,18 @@ class WebRun(Room):
         exercise = words("status.unread").encode()  # on the exercise screen's status line
         self.session = aiohttp.ClientSession()
         known: set[int] = set()
-        batch: list[tuple[Tab, asyncio.Future[None]]] = []
+        batch: list[tuple[Tab, asyncio.Future[None], asyncio.Future[None]]] = []
         for index in range(self.size):
             tab = await self.open_tab(f"seat{index}", self.code_of(index, codes))
             # The page is on its way: what it shows first is watched for from the start.
-            batch.append((tab, tab.watch(briefing)))
+            # Tabs of a team share its codes here, and the host knows the name a code
+            # joined with: a later tab of the same code opens on the exercise at once.
+            batch.append((tab, tab.watch(briefing), tab.watch(exercise)))
             self.seats.append(tab)
             assert self.host is not None
             tab.root = await new_child(self.host.pid, known, tab.name)
             if len(batch) == STARTING_AT_ONCE or index == self.size - 1:
-                await asyncio.gather(*(self.join(t, shown, exercise) for t, shown in batch))
+                await asyncio.gather(*(self.join(t, b, j, exercise) for t, b, j in batch))
                 batch = []
         bare = Bare("bare")
         shown = bare.watch(scenario()["title"].encode())
@@ -268,10 +270,23 @@ class WebRun(Room):
         await websocket.send_str(json.dumps(["ping", str(int(time.time() * 1000))]))
         return tab
 
-    async def join(self, tab: Tab, briefing: asyncio.Future[None], exercise: bytes) -> None:
-        """Type the seat's name on the briefing and Enter; a RuntimeError with the tab's
-        screen if it does not show the briefing, or does not join."""
-        await started([(tab, briefing)], "show the briefing")
+    async def join(
+        self,
+        tab: Tab,
+        briefing: asyncio.Future[None],
+        joined: asyncio.Future[None],
+        exercise: bytes,
+    ) -> None:
+        """Type the seat's name on the briefing and Enter (unless the seat opens on the
+        exercise, its name known); a RuntimeError with the tab's screen if it shows
+        neither, or does not join."""
+        either = asyncio.ensure_future(
+            asyncio.wait([briefing, joined], return_when=asyncio.FIRST_COMPLETED)
+        )
+        await started([(tab, either)], "show the briefing")  # type: ignore[list-item]
+        if joined.done():
+            tab.found()
+            return
         try:
             await tab.expect(exercise, tab.name.encode() + b"\r", WAIT)
         except TimeoutError:
