@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from simulator.engine.session import new_session, virtual_clock
+from simulator.exercise.codes import CodeTable
+from simulator.exercise.host import Host
+from simulator.scenario.loader import load_scenario
 from tests.helpers import MINIMAL, simulate
 from tests.hosting import HostedExercise
 
@@ -65,3 +69,23 @@ def served(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
         yield exercise, f"http://127.0.0.1:{port}"
     finally:
         exercise.kill_all()
+
+
+@pytest.fixture
+def codes() -> CodeTable:
+    """A one-team exercise's codes."""
+    return CodeTable.generate(["1"])
+
+
+@pytest.fixture
+async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
+    """A host of jordras for team 1 in this process, on its own ticks (tick=None)."""
+    engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
+    engine.start()
+    engine.pump()
+    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
+    await host.start()
+    yield host
+    await host.close()
+    assert engine.store is not None
+    engine.store.close()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.host import SOCKET_NAME, runtime_folder
 from simulator.exercise.views import TraineeView, alias_key
 from tests.helpers import cli_path
@@ -45,6 +46,11 @@ def wait_until(
             raise AssertionError("timed out")
         with contextlib.suppress(subprocess.TimeoutExpired):
             waiting_on.wait(timeout=POLL)
+
+
+def code_of(codes: CodeTable, role: SeatRole) -> str:
+    """The code of ``role`` in a table of one team."""
+    return next(c.code for c in codes.codes if c.role == role)
 
 
 class HostedExercise:

@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
 from simulator.engine.actions import ActionRequest
-from simulator.engine.session import new_session, virtual_clock
 from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.host import Host
 from simulator.exercise.protocol import Clock, RequestKind
@@ -34,31 +31,10 @@ from simulator.tui.seat import (
 )
 from simulator.tui.widgets.composer import Target
 from tests.console_fixtures import paste, screen_text
+from tests.hosting import code_of
 
 ITEM = "vitne-brak"  # delivered at T+0
 REPLY = "Takk, vi undersøker saken og kommer tilbake."
-
-
-@pytest.fixture
-def codes() -> CodeTable:
-    return CodeTable.generate(["1"])
-
-
-@pytest.fixture
-async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
-    engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
-    engine.start()
-    engine.pump()
-    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
-    await host.start()
-    yield host
-    await host.close()
-    assert engine.store is not None
-    engine.store.close()
-
-
-def code_of(codes: CodeTable, role: SeatRole) -> str:
-    return next(c.code for c in codes.codes if c.role == role)
 
 
 async def until(pilot: Pilot[int], test: Callable[[], bool]) -> None:

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from rich.console import Group
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Digits, Static
 
 from simulator.engine.events import PUBLIC_CHANNELS, Tone
-from simulator.engine.session import new_session, virtual_clock
 from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.host import Host
 from simulator.exercise.protocol import RequestKind
@@ -29,6 +26,7 @@ from simulator.scenario.model import TRUTHS, deadline_for
 from simulator.tui.bindings import key_rows
 from simulator.tui.triage import Urgency, countdown
 from simulator.tui.wall import WallApp, WallHeading, WallPart, WallScreen
+from tests.hosting import code_of
 
 POST = "vitne-brak"  # a witness's post, delivered at T+0
 PRESS = "presse-lokalavis-a"  # Lierfjell Avis asks at T+3m
@@ -41,28 +39,6 @@ DEADLINE = 180.0 + deadline_for(_JORDRAS, _ASKED, _ASKED.expect[0], 180.0)
 TRUTH_FIELDS = ("truth", "sensitive", "abusive", "tone", "seed")
 #: Events a trainee never gets, nor the wall.
 WITHHELD = {"expectation", "corrected", "evaluation"}
-
-
-@pytest.fixture
-def codes() -> CodeTable:
-    return CodeTable.generate(["1"])
-
-
-@pytest.fixture
-async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
-    engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
-    engine.start()
-    engine.pump()
-    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
-    await host.start()
-    yield host
-    await host.close()
-    assert engine.store is not None
-    engine.store.close()
-
-
-def code_of(codes: CodeTable, role: SeatRole) -> str:
-    return next(c.code for c in codes.codes if c.role == role)
 
 
 def wall_app(host: Host, codes: CodeTable) -> WallApp:
