@@ -27,6 +27,8 @@ FILLERS = {
     "anyone",
     "now",
     "our",
+    "eit",
+    "att",
 }
 
 

@@ -37,7 +37,7 @@ hele gang dag idag dager del deler delt takk hei plis pls
 
 _NYNORSK = """
 eg meg min mitt mine du deg din ditt dine han honom hans ho henne hennar den det dess
-vi oss vår vårt våre de dykk dykkar dei dei deira seg sin sitt sine ein eitt nokon noko
+vi oss vår vårt våre de dykk dykkar dei dei deira seg sin sitt sine ein eit eitt nokon noko att
 nokre ingen inkje ingenting alle alt kvar kvart kvarandre sjølv same annan anna andre
 slik slike sånn denne dette desse kven kva kva for kvifor korleis kvar kor som
 og eller men for fordi både anten korkje heller samt når medan før etter sidan dersom
