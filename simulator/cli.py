@@ -1087,9 +1087,13 @@ def host_cmd(
             engine.pause()
     host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
     web = links = None
+    base = ""
     if address is not None:
+        from simulator.exercise.links import seat_links
+
         web = _web_seats(exercise, folder, runtime, address, lang)
-        links = _web_links(web)
+        base = _web_base(web)
+        links = seat_links(exercise.codes, base)
         host.companions.append(web)
 
     def started() -> None:
@@ -1103,7 +1107,7 @@ def host_cmd(
                 _say(words("host.code", role=role, code=entry.code))
         _say(words("host.facilitator", code=exercise.codes.facilitator))
         if web is not None and links is not None:
-            _say_links(web, links, words, roles)
+            _say_links(web, base, links, words, roles)
         if codes_file:
             exercise.codes.write(Path(codes_file), links)
             _say(words("host.codes_file", path=codes_file))
@@ -1166,20 +1170,20 @@ def _web_seats(
     return web
 
 
-def _web_links(web: WebSeats) -> SeatLinks:
-    """Every seat's link, with the machine's address on the network where the seats are
-    served on every network (no browser can open 0.0.0.0)."""
-    from simulator.exercise.links import seat_links
+def _web_base(web: WebSeats) -> str:
+    """The base of the seats' links: the machine's address on the network where the
+    seats are served on every network (no browser can open 0.0.0.0)."""
     from simulator.exercise.web import lan_address
 
     address = web.address
-    return seat_links(web.codes, address.base(lan_address() if address.everywhere else None))
+    return address.base(lan_address() if address.everywhere else None)
 
 
-def _say_links(web: WebSeats, links: SeatLinks, words: Catalogue, roles: Catalogue) -> None:
+def _say_links(
+    web: WebSeats, base: str, links: SeatLinks, words: Catalogue, roles: Catalogue
+) -> None:
     """Each seat's link, the control cell's apart, and a warning when others can reach
     them."""
-    base = links.facilitator.rsplit("/control/", 1)[0]
     _say(words("host.web", base=base))
     for team, seats in links.teams.items():
         _say(words("host.team", team=team))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import ipaddress
 import logging
 import secrets
@@ -68,6 +69,12 @@ _STATIC: dict[str, tuple[str, str]] = {
         "font/ttf",
     ),
 }
+
+
+@functools.cache
+def _static_file(name: str) -> bytes:
+    """A file of textual-serve's the page needs, read once: every tab asks for it."""
+    return files("textual_serve").joinpath(name).read_bytes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,12 +267,12 @@ class WebSeats:
             return entry
         words = self.words
         scheme = "wss" if request.secure else "ws"
-        prefix = "/ws/control/" if control else "/ws/seat/"
-        role = "control" if control else ("wall" if entry.role == "wall" else "seat")
+        role = "control" if control else ("wall" if entry.role == SeatRole.WALL else "seat")
         return self._page(
             "seat.html",
             title=f"{words(f'web.role.{role}')} – {self.title}",
-            websocket=f"{scheme}://{request.host}{prefix}{entry.code}",
+            # The console's websocket is the link's path under /ws.
+            websocket=f"{scheme}://{request.host}/ws{path_for(entry)}",
             font_size=WALL_FONT_SIZE if role == "wall" else FONT_SIZE,
             starting=words("web.starting"),
             closed=words("web.closed"),
@@ -313,7 +320,7 @@ class WebSeats:
         if found is None:
             raise web.HTTPNotFound()
         name, content_type = found
-        body = files("textual_serve").joinpath(name).read_bytes()
+        body = _static_file(name)
         return web.Response(
             body=body,
             content_type=content_type,
