@@ -21,6 +21,7 @@ from typing import (
 )
 
 import pytest
+import yaml
 
 from simulator.engine import events as contract
 from simulator.engine.actions import ACTION_KINDS, HIDE_REASONS, ActionRequest
@@ -82,9 +83,51 @@ TEAM = """\
   do: flag
   to: vitne-brak
   label: valid
+- {at: 16m, do: report, to: x-adresse, reason: personal_data, text: "Adresse til privatperson"}
+- {at: 16m, do: ask_removal, to: x-adresse, reason: personal_data, by: Kari}
+- {at: 17m, do: report, to: avis-kommentar, reason: harassment}
 - {at: 80m, do: rate, objective: rykter, rating: S, comment: "Damryktet tatt raskt", by: Eva}
 - {at: 81m, do: strength, text: "Rask avkreftelse", by: Eva}
 """
+
+
+# Jordras on more than the municipality's own page: a post on someone else's platform, a
+# comment in a newspaper's section, so that the team can report and ask for removal.
+PLATFORMS = [
+    {"id": "x", "name": "X", "owner": "others"},
+    {"id": "kommentarer", "name": "Kommentarfeltet i Nordvik Avis", "owner": "newspaper"},
+]
+ELSEWHERE = [
+    {
+        "id": "x-adresse",
+        "at": "15m",
+        "from": "jonas-brekke",
+        "kind": "post",
+        "platform": "x",
+        "sensitive": True,
+        "text": "Familien som bor i Brattliveien 14 har visst ikke kommet seg ut!",
+        "expect": [{"do": ["report", "ask_removal"], "within": "10m"}],
+    },
+    {
+        "id": "avis-kommentar",
+        "at": "15m",
+        "from": "jonas-brekke",
+        "kind": "post",
+        "platform": "kommentarer",
+        "abusive": True,
+        "text": "Ordføreren er en udugelig idiot.",
+    },
+]
+
+
+def jordras_elsewhere(folder: Path) -> Path:
+    """Jordras with :data:`PLATFORMS` and the items on them, as a scenario file."""
+    data = yaml.safe_load((ROOT / "scenarios" / "jordras.yaml").read_text(encoding="utf-8"))
+    data["platforms"] = PLATFORMS
+    data["injects"] += ELSEWHERE
+    path = folder / "jordras.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -93,8 +136,9 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("events")
     (folder / "team.yaml").write_text(TEAM, encoding="utf-8")
     session = folder / "team.sqlite"
+    scenario = jordras_elsewhere(folder)
     done = run_cli(
-        "simulate", "jordras", "--seed", "1", "--actions", "team.yaml", "--session",
+        "simulate", str(scenario), "--seed", "1", "--actions", "team.yaml", "--session",
         str(session), cwd=folder,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

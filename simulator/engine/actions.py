@@ -36,7 +36,8 @@ RATINGS: tuple[str, ...] = tuple(str(r) for r in events.Rating)
 ACTION_KINDS: tuple[str, ...] = (*(str(a) for a in events.Action), *EVALUATIONS)
 NEEDS_TARGET: tuple[str, ...] = events.NEEDS_TARGET
 PUBLISHES: tuple[str, ...] = events.PUBLISHES
-#: Why an item is hidden: it exposes personal data, it is harassment, or something else.
+#: Why an item is hidden (or reported, or its author asked to remove it): it exposes
+#: personal data, it is harassment, or something else.
 HIDE_REASONS: tuple[str, ...] = tuple(str(r) for r in events.HideReason)
 
 
@@ -115,11 +116,11 @@ class ActionRequest:
                 "request.channel", channel=self.channel, channels=", ".join(CHANNELS)
             )
         if self.reason is not None and (
-            self.kind != events.Action.HIDE or self.reason not in HIDE_REASONS
+            self.kind not in events.REMOVES or self.reason not in HIDE_REASONS
         ):
             return (
                 ActionError("request.reason", reason=self.reason, reasons=", ".join(HIDE_REASONS))
-                if self.kind == events.Action.HIDE
+                if self.kind in events.REMOVES
                 else ActionError("request.reason.hide_only")
             )
         if self.recipient is not None and (

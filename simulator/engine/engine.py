@@ -30,6 +30,7 @@ from simulator.engine.events import (
     ANY_ACTION,
     MONITOR,
     PUBLIC_CHANNELS,
+    REMOVES,
     SETTLED,
     TEAM_WORK,
     Action,
@@ -57,6 +58,7 @@ from simulator.engine.judging import earned, recorded_status, rounded
 from simulator.engine.noise import Mix, arrival_times, burst_rate
 from simulator.engine.outlook import inject_status, will_not_come
 from simulator.engine.people import Author, FakePool, derive_seed, generate_authors
+from simulator.engine.platforms import platform_name, refusal
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.reactions import Published, plan, rules_of, signals_of, tone_mix
 from simulator.engine.store import Event, SessionError, SessionStore
@@ -251,6 +253,11 @@ class ItemState:
     #: Hiding it is right: personal data, abuse, or the team's own text. Hiding anything
     #: else removes what someone may legitimately say on the organisation's page.
     removable: bool = False
+    #: The platform it is on (the scenario's id; None: its channel's built-in place), who
+    #: moderates it, and whether it is the team's own post: what the team may do about it.
+    platform: str | None = None
+    owner: str | None = None
+    own_item: bool = False
     flagged: str | None = None
     hidden: bool = False
     hidden_stretches: list[Stretch] = field(default_factory=list)
@@ -313,6 +320,9 @@ class _StreamRun:
     voices: list[Voice] = field(default_factory=list)
     #: Hashes of the texts each author has posted: nobody posts the same text twice.
     said: list[set[int]] = field(default_factory=list)
+    #: The platform its items are on, and who moderates it (see ItemState).
+    platform: str | None = None
+    owner: str | None = None
     hashtags_from: float = 0.0
     role: str = ""
     crowd: list[tuple[str, str]] = field(default_factory=list)
@@ -491,6 +501,8 @@ class Engine:
             stream.effective_channel,
         )
         channel = stream.effective_channel
+        run.platform = sc.platform_for(stream.platform, channel)
+        run.owner = sc.owner_of(run.platform, channel)
         run.peaks_of = [
             (
                 self._peak(None, a.followers, False, channel),
@@ -754,6 +766,7 @@ class Engine:
             truth=truth,
             source=Source.FACILITATOR,
             within=within,
+            platform=self.scenario.platform_for(None, channel),
         )
         if within is not None:
             # The same expectation a scripted "do: reply" gives, so the counts, the
@@ -977,12 +990,24 @@ class Engine:
         tone: str | None = None,
         quotes: str | None = None,
         lesson: str | None = None,
+        platform: str | None = None,
     ) -> ItemState:
         """Deliver an item; ``lesson`` is the part of its text that teaches the guideline
-        check (all of it when None)."""
+        check (all of it when None); ``platform`` is the scenario's platform it is on (None:
+        its channel's built-in place)."""
         peak = self._peak(reach, author.followers, truth == Truth.MISLEADING, channel)
-        removable = sensitive or abusive or source == Source.TEAM
-        state = ItemState(item_id, t, channel, truth, peak, removable)
+        team = source == Source.TEAM
+        state = ItemState(
+            item_id,
+            t,
+            channel,
+            truth,
+            peak,
+            sensitive or abusive or team,
+            platform,
+            self.scenario.owner_of(platform, channel),
+            team,
+        )
         self.items[item_id] = state
         # The team's own texts teach nothing: repeating a private number does not make it
         # public, and only what public personas publish is public. Nor do the public's
@@ -1013,6 +1038,7 @@ class Engine:
                 reaction,
                 tone,
                 quotes,
+                platform,
             ),
         )
         self.delivered_count += 1
@@ -1027,11 +1053,12 @@ class Engine:
         else:
             text, quotes, words = self._story(inj, author, t)
         deadlines = tuple(due_at(self.scenario, inj, exp, t) for exp in inj.expect)
+        channel = inj.effective_channel
         self._deliver(
             inj.id,
             t,
             author,
-            inj.effective_channel,
+            channel,
             inj.kind,
             text,
             truth=inj.truth,
@@ -1046,6 +1073,7 @@ class Engine:
             quotes=quotes,
             # The quote is the team's own words: they teach nothing.
             lesson=None if words is None else text.replace(words, ""),
+            platform=self.scenario.platform_for(inj.platform, channel),
         )
         states = []
         for k, (exp, deadline) in enumerate(zip(inj.expect, deadlines, strict=True)):
@@ -1083,15 +1111,17 @@ class Engine:
         rng = random.Random(derive_seed(self.seed, f"variant:{inj.id}:{k}"))
         item = variant_id(inj.id, k)
         text = self._render(variant.text, author, t, rng, self._variant_fakes)
+        rumour = self.items[inj.id]
         self._deliver(
             item,
             t,
             author,
-            inj.effective_channel,
+            rumour.channel,
             inj.kind,
             text,
             truth=inj.truth,
             reach=variant.reach,
+            platform=rumour.platform,  # a rumour changes where it goes round
         )
         self._variants.setdefault(inj.id, []).append(item)
 
@@ -1238,6 +1268,12 @@ class Engine:
                 category.abusive,
                 None,
                 peak,
+                None,
+                (),
+                None,
+                None,
+                None,
+                run.platform,
             ),
         )
         self.delivered_count += 1
@@ -1378,7 +1414,16 @@ class Engine:
         label = MIX_KEYS[run.labels[n]]
         truth = label if label in _TRUTHS else None
         removable = label in (_SENSITIVE, _ABUSIVE)
-        state = ItemState(item_id, run.times[n], run.channel, truth, run.peaks[n], removable)
+        state = ItemState(
+            item_id,
+            run.times[n],
+            run.channel,
+            truth,
+            run.peaks[n],
+            removable,
+            run.platform,
+            run.owner,
+        )
         self.items[item_id] = state  # only items the team touched are kept in full
         return state
 
@@ -1427,10 +1472,13 @@ class Engine:
                 raise ActionError("no_item", item=target)
             if not delivered:
                 raise ActionError("not_delivered", item=target, time=format_offset(t))
-        if request.kind in (Action.HIDE, Action.UNHIDE) and self._replay is None:
-            # Checked live only: a session recorded before this rule may hide an item twice,
-            # and it must still replay as it was written.
-            self._check_visibility(request)
+        if self._replay is None:
+            # Checked live only: a session recorded before these rules may hide an item
+            # twice, or where its platform now says it cannot, and it must still replay as
+            # it was written.
+            self._check_platform(request)
+            if request.kind in (Action.HIDE, Action.UNHIDE):
+                self._check_visibility(request)
         if request.kind == Action.NOTE:
             self._emit(
                 EventType.NOTE,
@@ -1453,7 +1501,7 @@ class Engine:
         findings = (
             findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
         )
-        if request.kind == Action.HIDE:
+        if request.kind in REMOVES:
             findings += [
                 {"rule": Rule.LEGITIMATE, "match": target}
                 for target in request.to
@@ -1501,6 +1549,12 @@ class Engine:
                 request.text,
                 reply_to=request.to[0] if request.kind == Action.REPLY and request.to else None,
                 source=Source.TEAM,
+                # A reply goes where its item is; a statement on the organisation's page.
+                platform=(
+                    targets[0].platform
+                    if targets and request.kind == Action.REPLY
+                    else self.scenario.platform_for(None, channel)
+                ),
             )
             if on_record(channel):  # what a newsroom's story may quote from now on
                 self._on_record.append(OnRecord(team_item, request.text))
@@ -1612,6 +1666,7 @@ class Engine:
         return self._reactors
 
     def _deliver_reaction(self, planned: _PlannedReaction, t: float) -> None:
+        answered = self.items[planned.reply_to]
         self._deliver(
             planned.item,
             t,
@@ -1623,6 +1678,11 @@ class Engine:
             source=Source.REACTION,
             reaction=planned.reaction,
             tone=planned.tone,
+            # Where the team posted, the public answers; a story in the news is answered
+            # on the social platform of the scenario.
+            platform=self.scenario.platform_for(
+                answered.platform if answered.channel == Channel.SOCIAL else None, Channel.SOCIAL
+            ),
         )
 
     def _draft_to_publish(self, request: ActionRequest) -> DraftState | None:
@@ -1672,6 +1732,19 @@ class Engine:
             draft.status = DraftStatus.RETURNED
             data["draft"] = draft.id
         self._emit(EventType.ACTION, t, _from_seat(data, request))
+
+    def _check_platform(self, request: ActionRequest) -> None:
+        """Refuse what the platform of a target does not let the team do: hide someone
+        else's post, report its own page's comment, comment in a newspaper's section."""
+        for target in request.to:
+            state = self._target_state(target)
+            key = refusal(request.kind, state.owner, state.own_item)
+            if key is not None:
+                raise ActionError(
+                    key,
+                    item=target,
+                    platform=platform_name(self.scenario, state.platform, state.channel),
+                )
 
     def _check_visibility(self, request: ActionRequest) -> None:
         """Refuse to hide what is hidden, or to show again what is not hidden: either

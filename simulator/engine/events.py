@@ -63,6 +63,19 @@ class Channel(StrEnum):
 PUBLIC_CHANNELS = frozenset({Channel.SOCIAL, Channel.NEWS})
 
 
+class Owner(StrEnum):
+    """Who moderates the platform an item is on, and so what the team may do about it."""
+
+    #: The organisation's own page: it posts there and hides comments.
+    OWN = "own"
+    #: Someone else's post on an open platform: the team replies, reports it to the
+    #: platform or asks the author to remove it, but cannot hide it.
+    OTHERS = "others"
+    #: A newspaper's site or comment section: the paper moderates it, and the team can only
+    #: contact the desk.
+    NEWSPAPER = "newspaper"
+
+
 class Kind(StrEnum):
     """What sort of item it is."""
 
@@ -144,6 +157,10 @@ class Action(StrEnum):
     #: a reply to the item published) gives it up.
     CLAIM = "claim"
     RELEASE = "release"
+    #: On a platform the team does not own: ask its moderators (a newspaper's desk) to
+    #: remove or correct the item, or ask its author to remove it.
+    REPORT = "report"
+    ASK_REMOVAL = "ask_removal"
 
 
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
@@ -159,7 +176,12 @@ EXPECTABLE: tuple[Action, ...] = (
     Action.FLAG,
     Action.HIDE,
     Action.ESCALATE,
+    Action.REPORT,
+    Action.ASK_REMOVAL,
 )
+#: The actions that ask for an item to be taken down: hiding it where the team owns the
+#: page, asking the platform or the author where it does not.
+REMOVES: tuple[Action, ...] = (Action.HIDE, Action.REPORT, Action.ASK_REMOVAL)
 #: The actions that publish the team's own item.
 PUBLISHES: tuple[Action, ...] = (Action.REPLY, Action.STATEMENT)
 #: The actions that need a target item.
@@ -171,6 +193,8 @@ NEEDS_TARGET: tuple[Action, ...] = (
     Action.ESCALATE,
     Action.CLAIM,
     Action.RELEASE,
+    Action.REPORT,
+    Action.ASK_REMOVAL,
 )
 #: The team's work among themselves: drafts, their return, and claims on items. Recorded,
 #: but seen by no one outside the team: they settle no expectation and earn nothing.
@@ -304,6 +328,9 @@ class DeliveredData(TypedDict):
     reaction: NotRequired[Annotated[str, Reaction]]
     tone: NotRequired[Annotated[str, Tone]]
     quotes: NotRequired[str]
+    #: The platform it is on, by the scenario's id; absent: the built-in place of its
+    #: channel (the organisation's own page for a social item, the newsroom's site for news).
+    platform: NotRequired[str]
 
 
 class FindingData(TypedDict):
@@ -421,6 +448,7 @@ def delivered_data(
     reaction: str | None = None,
     tone: str | None = None,
     quotes: str | None = None,
+    platform: str | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -459,6 +487,8 @@ def delivered_data(
     # Only a story that quotes the team names the team's item (``team-<n>``) it quotes.
     if quotes is not None:
         data["quotes"] = quotes
+    if platform is not None:
+        data["platform"] = platform
     return data
 
 

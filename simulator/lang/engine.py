@@ -33,6 +33,73 @@ ENGINE: Final[dict[str, Entry]] = {
         "saken «{item}» er ikke kommet ennå ved {time}",
         "saka «{item}» er ikkje komen enno ved {time}",
     ),
+    # platforms: what the owner of the page an item is on lets the team do
+    "platform.page": ("your own page", "deres egen side", "dykkar eiga side"),
+    "platform.news": ("the newspaper's site", "avisens nettside", "nettsida til avisa"),
+    "platform.hide.others": (
+        "'{item}' is someone else's post on {platform}: the team cannot hide it. Report it "
+        "to the platform, or ask the author to remove it",
+        "«{item}» er noen andres innlegg på {platform}: dere kan ikke skjule det. Rapporter "
+        "det til plattformen, eller be den som skrev det, om å fjerne det",
+        "«{item}» er nokon andre sitt innlegg på {platform}: de kan ikkje skjula det. "
+        "Rapporter det til plattforma, eller be den som skreiv det, om å fjerna det",
+    ),
+    "platform.hide.newspaper": (
+        "'{item}' is on {platform}, which the newspaper moderates: only its desk can remove "
+        "it. Contact the desk",
+        "«{item}» er på {platform}, som avisen modererer selv: bare desken kan fjerne det. "
+        "Kontakt desken",
+        "«{item}» er på {platform}, som avisa modererer sjølv: berre desken kan fjerna det. "
+        "Kontakt desken",
+    ),
+    "platform.hide.none": (
+        "'{item}' is not published on any page: there is nothing to hide",
+        "«{item}» er ikke publisert på noen side: det er ingenting å skjule",
+        "«{item}» er ikkje publisert på nokon side: det er ingenting å skjula",
+    ),
+    "platform.report.own": (
+        "'{item}' is on {platform}: hide it there instead of reporting it",
+        "«{item}» er på {platform}: skjul det der i stedet for å rapportere det",
+        "«{item}» er på {platform}: skjul det der i staden for å rapportera det",
+    ),
+    "platform.report.none": (
+        "'{item}' is not published on any platform: there is no one to report it to",
+        "«{item}» er ikke publisert på noen plattform: det er ingen å rapportere det til",
+        "«{item}» er ikkje publisert på nokon plattform: det er ingen å rapportera det til",
+    ),
+    "platform.report.team": (
+        "'{item}' is the team's own post: take it down yourselves (hide)",
+        "«{item}» er deres eget innlegg: ta det ned selv (skjul)",
+        "«{item}» er dykkar eige innlegg: ta det ned sjølve (skjul)",
+    ),
+    "platform.ask_removal.own": (
+        "'{item}' is on {platform}: hide it there instead",
+        "«{item}» er på {platform}: skjul det der i stedet",
+        "«{item}» er på {platform}: skjul det der i staden",
+    ),
+    "platform.ask_removal.newspaper": (
+        "'{item}' is on {platform}, which the newspaper moderates: contact the desk",
+        "«{item}» er på {platform}, som avisen modererer selv: kontakt desken",
+        "«{item}» er på {platform}, som avisa modererer sjølv: kontakt desken",
+    ),
+    "platform.ask_removal.none": (
+        "'{item}' is not published on any platform: there is nothing to remove",
+        "«{item}» er ikke publisert på noen plattform: det er ingenting å fjerne",
+        "«{item}» er ikkje publisert på nokon plattform: det er ingenting å fjerna",
+    ),
+    "platform.ask_removal.team": (
+        "'{item}' is the team's own post: take it down yourselves (hide)",
+        "«{item}» er deres eget innlegg: ta det ned selv (skjul)",
+        "«{item}» er dykkar eige innlegg: ta det ned sjølve (skjul)",
+    ),
+    "platform.reply.newspaper": (
+        "'{item}' is on {platform}, which the newspaper moderates: the team does not comment "
+        "there. Contact the desk, or answer on your own channels",
+        "«{item}» er på {platform}, som avisen modererer selv: dere kommenterer ikke der. "
+        "Kontakt desken, eller svar i deres egne kanaler",
+        "«{item}» er på {platform}, som avisa modererer sjølv: de kommenterer ikkje der. "
+        "Kontakt desken, eller svar i dykkar eigne kanalar",
+    ),
     "hidden.already": (
         "item '{item}' is hidden already; 'unhide' shows it again",
         "saken «{item}» er skjult allerede; «vis igjen» viser den igjen",
@@ -81,9 +148,9 @@ ENGINE: Final[dict[str, Entry]] = {
         "grunnen «{reason}» er ikkje ein av {reasons}",
     ),
     "request.reason.hide_only": (
-        "'reason' belongs to 'hide' only",
-        "«reason» hører bare til «hide»",
-        "«reason» høyrer berre til «hide»",
+        "'reason' belongs to 'hide', 'report' and 'ask_removal' only",
+        "«reason» hører bare til «hide», «report» og «ask_removal»",
+        "«reason» høyrer berre til «hide», «report» og «ask_removal»",
     ),
     "request.recipient.empty": (
         "'recipient' is empty; write whom the item is escalated to",

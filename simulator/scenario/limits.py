@@ -47,6 +47,7 @@ MAX_PHRASE = 200  # characters of a phrase to look for: words, not a text
 MAX_OBJECTIVES = 50  # an exercise is evaluated against a handful of objectives
 MAX_AUDIENCE = 1_000_000_000  # people in the affected area ('audience')
 MAX_STREAMS = 100
+MAX_PLATFORMS = 50  # places items appear on: a handful in any real crisis
 MAX_ESCALATION = 50  # names the team may escalate to: one short list to choose from
 MAX_RATE_POINTS = 1_000  # of one stream
 # A written duration of more digits is a slip of the keyboard (int() refuses some at all).

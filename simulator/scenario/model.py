@@ -31,6 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from simulator.engine import events
 from simulator.engine.events import values_of
+from simulator.engine.platforms import owner_of
 from simulator.lang import Said, SaidError, Sayer
 from simulator.lang.source import SOURCE
 from simulator.scenario import limits
@@ -47,7 +48,10 @@ Kind = Literal["post", "question", "press", "news", "official", "internal"]
 Channel = Literal["social", "press", "news", "internal"]
 Role = Literal["citizen", "journalist", "media", "influencer", "activist", "agency", "employee"]
 Truth = Literal["valid", "misleading", "irrelevant"]
-Action = Literal["reply", "statement", "flag", "hide", "escalate", "any", "monitor"]
+Action = Literal[
+    "reply", "statement", "flag", "hide", "escalate", "report", "ask_removal", "any", "monitor"
+]
+Owner = Literal["own", "others", "newspaper"]
 LateCredit = Literal["linear", "half", "none"]
 MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
 Language = Literal["nb", "nn", "en"]
@@ -65,6 +69,7 @@ ACTIONS: tuple[str, ...] = (
     events.MONITOR,
 )
 MIX_KEYS: tuple[str, ...] = values_of(get_args(MixKey), events.NoiseLabel)
+OWNERS: tuple[str, ...] = values_of(get_args(Owner), events.Owner)
 if set(get_args(Action)) != set(ACTIONS):
     raise TypeError(f"Action: {get_args(Action)} != {ACTIONS}")
 
@@ -518,6 +523,20 @@ def _text_given(value: Any) -> Any:
     return value
 
 
+class Platform(_Model):
+    """A place items appear on, and whose it is: the organisation's own page, where it
+    hides comments; someone else's posts on an open platform, which it can answer, report
+    or ask the author to remove; or a newspaper's site and comment section, which only the
+    paper's desk moderates."""
+
+    id: Slug
+    name: Name = Field(description="As the console shows it: 'X', 'Fjordavisa's comments'.")
+    owner: Owner
+    default: bool = Field(
+        False, description="Social items that name no platform are on this one (one at most)."
+    )
+
+
 class Inject(_Model):
     """One scripted item of the feed."""
 
@@ -536,6 +555,9 @@ class Inject(_Model):
         None, description="A news story that quotes the team's latest words on its topic."
     )
     channel: Channel | None = None
+    platform: Slug | None = Field(
+        None, description="The id of the platform it is on (a social or news item)."
+    )
     at: Duration | None = None
     after: Trigger | None = None
     delay: Duration | None = None
@@ -734,6 +756,7 @@ class NoiseStream(_Model):
     id: Slug
     kind: Kind = "post"
     channel: Channel | None = None
+    platform: Slug | None = Field(None, description="The id of the platform its items are on.")
     authors: Authors
     rate: Annotated[list[RatePoint], Field(min_length=1, max_length=limits.MAX_RATE_POINTS)]
     mix: Annotated[
@@ -904,6 +927,11 @@ class Scenario(_Model):
         None, description="Fictional date and time at T+0, ISO 8601 with offset."
     )
     organisation: Organisation | None = None
+    platforms: Annotated[list[Platform], Field(max_length=limits.MAX_PLATFORMS)] = Field(
+        default_factory=list,
+        description="Where items appear and whose page each is; without any, social items "
+        "are on the organisation's own page.",
+    )
     audience: Annotated[
         int, Field(ge=1), _at_most(limits.MAX_AUDIENCE, "at_most", "fix_audience")
     ] = Field(
@@ -943,6 +971,30 @@ class Scenario(_Model):
         default_factory=Reactions,
         description="How the public reacts to the team's replies and statements.",
     )
+
+    @cached_property
+    def platform_by_id(self) -> dict[str, Platform]:
+        """The scenario's platforms, by id."""
+        return {p.id: p for p in self.platforms}
+
+    @cached_property
+    def default_platform(self) -> str | None:
+        """The platform social items are on when they name none (None: the organisation's
+        own page, built in)."""
+        return next((p.id for p in self.platforms if p.default), None)
+
+    def platform_for(self, named: str | None, channel: str) -> str | None:
+        """The platform an item of ``channel`` that names ``named`` is on, by id; None: the
+        built-in place of its channel (see :mod:`simulator.engine.platforms`)."""
+        if named is not None:
+            return named
+        return self.default_platform if channel == events.Channel.SOCIAL else None
+
+    def owner_of(self, platform: str | None, channel: str) -> str | None:
+        """Who moderates an item of ``channel`` on ``platform`` (as :meth:`platform_for`
+        gives it): one of :data:`OWNERS`, or None for an item on no platform."""
+        declared = self.platform_by_id.get(platform) if platform is not None else None
+        return owner_of(channel, declared.owner if declared is not None else None)
 
     @cached_property
     def day_start(self) -> time | None:
