@@ -36,6 +36,7 @@ HEADER = [
     "reach",
     "expect",
     "notes",
+    "platform",
 ]
 
 # The minimal scenario (personas kari and avisa), with a comment and a noise stream after

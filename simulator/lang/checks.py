@@ -30,6 +30,7 @@ CHECKS: Final[dict[str, Entry]] = {
     "label.number": ("item {number}", "nr. {number}", "nr. {number}"),
     "noun.inject": ("inject", "innspill", "innspel"),
     "noun.persona": ("persona", "avsender", "avsendar"),
+    "noun.platform": ("platform", "plattform", "plattform"),
     "noun.noise": ("noise stream", "bakgrunnsstrøm", "bakgrunnsstraum"),
     "noun.expectation": ("expectation", "forventning", "forventning"),
     "noun.rate": ("rate point", "ratepunkt", "ratepunkt"),
@@ -361,6 +362,52 @@ CHECKS: Final[dict[str, Entry]] = {
         "an inject cannot reply to itself",
         "et innspill kan ikke svare på seg selv",
         "eit innspel kan ikkje svare på seg sjølv",
+    ),
+    "platform.unknown": (
+        "'platform' names '{ref}', which is not one of the scenario's platforms ({known}){hint}; "
+        "declare it under 'platforms'",
+        "«platform» viser til «{ref}», som ikke er en av scenarioets plattformer ({known}){hint}; "
+        "beskriv den under «platforms»",
+        "«platform» viser til «{ref}», som ikkje er ei av plattformene i scenarioet "
+        "({known}){hint}; beskriv henne under «platforms»",
+    ),
+    "platform.channel": (
+        "an item on the '{channel}' channel is on no platform; give 'platform' only to a "
+        "social post or a news story",
+        "en sak i kanalen «{channel}» er ikke på noen plattform; gi «platform» bare til et "
+        "innlegg i sosiale medier eller en nyhetssak",
+        "ei sak i kanalen «{channel}» er ikkje på nokon plattform; gi «platform» berre til "
+        "eit innlegg i sosiale medium eller ei nyheitssak",
+    ),
+    "platform.defaults": (
+        "only one platform can be the default, and '{first}' is already; remove 'default' here",
+        "bare én plattform kan være standard, og «{first}» er det allerede; fjern «default» her",
+        "berre éi plattform kan vere standard, og «{first}» er det alt; fjern «default» her",
+    ),
+    "platform.expect": (
+        "the team cannot do '{actions}' to an item {where}; expect one of {allowed} instead",
+        "teamet kan ikke gjøre «{actions}» med en sak {where}; forvent en av {allowed} i stedet",
+        "teamet kan ikkje gjere «{actions}» med ei sak {where}; forvent ein av {allowed} i staden",
+    ),
+    "platform.owner.own": (
+        "on the organisation's own page",
+        "på organisasjonens egen side",
+        "på den eigne sida til organisasjonen",
+    ),
+    "platform.owner.others": (
+        "that is someone else's post on an open platform ('owner: others')",
+        "som er noen andres innlegg på en åpen plattform («owner: others»)",
+        "som er nokon andre sitt innlegg på ei open plattform («owner: others»)",
+    ),
+    "platform.owner.newspaper": (
+        "on a newspaper's site or comment section, which the paper moderates",
+        "på en avis' nettside eller kommentarfelt, som avisen modererer selv",
+        "på nettsida eller kommentarfeltet til ei avis, som avisa modererer sjølv",
+    ),
+    "platform.owner.none": (
+        "that is on no platform (a press inquiry or an internal message)",
+        "som ikke er på noen plattform (en pressehenvendelse eller en intern melding)",
+        "som ikkje er på nokon plattform (ein presseførespurnad eller ei intern melding)",
     ),
     "reply.unknown": (
         "'reply_to' names '{ref}', which is not an inject{hint}",

@@ -41,31 +41,31 @@ ENGINE: Final[dict[str, Entry]] = {
         "to the platform, or ask the author to remove it",
         "«{item}» er noen andres innlegg på {platform}: dere kan ikke skjule det. Rapporter "
         "det til plattformen, eller be den som skrev det, om å fjerne det",
-        "«{item}» er nokon andre sitt innlegg på {platform}: de kan ikkje skjula det. "
-        "Rapporter det til plattforma, eller be den som skreiv det, om å fjerna det",
+        "«{item}» er nokon andre sitt innlegg på {platform}: de kan ikkje skjule det. "
+        "Rapporter det til plattforma, eller be den som skreiv det, om å fjerne det",
     ),
     "platform.hide.newspaper": (
         "'{item}' is on {platform}, which the newspaper moderates: only its desk can remove "
         "it. Contact the desk",
         "«{item}» er på {platform}, som avisen modererer selv: bare desken kan fjerne det. "
         "Kontakt desken",
-        "«{item}» er på {platform}, som avisa modererer sjølv: berre desken kan fjerna det. "
+        "«{item}» er på {platform}, som avisa modererer sjølv: berre desken kan fjerne det. "
         "Kontakt desken",
     ),
     "platform.hide.none": (
         "'{item}' is not published on any page: there is nothing to hide",
         "«{item}» er ikke publisert på noen side: det er ingenting å skjule",
-        "«{item}» er ikkje publisert på nokon side: det er ingenting å skjula",
+        "«{item}» er ikkje publisert på nokon side: det er ingenting å skjule",
     ),
     "platform.report.own": (
         "'{item}' is on {platform}: hide it there instead of reporting it",
         "«{item}» er på {platform}: skjul det der i stedet for å rapportere det",
-        "«{item}» er på {platform}: skjul det der i staden for å rapportera det",
+        "«{item}» er på {platform}: skjul det der i staden for å rapportere det",
     ),
     "platform.report.none": (
         "'{item}' is not published on any platform: there is no one to report it to",
         "«{item}» er ikke publisert på noen plattform: det er ingen å rapportere det til",
-        "«{item}» er ikkje publisert på nokon plattform: det er ingen å rapportera det til",
+        "«{item}» er ikkje publisert på nokon plattform: det er ingen å rapportere det til",
     ),
     "platform.report.team": (
         "'{item}' is the team's own post: take it down yourselves (hide)",
@@ -85,7 +85,7 @@ ENGINE: Final[dict[str, Entry]] = {
     "platform.ask_removal.none": (
         "'{item}' is not published on any platform: there is nothing to remove",
         "«{item}» er ikke publisert på noen plattform: det er ingenting å fjerne",
-        "«{item}» er ikkje publisert på nokon plattform: det er ingenting å fjerna",
+        "«{item}» er ikkje publisert på nokon plattform: det er ingenting å fjerne",
     ),
     "platform.ask_removal.team": (
         "'{item}' is the team's own post: take it down yourselves (hide)",

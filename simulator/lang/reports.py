@@ -55,6 +55,12 @@ REPORTS: Final[dict[str, Entry]] = {
     "action.flag": ("flag", "merking", "merking"),
     "action.hide": ("hide", "skjuling", "skjuling"),
     "action.escalate": ("escalate", "eskalering", "sending vidare"),
+    "action.report": ("report", "rapportering", "rapportering"),
+    "action.ask_removal": (
+        "ask the author to remove",
+        "be forfatteren fjerne",
+        "be forfattaren fjerne",
+    ),
     "action.note": ("note", "notat", "notat"),
     "action.any": ("any action", "hva som helst", "kva som helst"),
     "action.unhide": ("show again", "vise igjen", "vise igjen"),
@@ -73,9 +79,9 @@ REPORTS: Final[dict[str, Entry]] = {
         "påstand som ikkje skal brukast",
     ),
     "rule.legitimate": (
-        "a legitimate post hidden",
-        "et lovlig innlegg skjult",
-        "eit lovleg innlegg skjult",
+        "a legitimate post hidden or reported",
+        "et lovlig innlegg skjult eller rapportert",
+        "eit lovleg innlegg skjult eller rapportert",
     ),
     # the summary's figures
     "summary.score": ("score (0–100)", "poengsum (0–100)", "poengsum (0–100)"),
@@ -149,9 +155,9 @@ REPORTS: Final[dict[str, Entry]] = {
         "kor langt rykta nådde (visingar)",
     ),
     "summary.sensitive": (
-        "sensitive items hidden",
-        "sensitive innlegg skjult",
-        "sensitive innlegg skjulte",
+        "sensitive items hidden or reported",
+        "sensitive innlegg skjult eller rapportert",
+        "sensitive innlegg skjulte eller rapporterte",
     ),
     "summary.sensitive_up": (
         "longest a sensitive item stayed up",
@@ -599,6 +605,13 @@ REPORTS: Final[dict[str, Entry]] = {
         " (reason: {reason})",
         " (begrunnelse: {reason})",
         " (grunngjeving: {reason})",
+    ),
+    "finding.legitimate.report": (
+        "{time}, {by} asked to have {item} {text} removed: it was neither personal data nor abuse",
+        "{time}, {by} ba om å få fjernet {item} {text}: det var verken personopplysninger "
+        "eller trakassering",
+        "{time}, {by} bad om å få fjerna {item} {text}: det var verken personopplysningar "
+        "eller trakassering",
     ),
     "finding.legitimate": (
         "{time}, {by} hid {item} {text}: it was neither personal data nor abuse",

@@ -45,6 +45,7 @@ COLUMNS = [
     "reach",
     "expect",
     "notes",
+    "platform",
 ]
 REQUIRED = ("id", "from", "kind", "text")
 BOM = "\ufeff"
@@ -103,6 +104,7 @@ def inject_row(inj: Inject) -> dict[str, str]:
         "from": inj.from_,
         "kind": inj.kind,
         "channel": inj.channel or "",
+        "platform": inj.platform or "",
         "text": inj.text or "",  # a story's texts are in the scenario file alone
         "truth": inj.truth or "",
         "sensitive": "yes" if inj.sensitive else "",
@@ -219,6 +221,7 @@ def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
         "kind",
         "text",
         "channel",
+        "platform",
         "truth",
         "reply_to",
         "notes",
@@ -453,7 +456,7 @@ def inject_to_yaml(inj: Inject) -> dict[str, Any]:
         data["delay"] = format_duration(inj.delay)
     data["from"] = inj.from_
     data["kind"] = inj.kind
-    for key in ("channel", "truth"):
+    for key in ("channel", "platform", "truth"):
         if getattr(inj, key) is not None:
             data[key] = getattr(inj, key)
     if inj.text is not None:

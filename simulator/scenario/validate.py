@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from simulator.engine.events import MONITOR
+from simulator.engine.events import EXPECTABLE, MONITOR
+from simulator.engine.platforms import BUILT_IN, NOWHERE, allows
 from simulator.lang import Said, Sayer
 from simulator.lang.checks import CHECKS
 from simulator.lang.findings import FINDINGS
@@ -461,6 +462,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         _check_deadlines(sc, rep)
     _check_total_rate(sc, rep)
     _check_variables(sc, rep)
+    _check_platforms(sc, rep)
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "noun.persona")
     if partial is not None:
         persona_ids |= partial.persona_ids
@@ -498,6 +500,7 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
         if isinstance(stream.authors, list):
             used_personas.update(stream.authors)
         _check_noise(sc, rep, k, stream, persona_ids if check_personas else None)
+        _check_placed(sc, rep, ("noise", k), stream.platform, stream.effective_channel)
         _check_bursts(rep, k, stream, inject_by_id, noise_ids, skipped)
         _check_noise_limits(rep, k, stream, inject_by_id, noise_ids, skipped)
     _check_objectives(sc, rep, partial)
@@ -640,6 +643,8 @@ def _check_inject(
             )
     _check_variants(rep, here, inj, persona_ids, inject_by_id)
     _check_story(rep, here, inj)
+    _check_placed(sc, rep, here, inj.platform, inj.effective_channel)
+    _check_platform_actions(sc, rep, here, inj)
     for e, exp in enumerate(inj.expect):
         _check_restraint(rep, (*here, "expect", e), exp)
         if "flag" in exp.do and exp.label is None:
@@ -660,6 +665,64 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), said("within.zero"))
         elif exp.within is not None and duration_known and exp.within > _latest_deadline(sc):
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
+
+
+def _check_platforms(sc: Scenario, rep: Reporter) -> None:
+    """Platform ids once each, and one default at most."""
+    _unique_ids(rep, "platforms", [p.id for p in sc.platforms], "noun.platform")
+    defaults = [k for k, p in enumerate(sc.platforms) if p.default]
+    for k in defaults[1:]:
+        rep.add(
+            ("platforms", k, "default"),
+            said("platform.defaults", first=sc.platforms[defaults[0]].id),
+        )
+
+
+def _check_placed(
+    sc: Scenario, rep: Reporter, here: tuple[str | int, ...], platform: str | None, channel: str
+) -> None:
+    """An item's ``platform`` is one of the scenario's, and the item is one that appears on
+    a platform: a social post or a news story."""
+    if platform is None:
+        return
+    if platform not in sc.platform_by_id:
+        known = list(sc.platform_by_id)
+        rep.add(
+            (*here, "platform"),
+            said(
+                "platform.unknown",
+                ref=platform,
+                known=", ".join(known) or "—",
+                hint=_suggest(platform, known),
+            ),
+        )
+    elif channel not in BUILT_IN:
+        rep.add((*here, "platform"), said("platform.channel", channel=channel))
+
+
+def _check_platform_actions(
+    sc: Scenario, rep: Reporter, here: tuple[str | int, ...], inj: Inject
+) -> None:
+    """No expectation asks for what the inject's platform does not let the team do: a hide
+    of someone else's post, a report of a comment on the organisation's own page."""
+    channel = inj.effective_channel
+    placed = sc.platform_for(inj.platform, channel)
+    if placed is not None and placed not in sc.platform_by_id:
+        return  # an unknown platform is told of once, above
+    owner = sc.owner_of(placed, channel)
+    for e, exp in enumerate(inj.expect):
+        refused = [a for a in exp.do if not allows(a, owner)]
+        if refused:
+            allowed = [a for a in EXPECTABLE if allows(a, owner)]
+            rep.add(
+                (*here, "expect", e, "do"),
+                said(
+                    "platform.expect",
+                    actions=", ".join(refused),
+                    where=said(f"platform.owner.{owner or NOWHERE}"),
+                    allowed=", ".join(allowed),
+                ),
+            )
 
 
 def _check_persona(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from simulator.engine.events import MONITOR, DraftStatus, Evaluation, Rule, Status
+from simulator.engine.events import MONITOR, Action, DraftStatus, Evaluation, Rule, Status
 from simulator.engine.judging import rounded
 from simulator.lang.units import say_duration
 from simulator.scenario.durations import format_offset, format_span
@@ -413,7 +413,9 @@ class _Words:
         t = self.t
         if f.get("kind") == Rule.LEGITIMATE:
             return t(
-                "finding.legitimate",
+                "finding.legitimate"
+                if f.get("action") in (None, Action.HIDE)
+                else "finding.legitimate.report",
                 time=offset_text(f.get("t")),
                 by=self.by(f.get("by")),
                 item=str(f.get("item") or ""),

@@ -479,6 +479,13 @@ def _score(store: SessionStore, display: str) -> Score:
                 for target in targets:
                     if hidden.pop(target, None) is not None:
                         up_since[target] = event.t  # up again, from now
+            elif action in (Action.REPORT, Action.ASK_REMOVAL):
+                # Where the team cannot hide, asking the platform or the author is all it
+                # can do: a sensitive item is dealt with, and its time up ends, when it asks.
+                for target in targets:
+                    if target in sensitive and target not in hidden:
+                        hidden[target] = event.t
+                        exposed[target] = exposed.get(target, 0.0) + event.t - up_since[target]
             found = [_finding(event.t, done, f) for f in done.get("findings") or ()]
             findings += found
             if action in PUBLISHES:
