@@ -273,7 +273,6 @@ async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
     await seen.panel(pilot, "r", "reply")
     await seen.panel(pilot, "s", "statement")
     await seen.dialog(pilot, "f", ChoiceScreen, "flag")
-    await seen.dialog(pilot, "h", ChoiceScreen, "hide")
     await seen.dialog(pilot, "e", ChoiceScreen, "escalate")
     await seen.dialog(pilot, "n", PromptScreen, "note")
     await seen.dialog(pilot, "f1", HelpScreen, "help")
@@ -282,6 +281,8 @@ async def _console(console: Console, pilot: Pilot, seen: Seen) -> None:
     await seen.look(pilot, "toast")
     tr = console.app.tr
     assert tr("toast.flagged", label=tr("label.valid")) in " ".join(seen.views["toast"].split())
+    await console.select(pilot, "vitne-bilde")  # a post on the municipality's own page
+    await seen.dialog(pilot, "h", ChoiceScreen, "hide")
     await pilot.press("f2")
     await seen.look(pilot, "facilitator")
     await seen.palette(pilot, "facilitator palette")

@@ -51,12 +51,14 @@ ROLE_LISTS: dict[SeatRole, tuple[str, ...]] = {
     SeatRole.SOCIAL: ("feed", "internal"),
 }
 _EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release"})
+#: Taking items down, or asking for it where the team does not own the page.
+_REMOVING = frozenset({"hide", "unhide", "report", "ask_removal"})
 #: The team actions each trainee may take. Where the leader approves, ``reply`` and
 #: ``statement`` of the others go to the leader as drafts (see :func:`publishes_itself`).
 ROLE_ACTIONS: dict[SeatRole, frozenset[str]] = {
-    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "hide", "unhide", "return"},
+    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "return"} | _REMOVING,
     SeatRole.PRESS: _EVERY_SEAT,
-    SeatRole.SOCIAL: _EVERY_SEAT | {"statement", "flag", "hide", "unhide"},
+    SeatRole.SOCIAL: _EVERY_SEAT | {"statement", "flag"} | _REMOVING,
 }
 
 

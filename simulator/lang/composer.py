@@ -33,6 +33,8 @@ COMPOSER: Final[dict[str, Entry]] = {
     "bind.publish": ("Publish", "Publiser", "Publiser"),
     "bind.close": ("Close", "Lukk", "Lukk"),
     "bind.unhide": ("Unhide", "Vis igjen", "Vis att"),
+    "bind.remove": ("Ask removal", "Be om fjerning", "Be om fjerning"),
+    "bind.desk": ("Contact the desk", "Kontakt desken", "Kontakt desken"),
     # The flag keys are the first letters of the words the user reads in the dialog.
     "flag.key.valid": ("v", "k", "k"),
     "flag.key.misleading": ("m", "v", "v"),
@@ -48,6 +50,60 @@ COMPOSER: Final[dict[str, Entry]] = {
     "hide.key.personal_data": ("p", "p", "p"),
     "hide.key.harassment": ("h", "t", "t"),
     "hide.key.other": ("o", "a", "a"),
+    # Someone else's post, or a newspaper's: the team asks for it to be taken down.
+    "remove.title": (
+        "Someone else's post: ask to have it removed",
+        "Noen andres innlegg: be om at det fjernes",
+        "Nokon andre sitt innlegg: be om at det vert fjerna",
+    ),
+    "remove.report": (
+        "report it to {platform}",
+        "rapporter det til {platform}",
+        "rapporter det til {platform}",
+    ),
+    "remove.ask_removal": (
+        "ask the author to remove it",
+        "be forfatteren om å fjerne det",
+        "be forfattaren om å fjerne det",
+    ),
+    "remove.key.report": ("r", "r", "r"),
+    "remove.key.ask_removal": ("a", "f", "f"),
+    "report.title": (
+        "Report it to the platform because of",
+        "Rapporter det til plattformen på grunn av",
+        "Rapporter det til plattforma på grunn av",
+    ),
+    "ask_removal.title": (
+        "Ask the author to remove it because of",
+        "Be forfatteren fjerne det på grunn av",
+        "Be forfattaren fjerne det på grunn av",
+    ),
+    "desk.title": (
+        "Contact the desk of {platform}: remove it because of",
+        "Kontakt desken for {platform}: fjern det på grunn av",
+        "Kontakt desken for {platform}: fjern det på grunn av",
+    ),
+    "toast.report": (
+        "Reported to {platform}: {reason}.",
+        "Rapportert til {platform}: {reason}.",
+        "Rapportert til {platform}: {reason}.",
+    ),
+    "toast.ask_removal": (
+        "The author is asked to remove it: {reason}.",
+        "Forfatteren er bedt om å fjerne det: {reason}.",
+        "Forfattaren er beden om å fjerne det: {reason}.",
+    ),
+    "toast.desk": (
+        "The desk is asked to remove it: {reason}.",
+        "Desken er bedt om å fjerne det: {reason}.",
+        "Desken er beden om å fjerne det: {reason}.",
+    ),
+    "done.report_reason": ("reported: {reason}", "rapportert: {reason}", "rapportert: {reason}"),
+    "done.ask_removal_reason": (
+        "author asked to remove it: {reason}",
+        "forfatteren bedt om å fjerne det: {reason}",
+        "forfattaren beden om å fjerne det: {reason}",
+    ),
     "unhide.confirm": (
         "This item is hidden. Show it again? (y/n)",
         "Innlegget er skjult. Vise det igjen? (j/n)",

@@ -66,6 +66,12 @@ CONSOLE: Final[dict[str, Entry]] = {
     "done.statement": ("statement", "uttalelse", "utsegn"),
     "done.flag": ("flagged as {label}", "merket som {label}", "merkt som {label}"),
     "done.hide": ("hidden", "skjult", "skjult"),
+    "done.report": ("reported", "rapportert", "rapportert"),
+    "done.ask_removal": (
+        "author asked to remove it",
+        "forfatteren bedt om å fjerne det",
+        "forfattaren beden om å fjerne det",
+    ),
     "done.escalate": ("escalated", "eskalert", "sendt vidare"),
     "done.note": ("note", "notat", "notat"),
     "done.observer": ("observer note", "observatørnotat", "observatørnotat"),

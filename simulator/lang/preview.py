@@ -50,6 +50,12 @@ PREVIEW: Final[dict[str, Entry]] = {
     "do.flag": ("flag", "merk", "merk"),
     "do.hide": ("hide", "skjul", "skjul"),
     "do.escalate": ("escalate", "eskaler", "eskaler"),
+    "do.report": ("report", "rapporter", "rapporter"),
+    "do.ask_removal": (
+        "ask the author to remove",
+        "be forfatteren fjerne",
+        "be forfattaren fjerne",
+    ),
     "do.any": ("any", "hva som helst", "kva som helst"),
     "do.monitor": (
         "leave alone (no public answer)",

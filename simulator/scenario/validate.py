@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from simulator.engine.events import EXPECTABLE, MONITOR
+from simulator.engine.events import EXPECTABLE, MONITOR, Owner
 from simulator.engine.platforms import BUILT_IN, NOWHERE, allows
 from simulator.lang import Said, Sayer
 from simulator.lang.checks import CHECKS
@@ -667,6 +667,15 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
 
 
+#: How a message says where an item is, by the owner of its platform.
+_OWNER_WORDS = {
+    Owner.OWN: "platform.owner.own",
+    Owner.OTHERS: "platform.owner.others",
+    Owner.NEWSPAPER: "platform.owner.newspaper",
+    NOWHERE: "platform.owner.none",
+}
+
+
 def _check_platforms(sc: Scenario, rep: Reporter) -> None:
     """Platform ids once each, and one default at most."""
     _unique_ids(rep, "platforms", [p.id for p in sc.platforms], "noun.platform")
@@ -719,7 +728,7 @@ def _check_platform_actions(
                 said(
                     "platform.expect",
                     actions=", ".join(refused),
-                    where=said(f"platform.owner.{owner or NOWHERE}"),
+                    where=said(_OWNER_WORDS[owner or NOWHERE]),
                     allowed=", ".join(allowed),
                 ),
             )

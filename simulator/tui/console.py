@@ -28,6 +28,7 @@ from textual.theme import ThemeProvider
 from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ScenarioClock
 from simulator.engine.events import PUBLIC_CHANNELS, Source
 from simulator.engine.monitoring import Monitor
+from simulator.engine.platforms import BUILT_IN, allows, platform_name
 from simulator.engine.store import Event
 from simulator.lang import choose_language
 from simulator.scenario.diagnostics import said_of
@@ -266,6 +267,23 @@ class ConsoleApp(App[int]):
     def role_name(self, role: str) -> str:
         """A role as the console's language says it."""
         return self.tr(f"role.{role}")
+
+    def owner_of(self, item: FeedItem) -> str | None:
+        """Who moderates the platform ``item`` is on (see :mod:`~simulator.engine.platforms`)."""
+        return self.loaded.scenario.owner_of(item.platform, item.channel)
+
+    def allows(self, action: str, item: FeedItem) -> bool:
+        """Whether the platform ``item`` is on lets the team take ``action`` on it."""
+        return allows(action, self.owner_of(item), item.own)
+
+    def place_name(self, item: FeedItem) -> str | None:
+        """The name of the platform ``item`` is on, when the scenario names platforms and
+        the item is on one; None otherwise (every social item is on the team's own page)."""
+        scenario = self.loaded.scenario
+        if not scenario.platforms or item.channel not in BUILT_IN:
+            return None
+        name = platform_name(scenario, item.platform, item.channel)
+        return name if isinstance(name, str) else name.text(self.tr.language)
 
     def label_name(self, label: str) -> str:
         """A flag's label (valid, misleading, irrelevant) as the console's language says it."""

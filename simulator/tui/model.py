@@ -97,6 +97,10 @@ class Claim:
     t: float
 
 
+#: The role the console gives the team's own items: they are the organisation's.
+TEAM_ROLE = "team"
+
+
 @dataclass(slots=True)
 class FeedItem:
     """A delivered item as the console shows it."""
@@ -117,11 +121,15 @@ class FeedItem:
     #: How the public's reaction answers a team's item (reply, quote, share); None for
     #: every other item. Its tone is never kept: the team reads the text.
     reaction: str | None = None
+    #: The scenario's platform it is on (None: its channel's built-in place).
+    platform: str | None = None
     read: bool = False
     flagged: str | None = None
     hidden: bool = False
     answered: bool = False
     escalated: bool = False
+    #: Reported to its platform, or its author asked to remove it.
+    reported: bool = False
     # None until the team acts on the item: a surge of items then holds no empty lists,
     # which keeps the garbage collector's work (and its pauses) small.
     done: list[Done] | None = None
@@ -133,6 +141,11 @@ class FeedItem:
         channel, the team's own posts there too (the organisation's followers see them).
         A journalist's inquiry and an internal message have none (their peak is 0)."""
         return self.channel in PUBLIC_CHANNELS
+
+    @property
+    def own(self) -> bool:
+        """The team's own item, which it may take down wherever it is."""
+        return self.role == TEAM_ROLE
 
     @property
     def handled(self) -> bool:
@@ -253,11 +266,12 @@ class FeedModel:
             author=data["author"],
             name=clean(data.get("name") or "", single_line=True),
             handle=clean(data.get("handle") or "", single_line=True),
-            role="team" if team else data.get("role", Role.CITIZEN),
+            role=TEAM_ROLE if team else data.get("role", Role.CITIZEN),
             text=text,
             line=line,
             reply_to=data.get("reply_to"),
             reaction=reaction,
+            platform=data.get("platform"),
             read=team,
         )
         self.unread += not item.read
@@ -392,6 +406,8 @@ class FeedModel:
             item.answered = True
         elif done.kind == Action.ESCALATE:
             item.escalated = True
+        elif done.kind in (Action.REPORT, Action.ASK_REMOVAL):
+            item.reported = True
         item.version += 1
 
     def _bump(self, target: str) -> None:

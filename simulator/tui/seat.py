@@ -52,6 +52,8 @@ _KEY_ACTIONS = {
     "flag": "flag",
     "hide": "hide",
     "unhide": "unhide",
+    "remove": "report",
+    "desk": "report",
     "escalate": "escalate",
     "note": "note",
     "claim": "claim",
@@ -94,7 +96,9 @@ class SeatScreen(ExerciseScreen, inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the keys of the seat's role: press does not flag or hide, say."""
         kind = _KEY_ACTIONS.get(action)
-        return kind is None or self.seat_app.may(kind)
+        if kind is not None and not self.seat_app.may(kind):
+            return False
+        return super().check_action(action, parameters)
 
     def action_claim(self) -> None:
         """Take the selected item (the others see who has it), or let it go again."""

@@ -15,11 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from simulator.engine.actions import HIDE_REASONS, ActionRequest
-from simulator.engine.events import PUBLIC_CHANNELS
+from simulator.engine.events import PUBLIC_CHANNELS, Action, Owner
 from simulator.scenario.model import TRUTHS
 from simulator.tui.bindings import localize_bindings
 from simulator.tui.messages import ActionRequested
@@ -43,6 +44,16 @@ from simulator.tui.widgets.panels import (
 if TYPE_CHECKING:
     from simulator.tui.app import CrisisApp
     from simulator.tui.console import ConsoleApp
+
+#: The keys whose action the platform of the selected item may not allow, and the action
+#: of the engine each stands for.
+_PLACED: dict[str, str] = {
+    "hide": Action.HIDE,
+    "unhide": Action.UNHIDE,
+    "remove": Action.REPORT,
+    "desk": Action.REPORT,
+    "reply": Action.REPLY,
+}
 
 TABS = Binding.Group("tabs")  # the list keys 1 2 3: labelled from the catalogue's group.tabs
 
@@ -148,6 +159,7 @@ class ReadingScreen(Screen[None]):
                                 app.item_info,
                                 app.role_name,
                                 label_name=app.label_name,
+                                place_name=app.place_name,
                                 id=f"list-{key}",
                             )
             with Vertical(id="side"):
@@ -228,6 +240,7 @@ class ReadingScreen(Screen[None]):
             app.clock_text,
             app.role_name,
             app.triage.now,
+            app.place_name(item) if item else None,
         )
         now = app.triage.now
         trending = app.monitor.trending(now)
@@ -380,7 +393,11 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("r", "reply", "Reply", id="reply"),
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
+        # One key to have an item taken down, whatever its platform: the footer offers the
+        # one of the three that the selected item's platform allows.
         Binding("h", "hide", "Hide", id="hide"),
+        Binding("h", "remove", "Ask removal", id="remove"),
+        Binding("h", "desk", "Contact the desk", id="desk"),
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
@@ -391,6 +408,35 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
     def __init__(self, lists: tuple[str, ...] | None = None) -> None:
         super().__init__(lists)
         self.drafts: dict[str, str] = {}  # what was written and not published, per target
+        self._place: tuple[str | None, bool] | None = None  # the selected item's, last shown
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only what the selected item's platform allows: no hide of someone else's post,
+        no reply in a newspaper's comment section (see :mod:`simulator.engine.platforms`)."""
+        if action not in _PLACED:
+            return True
+        try:
+            item = self.selected
+        except NoMatches:  # asked while the screen is being built: no item yet
+            item = None
+        if item is None:  # nothing to act on yet: the usual key, which rings the bell
+            return action in ("hide", "unhide", "reply")
+        app = self.crisis
+        owner = app.owner_of(item)
+        if action == "remove":
+            return owner == Owner.OTHERS and app.allows(Action.REPORT, item)
+        if action == "desk":
+            return owner == Owner.NEWSPAPER and app.allows(Action.REPORT, item)
+        return app.allows(_PLACED[action], item)
+
+    def refresh_panels(self) -> None:
+        """The panels, and the keys when the selected item is on another kind of platform."""
+        super().refresh_panels()
+        item = self.selected
+        place = (self.crisis.owner_of(item), item.own) if item is not None else None
+        if place != self._place:
+            self._place = place
+            self.refresh_bindings()
 
     @property
     def crisis(self) -> CrisisApp:
@@ -540,6 +586,58 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
                 )
 
         self.app.push_screen(ChoiceScreen(tr("hide.title"), options, keys), done)
+
+    def action_remove(self) -> None:
+        """Someone else's post: report it to the platform, or ask its author to remove it,
+        saying why."""
+        item = self._need_item()
+        if item is None:
+            return
+        app = self.crisis
+        tr = app.tr
+        place = app.place_name(item) or ""
+        kinds = (Action.REPORT, Action.ASK_REMOVAL)
+        keys = {tr(f"remove.key.{kind}"): str(kind) for kind in kinds}
+        options = [
+            (str(kind), f"{tr(f'remove.key.{kind}')}  {tr(f'remove.{kind}', platform=place)}")
+            for kind in kinds
+        ]
+
+        def chosen(kind: str | None) -> None:
+            if kind:
+                self._ask_removal(item, kind, tr(f"{kind}.title"), place)
+
+        self.app.push_screen(ChoiceScreen(tr("remove.title"), options, keys), chosen)
+
+    def action_desk(self) -> None:
+        """A story or comment on a newspaper's site: ask its desk to take it down."""
+        item = self._need_item()
+        if item is not None:
+            app = self.crisis
+            place = app.place_name(item)
+            title = app.tr("desk.title", platform=place or "")
+            self._ask_removal(item, Action.REPORT, title, place)
+
+    def _ask_removal(self, item: FeedItem, kind: str, title: str, place: str | None) -> None:
+        """Why the item should go (the reasons of a hide), then the report or the request."""
+        app = self.crisis
+        tr = app.tr
+        keys = {tr(f"hide.key.{reason}"): reason for reason in HIDE_REASONS}
+        options = [
+            (reason, f"{tr(f'hide.key.{reason}')}  {tr(f'hide.reason.{reason}')}")
+            for reason in HIDE_REASONS
+        ]
+        desk = app.owner_of(item) == Owner.NEWSPAPER
+        toast = "toast.desk" if desk else f"toast.{kind}"
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self._act(
+                    ActionRequest(kind, (item.id,), reason=reason, by=app.player),
+                    tr(toast, reason=tr(f"hide.reason.{reason}"), platform=place or ""),
+                )
+
+        self.app.push_screen(ChoiceScreen(title, options, keys), done)
 
     def action_unhide(self) -> None:
         """Show the selected hidden item again, after asking."""

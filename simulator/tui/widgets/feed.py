@@ -91,6 +91,7 @@ class FeedView(ScrollView, can_focus=True):
         role_name: Callable[[str], str],
         *,
         label_name: Callable[[str], str] = str,
+        place_name: Callable[[FeedItem], str | None] = lambda item: None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -100,6 +101,7 @@ class FeedView(ScrollView, can_focus=True):
         self.info = info
         self.role_name = role_name
         self.label_name = label_name  # a flag's label (valid, misleading ...) in words
+        self.place_name = place_name  # the platform an item is on, when the scenario names any
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
         self.predicate: Callable[[FeedItem], bool] | None = None
@@ -328,10 +330,13 @@ class FeedView(ScrollView, can_focus=True):
             text.append(shown, style)
             text.append(" ")
         text.append(info.clock + " ", tone_of(self, Tone.TIME))
-        text.append(item.name, tone_of(self, Tone.TEAM if item.role == "team" else Tone.NAME))
+        text.append(item.name, tone_of(self, Tone.TEAM if item.own else Tone.NAME))
         if item.handle:
             text.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
         text.append(f" [{self.role_name(item.role)}]", tone_of(self, Tone.ROLE))
+        place = self.place_name(item)
+        if place is not None:
+            text.append(f" · {place}", tone_of(self, Tone.ROLE))
         if item.has_reach:
             text.append(
                 f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}",
@@ -346,6 +351,8 @@ class FeedView(ScrollView, can_focus=True):
             marks.append("⊘")
         if item.escalated:
             marks.append("⇪")
+        if item.reported:
+            marks.append("✉")
         claim = self.model.claims.get(item.id)
         if claim is not None and claim.by:  # who has taken it: nobody answers twice
             marks.append(f"✋ {claim.by}")

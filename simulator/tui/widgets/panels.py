@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
-from simulator.engine.events import Reaction
+from simulator.engine.events import REMOVES, Reaction
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
 from simulator.tui.text import literal
@@ -146,6 +146,7 @@ class DetailPane(VerticalScroll):
         clock_text: Callable[[float], str],
         role_name: Callable[[str], str],
         now: float = 0.0,
+        place: str | None = None,
     ) -> None:
         """Redraw for ``item`` (None: nothing selected); ``now`` is the reading of the
         clock that ``info`` was taken at."""
@@ -155,11 +156,13 @@ class DetailPane(VerticalScroll):
             return
         parts: list[Text] = []
         head = Text()
-        head.append(item.name, tone_of(self, Tone.TEAM if item.role == "team" else Tone.NAME))
+        head.append(item.name, tone_of(self, Tone.TEAM if item.own else Tone.NAME))
         if item.handle:
             head.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
         head.append(f"  [{role_name(item.role)}]", tone_of(self, Tone.ROLE))
         head.append(f"  {info.clock}  {tr('channel.' + item.channel)}", tone_of(self, Tone.TIME))
+        if place is not None:
+            head.append(f" · {place}", tone_of(self, Tone.TIME))
         parts.append(head)
         claim = model.claims.get(item.id)
         if claim is not None and claim.by:
@@ -192,9 +195,7 @@ class DetailPane(VerticalScroll):
                 marker = "▶ " if entry is item else "  "
                 line = Text(marker)
                 line.append(f"{clock_text(entry.t)} ", tone_of(self, Tone.TIME))
-                line.append(
-                    entry.name, tone_of(self, Tone.TEAM if entry.role == "team" else Tone.NAME)
-                )
+                line.append(entry.name, tone_of(self, Tone.TEAM if entry.own else Tone.NAME))
                 line.append(": ")
                 line.append(entry.text)
                 parts.append(line)
@@ -217,8 +218,8 @@ def done_label(tr: Catalogue, done: Done) -> str:
     """What was done, in words: with the flag's label, the hide's reason, the recipient."""
     if done.kind == "flag" and done.label:
         return tr("done.flag", label=tr("label." + done.label))
-    if done.kind == "hide" and done.reason and tr.has(f"hide.reason.{done.reason}"):
-        return tr("done.hide_reason", reason=tr(f"hide.reason.{done.reason}"))
+    if done.kind in REMOVES and done.reason and tr.has(f"hide.reason.{done.reason}"):
+        return tr(f"done.{done.kind}_reason", reason=tr(f"hide.reason.{done.reason}"))
     if done.kind == "escalate" and done.recipient:
         return tr("done.escalate_to", name=done.recipient)
     return tr("done." + done.kind)
