@@ -86,6 +86,7 @@ TEAM = """\
 - {at: 16m, do: report, to: x-adresse, reason: personal_data, text: "Adresse til privatperson"}
 - {at: 16m, do: ask_removal, to: x-adresse, reason: personal_data, by: Kari}
 - {at: 17m, do: report, to: avis-kommentar, reason: harassment}
+- {at: 18m, do: handover, text: "Status: jordras i Brattlia, 70 evakuert.", by: Kari}
 - {at: 80m, do: rate, objective: rykter, rating: S, comment: "Damryktet tatt raskt", by: Eva}
 - {at: 81m, do: strength, text: "Rask avkreftelse", by: Eva}
 """

@@ -251,7 +251,7 @@ injects:
                 "already; remove 'default' here",
                 "bad.yaml:18:13: error: the team cannot do 'hide' to an item that is someone "
                 "else's post on an open platform ('owner: others'); expect one of reply, "
-                "statement, flag, escalate, report, ask_removal instead",
+                "flag, escalate, report, ask_removal instead",
                 "bad.yaml:23:15: error: an item on the 'internal' channel is on no platform; "
                 "give 'platform' only to a social post or a news story",
                 "bad.yaml:29:15: error: 'platform' names 'facebok', which is not one of the "
@@ -265,7 +265,7 @@ injects:
                 "fjern «default» her",
                 "bad.yaml:18:13: feil: teamet kan ikkje gjere «hide» med ei sak som er nokon "
                 "andre sitt innlegg på ei open plattform («owner: others»); forvent ein av "
-                "reply, statement, flag, escalate, report, ask_removal i staden",
+                "reply, flag, escalate, report, ask_removal i staden",
                 "bad.yaml:23:15: feil: ei sak i kanalen «internal» er ikkje på nokon "
                 "plattform; gi «platform» berre til eit innlegg i sosiale medium eller ei "
                 "nyheitssak",

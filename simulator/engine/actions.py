@@ -109,7 +109,7 @@ class ActionRequest:
                 if self.label is None
                 else ActionError("request.label", label=self.label, labels=", ".join(TRUTHS))
             )
-        if self.kind in PUBLISHES and not self.text.strip():
+        if self.kind in (*PUBLISHES, events.Action.HANDOVER) and not self.text.strip():
             return ActionError("request.text", kind=self.kind)
         if self.channel is not None and self.channel not in CHANNELS:
             return ActionError(

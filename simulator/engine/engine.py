@@ -1330,7 +1330,7 @@ class Engine:
 
     def _candidates(self, request: ActionRequest) -> list[ExpectationState]:
         """The expectations an action may settle: its targets', or, for a statement to no
-        one in particular, every expectation of a statement."""
+        one in particular, every expectation of a statement (a handover: of a handover)."""
         if request.to:
             return [s for i in request.to for s in self.expectations.get(i, ())]
         if request.kind == Action.STATEMENT:
@@ -1339,6 +1339,10 @@ class Engine:
                 for states in self.expectations.values()
                 for s in states
                 if Action.STATEMENT in s.do or ANY_ACTION in s.do
+            ]
+        if request.kind == Action.HANDOVER:
+            return [
+                s for states in self.expectations.values() for s in states if request.kind in s.do
             ]
         return []
 

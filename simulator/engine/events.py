@@ -161,6 +161,9 @@ class Action(StrEnum):
     #: remove or correct the item, or ask its author to remove it.
     REPORT = "report"
     ASK_REMOVAL = "ask_removal"
+    #: A written status for the next shift: internal, seen by no one outside the team,
+    #: judged on what it says (an expectation's ``require``).
+    HANDOVER = "handover"
 
 
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
@@ -178,6 +181,7 @@ EXPECTABLE: tuple[Action, ...] = (
     Action.ESCALATE,
     Action.REPORT,
     Action.ASK_REMOVAL,
+    Action.HANDOVER,
 )
 #: The actions that ask for an item to be taken down: hiding it where the team owns the
 #: page, asking the platform or the author where it does not.

@@ -50,7 +50,7 @@ ROLE_LISTS: dict[SeatRole, tuple[str, ...]] = {
     SeatRole.PRESS: ("press", "internal"),
     SeatRole.SOCIAL: ("feed", "internal"),
 }
-_EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release"})
+_EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release", "handover"})
 #: Taking items down, or asking for it where the team does not own the page.
 _REMOVING = frozenset({"hide", "unhide", "report", "ask_removal"})
 #: The team actions each trainee may take. Where the leader approves, ``reply`` and

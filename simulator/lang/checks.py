@@ -363,6 +363,14 @@ CHECKS: Final[dict[str, Entry]] = {
         "et innspill kan ikke svare på seg selv",
         "eit innspel kan ikkje svare på seg sjølv",
     ),
+    "staffed.same": (
+        "the staffed hours open and close at {time}; write when the last shift ends, or "
+        "remove 'staffed' if someone answers around the clock",
+        "betjeningstiden åpner og stenger kl. {time}; skriv når siste vakt slutter, eller "
+        "fjern «staffed» hvis noen svarer hele døgnet",
+        "betjeningstida opnar og stengjer kl. {time}; skriv når siste vakt sluttar, eller "
+        "fjern «staffed» om nokon svarar heile døgeret",
+    ),
     "platform.unknown": (
         "'platform' names '{ref}', which is not one of the scenario's platforms ({known}){hint}; "
         "declare it under 'platforms'",

@@ -39,6 +39,11 @@ CONSOLE: Final[dict[str, Entry]] = {
     "status.paused": ("PAUSED", "PAUSE", "PAUSE"),
     "status.ended": ("ENDED", "AVSLUTTET", "AVSLUTTA"),
     "status.unread": ("unread", "ulest", "ulesne"),
+    "status.off_duty": (
+        "off duty until {until}",
+        "ubetjent til {until}",
+        "ubetent til {until}",
+    ),
     "detail.empty": (
         "Select an item to see it here.",
         "Velg et innlegg for å se det her.",
@@ -67,6 +72,11 @@ CONSOLE: Final[dict[str, Entry]] = {
     "done.flag": ("flagged as {label}", "merket som {label}", "merkt som {label}"),
     "done.hide": ("hidden", "skjult", "skjult"),
     "done.report": ("reported", "rapportert", "rapportert"),
+    "done.handover": (
+        "handover to the next shift",
+        "overlevering til neste vakt",
+        "overlevering til neste vakt",
+    ),
     "done.ask_removal": (
         "author asked to remove it",
         "forfatteren bedt om å fjerne det",
@@ -102,6 +112,11 @@ CONSOLE: Final[dict[str, Entry]] = {
     "monitor.none": ("Nothing yet.", "Ingenting ennå.", "Ingenting enno."),
     "compose.reply": ("Reply to {name}", "Svar til {name}", "Svar til {name}"),
     "compose.statement": ("New statement", "Ny uttalelse", "Ny utsegn"),
+    "compose.handover": (
+        "Handover to the next shift (stays inside the team)",
+        "Overlevering til neste vakt (blir i teamet)",
+        "Overlevering til neste vakt (blir i teamet)",
+    ),
     "compose.channel": ("Channel", "Kanal", "Kanal"),
     "compose.ok": (
         "No guideline warnings.",
@@ -177,6 +192,11 @@ CONSOLE: Final[dict[str, Entry]] = {
     "toast.published": ("Published.", "Publisert.", "Publisert."),
     "toast.flagged": ("Flagged as {label}.", "Merket som {label}.", "Merkt som {label}."),
     "toast.noted": ("Note saved.", "Notat lagret.", "Notatet er lagra."),
+    "toast.handed_over": (
+        "Handover saved for the next shift.",
+        "Overleveringen er lagret til neste vakt.",
+        "Overleveringa er lagra til neste vakt.",
+    ),
     "toast.speed": ("Speed {speed}x", "Hastighet {speed}x", "Fart {speed}x"),
     "toast.adhoc": ("Delivered.", "Levert.", "Levert."),
     "facilitator.title": ("Facilitator", "Øvingsleder", "Øvingsleiar"),
@@ -233,6 +253,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "bind.hide": ("Hide", "Skjul", "Skjul"),
     "bind.escalate": ("Escalate", "Eskaler", "Send vidare"),
     "bind.note": ("Note", "Notat", "Notat"),
+    "bind.handover": ("Handover", "Overlevering", "Overlevering"),
     "bind.teamlog": ("Team log", "Lagets logg", "Loggen til laget"),
     "bind.approvals": ("Approve", "Godkjenn", "Godkjenn"),
     "bind.claim": ("Take", "Ta saken", "Ta saka"),

@@ -51,6 +51,11 @@ PREVIEW: Final[dict[str, Entry]] = {
     "do.hide": ("hide", "skjul", "skjul"),
     "do.escalate": ("escalate", "eskaler", "eskaler"),
     "do.report": ("report", "rapporter", "rapporter"),
+    "do.handover": (
+        "write a handover to the next shift",
+        "skriv overlevering til neste vakt",
+        "skriv overlevering til neste vakt",
+    ),
     "do.ask_removal": (
         "ask the author to remove",
         "be forfatteren fjerne",

@@ -56,6 +56,7 @@ REPORTS: Final[dict[str, Entry]] = {
     "action.hide": ("hide", "skjuling", "skjuling"),
     "action.escalate": ("escalate", "eskalering", "sending vidare"),
     "action.report": ("report", "rapportering", "rapportering"),
+    "action.handover": ("handover", "overlevering", "overlevering"),
     "action.ask_removal": (
         "ask the author to remove",
         "be forfatteren fjerne",
@@ -134,6 +135,13 @@ REPORTS: Final[dict[str, Entry]] = {
         "første offentlige uttalelse",
         "første offentlege utsegn",
     ),
+    "summary.staffed": (
+        "told the public when the channels are staffed",
+        "fortalte publikum når kanalene er betjent",
+        "fortalde publikum når kanalane er betente",
+    ),
+    "value.hours_told": ("yes, at {time}", "ja, ved {time}", "ja, ved {time}"),
+    "value.hours_untold": ("no", "nei", "nei"),
     "summary.press": (
         "press questions answered on time",
         "pressehenvendelser besvart i tide",

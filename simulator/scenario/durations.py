@@ -145,3 +145,18 @@ def seconds_until(start: time | None, clock: str) -> int:
     the start falls on the next day, as the clock goes on past midnight."""
     hours, minutes = parse_day_time(clock).split(":")
     return (int(hours) * 3600 + int(minutes) * 60 - _second_of_day(start)) % DAY_SECONDS
+
+
+def _latest(first: int, t: float) -> float:
+    """The latest scenario time at or before ``t`` of a daily moment first at ``first``
+    (it may lie before T+0: the day before)."""
+    return first + math.floor((t - first) / DAY_SECONDS) * DAY_SECONDS
+
+
+def on_duty_from(start: time | None, opens: str, closes: str, t: float) -> float:
+    """When someone is on duty to see what comes at scenario time ``t``, on a channel
+    staffed daily from ``opens`` to ``closes`` (``HH:MM``; past midnight when ``closes`` is
+    earlier): ``t`` itself within the hours, else the next opening."""
+    opened = _latest(seconds_until(start, opens), t)
+    closed = _latest(seconds_until(start, closes), t)
+    return t if opened > closed else opened + DAY_SECONDS

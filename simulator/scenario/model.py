@@ -37,6 +37,7 @@ from simulator.lang.source import SOURCE
 from simulator.scenario import limits
 from simulator.scenario.durations import (
     format_duration,
+    on_duty_from,
     parse_day_time,
     parse_duration,
     seconds_until,
@@ -49,7 +50,16 @@ Channel = Literal["social", "press", "news", "internal"]
 Role = Literal["citizen", "journalist", "media", "influencer", "activist", "agency", "employee"]
 Truth = Literal["valid", "misleading", "irrelevant"]
 Action = Literal[
-    "reply", "statement", "flag", "hide", "escalate", "report", "ask_removal", "any", "monitor"
+    "reply",
+    "statement",
+    "flag",
+    "hide",
+    "escalate",
+    "report",
+    "ask_removal",
+    "handover",
+    "any",
+    "monitor",
 ]
 Owner = Literal["own", "others", "newspaper"]
 LateCredit = Literal["linear", "half", "none"]
@@ -523,6 +533,34 @@ def _text_given(value: Any) -> Any:
     return value
 
 
+class Staffed(_Model):
+    """When someone answers on the organisation's channels: items that come outside the
+    hours wait for the next shift, and the team is expected to say when it answers."""
+
+    opens: DayTime = Field(alias="from", description="When the first shift starts, HH:MM.")
+    closes: DayTime = Field(
+        alias="to", description="When the last shift ends, HH:MM (past midnight if earlier)."
+    )
+    say: Annotated[
+        list[Requirement],
+        BeforeValidator(_as_list),
+        Field(max_length=limits.MAX_MENTION),
+    ] = Field(
+        default_factory=list,
+        description="What a public text must hold to tell the hours, as an expectation's "
+        "require; default: both hours (08 or 8, and 22).",
+    )
+
+    @property
+    def told_by(self) -> list[str | list[str]]:
+        """What a public text must hold to tell the hours: ``say``, or both hours."""
+        if self.say:
+            return list(self.say)
+        return [
+            sorted({hour, hour.lstrip("0") or "0"}) for hour in (self.opens[:2], self.closes[:2])
+        ]
+
+
 class Platform(_Model):
     """A place items appear on, and whose it is: the organisation's own page, where it
     hides comments; someone else's posts on an open platform, which it can answer, report
@@ -927,6 +965,11 @@ class Scenario(_Model):
         None, description="Fictional date and time at T+0, ISO 8601 with offset."
     )
     organisation: Organisation | None = None
+    staffed: Staffed | None = Field(
+        None,
+        description="The hours the organisation's channels are staffed; items that come "
+        "outside them wait for the next shift.",
+    )
     platforms: Annotated[list[Platform], Field(max_length=limits.MAX_PLATFORMS)] = Field(
         default_factory=list,
         description="Where items appear and whose page each is; without any, social items "
@@ -1040,9 +1083,20 @@ def due_at(scenario: Scenario, inject: Inject, expectation: Expectation, deliver
     kind's default). A time of day already past when the inject came is due at once."""
     if expectation.deadline is not None:
         return max(float(day_time_offset(scenario, expectation.deadline)), delivered)
+    # What comes while no one is on duty piles up: its time runs from the next shift.
+    seen = on_duty_at(scenario, delivered)
     if expectation.within is not None:
-        return delivered + expectation.within
-    return delivered + kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
+        return seen + expectation.within
+    return seen + kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
+
+
+def on_duty_at(scenario: Scenario, t: float) -> float:
+    """When someone is on duty to see what comes at ``t``: ``t``, or the next shift's start
+    when it comes outside the scenario's staffed hours."""
+    staffed = scenario.staffed
+    if staffed is None:
+        return t
+    return on_duty_from(scenario.day_start, staffed.opens, staffed.closes, t)
 
 
 def deadline_for(

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from simulator.engine.events import EXPECTABLE, MONITOR, Owner
+from simulator.engine.events import EXPECTABLE, MONITOR, Action, Owner
 from simulator.engine.platforms import BUILT_IN, NOWHERE, allows
 from simulator.lang import Said, Sayer
 from simulator.lang.checks import CHECKS
@@ -463,6 +463,8 @@ def check_scenario(sc: Scenario, rep: Reporter, partial: Partial | None = None) 
     _check_total_rate(sc, rep)
     _check_variables(sc, rep)
     _check_platforms(sc, rep)
+    if sc.staffed is not None and sc.staffed.opens == sc.staffed.closes:
+        rep.add(("staffed", "to"), said("staffed.same", time=sc.staffed.closes))
     persona_ids = _unique_ids(rep, "personas", [p.id for p in sc.personas], "noun.persona")
     if partial is not None:
         persona_ids |= partial.persona_ids
@@ -667,6 +669,7 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
 
 
+_NOT_ON_ITEMS = (Action.STATEMENT, Action.HANDOVER)
 #: How a message says where an item is, by the owner of its platform.
 _OWNER_WORDS = {
     Owner.OWN: "platform.owner.own",
@@ -722,7 +725,8 @@ def _check_platform_actions(
     for e, exp in enumerate(inj.expect):
         refused = [a for a in exp.do if not allows(a, owner)]
         if refused:
-            allowed = [a for a in EXPECTABLE if allows(a, owner)]
+            # What the team can do to the item itself (a statement or a handover is not).
+            allowed = [a for a in EXPECTABLE if a not in _NOT_ON_ITEMS and allows(a, owner)]
             rep.add(
                 (*here, "expect", e, "do"),
                 said(

@@ -97,6 +97,13 @@ def _first_statement(s: dict[str, Any], labels: Labels) -> str:
     )
 
 
+def _staffed(s: dict[str, Any], labels: Labels) -> str:
+    told = s.get("staffed_told")
+    if told is None:
+        return labels("value.hours_untold")
+    return labels("value.hours_told", time=offset_text(told))
+
+
 def _members(s: dict[str, Any], labels: Labels) -> list[str]:
     return [
         f"{labels('value.no_name') if name == NO_NAME else name}: {count}"
@@ -212,11 +219,20 @@ DRAFT_ROWS: tuple[SummaryRow, ...] = (
 )
 
 
+# Whether the team told the public when its channels are staffed: shown only for a
+# scenario that sets the hours.
+HOURS_ROWS: tuple[SummaryRow, ...] = (SummaryRow("summary.staffed", _staffed),)
+
+
 def summary_rows(summaries: list[dict[str, Any]]) -> tuple[SummaryRow, ...]:
     """The figures to show for these sessions' summaries, in order."""
+    rows = SUMMARY_ROWS
+    if any("staffed_told" in s for s in summaries):  # beside the first statement
+        at = next(k for k, row in enumerate(rows) if row.key == "summary.first_statement") + 1
+        rows = rows[:at] + HOURS_ROWS + rows[at:]
     if any(s.get("drafts") for s in summaries):
-        return SUMMARY_ROWS + DRAFT_ROWS
-    return SUMMARY_ROWS
+        rows += DRAFT_ROWS
+    return rows
 
 
 EXPECTATION_COLUMNS = (
@@ -717,7 +733,7 @@ def _texts(score: Score, words: _Words) -> list[Block]:
             [
                 Cell(offset_text(x.t)),
                 Cell(words.by(x.by)),
-                Cell(f"{x.item}: {kind}"),
+                Cell(f"{x.item}: {kind}" if x.item else kind),
                 Cell(x.answered or "—", note=words.item_text(x.answered)),
                 Cell(mark(x.text)),
                 Cell(

@@ -41,6 +41,7 @@ from simulator.engine.store import Event, SessionError, SessionStore, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
 from simulator.scenario.model import Scenario, due_at
+from simulator.scenario.phrases import content_of
 
 # An expectation that a session stopped before settling (``simulate --until``, a crash): its
 # inject was delivered but the log holds no outcome for it yet. It is shown, and left out
@@ -404,6 +405,9 @@ def _score(store: SessionStore, display: str) -> Score:
     findings: list[dict[str, Any]] = []
     per_member: Counter[str] = Counter()
     first_statement: float | None = None
+    # When the team first told the public when its channels are staffed.
+    told_by = scenario.staffed.told_by if scenario.staffed is not None else None
+    staffed_told: float | None = None
     deliveries: list[tuple[float, str, str]] = []
     actions: list[tuple[float, str, list[str]]] = []
     voices: dict[str, tuple[str, str]] = {}  # scripted and ad-hoc items only
@@ -442,12 +446,15 @@ def _score(store: SessionStore, display: str) -> Score:
                 # An ad-hoc question with a deadline is judged as a scripted one of its kind.
                 inject_kind[item] = str(data.get("kind") or "")
                 delivered_wall[item] = _wall(event.wall)
-            elif (
-                source == Source.TEAM
-                and first_statement is None
-                and _is_public(data.get("kind"), data.get("channel"))
-            ):
-                first_statement = event.t
+            elif source == Source.TEAM and _is_public(data.get("kind"), data.get("channel")):
+                if first_statement is None:
+                    first_statement = event.t
+                if (
+                    told_by is not None
+                    and staffed_told is None
+                    and not content_of(str(data.get("text") or ""), told_by).missing
+                ):
+                    staffed_told = event.t
         elif kind == EventType.EXPECTATION:
             outcome = cast(ExpectationData, event.data)
             key = (outcome["inject"], int(outcome["index"]))
@@ -488,7 +495,7 @@ def _score(store: SessionStore, display: str) -> Score:
                         exposed[target] = exposed.get(target, 0.0) + event.t - up_since[target]
             found = [_finding(event.t, done, f) for f in done.get("findings") or ()]
             findings += found
-            if action in PUBLISHES:
+            if action in PUBLISHES or action == Action.HANDOVER:
                 team_texts.append(
                     TeamText(
                         event.t,
@@ -589,6 +596,8 @@ def _score(store: SessionStore, display: str) -> Score:
     )
     if drafts:
         summary.update(_draft_summary(list(drafts.values())))
+    if told_by is not None:
+        summary["staffed_told"] = staffed_told
     objectives = [
         ObjectiveResult(
             o.id,

@@ -298,6 +298,7 @@ class CrisisApp(ConsoleApp):
             open_items=len(triage.open),
             overdue=len(triage.overdue),
             title=self.loaded.scenario.title,
+            off_duty=self.off_duty(now),
         )
 
     # -- clock ----------------------------------------------------------------------------

@@ -32,7 +32,9 @@ from simulator.engine.platforms import BUILT_IN, allows, platform_name
 from simulator.engine.store import Event
 from simulator.lang import choose_language
 from simulator.scenario.diagnostics import said_of
+from simulator.scenario.durations import day_clock
 from simulator.scenario.loader import LoadedScenario
+from simulator.scenario.model import on_duty_at
 from simulator.tui.bindings import key_commands, key_rows, localize_bindings
 from simulator.tui.i18n import CATALOGUE, Catalogue
 from simulator.tui.messages import ObserverNamed
@@ -267,6 +269,12 @@ class ConsoleApp(App[int]):
     def role_name(self, role: str) -> str:
         """A role as the console's language says it."""
         return self.tr(f"role.{role}")
+
+    def off_duty(self, now: float) -> str | None:
+        """When the next shift starts (HH:MM), if the scenario's channels are not staffed at
+        ``now``; None when they are, or the scenario sets no hours."""
+        opens = on_duty_at(self.loaded.scenario, now)
+        return day_clock(self.loaded.scenario.day_start, opens) if opens > now else None
 
     def owner_of(self, item: FeedItem) -> str | None:
         """Who moderates the platform ``item`` is on (see :mod:`~simulator.engine.platforms`)."""

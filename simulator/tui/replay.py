@@ -204,4 +204,5 @@ class ReplayApp(ConsoleApp):
             open_items=len(self.triage.open),
             overdue=len(self.triage.overdue),
             title=f"▶▶ {self.loaded.scenario.title} ({self.record.path.name})",
+            off_duty=self.off_duty(now),
         )

@@ -58,6 +58,7 @@ _KEY_ACTIONS = {
     "note": "note",
     "claim": "claim",
     "approvals": "return",
+    "handover": "handover",
 }
 #: What a seat receives is drawn at once, with its counters and panels, in one frame; more
 #: batches within this many seconds are drawn together after it.
@@ -424,6 +425,7 @@ class HostedApp(ConsoleApp):
             open_items=len(self.triage.open),
             overdue=len(self.triage.overdue),
             title=self.loaded.scenario.title,
+            off_duty=self.off_duty(now),
         )
 
 

@@ -401,6 +401,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
+        Binding("o", "handover", "Handover", id="handover", show=False),
         Binding("l", "team_log", "Team log", id="teamlog", show=False),
         *reading_keys(footer=True),
     ]
@@ -477,6 +478,11 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         """Write a statement, on a channel of your choice, in the composer."""
         self.open_composer(Target(None))
 
+    def action_handover(self) -> None:
+        """Write the status for the next shift, in the composer: what is going on, what is
+        promised, what waits. It stays inside the team."""
+        self.open_composer(Target(None, handover=True))
+
     @property
     def composer(self) -> ComposerPanel | None:
         """The open composer, if something is being written."""
@@ -513,7 +519,9 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         target = event.composer.target
         item = target.item
         request = (
-            ActionRequest("reply", (item.id,), event.text, by=app.player, draft=target.draft)
+            ActionRequest("handover", (), event.text, by=app.player)
+            if target.handover
+            else ActionRequest("reply", (item.id,), event.text, by=app.player, draft=target.draft)
             if item is not None
             else ActionRequest(
                 "statement",
@@ -526,7 +534,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         )
         # Closed by the app through published() once the action is recorded; not recorded
         # (the exercise ended, the disk failed), the text stays in the composer.
-        self.post_message(ActionRequested(request, app.tr("toast.published"), event.composer))
+        done = app.tr("toast.handed_over" if target.handover else "toast.published")
+        self.post_message(ActionRequested(request, done, event.composer))
 
     def published(self, composer: ComposerPanel) -> None:
         """What ``composer`` held is recorded: its draft goes, and so does the composer."""

@@ -38,15 +38,19 @@ SOON = 300  # seconds before a deadline from which the countdown stands out
 @dataclass(frozen=True, slots=True)
 class Target:
     """What a composer writes: a reply to an item, or a statement (``item`` None); with
-    ``draft``, the leader publishing a draft of the team (its id)."""
+    ``draft``, the leader publishing a draft of the team (its id); with ``handover``, the
+    status for the next shift, which stays inside the team."""
 
     item: FeedItem | None
     draft: str | None = None
+    handover: bool = False
 
     @property
     def key(self) -> str:
         """One text per target: per item replied to, one for statements, one per draft
-        being approved."""
+        being approved, one for the handover."""
+        if self.handover:
+            return "handover"
         if self.draft is not None:
             return f"draft:{self.draft}"
         return f"reply:{self.item.id}" if self.item else "statement"
@@ -169,11 +173,13 @@ class ComposerPanel(Vertical):
         self.confirming = False
         # Shown and hidden by their display alone, never by a class: a class would have the
         # stylesheet worked out again for every widget in the composer, each time.
-        self.query_one("#composer-channel").display = item is None
+        self.query_one("#composer-channel").display = item is None and not target.handover
         self.query_one("#composer-due").display = item is not None
         self.query_one("#composer-quote").display = item is not None
         title = self.query_one("#composer-title", Static)
-        if item is None:
+        if target.handover:
+            title.update(tr("compose.handover"))
+        elif item is None:
             title.update(tr("compose.statement"))
             self.query_one("#composer-channel", Select).value = Channel.SOCIAL.value
         else:
@@ -202,8 +208,8 @@ class ComposerPanel(Vertical):
 
     @property
     def channel(self) -> str | None:
-        """The chosen channel of a statement; None for a reply."""
-        if self.target.item is not None:
+        """The chosen channel of a statement; None for a reply or a handover."""
+        if self.target.item is not None or self.target.handover:
             return None
         return str(self.query_one("#composer-channel", Select).value)
 
@@ -223,7 +229,8 @@ class ComposerPanel(Vertical):
         due.update(f"⏱ {self.tr(key)} {countdown(abs(due_in))}")
 
     def _findings(self) -> list[GuidelineFinding]:
-        return self.check(self.text)
+        # A handover stays inside the team: the public's guidelines do not apply to it.
+        return [] if self.target.handover else self.check(self.text)
 
     @on(TextArea.Changed)
     def _changed(self) -> None:

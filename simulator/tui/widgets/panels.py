@@ -87,13 +87,17 @@ class StatusLine(Panel):
         open_items: int | None,
         overdue: int | None,
         title: str,
+        off_duty: str | None = None,
     ) -> None:
-        """Redraw from the given figures."""
+        """Redraw from the given figures; ``off_duty``: the time the next shift starts, when
+        the channels are not staffed now."""
         state = clock_state(tr, speed=speed, running=running, ended=ended)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"{clock} ", "bold")
         text.append(f"{offset}  ")
         text.append(state, tone_of(self, Tone.RUNNING if running and not ended else Tone.STOPPED))
+        if off_duty is not None:
+            text.append(f"  ⏾ {tr('status.off_duty', until=off_duty)}", tone_of(self, Tone.STOPPED))
         text.append("  │  ")
         # The counts come first after the state: on a narrow screen the title goes, not them.
         if open_items is not None and overdue is not None:
