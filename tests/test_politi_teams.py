@@ -74,12 +74,8 @@ def test_the_good_team_meets_every_expectation_with_no_finding(good: dict[str, A
     # get the nationality by ruling one out); the rumours never reach the influencer.
     answered = {e["inject"] for e in good["expectations"]}
     assert {"presse-lokal-ulykke-b", "presse-riksnytt-b"} <= answered
-    assert not {
-        "fp-taus",
-        "rykte-familie-spredning",
-        "rykte-skudd-spredning",
-        "riksnytt-sak",
-    } & answered
+    consequences_of_a_miss = {"fp-taus", "rykte-familie-spredning", "rykte-skudd-spredning"}
+    assert not (consequences_of_a_miss | {"riksnytt-sak"}) & answered
     assert {o["id"]: o["rating"] for o in good["objectives"]} == {
         "informere": "P",
         "presse": "P",
