@@ -9,10 +9,10 @@ from simulator.scenario.loader import load_scenario
 from simulator.scenario.model import KINDS, Scenario
 from tests.helpers import run_cli
 
-NAMES = ["ekstremver", "flood", "jordras", "omdommekrise"]
+NAMES = ["ekstremver", "flood", "jordras", "omdommekrise", "politi"]
 
 
-def test_the_four_are_bundled() -> None:
+def test_the_five_are_bundled() -> None:
     assert bundled_names() == NAMES
 
 
@@ -24,7 +24,13 @@ def test_all_pass_strict_validation() -> None:
 
 @pytest.mark.parametrize(
     ("name", "language"),
-    [("jordras", "nb"), ("omdommekrise", "nb"), ("flood", "en"), ("ekstremver", "nn")],
+    [
+        ("jordras", "nb"),
+        ("omdommekrise", "nb"),
+        ("flood", "en"),
+        ("ekstremver", "nn"),
+        ("politi", "nb"),
+    ],
 )
 def test_each_is_substantial(name: str, language: str) -> None:
     loaded = load_scenario(name)

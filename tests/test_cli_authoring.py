@@ -19,7 +19,13 @@ from simulator.scenario.loader import load_scenario
 from tests.helpers import run_cli, run_cli_process
 
 # The bundled scenarios' names and languages (spec).
-BUNDLED = {"jordras": "nb", "flood": "en", "omdommekrise": "nb", "ekstremver": "nn"}
+BUNDLED = {
+    "jordras": "nb",
+    "flood": "en",
+    "omdommekrise": "nb",
+    "ekstremver": "nn",
+    "politi": "nb",
+}
 
 # A scenario written so that file order differs from delivery order: `follow-up` comes first
 # in the file but waits 3m after `press-1` (at 5m), so it arrives at 8m, between `press-1`

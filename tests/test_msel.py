@@ -181,6 +181,7 @@ def test_export_is_utf8_with_bom_and_keeps_norwegian_letters(tmp_path: Path) -> 
         "omdommekrise",
         "flood",
         "ekstremver",
+        "politi",
     ],
 )
 def test_export_then_import_gives_back_the_same_injects(name: str, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def test_wheel_carries_the_scenarios_and_finds_them(tmp_path: Path) -> None:
     assert build.returncode == 0, build.stderr
     [wheel] = (tmp_path / "dist").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for scenario in ("ekstremver", "flood", "jordras", "omdommekrise"):
+    for scenario in ("ekstremver", "flood", "jordras", "omdommekrise", "politi"):
         assert f"simulator/bundled_scenarios/{scenario}.yaml" in names
 
     site = tmp_path / "site"
@@ -62,4 +62,6 @@ def test_wheel_carries_the_scenarios_and_finds_them(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout
-    assert all(name in listing for name in ("ekstremver", "flood", "jordras", "omdommekrise"))
+    assert all(
+        name in listing for name in ("ekstremver", "flood", "jordras", "omdommekrise", "politi")
+    )

@@ -60,6 +60,7 @@ CONTENT = {
     "omdommekrise": {"solbakken", "#reddsolbakken", "sykehjem", "vestvik"},
     "flood": {"ashford", "#ashfordflood", "river", "council"},
     "ekstremver": {"lisida", "#skoddefjord", "nesøyra", "kvernelva"},
+    "politi": {"sundbrua", "#fjordvik", "strandgata", "kystveien"},
 }
 
 
