@@ -39,25 +39,31 @@ NATIONALITY, PSYCHIATRY, FAMILY_VIOLENCE = "polsk*", "psykisk syk", "familievold
 
 #: The expectations the exercise is built around: the first post, the missing girl found,
 #: the bridge, the call to a home, the brawl, the journalists who press for nationality and
-#: health, the personal data and the threat against an officer, and the troll left alone.
+#: health, the personal data (reported where the police cannot hide it, hidden on their own
+#: page) and the threat against an officer, the troll left alone, telling the public when
+#: the log is staffed, and the handover to the night shift.
 MAIN = [
     ("ops-ulykke", ("statement",)),
     ("ops-savnet", ("statement",)),
-    ("savnet-post", ("hide",)),
+    ("savnet-post", ("report", "ask_removal")),
+    ("fp-kommentar-ulykke", ("report",)),
+    ("savnet-deling", ("hide",)),
     ("presse-nrf-barn", ("reply",)),
     ("rykte-familie", ("reply", "statement")),
     ("ops-funnet", ("statement",)),
     ("ops-bru", ("statement",)),
-    ("bru-video", ("hide",)),
+    ("bru-video", ("report", "ask_removal")),
     ("presse-nrf-bru", ("reply",)),
     ("ops-havnegata", ("statement",)),
     ("presse-lokal-havnegata", ("reply",)),
     ("rykte-skudd", ("flag",)),
     ("rykte-skudd", ("reply", "statement")),
     ("presse-riksnytt-nasjonalitet", ("reply",)),
-    ("trakassering-betjent", ("hide",)),
+    ("trakassering-betjent", ("report",)),
     ("trakassering-betjent", ("escalate",)),
     ("troll-kommentar", ("monitor",)),
+    ("ops-stenger", ("statement",)),
+    ("overlevering", ("handover",)),
 ]
 
 
@@ -116,8 +122,17 @@ def test_the_bad_teams_answers_are_breaches_with_the_reason_the_scenario_gives(
     assert breaches["troll-kommentar"] == (None, None)  # a public answer where none was due
     findings = {(f["kind"], f["text"]) for f in bad["findings"]}
     assert ("forbid", "Fjelltveit") in findings
-    hidden = {f["item"] for f in bad["findings"] if f["kind"] == "legitimate"}
-    assert hidden == {"video-pagripelse"}  # criticism of the police is to be borne
+    removed = {(f["item"], f["action"]) for f in bad["findings"] if f["kind"] == "legitimate"}
+    # Criticism of the police is to be borne, not reported to the platform.
+    assert removed == {("video-pagripelse", "report")}
+
+
+def test_the_debrief_says_who_told_the_public_when_the_log_is_staffed(
+    good: dict[str, Any], bad: dict[str, Any]
+) -> None:
+    assert good["summary"]["staffed_told"] == 80 * 60
+    assert bad["summary"]["staffed_told"] is None
+    assert _outcomes(bad)[("overlevering", ("handover",))]["status"] == "missed"
 
 
 def test_the_good_team_scores_clearly_higher(good: dict[str, Any], bad: dict[str, Any]) -> None:
@@ -128,5 +143,5 @@ def test_the_good_team_scores_clearly_higher(good: dict[str, Any], bad: dict[str
     outcomes = _outcomes(bad)
     assert outcomes[("rykte-skudd-spredning", ("flag",))]["status"] == "missed"
     assert outcomes[("rykte-familie-spredning", ("flag",))]["status"] == "missed"
-    assert outcomes[("savnet-post", ("hide",))]["status"] == "missed"
+    assert outcomes[("savnet-post", ("report", "ask_removal"))]["status"] == "missed"
     assert outcomes[("fp-taus", ("statement",))]["status"] == "late"

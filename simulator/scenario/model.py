@@ -1083,8 +1083,13 @@ def due_at(scenario: Scenario, inject: Inject, expectation: Expectation, deliver
     kind's default). A time of day already past when the inject came is due at once."""
     if expectation.deadline is not None:
         return max(float(day_time_offset(scenario, expectation.deadline)), delivered)
-    # What comes while no one is on duty piles up: its time runs from the next shift.
-    seen = on_duty_at(scenario, delivered)
+    # What the public and the press send while no one is on duty piles up: its time runs
+    # from the next shift. The organisation's own messages reach whoever is on call.
+    seen = (
+        delivered
+        if inject.effective_channel == events.Channel.INTERNAL
+        else on_duty_at(scenario, delivered)
+    )
     if expectation.within is not None:
         return seen + expectation.within
     return seen + kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
