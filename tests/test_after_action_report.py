@@ -220,7 +220,7 @@ SECTIONS: dict[str, dict[str, list[str]]] = {
             "Informere publikum raskt (info)",
             "Indikatorer: Første svar innen ti minutter",
             "Automatisk resultat: 1 av 1 forventninger innfridd i tide",
-            "Evaluators vurdering: utført med noen utfordringer (S): "
+            "Evaluatorens vurdering: utført med noen utfordringer (S): "
             "«Raskt svar, men politiet ble ikke nevnt» (Eva, T+30:00)",
             "svart T+03:00, etter 2 min; mangler: politiet",
             "Automatisk resultat: 0 av 2 forventninger innfridd i tide, 2 brudd",
@@ -232,7 +232,7 @@ SECTIONS: dict[str, dict[str, list[str]]] = {
             "ikke svart innen fristen T+18:00",
             "Ikke nådd: øvelsen sluttet før fristen",
             "late-q · svar: frist T+50:00",
-            "Evaluators vurdering: ingen registrert",
+            "Evaluatorens vurdering: ingen registrert",
         ],
         "points": [
             "3. Styrker og forbedringsområder",

@@ -488,12 +488,12 @@ REPORTS: Final[dict[str, Entry]] = {
     ),
     "objectives.rating": (
         "Evaluator's rating: {rating}",
-        "Evaluators vurdering: {rating}",
+        "Evaluatorens vurdering: {rating}",
         "Vurderinga til evaluatoren: {rating}",
     ),
     "objectives.no_rating": (
         "Evaluator's rating: none recorded",
-        "Evaluators vurdering: ingen registrert",
+        "Evaluatorens vurdering: ingen registrert",
         "Vurderinga til evaluatoren: inga registrert",
     ),
     "objectives.not_reached": (
@@ -588,6 +588,11 @@ REPORTS: Final[dict[str, Entry]] = {
         "{title}: all {count} expectations met on time",
         "{title}: alle {count} forventninger innfridd i tide",
         "{title}: alle {count} forventingane innfridde i tide",
+    ),
+    "points.all_met_one": (
+        "{title}: its one expectation met on time",
+        "{title}: den ene forventningen innfridd i tide",
+        "{title}: den eine forventinga innfridd i tide",
     ),
     "points.first_statement": (
         "The first public statement came at {time}, within the target {target}",

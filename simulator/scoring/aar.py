@@ -692,7 +692,14 @@ def _strengths(score: Score, words: _Words) -> list[Cell]:
         judged = [e for e in o.expectations if e.status not in (OPEN, Status.NOT_REACHED)]
         if judged and all(e.status == Status.MET and not e.missing for e in judged):
             found.append(
-                Cell(t("points.all_met", title=mark(o.title), count=len(judged)), Status.MET)
+                Cell(
+                    t(
+                        "points.all_met" if len(judged) > 1 else "points.all_met_one",
+                        title=mark(o.title),
+                        count=len(judged),
+                    ),
+                    Status.MET,
+                )
             )
     s = score.summary
     if s.get("first_statement_on_time"):
