@@ -36,6 +36,8 @@ class EventType(StrEnum):
     CORRECTED = "corrected"
     SESSION_END = "session_end"
     EVALUATION = "evaluation"
+    #: A phone call rang out unanswered, or a call that was taken ended.
+    CALL = "call"
 
 
 class Source(StrEnum):
@@ -72,6 +74,9 @@ class Kind(StrEnum):
     NEWS = "news"
     OFFICIAL = "official"
     INTERNAL = "internal"
+    #: A journalist rings the press seat: it must be taken before it rings out, and it
+    #: occupies whoever takes it until it ends.
+    CALL = "call"
 
 
 class Reaction(StrEnum):
@@ -144,6 +149,8 @@ class Action(StrEnum):
     #: a reply to the item published) gives it up.
     CLAIM = "claim"
     RELEASE = "release"
+    #: Taking a phone call that rings: the taker is on the phone until the call ends.
+    TAKE = "take"
 
 
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
@@ -159,6 +166,7 @@ EXPECTABLE: tuple[Action, ...] = (
     Action.FLAG,
     Action.HIDE,
     Action.ESCALATE,
+    Action.TAKE,
 )
 #: The actions that publish the team's own item.
 PUBLISHES: tuple[Action, ...] = (Action.REPLY, Action.STATEMENT)
@@ -171,6 +179,7 @@ NEEDS_TARGET: tuple[Action, ...] = (
     Action.ESCALATE,
     Action.CLAIM,
     Action.RELEASE,
+    Action.TAKE,
 )
 #: The team's work among themselves: drafts, their return, and claims on items. Recorded,
 #: but seen by no one outside the team: they settle no expectation and earn nothing.
@@ -183,6 +192,15 @@ class DraftStatus(StrEnum):
     OPEN = "open"
     PUBLISHED = "published"
     RETURNED = "returned"
+
+
+class CallStatus(StrEnum):
+    """How a phone call ended, as its ``call`` event says."""
+
+    #: Nobody took it before its time to ring was up.
+    RANG_OUT = "rang_out"
+    #: It was taken, and the conversation is over.
+    ENDED = "ended"
 
 
 class HideReason(StrEnum):
@@ -304,6 +322,8 @@ class DeliveredData(TypedDict):
     reaction: NotRequired[Annotated[str, Reaction]]
     tone: NotRequired[Annotated[str, Tone]]
     quotes: NotRequired[str]
+    rings_out: NotRequired[float]
+    lasts: NotRequired[int]
 
 
 class FindingData(TypedDict):
@@ -384,6 +404,15 @@ class CorrectedData(TypedDict):
     views: int
 
 
+class CallData(TypedDict):
+    """``call``: a phone call rang out, or ended after it was taken (who took it, then)."""
+
+    item: str
+    status: Annotated[str, CallStatus]
+    by: NotRequired[str | None]
+    seat: NotRequired[str]
+
+
 class SessionEndData(TypedDict):
     """``session_end``: the exercise ended."""
 
@@ -401,6 +430,7 @@ DATA: dict[EventType, type] = {
     EventType.CORRECTED: CorrectedData,
     EventType.SESSION_END: SessionEndData,
     EventType.EVALUATION: EvaluationData,
+    EventType.CALL: CallData,
 }
 
 
@@ -421,6 +451,7 @@ def delivered_data(
     reaction: str | None = None,
     tone: str | None = None,
     quotes: str | None = None,
+    call: tuple[float, int] | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -459,6 +490,10 @@ def delivered_data(
     # Only a story that quotes the team names the team's item (``team-<n>``) it quotes.
     if quotes is not None:
         data["quotes"] = quotes
+    # Only a phone call says when it rings out if nobody takes it, and how long it lasts
+    # once taken: the console counts both down from the log.
+    if call is not None:
+        data["rings_out"], data["lasts"] = call
     return data
 
 
