@@ -53,9 +53,11 @@ ROLE_LISTS: dict[SeatRole, tuple[str, ...]] = {
 _EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release"})
 #: The team actions each trainee may take. Where the leader approves, ``reply`` and
 #: ``statement`` of the others go to the leader as drafts (see :func:`publishes_itself`).
+#: A phone call is the press seat's to take; the leader's too, who takes the calls of a
+#: team without a press seat (and one that rings while press is busy).
 ROLE_ACTIONS: dict[SeatRole, frozenset[str]] = {
-    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "hide", "unhide", "return"},
-    SeatRole.PRESS: _EVERY_SEAT,
+    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "hide", "unhide", "return", "take"},
+    SeatRole.PRESS: _EVERY_SEAT | {"take"},
     SeatRole.SOCIAL: _EVERY_SEAT | {"statement", "flag", "hide", "unhide"},
 }
 

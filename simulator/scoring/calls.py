@@ -116,4 +116,3 @@ class CallLog:
     def results(self) -> list[CallResult]:
         """Every call, in the order they rang."""
         return list(self.calls.values())
-

@@ -21,6 +21,7 @@ from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario
+from simulator.tui.calls import PhoneCall
 from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.messages import (
     ActionRequested,
@@ -241,6 +242,14 @@ class CrisisApp(ConsoleApp):
         """The after-action screen, scored from the session file."""
         if self.engine is not None and self.engine.store is not None:
             self.switch_screen(AfterActionScreen(self.tr, self.engine.store.path))
+
+    def rings_here(self) -> bool:
+        """The one console of the exercise: every call rings on it."""
+        return True
+
+    def on_the_phone(self) -> PhoneCall | None:
+        """The call going on: the console took every call it has."""
+        return self.model.calls.on_the_phone(None)
 
     def check_text(self, text: str) -> list[GuidelineFinding]:
         """Guideline findings for a text being composed (the engine's own check)."""
