@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 #: The key that takes the ringing call (free on the exercise screen and a seat's).
 TAKE_KEY = "y"
-#: How much of a call's text the ringing line shows.
-RINGING_TEXT = 120
 
 
 class RingingBanner(Panel):
@@ -57,16 +55,19 @@ class RingingBanner(Panel):
             return
         lines = []
         for call in calls:
-            line = Text(no_wrap=True, overflow="ellipsis")
-            line.append("☎ ", tone_of(self, Tone.RINGING))
-            line.append(tr("call.banner", caller=call.caller), tone_of(self, Tone.NAME))
-            line.append(f"  ⏱ {countdown(call.left(now))} ", tone_of(self, Tone.RINGING))
-            line.append(tr("call.banner.left", left=countdown(call.left(now))))
-            line.append("  ")
-            line.append(tr("call.banner.take", key=TAKE_KEY), tone_of(self, Tone.HEADING))
-            line.append("  ")
-            line.append_text(literal(call.text[:RINGING_TEXT], single_line=True))
-            lines.append(line)
+            said = Text(no_wrap=True, overflow="ellipsis")
+            said.append("☎ ", tone_of(self, Tone.RINGING))
+            said.append(tr("call.banner", caller=call.caller), tone_of(self, Tone.NAME))
+            said.append(": ")
+            said.append_text(literal(call.text, single_line=True))
+            left = Text("  ⏱ ", no_wrap=True, overflow="ellipsis")
+            left.append(
+                tr("call.banner.left", left=countdown(call.left(now))),
+                tone_of(self, Tone.RINGING),
+            )
+            left.append("   ")
+            left.append(tr("call.banner.take", key=TAKE_KEY), tone_of(self, Tone.HEADING))
+            lines += [said, left]
         self.put(*lines)
 
 
@@ -131,8 +132,8 @@ class CallScreen(ModalScreen[None]):
         head.append("☎ ", tone_of(self, Tone.RINGING))
         head.append(tr("call.title", caller=call.caller), tone_of(self, Tone.HEADING))
         until = app.clock_text(call.ends_at or now)
-        head.append(f"   ⏱ {countdown(call.left(now))} ", tone_of(self, Tone.RINGING))
-        head.append(tr("call.left", left=countdown(call.left(now)), until=until))
+        left = tr("call.left", left=countdown(call.left(now)), until=until)
+        head.append(f"   ⏱ {left}", tone_of(self, Tone.RINGING))
         head.append("\n")
         head.append_text(literal(call.text))
         self.query_one("#call-head", Panel).put(head)

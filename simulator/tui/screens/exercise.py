@@ -385,6 +385,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("f1", "app.help", "Help", id="help", key_display="F1"),
         Binding("f2", "app.facilitator", "Facilitator", id="facilitator", key_display="F2"),
         Binding("q", "app.request_quit", "Quit", id="quit"),
+        # Shown only while a call rings: then it is what matters most.
+        Binding(TAKE_KEY, "take_call", "Take the call", id="take_call"),
         Binding("r", "reply", "Reply", id="reply"),
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
@@ -392,7 +394,6 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
-        Binding(TAKE_KEY, "take_call", "Take the call", id="take_call"),
         Binding("l", "team_log", "Team log", id="teamlog", show=False),
         *reading_keys(footer=True),
     ]
@@ -418,9 +419,9 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The key that takes a call only while there is one to take."""
+        """The key that takes a call only while there is one to take (as last drawn)."""
         if action == "take_call":
-            return self.call_to_take() is not None
+            return self._takes is not None
         return True
 
     def call_to_take(self) -> PhoneCall | None:
