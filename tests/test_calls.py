@@ -176,8 +176,7 @@ def test_the_taker_may_only_write_notes_until_the_call_ends(tmp_path: Path) -> N
     busy = _refusal(engine, flag, 200)
     assert busy.said.key == "call.busy"
     assert str(busy) == (
-        "you are on the phone with Kari Holm until 07:47; during the call you can only "
-        "write notes"
+        "you are on the phone with Kari Holm until 07:47; during the call you can only write notes"
     )
     assert "du snakker i telefonen med Kari Holm til kl. 07:47" in busy.text("nb")
     assert "du snakkar i telefonen med Kari Holm til kl. 07:47" in busy.text("nn")
@@ -270,7 +269,10 @@ def test_the_debrief_lists_each_call_with_its_taker_or_that_it_rang_out(tmp_path
     first, second = score.as_json()["calls"]
     assert first["status"] == "ended" and first["by"] == "Kari"
     assert first["response_time"] == 60 and first["ended"] == 420
-    assert [q["text"] for q in first["questions"]][0] == "Hvor mange er skadet?"
+    assert [q["text"] for q in first["questions"]] == [
+        "Hvor mange er skadet?",
+        "Klokka er 07:45: når åpner veien igjen?",
+    ]
     assert [n["text"] for n in first["notes"]] == ["Tre skadet"]
     assert second["status"] == "rang_out" and second["taken"] is None
     assert score.summary["calls"] == 2 and score.summary["calls_taken"] == 1
@@ -294,8 +296,8 @@ def test_a_bad_call_block_is_told_at_its_line_in_each_language() -> None:
     text = CALLS.replace("      ring: 2m\n", "      ring: 0s\n")
     text = text.replace("{after: 2m, text:", "{after: 4m, text:")
     text = text.replace(
-        "    text: \"Stor ulykke på E6 ved Bakkeby!\"\n",
-        "    text: \"Stor ulykke på E6 ved Bakkeby!\"\n    call: {lasts: 2m}\n"
+        '    text: "Stor ulykke på E6 ved Bakkeby!"\n',
+        '    text: "Stor ulykke på E6 ved Bakkeby!"\n    call: {lasts: 2m}\n'
         "    expect: [{do: take}]\n",
     )
     text = text.replace("after: {unanswered: nrk-ringer}", "after: {unanswered: ulykke}")
