@@ -345,12 +345,12 @@ CHECKS: Final[dict[str, Entry]] = {
         "innspel; gi det innspelet nytt namn",
     ),
     "call.variants": (
-        "a phone call does not change as a rumour does: remove 'variants' from '{id}', or "
-        "make it a post",
-        "en telefon endrer seg ikke slik et rykte gjør: fjern «variants» fra «{id}», eller "
-        "gjør det til et innlegg",
-        "ein telefon endrar seg ikkje slik eit rykte gjer: fjern «variants» frå «{id}», "
-        "eller gjer det til eit innlegg",
+        "'{id}' is a phone call, which does not change as a rumour does: remove its "
+        "'variants', or make it a post",
+        "«{id}» er en telefon, og den endrer seg ikke slik et rykte gjør: fjern «variants», "
+        "eller gjør det til et innlegg",
+        "«{id}» er ein telefon, og han endrar seg ikkje slik eit rykte gjer: fjern "
+        "«variants», eller gjer det til eit innlegg",
     ),
     "take.not_call": (
         "'take' answers a phone call, but '{id}' is of kind '{kind}'; give it 'kind: call', "
