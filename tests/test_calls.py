@@ -20,11 +20,15 @@ from simulator.engine.store import Event, SessionStore
 from simulator.exercise.codes import CodeTable, SeatRole
 from simulator.exercise.host import Host
 from simulator.scenario.loader import check_text, load_scenario_text
+from simulator.scenario.msel import base_stories, export_csv, read_rows, replace_injects
+from simulator.scenario.timing import earliest_times
+from simulator.scenario.yamlsource import parse_yaml
 from simulator.scoring.metrics import score_session
 from simulator.scoring.reports import to_markdown
 from simulator.tui.calls import CallState
 from simulator.tui.screens.call import CallScreen, RingingBanner
 from simulator.tui.screens.exercise import ExerciseScreen
+from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.seat import SeatApp
 from tests.console_fixtures import Console, paste, screen_text
 from tests.hosting import code_of
@@ -336,6 +340,30 @@ def test_a_questions_id_must_not_be_an_injects() -> None:
     assert finding.said.key == "call.id_taken" and "'nrk-ringer-q2'" in finding.text("en")
 
 
+def test_the_follow_up_of_a_call_taken_in_time_will_not_come(tmp_path: Path) -> None:
+    loaded = load_scenario_text(CALLS, "ringer.yaml")
+    assert earliest_times(loaded.scenario)[FOLLOW_UP] == 120 + 120 + 60
+    ringing, taken = make(tmp_path, "ringing.sqlite"), make(tmp_path, "taken.sqlite")
+    ringing.advance_to(180)
+    taken.act(TAKE, t=180)
+    assert ringing.inject_status(FOLLOW_UP) == "pending"
+    assert taken.inject_status(FOLLOW_UP) == "wont"
+    for engine in (ringing, taken):
+        assert engine.store is not None
+        engine.store.close()
+
+
+def test_a_spreadsheet_keeps_each_calls_block_and_its_unanswered_trigger(tmp_path: Path) -> None:
+    scenario = load_scenario_text(CALLS, "ringer.yaml").scenario
+    sheet = tmp_path / "ringer.csv"
+    sheet.write_text(export_csv(scenario), encoding="utf-8")
+    assert "unanswered nrk-ringer" in sheet.read_text(encoding="utf-8")
+    doc = parse_yaml(CALLS, "ringer.yaml")
+    imported = read_rows(sheet, "ringer.csv", base_stories(doc))
+    again = load_scenario_text(replace_injects(doc, imported.injects).text, "ny.yaml")
+    assert again.scenario.injects == scenario.injects
+
+
 # -- the one-person console --------------------------------------------------------------------
 
 
@@ -365,10 +393,17 @@ async def test_the_console_rings_takes_the_call_and_stays_on_it_until_it_ends(
         await pilot.pause()
         assert "Tre skadet, sier hun" in screen_text(app)
         # Nothing else until the call is over: not Escape, not the console's keys.
-        for key in ("escape", "f", "2", "f2"):
+        for key in ("escape", "f", "2", "r"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, CallScreen), key
+        # The clock is this console's to steer still: F2 over the call, and back to it.
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, CallScreen)
         await console.advance(pilot, 209)  # T+06:09: a second before the end
         assert isinstance(app.screen, CallScreen)
         await console.advance(pilot, 1)  # T+06:10: the call is over
@@ -434,8 +469,15 @@ async def test_a_press_seat_takes_a_call_and_another_seat_sees_who_has_it(
         await until(pilot, lambda: "Kari Holm ringer" in screen_text(press))
         await pilot.press("y")
         await until(pilot, lambda: isinstance(press.screen, CallScreen))
-        # Only notes from here: a reply from the press seat is refused by the host.
         assert engine.calls.calls[CALL].seat == "1:press"
+        # Only notes from here: anything else from the press seat the host refuses.
+        press.act(ActionRequest("claim", (alias,)), "ok")
+
+        def refused() -> list[str]:
+            return [n.message for n in press._notifications if "telefonen med" in n.message]
+
+        await until(pilot, lambda: bool(refused()))
+        assert refused()[0].startswith("Ikke utført: du snakker i telefonen med Kari Holm")
     social = seat(SeatRole.SOCIAL, "Per")
     async with social.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: social.role is not None and alias in social.model.calls.calls)
@@ -443,11 +485,19 @@ async def test_a_press_seat_takes_a_call_and_another_seat_sees_who_has_it(
         assert call is not None and call.state == CallState.TAKEN and call.by == "Kari"
         assert not social.rings_here() and not social.may("take")
         assert not isinstance(social.screen, CallScreen)  # not this seat's call
+        # The call ends, and the other rings out: each seat is told, by the calls' aliases.
+        engine.clock.source.advance(250)  # type: ignore[attr-defined]
+        host.tick()
+        await until(pilot, lambda: call.state == CallState.ENDED)
+        other = social.model.calls.get(host.first.view.alias(OTHER))
+        assert other is not None and other.state == CallState.RANG_OUT
+        assert not {CALL, OTHER} & social.model.calls.calls.keys()
     leader = seat(SeatRole.LEADER, "Ola")
     async with leader.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: leader.role is not None and alias in leader.model.calls.calls)
         await pilot.press("2")
-        await until(pilot, lambda: "☎ Kari i samtale" in screen_text(leader))
+        await until(pilot, lambda: "☎ besvart av Kari" in screen_text(leader))
+        assert "☎ Ubesvart anrop" in screen_text(leader)
         assert not leader.rings_here()  # the team has a press seat: it rings there
     (take,) = [e for e in engine.store.events() if e.type == "action"]  # type: ignore[union-attr]
     assert take.data["action"] == "take" and take.data["seat"] == "1:press"

@@ -34,6 +34,7 @@ from simulator.tui.messages import (
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
@@ -338,10 +339,11 @@ class CrisisApp(ConsoleApp):
     # -- screens and quitting ---------------------------------------------------------------
 
     def action_facilitator(self) -> None:
-        """Open (or close) the facilitator's screen."""
+        """Open (or close) the facilitator's screen: over the lists, or over a call (the
+        one person at this console steers the clock too, and may pause during a call)."""
         if isinstance(self.screen, FacilitatorScreen):
             self.pop_screen()
-        elif self.engine is not None and isinstance(self.screen, ExerciseScreen):
+        elif self.engine is not None and isinstance(self.screen, ExerciseScreen | CallScreen):
             self.push_screen(FacilitatorScreen())
 
     def action_request_quit(self) -> None:

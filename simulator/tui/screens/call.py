@@ -85,7 +85,12 @@ class CallScreen(ModalScreen[None]):
     CallScreen #call-note { dock: bottom; }
     """ + tone_css("CallScreen")
     COMPONENT_CLASSES = set(TONE_CLASSES)
-    BINDINGS = [Binding("escape", "stay", show=False)]
+    BINDINGS = [
+        Binding("escape", "stay", show=False),
+        Binding("f1", "app.help", "Help", id="help", key_display="F1"),
+        # The one console of an exercise steers its clock too: a pause during a call.
+        Binding("f2", "steer", "Facilitator", id="facilitator", key_display="F2"),
+    ]
 
     def __init__(self, call_id: str) -> None:
         super().__init__()
@@ -160,6 +165,18 @@ class CallScreen(ModalScreen[None]):
             line = Text(f"{app.clock_text(note.t)}  ", time)
             parts.append(line.append_text(literal(note.text)))
         return parts
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The facilitator's screen only where the console has one."""
+        if action == "steer":
+            return hasattr(self.app, "action_facilitator")
+        return True
+
+    def action_steer(self) -> None:
+        """Open the facilitator's screen over the call (a console that has one)."""
+        steer = getattr(self.app, "action_facilitator", None)
+        if steer is not None:
+            steer()
 
     def action_stay(self) -> None:
         """Escape does not end a call: say until when it lasts."""
