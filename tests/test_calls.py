@@ -175,6 +175,7 @@ def _refusal(engine: Engine, request: ActionRequest, t: float) -> ActionError:
 
 def test_the_taker_may_only_write_notes_until_the_call_ends(tmp_path: Path) -> None:
     engine = make(tmp_path)
+    assert _refusal(engine, TAKE, 60).said.key == "not_delivered"  # it has not rung yet
     engine.act(TAKE, t=180)
     flag = ActionRequest("flag", ("ulykke",), label="valid", by="Kari")
     busy = _refusal(engine, flag, 200)

@@ -65,15 +65,17 @@ class CallDesk:
         return call
 
     def check(self, request: ActionRequest, clock: Callable[[float], str]) -> None:
-        """Refuse what cannot be done for a call: any action but a note of someone on the
-        phone, and taking what is not a call, rang out or is taken. ``clock`` says a
-        scenario time as the fictional time of day."""
+        """Refuse any action but a note of someone on the phone. ``clock`` says a scenario
+        time as the fictional time of day."""
         busy = self._on_phone.get(taker_of(request))
         if busy is not None and request.kind != Action.NOTE:
             assert busy.ends_at is not None
             raise ActionError("call.busy", caller=busy.caller, until=clock(busy.ends_at))
-        if request.kind != Action.TAKE:
-            return
+
+    def take(self, request: ActionRequest, t: float, clock: Callable[[float], str]) -> CallState:
+        """A call taken at ``t``: its taker is on the phone until it ends. Refused, with
+        nothing changed, when the item (delivered) is not a call, or the call is taken or
+        rang out already."""
         (item,) = request.to  # one call: the request's own check says so
         call = self.calls.get(item)
         if call is None:
@@ -84,10 +86,6 @@ class CallDesk:
             raise ActionError("call.taken.someone", time=clock(call.taken_at))
         if call.over:
             raise ActionError("call.rang_out", caller=call.caller, time=clock(call.rings_out))
-
-    def take(self, request: ActionRequest, t: float) -> CallState:
-        """A call taken at ``t`` (checked first): its taker is on the phone until it ends."""
-        call = self.calls[request.to[0]]
         call.taken_at, call.by, call.seat = t, request.by, request.seat
         call.taker = taker_of(request)
         self._on_phone[call.taker] = call

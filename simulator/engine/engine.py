@@ -1101,9 +1101,10 @@ class Engine:
     # -- phone calls --------------------------------------------------------------------
 
     def _take(self, request: ActionRequest, t: float) -> None:
-        """A call taken (checked already): the journalist's questions as the call goes, and
-        its end, when its taker is free again (before their actions of that second)."""
-        call = self.calls.take(request, t)
+        """A call taken (or refused, before anything is recorded): the journalist's
+        questions as the call goes, and its end, when its taker is free again (before
+        their actions of that second)."""
+        call = self.calls.take(request, t, self.clock_text)
         inj = self._injects_by_id[call.item]
         end = float(self.scenario.duration)
         for k, question in enumerate(inj.call.questions if inj.call is not None else ()):
@@ -1480,6 +1481,7 @@ class Engine:
         if request.evaluation:
             self._record_evaluation(request, t)
             return
+        self.calls.check(request, self.clock_text)  # nobody acts on the phone but to note
         for target in request.to:
             known, delivered = self.delivered_state(target)
             if not known:
@@ -1490,7 +1492,6 @@ class Engine:
             # Checked live only: a session recorded before this rule may hide an item twice,
             # and it must still replay as it was written.
             self._check_visibility(request)
-        self.calls.check(request, self.clock_text)  # nobody acts on the phone but to note
         if request.kind == Action.NOTE:
             self._emit(
                 EventType.NOTE,
