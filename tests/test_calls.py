@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from simulator.engine.actions import ActionError, ActionRequest, ScriptedAction
@@ -26,10 +27,10 @@ from simulator.scenario.yamlsource import parse_yaml
 from simulator.scoring.metrics import score_session
 from simulator.scoring.reports import to_markdown
 from simulator.tui.calls import CallState
-from simulator.tui.screens.call import CallScreen, RingingBanner
+from simulator.tui.screens.call import TAKE_KEY, CallScreen, RingingBanner
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
-from simulator.tui.seat import SeatApp
+from simulator.tui.seat import SeatApp, SeatScreen
 from tests.console_fixtures import Console, paste, screen_text
 from tests.hosting import code_of
 from tests.test_events import assert_contract
@@ -421,6 +422,17 @@ async def test_the_console_rings_takes_the_call_and_stays_on_it_until_it_ends(
     (note,) = of(events, "note")
     assert note.data["to"] == [CALL] and note.data["text"] == "Tre skadet, sier hun"
     assert [e.data["status"] for e in of(events, "call")] == ["rang_out", "ended"]
+
+
+def test_the_take_key_is_no_other_keys_on_the_consoles_and_the_seats_screens() -> None:
+    for screen in (ExerciseScreen, SeatScreen):
+        keys = [
+            key
+            for binding in screen.BINDINGS
+            if isinstance(binding, Binding)
+            for key in binding.key.split(",")
+        ]
+        assert keys.count(TAKE_KEY) == 1, screen.__name__
 
 
 # -- a press seat of a team exercise -----------------------------------------------------------
