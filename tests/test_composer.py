@@ -174,6 +174,7 @@ def test_the_scenarios_escalation_list_is_checked() -> None:
 
 
 def test_the_composers_words_have_one_owner_and_three_languages() -> None:
+    from simulator.lang.calls import CALLS
     from simulator.lang.composer import COMPOSER
     from simulator.lang.console import CONSOLE
     from simulator.lang.control import CONTROL
@@ -182,7 +183,14 @@ def test_the_composers_words_have_one_owner_and_three_languages() -> None:
     from simulator.lang.wall import WALL
     from simulator.tui.i18n import CATALOGUE
 
-    others = CONSOLE.keys() | TRIAGE.keys() | FACILITATOR.keys() | CONTROL.keys() | WALL.keys()
+    others = (
+        CONSOLE.keys()
+        | TRIAGE.keys()
+        | FACILITATOR.keys()
+        | CONTROL.keys()
+        | WALL.keys()
+        | CALLS.keys()
+    )
     assert not COMPOSER.keys() & others
     assert all(len(entry) == 3 and all(entry) for entry in COMPOSER.values())
     assert CATALOGUE.keys() == COMPOSER.keys() | others

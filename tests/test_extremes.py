@@ -320,9 +320,10 @@ def _limits_row(label: str) -> str:
         ),
         ("persona and organisation `name` and `handle`", f"at most {limits.MAX_NAME}"),
         (
-            "ids (scenario, personas, injects, noise streams), variable names",
+            "ids (scenario, personas, injects, noise streams, platforms), variable names",
             f"1 to {limits.MAX_ID}",
         ),
+        ("`platforms`", f"at most {limits.MAX_PLATFORMS}"),
     ],
 )
 def test_the_limits_table_gives_the_limits_in_force(label: str, fragment: str) -> None:

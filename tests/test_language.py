@@ -23,6 +23,7 @@ from textual.widgets import Select, TabbedContent
 from simulator.engine.actions import ActionRequest
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.lang import LANGUAGES, Catalogue, Language
+from simulator.lang.calls import CALLS
 from simulator.lang.checks import CHECKS
 from simulator.lang.cli import CLI, HELP
 from simulator.lang.click import CLICK
@@ -84,6 +85,7 @@ TABLES = {
     "control": CONTROL,
     "web": WEB,
     "wall": WALL,
+    "calls": CALLS,
 }
 #: The tables whose words the console shows.
 SHOWN = {
@@ -95,6 +97,7 @@ SHOWN = {
         "facilitator",
         "control",
         "wall",
+        "calls",
         "reports",
         "engine",
     )
@@ -121,7 +124,7 @@ def test_the_consoles_tables_share_no_key() -> None:
     in two of them would silently hide one text."""
     from simulator.tui.i18n import CATALOGUE
 
-    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL, WALL]
+    tables = [CONSOLE, TRIAGE, COMPOSER, FACILITATOR, CONTROL, WALL, CALLS]
     assert sum(len(table) for table in tables) == len(CATALOGUE)
 
 

@@ -160,7 +160,7 @@ async def test_the_console_says_it_is_off_duty_and_writes_the_handover(tmp_path:
         await console.advance(pilot, 25 * 60)
         status = console.exercise.query_one("#status", StatusLine)
         assert "ubetjent" not in str(status.render())
-        await pilot.press("o")
+        await pilot.press("v")
         await pilot.pause()
         composer = console.exercise.composer
         assert isinstance(composer, ComposerPanel) and composer.target.handover

@@ -182,7 +182,7 @@ def test_self_trigger_is_a_cycle() -> None:
 
 def test_trigger_needs_exactly_one_condition() -> None:
     text = MINIMAL.replace("    at: 5m", "    after: {delivered: first, met: first}")
-    assert "exactly one of delivered, met or missed" in only(text).message
+    assert "exactly one of delivered, met, missed or unanswered" in only(text).message
 
 
 # --- timing --------------------------------------------------------------------------

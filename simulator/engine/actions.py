@@ -156,6 +156,8 @@ class ActionRequest:
                 return ActionError("request.comment")
         elif self.kind in (events.Action.CLAIM, events.Action.RELEASE) and len(self.to) > 1:
             return ActionError("request.claim.one", kind=self.kind)
+        elif self.kind == events.Action.TAKE and len(self.to) > 1:
+            return ActionError("request.take.one")
         return None
 
     def _evaluation_problem(self) -> ActionError | None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from simulator import __version__
 from simulator.engine.actions import PUBLISHES, ActionError, ActionRequest, ScriptedAction
+from simulator.engine.calls import CallDesk
 from simulator.engine.clock import ScenarioClock
 from simulator.engine.events import (
     ANY_ACTION,
@@ -34,6 +35,7 @@ from simulator.engine.events import (
     SETTLED,
     TEAM_WORK,
     Action,
+    CallStatus,
     Channel,
     ClockOp,
     DraftStatus,
@@ -78,9 +80,12 @@ from simulator.scenario.model import (
     NoiseEntry,
     NoiseStream,
     Scenario,
+    call_lasts,
+    call_ring,
     due_at,
     make_handle,
     noise_entries,
+    question_id,
     variant_id,
 )
 from simulator.scenario.phrases import alternatives, content_of, find_phrase, mentions
@@ -428,6 +433,10 @@ class Engine:
         #: The team's replies and statements on the record, in the order published: what a
         #: story may quote.
         self._on_record: list[OnRecord] = []
+        # The phone calls, and who is on which; the journalists' questions draw from a
+        # source of their own, since whether they come depends on the team taking the call.
+        self.calls = CallDesk()
+        self._call_fakes = FakePool(sc.language, derive_seed(seed, "call-fakes"))
         self.guide = GuidelineChecker(
             list(sc.guidelines.avoid), [(f.text, f.reason) for f in sc.guidelines.forbid]
         )
@@ -730,6 +739,8 @@ class Engine:
             raise ActionError("no_persona", persona=persona)
         if within is not None and within <= 0:
             raise ActionError("deadline.zero")
+        if kind == Kind.CALL:  # it rings for as long as the scenario says: scripted only
+            raise ActionError("adhoc.call")
         when = self.now()
         self.advance_to(when)
         self._deliver_adhoc(
@@ -903,6 +914,9 @@ class Engine:
             self._deadline(payload, t)
         elif kind == "reaction":
             self._deliver_reaction(payload, t)
+        elif kind == "call":
+            item, step = payload
+            self._call_step(item, step, t)
         elif kind == "action":
             action = self._render_action(*payload)
             try:
@@ -991,6 +1005,7 @@ class Engine:
         quotes: str | None = None,
         lesson: str | None = None,
         platform: str | None = None,
+        call: tuple[float, int] | None = None,
     ) -> ItemState:
         """Deliver an item; ``lesson`` is the part of its text that teaches the guideline
         check (all of it when None); ``platform`` is the scenario's platform it is on (None:
@@ -1039,6 +1054,7 @@ class Engine:
                 tone,
                 quotes,
                 platform,
+                call,
             ),
         )
         self.delivered_count += 1
@@ -1054,6 +1070,9 @@ class Engine:
             text, quotes, words = self._story(inj, author, t)
         deadlines = tuple(due_at(self.scenario, inj, exp, t) for exp in inj.expect)
         channel = inj.effective_channel
+        call = None
+        if inj.kind == Kind.CALL:  # it rings until then, and lasts that long once taken
+            call = (t + call_ring(self.scenario, inj), call_lasts(inj))
         self._deliver(
             inj.id,
             t,
@@ -1074,6 +1093,7 @@ class Engine:
             # The quote is the team's own words: they teach nothing.
             lesson=None if words is None else text.replace(words, ""),
             platform=self.scenario.platform_for(inj.platform, channel),
+            call=call,
         )
         states = []
         for k, (exp, deadline) in enumerate(zip(inj.expect, deadlines, strict=True)):
@@ -1084,6 +1104,10 @@ class Engine:
         for k, variant in enumerate(inj.variants):
             if t + variant.after <= self.scenario.duration:
                 self._push(t + variant.after, RANK_DELIVER, "variant", (inj, k))
+        if call is not None:
+            self.calls.ring(inj.id, author.name, *call)
+            # As a deadline: a take at the very second it rings out is in time.
+            self._push(call[0], RANK_DEADLINE, "call", (inj.id, "ring_out"))
         self._fire("delivered", inj.id, t)
 
     def _story(self, inj: Inject, author: Author, t: float) -> tuple[str, str | None, str | None]:
@@ -1101,6 +1125,42 @@ class Engine:
         words = quote_of(latest.text)
         text = self._render(story.quoted, author, t, rng, fakes, quote=words)
         return text, latest.item, words
+
+    # -- phone calls --------------------------------------------------------------------
+
+    def _take(self, request: ActionRequest, t: float) -> None:
+        """A call taken (or refused, before anything is recorded): the journalist's
+        questions as the call goes, and its end, when its taker is free again (before
+        their actions of that second)."""
+        call = self.calls.take(request, t, self.clock_text)
+        inj = self._injects_by_id[call.item]
+        end = float(self.scenario.duration)
+        for k, question in enumerate(inj.call.questions if inj.call is not None else ()):
+            if t + question.after <= end:
+                self._push(t + question.after, RANK_DELIVER, "call", (call.item, k))
+        if t + call.lasts <= end:
+            self._push(t + call.lasts, RANK_DELIVER, "call", (call.item, "end"))
+        self._fire("taken", call.item, t)  # "unanswered" can no longer happen
+
+    def _call_step(self, item: str, step: str | int, t: float) -> None:
+        """A moment of a call: it rings out (unless taken), the journalist asks question
+        ``step``, or the conversation ends."""
+        if step == "ring_out":
+            call = self.calls.ring_out(item)
+            if call is not None:
+                self._emit(EventType.CALL, t, call.record(CallStatus.RANG_OUT))
+                self._fire("unanswered", item, t)
+        elif step == "end":
+            self._emit(EventType.CALL, t, self.calls.end(item).record(CallStatus.ENDED))
+        else:
+            inj = self._injects_by_id[item]
+            assert inj.call is not None and isinstance(step, int)
+            author = self._personas[inj.from_]
+            rng = random.Random(derive_seed(self.seed, f"call:{item}:{step}"))
+            text = self._render(inj.call.questions[step].text, author, t, rng, self._call_fakes)
+            self._deliver(
+                question_id(item, step), t, author, Channel.PRESS, Kind.PRESS, text, reply_to=item
+            )
 
     def _deliver_variant(self, inj: Inject, k: int, t: float) -> None:
         """The ``k``-th variant of a rumour, unless the team has corrected the rumour."""
@@ -1470,6 +1530,7 @@ class Engine:
         if request.evaluation:
             self._record_evaluation(request, t)
             return
+        self.calls.check(request, self.clock_text)  # nobody acts on the phone but to note
         for target in request.to:
             known, delivered = self.delivered_state(target)
             if not known:
@@ -1501,6 +1562,8 @@ class Engine:
         if request.kind in TEAM_WORK:
             self._team_work(request, t)
             return
+        if request.kind == Action.TAKE:
+            self._take(request, t)
         draft = self._draft_to_publish(request)
         findings = (
             findings_as_dicts(self.guide.check(request.text)) if request.kind in PUBLISHES else []
@@ -2062,8 +2125,8 @@ def _identity(event: Event) -> tuple[Any, ...]:
         return (data.get("item"), data.get("text"), data.get("author"))
     if event.type == EventType.EXPECTATION:
         return (data.get("inject"), data.get("index"), recorded_status(data, event.t))
-    if event.type == EventType.CORRECTED:
-        return (data.get("item"),)
+    if event.type in (EventType.CORRECTED, EventType.CALL):
+        return (data.get("item"), data.get("status"))
     if event.type == EventType.ACTION:
         return (
             data.get("action"),

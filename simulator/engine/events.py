@@ -36,6 +36,8 @@ class EventType(StrEnum):
     CORRECTED = "corrected"
     SESSION_END = "session_end"
     EVALUATION = "evaluation"
+    #: A phone call rang out unanswered, or a call that was taken ended.
+    CALL = "call"
 
 
 class Source(StrEnum):
@@ -85,6 +87,9 @@ class Kind(StrEnum):
     NEWS = "news"
     OFFICIAL = "official"
     INTERNAL = "internal"
+    #: A journalist rings the press seat: it must be taken before it rings out, and it
+    #: occupies whoever takes it until it ends.
+    CALL = "call"
 
 
 class Reaction(StrEnum):
@@ -164,6 +169,8 @@ class Action(StrEnum):
     #: A written status for the next shift: internal, seen by no one outside the team,
     #: judged on what it says (an expectation's ``require``).
     HANDOVER = "handover"
+    #: Taking a phone call that rings: the taker is on the phone until the call ends.
+    TAKE = "take"
 
 
 #: What an expectation's ``do`` may name besides :data:`EXPECTABLE`: every action but a note
@@ -182,6 +189,7 @@ EXPECTABLE: tuple[Action, ...] = (
     Action.REPORT,
     Action.ASK_REMOVAL,
     Action.HANDOVER,
+    Action.TAKE,
 )
 #: The actions that ask for an item to be taken down: hiding it where the team owns the
 #: page, asking the platform or the author where it does not.
@@ -199,6 +207,7 @@ NEEDS_TARGET: tuple[Action, ...] = (
     Action.RELEASE,
     Action.REPORT,
     Action.ASK_REMOVAL,
+    Action.TAKE,
 )
 #: The team's work among themselves: drafts, their return, and claims on items. Recorded,
 #: but seen by no one outside the team: they settle no expectation and earn nothing.
@@ -211,6 +220,15 @@ class DraftStatus(StrEnum):
     OPEN = "open"
     PUBLISHED = "published"
     RETURNED = "returned"
+
+
+class CallStatus(StrEnum):
+    """How a phone call ended, as its ``call`` event says."""
+
+    #: Nobody took it before its time to ring was up.
+    RANG_OUT = "rang_out"
+    #: It was taken, and the conversation is over.
+    ENDED = "ended"
 
 
 class HideReason(StrEnum):
@@ -335,6 +353,8 @@ class DeliveredData(TypedDict):
     #: The platform it is on, by the scenario's id; absent: the built-in place of its
     #: channel (the organisation's own page for a social item, the newsroom's site for news).
     platform: NotRequired[str]
+    rings_out: NotRequired[float]
+    lasts: NotRequired[int]
 
 
 class FindingData(TypedDict):
@@ -415,6 +435,15 @@ class CorrectedData(TypedDict):
     views: int
 
 
+class CallData(TypedDict):
+    """``call``: a phone call rang out, or ended after it was taken (who took it, then)."""
+
+    item: str
+    status: Annotated[str, CallStatus]
+    by: NotRequired[str | None]
+    seat: NotRequired[str]
+
+
 class SessionEndData(TypedDict):
     """``session_end``: the exercise ended."""
 
@@ -432,6 +461,7 @@ DATA: dict[EventType, type] = {
     EventType.CORRECTED: CorrectedData,
     EventType.SESSION_END: SessionEndData,
     EventType.EVALUATION: EvaluationData,
+    EventType.CALL: CallData,
 }
 
 
@@ -453,6 +483,7 @@ def delivered_data(
     tone: str | None = None,
     quotes: str | None = None,
     platform: str | None = None,
+    call: tuple[float, int] | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
 
@@ -493,6 +524,10 @@ def delivered_data(
         data["quotes"] = quotes
     if platform is not None:
         data["platform"] = platform
+    # Only a phone call says when it rings out if nobody takes it, and how long it lasts
+    # once taken: the console counts both down from the log.
+    if call is not None:
+        data["rings_out"], data["lasts"] = call
     return data
 
 

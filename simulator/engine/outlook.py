@@ -12,11 +12,12 @@ from collections.abc import Collection, Iterable, Mapping
 
 from simulator.engine.events import Status
 from simulator.scenario.model import Scenario
-from simulator.scenario.timing import earliest_times
+from simulator.scenario.timing import can_happen, earliest_times
 
 #: What settles each condition the other way: a missed expectation rules out "all met",
-#: and all expectations met rules out "missed".
-_OPPOSITE = {"met": "missed", "missed": "met"}
+#: all expectations met rule out "missed", and a call taken rules out "unanswered" (the
+#: engine records the take as a trigger of its own, "taken", that nothing waits on).
+_OPPOSITE = {"met": "missed", "missed": "met", "unanswered": "taken"}
 
 
 def will_not_come(
@@ -66,9 +67,9 @@ def will_not_come(
             condition = by_id[dependent].after.condition  # type: ignore[union-attr]
             opposite = _OPPOSITE.get(condition)
             if opposite is not None and (
-                target is None or not target.expect or (opposite, ref) in fired
+                target is None or not can_happen(condition, target) or (opposite, ref) in fired
             ):
-                continue  # settled the other way, or there is nothing to meet or miss
+                continue  # settled the other way, or it cannot happen at all
             alive.add(dependent)
             queue.append(dependent)
     return frozenset(inj.id for inj in undelivered if inj.id not in alive)

@@ -55,9 +55,11 @@ _EVERY_SEAT = frozenset({"reply", "draft", "escalate", "note", "claim", "release
 _REMOVING = frozenset({"hide", "unhide", "report", "ask_removal"})
 #: The team actions each trainee may take. Where the leader approves, ``reply`` and
 #: ``statement`` of the others go to the leader as drafts (see :func:`publishes_itself`).
+#: A phone call is the press seat's to take; the leader's too, who takes the calls of a
+#: team without a press seat (and one that rings while press is busy).
 ROLE_ACTIONS: dict[SeatRole, frozenset[str]] = {
-    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "return"} | _REMOVING,
-    SeatRole.PRESS: _EVERY_SEAT,
+    SeatRole.LEADER: _EVERY_SEAT | {"statement", "flag", "return", "take"} | _REMOVING,
+    SeatRole.PRESS: _EVERY_SEAT | {"take"},
     SeatRole.SOCIAL: _EVERY_SEAT | {"statement", "flag"} | _REMOVING,
 }
 

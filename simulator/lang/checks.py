@@ -316,6 +316,51 @@ CHECKS: Final[dict[str, Entry]] = {
         "innspel; gi det innspelet nytt namn",
     ),
     # --- news stories that quote the team ------------------------------------------------
+    "call.not_call": (
+        "'call' describes a phone call, but '{id}' is of kind '{kind}'; give it "
+        "'kind: call', or remove 'call'",
+        "«call» beskriver en telefon, men «{id}» er av typen «{kind}»; gi det «kind: call», "
+        "eller fjern «call»",
+        "«call» skildrar ein telefon, men «{id}» er av typen «{kind}»; gi det «kind: call», "
+        "eller fjern «call»",
+    ),
+    "call.zero": (
+        "a call's '{field}' must be longer than 0; give a duration such as 2m",
+        "«{field}» for en telefon må være lengre enn 0; gi en varighet som 2m",
+        "«{field}» for ein telefon må vere lengre enn 0; gi ei varigheit som 2m",
+    ),
+    "call.question_late": (
+        "this question comes {after} into the call, but the call lasts {lasts}; ask it "
+        "earlier, or make 'lasts' longer",
+        "dette spørsmålet kommer {after} ut i samtalen, men samtalen varer {lasts}; still "
+        "det tidligere, eller gjør «lasts» lengre",
+        "dette spørsmålet kjem {after} ut i samtalen, men samtalen varer {lasts}; still "
+        "det tidlegare, eller gjer «lasts» lengre",
+    ),
+    "call.id_taken": (
+        "this question of '{id}' is delivered as '{item}', which is already an inject's id; "
+        "rename that inject",
+        "dette spørsmålet i «{id}» leveres som «{item}», som allerede er id-en til et "
+        "innspill; gi det innspillet nytt navn",
+        "dette spørsmålet i «{id}» blir levert som «{item}», som alt er id-en til eit "
+        "innspel; gi det innspelet nytt namn",
+    ),
+    "call.variants": (
+        "'{id}' is a phone call, which does not change as a rumour does: remove its "
+        "'variants', or make it a post",
+        "«{id}» er en telefon, og den endrer seg ikke slik et rykte gjør: fjern «variants», "
+        "eller gjør det til et innlegg",
+        "«{id}» er ein telefon, og han endrar seg ikkje slik eit rykte gjer: fjern "
+        "«variants», eller gjer det til eit innlegg",
+    ),
+    "take.not_call": (
+        "'take' answers a phone call, but '{id}' is of kind '{kind}'; give it 'kind: call', "
+        "or expect another action",
+        "«take» tar en telefon, men «{id}» er av typen «{kind}»; gi det «kind: call», eller "
+        "forvent en annen handling",
+        "«take» tek ein telefon, men «{id}» er av typen «{kind}»; gi det «kind: call», "
+        "eller forvent ei anna handling",
+    ),
     "story.and_text": (
         "'{id}' is a story, whose text is its story's 'quoted' or 'silent': remove 'text', "
         "or remove 'story' to give it one text",
@@ -474,9 +519,20 @@ CHECKS: Final[dict[str, Entry]] = {
     ),
     # --- triggers ('after') ---------------------------------------------------------------
     "after.one": (
-        "'after' takes exactly one of delivered, met or missed, for example '{example}'",
-        "«after» tar nøyaktig én av delivered, met eller missed, for eksempel «{example}»",
-        "«after» tek nøyaktig éin av delivered, met eller missed, til dømes «{example}»",
+        "'after' takes exactly one of delivered, met, missed or unanswered, for example "
+        "'{example}'",
+        "«after» tar nøyaktig én av delivered, met, missed eller unanswered, for eksempel "
+        "«{example}»",
+        "«after» tek nøyaktig éin av delivered, met, missed eller unanswered, til dømes "
+        "«{example}»",
+    ),
+    "after.not_call": (
+        "'unanswered' waits for a phone call that rings out, but '{ref}' is of kind "
+        "'{kind}'; give it 'kind: call', or use 'delivered', 'met' or 'missed'",
+        "«unanswered» venter på en telefon som ringer ut, men «{ref}» er av typen «{kind}»; "
+        "gi det «kind: call», eller bruk «delivered», «met» eller «missed»",
+        "«unanswered» ventar på ein telefon som ringjer ut, men «{ref}» er av typen "
+        "«{kind}»; gi det «kind: call», eller bruk «delivered», «met» eller «missed»",
     ),
     "after.unknown": (
         "'after' waits on '{ref}', which is not an inject{why}",

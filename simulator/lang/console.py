@@ -214,6 +214,7 @@ CONSOLE: Final[dict[str, Entry]] = {
     "kind.news": ("news", "nyhet", "nyheit"),
     "kind.official": ("official", "offisiell", "offisiell"),
     "kind.internal": ("internal", "intern", "intern"),
+    "kind.call": ("phone call", "telefon", "telefon"),
     "state.pending": ("pending", "venter", "ventar"),
     "state.delivered": ("delivered", "levert", "levert"),
     "state.met": ("met", "innfridd", "innfridd"),

@@ -110,6 +110,40 @@ ENGINE: Final[dict[str, Entry]] = {
         "saken «{item}» er ikke skjult, så det er ingenting å vise igjen",
         "saka «{item}» er ikkje skjult, så det er ingenting å vise att",
     ),
+    # A phone call: nobody does anything else while on the phone but write notes.
+    "call.busy": (
+        "you are on the phone with {caller} until {until}; during the call you can only "
+        "write notes",
+        "du snakker i telefonen med {caller} til kl. {until}; under samtalen kan du bare "
+        "skrive notater",
+        "du snakkar i telefonen med {caller} til kl. {until}; under samtalen kan du berre "
+        "skrive notat",
+    ),
+    "call.not_call": (
+        "'{item}' is not a phone call; only a call can be taken",
+        "«{item}» er ingen telefon; bare en telefon kan tas",
+        "«{item}» er ingen telefon; berre ein telefon kan takast",
+    ),
+    "call.taken": (
+        "{name} took this call at {time}",
+        "{name} tok denne telefonen kl. {time}",
+        "{name} tok denne telefonen kl. {time}",
+    ),
+    "call.taken.someone": (
+        "someone else took this call at {time}",
+        "noen andre tok denne telefonen kl. {time}",
+        "nokon andre tok denne telefonen kl. {time}",
+    ),
+    "call.rang_out": (
+        "the call from {caller} rang out at {time}; nobody can take it now",
+        "telefonen fra {caller} ringte ut kl. {time}; den kan ikke tas nå",
+        "telefonen frå {caller} ringde ut kl. {time}; han kan ikkje takast no",
+    ),
+    "adhoc.call": (
+        "a phone call comes from the scenario (kind: call); write a press inquiry instead",
+        "en telefon kommer fra scenarioet (kind: call); skriv en pressehenvendelse i stedet",
+        "ein telefon kjem frå scenarioet (kind: call); skriv ei pressehenvending i staden",
+    ),
     # A malformed request. The keys of the actions file ('to', 'label') stay as written
     # there, in quotes, since that is what a planner types.
     "request.kind": (
@@ -121,6 +155,11 @@ ENGINE: Final[dict[str, Entry]] = {
         "'{kind}' needs 'to': the id of the item it acts on",
         "«{kind}» trenger «to»: id-en til saken den gjelder",
         "«{kind}» treng «to»: id-en til saka ho gjeld",
+    ),
+    "request.take.one": (
+        "'take' takes one call at a time: give one item in 'to'",
+        "«take» tar én telefon om gangen: gi én sak i «to»",
+        "«take» tek éin telefon om gongen: gi éi sak i «to»",
     ),
     "request.label.missing": (
         "'flag' needs 'label': valid, misleading or irrelevant",

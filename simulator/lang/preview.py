@@ -27,6 +27,7 @@ PREVIEW: Final[dict[str, Entry]] = {
     "kind.news": ("news", "nyhetssak", "nyheitssak"),
     "kind.official": ("official", "offisiell", "offisiell"),
     "kind.internal": ("internal", "intern", "intern"),
+    "kind.call": ("call", "telefon", "telefon"),
     "channel.social": ("social", "sosiale medier", "sosiale medium"),
     "channel.press": ("press", "presse", "presse"),
     "channel.news": ("news", "nyheter", "nyheiter"),
@@ -43,6 +44,11 @@ PREVIEW: Final[dict[str, Entry]] = {
         "after missed {ref}",
         "når fristen for {ref} er ute",
         "når fristen for {ref} er ute",
+    ),
+    "after.unanswered": (
+        "after unanswered {ref}",
+        "når {ref} ringer ut ubesvart",
+        "når {ref} ringjer ut utan svar",
     ),
     "never": ("never", "aldri", "aldri"),
     "do.reply": ("reply", "svar", "svar"),
@@ -61,6 +67,7 @@ PREVIEW: Final[dict[str, Entry]] = {
         "be forfatteren fjerne",
         "be forfattaren fjerne",
     ),
+    "do.take": ("take the call", "ta telefonen", "ta telefonen"),
     "do.any": ("any", "hva som helst", "kva som helst"),
     "do.monitor": (
         "leave alone (no public answer)",

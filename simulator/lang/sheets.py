@@ -42,9 +42,9 @@ SHEETS: Final[dict[str, Entry]] = {
         "«{value}» er korkje ja eller nei",
     ),
     "after": (
-        "'{after}' should read 'delivered ID', 'met ID' or 'missed ID'",
-        "«{after}» skal være «delivered ID», «met ID» eller «missed ID»",
-        "«{after}» skal vere «delivered ID», «met ID» eller «missed ID»",
+        "'{after}' should read 'delivered ID', 'met ID', 'missed ID' or 'unanswered ID'",
+        "«{after}» skal være «delivered ID», «met ID», «missed ID» eller «unanswered ID»",
+        "«{after}» skal vere «delivered ID», «met ID», «missed ID» eller «unanswered ID»",
     ),
     "expect.quote": (
         'a quote is never closed; write phrases as "like this"',

@@ -617,11 +617,14 @@ SOURCE: Final[dict[str, Entry]] = {
         "«{name}» står to gonger; før opp kvart namn éin gong",
     ),
     "after_one": (
-        "'after' takes exactly one of delivered, met or missed, with an inject id, for "
+        "'after' takes exactly one of delivered, met, missed or unanswered, with an inject "
+        "id, for "
         "example '{example}'",
-        "'after' tar nøyaktig én av delivered, met eller missed, med en innspill-id, for "
+        "'after' tar nøyaktig én av delivered, met, missed eller unanswered, med en "
+        "innspill-id, for "
         "eksempel '{example}'",
-        "'after' tek nøyaktig éin av delivered, met eller missed, med ein innspel-id, til "
+        "'after' tek nøyaktig éin av delivered, met, missed eller unanswered, med ein "
+        "innspel-id, til "
         "dømes '{example}'",
     ),
     "phrase_empty": (

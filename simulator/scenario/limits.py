@@ -39,6 +39,7 @@ MAX_AUTHORS = 100_000  # generated authors of one noise stream
 MAX_INJECTS = 10_000
 MAX_EXPECT = 20  # expectations of one inject
 MAX_VARIANTS = 20  # variants of one rumour
+MAX_QUESTIONS = 20  # questions a journalist asks in one call
 MAX_BURSTS = 20  # bursts of one noise stream
 MAX_VARIABLE_STEPS = 100  # values of one moving variable
 MAX_BURST_FACTOR = 20.0  # a burst multiplies its stream's rate at most this much
@@ -124,12 +125,16 @@ def session_bound(scenario: Scenario) -> tuple[int, int]:
     events = FIXED_EVENTS
     size = FIXED_BYTES + SCENARIO_COPY_BYTES
     for inj in scenario.injects:
-        n = 1 + EVENTS_PER_EXPECTATION * len(inj.expect)
+        # A call adds how it ended (rung out or over), as the expectations' outcomes do.
+        n = 1 + EVENTS_PER_EXPECTATION * len(inj.expect) + (inj.call is not None)
         events += n + len(inj.variants)
         widest_text = max(rendered_width(text, variables) for text in inj.templates)
         size += n * (EVENT_OVERHEAD + BYTES_PER_CHAR * widest_text)
         for variant in inj.variants:
             size += EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(variant.text, variables)
+        for question in inj.call.questions if inj.call is not None else ():
+            events += 1
+            size += EVENT_OVERHEAD + BYTES_PER_CHAR * rendered_width(question.text, variables)
     for stream in scenario.noise:
         count = noise_cap(noise_mass(stream.rate, scenario.duration))
         peak = max(p.per_minute for p in stream.rate)
@@ -165,7 +170,10 @@ def worst_case_bound() -> tuple[int, int]:
     sources = MAX_STREAMS * (1 + MAX_BURSTS)
     margin = NOISE_SIGMAS * (math.isqrt(sources * items) + 1) + sources * (NOISE_SLACK + 1)
     noise = items + margin
-    inject_events = MAX_INJECTS * (1 + MAX_VARIANTS + EVENTS_PER_EXPECTATION * MAX_EXPECT)
+    # An inject is a rumour with variants or a call with questions (and how it ended), not
+    # both.
+    most_after = max(MAX_VARIANTS, MAX_QUESTIONS + 1)
+    inject_events = MAX_INJECTS * (1 + most_after + EVENTS_PER_EXPECTATION * MAX_EXPECT)
     events = FIXED_EVENTS + noise + inject_events
     size = (
         FIXED_BYTES

@@ -45,7 +45,7 @@ from simulator.scenario.durations import (
 from simulator.scenario.phrases import phrase_problem
 from simulator.scenario.reactions import DEFAULT_ORG_FOLLOWERS, DEFAULT_WITHIN, Signal
 
-Kind = Literal["post", "question", "press", "news", "official", "internal"]
+Kind = Literal["post", "question", "press", "news", "official", "internal", "call"]
 Channel = Literal["social", "press", "news", "internal"]
 Role = Literal["citizen", "journalist", "media", "influencer", "activist", "agency", "employee"]
 Truth = Literal["valid", "misleading", "irrelevant"]
@@ -58,6 +58,7 @@ Action = Literal[
     "report",
     "ask_removal",
     "handover",
+    "take",
     "any",
     "monitor",
 ]
@@ -65,7 +66,9 @@ Owner = Literal["own", "others", "newspaper"]
 LateCredit = Literal["linear", "half", "none"]
 MixKey = Literal["valid", "misleading", "irrelevant", "sensitive", "abusive"]
 Language = Literal["nb", "nn", "en"]
-DeadlineKey = Literal["post", "question", "press", "news", "official", "internal", "sensitive"]
+DeadlineKey = Literal[
+    "post", "question", "press", "news", "official", "internal", "call", "sensitive"
+]
 
 # The Literals above spell the words out for pydantic and the type checker; the words
 # themselves belong to the event contract, and each Literal is checked against it here.
@@ -93,9 +96,17 @@ DEFAULT_CHANNEL: dict[str, str] = {
     events.Kind.NEWS: events.Channel.NEWS,
     events.Kind.OFFICIAL: events.Channel.SOCIAL,
     events.Kind.INTERNAL: events.Channel.INTERNAL,
+    events.Kind.CALL: events.Channel.PRESS,
 }
-# Built-in response deadlines, in seconds, from crisis-communication doctrine.
-DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900}
+# Built-in response deadlines, in seconds, from crisis-communication doctrine. A call's is
+# how long it rings before it rings out: a journalist does not let it ring for long.
+DEFAULT_DEADLINES: dict[str, int] = {"press": 1800, "question": 1800, "post": 900, "call": 120}
+#: How long a phone call lasts once taken, when the scenario does not say.
+DEFAULT_CALL_LASTS = 240
+#: The conditions an inject (a burst, a noise text, a variable) can wait on, each of
+#: another inject: delivered, all its expectations met, one of them missed, or (a call)
+#: rung out unanswered.
+CONDITIONS: tuple[str, ...] = ("delivered", "met", "missed", "unanswered")
 DEFAULT_DEADLINE_OTHER = 3600
 DEFAULT_DEADLINE_SENSITIVE = 600
 DEFAULT_ONCE = 0.6  # of a generated crowd's items, the share by people who post once
@@ -396,17 +407,20 @@ class Trigger(_Model):
     delivered: Slug | None = None
     met: Slug | None = None
     missed: Slug | None = None
+    unanswered: Slug | None = Field(
+        None, description="A phone call (kind call) that rang out with nobody taking it."
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Trigger:
-        if sum(getattr(self, k) is not None for k in ("delivered", "met", "missed")) != 1:
+        if sum(getattr(self, k) is not None for k in CONDITIONS) != 1:
             raise SaidError(_say("after_one", example="after: {met: press-1}"))
         return self
 
     @property
     def condition(self) -> str:
-        """Which of delivered, met or missed this trigger waits for."""
-        return next(k for k in ("delivered", "met", "missed") if getattr(self, k) is not None)
+        """Which of :data:`CONDITIONS` this trigger waits for."""
+        return next(k for k in CONDITIONS if getattr(self, k) is not None)
 
     @property
     def ref(self) -> str:
@@ -515,6 +529,35 @@ class Story(_Model):
     silent: Text = Field(description="The story when it has not.")
 
 
+class Question(_Model):
+    """What the journalist asks while a call goes: ``after`` the call was taken."""
+
+    after: Duration = Field(description="Time after the call was taken; less than its 'lasts'.")
+    text: Text
+
+
+class Call(_Model):
+    """A phone call (an inject of kind ``call``): how long it rings, how long it lasts once
+    taken, and the journalist's questions as it goes."""
+
+    ring: Duration | None = Field(
+        None,
+        description="How long it rings before it rings out; default scoring.deadlines.call, "
+        "else 2m.",
+    )
+    lasts: Duration = Field(
+        default=DEFAULT_CALL_LASTS, description="How long the conversation lasts once taken."
+    )
+    questions: Annotated[list[Question], Field(max_length=limits.MAX_QUESTIONS)] = Field(
+        default_factory=list
+    )
+
+
+def question_id(call_id: str, k: int) -> str:
+    """The item id of a call's ``k``-th question (from 0): ``nrk-ringer-q1``, ``-q2``, …"""
+    return f"{call_id}-q{k + 1}"
+
+
 def variant_id(inject_id: str, k: int) -> str:
     """The item id of a rumour's ``k``-th variant (from 0): ``rykte-dam-v1``, ``-v2``, …"""
     return f"{inject_id}-v{k + 1}"
@@ -611,6 +654,9 @@ class Inject(_Model):
     )
     variants: Annotated[list[Variant], Field(max_length=limits.MAX_VARIANTS)] = Field(
         default_factory=list
+    )
+    call: Call | None = Field(
+        None, description="Only on kind call: how long it rings, lasts, and what is asked."
     )
     notes: LongText | None = Field(
         None, description="For controllers and evaluators; never shown to trainees."
@@ -1084,14 +1130,17 @@ def due_at(scenario: Scenario, inject: Inject, expectation: Expectation, deliver
     if expectation.deadline is not None:
         return max(float(day_time_offset(scenario, expectation.deadline)), delivered)
     # What the public and the press send while no one is on duty piles up: its time runs
-    # from the next shift. The organisation's own messages reach whoever is on call.
+    # from the next shift. The organisation's own messages reach whoever is on call, and a
+    # phone rings now or not at all.
     seen = (
         delivered
-        if inject.effective_channel == events.Channel.INTERNAL
+        if inject.effective_channel == events.Channel.INTERNAL or inject.kind == events.Kind.CALL
         else on_duty_at(scenario, delivered)
     )
     if expectation.within is not None:
         return seen + expectation.within
+    if inject.kind == events.Kind.CALL:
+        return seen + call_ring(scenario, inject)
     return seen + kind_deadline(scenario, inject.kind, sensitive=inject.sensitive)
 
 
@@ -1102,6 +1151,19 @@ def on_duty_at(scenario: Scenario, t: float) -> float:
     if staffed is None:
         return t
     return on_duty_from(scenario.day_start, staffed.opens, staffed.closes, t)
+
+
+def call_ring(scenario: Scenario, inject: Inject) -> int:
+    """How long a call rings before it rings out: its ``ring``, else the scenario's
+    ``scoring.deadlines.call``, else two minutes."""
+    if inject.call is not None and inject.call.ring is not None:
+        return inject.call.ring
+    return kind_deadline(scenario, events.Kind.CALL)
+
+
+def call_lasts(inject: Inject) -> int:
+    """How long a call lasts once taken."""
+    return inject.call.lasts if inject.call is not None else DEFAULT_CALL_LASTS
 
 
 def deadline_for(

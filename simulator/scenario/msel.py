@@ -25,7 +25,16 @@ from simulator.lang.findings import FINDINGS
 from simulator.lang.sheets import SHEETS
 from simulator.scenario.diagnostics import Finding, ScenarioError, said_of
 from simulator.scenario.durations import format_duration
-from simulator.scenario.model import ACTIONS, KINDS, TRUTHS, Expectation, Inject, Scenario
+from simulator.scenario.model import (
+    ACTIONS,
+    CONDITIONS,
+    KINDS,
+    TRUTHS,
+    Call,
+    Expectation,
+    Inject,
+    Scenario,
+)
 from simulator.scenario.phrases import alternatives
 from simulator.scenario.yamlsource import YamlDocument
 
@@ -235,7 +244,7 @@ def _row_to_raw(row: dict[str, str]) -> dict[str, Any]:
     after = (row.get("after") or "").strip()
     if after:
         condition, _, ref = after.partition(" ")
-        if condition not in ("delivered", "met", "missed") or not ref.strip():
+        if condition not in CONDITIONS or not ref.strip():
             raise _RowError("after", said("after", after=after))
         raw["after"] = {condition: ref.strip()}
     for flag in ("sensitive", "abusive"):
@@ -463,6 +472,8 @@ def inject_to_yaml(inj: Inject) -> dict[str, Any]:
         data["text"] = inj.text
     if inj.story is not None:
         data["story"] = inj.story.model_dump()
+    if inj.call is not None:
+        data["call"] = _call_to_yaml(inj.call)
     for key in ("sensitive", "abusive"):
         if getattr(inj, key):
             data[key] = True
@@ -471,6 +482,18 @@ def inject_to_yaml(inj: Inject) -> dict[str, Any]:
             data[key] = getattr(inj, key)
     if inj.expect:
         data["expect"] = [_expectation_to_yaml(e) for e in inj.expect]
+    return data
+
+
+def _call_to_yaml(call: Call) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if call.ring is not None:
+        data["ring"] = format_duration(call.ring)
+    data["lasts"] = format_duration(call.lasts)
+    if call.questions:
+        data["questions"] = [
+            {"after": format_duration(q.after), "text": q.text} for q in call.questions
+        ]
     return data
 
 
@@ -580,13 +603,17 @@ def base_stories(doc: YamlDocument) -> dict[str, Any]:
 
 def replace_injects(doc: YamlDocument, injects: list[Inject]) -> Replacement:
     """The base scenario's text with its injects block replaced; the rest stays as written
-    (and each inject keeps the variants its namesake had in the base)."""
+    (and each inject keeps the variants and the phone call's ``call`` block its namesake
+    had in the base: the sheet has no column for either)."""
     variants = _base_variants(doc)
+    calls = _base_field(doc, "call")
     entries = []
     for inj in injects:
         entry = inject_to_yaml(inj)
         if inj.id in variants:
             entry["variants"] = variants[inj.id]
+        if inj.id in calls and "call" not in entry:
+            entry["call"] = calls[inj.id]
         entries.append(entry)
     block = yaml.safe_dump(
         entries,

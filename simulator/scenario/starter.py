@@ -45,7 +45,7 @@ injects:                         # de skriptede hendelsene
   - id: forste-vitne
     at: 2m
     from: vitne
-    kind: post                   # post, question, press, news, official, internal
+    kind: post                   # post, question, press, news, official, internal, call
     truth: valid                 # fasit, skjult for deltakerne: valid, misleading, irrelevant
     text: "Det har gått et stort ras i {{sted}}! Flere hus er tatt. [Bilde: gjørme over veien]"
     expect:
@@ -148,7 +148,7 @@ injects:                         # the scripted events
   - id: first-witness
     at: 2m
     from: witness
-    kind: post                   # post, question, press, news, official, internal
+    kind: post                   # post, question, press, news, official, internal, call
     truth: valid                 # ground truth, hidden from trainees: valid, misleading, irrelevant
     text: "Huge landslide in {{place}}! Several houses hit. [Photo: mud across the road]"
     expect:

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from simulator.scenario.model import Inject, Scenario, deadline_for
+from simulator.engine.events import Kind
+from simulator.scenario.model import Inject, Scenario, call_ring, deadline_for
+
+
+def can_happen(condition: str, inject: Inject) -> bool:
+    """Whether ``condition`` can ever happen to ``inject``: it is met or missed only with
+    expectations, and only a phone call rings out unanswered."""
+    if condition in ("met", "missed"):
+        return bool(inject.expect)
+    if condition == "unanswered":
+        return inject.kind == Kind.CALL
+    return True
 
 
 def trigger_cycles(scenario: Scenario) -> list[list[str]]:
@@ -29,7 +40,8 @@ def earliest_times(scenario: Scenario) -> dict[str, int | None]:
     """The earliest scenario second each inject can arrive, or None if never.
 
     ``met`` can happen the moment its inject arrives, so it adds nothing; ``missed`` fires
-    at the earliest deadline among the referenced inject's expectations.
+    at the earliest deadline among the referenced inject's expectations, ``unanswered``
+    when the call rings out.
     """
     by_id = {inj.id: inj for inj in scenario.injects}
     in_cycle = {i for cycle in trigger_cycles(scenario) for i in cycle}
@@ -47,10 +59,13 @@ def earliest_times(scenario: Scenario) -> dict[str, int | None]:
             if ref is None or base is None:
                 return None
             offset = 0
-            if inject.after.condition == "missed":
-                if not ref.expect:
-                    return None
+            condition = inject.after.condition
+            if not can_happen(condition, ref):
+                return None
+            if condition == "missed":
                 offset = min(deadline_for(scenario, ref, e, base) for e in ref.expect)
+            elif condition == "unanswered":
+                offset = call_ring(scenario, ref)
             result = base + offset + (inject.delay or 0)
         return None if result is None or result > scenario.duration else result
 

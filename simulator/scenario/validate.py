@@ -28,9 +28,11 @@ from simulator.scenario.diagnostics import (
 )
 from simulator.scenario.durations import day_clock, format_duration, format_offset
 from simulator.scenario.model import (
+    CONDITIONS,
     NOISE_UNION_TAGS,
     Approval,
     Burst,
+    Call,
     Expectation,
     Forbidden,
     Guidelines,
@@ -42,6 +44,7 @@ from simulator.scenario.model import (
     Objective,
     Organisation,
     Persona,
+    Question,
     RatePoint,
     Reactions,
     RoleSpec,
@@ -55,6 +58,7 @@ from simulator.scenario.model import (
     Variant,
     day_time_offset,
     noise_entries,
+    question_id,
     variant_id,
 )
 from simulator.scenario.preview import peak_rate
@@ -68,7 +72,7 @@ from simulator.scenario.templates import (
     placeholders,
     text_variety,
 )
-from simulator.scenario.timing import earliest_times, trigger_cycles
+from simulator.scenario.timing import can_happen, earliest_times, trigger_cycles
 from simulator.scenario.yamlsource import ValuePositions, locate, position
 
 said = Sayer(CHECKS)
@@ -86,6 +90,8 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
     ("injects", "expect", "forbid"): Forbidden,
     ("injects", "variants"): Variant,
     ("injects", "story"): Story,
+    ("injects", "call"): Call,
+    ("injects", "call", "questions"): Question,
     ("objectives",): Objective,
     ("noise",): NoiseStream,
     ("noise", "authors"): NoiseAuthors,
@@ -647,8 +653,11 @@ def _check_inject(
     _check_story(rep, here, inj)
     _check_placed(sc, rep, here, inj.platform, inj.effective_channel)
     _check_platform_actions(sc, rep, here, inj)
+    _check_call(rep, here, inj, inject_by_id)
     for e, exp in enumerate(inj.expect):
         _check_restraint(rep, (*here, "expect", e), exp)
+        if "take" in exp.do and inj.kind != "call":
+            rep.add((*here, "expect", e, "do"), said("take.not_call", id=inj.id, kind=inj.kind))
         if "flag" in exp.do and exp.label is None:
             rep.add(
                 (*here, "expect", e, "do"),
@@ -669,7 +678,7 @@ def _check_inject(
             rep.add((*here, "expect", e, "within"), _deadline_message(said("what.within"), sc))
 
 
-_NOT_ON_ITEMS = (Action.STATEMENT, Action.HANDOVER)
+_NOT_ON_ITEMS = (Action.STATEMENT, Action.HANDOVER, Action.TAKE)
 #: How a message says where an item is, by the owner of its platform.
 _OWNER_WORDS = {
     Owner.OWN: "platform.owner.own",
@@ -735,6 +744,9 @@ def _check_platform_actions(
                     where=said(_OWNER_WORDS[owner or NOWHERE]),
                     allowed=", ".join(allowed),
                 ),
+                # Among other actions that can meet it, one that cannot is dead weight; alone,
+                # the expectation could never be met.
+                "warning" if len(refused) < len(exp.do) else "error",
             )
 
 
@@ -785,6 +797,39 @@ def _check_story(rep: Reporter, here: tuple[str | int, ...], inj: Inject) -> Non
     for key in ("quoted", "silent"):
         if not getattr(story, key).strip():
             rep.add((*here, "story", key), said("story.empty", field=key))
+
+
+def _check_call(
+    rep: Reporter, here: tuple[str | int, ...], inj: Inject, inject_by_id: dict[str, Inject]
+) -> None:
+    """A call rings and lasts a while, its journalist asks within the call, under ids no
+    inject has; only a call has a ``call`` block, and a call has no variants."""
+    call = inj.call
+    if inj.kind != "call":
+        if call is not None:
+            rep.add((*here, "call"), said("call.not_call", id=inj.id, kind=inj.kind), key=True)
+        return
+    if inj.variants:
+        rep.add((*here, "variants"), said("call.variants", id=inj.id), key=True)
+    if call is None:
+        return
+    for field in ("ring", "lasts"):
+        if getattr(call, field) == 0:
+            rep.add((*here, "call", field), said("call.zero", field=field))
+    for q, question in enumerate(call.questions):
+        where = (*here, "call", "questions", q)
+        if call.lasts > 0 and question.after >= call.lasts:
+            rep.add(
+                (*where, "after"),
+                said(
+                    "call.question_late",
+                    after=format_duration(question.after),
+                    lasts=format_duration(call.lasts),
+                ),
+            )
+        item = question_id(inj.id, q)
+        if item in inject_by_id:
+            rep.add(where, said("call.id_taken", item=item, id=inj.id))
 
 
 def _check_day_deadlines(sc: Scenario, rep: Reporter, partial: Partial | None) -> None:
@@ -961,7 +1006,7 @@ def _check_reference(
 ) -> None:
     """A trigger (``after``, a burst's ``when``, a noise text's ``while``/``until``:
     ``field``) names an inject that exists and, for met or missed, has expectations."""
-    given = [c for c in ("delivered", "met", "missed") if getattr(trigger, c) is not None]
+    given = [c for c in CONDITIONS if getattr(trigger, c) is not None]
     if len(given) != 1:
         rep.add(here, said("after.one", example="after: {met: press-1}"))
         return
@@ -976,6 +1021,8 @@ def _check_reference(
             rep.add(loc, said("condition.unknown", field=field, ref=ref, why=why))
     elif cond in ("met", "missed") and not target.expect:
         rep.add(loc, said("after.no_expect", cond=cond, ref=ref))
+    elif cond == "unanswered" and target.kind != "call":
+        rep.add(loc, said("after.not_call", ref=ref, kind=target.kind))
 
 
 def _check_bursts(
@@ -1172,6 +1219,8 @@ def _templates(sc: Scenario) -> Iterator[tuple[tuple[str | int, ...], str]]:
                 yield ((*topic, a) if len(about) > 1 else topic), phrase
         for v, variant in enumerate(inj.variants):
             yield ("injects", k, "variants", v, "text"), variant.text
+        for q, question in enumerate(inj.call.questions if inj.call is not None else ()):
+            yield ("injects", k, "call", "questions", q, "text"), question.text
         for e, exp in enumerate(inj.expect):
             for m, phrase in enumerate(exp.mention):
                 loc: tuple[str | int, ...] = ("injects", k, "expect", e, "mention")
@@ -1245,7 +1294,7 @@ def _check_reachability(sc: Scenario, rep: Reporter) -> None:
         if inj.after is None or times[inj.id] is not None or inj.id in in_cycle:
             continue
         ref = by_id.get(inj.after.ref)
-        if ref is None or (inj.after.condition in ("met", "missed") and not ref.expect):
+        if ref is None or not can_happen(inj.after.condition, ref):
             continue  # already an error
         if times.get(ref.id) is None:
             message = said("never.chain", id=inj.id, ref=ref.id)

@@ -16,10 +16,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from simulator.engine.events import MONITOR, Action, DraftStatus, Evaluation, Rule, Status
+from simulator.engine.events import (
+    MONITOR,
+    Action,
+    CallStatus,
+    DraftStatus,
+    Evaluation,
+    Rule,
+    Status,
+)
 from simulator.engine.judging import rounded
 from simulator.lang.units import say_duration
 from simulator.scenario.durations import format_offset, format_span
+from simulator.scoring.calls import CallResult
 from simulator.scoring.labels import Labels
 from simulator.scoring.metrics import OPEN, DraftResult, ExpectationResult, Score
 
@@ -224,6 +233,26 @@ DRAFT_ROWS: tuple[SummaryRow, ...] = (
 HOURS_ROWS: tuple[SummaryRow, ...] = (SummaryRow("summary.staffed", _staffed),)
 
 
+def _calls(s: dict[str, Any], labels: Labels) -> str:
+    if not s.get("calls"):
+        return "—"
+    text = labels(
+        "value.calls",
+        taken=s["calls_taken"],
+        total=s["calls"],
+        rang_out=s["calls_rang_out"],
+    )
+    if s.get("median_call_pickup") is not None:
+        text += labels(
+            "value.calls.pickup", time=say_duration(s["median_call_pickup"], labels.language)
+        )
+    return text
+
+
+# The figures of the phone calls, shown only when some session compared had a call.
+CALL_ROWS: tuple[SummaryRow, ...] = (SummaryRow("summary.calls", _calls),)
+
+
 def summary_rows(summaries: list[dict[str, Any]]) -> tuple[SummaryRow, ...]:
     """The figures to show for these sessions' summaries, in order."""
     rows = SUMMARY_ROWS
@@ -232,6 +261,8 @@ def summary_rows(summaries: list[dict[str, Any]]) -> tuple[SummaryRow, ...]:
         rows = rows[:at] + HOURS_ROWS + rows[at:]
     if any(s.get("drafts") for s in summaries):
         rows += DRAFT_ROWS
+    if any(s.get("calls") for s in summaries):
+        rows += CALL_ROWS
     return rows
 
 
@@ -729,6 +760,15 @@ def _points_blocks(score: Score, words: _Words) -> list[Block]:
 
 def _texts(score: Score, words: _Words) -> list[Block]:
     t = words.t
+    blocks = _published(score, words)
+    if score.calls:
+        blocks.append(Part(t("texts.calls"), [Items([_call_cell(c, words) for c in score.calls])]))
+    return blocks
+
+
+def _published(score: Score, words: _Words) -> list[Block]:
+    """The replies and statements the team published, and its drafts."""
+    t = words.t
     if not score.team_texts:
         return [Para(t("texts.none"))]
     rows = []
@@ -793,6 +833,39 @@ def _draft_cell(d: DraftResult, words: _Words) -> Cell:
             )
         )
     return Cell(t("approval.open", **drafted))
+
+
+def _call_cell(c: CallResult, words: _Words) -> Cell:
+    """A phone call in plain words: who took it, when and after how long, and when it
+    ended; or that it rang out; and the notes written to it."""
+    t = words.t
+    rang = {"call": c.item, "text": words.quoted(c.text), "rang": offset_text(c.delivered)}
+    status: str | None = None
+    if c.taken_at is not None:
+        text = t(
+            "call.taken",
+            **rang,
+            by=words.by(c.by),
+            taken=offset_text(c.taken_at),
+            wait=say_duration(c.taken_at - c.delivered, t.language),
+        )
+        if c.status == CallStatus.ENDED:
+            text += t("call.ended", time=offset_text(c.ended_at))
+        else:
+            text += t("call.on_line")
+        status = Status.MET
+    elif c.status == CallStatus.RANG_OUT:
+        text = t("call.rang_out", **rang, time=offset_text(c.ended_at))
+        status = Status.MISSED
+    else:
+        text = t("call.ringing", **rang)
+    if c.notes:
+        notes = "; ".join(
+            t("call.note", text=words.quoted(n.text), time=offset_text(n.t), by=words.by(n.by))
+            for n in c.notes
+        )
+        text += t("call.notes", notes=notes)
+    return Cell(text, status)
 
 
 def _timeline(score: Score, words: _Words) -> list[Block]:

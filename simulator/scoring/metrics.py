@@ -20,6 +20,7 @@ from simulator.engine.events import (
     TEAM_WORK,
     Action,
     ActionData,
+    CallStatus,
     Channel,
     CorrectedData,
     DeliveredData,
@@ -42,6 +43,7 @@ from simulator.engine.stored import stored_session
 from simulator.lang import Said
 from simulator.scenario.model import Scenario, due_at
 from simulator.scenario.phrases import content_of
+from simulator.scoring.calls import CallLog, CallResult
 
 # An expectation that a session stopped before settling (``simulate --until``, a crash): its
 # inject was delivered but the log holds no outcome for it yet. It is shown, and left out
@@ -234,6 +236,8 @@ class Score:
     #: The drafts of a team that works with approval, in the order written (none: the
     #: team published directly, and the debrief looks as it always did).
     drafts: list[DraftResult] = field(default_factory=list)
+    #: The phone calls, in the order they rang (none: the scenario has no call).
+    calls: list[CallResult] = field(default_factory=list)
     started_wall: str | None = None  # when the exercise began, as the log's clock says
     ended_at: float | None = None  # scenario time of the end, if it ended
     end_reason: str | None = None
@@ -254,6 +258,7 @@ class Score:
             "findings": self.findings,
             "summary": self.summary,
             **({"drafts": [d.as_json() for d in self.drafts]} if self.drafts else {}),
+            **({"calls": [c.as_json() for c in self.calls]} if self.calls else {}),
         }
 
 
@@ -352,6 +357,12 @@ _FIELDS: dict[str, list[tuple[str, bool, Callable[[Any], bool], Said]]] = {
         ("findings", False, _optional(_findings), said("score.findings")),
     ],
     EventType.CORRECTED: [("item", True, _text, said("score.text"))],
+    EventType.CALL: [
+        ("item", True, _text, said("score.text")),
+        ("status", True, _text, said("score.text")),
+        ("seat", False, _optional(_text), said("score.text")),
+    ],
+    EventType.NOTE: [("text", False, _optional(_text), said("score.text"))],
     EventType.EVALUATION: [
         ("kind", True, _text, said("score.text")),
         ("text", False, _optional(_text), said("score.text")),
@@ -415,6 +426,7 @@ def _score(store: SessionStore, display: str) -> Score:
     remarks: list[Remark] = []
     team_texts: list[TeamText] = []
     drafts: dict[str, DraftResult] = {}
+    calls = CallLog()
     started_wall: str | None = None
     ended_at: float | None = None
     end_reason: str | None = None
@@ -442,6 +454,7 @@ def _score(store: SessionStore, display: str) -> Score:
                 delivered_injects.setdefault(item, event.t)
                 delivered_wall[item] = _wall(event.wall)
                 deliveries.append((event.t, item, data.get("channel", "")))
+                calls.delivered(event.t, data)
             elif source == Source.FACILITATOR and data.get("within") is not None:
                 # An ad-hoc question with a deadline is judged as a scripted one of its kind.
                 inject_kind[item] = str(data.get("kind") or "")
@@ -468,6 +481,8 @@ def _score(store: SessionStore, display: str) -> Score:
                 _draft_work(drafts, event.t, done, targets)
             if action in (Action.CLAIM, Action.RELEASE):
                 continue  # who takes which item on: no part of the score
+            if action == Action.TAKE:
+                calls.taken(event.t, dict(done))
             if action not in TEAM_WORK:  # what the team did where the exercise saw it
                 actions.append((event.t, action, targets))
             per_member[done.get("by") or "(no name)"] += 1
@@ -510,6 +525,10 @@ def _score(store: SessionStore, display: str) -> Score:
                 )
         elif kind == EventType.CORRECTED:
             corrected.setdefault(cast(CorrectedData, event.data)["item"], event.t)
+        elif kind == EventType.CALL:
+            calls.ended(event.t, event.data)
+        elif kind == EventType.NOTE and calls.calls:
+            calls.noted(event.t, event.data)
         elif kind == EventType.EVALUATION:
             evaluation = cast(EvaluationData, event.data)
             remark = Remark(
@@ -598,6 +617,8 @@ def _score(store: SessionStore, display: str) -> Score:
         summary.update(_draft_summary(list(drafts.values())))
     if told_by is not None:
         summary["staffed_told"] = staffed_told
+    if calls.calls:
+        summary.update(_call_summary(calls.results()))
     objectives = [
         ObjectiveResult(
             o.id,
@@ -626,6 +647,7 @@ def _score(store: SessionStore, display: str) -> Score:
         remarks,
         team_texts,
         list(drafts.values()),
+        calls.results(),
         started_wall,
         ended_at,
         end_reason,
@@ -687,6 +709,18 @@ def _draft_summary(drafts: list[DraftResult]) -> dict[str, Any]:
         "drafts_returned": sum(1 for d in drafts if d.status == DraftStatus.RETURNED),
         "median_drafting_time": percentile(drafting, 50),
         "median_approval_delay": percentile(approval, 50),
+    }
+
+
+def _call_summary(calls: list[CallResult]) -> dict[str, Any]:
+    """The figures of the phone calls: how many rang, were taken and rang out, and how
+    fast they were picked up (median seconds from the first ring to the take)."""
+    picked_up = [c.response_time for c in calls if c.response_time is not None]
+    return {
+        "calls": len(calls),
+        "calls_taken": len(picked_up),
+        "calls_rang_out": sum(1 for c in calls if c.status == CallStatus.RANG_OUT),
+        "median_call_pickup": percentile(picked_up, 50),
     }
 
 

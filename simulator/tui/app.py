@@ -21,6 +21,7 @@ from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
 from simulator.scenario.durations import format_offset
 from simulator.scenario.loader import LoadedScenario
+from simulator.tui.calls import PhoneCall
 from simulator.tui.console import TICK, ConsoleApp, next_speed
 from simulator.tui.messages import (
     ActionRequested,
@@ -33,6 +34,7 @@ from simulator.tui.messages import (
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.screens.afteraction import AfterActionScreen
 from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.dialogs import Adhoc, ConfirmScreen, PromptScreen
 from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
@@ -242,6 +244,14 @@ class CrisisApp(ConsoleApp):
         if self.engine is not None and self.engine.store is not None:
             self.switch_screen(AfterActionScreen(self.tr, self.engine.store.path))
 
+    def rings_here(self) -> bool:
+        """The one console of the exercise: every call rings on it."""
+        return True
+
+    def on_the_phone(self) -> PhoneCall | None:
+        """The call going on: the console took every call it has."""
+        return self.model.calls.on_the_phone(None)
+
     def check_text(self, text: str) -> list[GuidelineFinding]:
         """Guideline findings for a text being composed (the engine's own check)."""
         return self.engine.guide.check(text) if self.engine else []
@@ -330,10 +340,11 @@ class CrisisApp(ConsoleApp):
     # -- screens and quitting ---------------------------------------------------------------
 
     def action_facilitator(self) -> None:
-        """Open (or close) the facilitator's screen."""
+        """Open (or close) the facilitator's screen: over the lists, or over a call (the
+        one person at this console steers the clock too, and may pause during a call)."""
         if isinstance(self.screen, FacilitatorScreen):
             self.pop_screen()
-        elif self.engine is not None and isinstance(self.screen, ExerciseScreen):
+        elif self.engine is not None and isinstance(self.screen, ExerciseScreen | CallScreen):
             self.push_screen(FacilitatorScreen())
 
     def action_request_quit(self) -> None:

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from simulator.engine.clock import MAX_SPEED, MIN_SPEED, ScenarioClock
-from simulator.engine.events import PUBLIC_CHANNELS, Source
+from simulator.engine.events import PUBLIC_CHANNELS, Kind, Source
 from simulator.engine.monitoring import Monitor
 from simulator.engine.platforms import BUILT_IN, allows, platform_name
 from simulator.engine.store import Event
@@ -36,12 +36,15 @@ from simulator.scenario.durations import day_clock
 from simulator.scenario.loader import LoadedScenario
 from simulator.scenario.model import on_duty_at
 from simulator.tui.bindings import key_commands, key_rows, localize_bindings
+from simulator.tui.calls import PhoneCall, call_mark
 from simulator.tui.i18n import CATALOGUE, Catalogue
 from simulator.tui.messages import ObserverNamed
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.palette import Palette
+from simulator.tui.screens.call import CallScreen
 from simulator.tui.screens.dialogs import HelpScreen
 from simulator.tui.screens.exercise import ReadingScreen
+from simulator.tui.tones import Tone
 from simulator.tui.triage import Triage
 from simulator.tui.widgets.feed import ItemInfo
 from simulator.tui.widgets.panels import StatusLine
@@ -122,6 +125,8 @@ class ConsoleApp(App[int]):
     QUIT_HELP: ClassVar[str] = "cmd.quit.help"
     #: Whether the briefing reopens an exercise begun before (a live console's own).
     resuming = False
+    #: Who acts at this console: the name recorded with what they do (a live console's).
+    player: str | None = None
 
     def __init__(
         self,
@@ -175,12 +180,44 @@ class ConsoleApp(App[int]):
         return item.channel in PUBLIC_CHANNELS and item.source != Source.TEAM
 
     def deliver(self, events: list[Event]) -> None:
-        """Show events just taken from the log."""
+        """Show events just taken from the log; a phone call that begins to ring here rings
+        the terminal's bell, and a call this console's person took opens the call screen."""
         added = self._take(events)
         screen = self.exercise_screen
         if screen is not None and added:
             with self.batch_update():
                 screen.add_items(added)
+        if self.rings_here() and any(
+            item.kind == Kind.CALL and self.is_news(item.t) for item in added
+        ):
+            self.bell()
+        self.follow_call()
+
+    # -- phone calls ----------------------------------------------------------------------
+
+    def rings_here(self) -> bool:
+        """Whether phone calls ring on this console (the one console of an exercise, a
+        press seat): it shows them ringing, and takes them with a key."""
+        return False
+
+    def on_the_phone(self) -> PhoneCall | None:
+        """The call this console's person took and is on now, if any."""
+        return None
+
+    def is_news(self, t: float) -> bool:
+        """Whether something of scenario time ``t`` happens now, not in a backlog."""
+        return True
+
+    def follow_call(self) -> None:
+        """Put the call screen over the console while its person is on the phone (it
+        closes itself when the call is over)."""
+        call = self.on_the_phone()
+        if call is not None and not any(isinstance(s, CallScreen) for s in self.screen_stack):
+            self.push_screen(CallScreen(call.id))
+
+    def call_mark(self, call: PhoneCall) -> tuple[str, Tone]:
+        """How a call stands, in the console's language, and its tone."""
+        return call_mark(self.tr, call)
 
     def read_clock(self) -> Triage:
         """Read the scenario clock once, for everything the next frame shows."""

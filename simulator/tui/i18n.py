@@ -10,6 +10,7 @@ from typing import Final
 
 from simulator.lang import Catalogue as _Catalogue
 from simulator.lang import Entry
+from simulator.lang.calls import CALLS
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.control import CONTROL
@@ -25,6 +26,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     **FACILITATOR,
     **CONTROL,
     **WALL,
+    **CALLS,
 }
 
 __all__ = ["CATALOGUE", "Catalogue"]

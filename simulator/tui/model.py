@@ -25,6 +25,7 @@ from simulator.engine.events import (
     EvaluationData,
     EventType,
     ExpectationData,
+    Kind,
     NoteData,
     Reaction,
     Role,
@@ -32,6 +33,7 @@ from simulator.engine.events import (
 )
 from simulator.engine.store import Event
 from simulator.exercise.protocol import SETTLED_MARKER
+from simulator.tui.calls import CallBook
 from simulator.tui.text import clean
 
 OBSERVER = "observer"  # the kind of an observer's note among what was done about an item
@@ -179,6 +181,8 @@ class FeedModel:
         # to the item published, gives it up).
         self.drafts: dict[str, Draft] = {}
         self.claims: dict[str, Claim] = {}
+        #: The phone calls: ringing, taken, rung out or over.
+        self.calls = CallBook()
         self.ended = False
         self.unread = 0
         # Each item's expectations, by index: the scenario time it is due, None once met.
@@ -202,6 +206,8 @@ class FeedModel:
                 self._note(event)
             elif kind == EventType.EVALUATION:
                 self._evaluation(event)
+            elif kind == EventType.CALL:
+                self._bump(self.calls.over(event.data) or "")
             elif kind == EventType.SESSION_END:
                 self.ended = True
         if added:
@@ -279,6 +285,8 @@ class FeedModel:
         self.by_id[item.id] = item
         if item.reply_to:
             self.replies.setdefault(item.reply_to, []).append(item.id)
+        if item.kind == Kind.CALL or (item.reply_to in self.calls.calls and not team):
+            self.calls.delivered(event.t, event.data)  # a call rings, or its journalist asks
         return item
 
     def _note(self, event: Event) -> None:
@@ -329,6 +337,8 @@ class FeedModel:
         if kind == Action.REPLY:
             for target in data.get("to") or ():
                 self.claims.pop(target, None)  # the mark goes with the next bump below
+        elif kind == Action.TAKE:
+            self.calls.taken(event.t, event.data)  # its row is bumped with the mark below
         done = self._done(event, data)
         self.log.append((done, tuple(str(t) for t in data.get("to") or ())))
         for target in data.get("to") or ():

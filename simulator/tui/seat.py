@@ -33,7 +33,8 @@ from simulator.exercise.protocol import ACTION_FIELDS, Clock, RequestKind
 from simulator.exercise.seat import Seat, SeatRefused
 from simulator.scenario.durations import day_clock, format_offset
 from simulator.scenario.loader import LoadedScenario
-from simulator.scenario.model import Approval
+from simulator.scenario.model import Approval, TeamRole
+from simulator.tui.calls import PhoneCall
 from simulator.tui.console import ConsoleApp
 from simulator.tui.messages import ActionRequested, BeginRequested
 from simulator.tui.model import Draft, FeedItem, FeedModel
@@ -59,6 +60,7 @@ _KEY_ACTIONS = {
     "claim": "claim",
     "approvals": "return",
     "handover": "handover",
+    "take_call": "take",
 }
 #: What a seat receives is drawn at once, with its counters and panels, in one frame; more
 #: batches within this many seconds are drawn together after it.
@@ -315,8 +317,12 @@ class HostedApp(ConsoleApp):
     def fresh(self, event: Event) -> bool:
         """Whether an event is news (it came as it happened), not part of the backlog a
         seat is sent when it joins: only news is announced."""
+        return self.is_news(event.t)
+
+    def is_news(self, t: float) -> bool:
+        """Whether scenario time ``t`` is now, give or take the last few seconds."""
         clock = self._clock
-        return event.t >= self.now() - FRESH_SECONDS * max(clock.speed, 1.0)
+        return t >= self.now() - FRESH_SECONDS * max(clock.speed, 1.0)
 
     def next_change(self, now: float) -> float:
         """The scenario time, after ``now``, at which the screen shows something new by
@@ -522,6 +528,18 @@ class SeatApp(HostedApp):
             return role == SeatRole.LEADER and self.approval_required
         return kind in ROLE_ACTIONS.get(role, frozenset())
 
+    def rings_here(self) -> bool:
+        """Calls ring on the press seat, and on the leader's where the team has none."""
+        role = self.role
+        if role == SeatRole.LEADER:
+            return not self.loaded.scenario.team.has(TeamRole.PRESS)
+        return role == SeatRole.PRESS
+
+    def on_the_phone(self) -> PhoneCall | None:
+        """The call this seat took and is on now, if any."""
+        seat = self.seat_id
+        return self.model.calls.on_the_phone(seat) if seat is not None else None
+
     def monitored(self, item: FeedItem) -> bool:
         """The trends of the posts this seat's lists show: none from the feed on the press
         seat, which does not show it."""
@@ -579,8 +597,14 @@ class SeatApp(HostedApp):
 
     def _announce(self, data: dict[str, Any]) -> None:
         """Tell the person what the team's work asks of them: a draft for the leader to
-        approve, a draft of theirs that the leader returned."""
+        approve, a draft of theirs that the leader returned; and who took a call."""
         kind = data.get("action")
+        if kind == "take" and data.get("seat") != self.seat_id:
+            call = self.model.calls.get(str((data.get("to") or [""])[0]))
+            if call is not None and call.by:
+                message = self.tr("toast.call_taken_by", name=call.by, caller=call.caller)
+                self.notify(message, timeout=8, markup=False)
+            return
         draft = self.model.drafts.get(str(data.get("draft")))
         if draft is None or (draft.seat == self.seat_id and kind == "draft"):
             return

@@ -36,6 +36,7 @@ class Tone(StrEnum):
     CURSOR_BLURRED = "tone--cursor-blurred"  # ... and of one that has not
     RUNNING = "tone--running"  # the clock's state while it runs
     STOPPED = "tone--stopped"  # paused or ended
+    RINGING = "tone--ringing"  # a phone call that rings, and the time left of one
     # An inject's state, and how an expectation ended
     PENDING = "tone--pending"
     WONT = "tone--wont"
@@ -66,6 +67,7 @@ _TONE_CSS: Final = """
     background: $block-cursor-blurred-background; }}
 {widget} > .tone--running {{ color: $text-success; text-style: bold; }}
 {widget} > .tone--stopped {{ color: $text-warning; text-style: bold; }}
+{widget} > .tone--ringing {{ color: $text-warning; text-style: bold; }}
 {widget} > .tone--pending {{ color: $text-muted; }}
 {widget} > .tone--wont {{ color: $text-muted; text-style: strike; }}
 {widget} > .tone--delivered {{ color: $text-accent; }}

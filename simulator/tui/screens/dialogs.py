@@ -216,7 +216,8 @@ class AdhocScreen(Dialog[Adhoc | None]):
                 prompt=self.tr("adhoc.persona"),
             )
             yield Select(
-                [(self.tr(f"kind.{k}"), k) for k in Kind],
+                # A call rings as long as its scenario says: the scenario's alone.
+                [(self.tr(f"kind.{k}"), k) for k in Kind if k != Kind.CALL],
                 value="post",
                 allow_blank=False,
                 id="kind",

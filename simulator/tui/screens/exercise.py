@@ -23,8 +23,10 @@ from simulator.engine.actions import HIDE_REASONS, ActionRequest
 from simulator.engine.events import PUBLIC_CHANNELS, Action, Owner
 from simulator.scenario.model import TRUTHS
 from simulator.tui.bindings import localize_bindings
+from simulator.tui.calls import CallState, PhoneCall
 from simulator.tui.messages import ActionRequested
 from simulator.tui.model import FeedItem, FeedModel
+from simulator.tui.screens.call import TAKE_KEY, RingingBanner
 from simulator.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 from simulator.tui.screens.teamlog import TeamLogScreen, log_text
 from simulator.tui.text import clean
@@ -145,6 +147,7 @@ class ReadingScreen(Screen[None]):
         app = self.console
         tr = app.tr
         yield StatusLine(id="status")
+        yield from self.compose_banner()
         with Horizontal(id="body"):
             with Vertical(id="lists"):
                 yield Static(id="filters")
@@ -160,6 +163,7 @@ class ReadingScreen(Screen[None]):
                                 app.role_name,
                                 label_name=app.label_name,
                                 place_name=app.place_name,
+                                call_mark=app.call_mark,
                                 id=f"list-{key}",
                             )
             with Vertical(id="side"):
@@ -173,6 +177,10 @@ class ReadingScreen(Screen[None]):
 
     def compose_composer(self) -> ComposeResult:
         """The screen's composer, over the lower part of the screen (none here)."""
+        yield from ()
+
+    def compose_banner(self) -> ComposeResult:
+        """What shows under the status line when a phone rings (nothing here)."""
         yield from ()
 
     def on_mount(self) -> None:
@@ -390,6 +398,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("f1", "app.help", "Help", id="help", key_display="F1"),
         Binding("f2", "app.facilitator", "Facilitator", id="facilitator", key_display="F2"),
         Binding("q", "app.request_quit", "Quit", id="quit"),
+        # Shown only while a call rings: then it is what matters most.
+        Binding(TAKE_KEY, "take_call", "Take the call", id="take_call"),
         Binding("r", "reply", "Reply", id="reply"),
         Binding("s", "statement", "Statement", id="statement"),
         Binding("f", "flag", "Flag", id="flag"),
@@ -401,7 +411,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         Binding("H", "unhide", "Unhide", id="unhide", key_display="shift+h", show=False),
         Binding("e", "escalate", "Escalate", id="escalate"),
         Binding("n", "note", "Note", id="note"),
-        Binding("o", "handover", "Handover", id="handover", show=False),
+        Binding("v", "handover", "Handover", id="handover", show=False),
         Binding("l", "team_log", "Team log", id="teamlog", show=False),
         *reading_keys(footer=True),
     ]
@@ -410,10 +420,18 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         super().__init__(lists)
         self.drafts: dict[str, str] = {}  # what was written and not published, per target
         self._place: tuple[str | None, bool] | None = None  # the selected item's, last shown
+        self._takes: str | None = None  # the call the take key takes now, as last shown
+
+    def compose_banner(self) -> ComposeResult:
+        """The calls that ring on this console, with the key that takes them."""
+        yield RingingBanner(id="ringing")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only what the selected item's platform allows: no hide of someone else's post,
-        no reply in a newspaper's comment section (see :mod:`simulator.engine.platforms`)."""
+        """The key that takes a call only while there is one to take (as last drawn); only
+        what the selected item's platform allows: no hide of someone else's post, no reply
+        in a newspaper's comment section (see :mod:`simulator.engine.platforms`)."""
+        if action == "take_call":
+            return self._takes is not None
         if action not in _PLACED:
             return True
         try:
@@ -431,13 +449,40 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         return app.allows(_PLACED[action], item)
 
     def refresh_panels(self) -> None:
-        """The panels, and the keys when the selected item is on another kind of platform."""
+        """The panels; the ringing, with the key that takes a call while one rings; and the
+        keys when the selected item is on another kind of platform."""
         super().refresh_panels()
+        app = self.crisis
+        ringing = app.model.calls.ringing() if app.rings_here() else []
+        self.query_one("#ringing", RingingBanner).show(app.tr, ringing, app.triage.now)
+        call = self.call_to_take()
         item = self.selected
-        place = (self.crisis.owner_of(item), item.own) if item is not None else None
-        if place != self._place:
+        place = (app.owner_of(item), item.own) if item is not None else None
+        if (call.id if call else None) != self._takes or place != self._place:
+            self._takes = call.id if call else None
             self._place = place
             self.refresh_bindings()
+
+    def call_to_take(self) -> PhoneCall | None:
+        """The call the take key takes: the selected item, when it is a call that rings;
+        else, on a console where calls ring, the first that rang."""
+        calls = self.crisis.model.calls
+        item = self.selected
+        call = calls.get(item.id) if item is not None else None
+        if call is not None and call.state == CallState.RINGING:
+            return call
+        if self.crisis.rings_here():
+            return next(iter(calls.ringing()), None)
+        return None
+
+    def action_take_call(self) -> None:
+        """Take the ringing call: the console is on the phone until it ends."""
+        app = self.crisis
+        call = self.call_to_take()
+        if call is None:
+            app.notify(app.tr("call.none"), timeout=3)
+            return
+        self._act(ActionRequest("take", (call.id,), by=app.player), app.tr("toast.call_taken"))
 
     @property
     def crisis(self) -> CrisisApp:

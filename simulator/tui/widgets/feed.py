@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from simulator.tui.calls import PhoneCall
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.tones import TONE_CLASSES, Tone, tone_css, tone_of
 from simulator.tui.triage import countdown, urgency
@@ -92,6 +93,7 @@ class FeedView(ScrollView, can_focus=True):
         *,
         label_name: Callable[[str], str] = str,
         place_name: Callable[[FeedItem], str | None] = lambda item: None,
+        call_mark: Callable[[PhoneCall], tuple[str, Tone]] | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -102,6 +104,7 @@ class FeedView(ScrollView, can_focus=True):
         self.role_name = role_name
         self.label_name = label_name  # a flag's label (valid, misleading ...) in words
         self.place_name = place_name  # the platform an item is on, when the scenario names any
+        self.call_mark = call_mark  # how a phone call stands, in words (None: not shown)
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
         self.predicate: Callable[[FeedItem], bool] | None = None
@@ -358,6 +361,10 @@ class FeedView(ScrollView, can_focus=True):
             marks.append(f"✋ {claim.by}")
         if marks:
             text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
+        call = self.model.calls.get(item.id) if self.call_mark is not None else None
+        if call is not None and self.call_mark is not None:  # ringing, taken, missed
+            shown, tone = self.call_mark(call)
+            text.append("  " + shown, tone_of(self, tone))
         if cursor is not None:
             text.stylize(cursor)
             if due is not None:  # the countdown keeps its colour on the selected row too

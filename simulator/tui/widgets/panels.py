@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Sparkline, Static
 
 from simulator.engine.events import REMOVES, Reaction
+from simulator.tui.calls import call_mark
 from simulator.tui.i18n import Catalogue
 from simulator.tui.model import OBSERVER, Done, FeedItem, FeedModel
 from simulator.tui.text import literal
@@ -171,6 +172,10 @@ class DetailPane(VerticalScroll):
         claim = model.claims.get(item.id)
         if claim is not None and claim.by:
             parts.append(Text(f"✋ {tr('claim.by', name=claim.by)}", tone_of(self, Tone.MARKS)))
+        call = model.calls.get(item.id)
+        if call is not None:  # ringing, taken by whom, or missed
+            shown, tone = call_mark(tr, call)
+            parts.append(Text(shown, tone_of(self, tone)))
         if info.due_in is not None:
             # Right under the head: a short pane must not hide the deadline below the text.
             key = "triage.late" if info.due_in < 0 else "triage.left"
