@@ -48,18 +48,24 @@ def _all() -> list[Scenario]:
 
 def test_together_they_use_every_timing_form() -> None:
     forms = {("at" if i.after is None else i.after.condition) for sc in _all() for i in sc.injects}
-    assert forms == {"at", "delivered", "met", "missed"}
+    assert forms == {"at", "delivered", "met", "missed", "unanswered"}
     assert any(i.delay for sc in _all() for i in sc.injects)
 
 
 def test_together_they_use_every_kind_and_ground_truth() -> None:
     injects = [i for sc in _all() for i in sc.injects]
-    # Phone calls are not in a bundled scenario yet: tests/test_calls.py has its own.
-    assert {i.kind for i in injects} == set(KINDS) - {"call"}
+    assert {i.kind for i in injects} == set(KINDS)
     assert {i.truth for i in injects} >= {"valid", "misleading", "irrelevant"}
     assert any(i.sensitive for i in injects) and any(i.abusive for i in injects)
     assert any(i.reply_to for i in injects) and any(i.channel for i in injects)
     assert any(i.reach for i in injects)
+    # What the police exercise brings: platforms of three owners, staffed hours and a
+    # handover, and journalists who call.
+    scenarios = _all()
+    assert {p.owner for sc in scenarios for p in sc.platforms} == {"own", "others", "newspaper"}
+    assert any(sc.staffed for sc in scenarios)
+    assert any("handover" in e.do for i in injects for e in i.expect)
+    assert any(i.call is not None and i.call.questions for i in injects)
 
 
 def test_together_they_use_expectations_guidelines_and_templates() -> None:

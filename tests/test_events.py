@@ -87,6 +87,7 @@ TEAM = """\
 - {at: 16m, do: ask_removal, to: x-adresse, reason: personal_data, by: Kari}
 - {at: 17m, do: report, to: avis-kommentar, reason: harassment}
 - {at: 18m, do: handover, text: "Status: jordras i Brattlia, 70 evakuert.", by: Kari}
+- {at: 21m, do: take, to: nrf-ringer, by: Kari}
 - {at: 80m, do: rate, objective: rykter, rating: S, comment: "Damryktet tatt raskt", by: Eva}
 - {at: 81m, do: strength, text: "Rask avkreftelse", by: Eva}
 """
@@ -109,6 +110,20 @@ ELSEWHERE = [
         "text": "Familien som bor i Brattliveien 14 har visst ikke kommet seg ut!",
         "expect": [{"do": ["report", "ask_removal"], "within": "10m"}],
     },
+    {
+        "id": "nrf-ringer",
+        "at": "20m",
+        "from": "nrf",
+        "kind": "call",
+        "text": "NRF ringer om raset",
+        "call": {
+            "ring": "2m",
+            "lasts": "2m",
+            "questions": [{"after": "30s", "text": "Hvor mange?"}],
+        },
+        "expect": [{"do": "take"}],
+    },
+    {"id": "avis-ringer", "at": "25m", "from": "lokalavis", "kind": "call", "text": "Avisa ringer"},
     {
         "id": "avis-kommentar",
         "at": "15m",
@@ -254,10 +269,11 @@ def test_every_event_of_a_simulated_session_fits_the_contract(simulated: Path) -
     events = read(simulated)
     assert_contract(events)
     written = {e.type for e in events}
-    # No bundled scenario has a phone call: tests/test_calls.py holds calls to the contract.
-    assert written == set(EventType) - {EventType.CALL}, written
+    assert written == set(EventType), written
     actions = {e.data["action"] for e in events if e.type == "action"}
-    assert actions == set(contract.Action) - {"note", "take"}
+    assert actions == set(contract.Action) - {"note"}
+    calls = {e.data["status"] for e in events if e.type == EventType.CALL}
+    assert calls == set(contract.CallStatus)  # one taken and ended, one rang out
     evaluations = {e.data["kind"] for e in events if e.type == "evaluation"}
     assert evaluations == {"rate", "strength"}
     statuses = {e.data["status"] for e in events if e.type == "expectation"}

@@ -62,6 +62,9 @@ MAIN = [
     ("trakassering-betjent", ("report",)),
     ("trakassering-betjent", ("escalate",)),
     ("troll-kommentar", ("monitor",)),
+    ("ring-nrf-ulykke", ("take",)),
+    ("ring-riksnytt-bru", ("take",)),
+    ("ring-fp-slagsmal", ("take",)),
     ("ops-stenger", ("statement",)),
     ("overlevering", ("handover",)),
 ]
@@ -125,6 +128,16 @@ def test_the_bad_teams_answers_are_breaches_with_the_reason_the_scenario_gives(
     removed = {(f["item"], f["action"]) for f in bad["findings"] if f["kind"] == "legitimate"}
     # Criticism of the police is to be borne, not reported to the platform.
     assert removed == {("video-pagripelse", "report")}
+
+
+def test_journalists_call_and_a_call_nobody_takes_rings_out_into_a_public_question(
+    good: dict[str, Any], bad: dict[str, Any]
+) -> None:
+    assert (good["summary"]["calls_taken"], good["summary"]["calls_rang_out"]) == (3, 0)
+    assert (bad["summary"]["calls_taken"], bad["summary"]["calls_rang_out"]) == (0, 3)
+    # Riksnytt, left ringing about the bridge, asks in public instead.
+    assert "riksnytt-ringte" in {e["inject"] for e in bad["expectations"]}
+    assert "riksnytt-ringte" not in {e["inject"] for e in good["expectations"]}
 
 
 def test_the_debrief_says_who_told_the_public_when_the_log_is_staffed(

@@ -330,6 +330,13 @@ class ConsoleApp(App[int]):
         name = platform_name(scenario, item.platform, item.channel)
         return name if isinstance(name, str) else name.text(self.tr.language)
 
+    def marked_place(self, item: FeedItem) -> str | None:
+        """The platform ``item`` is on, for the lists: only when it is not where the
+        scenario's items are by default, so that the odd one out stands out."""
+        if item.platform == self.loaded.scenario.platform_for(None, item.channel):
+            return None
+        return self.place_name(item)
+
     def label_name(self, label: str) -> str:
         """A flag's label (valid, misleading, irrelevant) as the console's language says it."""
         return self.tr(f"label.{label}")

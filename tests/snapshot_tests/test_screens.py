@@ -45,7 +45,7 @@ def test_briefing_screen(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=_still)
 
 
-def _exercise(real: ManualTime, minutes: int, *keys: str):
+def _exercise(real: ManualTime, minutes: float, *keys: str):
     async def run_before(pilot: Pilot) -> None:
         await _still(pilot)
         await pilot.press("enter")
@@ -102,6 +102,7 @@ def _debrief(
     press: str = "presse-lokalavis-a",
     answer: str = "Brattlia er sperret",
     rumour: str = "rykte-dam",
+    past_end: int = 6000,
 ) -> Callable[[Pilot], Awaitable[None]]:
     """The after-action screen after the team answered the first journalist (``press``)
     and, eight minutes later, flagged ``rumour`` as misleading."""
@@ -114,7 +115,7 @@ def _debrief(
         real.advance(480)
         crisis.tick()  # type: ignore[attr-defined]
         crisis.act(ActionRequest("flag", (rumour,), label="misleading"), "ok")  # type: ignore[attr-defined]
-        real.advance(6000)  # past the end: the debrief opens
+        real.advance(past_end)  # past the end: the debrief opens
         crisis.tick()  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.pause()
@@ -269,3 +270,39 @@ NYNORSK: dict[str, Callable[[ManualTime], Callable[[Pilot], Awaitable[None]]]] =
 def test_ekstremver_in_nynorsk(snap_compare, tmp_path: Path, screen: str) -> None:
     app, real = make_app(tmp_path, scenario="ekstremver")
     assert snap_compare(app, terminal_size=(120, 40), run_before=NYNORSK[screen](real))
+
+
+def _on_the_phone(real: ManualTime) -> Callable[[Pilot], Awaitable[None]]:
+    """The call screen: the broadcaster's call taken a minute after it began to ring, and
+    the first two of its questions come."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await _exercise(real, 8, "y")(pilot)
+        real.advance(75)
+        pilot.app.tick()  # type: ignore[attr-defined]
+        await _settled(pilot)
+
+    return run_before
+
+
+# The police exercise in bokmål: the briefing; the feed at T+7:30 while the broadcaster's
+# call rings, each post with the platform it is on; the call taken; the debrief after the
+# local paper was answered and the chase rumour flagged.
+POLICE: dict[str, Callable[[ManualTime], Callable[[Pilot], Awaitable[None]]]] = {
+    "briefing": lambda real: _still,
+    "exercise": lambda real: _exercise(real, 7.5),
+    "call": _on_the_phone,
+    "after-action": lambda real: _debrief(
+        real,
+        press="presse-lokal-ulykke",
+        answer="Én person er fraktet til sykehus. Kystveien er stengt ved Solberg.",
+        rumour="rykte-jakt",
+        past_end=7000,
+    ),
+}
+
+
+@pytest.mark.parametrize("screen", list(POLICE))
+def test_politi_in_bokmal(snap_compare, tmp_path: Path, screen: str) -> None:
+    app, real = make_app(tmp_path, scenario="politi")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=POLICE[screen](real))

@@ -162,7 +162,7 @@ class ReadingScreen(Screen[None]):
                                 app.item_info,
                                 app.role_name,
                                 label_name=app.label_name,
-                                place_name=app.place_name,
+                                place_name=app.marked_place,
                                 call_mark=app.call_mark,
                                 id=f"list-{key}",
                             )
