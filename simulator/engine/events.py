@@ -477,12 +477,13 @@ def delivered_data(
     abusive: bool,
     reply_to: str | None,
     peak: int,
+    # Second to the others: the one optional field a background post may have.
+    platform: str | None = None,
     within: int | None = None,
     deadlines: Sequence[float | None] = (),
     reaction: str | None = None,
     tone: str | None = None,
     quotes: str | None = None,
-    platform: str | None = None,
     call: tuple[float, int] | None = None,
 ) -> DeliveredData:
     """The data of a ``delivered`` event: the one place it is built.
