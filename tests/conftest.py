@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from simulator.engine.session import new_session, virtual_clock
 from simulator.exercise.codes import CodeTable
 from simulator.exercise.host import Host
 from simulator.scenario.loader import load_scenario
 from tests.helpers import MINIMAL, simulate
-from tests.hosting import HostedExercise
+from tests.hosting import HostedExercise, hosted, started
 
 
 @pytest.fixture
@@ -80,12 +79,6 @@ def codes() -> CodeTable:
 @pytest.fixture
 async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
     """A host of jordras for team 1 in this process, on its own ticks (tick=None)."""
-    engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
-    engine.start()
-    engine.pump()
-    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
-    await host.start()
-    yield host
-    await host.close()
-    assert engine.store is not None
-    engine.store.close()
+    engine = started(load_scenario("jordras"), 7, tmp_path / "s.sqlite")
+    async with hosted(engine, codes, tmp_path / "run") as host:
+        yield host

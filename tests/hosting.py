@@ -10,15 +10,41 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from simulator.engine.engine import Engine
+from simulator.engine.session import new_session, virtual_clock
 from simulator.exercise.codes import CodeTable, SeatRole
-from simulator.exercise.host import SOCKET_NAME, runtime_folder
+from simulator.exercise.host import SOCKET_NAME, Host, runtime_folder
 from simulator.exercise.views import TraineeView, alias_key
+from simulator.scenario.loader import LoadedScenario
 from tests.helpers import cli_path
 from tests.terminal import Terminal, open_terminal
+
+
+def started(loaded: LoadedScenario, seed: int, path: Path) -> Engine:
+    """A new session of ``loaded`` on a virtual clock, started, with the items of T+0."""
+    engine = new_session(loaded, seed, path, clock=virtual_clock())
+    engine.start()
+    engine.pump()
+    return engine
+
+
+@contextlib.asynccontextmanager
+async def hosted(engine: Engine, codes: CodeTable, folder: Path) -> AsyncIterator[Host]:
+    """A host of ``engine`` for team 1 in this process, on its own ticks (tick=None); the
+    session is closed after it."""
+    host = Host({"1": engine}, codes, folder, tick=None)
+    await host.start()
+    try:
+        yield host
+    finally:
+        await host.close()
+        assert engine.store is not None
+        engine.store.close()
+
 
 #: How long one poll waits for a watched process to end before it looks again.
 POLL = 0.02

@@ -32,7 +32,7 @@ from simulator.tui.screens.exercise import ExerciseScreen
 from simulator.tui.screens.facilitator import FacilitatorScreen
 from simulator.tui.seat import SeatApp, SeatScreen
 from tests.console_fixtures import Console, paste, screen_text
-from tests.hosting import code_of
+from tests.hosting import code_of, hosted, started
 from tests.test_events import assert_contract
 
 CALLS = """\
@@ -441,16 +441,9 @@ def test_the_take_key_is_no_other_keys_on_the_consoles_and_the_seats_screens() -
 @pytest.fixture
 async def calls_host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
     """A host of the calls scenario for team 1 in this process, on its own ticks."""
-    loaded = load_scenario_text(CALLS, "ringer.yaml")
-    engine = new_session(loaded, 3, tmp_path / "s.sqlite", clock=virtual_clock())
-    engine.start()
-    engine.pump()
-    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
-    await host.start()
-    yield host
-    await host.close()
-    assert engine.store is not None
-    engine.store.close()
+    engine = started(load_scenario_text(CALLS, "ringer.yaml"), 3, tmp_path / "s.sqlite")
+    async with hosted(engine, codes, tmp_path / "run") as host:
+        yield host
 
 
 async def until(pilot: Pilot[int], test: Callable[[], bool]) -> None:

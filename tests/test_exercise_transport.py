@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from simulator.engine.engine import Engine
-from simulator.engine.session import new_session, virtual_clock
+from simulator.engine.session import virtual_clock
 from simulator.engine.store import SessionStore
 from simulator.exercise.codes import CodeTable, SeatRole, new_code
 from simulator.exercise.host import TICK_PAST, Host, until_tick
@@ -30,6 +30,7 @@ from simulator.exercise.protocol import (
 from simulator.exercise.seat import Seat, SeatRefused
 from simulator.exercise.views import TraineeView, alias_key
 from simulator.scenario.loader import load_scenario
+from tests.hosting import hosted, started
 
 
 class Feed:
@@ -63,20 +64,13 @@ def codes() -> CodeTable:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
-    engine = new_session(load_scenario("jordras"), 7, tmp_path / "s.sqlite", clock=virtual_clock())
-    engine.start()
-    engine.pump()  # the items of T+0, among them 'vitne-brak'
-    return engine
+    return started(load_scenario("jordras"), 7, tmp_path / "s.sqlite")  # with vitne-brak
 
 
 @pytest.fixture
 async def host(engine: Engine, codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
-    host = Host({"1": engine}, codes, tmp_path / "run", tick=None)
-    await host.start()
-    yield host
-    await host.close()
-    assert engine.store is not None
-    engine.store.close()
+    async with hosted(engine, codes, tmp_path / "run") as host:
+        yield host
 
 
 async def raw_lines(path: Path, *lines: bytes) -> list[bytes]:

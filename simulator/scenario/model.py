@@ -315,6 +315,10 @@ Requirement = Annotated[
     Discriminator(_requirement_tag),
     BeforeValidator(_one_alternative),
 ]
+#: What a text must hold: each entry, one of whose phrases is enough when it is a list.
+Requirements = Annotated[
+    list[Requirement], BeforeValidator(_as_list), Field(max_length=limits.MAX_MENTION)
+]
 
 
 class _Model(BaseModel):
@@ -476,11 +480,7 @@ class Expectation(_Model):
         _at_most(limits.MAX_POINTS, "at_most_points", "fix_points"),
     ] = 1
     objective: Slug | None = Field(None, description="The id of the objective it evaluates.")
-    require: Annotated[
-        list[Requirement],
-        BeforeValidator(_as_list),
-        Field(max_length=limits.MAX_MENTION),
-    ] = Field(
+    require: Requirements = Field(
         default_factory=list,
         description="Each entry must appear in the answer; an entry that is a list is met by "
         "any one of its phrases. A missing entry halves the points.",
@@ -584,11 +584,7 @@ class Staffed(_Model):
     closes: DayTime = Field(
         alias="to", description="When the last shift ends, HH:MM (past midnight if earlier)."
     )
-    say: Annotated[
-        list[Requirement],
-        BeforeValidator(_as_list),
-        Field(max_length=limits.MAX_MENTION),
-    ] = Field(
+    say: Requirements = Field(
         default_factory=list,
         description="What a public text must hold to tell the hours, as an expectation's "
         "require; default: both hours (08 or 8, and 22).",
