@@ -333,8 +333,9 @@ class ConsoleApp(App[int]):
     def marked_place(self, item: FeedItem) -> str | None:
         """The platform ``item`` is on, for the lists: only when it is not where the
         scenario's items are by default, so that the odd one out stands out."""
-        if item.platform == self.loaded.scenario.platform_for(None, item.channel):
-            return None
+        scenario = self.loaded.scenario
+        if not scenario.platforms or item.platform == scenario.platform_for(None, item.channel):
+            return None  # most scenarios have none: a list's lines ask first
         return self.place_name(item)
 
     def label_name(self, label: str) -> str:

@@ -57,6 +57,10 @@ _PLACED: dict[str, str] = {
     "reply": Action.REPLY,
 }
 
+_KEYS = tuple(_PLACED)
+#: With no item selected, the usual keys stay (and ring the bell); the others are not shown.
+_NOTHING_SELECTED = tuple(key in ("hide", "unhide", "reply") for key in _KEYS)
+
 TABS = Binding.Group("tabs")  # the list keys 1 2 3: labelled from the catalogue's group.tabs
 
 
@@ -419,7 +423,8 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
     def __init__(self, lists: tuple[str, ...] | None = None) -> None:
         super().__init__(lists)
         self.drafts: dict[str, str] = {}  # what was written and not published, per target
-        self._place: tuple[str | None, bool] | None = None  # the selected item's, last shown
+        self._place: tuple[bool, ...] | None = None  # what the selected item allows, as shown
+        self._offered_for: str | None = None  # the item it was worked out for
         self._takes: str | None = None  # the call the take key takes now, as last shown
 
     def compose_banner(self) -> ComposeResult:
@@ -438,29 +443,40 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
             item = self.selected
         except NoMatches:  # asked while the screen is being built: no item yet
             item = None
-        if item is None:  # nothing to act on yet: the usual key, which rings the bell
-            return action in ("hide", "unhide", "reply")
+        return self._offers(item)[_KEYS.index(action)]
+
+    def _offers(self, item: FeedItem | None) -> tuple[bool, ...]:
+        """Which of the platform-bound keys (:data:`_PLACED`) ``item`` allows."""
+        if item is None:  # nothing to act on yet: the usual keys, which ring the bell
+            return _NOTHING_SELECTED
         app = self.crisis
         owner = app.owner_of(item)
-        if action == "remove":
-            return owner == Owner.OTHERS and app.allows(Action.REPORT, item)
-        if action == "desk":
-            return owner == Owner.NEWSPAPER and app.allows(Action.REPORT, item)
-        return app.allows(_PLACED[action], item)
+        allowed = {action: app.allows(what, item) for action, what in _PLACED.items()}
+        allowed["remove"] = owner == Owner.OTHERS and allowed["remove"]
+        allowed["desk"] = owner == Owner.NEWSPAPER and allowed["desk"]
+        return tuple(allowed[key] for key in _KEYS)
 
     def refresh_panels(self) -> None:
         """The panels; the ringing, with the key that takes a call while one rings; and the
-        keys when the selected item is on another kind of platform."""
+        keys, when the selected item allows others than the one before."""
         super().refresh_panels()
         app = self.crisis
         ringing = app.model.calls.ringing() if app.rings_here() else []
         self.query_one("#ringing", RingingBanner).show(app.tr, ringing, app.triage.now)
         call = self.call_to_take()
         item = self.selected
-        place = (app.owner_of(item), item.own) if item is not None else None
-        if (call.id if call else None) != self._takes or place != self._place:
+        # Where an item is never changes: what it allows is worked out once per selection.
+        key = item.id if item is not None else None
+        if key != self._offered_for or self._place is None:
+            self._offered_for = key
+            offers = self._offers(item)
+        else:
+            offers = self._place
+        # Drawing the footer again costs a seat more than the rest of a redraw: only when
+        # the keys it shows change.
+        if (call.id if call else None) != self._takes or offers != self._place:
             self._takes = call.id if call else None
-            self._place = place
+            self._place = offers
             self.refresh_bindings()
 
     def call_to_take(self) -> PhoneCall | None:
