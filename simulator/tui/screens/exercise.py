@@ -166,7 +166,9 @@ class ReadingScreen(Screen[None]):
                                 app.item_info,
                                 app.role_name,
                                 label_name=app.label_name,
-                                place_name=app.marked_place,
+                                place_name=(
+                                    app.marked_place if app.loaded.scenario.platforms else None
+                                ),
                                 call_mark=app.call_mark,
                                 id=f"list-{key}",
                             )
@@ -425,6 +427,7 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         self.drafts: dict[str, str] = {}  # what was written and not published, per target
         self._place: tuple[bool, ...] | None = None  # what the selected item allows, as shown
         self._offered_for: str | None = None  # the item it was worked out for
+        self._banner: RingingBanner | None = None  # looked up once
         self._takes: str | None = None  # the call the take key takes now, as last shown
 
     def compose_banner(self) -> ComposeResult:
@@ -461,9 +464,14 @@ class ExerciseScreen(ReadingScreen, inherit_bindings=False):
         keys, when the selected item allows others than the one before."""
         super().refresh_panels()
         app = self.crisis
-        ringing = app.model.calls.ringing() if app.rings_here() else []
-        self.query_one("#ringing", RingingBanner).show(app.tr, ringing, app.triage.now)
-        call = self.call_to_take()
+        calls = app.model.calls
+        ringing = calls.ringing() if calls.calls and app.rings_here() else []
+        banner = self._banner
+        if banner is None:
+            banner = self._banner = self.query_one("#ringing", RingingBanner)
+        if ringing or banner.has_class("-ringing"):
+            banner.show(app.tr, ringing, app.triage.now)
+        call = self.call_to_take() if calls.calls else None
         item = self.selected
         # Where an item is never changes: what it allows is worked out once per selection.
         key = item.id if item is not None else None

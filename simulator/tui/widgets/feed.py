@@ -92,7 +92,7 @@ class FeedView(ScrollView, can_focus=True):
         role_name: Callable[[str], str],
         *,
         label_name: Callable[[str], str] = str,
-        place_name: Callable[[FeedItem], str | None] = lambda item: None,
+        place_name: Callable[[FeedItem], str | None] | None = None,
         call_mark: Callable[[PhoneCall], tuple[str, Tone]] | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -103,7 +103,9 @@ class FeedView(ScrollView, can_focus=True):
         self.info = info
         self.role_name = role_name
         self.label_name = label_name  # a flag's label (valid, misleading ...) in words
-        self.place_name = place_name  # the platform an item is on, when the scenario names any
+        # The platform an item is on (None: the scenario names no platforms, and a line of
+        # the list asks nothing: the lines on screen are drawn again every second).
+        self.place_name = place_name
         self.call_mark = call_mark  # how a phone call stands, in words (None: not shown)
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
@@ -337,7 +339,7 @@ class FeedView(ScrollView, can_focus=True):
         if item.handle:
             text.append(f" @{item.handle}", tone_of(self, Tone.HANDLE))
         text.append(f" [{self.role_name(item.role)}]", tone_of(self, Tone.ROLE))
-        place = self.place_name(item)
+        place = self.place_name(item) if self.place_name is not None else None
         if place is not None:
             text.append(f" · {place}", tone_of(self, Tone.ROLE))
         if item.has_reach:
@@ -361,7 +363,8 @@ class FeedView(ScrollView, can_focus=True):
             marks.append(f"✋ {claim.by}")
         if marks:
             text.append("  " + " ".join(marks), tone_of(self, Tone.MARKS))
-        call = self.model.calls.get(item.id) if self.call_mark is not None else None
+        calls = self.model.calls
+        call = calls.get(item.id) if self.call_mark is not None and calls.calls else None
         if call is not None and self.call_mark is not None:  # ringing, taken, missed
             shown, tone = self.call_mark(call)
             text.append("  " + shown, tone_of(self, tone))
