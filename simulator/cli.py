@@ -831,6 +831,20 @@ def new(name: str, lang: str, force: bool) -> None:
     _say(_words(scenario=lang)("wrote.starter", path=target))
 
 
+def _end_with_host() -> None:
+    """A browser tab's console lives for its host: the kernel ends it when the host ends,
+    however the host ends (a kill leaves it no time to close its consoles), so that no
+    console is left behind with a host that is gone."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    set_parent_death_signal = 1  # prctl's PR_SET_PDEATHSIG
+    ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGTERM)
+    if os.getppid() == 1:  # the host ended before the line above: there is nobody to serve
+        sys.exit(EXIT_INVALID)
+
+
 def _needs_terminal(words: Catalogue) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         _usage_error(words("terminal"))
@@ -1262,6 +1276,7 @@ def join(
 
     words = _words(lang)
     if served:
+        _end_with_host()
         # A browser tab's console: the web server hands it the code in its environment.
         code = os.environ.get(CODE_VARIABLE)
     if not code:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import select
 import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -13,6 +16,7 @@ from simulator.exercise.host import Host
 from simulator.scenario.loader import load_scenario
 from tests.helpers import MINIMAL, simulate
 from tests.hosting import HostedExercise, hosted, started
+from tests.web_hosting import consoles_of
 
 
 @pytest.fixture
@@ -68,6 +72,16 @@ def served(tmp_path: Path) -> Iterator[tuple[HostedExercise, str]]:
         yield exercise, f"http://127.0.0.1:{port}"
     finally:
         exercise.kill_all()
+    # However its host ended, no console of a browser tab is left behind.
+    left = consoles_of(tmp_path)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            ended = os.pidfd_open(pid)  # readable once it has ended
+            try:
+                select.select([ended], [], [], 30)
+            finally:
+                os.close(ended)
+    assert consoles_of(tmp_path) == [], "a browser tab's console outlived its host"
 
 
 @pytest.fixture
