@@ -512,3 +512,11 @@ def test_a_malformed_request_says_why_in_each_language_and_str_stays_english() -
     assert str(problem) == "reason 'rude' is not one of personal_data, harassment, other"
     assert problem.text("nb").startswith("grunnen «rude» er ikke en av")
     assert problem.text("nn").startswith("grunnen «rude» er ikkje ein av")
+
+
+def test_the_counters_write_the_decimal_mark_of_the_consoles_language() -> None:
+    from simulator.tui.widgets.feed import compact
+
+    assert [compact(2134, lang) for lang in ("nb", "nn", "en")] == ["2,1k", "2,1k", "2.1k"]
+    assert (compact(1_260_000, "nb"), compact(1_260_000, "en")) == ("1,3M", "1.3M")
+    assert (compact(23_456, "nb"), compact(999, "nb")) == ("23k", "999")

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from simulator.lang import number_text
 from simulator.tui.calls import PhoneCall
 from simulator.tui.model import FeedItem, FeedModel
 from simulator.tui.tones import TONE_CLASSES, Tone, tone_css, tone_of
@@ -41,14 +42,15 @@ class ItemInfo:
     due_in: float | None = None  # seconds to the answer deadline; negative when overdue
 
 
-def compact(n: int) -> str:
-    """12 345 as 12.3k, for narrow counters."""
+def compact(n: int, language: str | None = None) -> str:
+    """12 345 as 12.3k (12,3k in Norwegian, which takes a comma for the decimal mark), for
+    narrow counters."""
     if n >= 1_000_000:
-        return f"{n / 1_000_000:.1f}M"
+        return number_text(n / 1_000_000, language, ".1f") + "M"
     if n >= 10_000:
         return f"{n // 1000}k"
     if n >= 1000:
-        return f"{n / 1000:.1f}k"
+        return number_text(n / 1000, language, ".1f") + "k"
     return str(n)
 
 
@@ -107,6 +109,7 @@ class FeedView(ScrollView, can_focus=True):
         # the list asks nothing: the lines on screen are drawn again every second).
         self.place_name = place_name
         self.call_mark = call_mark  # how a phone call stands, in words (None: not shown)
+        self._language: str | None = None  # the console's, asked once (see language)
         self.rows: list[int] = []  # model indexes, oldest first; drawn newest first
         self.cursor = 0
         self.predicate: Callable[[FeedItem], bool] | None = None
@@ -120,6 +123,14 @@ class FeedView(ScrollView, can_focus=True):
         self._key_started: float | None = None
 
     # -- content ------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The console's language, in which the counters are written (asked once)."""
+        if self._language is None:
+            tr = getattr(self.app, "tr", None)
+            self._language = str(tr.language) if tr is not None else ""
+        return self._language
 
     def accepts(self, item: FeedItem) -> bool:
         """Whether an item belongs in this list under the current filter."""
@@ -283,7 +294,14 @@ class FeedView(ScrollView, can_focus=True):
         due = None if info.due_in is None else (countdown(info.due_in), urgency(info.due_in))
         if not item.has_reach:
             return (info.clock, due)
-        return (info.clock, due, compact(info.views), compact(info.likes), compact(info.shares))
+        language = self.language
+        return (
+            info.clock,
+            due,
+            compact(info.views, language),
+            compact(info.likes, language),
+            compact(info.shares, language),
+        )
 
     def _line_style(self) -> Style:
         # Asked for every line drawn, and costly to work out (it walks the ancestors).
@@ -344,7 +362,8 @@ class FeedView(ScrollView, can_focus=True):
             text.append(f" · {place}", tone_of(self, Tone.ROLE))
         if item.has_reach:
             text.append(
-                f"  ◎ {compact(info.views)} ♥ {compact(info.likes)} ↻ {compact(info.shares)}",
+                f"  ◎ {compact(info.views, self.language)} ♥ {compact(info.likes, self.language)}"
+                f" ↻ {compact(info.shares, self.language)}",
                 tone_of(self, Tone.FIGURES),
             )
         marks = []

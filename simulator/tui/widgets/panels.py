@@ -191,9 +191,9 @@ class DetailPane(VerticalScroll):
         if item.has_reach:
             parts.append(
                 Text(
-                    f"◎ {compact(info.views)} {tr('detail.views')}  "
-                    f"♥ {compact(info.likes)} {tr('detail.likes')}  "
-                    f"↻ {compact(info.shares)} {tr('detail.shares')}",
+                    f"◎ {compact(info.views, tr.language)} {tr('detail.views')}  "
+                    f"♥ {compact(info.likes, tr.language)} {tr('detail.likes')}  "
+                    f"↻ {compact(info.shares, tr.language)} {tr('detail.shares')}",
                     style=tone_of(self, Tone.FIGURES),
                 )
             )
