@@ -201,7 +201,7 @@ SAID = {
         "nøkkelen må vere tekst, men er ingenting (ein tom verdi)",
         "name må vere tekst, men er ei liste",
         "followers må vere eit heiltal, men er teksten «mange»",
-        "ukjend nøkkel «innen» i forventning nr. 1",
+        "ukjend nøkkel «innen» i forventing nr. 1",
         "manglar den påkravde nøkkelen «text» i innspel «second»",
         "count må vere 1 eller meir, men er 0",
         "«author» er ein innebygd plasshaldar",

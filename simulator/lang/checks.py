@@ -32,7 +32,7 @@ CHECKS: Final[dict[str, Entry]] = {
     "noun.persona": ("persona", "avsender", "avsendar"),
     "noun.platform": ("platform", "plattform", "plattform"),
     "noun.noise": ("noise stream", "bakgrunnsstrøm", "bakgrunnsstraum"),
-    "noun.expectation": ("expectation", "forventning", "forventning"),
+    "noun.expectation": ("expectation", "forventning", "forventing"),
     "noun.rate": ("rate point", "ratepunkt", "ratepunkt"),
     "noun.objective": ("exercise objective", "øvingsmål", "øvingsmål"),
     "noun.item": (
@@ -584,7 +584,7 @@ CHECKS: Final[dict[str, Entry]] = {
         "use 'delivered', or add 'expect' to it",
         "«{cond}» krever at innspillet «{ref}» har forventninger («expect»), men det har "
         "ingen; bruk «delivered», eller legg til «expect» på det",
-        "«{cond}» krev at innspelet «{ref}» har forventningar («expect»), men det har "
+        "«{cond}» krev at innspelet «{ref}» har forventingar («expect»), men det har "
         "ingen; bruk «delivered», eller legg til «expect» på det",
     ),
     "after.loop": (
@@ -699,8 +699,8 @@ CHECKS: Final[dict[str, Entry]] = {
         "målet «{objective}» blir ikke vurdert av noen forventning; legg til «objective: "
         "{objective}» på forventningene som viser det, eller vurder det for hånd i "
         "evalueringen",
-        "målet «{objective}» blir ikkje vurdert av nokon forventning; legg til «objective: "
-        "{objective}» på forventningane som viser det, eller vurder det for hand i "
+        "målet «{objective}» blir ikkje vurdert av nokon forventing; legg til «objective: "
+        "{objective}» på forventingane som viser det, eller vurder det for hand i "
         "evalueringa",
     ),
     "monitor.alone": (
@@ -709,7 +709,7 @@ CHECKS: Final[dict[str, Entry]] = {
         "«monitor» står alene i «do»: det riktige er å ikke svare offentlig, så det kan ikke "
         "kombineres med {others}; skriv en egen forventning for dem",
         "«monitor» står åleine i «do»: det rette er å ikkje svare offentleg, så det kan ikkje "
-        "kombinerast med {others}; skriv ei eiga forventning for dei",
+        "kombinerast med {others}; skriv ei eiga forventing for dei",
     ),
     "monitor.unused": (
         "'{field}' has no effect on 'do: monitor', which is met when nobody answers in "

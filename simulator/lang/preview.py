@@ -52,7 +52,7 @@ PREVIEW: Final[dict[str, Entry]] = {
     ),
     "never": ("never", "aldri", "aldri"),
     "do.reply": ("reply", "svar", "svar"),
-    "do.statement": ("statement", "uttalelse", "fråsegn"),
+    "do.statement": ("statement", "uttalelse", "utsegn"),
     "do.flag": ("flag", "merk", "merk"),
     "do.hide": ("hide", "skjul", "skjul"),
     "do.escalate": ("escalate", "eskaler", "eskaler"),

@@ -70,7 +70,7 @@ SHEETS: Final[dict[str, Entry]] = {
         'uventet «{word}»; skriv for eksempel «reply within 30m mention "frase" points 2», '
         "med «;» mellom forventningene",
         'uventa «{word}»; skriv til dømes «reply within 30m mention "frase" points 2», '
-        "med «;» mellom forventningane",
+        "med «;» mellom forventingane",
     ),
     # The cell a quote opens, as the sentences below name it.
     "cell.any": ("a cell", "en celle", "ei celle"),

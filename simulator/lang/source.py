@@ -570,7 +570,7 @@ SOURCE: Final[dict[str, Entry]] = {
     "fix_points": (
         "weigh expectations with smaller numbers",
         "vekt forventningene med mindre tall",
-        "vekt forventningane med mindre tal",
+        "vekt forventingane med mindre tal",
     ),
     "fix_reach": (
         "no item is seen more often",
