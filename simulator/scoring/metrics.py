@@ -108,11 +108,12 @@ class Remark:
 
 @dataclass(slots=True)
 class TeamText:
-    """A reply or statement the team published, and what the guideline check found in it."""
+    """A reply or statement the team published, and what the guideline check found in it;
+    or a handover it wrote to the next shift (published nowhere, checked against nothing)."""
 
     t: float
     item: str  # the team's own item id (team-N)
-    action: str  # reply or statement
+    action: str  # reply, statement or handover
     text: str
     by: str | None
     channel: str | None
