@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from simulator.engine.engine import Engine
+    from simulator.engine.locations import Location
+    from simulator.exercise.codes import CodeTable
+    from simulator.exercise.database import Authority
     from simulator.exercise.folder import Exercise
     from simulator.exercise.host import Host
     from simulator.exercise.links import SeatLinks
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from simulator.lang import Catalogue, Language, Said
     from simulator.scenario.diagnostics import Finding
     from simulator.scenario.loader import LoadedScenario
+    from simulator.scenario.model import Scenario
     from simulator.tui.console import ConsoleApp
 
 # The exit statuses; the README's "Exit codes" lists them for users.
@@ -477,6 +481,20 @@ def session_option(help_key: str) -> Callable[[F], F]:
     )
 
 
+def store_option(command: F) -> F:
+    """``--store URL``: the PostgreSQL database that holds the sessions (or the
+    environment's CRISIS_SIM_STORE), for every command that opens a session by name."""
+    from simulator.engine.locations import STORE_VARIABLE
+
+    return click.option(
+        "--store",
+        "store",
+        envvar=STORE_VARIABLE,
+        metavar="postgresql://…",
+        help=_h("store"),
+    )(command)
+
+
 def _usage_error(message: str) -> NoReturn:
     _say(f"crisis-sim: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -719,6 +737,53 @@ def preview(scenario: str, fmt: str, lang: str | None, output: Output | None) ->
     _write_output(("\ufeff" + text) if fmt == "csv" and output else text, output, inputs=inputs)
 
 
+@cli.group("session", help=_h("session"))
+def session_group() -> None:
+    """``crisis-sim session``: its help is HELP["session"]."""
+
+
+@session_group.command("copy", help=_h("session copy"))
+@click.argument("source", metavar="FROM")
+@click.argument("target", metavar="TO")
+@store_option
+@lang_option("lang.messages", "lang.system")
+def session_copy(source: str, target: str, store: str | None, lang: str | None) -> None:
+    """``crisis-sim session copy``: its help is HELP["session copy"]."""
+    from simulator.engine.copying import copy_session
+    from simulator.engine.locations import locate
+    from simulator.engine.store import SessionError
+
+    origin, copy = locate(source, store), locate(target, store)
+    try:
+        events = copy_session(origin, copy)
+    except SessionError as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    _say(_words(lang)("session.copied", events=events, source=str(origin), target=str(copy)))
+
+
+@session_group.command("list", help=_h("session list"))
+@store_option
+@lang_option("lang.messages", "lang.system")
+def session_list(store: str | None, lang: str | None) -> None:
+    """``crisis-sim session list``: its help is HELP["session list"]."""
+    from simulator.engine.pgstore import list_sessions, where
+    from simulator.engine.store import SessionError
+
+    words = _words(lang)
+    if not store:
+        _usage_error(words("session.no_store"))
+    try:
+        found = list_sessions(store)
+    except SessionError as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    if not found:
+        _say(words("session.none", where=where(store)))
+    for name, events, created in found:
+        _say(words("session.row", name=name, events=events, created=created))
+
+
 @cli.group(help=_h("msel"))
 def msel() -> None:
     """``crisis-sim msel``: its help is HELP["msel"]."""
@@ -884,8 +949,11 @@ def _console_status(app: ConsoleApp, words: Catalogue) -> int:
     return status
 
 
-def _after_console(path: Path, words: Catalogue) -> None:
-    if path.exists():
+def _after_console(path: Path | Location, words: Catalogue) -> None:
+    from simulator.engine.locations import Location
+
+    file = path.file if isinstance(path, Location) else path
+    if file is None or file.exists():  # a session in a database was there to resume
         name = command_name()
         for key in ("after.saved", "after.score", "after.report", "after.resume"):
             _say(words(key, path=path, name=name))
@@ -972,25 +1040,27 @@ def run(
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @lang_option("lang.console")
 @click.option("--name", "player", help=_h("name"))
-def resume(session: str, lang: str | None, player: str | None) -> None:
+@store_option
+def resume(session: str, lang: str | None, player: str | None, store: str | None) -> None:
     """``crisis-sim resume``: its help is HELP["resume"]."""
     from simulator.engine.engine import Engine
-    from simulator.engine.store import SessionError, SessionStore
+    from simulator.engine.locations import locate
+    from simulator.engine.store import SessionError
 
-    path = Path(session)
+    location = locate(session, store)
     try:
         # Opened for writing: this takes the session's lock before any screen opens, so a
         # second program on the same session is refused here.
-        store = SessionStore.open(path)
+        log = location.open()
     except SessionError as err:
         _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     try:
         try:
-            if store.ended:
+            if log.ended:
                 _say(_words(lang)("ended", path=session), err=True)
                 sys.exit(EXIT_INVALID)
-            engine = Engine.restore(store)
+            engine = Engine.restore(log)
         except SessionError as err:
             _say(f"crisis-sim: error: {_text(err.said)}", err=True)
             sys.exit(EXIT_INVALID)
@@ -1001,16 +1071,16 @@ def resume(session: str, lang: str | None, player: str | None) -> None:
         app = CrisisApp(
             engine.loaded,
             seed=engine.seed,
-            session_path=path,
+            session_path=location,
             language=_asked(lang),
             player=player,
             engine=engine,
-            past_events=store.events(),
+            past_events=log.events(),
         )
         app.run()
     finally:
-        store.close()  # gives the lock up however the command ends
-    _after_console(path, words)
+        log.close()  # gives the lock up however the command ends
+    _after_console(location, words)
     sys.exit(_console_status(app, words))
 
 
@@ -1044,6 +1114,7 @@ def _session_dir_option(command: F) -> F:
 @lang_option("lang.messages")
 @click.option("--codes-file", type=click.Path(dir_okay=False), help=_h("codes_file"))
 @click.option("--web", "web_address", metavar="[ADDRESS:]PORT", help=_h("web"))
+@store_option
 def host_cmd(
     scenario: str | None,
     teams: int,
@@ -1054,14 +1125,13 @@ def host_cmd(
     lang: str | None,
     codes_file: str | None,
     web_address: str | None,
+    store: str | None,
 ) -> None:
     """``crisis-sim host``: its help is HELP["host"]."""
     import asyncio
 
     from simulator.engine.store import SessionError
-    from simulator.exercise import folder as exercise_folder
-    from simulator.exercise.host import FolderRefused, Host, runtime_folder, serve_until_stopped
-    from simulator.files import FileRefused, os_reason
+    from simulator.exercise.host import Host, runtime_folder, serve_until_stopped
 
     words = _words(lang)
     if (scenario is None) == (resume_folder is None):
@@ -1074,24 +1144,24 @@ def host_cmd(
             address = parse_address(web_address)
         except ValueError:
             _usage_error(words("host.web.address", given=web_address))
-    folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
-    runtime = runtime_folder(folder)
+    desk = None
+    if store:
+        folder = Path(session_dir)
+        runtime = runtime_folder(folder)
+        exercise, desk = _database_exercise(
+            store, scenario, seed, teams, folder, speed, resume_folder, lang
+        )
+    else:
+        folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
+        runtime = runtime_folder(folder)
     if asyncio.run(_host_listens(runtime)):
+        if desk is not None:
+            exercise.close()
+            desk.authority.close()
         _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
         sys.exit(EXIT_INVALID)
-    try:
-        if resume_folder is not None:
-            exercise = exercise_folder.reopen(Path(resume_folder))
-        else:
-            assert scenario is not None  # one of the two was given: checked above
-            exercise = exercise_folder.create(_load(scenario), seed, teams, folder, speed)
-    except (SessionError, FolderRefused, FileRefused) as err:
-        _usage_error(_text(err.said))
-    except (FileNotFoundError, ValueError):
-        # No team's log there, or a codes file that is not one: not an exercise to resume.
-        _usage_error(words("host.no_exercise", folder=str(resume_folder or folder)))
-    except OSError as err:
-        _usage_error(f"{resume_folder or folder}: {_text(os_reason(err))}")
+    if desk is None:
+        exercise = _folder_exercise(scenario, seed, teams, folder, speed, resume_folder, lang)
     loaded = exercise.loaded
     words = _words(lang, loaded.scenario.language)
     on_screen = sys.stdin.isatty() and sys.stdout.isatty()
@@ -1100,6 +1170,10 @@ def host_cmd(
         for engine in exercise.engines.values():
             engine.pause()
     host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
+    if desk is not None:
+        from simulator.exercise.desk import Desk
+
+        host.companions.append(Desk(host, desk.authority))
     web = links = None
     base = ""
     if address is not None:
@@ -1110,9 +1184,11 @@ def host_cmd(
         links = seat_links(exercise.codes, base)
         host.companions.append(web)
 
+    recorded = str(exercise.folder) if desk is None else desk.shown
+
     def started() -> None:
         # The codes are told (and written) once seats can join with them.
-        _say(words("host.started", title=loaded.scenario.title, path=str(exercise.folder)))
+        _say(words("host.started", title=loaded.scenario.title, path=recorded))
         roles = _role_words(lang, loaded.scenario.language)
         for team, entries in exercise.codes.team_codes().items():
             _say(words("host.team", team=team))
@@ -1126,6 +1202,8 @@ def host_cmd(
             exercise.codes.write(Path(codes_file), links)
             _say(words("host.codes_file", path=codes_file))
         _say(words("host.join", name=command_name(), folder=str(folder)))
+        if desk is not None:
+            _say(words("host.database", name=command_name(), **desk.told()))
         sys.stdout.flush()
 
     try:
@@ -1141,7 +1219,11 @@ def host_cmd(
                 _say(words("host.store", team=team, message=message), err=True)
 
             host.store_listeners.append(store_failed)
-            signum = asyncio.run(serve_until_stopped(host, started))
+            try:
+                signum = asyncio.run(serve_until_stopped(host, started))
+            except SessionError as err:  # another host took the exercise over
+                _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+                sys.exit(EXIT_INVALID)
             status = EXIT_OK if signum == signal.SIGINT else 128 + signum
         for engine in exercise.engines.values():
             if not engine.ended and engine.clock.running:
@@ -1150,33 +1232,142 @@ def host_cmd(
                     engine.pause()
     finally:
         exercise.close()
-    _say(words("host.stopped", path=str(exercise.folder)))
+        if desk is not None:
+            desk.authority.close()
+    _say(words("host.stopped", path=recorded))
     sys.exit(status)
 
 
+def _folder_exercise(
+    scenario: str | None,
+    seed: int,
+    teams: int,
+    folder: Path,
+    speed: float,
+    resume_folder: str | None,
+    lang: str | None,
+) -> Exercise:
+    """A new exercise in a folder under ``folder``, or the one in ``resume_folder``."""
+    from simulator.engine.store import SessionError
+    from simulator.exercise import folder as exercise_folder
+    from simulator.exercise.host import FolderRefused
+    from simulator.files import FileRefused, os_reason
+
+    try:
+        if resume_folder is not None:
+            return exercise_folder.reopen(Path(resume_folder))
+        assert scenario is not None  # one of the two was given: checked before
+        return exercise_folder.create(_load(scenario), seed, teams, folder, speed)
+    except (SessionError, FolderRefused, FileRefused) as err:
+        _usage_error(_text(err.said))
+    except (FileNotFoundError, ValueError):
+        # No team's log there, or a codes file that is not one: not an exercise to resume.
+        _usage_error(_words(lang)("host.no_exercise", folder=str(resume_folder or folder)))
+    except OSError as err:
+        _usage_error(f"{resume_folder or folder}: {_text(os_reason(err))}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hosting:
+    """An exercise hosted on a database: the lock that makes this program its host."""
+
+    authority: Authority
+    shown: str
+
+    def told(self) -> dict[str, str]:
+        """What the started host tells of where the exercise is."""
+        from simulator.engine.pgstore import where
+
+        place = where(self.authority.url)
+        return {"exercise": self.authority.name, "where": place, "database": place.split("/")[-1]}
+
+
+def _database_exercise(
+    store: str,
+    scenario: str | None,
+    seed: int,
+    teams: int,
+    folder: Path,
+    speed: float,
+    name: str | None,
+    lang: str | None,
+) -> tuple[Exercise, _Hosting]:
+    """A new exercise on the database at ``store``, or the exercise ``name`` there once
+    this program holds it (as a standby, it waits for the host before it to stop)."""
+    from datetime import UTC, datetime
+
+    from simulator.engine.pgstore import where
+    from simulator.engine.store import SessionError
+    from simulator.exercise import database
+    from simulator.exercise.host import FolderRefused
+
+    words = _words(lang)
+    waited: list[str] = []
+
+    def waiting(who: str) -> None:
+        waited.append(who)
+        _say(words("host.standby", exercise=name or "", who=who or "?"))
+        sys.stdout.flush()
+
+    try:
+        if name is not None:
+            exercise, authority, told = database.reopen(store, name, folder, waiting)
+        else:
+            assert scenario is not None  # one of the two was given: checked before
+            loaded = _load(scenario)
+            exercise, authority = database.create(
+                store, loaded, seed, teams, folder, speed, waiting
+            )
+            told = None
+    except (SessionError, FolderRefused) as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    if told is not None and told.running and not told.ended:
+        # The host before stopped while the exercise ran (killed, or its machine lost):
+        # it goes on from where the log ends, at the same speed.
+        for engine in exercise.engines.values():
+            if not engine.ended:
+                with contextlib.suppress(SessionError):
+                    engine.resume()
+    if waited:
+        stamp = datetime.now(UTC).strftime("%H:%M:%S UTC")
+        _say(words("host.took_over", exercise=authority.name, time=stamp))
+    return exercise, _Hosting(authority, f"{authority.name} ({where(store)})")
+
+
 def _web_seats(
-    exercise: Exercise, folder: Path, runtime: Path, address: WebAddress, lang: str | None
+    exercise: Exercise | tuple[CodeTable, Scenario],
+    folder: Path,
+    runtime: Path,
+    address: WebAddress,
+    lang: str | None,
 ) -> WebSeats:
     """The seats' web server, its address taken now: a taken port is told before the
-    host starts, and the host does not start."""
+    host (or seat server) starts, and it does not start."""
     from simulator.exercise.web import WebSeats
     from simulator.files import os_reason
 
-    loaded = exercise.loaded
-    words = _words(lang, loaded.scenario.language)
+    if isinstance(exercise, tuple):
+        codes, scenario = exercise
+    else:
+        codes, scenario = exercise.codes, exercise.loaded.scenario
+    words = _words(lang, scenario.language)
     web = WebSeats(
-        exercise.codes,
+        codes,
         folder,
         runtime,
         address,
-        language=_language(lang, loaded.scenario.language),
-        title=loaded.scenario.title,
+        language=_language(lang, scenario.language),
+        title=scenario.title,
         console_language=_asked(lang),
     )
     try:
         web.bind()
     except OSError as err:
-        exercise.close()
+        if not isinstance(exercise, tuple):
+            exercise.close()
         reason = _text(os_reason(err))
         message = words("host.web.taken", address=address.base(), reason=reason)
         _say(f"crisis-sim: error: {message}", err=True)
@@ -1254,6 +1445,79 @@ async def _host_listens(folder: Path) -> bool:
         return False
     writer.close()
     return True
+
+
+@cli.command("serve", help=_h("serve"))
+@click.argument("exercise_name", metavar="EXERCISE")
+@_session_dir_option
+@lang_option("lang.messages")
+@click.option("--web", "web_address", metavar="[ADDRESS:]PORT", help=_h("web"))
+@store_option
+def serve_cmd(
+    exercise_name: str,
+    session_dir: str,
+    lang: str | None,
+    web_address: str | None,
+    store: str | None,
+) -> None:
+    """``crisis-sim serve``: its help is HELP["serve"]."""
+    import asyncio
+
+    from simulator.engine.pgstore import where
+    from simulator.engine.store import SessionError
+    from simulator.exercise.folder import SCENARIO_FILE
+    from simulator.exercise.host import FolderRefused, runtime_folder, serve_until_stopped
+    from simulator.exercise.links import seat_links
+    from simulator.exercise.relay import Relay, relay_of
+
+    words = _words(lang)
+    if not store:
+        _usage_error(words("serve.no_store"))
+    address = None
+    if web_address is not None:
+        from simulator.exercise.web import parse_address
+
+        try:
+            address = parse_address(web_address)
+        except ValueError:
+            _usage_error(words("host.web.address", given=web_address))
+    folder = Path(session_dir)
+    runtime = runtime_folder(folder)
+    if asyncio.run(_host_listens(runtime)):
+        _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
+        sys.exit(EXIT_INVALID)
+    try:
+        stored, local = relay_of(store, exercise_name, folder)
+        relay = Relay(store, stored, runtime, source=str(local / SCENARIO_FILE))
+    except (SessionError, FolderRefused) as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    scenario = relay.scenario
+    words = _words(lang, scenario.language)
+    web = links = None
+    base = ""
+    if address is not None:
+        web = _web_seats((stored.codes, scenario), folder, runtime, address, lang)
+        base = _web_base(web)
+        links = seat_links(stored.codes, base)
+        relay.companions.append(web)
+
+    def started() -> None:
+        _say(words("serve.started", title=scenario.title, exercise=stored.name, where=where(store)))
+        if web is not None and links is not None:
+            _say_links(web, base, links, words, _role_words(lang, scenario.language))
+        _say(words("serve.join", name=command_name(), folder=str(folder)))
+        sys.stdout.flush()
+
+    try:
+        signum = asyncio.run(serve_until_stopped(relay, started))
+    except SessionError as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    finally:
+        relay.close_logs()
+    _say(words("serve.stopped"))
+    sys.exit(EXIT_OK if signum == signal.SIGINT else 128 + signum)
 
 
 @cli.command(help=_h("join"))
@@ -1409,24 +1673,26 @@ def simulate(
 @click.argument("session", type=click.Path(dir_okay=False, readable=False))
 @output_options("output.stdout")
 @lang_option("lang.messages", "lang.system")
-def export_cmd(session: str, output: Output | None, lang: str | None) -> None:
+@store_option
+def export_cmd(session: str, output: Output | None, lang: str | None, store: str | None) -> None:
     """``crisis-sim export``: its help is HELP["export"]."""
     import json
 
-    from simulator.engine.store import SessionError, SessionStore
+    from simulator.engine.locations import locate
+    from simulator.engine.store import SessionError
     from simulator.scenario.diagnostics import json_safe
 
     try:
-        store = SessionStore.open(Path(session), readonly=True)
+        log = locate(session, store).open(readonly=True)
     except SessionError as err:
         _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     try:
-        if not store.ended:
+        if not log.ended:
             _say(_words()("note.exported", path=session), err=True)
         # Escaping every control character keeps the data and the terminal intact alike.
         lines = (
-            json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n" for e in store.events()
+            json_safe(json.dumps(e.as_record(), ensure_ascii=False)) + "\n" for e in log.events()
         )
         if output is None:
             # Streamed, so that a session of any size is exported in little memory. Each
@@ -1441,7 +1707,7 @@ def export_cmd(session: str, output: Output | None, lang: str | None) -> None:
         _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
     finally:
-        store.close()
+        log.close()
 
 
 @cli.command(help=_h("score"))
@@ -1455,8 +1721,12 @@ def export_cmd(session: str, output: Output | None, lang: str | None) -> None:
 )
 @lang_option("lang.report")
 @output_options()
-def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output | None) -> None:
+@store_option
+def score(
+    sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output | None, store: str | None
+) -> None:
     """``crisis-sim score``: its help is HELP["score"]."""
+    from simulator.engine.locations import locate
     from simulator.engine.store import SessionError
     from simulator.scenario.diagnostics import json_safe
     from simulator.scoring import reports
@@ -1465,7 +1735,7 @@ def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output 
     scores = []
     for session in sessions:
         try:
-            scores.append(score_session(Path(session)))
+            scores.append(score_session(locate(session, store)))
         except SessionError as err:
             _say(f"crisis-sim: error: {_text(err.said)}", err=True)
             sys.exit(EXIT_INVALID)
@@ -1509,13 +1779,15 @@ def score(sessions: tuple[str, ...], fmt: str, lang: str | None, output: Output 
     help=_h("replay.speed"),
 )
 @lang_option("lang.console")
-def replay(session: str, speed: float, lang: str | None) -> None:
+@store_option
+def replay(session: str, speed: float, lang: str | None, store: str | None) -> None:
     """``crisis-sim replay``: its help is HELP["replay"]."""
+    from simulator.engine.locations import locate
     from simulator.engine.store import SessionError
     from simulator.scoring.replay import ReplayLog
 
     try:
-        log = ReplayLog(Path(session))
+        log = ReplayLog(locate(session, store))
     except SessionError as err:
         _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)

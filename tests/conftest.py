@@ -16,6 +16,7 @@ from simulator.exercise.host import Host
 from simulator.scenario.loader import load_scenario
 from tests.helpers import MINIMAL, simulate
 from tests.hosting import HostedExercise, hosted, started
+from tests.pgserver import PgServer, pg_cluster
 from tests.web_hosting import consoles_of
 
 
@@ -96,3 +97,16 @@ async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
     engine = started(load_scenario("jordras"), 7, tmp_path / "s.sqlite")
     async with hosted(engine, codes, tmp_path / "run") as host:
         yield host
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A PostgreSQL server started for this run of the tests (one per worker)."""
+    with pg_cluster() as server:
+        yield server
+
+
+@pytest.fixture
+def pg(pg_server: PgServer) -> str:
+    """The address of a new, empty database of its own for this test."""
+    return pg_server.url(pg_server.new_database())

@@ -30,6 +30,7 @@ from simulator.lang.click import CLICK
 from simulator.lang.composer import COMPOSER
 from simulator.lang.console import CONSOLE
 from simulator.lang.control import CONTROL
+from simulator.lang.database import DATABASE
 from simulator.lang.engine import ENGINE
 from simulator.lang.exercise import EXERCISE
 from simulator.lang.facilitator import FACILITATOR
@@ -86,6 +87,7 @@ TABLES = {
     "web": WEB,
     "wall": WALL,
     "calls": CALLS,
+    "database": DATABASE,
 }
 #: The tables whose words the console shows.
 SHOWN = {

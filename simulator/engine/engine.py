@@ -63,7 +63,7 @@ from simulator.engine.people import Author, FakePool, derive_seed, generate_auth
 from simulator.engine.platforms import platform_name, refusal
 from simulator.engine.reach import Stretch, engagement, peak_views, views_at
 from simulator.engine.reactions import Published, plan, rules_of, signals_of, tone_mix
-from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.engine.store import Event, SessionError, SessionLog
 from simulator.engine.stored import replay_refusal, stored_session
 from simulator.engine.stories import OnRecord, latest_on, on_record, quote_of
 from simulator.engine.voices import PLAIN, Voice, catalogue, speak
@@ -381,7 +381,7 @@ class Engine:
         seed: int,
         *,
         clock: ScenarioClock | None = None,
-        store: SessionStore | None = None,
+        store: SessionLog | None = None,
     ) -> None:
         self.loaded = loaded
         self.scenario: Scenario = loaded.scenario
@@ -1908,7 +1908,7 @@ class Engine:
     # -- restore ------------------------------------------------------------------------
 
     @classmethod
-    def restore(cls, store: SessionStore, clock: ScenarioClock | None = None) -> Engine:
+    def restore(cls, store: SessionLog, clock: ScenarioClock | None = None) -> Engine:
         """Rebuild an exercise from its session file by replaying the log.
 
         Deliveries are regenerated from the scenario and seed and checked against the log;
@@ -1930,7 +1930,7 @@ class Engine:
         engine.store = store
         return engine
 
-    def _replay_log(self, store: SessionStore) -> None:
+    def _replay_log(self, store: SessionLog) -> None:
         self._replay = _Peekable(store.events())
         log = self._replay
         last_t = 0.0

@@ -8,7 +8,8 @@ from pathlib import Path
 from simulator import __version__
 from simulator.engine.clock import ManualTime, ScenarioClock
 from simulator.engine.engine import Engine
-from simulator.engine.store import SessionStore, lock_path
+from simulator.engine.locations import Location
+from simulator.engine.store import lock_path
 from simulator.engine.stored import installed_faker_version
 from simulator.scenario.loader import LoadedScenario
 
@@ -39,10 +40,12 @@ def session_meta(loaded: LoadedScenario, seed: int) -> dict[str, str]:
 
 
 def new_session(
-    loaded: LoadedScenario, seed: int, path: Path, clock: ScenarioClock | None = None
+    loaded: LoadedScenario, seed: int, path: Path | Location, clock: ScenarioClock | None = None
 ) -> Engine:
-    """A fresh exercise writing to a new session file (not yet started)."""
-    store = SessionStore.create(path, session_meta(loaded, seed))
+    """A fresh exercise writing to a new session (a file, or a session in a database),
+    not yet started."""
+    location = path if isinstance(path, Location) else Location(str(path))
+    store = location.create(session_meta(loaded, seed))
     return Engine(loaded, seed, clock=clock, store=store)
 
 

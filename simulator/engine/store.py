@@ -17,8 +17,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, Protocol
 
 import orjson
 
@@ -89,13 +89,49 @@ class Event:
         return {"seq": self.seq, "t": self.t, "wall": self.wall, "type": self.type, **self.data}
 
 
-def _dumps(data: dict[str, Any]) -> str:
+def event_json(data: dict[str, Any]) -> str:
     """An event's data as compact JSON text, written as UTF-8 (not \\u escapes).
 
     orjson: a surge writes a million of these, and encoding them was a third of the time
     ``simulate`` takes; its output reads back with the standard library's json.
     """
     return orjson.dumps(data).decode()
+
+
+class SessionLog(Protocol):
+    """One session's log wherever it is kept: a session file (:class:`SessionStore`) or a
+    database server (:class:`simulator.engine.pgstore.PgStore`). The engine, the host,
+    scoring, replay and export know a session through this alone.
+    """
+
+    @property
+    def path(self) -> PurePath | str:
+        """Where the session is, as messages name it."""
+
+    meta: dict[str, str]
+    readonly: bool
+
+    def append(self, events: Iterable[Event]) -> list[Event]:
+        """Commit events as one transaction, giving each its sequence number."""
+
+    def events(self, after_seq: int = 0) -> Iterator[Event]:
+        """Every event after ``after_seq`` in order, each checked as it is read."""
+
+    def deliveries_of(self, items: Iterable[str]) -> Iterator[Event]:
+        """The ``delivered`` events of a few items."""
+
+    def last_event(self) -> Event | None:
+        """The newest event, or None for an empty log."""
+
+    @property
+    def ended(self) -> bool:
+        """True when the exercise was ended."""
+
+    def count(self) -> int:
+        """How many events the log holds."""
+
+    def close(self, *, fold: bool = True) -> None:
+        """Give the session up; everything appended is already committed."""
 
 
 class SessionStore:
@@ -195,13 +231,11 @@ class SessionStore:
             if held is not None:
                 held.release()
             raise
-        if store.meta.get("scenario_text") is None:
+        try:
+            check_scenario(store.meta, str(path))
+        except SessionError:
             store.close(fold=False)
-            raise SessionError(said("scenario.missing", path=str(path)))
-        problem = _digest_problem(store.meta)
-        if problem:
-            store.close(fold=False)
-            raise SessionError(said("scenario.altered", path=str(path), problem=problem))
+            raise
         store._had_wal = had_wal
         return store
 
@@ -219,7 +253,7 @@ class SessionStore:
             event.seq = seq
             if not event.wall:
                 event.wall = wall
-            rows.append((seq, event.t, event.wall, event.type, _dumps(event.data)))
+            rows.append((seq, event.t, event.wall, event.type, event_json(event.data)))
             seq += 1
         try:
             with self._conn:
@@ -251,29 +285,7 @@ class SessionStore:
             ) from None
 
     def _event(self, row: tuple[Any, ...]) -> Event:
-        """One row as an event, or SessionError naming the event and what is wrong."""
-        seq, t, wall, kind, data = row
-        problem = _row_problem(seq, t, wall, kind, data)
-        parsed: Any = None
-        if problem is None:
-            try:
-                parsed = _loads(data)
-            except RecursionError:
-                problem = said("event.deep", depth=MAX_DEPTH)
-            except ValueError as err:
-                why = err.said if isinstance(err, SaidError) else _one_line(err)
-                problem = said("event.json", error=why)
-            else:
-                if not isinstance(parsed, dict):
-                    problem = said("event.not_object")
-                elif (data.count("{") + data.count("[") > MAX_DEPTH) and _too_deep(parsed):
-                    problem = said("event.deep", depth=MAX_DEPTH)
-        if problem is not None:
-            number = seq if isinstance(seq, int) else "?"
-            raise SessionError(
-                said("event.damaged", path=str(self.path), seq=number, problem=problem)
-            )
-        return Event(kind, float(t), parsed, wall, seq)
+        return checked_event(row, str(self.path))
 
     def deliveries_of(self, items: Iterable[str]) -> Iterator[Event]:
         """The ``delivered`` events of a few items, found by the database itself.
@@ -350,6 +362,31 @@ class SessionStore:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+def checked_event(row: tuple[Any, ...], where: str) -> Event:
+    """One stored row (seq, t, wall, type, data) as an event, or SessionError naming the
+    session ``where`` and what is wrong; every store reads its rows through this."""
+    seq, t, wall, kind, data = row
+    problem = _row_problem(seq, t, wall, kind, data)
+    parsed: Any = None
+    if problem is None:
+        try:
+            parsed = _loads(data)
+        except RecursionError:
+            problem = said("event.deep", depth=MAX_DEPTH)
+        except ValueError as err:
+            why = err.said if isinstance(err, SaidError) else _one_line(err)
+            problem = said("event.json", error=why)
+        else:
+            if not isinstance(parsed, dict):
+                problem = said("event.not_object")
+            elif (data.count("{") + data.count("[") > MAX_DEPTH) and _too_deep(parsed):
+                problem = said("event.deep", depth=MAX_DEPTH)
+    if problem is not None:
+        number = seq if isinstance(seq, int) else "?"
+        raise SessionError(said("event.damaged", path=where, seq=number, problem=problem))
+    return Event(kind, float(t), parsed, wall, seq)
 
 
 # -- the one writer ------------------------------------------------------------------------
@@ -569,6 +606,16 @@ def _is_wal_mode(path: Path) -> bool:
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
+
+
+def check_scenario(meta: dict[str, str], where: str) -> None:
+    """Raise SessionError unless the session ``where`` holds its scenario, vouched for by
+    its digest."""
+    if meta.get("scenario_text") is None:
+        raise SessionError(said("scenario.missing", path=where))
+    problem = _digest_problem(meta)
+    if problem:
+        raise SessionError(said("scenario.altered", path=where, problem=problem))
 
 
 def _digest_problem(meta: dict[str, str]) -> Said | None:

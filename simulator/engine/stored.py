@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.engine.store import SessionError, SessionStore, said
+from simulator.engine.store import SessionError, SessionLog, said
 from simulator.lang import Said
 from simulator.scenario.diagnostics import ScenarioError
 from simulator.scenario.loader import LoadedScenario, load_scenario_text
@@ -45,7 +45,7 @@ def installed_faker_version() -> str:
         return UNKNOWN
 
 
-def stored_session(store: SessionStore, *, regenerate: bool = False) -> StoredSession:
+def stored_session(store: SessionLog, *, regenerate: bool = False) -> StoredSession:
     """The scenario, seed and versions stored in ``store``, each checked once.
 
     Raises SessionError naming the file and the fix when the scenario does not load or the

@@ -132,7 +132,16 @@ class CodeTable:
         not one. A table written before a role existed (no ``wall``) is read as it is:
         its teams have the seats it lists."""
         try:
-            data = orjson.loads(read_input(path))
+            return cls.parse(read_input(path))
+        except ValueError as err:
+            raise ValueError(f"{path} is not a table of join codes") from err
+
+    @classmethod
+    def parse(cls, text: bytes | str) -> CodeTable:
+        """The table in ``text`` (as :meth:`as_json` writes it; a database keeps the same);
+        ValueError when it is not one."""
+        try:
+            data = orjson.loads(text)
             codes = [
                 SeatCode(str(team), SeatRole(role), str(code))
                 for team, seats in data["teams"].items()
@@ -140,7 +149,7 @@ class CodeTable:
             ]
             codes.append(SeatCode(CONTROL, SeatRole.FACILITATOR, str(data["facilitator"])))
         except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
-            raise ValueError(f"{path} is not a table of join codes") from err
+            raise ValueError("not a table of join codes") from err
         return cls(codes)
 
     @property

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.engine import Engine
 from simulator.engine.events import PUBLISHES, EventType, Status
-from simulator.engine.store import Event, SessionError, SessionStore
+from simulator.engine.store import Event, SessionError, SessionLog
 from simulator.exercise.codes import (
     ROLE_ACTIONS,
     TRAINEE_VIEW,
@@ -59,7 +59,7 @@ from simulator.exercise.protocol import (
 from simulator.exercise.protocol import said as _said
 from simulator.exercise.views import TraineeView, alias_key
 from simulator.lang import SaidError
-from simulator.scenario.model import Approval
+from simulator.scenario.model import Approval, Scenario
 
 #: Events per ``events`` line of a backlog: keeps each line far below the seat's limit.
 BACKLOG_BATCH = 200
@@ -109,11 +109,12 @@ def runtime_folder(session_dir: Path) -> Path:
     return session_dir / RUNTIME_FOLDER
 
 
-async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
+async def serve_until_stopped(host: SeatServer, started: Callable[[], None]) -> int:
     """Serve until SIGINT, SIGTERM or SIGHUP; returns the signal's number.
 
     The signals are the event loop's, so the host stops between two requests, never in
-    the middle of one, and every seat is let go before the session is closed.
+    the middle of one, and every seat is let go before the session is closed. A server
+    that cannot go on (:meth:`SeatServer.fail`) stops with its error.
     """
     loop = asyncio.get_running_loop()
     stop: asyncio.Future[int] = loop.create_future()
@@ -130,11 +131,14 @@ async def serve_until_stopped(host: Host, started: Callable[[], None]) -> int:
         # A clock that stopped on an error would leave the seats waiting on an exercise
         # that never moves again: the host stops with the error instead.
         waits: set[asyncio.Future[Any]] = {stop}
-        if host.ticker is not None:
-            waits.add(host.ticker)
+        for future in (host.ticker, host.failure):
+            if future is not None:
+                waits.add(future)
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
-        if not stop.done() and host.ticker is not None:
-            host.ticker.result()
+        if not stop.done():
+            for future in (host.failure, host.ticker):
+                if future is not None and future.done():
+                    future.result()
         return await stop
     finally:
         for signum in STOPPING_SIGNALS:
@@ -173,28 +177,34 @@ def private_folder(folder: Path) -> Path:
 
 @dataclass(eq=False, slots=True)
 class Team:
-    """One team's world: its engine (and session log), and what the host keeps of it."""
+    """One team's world as it is served: its session log, and what is kept of it."""
 
     name: str
-    engine: Engine
+    #: The team's session log: written by the host's engine, read by a seat server.
+    store: SessionLog
     #: What the team's trainees see of its log.
     view: TraineeView
+    #: The engine that writes the log, at the host (None at a seat server).
+    world: Engine | None = None
     #: Each applied request's id and its first outcome.
     applied: dict[str, Ack] = field(default_factory=dict)
     #: Each delivered item's countdowns (None for one of restraint), by item id.
     deadlines: dict[str, list[float | None]] = field(default_factory=dict)
     #: Why the last tick could not save the team's log (None once it can again).
     store_error: str | None = None
+    #: The last event learned of the log.
+    upto: int = 0
 
     @property
-    def store(self) -> SessionStore:
-        """The team's session log; the host is its only writer."""
-        assert self.engine.store is not None  # checked when the host was made
-        return self.engine.store
+    def engine(self) -> Engine:
+        """The team's engine; only the host has one."""
+        assert self.world is not None, "a seat server has no engine"
+        return self.world
 
     def learn(self, event: Event) -> None:
         """Keep what the host must know of a committed event: a request applied, or an
         item's countdowns."""
+        self.upto = max(self.upto, event.seq)
         data = event.data
         request = data.get("request")
         if isinstance(request, str) and event.type in _INPUTS:
@@ -207,7 +217,7 @@ class Team:
 
 
 @dataclass(eq=False, slots=True)
-class _Seat:
+class ServedSeat:
     """A seat while it is connected."""
 
     code: SeatCode
@@ -224,50 +234,72 @@ class _Seat:
         return self.code.role in TRAINEE_VIEW
 
 
-class Host:
-    """An exercise served to its seats: one engine and session log per team."""
+def teams_of(
+    logs: Mapping[str, SessionLog], codes: CodeTable, scenario: Scenario
+) -> dict[str, Team]:
+    """The served teams of an exercise, by name."""
+    # One key for every item alias of the exercise, kept across a restart of the host as
+    # the codes are, and known to no trainee.
+    key = alias_key(codes.facilitator)
+    return {
+        name: Team(name, log, TraineeView(key, scenario.audience)) for name, log in logs.items()
+    }
+
+
+class SeatServer:
+    """Seats served over a Unix socket in a private folder: each joins with its code, gets
+    the events of its teams' logs its role may see and the clock, and sends requests.
+
+    What answers the requests and moves the clock is the subclass's: the host's engines
+    (:class:`Host`), or the host elsewhere, through a database (a seat server on another
+    machine).
+    """
 
     def __init__(
         self,
-        engines: Mapping[str, Engine],
+        teams: dict[str, Team],
         codes: CodeTable,
         folder: Path,
+        scenario: Scenario,
         *,
-        tick: float | None = 1.0,
         source: str = "",
     ) -> None:
-        if not engines or any(e.store is None for e in engines.values()):
-            raise ValueError("the host needs an engine that writes a session for each team")
-        # One key for every item alias of the exercise, kept across a restart of the host
-        # as the codes are, and known to no trainee.
-        key = alias_key(codes.facilitator)
-        self.teams = {
-            name: Team(name, engine, TraineeView(key, engine.scenario.audience))
-            for name, engine in engines.items()
-        }
+        self.teams = teams
         self.codes = codes
         self.folder = folder
+        self.scenario = scenario
         self.source = source
         self.socket_path = folder / SOCKET_NAME
-        self.tick_seconds = tick
-        self.seats: list[_Seat] = []
+        self.seats: list[ServedSeat] = []
         #: What serves alongside the socket (the seats' web pages): started once the
         #: socket listens, since what it starts joins there, and stopped first.
         self.companions: list[Companion] = []
         #: The name each code last joined with.
         self._names: dict[str, str] = {}
         self._server: asyncio.base_events.Server | None = None
-        self._ticker: asyncio.Task[None] | None = None
         self._clock: Clock | None = None
         #: Called with the team and its events after each commit: the control cell's
         #: screen in the host's own terminal follows the exercise through this.
         self.listeners: list[Callable[[str, list[Event]], None]] = []
-        #: Told (team, error) when a tick cannot save a team's log: the host's owner says so.
+        #: Told (team, error) when a team's log cannot be saved or read: its owner says so.
         self.store_listeners: list[Callable[[str, SessionError], None]] = []
+        #: Told each clock the seats are sent (a seat server elsewhere follows it too).
+        self.clock_listeners: list[Callable[[Clock], None]] = []
         self._connections: set[asyncio.Task[Any]] = set()
+        self._failure: asyncio.Future[None] | None = None
         for team in self.teams.values():
             for event in team.store.events():
                 team.learn(event)
+
+    @property
+    def failure(self) -> asyncio.Future[None] | None:
+        """Done, with the error, once the server cannot go on (see :meth:`fail`)."""
+        return self._failure
+
+    def fail(self, error: BaseException) -> None:
+        """Stop serving with ``error``: what serves the exercise cannot go on."""
+        if self._failure is not None and not self._failure.done():
+            self._failure.set_exception(error)
 
     @property
     def first(self) -> Team:
@@ -277,12 +309,22 @@ class Host:
     @property
     def ended(self) -> bool:
         """Whether every team's exercise has ended."""
-        return all(team.engine.ended for team in self.teams.values())
+        raise NotImplementedError
+
+    def clock_state(self) -> Clock:
+        """The clock as seats see it."""
+        raise NotImplementedError
+
+    @property
+    def ticker(self) -> asyncio.Future[None] | None:
+        """What keeps the exercise going while the server serves: its end (an error, or
+        the end of its work) ends the serving (None: kept going by its owner)."""
+        return None
 
     # -- starting and stopping ----------------------------------------------------------
 
     async def start(self) -> None:
-        """Listen on the socket in the private folder, and tick the clock."""
+        """Listen on the socket in the private folder, then start what serves beside it."""
         private_folder(self.folder)
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()  # left by a host that was killed
@@ -291,27 +333,24 @@ class Host:
         )
         os.chmod(self.socket_path, 0o600)
         self._clock = self.clock_state()
-        if self.tick_seconds is not None:
-            self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
+        self._failure = asyncio.get_running_loop().create_future()
+        await self._started()
         for companion in self.companions:
             await companion.start()
 
-    @property
-    def ticker(self) -> asyncio.Task[None] | None:
-        """What ticks the clock while the host serves (None: ticked by its owner)."""
-        return self._ticker
+    async def _started(self) -> None:
+        """What a subclass starts once the socket listens."""
+
+    async def _stopping(self) -> None:
+        """What a subclass stops before the seats are let go."""
 
     async def close(self) -> None:
-        """Stop listening, let every seat go, and stop ticking; the sessions stay open
-        (their owner closes the stores)."""
+        """Stop listening and let every seat go; the sessions stay open (their owner
+        closes the stores)."""
         for companion in self.companions:
             with contextlib.suppress(Exception):
                 await companion.stop()
-        if self._ticker is not None:
-            self._ticker.cancel()
-            # Its error, if it stopped on one, is its owner's to tell (ticker): the seats
-            # are let go all the same.
-            await asyncio.gather(self._ticker, return_exceptions=True)
+        await self._stopping()
         if self._server is not None:
             self._server.close()
         for seat in list(self.seats):
@@ -328,38 +367,12 @@ class Host:
 
     # -- the clock ----------------------------------------------------------------------
 
-    def clock_state(self) -> Clock:
-        """The clock as seats see it: every team's clock is moved together."""
-        engine = self.first.engine
-        clock = engine.clock
-        return Clock(engine.now(), clock.speed, clock.running and not self.ended, self.ended)
-
-    async def _tick_forever(self, seconds: float) -> None:
-        while True:
-            clock = self.clock_state()
-            await asyncio.sleep(until_tick(clock.t, clock.speed if clock.running else 0, seconds))
-            self.tick()
-
-    def tick(self) -> None:
-        """Deliver what is due, end each team's exercise at its duration, and tell the
-        seats."""
-        for team in self.teams.values():
-            engine = team.engine
-            try:
-                events = engine.pump()
-                if not engine.ended and engine.now() >= engine.scenario.duration:
-                    events += engine.end()
-            except SessionError as err:
-                # Nothing is lost: what is due is delivered once the log can be written to
-                # again (a full disk made room). Told once, not on every tick.
-                if team.store_error != str(err):
-                    team.store_error = str(err)
-                    for listener in self.store_listeners:
-                        listener(team.name, err)
-                continue
-            team.store_error = None
-            self._publish(team, events)
-        self._clock_changed()
+    def _store_failed(self, team: Team, err: SessionError) -> None:
+        """Tell the owner once that a team's log cannot be saved or read, not every time."""
+        if team.store_error != str(err):
+            team.store_error = str(err)
+            for listener in self.store_listeners:
+                listener(team.name, err)
 
     def _clock_changed(self, *, moved: bool = False) -> None:
         """Send the clock to every seat when its speed, state or end changed, or it was
@@ -375,11 +388,13 @@ class Host:
             return
         for seat in list(self.seats):
             self._send(seat, now)
+        for listener in list(self.clock_listeners):
+            listener(now)
 
     # -- seats --------------------------------------------------------------------------
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        seat: _Seat | None = None
+        seat: ServedSeat | None = None
         task = asyncio.current_task()
         if task is not None:
             self._connections.add(task)
@@ -415,7 +430,7 @@ class Host:
             return list(self.teams)
         return [code.team] if code.team in self.teams else []
 
-    def _join(self, hello: Hello, writer: asyncio.StreamWriter) -> _Seat | None:
+    def _join(self, hello: Hello, writer: asyncio.StreamWriter) -> ServedSeat | None:
         code = self.codes.check(hello.code)
         teams = [] if code is None else self.followed(code)
         if code is None or not teams:
@@ -427,8 +442,9 @@ class Host:
         name = hello.name or self._names.get(code.code, "")
         if hello.name:
             self._names[code.code] = hello.name
-        seat = _Seat(code, name, writer)
-        sc = self.first.engine.scenario
+        seat = ServedSeat(code, name, writer)
+        self._catch_up()
+        sc = self.scenario
         welcome = Welcome(
             code.seat, code.role, code.team, name, sc.id, sc.language, teams, self.source
         )
@@ -448,7 +464,7 @@ class Host:
         self.seats.append(seat)
         return seat
 
-    def _send(self, seat: _Seat, message: Message) -> None:
+    def _send(self, seat: ServedSeat, message: Message) -> None:
         _write(seat.writer, message)
         transport = seat.writer.transport
         if transport.get_write_buffer_size() > MAX_UNSENT:
@@ -457,11 +473,17 @@ class Host:
             if seat in self.seats:
                 self.seats.remove(seat)
 
-    def _send_events(self, seat: _Seat, team: str, events: Iterable[Event]) -> None:
+    def _catch_up(self) -> None:
+        """Publish what the logs hold that was not yet published (a seat server reads it
+        from the database; the host has published everything it committed)."""
+
+    def _send_events(self, seat: ServedSeat, team: str, events: Iterable[Event]) -> None:
         shown: list[dict[str, Any]] = []
         sent = seat.sent_upto.get(team, 0)
         upto = sent
         for event in events:
+            if event.seq <= sent:
+                continue  # in the backlog it joined with already
             upto = max(upto, event.seq)
             record = self._as_seen_by(seat, team, event)
             if record is not None:
@@ -470,7 +492,7 @@ class Host:
             seat.sent_upto[team] = upto
             self._send(seat, Events(shown, upto, team))
 
-    def _as_seen_by(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
+    def _as_seen_by(self, seat: ServedSeat, team: str, event: Event) -> dict[str, Any] | None:
         """An event as this seat may see it, or None when it may not see it at all.
 
         Observers and the control cell see the whole log. A trainee, and the wall display
@@ -497,7 +519,7 @@ class Host:
         view.record(record, self.teams[team].deadlines.get(str(data.get("item"))))
         return record
 
-    def _marker(self, seat: _Seat, team: str, event: Event) -> dict[str, Any] | None:
+    def _marker(self, seat: ServedSeat, team: str, event: Event) -> dict[str, Any] | None:
         """What a trainee gets of an expectation event: that a countdown stops, without
         its outcome; nothing for an expectation of restraint, which shows no countdown."""
         data = event.data
@@ -533,15 +555,9 @@ class Host:
 
     # -- requests -----------------------------------------------------------------------
 
-    def _handle(self, seat: _Seat, request: Request) -> None:
-        """Apply a request once, publish its events, then acknowledge it."""
-        targets = self._teams_for(seat.code, request)
-        first = next((t.applied[request.id] for t in targets if request.id in t.applied), None)
-        if first is not None:
-            self._send(seat, first)  # a resend: its first outcome, nothing applied again
-            return
-        ack = self.apply(seat.code, seat.name, request)
-        self._send(seat, ack)
+    def _handle(self, seat: ServedSeat, request: Request) -> None:
+        """Answer a seat's request (with an ``ack``, now or once it is applied)."""
+        raise NotImplementedError
 
     def _teams_for(self, code: SeatCode, request: Request) -> list[Team]:
         """The teams a request acts on: a team's seats their own; the control cell the team
@@ -554,6 +570,100 @@ class Host:
         if request.kind in CLOCK_REQUESTS or request.kind == RequestKind.ADHOC:
             return list(self.teams.values())
         return []
+
+    def answered(self, code: SeatCode, request: Request) -> Ack | None:
+        """The first outcome of a request applied before (a resend), or None."""
+        targets = self._teams_for(code, request)
+        return next((t.applied[request.id] for t in targets if request.id in t.applied), None)
+
+
+class Host(SeatServer):
+    """An exercise served to its seats: one engine and session log per team, the only
+    writer of them."""
+
+    def __init__(
+        self,
+        engines: Mapping[str, Engine],
+        codes: CodeTable,
+        folder: Path,
+        *,
+        tick: float | None = 1.0,
+        source: str = "",
+    ) -> None:
+        if not engines or any(e.store is None for e in engines.values()):
+            raise ValueError("the host needs an engine that writes a session for each team")
+        scenario = next(iter(engines.values())).scenario
+        logs = {name: engine.store for name, engine in engines.items() if engine.store}
+        teams = teams_of(logs, codes, scenario)
+        for name, team in teams.items():
+            team.world = engines[name]
+        super().__init__(teams, codes, folder, scenario, source=source)
+        self.tick_seconds = tick
+        self._ticker: asyncio.Task[None] | None = None
+
+    @property
+    def ended(self) -> bool:
+        """Whether every team's exercise has ended."""
+        return all(team.engine.ended for team in self.teams.values())
+
+    @property
+    def ticker(self) -> asyncio.Task[None] | None:
+        """What ticks the clock while the host serves (None: ticked by its owner)."""
+        return self._ticker
+
+    async def _started(self) -> None:
+        if self.tick_seconds is not None:
+            self._ticker = asyncio.create_task(self._tick_forever(self.tick_seconds))
+
+    async def _stopping(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            # Its error, if it stopped on one, is its owner's to tell (ticker): the seats
+            # are let go all the same.
+            await asyncio.gather(self._ticker, return_exceptions=True)
+
+    # -- the clock ----------------------------------------------------------------------
+
+    def clock_state(self) -> Clock:
+        """The clock as seats see it: every team's clock is moved together."""
+        engine = self.first.engine
+        clock = engine.clock
+        return Clock(engine.now(), clock.speed, clock.running and not self.ended, self.ended)
+
+    async def _tick_forever(self, seconds: float) -> None:
+        while True:
+            clock = self.clock_state()
+            await asyncio.sleep(until_tick(clock.t, clock.speed if clock.running else 0, seconds))
+            self.tick()
+
+    def tick(self) -> None:
+        """Deliver what is due, end each team's exercise at its duration, and tell the
+        seats."""
+        for team in self.teams.values():
+            engine = team.engine
+            try:
+                events = engine.pump()
+                if not engine.ended and engine.now() >= engine.scenario.duration:
+                    events += engine.end()
+            except SessionError as err:
+                # Nothing is lost: what is due is delivered once the log can be written to
+                # again (a full disk made room, the database server is back).
+                self._store_failed(team, err)
+                continue
+            team.store_error = None
+            self._publish(team, events)
+        self._clock_changed()
+
+    # -- requests -----------------------------------------------------------------------
+
+    def _handle(self, seat: ServedSeat, request: Request) -> None:
+        """Apply a request once, publish its events, then acknowledge it."""
+        first = self.answered(seat.code, request)
+        if first is not None:
+            self._send(seat, first)  # a resend: its first outcome, nothing applied again
+            return
+        ack = self.apply(seat.code, seat.name, request)
+        self._send(seat, ack)
 
     def apply(self, code: SeatCode, name: str, request: Request) -> Ack:
         """Apply a request of the seat ``code`` (person ``name``) and publish what it

@@ -40,6 +40,29 @@ CLI: Final[dict[str, Entry]] = {
         "Øvinga vart ikkje starta; ingenting vart lagra.",
     ),
     "wrote": ("Wrote {path}", "Skrev {path}", "Skreiv {path}"),
+    "session.copied": (
+        "Copied {events} events: {source} → {target}",
+        "Kopierte {events} hendelser: {source} → {target}",
+        "Kopierte {events} hendingar: {source} → {target}",
+    ),
+    "session.none": (
+        "{where}: no sessions yet",
+        "{where}: ingen økter ennå",
+        "{where}: ingen økter enno",
+    ),
+    "session.row": (
+        "{name}  {events} events  {created} UTC",
+        "{name}  {events} hendelser  {created} UTC",
+        "{name}  {events} hendingar  {created} UTC",
+    ),
+    "session.no_store": (
+        "no database given: 'session list' lists the sessions of the database given with "
+        "--store or CRISIS_SIM_STORE",
+        "ingen database oppgitt: «session list» viser øktene i databasen som er gitt med "
+        "--store eller CRISIS_SIM_STORE",
+        "ingen database oppgitt: «session list» viser øktene i databasen som er gitt med "
+        "--store eller CRISIS_SIM_STORE",
+    ),
     "wrote.starter": (
         "Wrote {path}. Next: crisis-sim validate {path}",
         "Skrev {path}. Neste steg: crisis-sim validate {path}",
@@ -173,6 +196,53 @@ CLI: Final[dict[str, Entry]] = {
         "leveres når økta kan skrives til igjen.",
         "Lag {team}: lagringa feila: {message}. Verten ventar: det som skal kome, blir lagra "
         "og levert når økta kan skrivast til igjen.",
+    ),
+    "host.standby": (
+        "Exercise {exercise} has a host already ({who}); this one waits as its standby and "
+        "takes over if it stops. Ctrl+C ends the wait.",
+        "Øvelsen {exercise} har allerede en vert ({who}); denne venter som reserve og tar "
+        "over hvis den stopper. Ctrl+C avslutter ventingen.",
+        "Øvinga {exercise} har alt ein vert ({who}); denne ventar som reserve og tek over "
+        "viss han stoppar. Ctrl+C avsluttar ventinga.",
+    ),
+    "host.took_over": (
+        "Took exercise {exercise} over at {time}; it goes on.",
+        "Tok over øvelsen {exercise} ved {time}; den fortsetter.",
+        "Tok over øvinga {exercise} ved {time}; ho held fram.",
+    ),
+    "host.database": (
+        "The exercise is {exercise} in {where}. Seat servers on other machines: "
+        "{name} serve {exercise} --store postgresql://…/{database}",
+        "Øvelsen heter {exercise} i {where}. Plasstjenere på andre maskiner: "
+        "{name} serve {exercise} --store postgresql://…/{database}",
+        "Øvinga heiter {exercise} i {where}. Plasstenarar på andre maskiner: "
+        "{name} serve {exercise} --store postgresql://…/{database}",
+    ),
+    "serve.started": (
+        "Serving the seats of '{title}' ({exercise} in {where}) on this machine.",
+        "Betjener plassene i «{title}» ({exercise} i {where}) på denne maskinen.",
+        "Betener plassane i «{title}» ({exercise} i {where}) på denne maskina.",
+    ),
+    "serve.join": (
+        "Each seat on this machine joins with: {name} join CODE --session-dir {folder}. "
+        "Ctrl+C ends the seat server (the exercise goes on).",
+        "Hver plass på denne maskinen kobler seg på med: {name} join KODE --session-dir "
+        "{folder}. Ctrl+C avslutter plasstjeneren (øvelsen fortsetter).",
+        "Kvar plass på denne maskina koplar seg på med: {name} join KODE --session-dir "
+        "{folder}. Ctrl+C avsluttar plasstenaren (øvinga held fram).",
+    ),
+    "serve.stopped": (
+        "Seat server stopped.",
+        "Plasstjeneren er stoppet.",
+        "Plasstenaren er stoppa.",
+    ),
+    "serve.no_store": (
+        "a seat server serves an exercise kept in a database: give --store "
+        "postgresql://… (or CRISIS_SIM_STORE)",
+        "en plasstjener betjener en øvelse i en database: oppgi --store postgresql://… "
+        "(eller CRISIS_SIM_STORE)",
+        "ein plasstenar betener ei øving i ein database: gi opp --store postgresql://… "
+        "(eller CRISIS_SIM_STORE)",
     ),
     "host.stopped": (
         "Host stopped; the session is saved in {path}",
@@ -415,6 +485,27 @@ HELP: Final[dict[str, Entry]] = {
         "Hendelseslisten som regneark (CSV), begge veier.",
         "Hendingslista som rekneark (CSV), begge vegar.",
     ),
+    "session": (
+        "Sessions kept in a database: copy them to and from files, list them.",
+        "Økter i en database: kopier dem til og fra filer, list dem opp.",
+        "Økter i ein database: kopier dei til og frå filer, list dei opp.",
+    ),
+    "session copy": (
+        "Copy a session between a .sqlite file and a database, either way (FROM and TO "
+        "name a file, or with --store a session in the database). The copy exports the "
+        "same; nothing is left at TO when it fails.",
+        "Kopier en økt mellom en .sqlite-fil og en database, begge veier (FROM og TO er en "
+        "fil, eller med --store en økt i databasen). Kopien eksporterer det samme; ingenting "
+        "blir liggende igjen i TO hvis den mislykkes.",
+        "Kopier ei økt mellom ei .sqlite-fil og ein database, begge vegar (FROM og TO er ei "
+        "fil, eller med --store ei økt i databasen). Kopien eksporterer det same; ingenting "
+        "vert liggjande att i TO viss han mislukkast.",
+    ),
+    "session list": (
+        "List the sessions a database holds, with their events and when each was made.",
+        "List opp øktene i en database, med antall hendelser og når hver ble laget.",
+        "List opp øktene i ein database, med talet på hendingar og når kvar vart laga.",
+    ),
     "msel export": (
         "Write the injects as a CSV spreadsheet (UTF-8 with BOM, for Excel).",
         "Skriv innspillene som et CSV-regneark (UTF-8 med BOM, for Excel).",
@@ -483,6 +574,17 @@ HELP: Final[dict[str, Entry]] = {
         "Bli med i en lagøvelse med koden du fikk av fasilitatoren.",
         "Ver med i ei lagøving med koden du fekk av fasilitatoren.",
     ),
+    "store": (
+        "A PostgreSQL database (postgresql://user@server/database) that holds the "
+        "sessions: then SESSION is a session's name there, and a .sqlite file is still a "
+        "file. Also read from CRISIS_SIM_STORE.",
+        "En PostgreSQL-database (postgresql://bruker@tjener/database) som har øktene: da er "
+        "SESSION navnet på en økt der, og en .sqlite-fil er fortsatt en fil. Leses også fra "
+        "CRISIS_SIM_STORE.",
+        "Ein PostgreSQL-database (postgresql://brukar@tenar/database) som har øktene: då er "
+        "SESSION namnet på ei økt der, og ei .sqlite-fil er framleis ei fil. Vert òg lesen "
+        "frå CRISIS_SIM_STORE.",
+    ),
     "session_dir": (
         "The folder of the exercise's sessions and of the host's socket.",
         "Mappen for øvelsens økter og vertens sokkel.",
@@ -493,10 +595,21 @@ HELP: Final[dict[str, Entry]] = {
         "Hvor mange lag som spiller scenarioet side om side, hvert med egne plasser og logg.",
         "Kor mange lag som spelar scenarioet side om side, kvart med eigne plassar og logg.",
     ),
+    "serve": (
+        "Serve the seats of an exercise kept in a database (a host started with --store) "
+        "on this machine: in terminals here, and with --web in browsers.",
+        "Betjen plassene i en øvelse som ligger i en database (en vert startet med --store) "
+        "på denne maskinen: i terminaler her, og med --web i nettlesere.",
+        "Beten plassane i ei øving som ligg i ein database (ein vert starta med --store) på "
+        "denne maskina: i terminalar her, og med --web i nettlesarar.",
+    ),
     "host.resume": (
-        "Go on with an exercise a host ran before: its folder (the codes stay the same).",
-        "Fortsett en øvelse en vert kjørte før: mappen dens (kodene er de samme).",
-        "Hald fram med ei øving ein vert køyrde før: mappa hennar (kodane er dei same).",
+        "Go on with an exercise a host ran before: its folder, or with --store its name "
+        "(the codes stay the same). While its host runs, this one waits as a standby.",
+        "Fortsett en øvelse en vert kjørte før: mappen dens, eller med --store navnet "
+        "(kodene er de samme). Mens verten kjører, venter denne som reserve.",
+        "Hald fram med ei øving ein vert køyrde før: mappa hennar, eller med --store namnet "
+        "(kodane er dei same). Medan verten køyrer, ventar denne som reserve.",
     ),
     "web": (
         "Also serve every seat to browsers on [ADDRESS:]PORT (address 127.0.0.1 unless "

@@ -185,6 +185,13 @@ SESSIONS: Final[dict[str, Entry]] = {
         "{path}: kan ikke skrive øktfilen ({error})",
         "{path}: kan ikkje skrive øktfila ({error})",
     ),
+    "copy.gap": (
+        "{path}: the log has no event {seq}; it was not written by crisis-sim and is not copied",
+        "{path}: loggen mangler hendelse {seq}; den er ikke skrevet av crisis-sim og blir "
+        "ikke kopiert",
+        "{path}: loggen manglar hending {seq}; han er ikkje skriven av crisis-sim og vert "
+        "ikkje kopiert",
+    ),
     "save": (
         "{path}: could not save to the session file ({error}); what was saved before is kept",
         "{path}: kunne ikke lagre i øktfilen ({error}); det som ble lagret før, er beholdt",

@@ -37,8 +37,9 @@ from simulator.engine.events import (
     Truth,
 )
 from simulator.engine.judging import recorded_earned, recorded_status, rounded
+from simulator.engine.locations import Location
 from simulator.engine.reach import Stretch, hidden_stretches, views_at
-from simulator.engine.store import Event, SessionError, SessionStore, said
+from simulator.engine.store import Event, SessionError, SessionLog, said
 from simulator.engine.stored import stored_session
 from simulator.lang import Said
 from simulator.scenario.model import Scenario, due_at
@@ -297,11 +298,13 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def score_session(path: Path) -> Score:
-    """Score one session file; raises SessionError for files that are not sessions."""
-    store = SessionStore.open(path, readonly=True)
+def score_session(session: Path | Location) -> Score:
+    """Score one session (a file, or a session in a database); raises SessionError for
+    what is not a session."""
+    location = session if isinstance(session, Location) else Location(str(session))
+    store = location.open(readonly=True)
     try:
-        return _score(store, str(path))
+        return _score(store, str(location))
     finally:
         store.close()
 
@@ -398,7 +401,7 @@ def checked_events(events: Iterable[Event], display: str) -> Iterator[Event]:
         )
 
 
-def _score(store: SessionStore, display: str) -> Score:
+def _score(store: SessionLog, display: str) -> Score:
     stored = stored_session(store)
     scenario, seed = stored.loaded.scenario, stored.seed
     policy = scenario.scoring.late_credit
@@ -631,7 +634,7 @@ def _score(store: SessionStore, display: str) -> Score:
         for o in scenario.objectives
     ]
     return Score(
-        str(store.path),
+        display,
         scenario,
         stored.loaded.sha256,
         seed,
@@ -683,7 +686,7 @@ def _draft_work(
         draft.published_by, draft.published_at = done.get("by"), t
 
 
-def _draft_deliveries(store: SessionStore, display: str, drafts: list[DraftResult]) -> None:
+def _draft_deliveries(store: SessionLog, display: str, drafts: list[DraftResult]) -> None:
     """When the items the drafts answer were delivered: read in a second pass, as the
     first keeps no times of noise items (a surge has a million)."""
     wanted = {d.answered for d in drafts if d.answered}
@@ -742,7 +745,7 @@ def _finding(t: float, done: ActionData, found: Mapping[str, Any]) -> dict[str, 
     }
 
 
-def _quote_hidden(store: SessionStore, display: str, findings: list[dict[str, Any]]) -> None:
+def _quote_hidden(store: SessionLog, display: str, findings: list[dict[str, Any]]) -> None:
     """Fill in the texts of the items hidden without cause. Noise texts are not kept on
     the first pass (a surge has a million), so the few needed are read in a second."""
     wanted = {f["item"] for f in findings if f["kind"] == Rule.LEGITIMATE}

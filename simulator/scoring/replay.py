@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import cast
 
 from simulator.engine.events import CorrectedData, DeliveredData, EventType, Truth
+from simulator.engine.locations import Location
 from simulator.engine.reach import engagement, hidden_stretches, views_at
-from simulator.engine.store import Event, SessionStore
+from simulator.engine.store import Event
 from simulator.engine.stored import stored_session
 from simulator.scenario.durations import day_clock
 from simulator.scenario.loader import LoadedScenario
@@ -21,10 +22,12 @@ from simulator.scoring.metrics import checked_events
 class ReplayLog:
     """Every event of a session in order, with quick access by scenario time."""
 
-    def __init__(self, path: Path) -> None:
-        store = SessionStore.open(path, readonly=True)
+    def __init__(self, session: Path | Location) -> None:
+        location = session if isinstance(session, Location) else Location(str(session))
+        store = location.open(readonly=True)
+        path = location.file or Path(location.name)
         try:
-            self.events: list[Event] = list(checked_events(store.events(), str(path)))
+            self.events: list[Event] = list(checked_events(store.events(), str(location)))
             self.complete = store.ended
             stored = stored_session(store)
         finally:

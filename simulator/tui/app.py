@@ -17,6 +17,7 @@ from simulator.engine.actions import ActionError, ActionRequest
 from simulator.engine.clock import ClockError, ScenarioClock
 from simulator.engine.engine import Engine
 from simulator.engine.guidelines import GuidelineFinding
+from simulator.engine.locations import Location
 from simulator.engine.session import new_session
 from simulator.engine.store import Event, SessionError
 from simulator.scenario.durations import format_offset
@@ -59,7 +60,7 @@ class CrisisApp(ConsoleApp):
         loaded: LoadedScenario,
         *,
         seed: int,
-        session_path: Path,
+        session_path: Path | Location,
         speed: float = 1.0,
         language: str | None = None,
         player: str | None = None,
@@ -242,7 +243,7 @@ class CrisisApp(ConsoleApp):
     def show_debrief(self) -> None:
         """The after-action screen, scored from the session file."""
         if self.engine is not None and self.engine.store is not None:
-            self.switch_screen(AfterActionScreen(self.tr, self.engine.store.path))
+            self.switch_screen(AfterActionScreen(self.tr, self.session_path))
 
     def rings_here(self) -> bool:
         """The one console of the exercise: every call rings on it."""

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from simulator.engine.locations import Location
 from simulator.engine.store import SessionError
 from simulator.scenario.diagnostics import said_of
 from simulator.scoring.aar import (
@@ -83,7 +84,7 @@ class AfterActionScreen(Screen[None]):
         ],
     ]
 
-    def __init__(self, tr: Catalogue, session: Path) -> None:
+    def __init__(self, tr: Catalogue, session: Path | Location) -> None:
         super().__init__()
         self.tr = tr
         # The report is worded by scoring, in the console's language.
