@@ -14,9 +14,10 @@ import pytest
 from simulator.exercise.codes import CodeTable
 from simulator.exercise.host import Host
 from simulator.scenario.loader import load_scenario
+from tests.db_hosting import pg_or_skip
 from tests.helpers import MINIMAL, simulate
 from tests.hosting import HostedExercise, hosted, started
-from tests.pgserver import PgServer, pg_cluster
+from tests.pgserver import PgServer
 from tests.web_hosting import consoles_of
 
 
@@ -102,7 +103,7 @@ async def host(codes: CodeTable, tmp_path: Path) -> AsyncIterator[Host]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     """A PostgreSQL server started for this run of the tests (one per worker)."""
-    with pg_cluster() as server:
+    with pg_or_skip() as server:
         yield server
 
 

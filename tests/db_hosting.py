@@ -3,14 +3,18 @@ command: a host (and standbys), seat servers, and seats that join a seat server.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import os
 import socket
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
+import pytest
 
 from simulator.engine.pgstore import PgStore
 from simulator.exercise.database import team_session
@@ -19,6 +23,7 @@ from simulator.exercise.protocol import RequestKind
 from simulator.exercise.seat import Seat
 from tests.helpers import cli_path
 from tests.hosting import wait_until
+from tests.pgserver import NoServer, PgServer, pg_cluster
 
 
 def listens(path: Path) -> bool:
@@ -162,3 +167,20 @@ def notes_in(log: list[dict[str, Any]]) -> list[str]:
 def increasing(values: list[int]) -> bool:
     """Whether each value is above the one before."""
     return all(b > a for a, b in itertools.pairwise(values))
+
+
+@contextlib.contextmanager
+def pg_or_skip() -> Iterator[PgServer]:
+    """A PostgreSQL server of its own; skipped where none can be started, unless CI
+    requires one (CRISIS_SIM_REQUIRE_POSTGRESQL), where that fails."""
+    try:
+        cluster = pg_cluster()
+        server = cluster.__enter__()
+    except NoServer as err:
+        if os.environ.get("CRISIS_SIM_REQUIRE_POSTGRESQL"):
+            pytest.fail(str(err))
+        pytest.skip(str(err))
+    try:
+        yield server
+    finally:
+        cluster.__exit__(None, None, None)

@@ -1,10 +1,11 @@
-"""A real PostgreSQL server for the tests, started by them in a temporary folder.
+"""A real PostgreSQL server for the tests and the benchmarks, started by them in a
+temporary folder.
 
 The server's own programs (initdb, pg_ctl) from the installed PostgreSQL make a cluster
-that lives as long as the test run (one per worker), listening on a free port of this
-machine only; every test gets a database of its own in it. Where PostgreSQL is not
-installed the tests that need it are skipped, unless CRISIS_SIM_REQUIRE_POSTGRESQL is set
-(as CI sets it), where they fail.
+listening on a free port of this machine only (the tests keep one per worker for the whole
+run and give every test a database of its own in it). Where PostgreSQL is not installed,
+:class:`NoServer` says so: the tests that need it are then skipped, unless
+CRISIS_SIM_REQUIRE_POSTGRESQL is set (as CI sets it), where they fail.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from tests.web_hosting import free_port
 
@@ -37,6 +37,10 @@ def _program(name: str) -> str | None:
     return candidates[-1] if candidates else None
 
 
+class NoServer(Exception):
+    """PostgreSQL's server cannot be started here: why."""
+
+
 def _as_server_user() -> list[str]:
     """What runs the server's programs: PostgreSQL refuses to run as root, so as root
     they run as the system's ``postgres`` user."""
@@ -44,7 +48,7 @@ def _as_server_user() -> list[str]:
         return []
     runuser = shutil.which("runuser")
     if runuser is None:
-        pytest.fail("running as root without runuser: PostgreSQL cannot be started")
+        raise NoServer("running as root without runuser: PostgreSQL cannot be started")
     return [runuser, "-u", "postgres", "--"]
 
 
@@ -111,9 +115,7 @@ class PgServer:
 def _started(folder: Path) -> PgServer:
     initdb, pg_ctl = _program("initdb"), _program("pg_ctl")
     if initdb is None or pg_ctl is None:
-        if os.environ.get("CRISIS_SIM_REQUIRE_POSTGRESQL"):
-            pytest.fail("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
-        pytest.skip("PostgreSQL's server is not installed")
+        raise NoServer("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
     subprocess.run(

@@ -17,8 +17,8 @@ from simulator.engine.engine import Engine
 from simulator.engine.pgstore import PgStore
 from simulator.engine.session import virtual_clock
 from simulator.exercise.database import team_session
-from tests.db_hosting import DbExercise, Follower, increasing, notes_in
-from tests.pgserver import PgServer, pg_cluster
+from tests.db_hosting import DbExercise, Follower, increasing, notes_in, pg_or_skip
+from tests.pgserver import PgServer
 
 #: Long enough for a failover on a loaded machine; a wait, never a measure of speed.
 WITHIN = 120.0
@@ -98,7 +98,7 @@ async def test_kill_9_of_the_host_at_10_random_moments_with_a_standby(
 @pytest.fixture
 def own_server() -> Iterator[PgServer]:
     """A PostgreSQL server of this test's own, to be stopped and started again."""
-    with pg_cluster() as server:
+    with pg_or_skip() as server:
         yield server
 
 
