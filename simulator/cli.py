@@ -1169,7 +1169,9 @@ def host_cmd(
         # The control cell starts the clock (space) once the seats have joined.
         for engine in exercise.engines.values():
             engine.pause()
-    host = Host(exercise.engines, exercise.codes, runtime, source=str(exercise.scenario_file))
+    # Absolute: a seat's console may start in another folder than the host.
+    source = str(exercise.scenario_file.absolute())
+    host = Host(exercise.engines, exercise.codes, runtime, source=source)
     if desk is not None:
         from simulator.exercise.desk import Desk
 
@@ -1488,7 +1490,7 @@ def serve_cmd(
         sys.exit(EXIT_INVALID)
     try:
         stored, local = relay_of(store, exercise_name, folder)
-        relay = Relay(store, stored, runtime, source=str(local / SCENARIO_FILE))
+        relay = Relay(store, stored, runtime, source=str((local / SCENARIO_FILE).absolute()))
     except (SessionError, FolderRefused) as err:
         _say(f"crisis-sim: error: {_text(err.said)}", err=True)
         sys.exit(EXIT_INVALID)
@@ -1526,19 +1528,22 @@ def serve_cmd(
 @_session_dir_option
 @lang_option("lang.console")
 @click.option("--served", is_flag=True, hidden=True, help=_h("served"))
+@store_option
 def join(
-    code: str | None, player: str | None, session_dir: str, lang: str | None, served: bool
+    code: str | None,
+    player: str | None,
+    session_dir: str,
+    lang: str | None,
+    served: bool,
+    store: str | None,
 ) -> None:
     """``crisis-sim join``: its help is HELP["join"]."""
-    import asyncio
     import getpass
     import os
 
-    from simulator.exercise.codes import CODE_VARIABLE, TRAINEES, SeatRole
+    from simulator.exercise.codes import CODE_VARIABLE
     from simulator.exercise.host import SOCKET_NAME, runtime_folder
-    from simulator.exercise.seat import Seat, SeatRefused
 
-    words = _words(lang)
     if served:
         _end_with_host()
         # A browser tab's console: the web server hands it the code in its environment.
@@ -1546,8 +1551,57 @@ def join(
     if not code:
         raise click.MissingParameter(param_type="argument", param_hint="CODE")
     folder = Path(session_dir)
-    socket_path = runtime_folder(folder) / SOCKET_NAME
     name = player or ("" if served else getpass.getuser())
+    if store and not served:
+        _join_database(store, code, name, lang)
+    _seat_console(runtime_folder(folder) / SOCKET_NAME, code, name, lang, served, folder)
+
+
+def _join_database(store: str, code: str, name: str, lang: str | None) -> NoReturn:
+    """A seat of an exercise kept on the database ``store``, found by its code and served
+    from this process (no seat server needed on this machine)."""
+    import tempfile
+
+    from simulator.engine.store import SessionError
+    from simulator.exercise.database import find_exercise
+    from simulator.exercise.folder import SCENARIO_FILE
+    from simulator.exercise.host import runtime_folder
+    from simulator.exercise.protocol import said as exercise_said
+    from simulator.exercise.relay import InBackground, Relay, relay_of
+
+    try:
+        exercise = find_exercise(store, code)
+        if exercise is None:
+            _say(
+                f"crisis-sim: error: {exercise_said('code.wrong').text(_language(lang))}", err=True
+            )
+            sys.exit(EXIT_INVALID)
+        with tempfile.TemporaryDirectory(prefix="crisis-sim-seat-") as private:
+            stored, local = relay_of(store, exercise, Path(private))
+            relay = Relay(
+                store,
+                stored,
+                runtime_folder(Path(private)),
+                source=str((local / SCENARIO_FILE).absolute()),
+            )
+            with InBackground(relay):
+                _seat_console(relay.socket_path, code, name, lang, False, Path(private))
+    except SessionError as err:
+        _say(f"crisis-sim: error: {_text(err.said)}", err=True)
+        sys.exit(EXIT_INVALID)
+    sys.exit(EXIT_OK)  # not reached: the console ends the program
+
+
+def _seat_console(
+    socket_path: Path, code: str, name: str, lang: str | None, served: bool, folder: Path
+) -> NoReturn:
+    """The console of the seat ``code`` joined at ``socket_path``, until it closes."""
+    import asyncio
+
+    from simulator.exercise.codes import TRAINEES, SeatRole
+    from simulator.exercise.seat import Seat, SeatRefused
+
+    words = _words(lang)
 
     async def probe() -> Seat:
         seat = Seat(socket_path, code, name)

@@ -75,6 +75,7 @@ class DbExercise:
     """``crisis-sim host SCENARIO --store URL`` and what joins it."""
 
     def __init__(self, tmp: Path, url: str, scenario: str, *options: str) -> None:
+        tmp.mkdir(parents=True, exist_ok=True)
         self.tmp = tmp
         self.url = url
         self.count = 0

@@ -180,10 +180,36 @@ def set_up(conn: psycopg.Connection[Any], url: str) -> None:
                 for statement in _STEPS[number]:
                     conn.execute(statement.encode())
                 conn.execute("UPDATE crisis_sim.format SET format = %s", (number + 1,))
+            _grant_seat_servers(conn)
     except psycopg.OperationalError as err:
         raise SessionError(said("lost", where=where(url), reason=_reason(err))) from None
     except psycopg.Error as err:
         raise SessionError(said("setup", where=where(url), reason=_reason(err))) from None
+
+
+#: The role whose members may serve seats (``crisis-sim serve``) and nothing more: read
+#: the logs and the exercises, and put requests in the commands table. An administrator
+#: makes it (NOLOGIN) and its members; the schema's owner grants it what it may do.
+SEAT_ROLE = "crisis_sim_seats"
+_SEAT_GRANTS = (
+    "GRANT USAGE ON SCHEMA crisis_sim TO crisis_sim_seats",
+    "GRANT SELECT ON ALL TABLES IN SCHEMA crisis_sim TO crisis_sim_seats",
+    "GRANT INSERT (exercise, id, code, name, request) ON crisis_sim.commands TO crisis_sim_seats",
+)
+
+
+def _grant_seat_servers(conn: psycopg.Connection[Any]) -> None:
+    """Give the seat servers' role, where it exists, what it may do and nothing more
+    (again at each start: a migration's new tables included); only the schema's owner
+    can, and does."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = %s) AND "
+        "(SELECT pg_has_role(nspowner, 'USAGE') FROM pg_namespace WHERE nspname = %s)",
+        (SEAT_ROLE, SCHEMA),
+    ).fetchone()
+    if row and row[0]:
+        for statement in _SEAT_GRANTS:
+            conn.execute(statement.encode())
 
 
 def check_format(conn: psycopg.Connection[Any], url: str) -> None:

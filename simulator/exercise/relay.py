@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -287,3 +288,46 @@ def relay_of(url: str, name: str, session_dir: Path) -> tuple[StoredExercise, Pa
     finally:
         conn.close()
     return stored, local_folder(session_dir, name, stored.scenario_text)
+
+
+class InBackground:
+    """A seat server in a thread of its own, for a console in this process: ``join
+    --store`` on a machine where no seat server runs. Used as a context manager, it serves
+    from entering until leaving; an error while it starts is raised on entering."""
+
+    def __init__(self, relay: Relay) -> None:
+        self.relay = relay
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._serve, name="seat-server", daemon=True)
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+
+    def _serve(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        try:
+            self._loop.run_until_complete(self.relay.start())
+        except BaseException as err:  # handed to the thread that waits
+            self._error = err
+            self._ready.set()
+            return
+        self._ready.set()
+        try:
+            self._loop.run_forever()
+        finally:
+            self._loop.run_until_complete(self.relay.close())
+            self._loop.close()
+
+    def __enter__(self) -> Relay:
+        self._thread.start()
+        self._ready.wait()
+        if self._error is not None:
+            self._thread.join()
+            self.relay.close_logs()
+            raise self._error
+        return self.relay
+
+    def __exit__(self, *exc: object) -> None:
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+        self.relay.close_logs()
