@@ -22,7 +22,16 @@ from pathlib import Path
 
 from bench.common import Result, machine
 
-BENCHMARKS = ("validation", "simulate", "feed", "score", "startup", "seats", "web_seats")
+BENCHMARKS = (
+    "validation",
+    "simulate",
+    "feed",
+    "score",
+    "startup",
+    "seats",
+    "web_seats",
+    "database",
+)
 HERE = Path(__file__).resolve().parent
 PAGE = HERE.parent / "docs" / "performance.md"
 MARK = "BENCH-RESULTS "
@@ -51,7 +60,7 @@ def run_one(name: str, quick: bool) -> list[Result]:
 
 
 def _figure(value: float, unit: str) -> str:
-    if unit == "items/s":
+    if unit in ("items/s", "events/s"):
         return f"{value:,.0f} {unit}"
     if unit == "modules":
         return f"{value:.0f} {unit}"

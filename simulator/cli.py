@@ -955,8 +955,16 @@ def _after_console(path: Path | Location, words: Catalogue) -> None:
     file = path.file if isinstance(path, Location) else path
     if file is None or file.exists():  # a session in a database was there to resume
         name = command_name()
+        shown = str(path)
+        if isinstance(path, Location) and path.url is not None:
+            from simulator.engine.locations import STORE_VARIABLE
+
+            # As the commands below take it: by name, with the database given as before.
+            shown = path.name
+            if not os.environ.get(STORE_VARIABLE):
+                shown += " --store postgresql://…"
         for key in ("after.saved", "after.score", "after.report", "after.resume"):
-            _say(words(key, path=path, name=name))
+            _say(words(key, path=shown, name=name))
     else:
         click.echo(words("after.not_started"))
 
@@ -1416,6 +1424,7 @@ def _control_console(
     host: Host, exercise: Exercise, folder: Path, lang: str | None, links: SeatLinks | None
 ) -> int:
     """Run the control cell's console in this terminal, with the host in its event loop."""
+    from simulator.engine.store import SessionError
     from simulator.tui.control import ControlApp
 
     loaded = exercise.loaded
@@ -1431,6 +1440,12 @@ def _control_console(
         links=links,
     )
     app.run()
+    failure = host.failure
+    if failure is not None and failure.done() and not failure.cancelled():
+        error = failure.exception()
+        if isinstance(error, SessionError):
+            _say(f"crisis-sim: error: {_text(error.said)}", err=True)
+            return EXIT_INVALID
     return _console_status(app, words)
 
 

@@ -59,6 +59,9 @@ class PgServer:
     folder: Path
     port: int
     pg_ctl: str
+    #: Whether commits reach the disk before they return, as on a real server (the
+    #: benchmarks); the tests do without, for speed.
+    durable: bool = False
 
     @property
     def data(self) -> Path:
@@ -91,9 +94,10 @@ class PgServer:
     def start(self) -> None:
         """Start the server (it keeps its port)."""
         options = (
-            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} "
-            "-c fsync=off -c full_page_writes=off -c max_connections=300"
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c max_connections=300"
         )
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._ctl("-o", options, "-l", str(self.folder / "server.log"), "start")
 
     def stop(self, mode: str = "fast") -> None:
@@ -112,7 +116,7 @@ class PgServer:
         return len(rows)
 
 
-def _started(folder: Path) -> PgServer:
+def _started(folder: Path, durable: bool) -> PgServer:
     initdb, pg_ctl = _program("initdb"), _program("pg_ctl")
     if initdb is None or pg_ctl is None:
         raise NoServer("PostgreSQL's server programs (initdb, pg_ctl) are not installed")
@@ -136,7 +140,7 @@ def _started(folder: Path) -> PgServer:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    server = PgServer(folder, free_port(), pg_ctl)
+    server = PgServer(folder, free_port(), pg_ctl, durable)
     # Passwords are checked for every role but the superuser, over TCP, as a server
     # reached from other machines would check them.
     (folder / "data" / "pg_hba.conf").write_text(
@@ -150,13 +154,14 @@ def _started(folder: Path) -> PgServer:
 
 
 @contextlib.contextmanager
-def pg_cluster() -> Iterator[PgServer]:
-    """A PostgreSQL server in a new temporary folder, stopped and removed afterwards."""
+def pg_cluster(*, durable: bool = False) -> Iterator[PgServer]:
+    """A PostgreSQL server in a new temporary folder, stopped and removed afterwards;
+    ``durable`` as a real server is (see :attr:`PgServer.durable`)."""
     folder = Path(tempfile.mkdtemp(prefix="crisis-sim-pg-"))
     os.chmod(folder, 0o755)  # the server's user enters it
     server = None
     try:
-        server = _started(folder)
+        server = _started(folder, durable)
         yield server
     finally:
         if server is not None:

@@ -26,6 +26,7 @@ from simulator.engine.locations import Location, locate
 from simulator.engine.session import new_session, virtual_clock
 from simulator.engine.store import Event, SessionBusy, SessionError, SessionLog
 from simulator.scenario.loader import load_scenario
+from simulator.scoring.replay import ReplayLog
 from tests.helpers import TEAMS, run_cli, simulate, with_injects
 from tests.pgserver import PgServer
 
@@ -273,6 +274,10 @@ def test_an_exercise_restores_exactly_from_either_store(place: Place, tmp_path: 
     restored.end()
     assert store.ended
     store.close()
+    # Replay reads the same log, wherever it is kept.
+    replayed = ReplayLog(place("lite"))
+    assert replayed.complete and replayed.seed == 4
+    assert [e.as_record() for e in replayed.events][: len(recorded)] == recorded
 
 
 def test_session_copy_round_trips_with_the_same_export(

@@ -153,6 +153,10 @@ class ControlApp(HostedApp):
         if self.host is not None:
             self.host.store_listeners.append(self._store_failed)
             await self.host.start()
+            if self.host.failure is not None:
+                # The host cannot go on (another took the exercise over): the console
+                # closes, and the command says why.
+                self.host.failure.add_done_callback(lambda _: self.exit())
         await super()._join()
         clock = self.clock_reading
         if self.host is not None and not clock.running and not clock.ended:
