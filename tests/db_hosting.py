@@ -7,8 +7,10 @@ import contextlib
 import itertools
 import json
 import os
+import shutil
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +79,9 @@ class DbExercise:
     def __init__(self, tmp: Path, url: str, scenario: str, *options: str) -> None:
         tmp.mkdir(parents=True, exist_ok=True)
         self.tmp = tmp
+        # The programs' folders, where their sockets are: a socket's path is limited to
+        # about a hundred bytes, which a test's own folder may already take up.
+        self.short = Path(tempfile.mkdtemp(prefix="cs-"))
         self.url = url
         self.count = 0
         self.programs: list[Program] = []
@@ -102,7 +107,7 @@ class DbExercise:
 
     def _program(self, kind: str, *args: str) -> Program:
         self.count += 1
-        program = Program(self.tmp / f"{kind}-{self.count}", kind, *args)
+        program = Program(self.short / f"{kind}-{self.count}", kind, *args)
         self.programs.append(program)
         return program
 
@@ -140,6 +145,7 @@ class DbExercise:
             if program.proc.poll() is None:
                 program.proc.kill()
             program.proc.wait()
+        shutil.rmtree(self.short, ignore_errors=True)
 
 
 class Follower:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 import signal
+import tempfile
 from pathlib import Path
 
 import psycopg
@@ -80,6 +81,8 @@ async def test_a_seat_of_the_host_and_one_of_a_seat_server_see_the_same_exercise
 
 def test_join_store_serves_one_seat_from_its_own_process(tmp_path: Path, pg: str) -> None:
     exercise = DbExercise(tmp_path, pg, "jordras", "--speed", "20")
+    private = Path(tempfile.gettempdir())
+    before = set(private.glob("crisis-sim-seat-*"))
     try:
         term = open_terminal(
             [cli_path(), "join", exercise.code("social"), "--name", "Siri", "--store", pg]
@@ -87,6 +90,7 @@ def test_join_store_serves_one_seat_from_its_own_process(tmp_path: Path, pg: str
         try:
             # Named already, the seat opens on the feed, with the host's clock running.
             wait_for(term, "20x går")
+            assert set(private.glob("crisis-sim-seat-*")) - before  # its private folder
             first = exercise.log(team="1")
             delivered = next(e for e in first if e["type"] == "delivered")
             wait_for(term, str(delivered["text"])[:20])
@@ -97,8 +101,8 @@ def test_join_store_serves_one_seat_from_its_own_process(tmp_path: Path, pg: str
         wrong = run_cli_process("join", "not-a-code", "--store", pg)
         assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1
         assert "does not open a seat" in wrong.stderr
-        # The seat's private folder is gone with it; nothing was left in the working one.
-        assert not list(tmp_path.glob("crisis-sim-seat-*"))
+        # The seat's private folder (its seat server's socket, the scenario) went with it.
+        assert set(private.glob("crisis-sim-seat-*")) == before
     finally:
         exercise.kill_all()
 

@@ -1,6 +1,9 @@
-"""The host of a team exercise: one engine, one session, many seats over a Unix socket.
+"""The host of a team exercise: one engine and session per team, many seats over a Unix
+socket.
 
-The host is the session's only writer. Seats join with a code, get the committed events
+What serves seats is :class:`SeatServer`; :class:`Host` is the one that also holds the
+engines (a seat server on another machine serves the same seats from a database, see
+:mod:`simulator.exercise.relay`). The host is the session's only writer. Seats join with a code, get the committed events
 their role may see (the backlog after the last one they have, then each new batch), and
 send requests that the host applies in the order they arrive, exactly once: each
 recorded input carries the seat's request id, so a resent request, even to a host
