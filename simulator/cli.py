@@ -1152,23 +1152,23 @@ def host_cmd(
             address = parse_address(web_address)
         except ValueError:
             _usage_error(words("host.web.address", given=web_address))
-    desk = None
+    hosting = None
     if store:
         folder = Path(session_dir)
         runtime = runtime_folder(folder)
-        exercise, desk = _database_exercise(
+        exercise, hosting = _database_exercise(
             store, scenario, seed, teams, folder, speed, resume_folder, lang
         )
     else:
         folder = Path(session_dir) if resume_folder is None else Path(resume_folder).parent
         runtime = runtime_folder(folder)
     if asyncio.run(_host_listens(runtime)):
-        if desk is not None:
+        if hosting is not None:
             exercise.close()
-            desk.authority.close()
+            hosting.authority.close()
         _say(f"crisis-sim: error: {words('host.busy', folder=str(folder))}", err=True)
         sys.exit(EXIT_INVALID)
-    if desk is None:
+    if hosting is None:
         exercise = _folder_exercise(scenario, seed, teams, folder, speed, resume_folder, lang)
     loaded = exercise.loaded
     words = _words(lang, loaded.scenario.language)
@@ -1180,10 +1180,10 @@ def host_cmd(
     # Absolute: a seat's console may start in another folder than the host.
     source = str(exercise.scenario_file.absolute())
     host = Host(exercise.engines, exercise.codes, runtime, source=source)
-    if desk is not None:
+    if hosting is not None:
         from simulator.exercise.desk import Desk
 
-        host.companions.append(Desk(host, desk.authority))
+        host.companions.append(Desk(host, hosting.authority))
     web = links = None
     base = ""
     if address is not None:
@@ -1194,7 +1194,7 @@ def host_cmd(
         links = seat_links(exercise.codes, base)
         host.companions.append(web)
 
-    recorded = str(exercise.folder) if desk is None else desk.shown
+    recorded = str(exercise.folder) if hosting is None else hosting.shown
 
     def started() -> None:
         # The codes are told (and written) once seats can join with them.
@@ -1212,8 +1212,8 @@ def host_cmd(
             exercise.codes.write(Path(codes_file), links)
             _say(words("host.codes_file", path=codes_file))
         _say(words("host.join", name=command_name(), folder=str(folder)))
-        if desk is not None:
-            _say(words("host.database", name=command_name(), **desk.told()))
+        if hosting is not None:
+            _say(words("host.database", name=command_name(), **hosting.told()))
         sys.stdout.flush()
 
     try:
@@ -1242,8 +1242,8 @@ def host_cmd(
                     engine.pause()
     finally:
         exercise.close()
-        if desk is not None:
-            desk.authority.close()
+        if hosting is not None:
+            hosting.authority.close()
     _say(words("host.stopped", path=recorded))
     sys.exit(status)
 

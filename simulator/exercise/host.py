@@ -3,12 +3,13 @@ socket.
 
 What serves seats is :class:`SeatServer`; :class:`Host` is the one that also holds the
 engines (a seat server on another machine serves the same seats from a database, see
-:mod:`simulator.exercise.relay`). The host is the session's only writer. Seats join with a code, get the committed events
-their role may see (the backlog after the last one they have, then each new batch), and
-send requests that the host applies in the order they arrive, exactly once: each
-recorded input carries the seat's request id, so a resent request, even to a host
-started again on the same session, is answered with its first outcome and not applied
-twice.
+:mod:`simulator.exercise.relay`). The host is the session's only writer.
+
+Seats join with a code, get the committed events their role may see (the backlog after
+the last one they have, then each new batch), and send requests that the host applies in
+the order they arrive, exactly once: each recorded input carries the seat's request id,
+so a resent request, even to a host started again on the same session, is answered with
+its first outcome and not applied twice.
 
 Everything runs on one event loop: the engine's calls are short and synchronous, so two
 requests never interleave and the order of arrival is the order of the log.
