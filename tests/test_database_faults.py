@@ -163,3 +163,26 @@ async def test_a_seat_server_that_loses_its_connection_catches_its_seats_up(
         restores(exercise, "1")
     finally:
         exercise.kill_all()
+
+
+@pytest.mark.asyncio
+async def test_a_host_that_loses_only_its_listening_connection_keeps_the_exercise(
+    tmp_path: Path, pg_server: PgServer, pg: str
+) -> None:
+    exercise = DbExercise(tmp_path, pg, "jordras", "--speed", "20")
+    try:
+        standby = exercise.standby()
+        relay = exercise.seat_server()
+        follower = Follower(relay.socket, exercise.code("leader"), "Kari")
+        await follower.seat.connect()
+        database = pg.rsplit("/", 1)[1]
+        host = exercise.host.proc.pid
+        assert pg_server.terminate(f"crisis-sim {host}@%listening", database) == 1
+        # The host hears requests again, and still holds the exercise: the standby waits.
+        assert await follower.note("etter at verten mistet lyttingen")
+        assert notes_in(exercise.log()) == ["etter at verten mistet lyttingen"]
+        assert exercise.host.proc.poll() is None
+        assert "Took exercise" not in standby.said() and standby.proc.poll() is None
+        await follower.seat.close()
+    finally:
+        exercise.kill_all()

@@ -146,6 +146,15 @@ class Authority:
             raise
         return cls(url, name, conn)
 
+    def alive(self) -> bool:
+        """Whether the connection that holds the lock still answers (then the lock is
+        still this program's)."""
+        try:
+            self.conn.execute("SELECT 1")
+        except psycopg.Error:
+            return False
+        return True
+
     def retake(self) -> bool:
         """After the server was out of reach: connect again and take the lock back if no
         other host took it meanwhile (False). SessionError while it cannot be reached."""

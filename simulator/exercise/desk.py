@@ -40,7 +40,10 @@ async def listener(url: str) -> psycopg.AsyncConnection[Any]:
     """A connection that hears the exercise's channel, or SessionError."""
     try:
         conn = await psycopg.AsyncConnection.connect(
-            url, autocommit=True, application_name=application_name(), connect_timeout=10
+            url,
+            autocommit=True,
+            application_name=f"{application_name()[:52]} listening",
+            connect_timeout=10,
         )
     except psycopg.Error as err:
         raise SessionError(said("connect", where=where(url), reason=str(err))) from None
@@ -112,7 +115,9 @@ class Desk:
             self._listen = None
         while True:
             try:
-                if not self.authority.retake():
+                # Only a lost lock is taken again: while its connection lives, the lock is
+                # still this host's (the listening connection alone was lost).
+                if not self.authority.alive() and not self.authority.retake():
                     shown = f"{self.authority.name} ({where(self.authority.url)})"
                     self.host.fail(SessionError(said("taken_over", path=shown)))
                     await asyncio.Future()  # until the host stops this desk

@@ -78,8 +78,6 @@ class Relay(SeatServer):
         self._waiting: dict[str, list[ServedSeat]] = {}
         #: Requests not yet in the table (the server was out of reach): posted on return.
         self._unposted: dict[str, tuple[str, str, Request]] = {}
-        #: Whether the database is within reach as far as this server knows.
-        self.linked = True
 
     # -- the clock ----------------------------------------------------------------------
 
@@ -163,7 +161,6 @@ class Relay(SeatServer):
 
     async def _recover(self) -> None:
         """Connect again with a growing pause, then catch the seats up."""
-        self.linked = False
         if self._listen is not None:
             with contextlib.suppress(psycopg.Error):
                 await self._listen.close()
@@ -171,15 +168,15 @@ class Relay(SeatServer):
         delay = self.backoff[0]
         while True:
             try:
-                self._listen = await listener(self.url)
+                work = connect(self.url)
                 with contextlib.suppress(psycopg.Error):
                     self._work.close()
-                self._work = connect(self.url)
+                self._work = work
+                self._listen = await listener(self.url)
                 break
             except SessionError:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, self.backoff[1])
-        self.linked = True
         self._read_clock()
         self._clock_changed(moved=True)
         self._catch_up()
