@@ -1144,14 +1144,7 @@ def host_cmd(
     words = _words(lang)
     if (scenario is None) == (resume_folder is None):
         _usage_error(words("host.what"))
-    address = None
-    if web_address is not None:
-        from simulator.exercise.web import parse_address
-
-        try:
-            address = parse_address(web_address)
-        except ValueError:
-            _usage_error(words("host.web.address", given=web_address))
+    address = _web_address(web_address, words)
     hosting = None
     if store:
         folder = Path(session_dir)
@@ -1347,6 +1340,18 @@ def _database_exercise(
     return exercise, _Hosting(authority, f"{authority.name} ({where(store)})")
 
 
+def _web_address(given: str | None, words: Catalogue) -> WebAddress | None:
+    """``--web [ADDRESS:]PORT`` as an address, or a usage error saying what is wrong."""
+    if given is None:
+        return None
+    from simulator.exercise.web import parse_address
+
+    try:
+        return parse_address(given)
+    except ValueError:
+        _usage_error(words("host.web.address", given=given))
+
+
 def _web_seats(
     exercise: Exercise | tuple[CodeTable, Scenario],
     folder: Path,
@@ -1490,14 +1495,7 @@ def serve_cmd(
     words = _words(lang)
     if not store:
         _usage_error(words("serve.no_store"))
-    address = None
-    if web_address is not None:
-        from simulator.exercise.web import parse_address
-
-        try:
-            address = parse_address(web_address)
-        except ValueError:
-            _usage_error(words("host.web.address", given=web_address))
+    address = _web_address(web_address, words)
     folder = Path(session_dir)
     runtime = runtime_folder(folder)
     if asyncio.run(_host_listens(runtime)):

@@ -3,6 +3,7 @@ command: a host (and standbys), seat servers, and seats that join a seat server.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
 import json
@@ -160,9 +161,17 @@ class Follower:
         self.events.extend(events)
         self.seqs.extend(int(e["seq"]) for e in events)
 
-    async def note(self, text: str) -> bool:
-        """Send a note of the team; whether the host applied it."""
-        ack = await self.seat.request(RequestKind.ACTION, {"do": "note", "text": text})
+    async def sent(self, upto: int, within: float = 60.0) -> None:
+        """Until the seat has been sent its team's log up to event ``upto``."""
+        async with asyncio.timeout(within):
+            while self.seat.last.get("1", 0) < upto:
+                await asyncio.sleep(0.02)
+
+    async def note(self, text: str, within: float = 120.0) -> bool:
+        """Send a note of the team; whether the host applied it (a failure, not a hang,
+        when no answer comes ``within`` seconds)."""
+        async with asyncio.timeout(within):
+            ack = await self.seat.request(RequestKind.ACTION, {"do": "note", "text": text})
         return ack.ok
 
 

@@ -23,13 +23,6 @@ from tests.terminal import open_terminal, wait_for
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "deployment.md"
 
 
-async def until_sent(follower: Follower, upto: int) -> None:
-    """Until the seat has been sent the log up to ``upto``."""
-    async with asyncio.timeout(60):
-        while follower.seat.last.get("1", 0) < upto:
-            await asyncio.sleep(0.02)
-
-
 @pytest.mark.asyncio
 async def test_a_seat_of_the_host_and_one_of_a_seat_server_see_the_same_exercise(
     tmp_path: Path, pg: str
@@ -52,8 +45,8 @@ async def test_a_seat_of_the_host_and_one_of_a_seat_server_see_the_same_exercise
             while len(exercise.log()) < 12:
                 await asyncio.sleep(0.1)
         upto = exercise.log()[-1]["seq"]
-        await until_sent(here, upto)
-        await until_sent(there, upto)
+        await here.sent(upto)
+        await there.sent(upto)
         # The trainees' view of the log, from the host and from the seat server alike:
         # the same events, the same aliases of items, no truth.
         common = min(len(here.events), len(there.events))

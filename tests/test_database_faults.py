@@ -43,10 +43,7 @@ def caught_up(follower: Follower, exercise: DbExercise) -> None:
 
 async def settled(follower: Follower, exercise: DbExercise) -> None:
     """Until the seat has been sent what the log holds now."""
-    upto = exercise.log()[-1]["seq"]
-    async with asyncio.timeout(WITHIN):
-        while follower.seat.last.get("1", 0) < upto:
-            await asyncio.sleep(0.05)
+    await follower.sent(exercise.log()[-1]["seq"], WITHIN)
 
 
 @pytest.mark.asyncio

@@ -42,7 +42,7 @@ from simulator.engine.pgstore import (
 from simulator.engine.session import default_session_path, new_session
 from simulator.engine.store import SessionBusy, SessionError
 from simulator.exercise.codes import CodeTable
-from simulator.exercise.folder import SCENARIO_FILE, Exercise, roles_of
+from simulator.exercise.folder import SCENARIO_FILE, Exercise, closing_on_error, roles_of
 from simulator.exercise.host import private_folder
 from simulator.exercise.protocol import Ack, Clock, encode
 from simulator.files import write_output
@@ -228,27 +228,25 @@ def create(
     authority = Authority.take(url, name, waiting)
     engines: dict[str, Engine] = {}
     try:
-        try:
-            authority.conn.execute(
-                "INSERT INTO crisis_sim.exercises (name, codes, scenario, teams) "
-                "VALUES (%s, %s, %s, %s)",
-                (name, codes.as_json().decode(), loaded.text, teams),
-            )
-        except psycopg.errors.UniqueViolation:
-            raise SessionError(said("exercise.exists", name=name, where=where(url))) from None
-        except psycopg.Error as err:
-            raise SessionError(said("refused", where=where(url), reason=str(err))) from None
-        for team in names:
-            engines[team] = new_session(
-                loaded, seed, Location(team_session(name, team), url), clock=None
-            )
-        for engine in engines.values():
-            engine.start(speed)
-        folder = local_folder(session_dir, name, loaded.text)
+        with closing_on_error(engines):
+            try:
+                authority.conn.execute(
+                    "INSERT INTO crisis_sim.exercises (name, codes, scenario, teams) "
+                    "VALUES (%s, %s, %s, %s)",
+                    (name, codes.as_json().decode(), loaded.text, teams),
+                )
+            except psycopg.errors.UniqueViolation:
+                shown = where(url)
+                raise SessionError(said("exercise.exists", name=name, where=shown)) from None
+            except psycopg.Error as err:
+                raise SessionError(said("refused", where=where(url), reason=str(err))) from None
+            for team in names:
+                location = Location(team_session(name, team), url)
+                engines[team] = new_session(loaded, seed, location, clock=None)
+            for engine in engines.values():
+                engine.start(speed)
+            folder = local_folder(session_dir, name, loaded.text)
     except BaseException:
-        for engine in engines.values():
-            if engine.store is not None:
-                engine.store.close()
         authority.close()
         raise
     return Exercise(folder, engines, codes), authority
@@ -263,24 +261,22 @@ def reopen(
     authority = Authority.take(url, name, waiting)
     engines: dict[str, Engine] = {}
     try:
-        try:
-            stored = read_exercise(authority.conn, url, name)
-            clock = last_clock(authority.conn, name)
-        except psycopg.Error as err:
-            raise SessionError(said("lost", where=where(url), reason=str(err))) from None
-        load_scenario_text(stored.scenario_text, name)  # refused here, with its reason
-        for team in stored.teams:
-            store = _open_when_free(url, team_session(name, team))
+        with closing_on_error(engines):
             try:
-                engines[team] = Engine.restore(store)
-            except BaseException:
-                store.close()
-                raise
-        folder = local_folder(session_dir, name, stored.scenario_text)
+                stored = read_exercise(authority.conn, url, name)
+                clock = last_clock(authority.conn, name)
+            except psycopg.Error as err:
+                raise SessionError(said("lost", where=where(url), reason=str(err))) from None
+            load_scenario_text(stored.scenario_text, name)  # refused here, with its reason
+            for team in stored.teams:
+                store = _open_when_free(url, team_session(name, team))
+                try:
+                    engines[team] = Engine.restore(store)
+                except BaseException:
+                    store.close()
+                    raise
+            folder = local_folder(session_dir, name, stored.scenario_text)
     except BaseException:
-        for engine in engines.values():
-            if engine.store is not None:
-                engine.store.close()
         authority.close()
         raise
     return Exercise(folder, engines, stored.codes), authority, clock

@@ -55,6 +55,18 @@ async def listener(url: str) -> psycopg.AsyncConnection[Any]:
     return conn
 
 
+async def hang_up(
+    task: asyncio.Task[None] | None, listening: psycopg.AsyncConnection[Any] | None
+) -> None:
+    """Stop what follows the channel, and close its connection."""
+    if task is not None:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    if listening is not None:
+        with contextlib.suppress(psycopg.Error):
+            await listening.close()
+
+
 class Desk:
     """Serves a :class:`Host` to the seat servers through the database, for as long as the
     host serves (a companion of it)."""
@@ -80,12 +92,7 @@ class Desk:
 
     async def stop(self) -> None:
         """Stop hearing requests (the exercise's lock goes with the authority's close)."""
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-        if self._listen is not None:
-            with contextlib.suppress(psycopg.Error):
-                await self._listen.close()
+        await hang_up(self._task, self._listen)
 
     def _tell(self, clock: Clock) -> None:
         try:

@@ -73,7 +73,8 @@ def roles_of(loaded: LoadedScenario) -> tuple[SeatRole, ...]:
 
 
 @contextmanager
-def _closing_on_error(engines: dict[str, Engine]) -> Iterator[None]:
+def closing_on_error(engines: dict[str, Engine]) -> Iterator[None]:
+    """Close the sessions of ``engines`` (as many as were opened) when the block fails."""
     try:
         yield
     except BaseException:
@@ -99,7 +100,7 @@ def create(
     codes = CodeTable.generate(names, roles_of(loaded))
     codes.write(folder / CODES_FILE)
     engines: dict[str, Engine] = {}
-    with _closing_on_error(engines):
+    with closing_on_error(engines):
         for name in names:
             engines[name] = new_session(loaded, seed, team_session(folder, name))
         for engine in engines.values():
@@ -117,7 +118,7 @@ def reopen(folder: Path) -> Exercise:
     private_folder(folder)
     codes = CodeTable.read(folder / CODES_FILE)
     engines: dict[str, Engine] = {}
-    with _closing_on_error(engines):
+    with closing_on_error(engines):
         for name in names:
             store = SessionStore.open(team_session(folder, name))
             try:

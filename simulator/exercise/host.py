@@ -328,22 +328,24 @@ class SeatServer:
     # -- starting and stopping ----------------------------------------------------------
 
     async def start(self) -> None:
-        """Listen on the socket in the private folder, then start what serves beside it."""
+        """Start what keeps the exercise going, listen on the socket in the private
+        folder, then start what serves beside it."""
         private_folder(self.folder)
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()  # left by a host that was killed
+        self._clock = self.clock_state()
+        self._failure = asyncio.get_running_loop().create_future()
+        await self._started()
         self._server = await asyncio.start_unix_server(
             self._serve, path=str(self.socket_path), limit=MAX_SEAT_LINE + 2
         )
         os.chmod(self.socket_path, 0o600)
-        self._clock = self.clock_state()
-        self._failure = asyncio.get_running_loop().create_future()
-        await self._started()
         for companion in self.companions:
             await companion.start()
 
     async def _started(self) -> None:
-        """What a subclass starts once the socket listens."""
+        """What a subclass starts before any seat can join: a seat server hears the
+        database first, so that no answer to a seat's request comes before it listens."""
 
     async def _stopping(self) -> None:
         """What a subclass stops before the seats are let go."""

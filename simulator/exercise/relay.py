@@ -28,7 +28,7 @@ import psycopg
 from simulator.engine.pgstore import CHANNEL, PgStore, connect, said, where
 from simulator.engine.store import SessionError
 from simulator.exercise.database import StoredExercise, last_clock, team_session
-from simulator.exercise.desk import listener
+from simulator.exercise.desk import hang_up, listener
 from simulator.exercise.host import SeatServer, ServedSeat, Team, teams_of
 from simulator.exercise.protocol import MAX_HOST_LINE, Ack, Clock, Request, decode, encode
 from simulator.scenario.loader import load_scenario_text
@@ -112,12 +112,7 @@ class Relay(SeatServer):
         self._task = asyncio.create_task(self._run())
 
     async def _stopping(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-        if self._listen is not None:
-            with contextlib.suppress(psycopg.Error):
-                await self._listen.close()
+        await hang_up(self._task, self._listen)
 
     def close_logs(self) -> None:
         """Close the connections to the database (after :meth:`close`)."""
