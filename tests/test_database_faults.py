@@ -17,6 +17,8 @@ from simulator.engine.engine import Engine
 from simulator.engine.pgstore import PgStore
 from simulator.engine.session import virtual_clock
 from simulator.exercise.database import team_session
+from simulator.exercise.protocol import RequestKind
+from simulator.exercise.seat import Seat
 from tests.db_hosting import DbExercise, Follower, increasing, notes_in, pg_or_skip
 from tests.pgserver import PgServer
 
@@ -181,5 +183,35 @@ async def test_a_host_that_loses_only_its_listening_connection_keeps_the_exercis
         assert exercise.host.proc.poll() is None
         assert "Took exercise" not in standby.said() and standby.proc.poll() is None
         await follower.seat.close()
+    finally:
+        exercise.kill_all()
+
+
+@pytest.mark.asyncio
+async def test_a_host_whose_log_connection_is_lost_answers_what_waits_once_it_writes_again(
+    tmp_path: Path, pg_server: PgServer, pg: str
+) -> None:
+    exercise = DbExercise(tmp_path, pg, "jordras")
+    try:
+        relay = exercise.seat_server()
+        follower = Follower(relay.socket, exercise.code("leader"), "Kari")
+        await follower.seat.connect()
+        control = Seat(relay.socket, exercise.codes["facilitator"], "Ola")
+        await control.connect()
+        # Paused: no tick of the host's own writes, and so finds the connection lost,
+        # before the request does.
+        assert (await control.request(RequestKind.PAUSE)).ok
+        await control.close()
+        assert await follower.note("før")
+        database = pg.rsplit("/", 1)[1]
+        assert pg_server.terminate(f"crisis-sim {exercise.host.proc.pid}@%log", database) == 1
+        # The first write finds the connection gone; the request waits, and is answered
+        # once the log is written to again, without another request to wake the host.
+        assert await follower.note("etter", within=60)
+        assert notes_in(exercise.log()) == ["før", "etter"]
+        await follower.seat.close()
+        exercise.host.proc.send_signal(signal.SIGINT)
+        assert exercise.host.proc.wait(timeout=60) == 0
+        restores(exercise)
     finally:
         exercise.kill_all()

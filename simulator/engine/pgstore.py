@@ -135,6 +135,11 @@ def application_name() -> str:
     return f"crisis-sim {os.getpid()}@{socket.gethostname()}"[:63]
 
 
+#: How a session's own connection names itself to the server: this process, and ``log``
+#: (what an administrator sees in pg_stat_activity, and what a test can tell apart).
+LOG_CONNECTION = f"{application_name()[:55]} log"
+
+
 def connect(url: str, **options: Any) -> psycopg.Connection[Any]:
     """A connection in autocommit mode (each change in its own transaction unless one is
     opened), or SessionError saying the server cannot be reached."""
@@ -276,7 +281,7 @@ class PgStore:
         """A new session named ``name`` in the database at ``url``, set up first if need
         be; never replaces one. Its writer's lock is held until :meth:`close`."""
         check_name(name)
-        conn = connect(url)
+        conn = connect(url, application_name=LOG_CONNECTION)
         try:
             set_up(conn, url)
             shown = f"{name} ({where(url)})"
@@ -308,7 +313,7 @@ class PgStore:
         wrong. For writing, its lock is taken first (:class:`SessionBusy` when another
         program writes it); readers take none and work while it is written."""
         check_name(name)
-        conn = connect(url)
+        conn = connect(url, application_name=LOG_CONNECTION)
         try:
             if readonly:
                 check_format(conn, url)
@@ -339,7 +344,7 @@ class PgStore:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
-        conn = connect(self.url)
+        conn = connect(self.url, application_name=LOG_CONNECTION)
         try:
             if not self.readonly:
                 _lock_session(conn, self.session, self.path)

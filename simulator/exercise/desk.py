@@ -67,6 +67,10 @@ async def hang_up(
             await listening.close()
 
 
+#: Seconds between two tries to answer requests that could not be answered.
+RETRY = 1.0
+
+
 class Desk:
     """Serves a :class:`Host` to the seat servers through the database, for as long as the
     host serves (a companion of it)."""
@@ -81,6 +85,8 @@ class Desk:
         self._task: asyncio.Task[None] | None = None
         #: The clock not yet told (the server was out of reach when it changed).
         self._owed: Clock | None = None
+        #: Whether requests may be waiting that could not be answered when last asked.
+        self._deferred = False
 
     async def start(self) -> None:
         """Hear requests, tell the clock, and answer what waits already."""
@@ -106,9 +112,15 @@ class Desk:
         while True:
             try:
                 assert self._listen is not None
-                async for note in self._listen.notifies():
+                # A pass ends after RETRY seconds without a notification, so that requests
+                # left waiting while a log could not be written are answered once it can,
+                # even if no new request comes to wake the desk.
+                async for note in self._listen.notifies(timeout=RETRY):
                     if note.payload == request:
                         self.answer_waiting()
+                if self._deferred:
+                    self.answer_waiting()
+                continue
             except psycopg.Error:
                 pass
             await self._recover()
@@ -141,6 +153,7 @@ class Desk:
         be answered now (its team's log cannot be written): it is answered later."""
         # What the engines hold unsaved (from before the server went away) is committed
         # first, so that a request applied then is known as applied.
+        self._deferred = True  # until every request waiting is answered
         self.host.tick()
         if any(team.store_error for team in self.host.teams.values()):
             return
@@ -156,6 +169,7 @@ class Desk:
                 self.authority.answer(ack)
             except psycopg.Error:
                 return
+        self._deferred = False
 
     def _outcome(self, command: str, code: str, name: str, line: str) -> Ack | None:
         seat = self.host.codes.check(code)
