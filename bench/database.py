@@ -44,6 +44,8 @@ from typing import Any
 
 from bench.common import Result, percentile
 from bench.room import ROOT, SCENARIO, SEATS_PER_TEAM
+from tests.pgserver import pg_cluster
+from tests.web_hosting import listens
 
 ROLES = ("leader", "press", "social", "observer", "wall")
 SEATS, SEAT_SERVERS, TEAMS = 50, 2, 10
@@ -72,17 +74,6 @@ async def _until(condition: Any, what: str, proc: subprocess.Popen[bytes] | None
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out waiting for {what}")
         await asyncio.sleep(0.02)
-
-
-def _listens(path: Path) -> bool:
-    import socket
-
-    with socket.socket(socket.AF_UNIX) as probe:
-        try:
-            probe.connect(str(path))
-        except OSError:
-            return False
-    return True
 
 
 def _socket(folder: Path) -> Path:
@@ -177,7 +168,7 @@ async def _host(
         "--session-dir", "sessions", "--codes-file", str(codes), *store,
         cwd=folder, out=folder / "host.out",
     )  # fmt: skip
-    await _until(lambda: codes.exists() and _listens(_socket(folder)), "the host", proc)
+    await _until(lambda: codes.exists() and listens(_socket(folder)), "the host", proc)
     return proc, json.loads(codes.read_text(encoding="utf-8"))
 
 
@@ -224,7 +215,7 @@ async def on_database(folder: Path, url: str, quick: bool) -> dict[str, Any]:
                 cwd=place, out=place / "serve.out",
             )  # fmt: skip
             processes.append(relay)
-            await _until(lambda p=place: _listens(_socket(p)), "a seat server", relay)
+            await _until(lambda p=place: listens(_socket(p)), "a seat server", relay)
             sockets.append(_socket(place))
         room = Room(codes)
         await room.join(sockets)
@@ -307,8 +298,6 @@ def ten_teams_at_speed_10(folder: Path) -> float:
 
 def run(quick: bool = False) -> list[Result]:
     """The room on PostgreSQL, then on one machine, each in a folder of its own."""
-    from tests.pgserver import pg_cluster
-
     with tempfile.TemporaryDirectory(prefix="bench-database-") as tmp:
         folder = Path(tmp)
         needed = ten_teams_at_speed_10(folder)

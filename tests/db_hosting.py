@@ -9,7 +9,6 @@ import itertools
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -27,16 +26,7 @@ from simulator.exercise.seat import Seat
 from tests.helpers import cli_path
 from tests.hosting import wait_until
 from tests.pgserver import NoServer, PgServer, pg_cluster
-
-
-def listens(path: Path) -> bool:
-    """Whether something answers on the Unix socket at ``path``."""
-    with socket.socket(socket.AF_UNIX) as probe:
-        try:
-            probe.connect(str(path))
-        except OSError:
-            return False
-    return True
+from tests.web_hosting import listens
 
 
 class Program:

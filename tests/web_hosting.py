@@ -35,6 +35,16 @@ def free_port() -> int:
         return port
 
 
+def listens(path: Path) -> bool:
+    """Whether something answers on the Unix socket at ``path``."""
+    with socket.socket(socket.AF_UNIX) as probe:
+        try:
+            probe.connect(str(path))
+        except OSError:
+            return False
+    return True
+
+
 def children(pid: int) -> list[int]:
     """The processes the host started (the consoles of browser tabs)."""
     found: list[int] = []
