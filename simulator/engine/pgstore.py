@@ -219,7 +219,10 @@ def _grant_seat_servers(conn: psycopg.Connection[Any]) -> None:
 
 def check_format(conn: psycopg.Connection[Any], url: str) -> None:
     """Refuse a database without sessions, or of a newer format (for those who only read)."""
-    found = schema_format(conn)
+    try:
+        found = schema_format(conn)
+    except psycopg.Error as err:
+        raise _failure(err, url) from None
     if found is None:
         raise SessionError(said("empty", where=where(url)))
     if found > FORMAT:
@@ -259,12 +262,13 @@ class PgStore:
         self.readonly = readonly
         self._conn: psycopg.Connection[Any] | None = conn
         self._where = where(url)
-        self.meta = {
-            str(k): str(v)
-            for k, v in conn.execute(
+        try:
+            rows = conn.execute(
                 "SELECT key, value FROM crisis_sim.meta WHERE session = %s", (session,)
-            )
-        }
+            ).fetchall()
+        except psycopg.Error as err:
+            raise _failure(err, url) from None
+        self.meta = {str(k): str(v) for k, v in rows}
         self._next_seq = self._stored_upto() + 1
         #: True after a commit whose outcome was not heard: the next append asks first.
         self._in_doubt = False
@@ -512,10 +516,16 @@ class PgStore:
 
 
 def _lock_session(conn: psycopg.Connection[Any], session: int, shown: str) -> None:
-    row = conn.execute("SELECT pg_try_advisory_lock(%s, %s)", (SESSION_LOCK, session)).fetchone()
-    if not row or not row[0]:
-        who = holder(conn, SESSION_LOCK, session) or said("busy.unknown")
-        raise SessionBusy(said("busy", path=shown, who=who))
+    try:
+        row = conn.execute(
+            "SELECT pg_try_advisory_lock(%s, %s)", (SESSION_LOCK, session)
+        ).fetchone()
+        taken = bool(row and row[0])
+        who = "" if taken else holder(conn, SESSION_LOCK, session)
+    except psycopg.Error as err:
+        raise SessionError(said("lost", where=shown, reason=_reason(err))) from None
+    if not taken:
+        raise SessionBusy(said("busy", path=shown, who=who or said("busy.unknown")))
 
 
 def _failure(err: psycopg.Error, url: str) -> SessionError:

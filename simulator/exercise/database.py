@@ -92,17 +92,20 @@ def find_exercise(url: str, code: str) -> str | None:
     conn = connect(url)
     try:
         check_format(conn, url)
-        for name, codes in conn.execute(
+        rows = conn.execute(
             "SELECT name, codes FROM crisis_sim.exercises ORDER BY created DESC"
-        ):
-            try:
-                if CodeTable.parse(str(codes)).check(code) is not None:
-                    return str(name)
-            except ValueError:
-                continue
-        return None
+        ).fetchall()
+    except psycopg.Error as err:
+        raise SessionError(said("refused", where=where(url), reason=str(err))) from None
     finally:
         conn.close()
+    for name, codes in rows:
+        try:
+            if CodeTable.parse(str(codes)).check(code) is not None:
+                return str(name)
+        except ValueError:
+            continue
+    return None
 
 
 def local_folder(session_dir: Path, name: str, scenario_text: str) -> Path:
