@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import psycopg
-from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from simulator.engine.store import (
@@ -124,7 +123,8 @@ def is_address(text: str) -> bool:
     return text.startswith(("postgresql://", "postgres://"))
 
 
-def _reason(err: BaseException) -> str:
+def reason(err: BaseException) -> str:
+    """A driver's error in one line, as a message quotes it."""
     text = str(err).strip().splitlines()
     first = " ".join(text[0].split()) if text else type(err).__name__
     return first if len(first) <= 160 else first[:157] + "..."
@@ -154,7 +154,7 @@ def connect(url: str, **options: Any) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(autocommit=True, **{**settings, **options})
     except psycopg.Error as err:
-        raise SessionError(said("connect", where=where(url), reason=_reason(err))) from None
+        raise SessionError(said("connect", where=where(url), reason=reason(err))) from None
 
 
 def schema_format(conn: psycopg.Connection[Any]) -> int | None:
@@ -187,9 +187,9 @@ def set_up(conn: psycopg.Connection[Any], url: str) -> None:
                 conn.execute("UPDATE crisis_sim.format SET format = %s", (number + 1,))
             _grant_seat_servers(conn)
     except psycopg.OperationalError as err:
-        raise SessionError(said("lost", where=where(url), reason=_reason(err))) from None
+        raise SessionError(said("lost", where=where(url), reason=reason(err))) from None
     except psycopg.Error as err:
-        raise SessionError(said("setup", where=where(url), reason=_reason(err))) from None
+        raise SessionError(said("setup", where=where(url), reason=reason(err))) from None
 
 
 #: The role whose members may serve seats (``crisis-sim serve``) and nothing more: read
@@ -222,7 +222,7 @@ def check_format(conn: psycopg.Connection[Any], url: str) -> None:
     try:
         found = schema_format(conn)
     except psycopg.Error as err:
-        raise _failure(err, url) from None
+        raise failure(err, url) from None
     if found is None:
         raise SessionError(said("empty", where=where(url)))
     if found > FORMAT:
@@ -267,7 +267,7 @@ class PgStore:
                 "SELECT key, value FROM crisis_sim.meta WHERE session = %s", (session,)
             ).fetchall()
         except psycopg.Error as err:
-            raise _failure(err, url) from None
+            raise failure(err, url) from None
         self.meta = {str(k): str(v) for k, v in rows}
         self._next_seq = self._stored_upto() + 1
         #: True after a commit whose outcome was not heard: the next append asks first.
@@ -304,7 +304,7 @@ class PgStore:
                         [(session, k, v) for k, v in sorted(meta.items())],
                     )
             except psycopg.Error as err:
-                raise _failure(err, url) from None
+                raise failure(err, url) from None
             _lock_session(conn, session, shown)
             return cls(url, name, conn, session, readonly=False)
         except BaseException:
@@ -329,7 +329,7 @@ class PgStore:
                     "SELECT id FROM crisis_sim.sessions WHERE name = %s", (name,)
                 ).fetchone()
             except psycopg.Error as err:
-                raise _failure(err, url) from None
+                raise failure(err, url) from None
             if row is None:
                 raise SessionError(said("missing", path=shown))
             session = int(row[0])
@@ -391,8 +391,8 @@ class PgStore:
             if isinstance(err, psycopg.OperationalError):
                 self._in_doubt = True
                 self._drop()
-                raise SessionError(said("lost", where=self.path, reason=_reason(err))) from None
-            raise _failure(err, self.url) from None
+                raise SessionError(said("lost", where=self.path, reason=reason(err))) from None
+            raise failure(err, self.url) from None
         return batch
 
     def _insert(self, conn: psycopg.Connection[Any], batch: list[Event]) -> None:
@@ -487,10 +487,10 @@ class PgStore:
             except psycopg.OperationalError as err:
                 self._drop()
                 if attempt == 2 or not self.readonly:
-                    reason = _reason(err)
-                    raise SessionError(said("lost", where=self.path, reason=reason)) from None
+                    why = reason(err)
+                    raise SessionError(said("lost", where=self.path, reason=why)) from None
             except psycopg.Error as err:
-                raise _failure(err, self.url) from None
+                raise failure(err, self.url) from None
         raise AssertionError("unreachable")
 
     def _connection(self) -> psycopg.Connection[Any]:
@@ -523,16 +523,17 @@ def _lock_session(conn: psycopg.Connection[Any], session: int, shown: str) -> No
         taken = bool(row and row[0])
         who = "" if taken else holder(conn, SESSION_LOCK, session)
     except psycopg.Error as err:
-        raise SessionError(said("lost", where=shown, reason=_reason(err))) from None
+        raise SessionError(said("lost", where=shown, reason=reason(err))) from None
     if not taken:
         raise SessionBusy(said("busy", path=shown, who=who or said("busy.unknown")))
 
 
-def _failure(err: psycopg.Error, url: str) -> SessionError:
-    """A database error as the user reads it."""
+def failure(err: psycopg.Error, url: str) -> SessionError:
+    """A database error as the user reads it, in one line: the server lost, or its
+    refusal."""
     if isinstance(err, psycopg.OperationalError):
-        return SessionError(said("lost", where=where(url), reason=_reason(err)))
-    return SessionError(said("refused", where=where(url), reason=_reason(err)))
+        return SessionError(said("lost", where=where(url), reason=reason(err)))
+    return SessionError(said("refused", where=where(url), reason=reason(err)))
 
 
 def _like(text: str) -> str:
@@ -547,15 +548,13 @@ def list_sessions(url: str) -> list[tuple[str, int, str]]:
     try:
         check_format(conn, url)
         rows = conn.execute(
-            sql.SQL(
-                "SELECT s.name, (SELECT count(*) FROM crisis_sim.events e "
-                "WHERE e.session = s.id), to_char(s.created AT TIME ZONE 'UTC', "
-                "'YYYY-MM-DD HH24:MI') FROM crisis_sim.sessions s ORDER BY s.name"
-            )
+            "SELECT s.name, (SELECT count(*) FROM crisis_sim.events e "
+            "WHERE e.session = s.id), to_char(s.created AT TIME ZONE 'UTC', "
+            "'YYYY-MM-DD HH24:MI') FROM crisis_sim.sessions s ORDER BY s.name"
         ).fetchall()
         return [(str(n), int(c), str(w)) for n, c, w in rows]
     except psycopg.Error as err:
-        raise _failure(err, url) from None
+        raise failure(err, url) from None
     finally:
         conn.close()
 
@@ -566,6 +565,6 @@ def drop_session(url: str, name: str) -> None:
     try:
         conn.execute("DELETE FROM crisis_sim.sessions WHERE name = %s", (name,))
     except psycopg.Error as err:
-        raise _failure(err, url) from None
+        raise failure(err, url) from None
     finally:
         conn.close()

@@ -34,6 +34,7 @@ from simulator.engine.pgstore import (
     PgStore,
     check_format,
     connect,
+    failure,
     holder,
     said,
     set_up,
@@ -46,7 +47,7 @@ from simulator.exercise.folder import SCENARIO_FILE, Exercise, closing_on_error,
 from simulator.exercise.host import private_folder
 from simulator.exercise.protocol import Ack, Clock, encode
 from simulator.files import write_output
-from simulator.scenario.loader import LoadedScenario, load_scenario_text
+from simulator.scenario.loader import LoadedScenario
 
 #: How long a standby that took the exercise waits for the last host to let its logs go.
 LET_GO = 30.0
@@ -96,7 +97,7 @@ def find_exercise(url: str, code: str) -> str | None:
             "SELECT name, codes FROM crisis_sim.exercises ORDER BY created DESC"
         ).fetchall()
     except psycopg.Error as err:
-        raise SessionError(said("refused", where=where(url), reason=str(err))) from None
+        raise failure(err, url) from None
     finally:
         conn.close()
     for name, codes in rows:
@@ -143,7 +144,7 @@ class Authority:
                 conn.execute("SELECT pg_advisory_lock(%s, %s)", (EXERCISE_LOCK, key))
         except psycopg.Error as err:
             conn.close()
-            raise SessionError(said("lost", where=where(url), reason=str(err))) from None
+            raise failure(err, url) from None
         except BaseException:
             conn.close()
             raise
@@ -242,7 +243,7 @@ def create(
                 shown = where(url)
                 raise SessionError(said("exercise.exists", name=name, where=shown)) from None
             except psycopg.Error as err:
-                raise SessionError(said("refused", where=where(url), reason=str(err))) from None
+                raise failure(err, url) from None
             for team in names:
                 location = Location(team_session(name, team), url)
                 engines[team] = new_session(loaded, seed, location, clock=None)
@@ -269,8 +270,7 @@ def reopen(
                 stored = read_exercise(authority.conn, url, name)
                 clock = last_clock(authority.conn, name)
             except psycopg.Error as err:
-                raise SessionError(said("lost", where=where(url), reason=str(err))) from None
-            load_scenario_text(stored.scenario_text, name)  # refused here, with its reason
+                raise failure(err, url) from None
             for team in stored.teams:
                 store = _open_when_free(url, team_session(name, team))
                 try:

@@ -20,7 +20,7 @@ from typing import Any
 
 import psycopg
 
-from simulator.engine.pgstore import CHANNEL, application_name, said, where
+from simulator.engine.pgstore import CHANNEL, application_name, failure, reason, said, where
 from simulator.engine.store import SessionError
 from simulator.exercise.database import Authority
 from simulator.exercise.host import Host
@@ -46,12 +46,12 @@ async def listener(url: str) -> psycopg.AsyncConnection[Any]:
             connect_timeout=10,
         )
     except psycopg.Error as err:
-        raise SessionError(said("connect", where=where(url), reason=str(err))) from None
+        raise SessionError(said("connect", where=where(url), reason=reason(err))) from None
     try:
         await conn.execute(f"LISTEN {CHANNEL}".encode())
     except psycopg.Error as err:
         await conn.close()
-        raise SessionError(said("lost", where=where(url), reason=str(err))) from None
+        raise failure(err, url) from None
     return conn
 
 

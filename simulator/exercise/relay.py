@@ -25,12 +25,26 @@ from typing import Any, TypeVar
 
 import psycopg
 
-from simulator.engine.pgstore import CHANNEL, PgStore, connect, said, where
+from simulator.engine.pgstore import CHANNEL, PgStore, connect, failure
 from simulator.engine.store import SessionError
-from simulator.exercise.database import StoredExercise, last_clock, team_session
+from simulator.exercise.database import (
+    StoredExercise,
+    last_clock,
+    local_folder,
+    read_exercise,
+    team_session,
+)
 from simulator.exercise.desk import hang_up, listener
 from simulator.exercise.host import SeatServer, ServedSeat, Team, teams_of
-from simulator.exercise.protocol import MAX_HOST_LINE, Ack, Clock, Request, decode, encode
+from simulator.exercise.protocol import (
+    MAX_HOST_LINE,
+    Ack,
+    Clock,
+    ProtocolError,
+    Request,
+    decode,
+    encode,
+)
 from simulator.scenario.loader import load_scenario_text
 
 _T = TypeVar("_T")
@@ -253,11 +267,10 @@ class Relay(SeatServer):
         )
         if found is None or found[0] is None:
             return  # not answered yet (or asked again once the server is back)
-        row = found
         try:
-            ack = decode(str(row[0]).encode(), MAX_HOST_LINE)
-        except Exception:
-            return
+            ack = decode(str(found[0]).encode(), MAX_HOST_LINE)
+        except ProtocolError:
+            return  # damaged: the host's to record again
         if not isinstance(ack, Ack):
             return
         self._catch_up()
@@ -269,14 +282,11 @@ class Relay(SeatServer):
 def relay_of(url: str, name: str, session_dir: Path) -> tuple[StoredExercise, Path]:
     """The exercise ``name`` as a seat server serves it, and its local folder (where the
     scenario is written for the seats' consoles); SessionError when there is none."""
-    from simulator.exercise.database import local_folder, read_exercise
-
     conn = connect(url)
     try:
-        try:
-            stored = read_exercise(conn, url, name)
-        except psycopg.Error as err:
-            raise SessionError(said("lost", where=where(url), reason=str(err))) from None
+        stored = read_exercise(conn, url, name)
+    except psycopg.Error as err:
+        raise failure(err, url) from None
     finally:
         conn.close()
     return stored, local_folder(session_dir, name, stored.scenario_text)
